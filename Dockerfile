@@ -1,0 +1,32 @@
+# The hub's image: Airflow 3.3 with the hub installed from the hash-locked requirements.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    AIRFLOW_HOME=/opt/airflow \
+    GX_ANALYTICS_ENABLED=false \
+    ASBHUB_CONFIG_DIR=/opt/asbhub/config \
+    ASBHUB_HOME=/opt/asbhub/var
+
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends openssh-client ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --create-home --uid 50000 airflow
+
+WORKDIR /opt/asbhub
+COPY requirements-bootstrap.lock requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-bootstrap.lock \
+ && uv pip install --system --no-cache --require-hashes -r requirements.lock
+
+COPY pyproject.toml README.md ./
+COPY asbhub ./asbhub
+COPY connectors ./connectors
+COPY contracts ./contracts
+COPY expectations ./expectations
+RUN uv pip install --system --no-cache --no-deps --no-build-isolation .
+
+COPY config ./config
+COPY dags /opt/airflow/dags
+RUN mkdir -p /opt/asbhub/var && chown -R airflow /opt/asbhub/var /opt/airflow
+
+USER airflow

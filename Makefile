@@ -1,0 +1,47 @@
+# The two commands a new user needs are `make demo` and `make test`; both set up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEB_PACKAGES := openssh-server openssh-client
+
+.PHONY: setup demo test lint schemas airflow bench clean debs
+
+setup: $(STAMP) debs
+
+# The venv is rebuilt only when a lock file changes.
+$(STAMP): requirements.lock requirements-bootstrap.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-bootstrap.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Debian packages the tests need (OpenSSH's sshd plays the partner SFTP server).
+debs:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+demo: setup
+	@if $(BIN)/asbhub demo --help >/dev/null 2>&1; then $(BIN)/asbhub demo; \
+	else echo "make demo: not yet - the end-to-end demo has not landed; 'make test' runs what has."; fi
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+schemas: setup
+	$(BIN)/asbhub contracts export
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,43 @@
+"""`asbhub partners check`: load every partner file and report every problem at once."""
+
+from __future__ import annotations
+
+import typer
+from pydantic import BaseModel
+
+from asbhub.cli import hub_context
+from asbhub.partners import load_partners
+
+app = typer.Typer(help="Partner configuration.", no_args_is_help=True)
+
+
+class PartnerSummary(BaseModel):
+    id: str
+    name: str
+    kind: str
+    transport: str
+    covers: str
+    isa_reference: str
+    shared_fields: int
+
+
+@app.command("check")
+def command_check(ctx: typer.Context) -> None:
+    """Validate config/partners/*.yaml (unknown keys, ISA fields and treatments, host keys)."""
+    hub = hub_context(ctx)
+    partners = load_partners(hub.settings.partners_dir)
+    summaries = [
+        PartnerSummary(
+            id=p.id,
+            name=p.name,
+            kind=p.kind,
+            transport=p.transport.type,
+            covers=", ".join(p.coverage.districts) or f"tenants of {p.coverage.landlord}",
+            isa_reference=p.isa.reference,
+            shared_fields=sum(1 for t in p.isa.fields.values() if t != "drop"),
+        )
+        for p in partners
+    ]
+    lines = [f"{s.id:<28} {s.kind:<17} {s.transport:<6} {s.covers}" for s in summaries]
+    lines.append(f"{len(summaries)} partners, configuration valid")
+    hub.emit({"partners": [s.model_dump() for s in summaries], "valid": True}, "\n".join(lines))

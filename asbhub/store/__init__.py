@@ -1,0 +1,1 @@
+"""The hub store: SQLAlchemy models, engine and sessions, Alembic migrations."""

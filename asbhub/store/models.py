@@ -1,0 +1,325 @@
+"""The hub store's tables: what the hub keeps to route, match, prove and dispose (DESIGN §4)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Constraint names are fixed so that migrations are the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always returned timezone-aware, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive timestamp {value.isoformat()} refused: give it an offset")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        datetime: UtcDateTime,
+    }
+
+
+class Incident(Base):
+    """One incident from the force's extract. `payload` holds the full record only until every
+    referral it needs has been delivered; then it is cleared (DESIGN §3: the hub keeps the
+    minimum)."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_ref: Mapped[str] = mapped_column(String(20), unique=True)
+    reported_at: Mapped[datetime]
+    district: Mapped[str] = mapped_column(String(60))
+    is_asb: Mapped[bool] = mapped_column(Boolean)
+    nsir_category: Mapped[str | None] = mapped_column(String(20))
+    asb_type: Mapped[str | None] = mapped_column(String(40))
+    risk_level: Mapped[str] = mapped_column(String(10))
+    vulnerable_victim: Mapped[bool] = mapped_column(Boolean, default=False)
+    repeat_victim: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_review_at: Mapped[datetime | None]
+    payload: Mapped[dict[str, Any] | None]
+    payload_cleared_at: Mapped[datetime | None]
+    source_file: Mapped[str] = mapped_column(String(255))
+    source_line: Mapped[int] = mapped_column(Integer)
+    ingested_at: Mapped[datetime]
+
+
+class Referral(Base):
+    """What the force sent one partner about one incident, and where the partner took it."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        UniqueConstraint("incident_id", "partner_id"),
+        Index("ix_referrals_partner_status", "partner_id", "status"),
+        Index("ix_referrals_closed_at", "closed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[str] = mapped_column(String(20), unique=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"))
+    partner_id: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    high_risk: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    batch_id: Mapped[str | None] = mapped_column(String(64))
+    delivered_at: Mapped[datetime | None]
+    outcome_status: Mapped[str | None] = mapped_column(String(20))
+    lead_agency_accepted: Mapped[bool | None] = mapped_column(Boolean)
+    actions: Mapped[list[Any] | None]
+    closed_at: Mapped[date | None] = mapped_column(Date)
+    last_outcome_at: Mapped[datetime | None]
+
+
+class Outcome(Base):
+    """One outcome row a partner sent back, notes already redacted."""
+
+    __tablename__ = "outcomes"
+    __table_args__ = (UniqueConstraint("partner_id", "outcome_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(40))
+    outcome_id: Mapped[str] = mapped_column(String(64))
+    referral_pk: Mapped[int] = mapped_column(
+        ForeignKey("referrals.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    recorded_at: Mapped[datetime]
+    lead_agency_accepted: Mapped[bool | None] = mapped_column(Boolean)
+    actions: Mapped[list[Any]]
+    action_date: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    notes_redacted: Mapped[str | None] = mapped_column(Text)
+    inbound_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_files.id", ondelete="SET NULL")
+    )
+    line: Mapped[int | None] = mapped_column(Integer)
+    received_at: Mapped[datetime]
+
+
+class Delivery(Base):
+    """One batch delivered (or being delivered) to one partner for one night."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(64), unique=True)
+    partner_id: Mapped[str] = mapped_column(String(40), index=True)
+    night: Mapped[date] = mapped_column(Date)
+    previous_batch_id: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="staged")
+    record_count: Mapped[int] = mapped_column(Integer, default=0)
+    notice_count: Mapped[int] = mapped_column(Integer, default=0)
+    files: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    staging_path: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+    delivered_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+    disposed_at: Mapped[datetime | None]
+
+
+class InboundFile(Base):
+    """A file fetched from a partner's outbox, known by name and SHA-256."""
+
+    __tablename__ = "inbound_files"
+    __table_args__ = (UniqueConstraint("partner_id", "name", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    contract: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    changed_under_old_name: Mapped[bool] = mapped_column(Boolean, default=False)
+    rows_in: Mapped[int] = mapped_column(Integer, default=0)
+    rows_loaded: Mapped[int] = mapped_column(Integer, default=0)
+    rows_quarantined: Mapped[int] = mapped_column(Integer, default=0)
+    archive_path: Mapped[str | None] = mapped_column(String(500))
+    rejection_report: Mapped[str | None] = mapped_column(String(255))
+    expectation_result: Mapped[dict[str, Any] | None]
+    received_at: Mapped[datetime]
+    processed_at: Mapped[datetime | None]
+
+
+class QuarantineItem(Base):
+    """A file or row set aside with its reason and original bytes, until retention disposes it."""
+
+    __tablename__ = "quarantine"
+    __table_args__ = (Index("ix_quarantine_created_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(20))  # ingest | inbound
+    partner_id: Mapped[str | None] = mapped_column(String(40))
+    inbound_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_files.id", ondelete="SET NULL")
+    )
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    line: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str | None] = mapped_column(String(80))
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+
+
+class Watermark(Base):
+    """How far a stream (e.g. a partner's outbound feed) has got."""
+
+    __tablename__ = "watermarks"
+
+    stream: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+
+
+class LegalHold(Base):
+    """A marker that stops a record's disposal until removed."""
+
+    __tablename__ = "legal_holds"
+    __table_args__ = (Index("ix_legal_holds_reference_active", "reference", "removed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    placed_by: Mapped[str] = mapped_column(String(120))
+    placed_at: Mapped[datetime]
+    removed_by: Mapped[str | None] = mapped_column(String(120))
+    removed_at: Mapped[datetime | None]
+    removal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class DisposalRun(Base):
+    """One execution of the retention schedule: plan, approval, execution, verification."""
+
+    __tablename__ = "disposal_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(32), unique=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    schedule_version: Mapped[str] = mapped_column(String(40))
+    schedule_digest: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    planned_at: Mapped[datetime]
+    planned_by: Mapped[str] = mapped_column(String(120))
+    approved_by: Mapped[str | None] = mapped_column(String(120))
+    approved_at: Mapped[datetime | None]
+    executed_at: Mapped[datetime | None]
+    verified_at: Mapped[datetime | None]
+    verification: Mapped[dict[str, Any] | None]
+    ledger_head: Mapped[str | None] = mapped_column(String(64))
+
+
+class DisposalItem(Base):
+    """One record a run planned to dispose of, with the rule that made it due."""
+
+    __tablename__ = "disposal_items"
+    __table_args__ = (
+        UniqueConstraint("run_pk", "record_class", "target"),
+        Index("ix_disposal_items_run_status", "run_pk", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_pk: Mapped[int] = mapped_column(ForeignKey("disposal_runs.id", ondelete="CASCADE"))
+    record_class: Mapped[str] = mapped_column(String(40))
+    rule: Mapped[str] = mapped_column(String(80))
+    target: Mapped[str] = mapped_column(String(500))
+    reference_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    detail: Mapped[str | None] = mapped_column(Text)
+    disposed_at: Mapped[datetime | None]
+
+
+class DisposalNotice(Base):
+    """A partner's instruction to delete its copy of a disposed referral, and its ack."""
+
+    __tablename__ = "disposal_notices"
+    __table_args__ = (Index("ix_disposal_notices_partner_ack", "partner_id", "acknowledged_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(24), unique=True)
+    run_pk: Mapped[int] = mapped_column(ForeignKey("disposal_runs.id"))
+    partner_id: Mapped[str] = mapped_column(String(40))
+    referral_id: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(200))
+    issued_at: Mapped[datetime]
+    acknowledge_by: Mapped[date] = mapped_column(Date)
+    batch_id: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+
+
+class LedgerEvent(Base):
+    """One s.62 event, chained to the one before by a keyed HMAC-SHA256."""
+
+    __tablename__ = "ledger_events"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(120))
+    justification: Mapped[str] = mapped_column(Text)
+    recipient: Mapped[str | None] = mapped_column(String(40))
+    reference_hashes: Mapped[list[Any]] = mapped_column(JSON)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class LedgerReference(Base):
+    """Index from the keyed hash of a reference to the events that name it.
+
+    Events never hold a reference in clear: they are chained over keyed hashes, so a record's
+    disposal leaves the chain intact and an auditor holding the key can still find its events.
+    """
+
+    __tablename__ = "ledger_references"
+    __table_args__ = (Index("ix_ledger_references_reference_hash", "reference_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(
+        ForeignKey("ledger_events.seq", ondelete="CASCADE"), index=True
+    )
+    reference_hash: Mapped[str] = mapped_column(String(64))

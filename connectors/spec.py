@@ -1,0 +1,42 @@
+"""The transport section of a partner's YAML: which transport, which connection, which folders."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+FolderKey = Literal["inbox", "outbox", "processed", "archive"]
+
+
+class TransportSpec(BaseModel):
+    """How the hub reaches one partner. Secrets never live here: they come from the connection.
+
+    Folders are named from the partner's point of view: the hub delivers feeds, rejection
+    reports and disposal notices to `inbox`, collects outcomes and acks from `outbox`, and moves
+    what it has processed to `processed`.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: Literal["sftp", "s3", "local"]
+    connection_id: str = Field(pattern=r"^[a-z][a-z0-9_]{2,62}$")
+    host_key: str | None = Field(
+        default=None,
+        description=(
+            "sftp only: the partner server's public host key, 'ssh-ed25519 AAAA...' (pinned)."
+        ),
+    )
+    folders: dict[FolderKey, str]
+    after_fetch: Literal["move", "delete"] = "move"
+
+    @field_validator("folders")
+    @classmethod
+    def _needs_inbox_and_outbox(cls, folders: dict[str, str]) -> dict[str, str]:
+        missing = {"inbox", "outbox"} - set(folders)
+        if missing:
+            raise ValueError(f"folders must name {', '.join(sorted(missing))}")
+        for key, value in folders.items():
+            if not value or "\x00" in value or ".." in value.split("/"):
+                raise ValueError(f"folder {key!r} is not a safe path: {value!r}")
+        return folders
