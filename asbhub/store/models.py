@@ -200,7 +200,8 @@ class QuarantineItem(Base):
     line: Mapped[int | None] = mapped_column(Integer)
     field: Mapped[str | None] = mapped_column(String(80))
     reason: Mapped[str] = mapped_column(Text)
-    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)  # a quarantined row's original
+    original_path: Mapped[str | None] = mapped_column(String(500))  # a whole file's copy
     created_at: Mapped[datetime]
 
 

@@ -191,6 +191,7 @@ def upgrade() -> None:
     sa.Column('field', sa.String(length=80), nullable=True),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('raw', sa.LargeBinary(), nullable=True),
+    sa.Column('original_path', sa.String(length=500), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['inbound_file_id'], ['inbound_files.id'], name=op.f('fk_quarantine_inbound_file_id_inbound_files'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_quarantine'))

@@ -1,0 +1,269 @@
+"""Ingest: load the force's incident/1.0 extracts into the store and create the referrals due.
+
+Every row is either loaded, recognised as already loaded, or quarantined with its reason, and
+the counts add up per file. A file is known by its SHA-256, so re-ingesting it changes nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from asbhub import ledger
+from asbhub.errors import DataError
+from asbhub.pipeline.routing import is_high_risk, route
+from asbhub.quarantine import file_sha256, keep_original, quarantine_file, quarantine_row
+from asbhub.records import FileProblem, read_rows
+from asbhub.runtime import Hub
+from asbhub.store.models import InboundFile, Incident, Referral
+from contracts.incident import Incident as IncidentRecord
+
+FORCE = "force"  # the source id the force's extracts are recorded under
+EXTRACT_PATTERNS = ("*.csv", "*.jsonl", "*.ndjson")
+JUSTIFICATION = (
+    "ASB case management with partners: Crime and Disorder Act 1998 s.17 and s.115; "
+    "DPA 2018 s.35 (law enforcement purposes)"
+)
+COMMIT_EVERY = 2000
+
+
+class IngestFileResult(BaseModel):
+    name: str
+    sha256: str
+    status: str  # loaded | already_ingested | quarantined
+    rows_in: int = 0
+    loaded: int = 0
+    already_known: int = 0
+    quarantined: int = 0
+    not_asb: int = 0
+    referrals: int = 0
+    reason: str | None = None
+
+    @property
+    def balanced(self) -> bool:
+        return self.rows_in == self.loaded + self.already_known + self.quarantined
+
+
+class IngestResult(BaseModel):
+    files: list[IngestFileResult] = []
+
+    def total(self, name: str) -> int:
+        return sum(int(getattr(f, name)) for f in self.files)
+
+    @property
+    def balanced(self) -> bool:
+        return all(f.balanced for f in self.files)
+
+
+def landing_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise DataError(f"landing folder {folder} does not exist")
+    found = {p for pattern in EXTRACT_PATTERNS for p in folder.glob(pattern) if p.is_file()}
+    return sorted(found)
+
+
+def ingest_folder(hub: Hub, folder: Path) -> IngestResult:
+    return ingest_files(hub, landing_files(folder))
+
+
+def ingest_files(hub: Hub, paths: Iterable[Path]) -> IngestResult:
+    result = IngestResult()
+    for path in paths:
+        result.files.append(ingest_file(hub, path))
+    if not result.balanced:  # never expected: it would mean a row was lost
+        raise AssertionError(f"ingest counts do not add up: {result.model_dump()}")
+    return result
+
+
+def ingest_file(hub: Hub, path: Path) -> IngestFileResult:
+    sha = file_sha256(path)
+    outcome = IngestFileResult(name=path.name, sha256=sha, status="loaded")
+    with hub.store.session() as session:
+        known = session.scalar(
+            select(InboundFile).where(
+                InboundFile.partner_id == FORCE,
+                InboundFile.name == path.name,
+                InboundFile.sha256 == sha,
+            )
+        )
+        if known is not None and known.status != "in_progress":
+            outcome.status = "already_ingested"
+            return outcome
+        record = known or InboundFile(
+            partner_id=FORCE,
+            name=path.name,
+            sha256=sha,
+            size=path.stat().st_size,
+            contract=IncidentRecord.ref(),
+            status="in_progress",
+            received_at=datetime.now(UTC),
+        )
+        session.add(record)
+        session.flush()
+        file_pk = record.id
+    try:
+        _load_rows(hub, path, sha, file_pk, outcome)
+    except FileProblem as exc:
+        _quarantine_whole_file(hub, path, sha, file_pk, exc, outcome)
+    _finish(hub, path, file_pk, outcome)
+    return outcome
+
+
+def _load_rows(hub: Hub, path: Path, sha: str, file_pk: int, outcome: IngestFileResult) -> None:
+    rows = read_rows(path, IncidentRecord)
+    pending: list[tuple[int, IncidentRecord]] = []
+    for row in rows:
+        outcome.rows_in += 1
+        if row.ok:
+            assert isinstance(row.record, IncidentRecord)
+            pending.append((row.line, row.record))
+        else:
+            with hub.store.session() as session:
+                for problem in row.problems[:1]:
+                    quarantine_row(
+                        session,
+                        source="ingest",
+                        partner_id=FORCE,
+                        file_name=path.name,
+                        sha256=sha,
+                        line=row.line,
+                        field=problem.field,
+                        reason="; ".join(
+                            f"{p.field}: {p.message}" if p.field else p.message
+                            for p in row.problems
+                        ),
+                        raw=row.raw,
+                        inbound_file_id=file_pk,
+                    )
+            outcome.quarantined += 1
+        if len(pending) >= COMMIT_EVERY:
+            _store_incidents(hub, path.name, pending, outcome)
+            pending = []
+    _store_incidents(hub, path.name, pending, outcome)
+
+
+def _store_incidents(
+    hub: Hub, file_name: str, batch: list[tuple[int, IncidentRecord]], outcome: IngestFileResult
+) -> None:
+    """Store a batch of valid incidents with their referrals and collection events, atomically."""
+    if not batch:
+        return
+    now = datetime.now(UTC)
+    with hub.store.session() as session:
+        refs = [record.incident_ref for _, record in batch]
+        existing = set(
+            session.scalars(select(Incident.incident_ref).where(Incident.incident_ref.in_(refs)))
+        )
+        events: list[ledger.Event] = []
+        for line, record in batch:
+            if record.incident_ref in existing:
+                outcome.already_known += 1
+                continue
+            existing.add(record.incident_ref)
+            incident = _incident_row(record, file_name, line, now)
+            session.add(incident)
+            session.flush()
+            partners = route(record, hub.partners)
+            for partner in partners:
+                session.add(
+                    Referral(
+                        referral_id=new_referral_id(),
+                        incident_id=incident.id,
+                        partner_id=partner.id,
+                        created_at=now,
+                        high_risk=is_high_risk(record),
+                        status="pending",
+                    )
+                )
+            outcome.loaded += 1
+            outcome.referrals += len(partners)
+            outcome.not_asb += 0 if record.is_asb else 1
+            events.append(
+                ledger.Event(
+                    kind=ledger.EventKind.COLLECTION,
+                    actor=hub.actor,
+                    justification=JUSTIFICATION,
+                    references=[record.incident_ref],
+                    at=now,
+                    details={
+                        "source": file_name,
+                        "line": line,
+                        "referred_to": [p.id for p in partners],
+                    },
+                )
+            )
+        if events:
+            ledger.append_many(session, hub.ledger_key, events)
+
+
+def _incident_row(record: IncidentRecord, file_name: str, line: int, now: datetime) -> Incident:
+    return Incident(
+        incident_ref=record.incident_ref,
+        reported_at=record.reported_at,
+        district=record.district,
+        is_asb=record.is_asb,
+        nsir_category=record.nsir_category.value if record.nsir_category else None,
+        asb_type=record.asb_type.value if record.asb_type else None,
+        risk_level=record.risk_level.value,
+        vulnerable_victim=record.vulnerable_victim,
+        repeat_victim=record.repeat_victim,
+        last_review_at=record.last_review_at,
+        # Only an ASB incident needs its detail until its referrals are delivered.
+        payload=record.model_dump(mode="json") if record.is_asb else None,
+        payload_cleared_at=None if record.is_asb else now,
+        source_file=file_name,
+        source_line=line,
+        ingested_at=now,
+    )
+
+
+def new_referral_id() -> str:
+    """A random id: it must not let a partner work back to the incident reference."""
+    return "R-" + secrets.token_hex(8).upper()
+
+
+def _quarantine_whole_file(
+    hub: Hub, path: Path, sha: str, file_pk: int, exc: FileProblem, outcome: IngestFileResult
+) -> None:
+    kept = (
+        None if exc.reason == "too_large" else keep_original(hub.settings.quarantine_dir, path, sha)
+    )
+    with hub.store.session() as session:
+        quarantine_file(
+            session,
+            source="ingest",
+            partner_id=FORCE,
+            file_name=path.name,
+            sha256=sha,
+            reason=f"{exc.reason}: {exc}",
+            kept_at=kept,
+            inbound_file_id=file_pk,
+            line=exc.line,
+        )
+    outcome.status = "quarantined"
+    outcome.reason = str(exc)
+    # Rows read before a file turned out broken are kept: they were valid and are stored.
+    outcome.rows_in = outcome.loaded + outcome.already_known + outcome.quarantined
+
+
+def _finish(hub: Hub, path: Path, file_pk: int, outcome: IngestFileResult) -> None:
+    archive = hub.settings.home / "archive" / FORCE
+    archive.mkdir(parents=True, exist_ok=True)
+    target = archive / f"{outcome.sha256[:16]}-{path.name}"
+    with hub.store.session() as session:
+        record = session.get(InboundFile, file_pk)
+        assert record is not None
+        record.status = outcome.status
+        record.rows_in, record.rows_loaded = outcome.rows_in, outcome.loaded + outcome.already_known
+        record.rows_quarantined = outcome.quarantined
+        record.processed_at = datetime.now(UTC)
+        record.archive_path = str(target)
+    # The full extract leaves the landing area once processed; the archive copy is disposed of
+    # by the retention schedule ("inbound originals").
+    shutil.move(str(path), target)

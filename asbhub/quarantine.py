@@ -1,0 +1,91 @@
+"""Set aside what cannot be loaded, with its reason and original bytes, for retention to dispose."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from asbhub.store.models import QuarantineItem
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def keep_original(quarantine_dir: Path, path: Path, sha256: str) -> Path:
+    """Copy a whole file into the quarantine folder, named by its hash (never by its own name)."""
+    quarantine_dir.mkdir(parents=True, exist_ok=True)
+    target = quarantine_dir / f"{sha256}.bin"
+    if not target.exists():
+        partial = target.with_suffix(".part")
+        shutil.copyfile(path, partial)
+        partial.replace(target)
+    return target
+
+
+def quarantine_file(
+    session: Session,
+    *,
+    source: str,
+    partner_id: str | None,
+    file_name: str,
+    sha256: str,
+    reason: str,
+    kept_at: Path | None,
+    inbound_file_id: int | None = None,
+    line: int | None = None,
+) -> QuarantineItem:
+    item = QuarantineItem(
+        source=source,
+        partner_id=partner_id,
+        inbound_file_id=inbound_file_id,
+        file_name=file_name,
+        file_sha256=sha256,
+        line=line,
+        field=None,
+        reason=reason,
+        raw=None,
+        original_path=str(kept_at) if kept_at else None,
+        created_at=datetime.now(UTC),
+    )
+    session.add(item)
+    return item
+
+
+def quarantine_row(
+    session: Session,
+    *,
+    source: str,
+    partner_id: str | None,
+    file_name: str,
+    sha256: str,
+    line: int,
+    field: str | None,
+    reason: str,
+    raw: dict[str, Any] | None,
+    inbound_file_id: int | None = None,
+) -> QuarantineItem:
+    item = QuarantineItem(
+        source=source,
+        partner_id=partner_id,
+        inbound_file_id=inbound_file_id,
+        file_name=file_name,
+        file_sha256=sha256,
+        line=line,
+        field=field,
+        reason=reason,
+        raw=json.dumps(raw, ensure_ascii=False, default=str).encode() if raw is not None else None,
+        created_at=datetime.now(UTC),
+    )
+    session.add(item)
+    return item
