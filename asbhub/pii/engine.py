@@ -1,0 +1,184 @@
+"""The redaction engine: Presidio analysis with UK and hub recognizers, then typed placeholders."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from asbhub.pii import parallel
+from asbhub.pii.model import model_name
+from asbhub.pii.resolve import (
+    Candidate,
+    Entity,
+    drop_false_names,
+    redact_text,
+    repeat_names,
+    settle,
+)
+
+__all__ = ["STRUCTURED_TYPES", "Entity", "Redaction", "RedactionEngine"]
+
+STRUCTURED_TYPES = (
+    "UK_POSTCODE",
+    "UK_NHS",
+    "UK_NINO",
+    "UK_VEHICLE_REGISTRATION",
+    "UK_PASSPORT",
+    "UK_DRIVING_LICENCE",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "DATE_OF_BIRTH",
+    "POLICE_REFERENCE",
+    "PNC_ID",
+    "SOCIAL_MEDIA_HANDLE",
+)
+ALL_TYPES = ("PERSON", "STREET_ADDRESS", *STRUCTURED_TYPES)
+SCORE_THRESHOLD = 0.4
+
+Known = Mapping[str, Sequence[str]] | None
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A narrative with its personal data replaced, and where each replaced span was."""
+
+    text: str
+    entities: list[Entity]
+
+
+class RedactionEngine:
+    """Find and replace personal data in free text; the model loads once per process."""
+
+    def __init__(self, model: str | None = None, score_threshold: float = SCORE_THRESHOLD) -> None:
+        self.model = model or model_name()
+        self.score_threshold = score_threshold
+
+    # -- building (lazy, so importing this module stays light) --------------------------------
+
+    @functools.cached_property
+    def pattern_recognizers(self) -> list[Any]:
+        from asbhub.pii.recognizers.registry import pattern_recognizers
+
+        return pattern_recognizers()
+
+    @functools.cached_property
+    def nlp_engine(self) -> Any:
+        from asbhub.pii.nlp_engine import build_nlp_engine
+
+        return build_nlp_engine(self.model)
+
+    @functools.cached_property
+    def analyzer(self) -> Any:
+        from asbhub.pii.recognizers.registry import build_analyzer
+
+        return build_analyzer(self.nlp_engine, self.pattern_recognizers, self.score_threshold)
+
+    @functools.cached_property
+    def _enhancer(self) -> Any:
+        from asbhub.pii.context import WindowContextEnhancer
+
+        return WindowContextEnhancer()
+
+    # -- public API ------------------------------------------------------------------------
+
+    def redact(self, text: str, known: Known = None) -> Redaction:
+        """Redact one narrative; `known` maps entity types to values from its structured fields."""
+        artifacts = next(self.nlp_engine.artifacts_for([text], batch_size=1))
+        return self._redact_with(text, known, artifacts)
+
+    def redact_many(
+        self,
+        items: Iterable[str | tuple[str, Known]],
+        batch_size: int = 64,
+        n_process: int = 1,
+    ) -> Iterator[Redaction]:
+        """Redact a stream in order, holding only a few batches in memory at a time.
+
+        With n_process > 1 the batches go to worker processes that each load the model once.
+        """
+        pairs = ((item, None) if isinstance(item, str) else item for item in items)
+        batches = parallel.batched(pairs, batch_size)
+        if n_process <= 1:
+            for batch in batches:
+                yield from self.redact_batch(batch)
+            return
+        self.analyzer  # noqa: B018 - load before forking so workers share the model pages
+        yield from parallel.ordered_map(
+            _worker_redact, batches, n_process, _worker_init, (self.model, self.score_threshold)
+        )
+
+    def redact_batch(self, batch: Sequence[tuple[str, Known]]) -> list[Redaction]:
+        """Redact one batch in this process, NER through spaCy's nlp.pipe."""
+        texts = [text for text, _ in batch]
+        artifacts = self.nlp_engine.artifacts_for(texts, batch_size=len(texts))
+        return [
+            self._redact_with(text, known, art)
+            for (text, known), art in zip(batch, artifacts, strict=True)
+        ]
+
+    def find_structured_pii(self, text: str) -> list[Entity]:
+        """Identifiers by pattern only (no model, no names): the fast last-line check."""
+        candidates = []
+        for recognizer in self.pattern_recognizers:
+            entity_type = recognizer.supported_entities[0]
+            if entity_type == "PERSON":
+                continue
+            for res in recognizer.analyze(text, [entity_type], None):
+                score = res.score
+                if score < self.score_threshold and self._enhancer.window_has(
+                    text, res.start, res.end, set(recognizer.context or ())
+                ):
+                    score = max(score + 0.35, 0.4)
+                if score >= self.score_threshold:
+                    candidates.append(Candidate(entity_type, res.start, res.end, score, "pattern"))
+        return settle(text, candidates)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _redact_with(self, text: str, known: Known, artifacts: Any) -> Redaction:
+        from asbhub.pii.recognizers.known_values import known_recognizers
+
+        results = self.analyzer.analyze(
+            text=text,
+            language="en",
+            nlp_artifacts=artifacts,
+            ad_hoc_recognizers=known_recognizers(known) or None,
+            score_threshold=self.score_threshold,
+        )
+        candidates = [
+            Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
+        ]
+        candidates = drop_false_names(text, candidates)
+        entities = settle(text, candidates)
+        again = repeat_names(text, entities)
+        if again:
+            entities = settle(text, candidates + again)
+        return Redaction(redact_text(text, entities), entities)
+
+
+def _source(result: Any) -> str:
+    name = (result.recognition_metadata or {}).get("recognizer_name", "")
+    if name.startswith("KnownValues_"):
+        return "known"
+    if name in ("SpacyRecognizer",):
+        return "ner"
+    if name in ("PersonContextRecognizer", "NameGazetteerRecognizer"):
+        return "context"
+    return "pattern"
+
+
+# -- worker side of redact_many(n_process > 1) -------------------------------------------------
+
+_WORKER: dict[str, RedactionEngine] = {}
+
+
+def _worker_init(model: str, score_threshold: float) -> None:
+    engine = RedactionEngine(model, score_threshold)
+    engine.analyzer  # noqa: B018 - load once per worker, not per batch
+    _WORKER["engine"] = engine
+
+
+def _worker_redact(batch: Sequence[tuple[str, Known]]) -> list[Redaction]:
+    return _WORKER["engine"].redact_batch(batch)

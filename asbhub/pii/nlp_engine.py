@@ -1,0 +1,78 @@
+"""A Presidio NLP engine over the cached NER-only spaCy pipeline; only entities are extracted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from asbhub.pii.model import load_ner_model
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+    from spacy.tokens import Doc
+
+# spaCy labels that become Presidio entities; everything else (GPE, ORG, DATE, TIME…) survives.
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON"}
+IGNORED_LABELS = [
+    "CARDINAL",
+    "DATE",
+    "EVENT",
+    "FAC",
+    "GPE",
+    "LANGUAGE",
+    "LAW",
+    "LOC",
+    "MONEY",
+    "NORP",
+    "ORDINAL",
+    "ORG",
+    "PERCENT",
+    "PRODUCT",
+    "QUANTITY",
+    "TIME",
+    "WORK_OF_ART",
+    "NRP",
+    "MISC",
+]
+
+
+def build_nlp_engine(model: str) -> SpacyNlpEngine:
+    """A SpacyNlpEngine whose `nlp` is our cached NER-only pipeline for `model`."""
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+    class NerOnlySpacyNlpEngine(SpacyNlpEngine):
+        """Loads through `load_ner_model` (once per process); skips lemmas nobody reads."""
+
+        def load(self) -> None:
+            self.nlp = {"en": load_ner_model(model)}
+
+        def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+            entities, scores = self._get_updated_entities(
+                list(doc.ents), self._get_scores_for_entities(doc)
+            )
+            return NlpArtifacts(
+                entities=entities,
+                tokens=doc,
+                tokens_indices=[],
+                lemmas=[],  # context is read from the text window (WindowContextEnhancer)
+                nlp_engine=self,
+                language=language,
+                scores=scores,
+            )
+
+        def artifacts_for(self, texts: Iterable[str], batch_size: int) -> Iterator[Any]:
+            """NLP artifacts for each text, batched through nlp.pipe in this process."""
+            for doc in self.nlp["en"].pipe(texts, batch_size=batch_size):
+                yield self._doc_to_nlp_artifact(doc, "en")
+
+    configuration = NerModelConfiguration(
+        model_to_presidio_entity_mapping=NER_LABELS,
+        labels_to_ignore=IGNORED_LABELS,
+        default_score=0.85,
+    )
+    engine = NerOnlySpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model}],
+        ner_model_configuration=configuration,
+    )
+    engine.load()
+    return engine

@@ -1,0 +1,1 @@
+"""Our recognizers in Presidio's shape, one per file; imported only when an engine is built."""

@@ -1,0 +1,34 @@
+"""E-mail addresses by pattern alone, so nothing (such as tldextract) ever reaches the network."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+
+
+class OfflineEmailRecognizer(PatternRecognizer):
+    """Plain addresses at 0.9 and 'name (at) domain (dot) com' spellings at 0.6."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "E-mail",
+            r"(?<![\w.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}\b",
+            0.9,
+        ),
+        Pattern(
+            "E-mail spelt out",
+            r"\b[\w.\-]+\s?[\[(]\s?at\s?[\])]\s?[\w\-]+(?:\s?(?:[\[(]\s?dot\s?[\])]|\.)\s?[\w\-]+)+\b",
+            0.6,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
+
+    def __init__(self, supported_entity: str = "EMAIL_ADDRESS") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=re.IGNORECASE,
+        )

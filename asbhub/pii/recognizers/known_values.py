@@ -1,0 +1,131 @@
+"""The per-record deny list: names, addresses and numbers from the record's own fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.gazetteers import COMMON_WORD_NAMES, places
+from asbhub.pii.recognizers.street_address import STREET_WORDS
+
+KNOWN_SCORE = 1.0
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "sir", "dame", "lady", "lord", "rev"}
+_NAME_STOP = {"the", "and", "of", "de", "la", "van", "von", "bin", "al", "jr", "snr", "jnr", "sr"}
+_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)
+_STREET_WORD = re.compile(rf"\b(?:{STREET_WORDS})\b", re.IGNORECASE)
+
+
+def known_recognizers(known: Mapping[str, Iterable[str]] | None) -> list[PatternRecognizer]:
+    """One ad-hoc recognizer per entity type that has known values, every variant at score 1.0."""
+    recognizers = []
+    for entity_type, values in (known or {}).items():
+        regexes: list[str] = []
+        for value in values or []:
+            if isinstance(value, str) and len(value.strip()) >= 2:
+                regexes.extend(variants(entity_type, value.strip()))
+        if regexes:
+            unique = sorted(set(regexes), key=len, reverse=True)
+            recognizers.append(
+                PatternRecognizer(
+                    supported_entity=entity_type,
+                    name=f"KnownValues_{entity_type}",
+                    patterns=[Pattern(f"known {entity_type}", "|".join(unique), KNOWN_SCORE)],
+                    global_regex_flags=0,
+                )
+            )
+    return recognizers
+
+
+def variants(entity_type: str, value: str) -> list[str]:
+    """Regexes for the ways `value` may be written in a narrative."""
+    if entity_type == "PERSON":
+        return _name_variants(value)
+    if entity_type == "STREET_ADDRESS":
+        return _address_variants(value)
+    if entity_type == "PHONE_NUMBER":
+        return _phone_variants(value)
+    if entity_type == "DATE_OF_BIRTH":
+        return _date_variants(value)
+    return [_loose(value)]
+
+
+def _loose(value: str) -> str:
+    """Case-insensitive, with any spacing, hyphens or slashes between the characters."""
+    chars = [re.escape(c) for c in value if not c.isspace() and c not in "-/"]
+    body = r"[\s\-/]{0,2}".join(chars)
+    return rf"(?<![\w])(?i:{body})(?![\w])"
+
+
+def _words(value: str) -> str:
+    body = r"[\s,]+".join(re.escape(w) for w in value.split())
+    return rf"\b(?i:{body})\b"
+
+
+def _name_variants(value: str) -> list[str]:
+    out = [_words(value)]
+    for part in re.split(r"[\s,]+", value):
+        part = part.strip(".'’")
+        low = part.lower()
+        if len(part) < 2 or low in _TITLES or low in _NAME_STOP:
+            continue
+        if low in COMMON_WORD_NAMES:  # "Will", "Rose": only when capitalised in the text
+            cap = re.escape(part[0].upper() + part[1:].lower())
+            out.append(rf"\b(?:{cap}|{re.escape(part.upper())})(?:'s)?\b")
+        else:
+            out.append(rf"\b(?i:{re.escape(part)})\b")
+    return out
+
+
+def _address_variants(value: str) -> list[str]:
+    out = [_words(value.replace(",", " "))]
+    for piece in (p.strip() for p in re.split(r"[,\n]+", value)):
+        if not piece:
+            continue
+        if _POSTCODE.match(piece):
+            out.append(_loose(piece))
+        elif any(c.isdigit() for c in piece):
+            out.append(_words(piece))
+            street = re.sub(
+                r"^(?:(?:flat|apartment|unit|studio)\s*)?\d+[a-z]?\s*", "", piece, flags=re.I
+            )
+            if street and _STREET_WORD.search(street):
+                out.append(_words(street))
+        elif _STREET_WORD.search(piece) and piece.lower() not in places():
+            out.append(_words(piece))
+    return out
+
+
+def _phone_variants(value: str) -> list[str]:
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("44"):
+        digits = "0" + digits[2:].removeprefix("0")
+    elif digits.startswith("0044"):
+        digits = "0" + digits[4:].removeprefix("0")
+    if len(digits) < 7:
+        return [_loose(value)]
+    national = digits[1:] if digits.startswith("0") else digits
+    sep = r"[\s().\-]{0,3}"
+    body = sep.join(national)
+    return [rf"(?<!\d)(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)?{sep}{body}(?!\d)"]
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
+
+
+def _date_variants(value: str) -> list[str]:
+    out = [_loose(value)]
+    for fmt in _DATE_FORMATS:
+        try:
+            day = dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+        d, m, y = day.day, day.month, day.year
+        numeric = rf"0?{d}\s?[/.\-]\s?0?{m}\s?[/.\-]\s?(?:{y}|{y % 100:02d})"
+        month = day.strftime("%B")
+        words = rf"(?i:{d}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{month}|{month[:3]})\.?,?\s+{y})"
+        out.extend([rf"(?<!\d){numeric}(?!\d)", rf"\b{words}\b"])
+        break
+    return out

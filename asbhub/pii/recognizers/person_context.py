@@ -1,0 +1,68 @@
+"""Names found by their context: after a title (Mr, PC), a cue (aka) or a role (neighbour)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+
+# Capitalised words that follow roles but are not names.
+_NOT_NAME = (
+    r"(?!(?:The|He|She|They|His|Her|Their|It|This|That|Police|Council|Housing|Officers?|Team"
+    r"|ASB|PCSO|PC|CCTV|Mr|Mrs|Ms|Miss|Was|Is|Has|Had|And|Or|Of|On|In|At|To|Who|Which"
+    r"|When|Then|Also|Not|Called|Reports?|Reported|Says|Said|States?|Stated|Advised|Attended"
+    r"|Street|Road|Lane|Avenue|Close|Drive|Park|Estate|School|Station|Shop|Centre|Is)\b)"
+)
+_NAME = rf"{_NOT_NAME}[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|{_NOT_NAME}[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
+_NAMES = rf"(?:[A-Z]\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
+_TITLE = (
+    r"(?i:mr|mrs|ms|miss|mx|dr|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
+    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|Insp|Officer|Nurse)\.?(?:\s\d{2,5})?"
+)
+_CUE = (
+    r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"
+    r"|names\s+are|identified\s+as|believed\s+to\s+be|goes\s+by)"
+)
+_ROLE = (
+    r"(?i:son|daughter|brother|sister|mum|mother|dad|father|partner|boyfriend|girlfriend|husband"
+    r"|wife|ex|neighbour|neighbor|friend|nephew|niece|cousin|grandson|granddaughter|uncle|aunt"
+    r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
+    r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
+    r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
+)
+_LOWER_WORD = (
+    r"(?!(?:the|a|an|and|he|she|they|him|her|them|his|is|was|to|of|on|in|at|by|for|police"
+    r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as)\b)[a-z][a-z'’\-]+"
+)
+
+
+class PersonContextRecognizer(PatternRecognizer):
+    """Context-anchored names; the title or cue itself is not part of the span."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
+        Pattern(
+            "Title then lower-case surname",
+            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|PCSO|PC|Sgt|DC|PS)\s+\K{_LOWER_WORD}",
+            0.5,
+        ),
+        Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
+        Pattern(
+            "Cue then lower-case name", rf"\b{_CUE}\s+\K{_LOWER_WORD}(?:\s{_LOWER_WORD})?", 0.5
+        ),
+        Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        Pattern(
+            "Name with SURNAME in capitals",
+            rf"\b{_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"
+            r"|DWP|HMRC|DVLA|MASH|MARAC|MAPPA|CAMHS|YOT|PSPO|HMO|RSL|ICO|ISA|DBS|UK|CPN|CPW|CBO"
+            r"|ASBO|SOCO|RSPCA|ETA|AKA|DOA|RTC|MOT|TV|GP|OK|ID|PS|PC|DC|DS)\b)[A-Z]{3,}(?:-[A-Z]{2,})?\b",
+            0.55,
+        ),
+    ]
+
+    def __init__(self, supported_entity: str = "PERSON") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            global_regex_flags=0,  # capitals carry the signal here
+        )

@@ -1,0 +1,26 @@
+"""Police National Computer ids (26/123456A) and CRO numbers (123456/26X)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+
+
+class PncIdRecognizer(PatternRecognizer):
+    """Year, slash, serial and check letter at 0.85; a CRO number needs its context word."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("PNC id", r"(?<![\d/])(?:19|20)?\d{2}\s?/\s?\d{4,7}[A-Z](?![\w/])", 0.85),
+        Pattern("CRO number", r"(?<![\d/])\d{1,6}/\d{2}[A-Z](?![\w/])", 0.3),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["pnc", "cro", "pncid", "id"]
+
+    def __init__(self, supported_entity: str = "PNC_ID") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=re.IGNORECASE,
+        )

@@ -1,0 +1,64 @@
+"""Social-media handles: @names, and usernames given after a platform word (snap: jay_d99)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+
+_PLATFORM = (
+    r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|x|facebook|fb|threads|youtube"
+    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)"
+)
+_ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)"
+_LINK = r"\s*(?:is|was|called|named|of|as|:|-|=)?\s*"
+_COMMON = (
+    r"(?!(?:the|a|an|and|to|he|she|they|him|her|them|his|is|was|that|this|from|on|at|in|with"
+    r"|account|page|profile|message|messages|messaged|post|posts|posted|video|videos|story"
+    r"|stories|group|chat|live|app|saying|says|said|where|which|who|showing|threatening)\b)"
+)
+_HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*[\d_.])[\w.\-]{1,29}(?<![.\-])"
+
+
+class SocialMediaHandleRecognizer(PatternRecognizer):
+    """@handles at 0.75; after a platform word, a username-looking token 0.7, any word 0.5."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("@handle", r"(?<![\w.@])@(?=[\w.]*[A-Za-z])[A-Za-z0-9_][\w.]{0,29}(?<!\.)", 0.75),
+        Pattern(
+            "Username after platform",
+            rf"\b{_PLATFORM}(?:\s+{_ACCOUNT_WORD})?{_LINK}\K{_COMMON}{_HANDLE_WITH_MARK}",
+            0.7,
+        ),
+        Pattern(
+            "Any word after platform account word",
+            rf"\b{_PLATFORM}\s+{_ACCOUNT_WORD}{_LINK}\K{_COMMON}[A-Za-z0-9_][\w.\-]{{2,29}}",
+            0.5,
+        ),
+        Pattern(
+            "Username after an account word",
+            rf"\b(?:user\s?name|user|handle|account|profile)\s*(?:is|was|called|named|:|-)?\s*\K"
+            rf"{_COMMON}{_HANDLE_WITH_MARK}",
+            0.6,
+        ),
+        Pattern("Underscored handle", r"(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+\b", 0.5),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "snapchat",
+        "snap",
+        "instagram",
+        "insta",
+        "tiktok",
+        "facebook",
+        "handle",
+        "username",
+    ]
+
+    def __init__(self, supported_entity: str = "SOCIAL_MEDIA_HANDLE") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=re.IGNORECASE,
+        )

@@ -1,0 +1,77 @@
+"""Street addresses: a house number (or flat) before a street name ending in a street word."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+
+_UK_STREET_WORDS = (
+    "street|st|road|rd|avenue|ave|av|lane|ln|close|cl|drive|dr|way|court|ct|crescent|cres"
+    "|place|pl|grove|gr|gardens|gdns|garden|terrace|terr|tce|walk|view|rise|hill|green|square|sq"
+    "|mews|parade|pde|row|park|fold|croft|mount|mt|vale|yard|wynd|gate|bank|brow|approach"
+    "|boulevard|blvd|chase|garth|lea|meadow|meadows|side|wharf|mill|mills|heights|hts|gardens"
+    "|crossing|circus|embankment|passage|path|ridge|springs|manor|orchard|field|fields|dale"
+    "|precinct|market|common|glade|grange|hollow|vista|wood|woods|estate|parkway|bridge"
+    "|crest|cottages|buildings|villas|row|copse|end|quay|court|mountains|turnpike|rapids"
+    "|mission|skyway|points|trail|valley|station|ville|spur|brook|loop|plaza"
+)
+
+
+def _street_words() -> str:
+    """Our UK street words plus Faker's en_GB street suffixes (as synthetic records use them)."""
+    from faker.providers.address.en_GB import Provider
+
+    words = set(_UK_STREET_WORDS.split("|")) | {w.lower() for w in Provider.street_suffixes}
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+STREET_WORDS = _street_words()
+BUILDING_WORDS = "court|house|heights|tower|towers|mansions|lodge|block|point|flats|buildings"
+# Words that end a street name run: "2 males on the road" is not an address.
+_NOT_STREET = (
+    r"(?!(?:the|a|an|on|in|at|to|of|and|or|by|from|with|down|up|near|into|onto|outside|along"
+    r"|across|for|over|under|behind|round|around|past|towards|was|were|is|are|had|has|have"
+    r"|males?|females?|youths?|kids|lads|people|persons?|men|women|boys|girls|times|days"
+    r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey)\b)"
+)
+_NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
+_FLAT = r"(?:(?:flat|apartment|apt|unit|studio|room|maisonette)\s*\d{1,4}[A-Za-z]?,?\s+)"
+_NUMBER = r"(?:no\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?,?\s+"
+# At least one name word before the street word ("10 flats" is a count), unless "The Green".
+_STREET = (
+    rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}})(?:{STREET_WORDS})(?![\w'])"
+)
+
+
+class StreetAddressRecognizer(PatternRecognizer):
+    """House number + street ("14a Moorside Rd"), flats ("Flat 3, 12 Kings Court") and buildings."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("Numbered street", rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
+        Pattern(
+            "Flat in a named building",
+            rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])",
+            0.65,
+        ),
+        Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "address",
+        "lives",
+        "living",
+        "resides",
+        "resident",
+        "at",
+        "of",
+        "home",
+    ]
+
+    def __init__(self, supported_entity: str = "STREET_ADDRESS") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=re.IGNORECASE,
+        )

@@ -1,0 +1,23 @@
+"""UK passport numbers: the nine-character forms, letters optional, digits-only needing context."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily by the engine
+from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
+    UkPassportRecognizer as PresidioPassport,
+)
+
+
+class TunedUkPassportRecognizer(PresidioPassport):
+    """One or two letters then digits (nine characters) at 0.5; nine bare digits need context."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("Passport (letters)", r"\b(?:[A-Z]{2}\d{7}|[A-Z]\d{8})\b", 0.5),
+        Pattern("Passport (digits)", r"(?<![\d/])\d{9}(?![\d/])", 0.1),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "hmpo", "travel"]
+
+    def __init__(self) -> None:
+        super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)

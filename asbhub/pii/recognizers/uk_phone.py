@@ -1,0 +1,77 @@
+"""UK phone numbers in the forms call handlers write them: 07700 900123, +44 (0)113 496 0000, …"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily by engine
+
+# Between any two digits: an optional closing bracket, then at most one space, dot or hyphen.
+_SEP = r"\)?[ .\-]?"
+_TRUNK = r"(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)"
+_NOT_AFTER = r"(?<![\d/])"
+_NOT_BEFORE = r"(?![\d/]|[.\-]\d)"
+
+
+class UkPhoneRecognizer(PatternRecognizer):
+    """National and international UK numbers; a dropped leading zero counts only with context."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "UK phone (10 digits after trunk)",
+            rf"{_NOT_AFTER}{_TRUNK}\d(?:{_SEP}\d){{9}}{_NOT_BEFORE}",
+            0.7,
+        ),
+        Pattern(
+            "UK phone (9 digits after trunk)",
+            rf"{_NOT_AFTER}{_TRUNK}\d(?:{_SEP}\d){{8}}{_NOT_BEFORE}",
+            0.6,
+        ),
+        Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
+        Pattern("Foreign number", r"(?<![\w/])\+(?!44)\d{1,3}(?:[ .\-]?\d){7,12}(?!\d)", 0.5),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "phone",
+        "tel",
+        "telephone",
+        "mobile",
+        "mob",
+        "mobno",
+        "number",
+        "no",
+        "contact",
+        "call",
+        "called",
+        "ring",
+        "rang",
+        "text",
+        "texts",
+        "landline",
+        "ph",
+        "whatsapp",
+    ]
+
+    def __init__(self, supported_entity: str = "PHONE_NUMBER") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            global_regex_flags=re.IGNORECASE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        text = pattern_text.strip("( ")
+        digits = re.sub(r"\D", "", text)
+        if text.startswith("+") and not text.startswith("+44"):
+            return None  # a foreign number: the pattern alone decides
+        if text.startswith(("+44", "0044")):
+            rest = digits[2:] if text.startswith("+") else digits[4:]
+            digits = "0" + rest.removeprefix("0")  # "+44 (0)113…" writes the trunk zero twice
+        elif text.startswith("7"):
+            digits = "0" + digits  # a mobile written without its leading zero
+        if len(digits) == 11:
+            return None if digits[1] in "1235789" else False
+        if len(digits) == 10:
+            return None if digits[1] in "18" else False
+        return False

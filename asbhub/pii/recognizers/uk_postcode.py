@@ -1,0 +1,33 @@
+"""UK postcodes, trusted: Presidio ships them at 0.1, and a full postcode is rarely else."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily by the engine
+from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
+    UkPostcodeRecognizer as PresidioUkPostcodeRecognizer,
+)
+
+_OUTWARD = (
+    r"(?:[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?|[A-PR-UWYZ][0-9]{2}"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]?|[A-PR-UWYZ][A-HK-Y][0-9]{2})"
+)
+_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+
+
+class TunedUkPostcodeRecognizer(PresidioUkPostcodeRecognizer):
+    """Full postcodes at 0.75 in any case; an outward code alone ("LS6") is left alone."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,2}}{_INWARD})\b", 0.75),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(patterns=self.PATTERNS)
+        self.global_regex_flags = re.IGNORECASE
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        # "the a1 2nd exit": a lower-case ordinal is a road direction, not an inward code.
+        return re.search(r"\d(?:st|nd|rd|th)$", pattern_text) is not None

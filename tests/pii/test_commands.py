@@ -1,0 +1,55 @@
+"""`asbhub pii redact` and `asbhub pii evaluate` through Typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from asbhub.cli import app
+from asbhub.pii.engine import RedactionEngine
+from asbhub.pii.evaluation import evaluate_engine, load_gold
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "pii"
+
+
+def test_redact_reports_bad_lines_and_carries_on(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "Mr Jones rang on 07700 900123"}),
+                "{not json",
+                json.dumps({"id": "b", "text": "Youths in Otley", "known": {"PERSON": ["X Y"]}}),
+                json.dumps({"id": 3, "text": "bad id"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["pii", "redact", "--in", str(source), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "line 2" in result.stderr and "line 4" in result.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert "<PHONE_NUMBER>" in rows[0]["text"] and rows[1]["text"] == "Youths in Otley"
+    assert {"type", "start", "end", "score"} <= set(rows[0]["entities"][0])
+
+
+def test_evaluate_prints_scores() -> None:
+    result = CliRunner().invoke(app, ["pii", "evaluate", str(FIXTURES / "dev.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "over-redaction" in result.stdout and "recall PERSON" in result.stdout
+
+
+def test_dev_set_meets_targets(engine: RedactionEngine) -> None:
+    card = evaluate_engine(load_gold(FIXTURES / "dev.jsonl"), engine)
+    assert card.records >= 200
+    assert card.recall >= 0.95
+    assert card.structured_recall >= 0.99
+    assert card.name_recall >= 0.92
+    assert card.leaked_structured == 0
+    assert card.over_redaction <= 0.03
+    assert card.keep_survival >= 0.97
