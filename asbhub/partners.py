@@ -51,6 +51,14 @@ class Schedule(BaseModel):
     outbound: str = Field("02:00", pattern=HHMM)
     inbound: str = Field("06:30", pattern=HHMM)
 
+    @field_validator("outbound", "inbound", mode="before")
+    @classmethod
+    def _time_is_quoted(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 12:30 as the base-60 number 750.
+        if isinstance(value, int):
+            raise ValueError('write the time in quotes, e.g. "12:30" (YAML read it as a number)')
+        return value
+
 
 class Isa(BaseModel):
     """The information-sharing agreement: what the partner may receive, and in what form."""
@@ -109,19 +117,26 @@ class PartnerConfig(BaseModel):
 
     @model_validator(mode="after")
     def _coherent(self) -> PartnerConfig:
+        problems = []
         if self.kind == "council" and not self.coverage.districts:
-            raise ValueError("a council must cover at least one district (coverage.districts)")
+            problems.append("a council must cover at least one district (coverage.districts)")
         if self.kind == "housing_provider" and not self.coverage.landlord:
-            raise ValueError("a housing provider must name its landlord id (coverage.landlord)")
+            problems.append("a housing provider must name its landlord id (coverage.landlord)")
         if self.kind == "council" and self.coverage.landlord:
-            raise ValueError("a council covers districts, not a landlord")
+            problems.append("a council covers districts, not a landlord (coverage.landlord)")
         for contract_id, version in self.contracts.items():
             if f"{contract_id}/{version}" not in CONTRACTS:
-                raise ValueError(f"contracts: {contract_id}/{version} is not a known contract")
+                problems.append(f"contracts: {contract_id}/{version} is not a known contract")
         if self.transport.type == "sftp":
             if not self.transport.host_key:
-                raise ValueError("transport.host_key is required for sftp: the key is pinned")
-            check_host_key(self.transport.host_key)
+                problems.append("transport.host_key is required for sftp: the key is pinned")
+            else:
+                try:
+                    check_host_key(self.transport.host_key)
+                except ValueError as exc:
+                    problems.append(str(exc))
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
     def covers_district(self, district: str) -> bool:
@@ -165,7 +180,10 @@ def load_partner_file(path: Path) -> PartnerConfig:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}: not valid YAML{where}: {what}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of partner settings")
     try:
@@ -182,41 +200,49 @@ def load_partners(partners_dir: Path) -> list[PartnerConfig]:
     if not partners_dir.is_dir():
         raise ConfigError(f"{partners_dir}: no partners folder")
     problems: list[str] = []
-    partners: list[PartnerConfig] = []
+    loaded: list[tuple[Path, PartnerConfig]] = []
     for path in sorted(partners_dir.glob("*.y*ml")):
         try:
-            partners.append(load_partner_file(path))
+            loaded.append((path, load_partner_file(path)))
         except ConfigError as exc:
             problems.extend(exc.problems)
-    problems.extend(_cross_partner_problems(partners))
+    problems.extend(_cross_partner_problems(loaded))
     if problems:
         raise ConfigError(problems)
-    return partners
+    return [partner for _, partner in loaded]
 
 
-def _cross_partner_problems(partners: list[PartnerConfig]) -> list[str]:
+def _cross_partner_problems(loaded: list[tuple[Path, PartnerConfig]]) -> list[str]:
+    """Ids, districts and landlords claimed twice; each problem names both files."""
     problems = []
-    seen_ids: set[str] = set()
-    district_owner: dict[str, str] = {}
-    landlord_owner: dict[str, str] = {}
-    for partner in partners:
-        if partner.id in seen_ids:
-            problems.append(f"partner id {partner.id!r} is used by more than one file")
-        seen_ids.add(partner.id)
-        for district in partner.coverage.districts:
-            if district in district_owner:
+    id_file: dict[str, Path] = {}
+    district_owner: dict[str, tuple[Path, str]] = {}
+    landlord_owner: dict[str, Path] = {}
+    for path, partner in loaded:
+        if partner.id in id_file:
+            problems.append(
+                f"{path}: id: partner id {partner.id!r} is also used by {id_file[partner.id]}"
+            )
+            continue
+        id_file[partner.id] = path
+        for index, district in enumerate(partner.coverage.districts):
+            # Compared loosely: ' Basildon' and 'basildon' are the same place to a reader.
+            key = " ".join(district.split()).casefold()
+            if key in district_owner:
+                other, other_name = district_owner[key]
                 problems.append(
-                    f"district {district!r} is covered by both {district_owner[district]!r} "
-                    f"and {partner.id!r}: a referral must have one council"
+                    f"{path}: coverage.districts.{index}: district {district!r} is also covered "
+                    f"by {other} ({other_name!r}): a referral must have one council"
                 )
-            district_owner[district] = partner.id
-        if partner.coverage.landlord:
-            if partner.coverage.landlord in landlord_owner:
+            district_owner[key] = (path, district)
+        landlord = partner.coverage.landlord
+        if landlord:
+            if landlord in landlord_owner:
                 problems.append(
-                    f"landlord {partner.coverage.landlord!r} is covered by both "
-                    f"{landlord_owner[partner.coverage.landlord]!r} and {partner.id!r}"
+                    f"{path}: coverage.landlord: landlord {landlord!r} is also covered by "
+                    f"{landlord_owner[landlord]}"
                 )
-            landlord_owner[partner.coverage.landlord] = partner.id
+            landlord_owner[landlord] = path
     return problems
 
 

@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +85,10 @@ def check_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, st
     """Check a file's size, content and encoding; return (format, encoding) or raise."""
     try:
         size = path.stat().st_size
+        if not path.is_file():
+            raise IsADirectoryError(21, "not a regular file (a folder?)")
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
     except OSError as exc:
         raise FileProblem("unreadable", f"{path.name}: cannot read: {exc.strerror}") from exc
     if size == 0:
@@ -92,8 +97,6 @@ def check_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, st
         raise FileProblem(
             "too_large", f"{path.name}: {size:,} bytes is over the limit of {max_bytes:,} bytes"
         )
-    with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES)
     for magic, what in _MAGIC.items():
         if head.startswith(magic):
             raise FileProblem("compressed_or_binary", f"{path.name}: the file is {what}, not text")
@@ -111,6 +114,11 @@ def _check_utf8(path: Path, encoding: str) -> None:
     offset = 0
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
+            if b"\x00" in chunk:
+                at = line + chunk[: chunk.index(b"\x00")].count(b"\n")
+                raise FileProblem(
+                    "compressed_or_binary", f"{path.name} line {at}: NUL byte: binary content", at
+                )
             try:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError as exc:
@@ -122,11 +130,6 @@ def _check_utf8(path: Path, encoding: str) -> None:
                     "UTF-8; save the file as UTF-8",
                     line,
                 ) from exc
-            if "\x00" in text:
-                at = line + text[: text.index("\x00")].count("\n")
-                raise FileProblem(
-                    "compressed_or_binary", f"{path.name} line {at}: NUL byte: binary content", at
-                )
             line += text.count("\n")
             offset += len(chunk)
         try:
@@ -180,7 +183,11 @@ def _csv_rows(path: Path, handle: io.TextIOBase, contract: type[Contract]) -> It
         raw = {name: value for name, value in zip(header, cells, strict=True)}
         row.raw = raw
         data = {
-            name: (value.split(CSV_LIST_SEPARATOR) if name in lists else value)
+            name: (
+                [item.strip() for item in value.split(CSV_LIST_SEPARATOR)]
+                if name in lists
+                else value
+            )
             for name, value in raw.items()
             if value != ""
         }
@@ -189,6 +196,14 @@ def _csv_rows(path: Path, handle: io.TextIOBase, contract: type[Contract]) -> It
 
 def _check_header(path: Path, header: list[str], contract: type[Contract]) -> None:
     known = contract.field_names()
+    if not set(header) & set(known) and not all(_COLUMN_NAME.match(name) for name in header):
+        first = _shown(",".join(header))
+        raise FileProblem(
+            "not_csv",
+            f"{path.name} line 1: not a CSV file with a header row of {contract.ref()} "
+            f"(no known column in {first}); send CSV or JSON Lines with the contract's names",
+            1,
+        )
     duplicates = sorted({name for name in header if header.count(name) > 1})
     unknown = [name for name in header if name not in known]
     missing = [name for name in contract.required_field_names() if name not in header]
@@ -207,6 +222,10 @@ def _check_header(path: Path, header: list[str], contract: type[Contract]) -> No
         )
 
 
+# What a column name looks like; a first line with none of these and no known column is prose.
+_COLUMN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 def _jsonl_rows(path: Path, handle: io.TextIOBase, contract: type[Contract]) -> Iterator[Row]:
     seen_record = False
     for line_no, text in enumerate(handle, start=1):
@@ -214,7 +233,7 @@ def _jsonl_rows(path: Path, handle: io.TextIOBase, contract: type[Contract]) -> 
             continue
         row = Row(line=line_no, raw=None)
         try:
-            value = json.loads(text)
+            value = json.loads(text.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             if not seen_record and line_no == 1:
                 raise FileProblem(
@@ -238,9 +257,20 @@ def _validate(row: Row, data: dict[str, Any], contract: type[Contract]) -> Row:
     except ValidationError as exc:
         for error in exc.errors():
             loc = [str(part) for part in error["loc"]]
-            field_name = loc[0] if loc else None
-            row.add(field_name, _message(error, data.get(field_name) if field_name else None))
+            if loc:
+                row.add(loc[0], _message(error, error.get("input")))
+            else:  # a rule across fields: name the first field the rule's message names
+                row.add(_named_field(str(error["msg"]), contract), _message(error, None))
     return row
+
+
+def _named_field(message: str, contract: type[Contract]) -> str | None:
+    found = [
+        (match.start(), name)
+        for name in contract.field_names()
+        if (match := re.search(rf"\b{re.escape(name)}\b", message))
+    ]
+    return min(found)[1] if found else None
 
 
 _DATETIME_ERRORS = {

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, ClassVar, Literal
+from datetime import date
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
 
 # Lists travel in one CSV cell, separated by this character.
 CSV_LIST_SEPARATOR = ";"
+
+
+def _iso_text_only(value: Any) -> Any:
+    """Refuse numbers where a date or time is due: pydantic would read them as Unix time."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            "is a number; write it in ISO 8601, e.g. 2026-11-26T21:05:00+00:00"
+        )
+    return value
+
+
+# Timestamps are ISO 8601 with an offset; dates are ISO 8601 calendar dates (DESIGN §5).
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text_only)]
+IsoDate = Annotated[date, BeforeValidator(_iso_text_only)]
 
 
 class Contract(BaseModel):

@@ -67,6 +67,16 @@ def _variants(node: Schema, root: Schema) -> list[Schema]:
     return [node]
 
 
+def _allows_null(node: Schema, root: Schema) -> bool:
+    """Whether a property admits null (`_variants` leaves the null alternative out)."""
+    node = _resolve(node, root)
+    alternatives = node.get("anyOf") or node.get("oneOf")
+    if alternatives:
+        return any(_allows_null(alt, root) for alt in alternatives)
+    kind = node.get("type")
+    return kind == "null" or (isinstance(kind, list) and "null" in kind)
+
+
 def _signature(variant: Schema) -> str:
     kind = variant.get("type", "any")
     if "enum" in variant or "const" in variant:
@@ -137,6 +147,16 @@ def _compare_object(
 def _compare_value(
     old: Schema, new: Schema, old_root: Schema, new_root: Schema, path: str, out: list[Change]
 ) -> None:
+    old_null, new_null = _allows_null(old, old_root), _allows_null(new, new_root)
+    if old_null != new_null:
+        out.append(
+            Change(
+                path=path,
+                kind="null_removed" if old_null else "null_allowed",
+                breaking=old_null,
+                detail=f"{path!r} {'no longer' if old_null else 'now'} allows null",
+            )
+        )
     old_v, new_v = _variants(old, old_root), _variants(new, new_root)
     old_sig = sorted({_signature(v) for v in old_v})
     new_sig = sorted({_signature(v) for v in new_v})

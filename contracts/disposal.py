@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from contracts.base import Contract
+from contracts.base import Contract, IsoDate, IsoDateTime
 
 NOTICE_ID = r"^DN-[0-9A-F]{16}$"
 
@@ -25,8 +24,8 @@ class DisposalNotice(Contract):
     notice_id: str = Field(pattern=NOTICE_ID)
     referral_id: str = Field(pattern=r"^R-[0-9A-F]{16}$")
     disposal_run_id: str = Field(pattern=r"^DR-[0-9]{8}-[0-9A-F]{6}$")
-    issued_at: AwareDatetime
-    acknowledge_by: date
+    issued_at: IsoDateTime
+    acknowledge_by: IsoDate
     reason: str = Field(max_length=200, description="The retention rule that applied.")
 
 
@@ -39,7 +38,7 @@ class DisposalAck(Contract):
 
     notice_id: str = Field(pattern=NOTICE_ID)
     referral_id: str = Field(pattern=r"^R-[0-9A-F]{16}$")
-    disposed_at: AwareDatetime
+    disposed_at: IsoDateTime
     confirmed_by_role: str | None = Field(
         None, max_length=80, description="A role, not a name, e.g. 'ASB records officer'."
     )

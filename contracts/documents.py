@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from contracts.base import Contract
+from contracts.base import Contract, IsoDate, IsoDateTime
 
 BATCH_ID = r"^B-[a-z][a-z0-9_]{1,40}-[0-9]{8}(-[0-9]{2})?$"
 SHA256 = r"^[0-9a-f]{64}$"
@@ -38,8 +37,8 @@ class Manifest(Contract):
 
     batch_id: str = Field(pattern=BATCH_ID)
     partner_id: str
-    night: date
-    created_at: AwareDatetime
+    night: IsoDate
+    created_at: IsoDateTime
     previous_batch_id: str | None = Field(None, pattern=BATCH_ID)
     record_count: int = Field(ge=0)
     files: list[ManifestFile]
@@ -72,7 +71,7 @@ class RejectionReport(Contract):
     partner_id: str
     file_name: str = Field(description="The name you gave the file (made safe for display).")
     file_sha256: str = Field(pattern=SHA256)
-    received_at: AwareDatetime
+    received_at: IsoDateTime
     file_status: Literal["rejected", "partially_loaded"]
     rows_in: int = Field(ge=0)
     rows_loaded: int = Field(ge=0)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
-from contracts.base import Contract
+from contracts.base import Contract, IsoDate, IsoDateTime
 from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel, Tenure, ThriveFlag
 
 INCIDENT_REF_PATTERN = r"^[0-9]{2}/[0-9]{6}/[0-9]{2}$"
@@ -27,7 +26,7 @@ class Incident(Contract):
     )
 
     incident_ref: str = Field(pattern=INCIDENT_REF_PATTERN, description="Force incident reference.")
-    reported_at: AwareDatetime = Field(description="When the report was received.")
+    reported_at: IsoDateTime = Field(description="When the report was received.")
     district: str = Field(min_length=2, max_length=60, description="Local authority district.")
     location_street: str | None = Field(None, max_length=200, description="Where it happened.")
     location_postcode: str | None = Field(None, pattern=POSTCODE_PATTERN)
@@ -40,9 +39,9 @@ class Incident(Contract):
     repeat_victim: bool = False
     vulnerable_victim: bool = False
     lead_agency: AgencyKind = AgencyKind.POLICE
-    last_review_at: AwareDatetime | None = Field(None, description="Latest THRIVE review.")
+    last_review_at: IsoDateTime | None = Field(None, description="Latest THRIVE review.")
     victim_name: str | None = Field(None, max_length=120)
-    victim_dob: date | None = None
+    victim_dob: IsoDate | None = None
     victim_address: str | None = Field(None, max_length=200)
     victim_postcode: str | None = Field(None, pattern=POSTCODE_PATTERN)
     victim_phone: str | None = Field(None, max_length=30)
@@ -55,7 +54,7 @@ class Incident(Contract):
         False, description="The victim agreed that their contact details go to partners."
     )
     subject_name: str | None = Field(None, max_length=120)
-    subject_dob: date | None = None
+    subject_dob: IsoDate | None = None
     subject_address: str | None = Field(None, max_length=200)
     subject_postcode: str | None = Field(None, pattern=POSTCODE_PATTERN)
     subject_tenure: Tenure = Tenure.UNKNOWN

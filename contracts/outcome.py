@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
-from contracts.base import Contract
+from contracts.base import Contract, IsoDate, IsoDateTime
 from contracts.enums import OutcomeStatus, PartnerAction
 
 PARTNER_RECORD_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -26,13 +25,13 @@ class Outcome(Contract):
     outcome_id: str = Field(pattern=PARTNER_RECORD_ID, description="Your unique id for this row.")
     referral_id: str = Field(pattern=r"^R-[0-9A-F]{16}$", description="As sent in the referral.")
     status: OutcomeStatus
-    recorded_at: AwareDatetime = Field(description="When you recorded this update.")
+    recorded_at: IsoDateTime = Field(description="When you recorded this update.")
     lead_agency_accepted: bool | None = Field(
         None, description="True when you accept the lead-agency role for the case."
     )
     actions: list[PartnerAction] = Field(default_factory=list)
-    action_date: date | None = None
-    closed_on: date | None = Field(None, description="Required when status is closed.")
+    action_date: IsoDate | None = None
+    closed_on: IsoDate | None = Field(None, description="Required when status is closed.")
     notes: str | None = Field(
         None, max_length=4000, description="Free text; personal data is redacted on receipt."
     )

@@ -9,12 +9,11 @@ date of birth into `_age_band`, a postcode into `_postcode_sector` and a timesta
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from contracts.base import Contract
+from contracts.base import Contract, IsoDate, IsoDateTime
 from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel, Tenure, ThriveFlag
 from contracts.incident import INCIDENT_REF_PATTERN
 
@@ -39,12 +38,12 @@ class Referral(Contract):
     referral_id: str = Field(
         pattern=r"^R-[0-9A-F]{16}$", description="The hub's id; quote it back."
     )
-    referred_at: AwareDatetime | None = Field(None, description="When the hub first sent it.")
-    referred_date: date | None = None
+    referred_at: IsoDateTime | None = Field(None, description="When the hub first sent it.")
+    referred_date: IsoDate | None = None
     incident_ref: str | None = Field(None, pattern=INCIDENT_REF_PATTERN)
     incident_ref_token: str | None = Field(None, pattern=TOKEN_PATTERN)
-    reported_at: AwareDatetime | None = None
-    reported_date: date | None = None
+    reported_at: IsoDateTime | None = None
+    reported_date: IsoDate | None = None
     district: str | None = None
     location_street: str | None = None
     location_postcode: str | None = None
@@ -57,11 +56,11 @@ class Referral(Contract):
     repeat_victim: bool | None = None
     vulnerable_victim: bool | None = None
     lead_agency: AgencyKind | None = None
-    last_review_at: AwareDatetime | None = None
-    last_review_date: date | None = None
+    last_review_at: IsoDateTime | None = None
+    last_review_date: IsoDate | None = None
     victim_name: str | None = None
     victim_name_token: str | None = Field(None, pattern=TOKEN_PATTERN)
-    victim_dob: date | None = None
+    victim_dob: IsoDate | None = None
     victim_age_band: AgeBand | None = None
     victim_address: str | None = None
     victim_postcode: str | None = None
@@ -72,7 +71,7 @@ class Referral(Contract):
     victim_consent_to_share: bool | None = None
     subject_name: str | None = None
     subject_name_token: str | None = Field(None, pattern=TOKEN_PATTERN)
-    subject_dob: date | None = None
+    subject_dob: IsoDate | None = None
     subject_age_band: AgeBand | None = None
     subject_address: str | None = None
     subject_postcode: str | None = None

@@ -22,10 +22,19 @@ class PartnerSummary(BaseModel):
 
 
 @app.command("check")
-def command_check(ctx: typer.Context) -> None:
+def command_check(
+    ctx: typer.Context,
+    connect: bool = typer.Option(
+        False, "--connect", help="Also reach each partner: host key fingerprint, folder access."
+    ),
+) -> None:
     """Validate config/partners/*.yaml (unknown keys, ISA fields and treatments, host keys)."""
     hub = hub_context(ctx)
     partners = load_partners(hub.settings.partners_dir)
+    if connect:
+        from connectors.connectivity import report_connectivity
+
+        raise typer.Exit(report_connectivity(hub, partners))
     summaries = [
         PartnerSummary(
             id=p.id,
