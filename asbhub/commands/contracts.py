@@ -30,6 +30,24 @@ def command_export(
     )
 
 
+DOCS_DIR = Path("docs") / "formats"
+
+
+@app.command("docs")
+def command_docs(
+    ctx: typer.Context,
+    out: Path = typer.Option(DOCS_DIR, "--out", help="Folder for the Markdown pages."),
+) -> None:
+    """Write the partner documentation: one page per contract version."""
+    from contracts.docs import write_pages
+
+    written = write_pages(out)
+    hub_context(ctx).emit(
+        {"written": [str(path) for path in written]},
+        "\n".join(f"wrote {path}" for path in written),
+    )
+
+
 def _load_schema(path: Path) -> dict:  # type: ignore[type-arg]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
