@@ -7,6 +7,7 @@ from functools import cached_property
 
 from asbhub.ledger import LedgerKey, load_key
 from asbhub.minimise.keys import PseudonymKeys
+from asbhub.minimise.narratives import NarrativeRedactor
 from asbhub.partners import PartnerConfig, get_partner, load_partners
 from asbhub.settings import Settings
 from asbhub.store.engine import Store, require_schema
@@ -36,6 +37,10 @@ class Hub:
     @cached_property
     def ledger_key(self) -> LedgerKey:
         return load_key()
+
+    @cached_property
+    def redactions(self) -> NarrativeRedactor:
+        return NarrativeRedactor()
 
     @cached_property
     def pseudonym_keys(self) -> PseudonymKeys:

@@ -83,6 +83,15 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
+def view_columns(partner: PartnerConfig) -> list[str]:
+    """The columns of the partner's feed, in ISA order: exactly what the ISA names."""
+    return [
+        name
+        for source, treatment in partner.isa.fields.items()
+        if (name := output_field(source, treatment)) is not None
+    ]
+
+
 class Projector:
     """Applies one partner's ISA to canonical referral records."""
 
@@ -90,11 +99,7 @@ class Projector:
         self.partner = partner
         self.keys = keys
         self.redactor = redactor
-        self.columns = [
-            name
-            for source, treatment in partner.isa.fields.items()
-            if (name := output_field(source, treatment)) is not None
-        ]
+        self.columns = view_columns(partner)
 
     def withheld(self, source: str, record: Mapping[str, Any]) -> bool:
         """True when a victim contact field must not go to this partner for this record."""
@@ -104,7 +109,11 @@ class Projector:
             and source not in self.partner.isa.without_consent
         )
 
-    def project(self, record: Mapping[str, Any]) -> dict[str, Any]:
+    def project(
+        self, record: Mapping[str, Any], redacted: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """The partner's view of one record. `redacted` may hold free-text fields already
+        redacted in bulk (by source field name), so the engine runs once per narrative."""
         view: dict[str, Any] = {}
         for source, treatment in self.partner.isa.fields.items():
             name = output_field(source, treatment)
@@ -113,6 +122,8 @@ class Projector:
             value = record.get(source)
             if value is None or value == "" or self.withheld(source, record):
                 view[name] = None
+            elif treatment == "redact" and redacted is not None and source in redacted:
+                view[name] = redacted[source]
             else:
                 view[name] = self._treat(source, treatment, value, record)
         return view

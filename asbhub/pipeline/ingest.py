@@ -11,9 +11,10 @@ import shutil
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from asbhub import ledger
 from asbhub.errors import DataError
@@ -161,26 +162,18 @@ def _store_incidents(
             session.scalars(select(Incident.incident_ref).where(Incident.incident_ref.in_(refs)))
         )
         events: list[ledger.Event] = []
+        incidents: list[dict[str, Any]] = []
+        routes: dict[str, tuple[bool, list[str]]] = {}
         for line, record in batch:
             if record.incident_ref in existing:
                 outcome.already_known += 1
                 continue
             existing.add(record.incident_ref)
-            incident = _incident_row(record, file_name, line, now)
-            session.add(incident)
-            session.flush()
-            partners = route(record, hub.partners)
-            for partner in partners:
-                session.add(
-                    Referral(
-                        referral_id=new_referral_id(),
-                        incident_id=incident.id,
-                        partner_id=partner.id,
-                        created_at=now,
-                        high_risk=is_high_risk(record),
-                        status="pending",
-                    )
-                )
+            partners = [p.id for p in route(record, hub.partners)]
+            routes[record.incident_ref] = (is_high_risk(record), partners)
+            incidents.append(
+                _incident_row(record, file_name, line, now, keep_detail=bool(partners))
+            )
             outcome.loaded += 1
             outcome.referrals += len(partners)
             outcome.not_asb += 0 if record.is_asb else 1
@@ -191,19 +184,36 @@ def _store_incidents(
                     justification=JUSTIFICATION,
                     references=[record.incident_ref],
                     at=now,
-                    details={
-                        "source": file_name,
-                        "line": line,
-                        "referred_to": [p.id for p in partners],
-                    },
+                    details={"source": file_name, "line": line, "referred_to": partners},
                 )
             )
+        if incidents:
+            # One multi-row insert for the batch; the ids come back for the referrals.
+            ids = session.execute(
+                insert(Incident).returning(Incident.id, Incident.incident_ref), incidents
+            ).all()
+            referrals = [
+                {
+                    "referral_id": new_referral_id(),
+                    "incident_id": incident_id,
+                    "partner_id": partner_id,
+                    "created_at": now,
+                    "high_risk": routes[ref][0],
+                    "status": "pending",
+                }
+                for incident_id, ref in ids
+                for partner_id in routes[ref][1]
+            ]
+            if referrals:
+                session.execute(insert(Referral), referrals)
         if events:
             ledger.append_many(session, hub.ledger_key, events)
 
 
-def _incident_row(record: IncidentRecord, file_name: str, line: int, now: datetime) -> Incident:
-    return Incident(
+def _incident_row(
+    record: IncidentRecord, file_name: str, line: int, now: datetime, keep_detail: bool
+) -> dict[str, Any]:
+    return dict(
         incident_ref=record.incident_ref,
         reported_at=record.reported_at,
         district=record.district,
@@ -214,9 +224,10 @@ def _incident_row(record: IncidentRecord, file_name: str, line: int, now: dateti
         vulnerable_victim=record.vulnerable_victim,
         repeat_victim=record.repeat_victim,
         last_review_at=record.last_review_at,
-        # Only an ASB incident needs its detail until its referrals are delivered.
-        payload=record.model_dump(mode="json") if record.is_asb else None,
-        payload_cleared_at=None if record.is_asb else now,
+        # The detail is needed only until the incident's referrals are delivered; an incident
+        # referred to no one (not ASB, or no partner covers it) never keeps it.
+        payload=record.model_dump(mode="json") if keep_detail else None,
+        payload_cleared_at=None if keep_detail else now,
         source_file=file_name,
         source_line=line,
         ingested_at=now,

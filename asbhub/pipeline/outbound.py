@@ -1,0 +1,450 @@
+"""Outbound: each partner's nightly batch of referrals (and disposal notices), minimised,
+checked, written in its format with a manifest, delivered atomically, and logged.
+
+A night's batch id is derived from partner and night. A batch is first *staged* (files in the
+hub's staging area, referrals bound to it) and then *delivered*; a crash at any point is
+recovered by running the night again: staged batches are delivered first, in night order, and
+nothing is staged or disclosed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import and_, exists, select, update
+
+from asbhub import ledger
+from asbhub.minimise.projection import LONDON, Projector, view_columns
+from asbhub.partners import PartnerConfig
+from asbhub.pipeline import feed
+from asbhub.runtime import Hub
+from asbhub.store.models import (
+    Delivery,
+    DisposalNotice,
+    DisposalRun,
+    Incident,
+    Referral,
+    Watermark,
+)
+from connectors import Transport, TransportError, open_transport
+from contracts.disposal import DisposalNotice as NoticeRecord
+from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel
+from contracts.referral import Referral as ReferralRecord
+
+TransportFactory = Callable[[PartnerConfig], Transport]
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+FIRST_NIGHTS_CEILING = 100_000  # row-count ceiling until a partner has a few nights of history
+MIN_ROW_CEILING = 200  # a quiet partner's ceiling never drops below this
+
+
+class ExpectationsFailed(Exception):
+    """The batch failed its checks; it is not delivered and its referrals stay pending."""
+
+
+class BatchResult(BaseModel):
+    batch_id: str
+    night: date
+    previous_batch_id: str | None
+    referrals: int
+    notices: int
+    files: list[str]
+    delivered: bool = False
+
+
+class PartnerOutboundResult(BaseModel):
+    partner_id: str
+    status: str  # delivered | failed_expectations | failed_transport | failed
+    batches: list[BatchResult] = []
+    reason: str | None = None
+    expectations: dict[str, Any] | None = None
+
+
+class OutboundResult(BaseModel):
+    night: date
+    partners: list[PartnerOutboundResult] = []
+
+    @property
+    def ok(self) -> bool:
+        return all(p.status == "delivered" for p in self.partners)
+
+
+def tonight() -> date:
+    return datetime.now(LONDON).date()
+
+
+def default_transport(partner: PartnerConfig) -> Transport:
+    return open_transport(partner.transport)
+
+
+def run_outbound(
+    hub: Hub,
+    partner_ids: Sequence[str] | None = None,
+    night: date | None = None,
+    transport_factory: TransportFactory = default_transport,
+) -> OutboundResult:
+    """Run the night for the given partners (all when None); one failing does not stop others."""
+    night = night or tonight()
+    partners = hub.partners if partner_ids is None else [hub.partner(p) for p in partner_ids]
+    result = OutboundResult(night=night)
+    for partner in partners:
+        result.partners.append(run_partner(hub, partner, night, transport_factory))
+    return result
+
+
+def run_partner(
+    hub: Hub, partner: PartnerConfig, night: date, transport_factory: TransportFactory
+) -> PartnerOutboundResult:
+    outcome = PartnerOutboundResult(partner_id=partner.id, status="delivered")
+    try:
+        stage_batch(hub, partner, night, outcome)
+    except ExpectationsFailed as exc:
+        outcome.status, outcome.reason = "failed_expectations", str(exc)
+    try:
+        with transport_factory(partner) as transport:
+            for staged in deliver_staged(hub, partner, transport):
+                outcome.batches.append(staged)
+    except TransportError as exc:
+        outcome.status, outcome.reason = "failed_transport", str(exc)
+    return outcome
+
+
+# -- staging -------------------------------------------------------------------------------
+
+
+def stage_batch(
+    hub: Hub, partner: PartnerConfig, night: date, outcome: PartnerOutboundResult
+) -> None:
+    """Build tonight's batch into the staging area and bind its referrals to it."""
+    batch = feed.batch_id(partner.id, night)
+    with hub.store.session() as session:
+        if session.scalar(select(Delivery.id).where(Delivery.batch_id == batch)) is not None:
+            return  # already staged or delivered: a re-run never rebuilds a batch
+        rows = session.execute(
+            select(Referral, Incident)
+            .join(Incident, Incident.id == Referral.incident_id)
+            .where(Referral.partner_id == partner.id, Referral.status == "pending")
+            .order_by(Referral.id)
+        ).all()
+        notices = session.execute(
+            select(DisposalNotice, DisposalRun.run_id)
+            .join(DisposalRun, DisposalRun.id == DisposalNotice.run_pk)
+            .where(DisposalNotice.partner_id == partner.id, DisposalNotice.batch_id.is_(None))
+            .order_by(DisposalNotice.id)
+        ).all()
+        previous = session.scalar(
+            select(Delivery.batch_id)
+            .where(Delivery.partner_id == partner.id, Delivery.night < night)
+            .order_by(Delivery.night.desc())
+            .limit(1)
+        )
+        recent = list(
+            session.scalars(
+                select(Delivery.record_count)
+                .where(Delivery.partner_id == partner.id)
+                .order_by(Delivery.night.desc())
+                .limit(14)
+            )
+        )
+    referral_records = project_referrals(hub, partner, rows)
+    check_batch(hub, partner, night, referral_records, recent, outcome)
+    folder = hub.settings.staging_dir / partner.id / batch
+    folder.mkdir(parents=True, exist_ok=True)
+    files = _write_files(folder, partner, night, referral_records, notices)
+    feed.write_manifest(
+        folder,
+        batch=batch,
+        partner_id=partner.id,
+        night=night,
+        previous_batch_id=previous,
+        files=files,
+    )
+    with hub.store.session() as session:
+        session.add(
+            Delivery(
+                batch_id=batch,
+                partner_id=partner.id,
+                night=night,
+                previous_batch_id=previous,
+                status="staged",
+                record_count=len(referral_records),
+                notice_count=len(notices),
+                files=[f.model_dump() for f in files],
+                staging_path=str(folder),
+                created_at=datetime.now(UTC),
+            )
+        )
+        ids = [referral.id for referral, _ in rows]
+        for chunk in _chunks(ids, 1000):
+            session.execute(
+                update(Referral)
+                .where(Referral.id.in_(chunk))
+                .values(status="staged", batch_id=batch)
+            )
+        for chunk in _chunks([notice.id for notice, _ in notices], 1000):
+            session.execute(
+                update(DisposalNotice).where(DisposalNotice.id.in_(chunk)).values(batch_id=batch)
+            )
+
+
+def project_referrals(
+    hub: Hub, partner: PartnerConfig, rows: Sequence[Any]
+) -> list[ReferralRecord]:
+    """Each referral through the ISA, narrative redacted, validated as referral/1.0."""
+    narratives = hub.redactions.redact_incidents(
+        (incident.incident_ref, incident.payload)
+        for _, incident in rows
+        if incident.payload is not None
+    )
+    projector = Projector(partner, hub.pseudonym_keys, hub.redactions.redact_one)
+    records = []
+    for referral, incident in rows:
+        if incident.payload is None:
+            raise ExpectationsFailed(
+                f"referral {referral.referral_id}: its incident's detail is no longer held"
+            )
+        view = projector.project(
+            canonical_referral(incident.payload, referral),
+            redacted={"narrative": narratives[incident.incident_ref]},
+        )
+        try:
+            records.append(ReferralRecord.model_validate(view))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ExpectationsFailed(
+                f"referral {referral.referral_id}: field {first['loc'][0]} would not be valid "
+                f"referral/1.0 ({first['msg']})"
+            ) from exc
+    return records
+
+
+def canonical_referral(payload: dict[str, Any], referral: Referral) -> dict[str, Any]:
+    return {
+        **payload,
+        "referral_id": referral.referral_id,
+        "referred_at": referral.created_at.isoformat(),
+        "high_risk": referral.high_risk,
+    }
+
+
+def check_batch(
+    hub: Hub,
+    partner: PartnerConfig,
+    night: date,
+    records: Sequence[ReferralRecord],
+    recent_counts: Sequence[int],
+    outcome: PartnerOutboundResult,
+) -> None:
+    """Run `expectations/referral_feed`; raise when it fails, with the reasons."""
+    from expectations.runner import run_suite
+
+    columns = [
+        "referral_id",
+        "nsir_category",
+        "asb_type",
+        "risk_level",
+        "lead_agency",
+        "reported_at",
+        "reported_date",
+        "structured_pii_in_free_text",
+    ]
+    check_rows = [
+        {
+            "referral_id": r.referral_id,
+            "nsir_category": _value(r.nsir_category),
+            "asb_type": _value(r.asb_type),
+            "risk_level": _value(r.risk_level),
+            "lead_agency": _value(r.lead_agency),
+            "reported_at": r.reported_at,
+            "reported_date": datetime.combine(r.reported_date, time(), LONDON)
+            if r.reported_date
+            else None,
+            "structured_pii_in_free_text": hub.redactions.leftover_identifiers(r.narrative or ""),
+        }
+        for r in records
+    ]
+    shared = set(view_columns(partner))
+    present = [c for c in columns if c in shared or c == "structured_pii_in_free_text"]
+    night_start = datetime.combine(night, time(), LONDON)
+    history = [c for c in recent_counts if c]
+    result = run_suite(
+        "referral_feed",
+        [{k: row[k] for k in present} for row in check_rows],
+        present,
+        {
+            "enum:nsir_category": [e.value for e in NsirCategory],
+            "enum:asb_type": [e.value for e in AsbType],
+            "enum:risk_level": [e.value for e in RiskLevel],
+            "enum:lead_agency": [e.value for e in AgencyKind],
+            "earliest_date": EARLIEST,
+            "night": night_start,
+            "night_end": night_start + timedelta(days=1),
+            "min_rows": 0,
+            "max_rows": _row_ceiling(history),
+        },
+    )
+    outcome.expectations = result.model_dump(mode="json")
+    if not result.success:
+        raise ExpectationsFailed(
+            "referral_feed expectations failed: " + "; ".join(result.failures())
+        )
+
+
+def _row_ceiling(history: Sequence[int]) -> int:
+    """At most four times the partner's busiest recent night (a missed night doubles one)."""
+    if len(history) < 3:
+        return FIRST_NIGHTS_CEILING
+    return max(MIN_ROW_CEILING, 4 * max(history))
+
+
+def _value(member: Any) -> Any:
+    return member.value if member is not None else None
+
+
+def _write_files(
+    folder: Path,
+    partner: PartnerConfig,
+    night: date,
+    records: Sequence[ReferralRecord],
+    notices: Sequence[Any],
+) -> list[Any]:
+    columns = view_columns(partner)
+    referrals_path = folder / feed.data_file_name("referrals", night, partner.format)
+    count = feed.write_records(
+        referrals_path,
+        partner.format,
+        columns,
+        (r.model_dump(mode="json", include=set(columns)) for r in records),
+    )
+    files = [feed.describe_file(referrals_path, ReferralRecord.ref(), count)]
+    if notices:
+        notices_path = folder / feed.data_file_name("disposal-notices", night, partner.format)
+        notice_rows = [
+            NoticeRecord(
+                notice_id=n.notice_id,
+                referral_id=n.referral_id,
+                disposal_run_id=run_id,
+                issued_at=n.issued_at,
+                acknowledge_by=n.acknowledge_by,
+                reason=n.reason,
+            ).model_dump(mode="json")
+            for n, run_id in notices
+        ]
+        written = feed.write_records(
+            notices_path, partner.format, NoticeRecord.field_names(), notice_rows
+        )
+        files.append(feed.describe_file(notices_path, NoticeRecord.ref(), written))
+    return files
+
+
+# -- delivery ------------------------------------------------------------------------------
+
+
+def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> Iterable[BatchResult]:
+    """Deliver every staged batch of the partner, oldest night first."""
+    with hub.store.session() as session:
+        staged = session.scalars(
+            select(Delivery)
+            .where(Delivery.partner_id == partner.id, Delivery.status == "staged")
+            .order_by(Delivery.night)
+        ).all()
+    for delivery in staged:
+        folder = Path(delivery.staging_path or "")
+        names = [f["name"] for f in delivery.files]
+        manifest = next(folder.glob("manifest-*.json"))
+        for name in [*names, manifest.name]:  # the manifest last: it says the batch is complete
+            transport.put("inbox", name, folder / name)
+        _record_delivery(hub, partner, delivery.id)
+        yield BatchResult(
+            batch_id=delivery.batch_id,
+            night=delivery.night,
+            previous_batch_id=delivery.previous_batch_id,
+            referrals=delivery.record_count,
+            notices=delivery.notice_count,
+            files=[*names, manifest.name],
+            delivered=True,
+        )
+
+
+def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None:
+    """Mark a batch delivered, disclose its referrals in the ledger, clear what is no longer
+    needed, and advance the partner's watermark: one transaction."""
+    now = datetime.now(UTC)
+    with hub.store.session() as session:
+        delivery = session.get(Delivery, delivery_pk)
+        assert delivery is not None and delivery.status == "staged"
+        pairs = session.execute(
+            select(Referral.id, Referral.referral_id, Incident.incident_ref, Incident.id)
+            .join(Incident, Incident.id == Referral.incident_id)
+            .where(Referral.batch_id == delivery.batch_id)
+        ).all()
+        session.execute(
+            update(Referral)
+            .where(Referral.batch_id == delivery.batch_id, Referral.status == "staged")
+            .values(status="delivered", delivered_at=now)
+        )
+        session.execute(
+            update(DisposalNotice)
+            .where(DisposalNotice.batch_id == delivery.batch_id)
+            .values(sent_at=now)
+        )
+        delivery.status, delivery.delivered_at = "delivered", now
+        events = [
+            ledger.Event(
+                kind=ledger.EventKind.DISCLOSURE,
+                actor=hub.actor,
+                justification=partner.isa.lawful_basis,
+                references=[incident_ref, referral_id],
+                recipient=partner.id,
+                at=now,
+                details={"batch_id": delivery.batch_id, "isa_reference": partner.isa.reference},
+            )
+            for _, referral_id, incident_ref, _ in pairs
+        ]
+        cleared = _clear_delivered_payloads(
+            session, [incident_pk for *_, incident_pk in pairs], now
+        )
+        if cleared:
+            events.append(
+                ledger.Event(
+                    kind=ledger.EventKind.ERASURE,
+                    actor=hub.actor,
+                    justification="incident detail no longer needed: all its referrals delivered",
+                    references=cleared,
+                    at=now,
+                    details={"batch_id": delivery.batch_id},
+                )
+            )
+        if events:
+            ledger.append_many(session, hub.ledger_key, events)
+        mark = session.get(Watermark, f"outbound:{partner.id}")
+        if mark is None:
+            session.add(
+                Watermark(stream=f"outbound:{partner.id}", value=delivery.batch_id, updated_at=now)
+            )
+        else:
+            mark.value, mark.updated_at = delivery.batch_id, now
+
+
+def _clear_delivered_payloads(session: Any, incident_pks: list[int], now: datetime) -> list[str]:
+    """Drop the full detail of incidents whose every referral has been delivered."""
+    cleared: list[str] = []
+    undelivered = exists().where(
+        and_(Referral.incident_id == Incident.id, Referral.status.in_(("pending", "staged")))
+    )
+    for chunk in _chunks(sorted(set(incident_pks)), 1000):
+        condition = and_(Incident.id.in_(chunk), Incident.payload.is_not(None), ~undelivered)
+        cleared.extend(session.scalars(select(Incident.incident_ref).where(condition)))
+        session.execute(
+            update(Incident).where(condition).values(payload=None, payload_cleared_at=now),
+            execution_options={"synchronize_session": False},
+        )
+    return cleared
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
