@@ -59,6 +59,10 @@ def describe_file(path: Path, contract: str, records: int) -> ManifestFile:
     )
 
 
+def manifest_name(night: date) -> str:
+    return f"manifest-{night:%Y%m%d}.json"
+
+
 def write_manifest(
     folder: Path,
     *,
@@ -77,7 +81,7 @@ def write_manifest(
         record_count=sum(f.records for f in files if f.contract.startswith("referral/")),
         files=files,
     )
-    path = folder / f"manifest-{night:%Y%m%d}.json"
+    path = folder / manifest_name(night)
     partial = path.with_suffix(".partial")
     partial.write_text(manifest.model_dump_json(indent=2) + "\n", encoding="utf-8")
     partial.replace(path)

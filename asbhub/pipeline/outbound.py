@@ -61,6 +61,7 @@ class PartnerOutboundResult(BaseModel):
     batches: list[BatchResult] = []
     reason: str | None = None
     expectations: dict[str, Any] | None = None
+    collected: list[str] = []  # earlier batches the partner has taken from its inbox
 
 
 class OutboundResult(BaseModel):
@@ -105,6 +106,7 @@ def run_partner(
         outcome.status, outcome.reason = "failed_expectations", str(exc)
     try:
         with transport_factory(partner) as transport:
+            outcome.collected = note_collected_batches(hub, partner, transport)
             for staged in deliver_staged(hub, partner, transport):
                 outcome.batches.append(staged)
     except TransportError as exc:
@@ -343,6 +345,35 @@ def _write_files(
 # -- delivery ------------------------------------------------------------------------------
 
 
+def note_collected_batches(hub: Hub, partner: PartnerConfig, transport: Transport) -> list[str]:
+    """A partner acknowledges a batch by collecting it: once its manifest has left the inbox,
+    the batch counts as acknowledged and its retention clock ("30 days after the partner's
+    acknowledgement") starts."""
+    with hub.store.session() as session:
+        waiting = session.execute(
+            select(Delivery.id, Delivery.batch_id, Delivery.night).where(
+                Delivery.partner_id == partner.id,
+                Delivery.status == "delivered",
+                Delivery.acknowledged_at.is_(None),
+            )
+        ).all()
+    if not waiting:
+        return []
+    in_inbox = {f.name for f in transport.list("inbox")}
+    collected = [
+        (pk, batch) for pk, batch, night in waiting if feed.manifest_name(night) not in in_inbox
+    ]
+    if collected:
+        now = datetime.now(UTC)
+        with hub.store.session() as session:
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_([pk for pk, _ in collected]))
+                .values(acknowledged_at=now)
+            )
+    return [batch for _, batch in collected]
+
+
 def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> Iterable[BatchResult]:
     """Deliver every staged batch of the partner, oldest night first."""
     with hub.store.session() as session:
@@ -354,7 +385,7 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
     for delivery in staged:
         folder = Path(delivery.staging_path or "")
         names = [f["name"] for f in delivery.files]
-        manifest = next(folder.glob("manifest-*.json"))
+        manifest = folder / feed.manifest_name(delivery.night)
         for name in [*names, manifest.name]:  # the manifest last: it says the batch is complete
             transport.put("inbox", name, folder / name)
         _record_delivery(hub, partner, delivery.id)

@@ -270,3 +270,20 @@ def test_spreadsheet_formulas_are_neutralised_in_csv() -> None:
         ("a=b", "a=b"),
     ]:
         assert neutralise(cell) == expected
+
+
+def test_a_batch_counts_as_acknowledged_once_the_partner_collects_it(
+    night_hub: tuple[Hub, dict[str, Path]],
+) -> None:
+    hub, roots = night_hub
+    run_outbound(hub, ["harbourside_living"], NIGHT)
+    again = run_outbound(hub, ["harbourside_living"], NIGHT)
+    assert again.partners[0].collected == []
+    inbox = roots["harbourside_living"] / "inbox"
+    for path in inbox.iterdir():  # the partner takes the batch
+        path.unlink()
+    later = run_outbound(hub, ["harbourside_living"], NIGHT)
+    assert later.partners[0].collected == ["B-harbourside_living-20261125"]
+    with hub.store.session() as session:
+        delivery = session.scalars(select(Delivery)).one()
+        assert delivery.acknowledged_at is not None
