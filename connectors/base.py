@@ -1,0 +1,335 @@
+"""The one `Transport` base: confinement, hashing, atomic delivery and retries live here once."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from asbhub.errors import EnvironmentProblem, HubError
+from connectors.connection import Connection
+from connectors.errors import (
+    ConfigError,
+    IntegrityError,
+    RemoteFileNotFound,
+    TransportError,
+    UnsafeRemotePath,
+)
+from connectors.models import (
+    CHUNK,
+    Entry,
+    FolderStatus,
+    HashingWriter,
+    PutResult,
+    RemoteFile,
+    sha256_file,
+)
+from connectors.paths import is_in_flight, is_safe_name, is_within, join, temp_name
+from connectors.retry import RetryPolicy, run_with_retry
+from connectors.spec import FolderKey, TransportSpec
+
+log = logging.getLogger(__name__)
+# The models live in connectors.models; transports import them from here with the base.
+__all__ = [
+    "CHUNK",
+    "Entry",
+    "FolderStatus",
+    "HashingWriter",
+    "PutResult",
+    "RemoteFile",
+    "Transport",
+    "TransportConfig",
+    "sha256_file",
+    "validate_config",
+]
+
+
+class TransportConfig(BaseModel):
+    """Settings every transport shares; subclasses add their own fields (secrets as SecretStr)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    connect_timeout: float = 10.0
+    timeout: float = 30.0
+    retries: int = 4
+    retry_base_delay: float = 0.5
+
+
+class Transport(ABC):
+    """List, get, put, delete, exists and move files in a partner's configured folders.
+
+    Subclasses implement the small `_` hooks against one kind of server; this class checks
+    every name, hashes every byte, writes downloads atomically and retries transient faults.
+    """
+
+    kind: ClassVar[str]
+    config_type: ClassVar[type[TransportConfig]]
+    conn_types: ClassVar[frozenset[str]]
+    verify_by_reread: bool = False
+
+    def __init__(self, spec: TransportSpec, config: TransportConfig) -> None:
+        self.spec = spec
+        self.config = config
+        self.retry_policy = RetryPolicy(attempts=config.retries, base_delay=config.retry_base_delay)
+
+    # ----- construction -------------------------------------------------------------------
+
+    @classmethod
+    def from_connection(cls, spec: TransportSpec, conn: Connection) -> Transport:
+        if conn.conn_type not in cls.conn_types:
+            raise ConfigError(
+                f"connection {conn.conn_id!r} has type {conn.conn_type!r}; a {cls.kind} transport "
+                f"needs one of {', '.join(sorted(cls.conn_types))}"
+            )
+        return cls(spec, validate_config(cls.config_type, cls.config_fields(spec, conn), conn))
+
+    @classmethod
+    @abstractmethod
+    def config_fields(cls, spec: TransportSpec, conn: Connection) -> dict[str, Any]:
+        """Map the connection (and the spec) onto this transport's config fields."""
+
+    # ----- public API ---------------------------------------------------------------------
+
+    def folder_path(self, folder: FolderKey) -> str:
+        try:
+            return self.spec.folders[folder]
+        except KeyError:
+            raise ConfigError(
+                f"connection {self.spec.connection_id!r}: no {folder!r} folder configured"
+            ) from None
+
+    def list(self, folder: FolderKey) -> list[RemoteFile]:
+        """Files ready to read: hidden/in-flight names, directories and unsafe entries left out."""
+        path = self.folder_path(folder)
+        entries = self._retry(f"list {folder}", lambda: list(self._scan(path)))
+        files = []
+        for entry in entries:
+            if not is_safe_name(entry.name):
+                log.warning("%s: refused listed name %r (unsafe)", folder, entry.name)
+            elif is_in_flight(entry.name) or entry.kind in ("dir", "other"):
+                continue
+            elif entry.kind == "link" and not self._link_inside(path, entry.name):
+                log.warning(
+                    "%s: refused symlink %r pointing outside the folder", folder, entry.name
+                )
+            else:
+                files.append(RemoteFile(name=entry.name, size=entry.size, mtime=entry.mtime))
+        return sorted(files, key=lambda f: f.name)
+
+    def exists(self, folder: FolderKey, name: str) -> bool:
+        path = join(self.folder_path(folder), name)
+        return self._retry(f"exists {name}", lambda: self._entry(path) is not None)
+
+    def get(self, folder: FolderKey, name: str, dest_path: str | Path) -> str:
+        """Download to `dest_path` atomically; return the SHA-256 checked against the server."""
+        folder_path = self.folder_path(folder)
+        remote = join(folder_path, name)
+        dest = Path(dest_path)
+        if not dest.parent.is_dir():
+            raise EnvironmentProblem(f"{dest.parent}: local folder does not exist")
+        partial = dest.with_name(temp_name(dest.name))
+        try:
+            sha = self._retry(f"get {name}", lambda: self._get_once(folder_path, remote, partial))
+            os.replace(partial, dest)
+        finally:
+            partial.unlink(missing_ok=True)
+        return sha
+
+    def put(self, folder: FolderKey, name: str, source_path: str | Path) -> PutResult:
+        """Deliver a local file: nobody sees it under `name` until it is complete and verified."""
+        folder_path = self.folder_path(folder)
+        final = join(folder_path, name)
+        tmp = join(folder_path, temp_name(name))  # one per delivery: retries overwrite it
+        source = Path(source_path)
+        if not source.is_file():
+            raise EnvironmentProblem(f"{source}: no such local file to deliver")
+        try:
+            sha = self._retry(f"put {name}", lambda: self._upload(source, tmp, final))
+        except BaseException:
+            with contextlib.suppress(Exception):  # one last tidy-up; a hidden orphan is harmless
+                self._remove([tmp])
+            raise
+        return PutResult(name=name, sha256=sha, size=source.stat().st_size)
+
+    def delete(self, folder: FolderKey, names: Sequence[str]) -> None:
+        """Remove files; names already gone are fine (a retried delete is not an error)."""
+        folder_path = self.folder_path(folder)
+        paths = [join(folder_path, name) for name in names]
+        if paths:
+            self._retry(f"delete {len(paths)} file(s)", lambda: self._remove(paths))
+
+    def move(self, src_folder: FolderKey, name: str, dst_folder: FolderKey) -> None:
+        """Move a file between two configured folders, replacing a file of that name there."""
+        src = join(self.folder_path(src_folder), name)
+        dst = join(self.folder_path(dst_folder), name)
+
+        def once() -> None:
+            # Idempotent: after a dropped connection the rename may already have happened.
+            if self._entry(src) is None and self._entry(dst) is not None:
+                return
+            self._rename_over(src, dst)
+
+        self._retry(f"move {name}", once)
+
+    def folder_status(self, folder: FolderKey) -> FolderStatus:
+        path = self.folder_path(folder)
+        try:
+            return self._folder_status(folder, path)
+        except Exception as exc:  # reported, not raised: `partners check` shows every folder
+            return FolderStatus(folder=folder, path=path, exists=False, error=_describe(exc))
+
+    def identity(self) -> str | None:
+        """What the hub is talking to (SFTP: host key fingerprint); connects if needed."""
+        return None
+
+    def close(self) -> None:  # noqa: B027 - a folder has no client to release
+        """Release the client; the transport reconnects if used again."""
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ----- shared steps -------------------------------------------------------------------
+
+    def _retry(self, what: str, operation: Any) -> Any:
+        label = f"{self.kind} {self.spec.connection_id}: {what}"
+        try:
+            return run_with_retry(
+                label,
+                operation,
+                policy=self.retry_policy,
+                is_transient=self._is_transient,
+                on_transient=self._reset,
+            )
+        except HubError:
+            raise
+        except Exception as exc:
+            translated = self._translate(label, exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def _get_once(self, folder_path: str, remote: str, partial: Path) -> str:
+        entry = self._entry(remote)
+        if entry is None:
+            raise RemoteFileNotFound(f"{remote} does not exist on the partner server")
+        if entry.kind == "link" and not self._link_inside(folder_path, remote.rsplit("/", 1)[-1]):
+            raise UnsafeRemotePath(f"{remote} is a symlink pointing outside its folder")
+        if entry.kind not in ("file", "link"):
+            raise UnsafeRemotePath(f"{remote} is not a regular file")
+        with partial.open("wb") as fh:  # "wb" again on a retry: no half-file survives
+            sink = HashingWriter(fh)
+            expected = self._download(remote, sink)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if entry.kind == "file" and sink.size != entry.size:
+            raise IntegrityError(f"{remote}: received {sink.size} bytes, server said {entry.size}")
+        if expected is not None and expected != sink.sha256:
+            raise IntegrityError(
+                f"{remote}: SHA-256 of the received bytes differs from the server's"
+            )
+        return sink.sha256
+
+    def _upload(self, source: Path, tmp: str, final: str) -> str:
+        """Write to a hidden name in the same folder, verify, then rename over `final`."""
+        try:
+            sent = self._write_file(source, tmp)
+            if self.verify_by_reread:
+                stored = HashingWriter(None)
+                self._download(tmp, stored)
+                if stored.sha256 != sent.sha256 or stored.size != sent.size:
+                    raise IntegrityError(f"{final}: the stored copy differs from what was sent")
+            else:
+                entry = self._entry(tmp)
+                if entry is None or entry.size != sent.size:
+                    raise IntegrityError(f"{final}: stored size differs from what was sent")
+            self._rename_over(tmp, final)
+        except Exception as exc:
+            if not self._is_transient(exc):  # a transient fault: the retry overwrites `tmp`
+                with contextlib.suppress(Exception):
+                    self._remove([tmp])
+            raise
+        return sent.sha256
+
+    def _link_inside(self, folder_path: str, name: str) -> bool:
+        try:
+            folder_real = self._realpath(folder_path)
+            target_real = self._realpath(join(folder_path, name))
+        except OSError:
+            return False
+        return is_within(folder_real, target_real)
+
+    # ----- hooks a transport implements --------------------------------------------------
+
+    @abstractmethod
+    def _scan(self, folder_path: str) -> Iterable[Entry]: ...
+
+    @abstractmethod
+    def _entry(self, path: str) -> Entry | None:
+        """lstat: the entry itself (a symlink is kind 'link'), None when missing."""
+
+    @abstractmethod
+    def _download(self, path: str, sink: HashingWriter) -> str | None:
+        """Stream a file into `sink`; return the server's own SHA-256 (hex) if it keeps one."""
+
+    @abstractmethod
+    def _write_file(self, source: Path, path: str) -> HashingWriter:
+        """Stream `source` to `path`, hashing as it goes; return the hashing sink."""
+
+    @abstractmethod
+    def _rename_over(self, src: str, dst: str) -> None:
+        """Rename atomically, replacing `dst` if it exists."""
+
+    @abstractmethod
+    def _remove(self, paths: Sequence[str]) -> None:
+        """Remove files, ignoring those already gone."""
+
+    @abstractmethod
+    def _realpath(self, path: str) -> str: ...
+
+    @abstractmethod
+    def _folder_status(self, folder: str, path: str) -> FolderStatus: ...
+
+    def _is_transient(self, exc: BaseException) -> bool:
+        return isinstance(exc, TimeoutError | ConnectionError | EOFError)
+
+    def _translate(self, label: str, exc: Exception) -> HubError | None:
+        """Turn a server's refusal into a hub error a person can act on."""
+        if isinstance(exc, FileNotFoundError):
+            return RemoteFileNotFound(f"{label}: no such file or folder on the partner server")
+        if isinstance(exc, PermissionError):
+            return TransportError(f"{label}: permission denied by the partner server")
+        if isinstance(exc, OSError):
+            return TransportError(f"{label}: {type(exc).__name__}: {exc}")
+        return None
+
+    def _reset(self) -> None:
+        """Drop the client after a transient fault so the next attempt reconnects."""
+        self.close()
+
+
+def validate_config(
+    config_type: type[TransportConfig], data: dict[str, Any], conn: Connection
+) -> TransportConfig:
+    """Validate once, reporting every problem together and never the offending values."""
+    try:
+        return config_type.model_validate({k: v for k, v in data.items() if v is not None})
+    except ValidationError as exc:
+        problems = [
+            f"connection {conn.conn_id!r}: {'.'.join(str(p) for p in err['loc']) or 'config'}: "
+            f"{err['msg']}"
+            for err in exc.errors(include_input=False, include_url=False)
+        ]
+        raise ConfigError(problems) from None
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"

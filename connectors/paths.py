@@ -1,0 +1,66 @@
+"""Confinement of remote names to a partner's folders: one home for every traversal rule."""
+
+from __future__ import annotations
+
+import posixpath
+import secrets
+import unicodedata
+
+from connectors.errors import UnsafeRemotePath
+
+# Files whose name starts with a dot are in flight (ours: ".<name>.<token>.part") or hidden.
+TEMP_SUFFIX = ".part"
+
+
+def check_name(name: str) -> str:
+    """Return `name` if it is one plain file name inside a folder, else raise UnsafeRemotePath."""
+    problem = _name_problem(name)
+    if problem:
+        raise UnsafeRemotePath(f"remote file name {name!r} refused: {problem}")
+    return name
+
+
+def is_safe_name(name: str) -> bool:
+    return _name_problem(name) is None
+
+
+def _name_problem(name: str) -> str | None:
+    if not name:
+        return "empty name"
+    if "\x00" in name:
+        return "contains NUL"
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        return "contains a control character"
+    if name.startswith("/") or name.startswith("\\"):
+        return "absolute path"
+    if "/" in name or "\\" in name:
+        return "contains a path separator"
+    if name in {".", ".."}:
+        return "is a relative path component"
+    if len(name.encode("utf-8")) > 255:
+        return "longer than 255 bytes"
+    return None
+
+
+def is_in_flight(name: str) -> bool:
+    """Hidden and partial files are not ready to read: ours and most partners' tools use a dot."""
+    return name.startswith(".")
+
+
+def temp_name(name: str) -> str:
+    """A hidden name for an upload in progress, in the same folder so the rename is atomic."""
+    return f".{name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+
+
+def join(folder: str, name: str) -> str:
+    """The remote path of `name` inside `folder` (posix), after checking the name."""
+    return posixpath.join(folder, check_name(name)) if folder else check_name(name)
+
+
+def is_within(folder_real: str, target_real: str) -> bool:
+    """True when a resolved path lies inside a resolved folder (both posix, normalised)."""
+    folder_real = posixpath.normpath(folder_real)
+    target_real = posixpath.normpath(target_real)
+    if folder_real == "/":
+        return target_real.startswith("/")
+    return target_real.startswith(folder_real + "/")

@@ -1,0 +1,247 @@
+"""S3 transport (boto3, any S3-compatible endpoint): SSE on every upload, SHA-256 checked by S3."""
+
+from __future__ import annotations
+
+import base64
+import posixpath
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import SecretStr
+
+from connectors.base import (
+    CHUNK,
+    Entry,
+    FolderStatus,
+    HashingWriter,
+    Transport,
+    TransportConfig,
+    sha256_file,
+)
+from connectors.connection import Connection
+from connectors.errors import AuthenticationFailed, IntegrityError, TransportError
+from connectors.spec import TransportSpec
+
+DELETE_BATCH = 1000  # the most keys one DeleteObjects call accepts
+MAX_SINGLE_PUT = 5 * 1024**3  # S3's limit for one PutObject
+_TRANSIENT_CODES = {
+    "SlowDown",
+    "Throttling",
+    "RequestTimeout",
+    "InternalError",
+    "ServiceUnavailable",
+}
+_AUTH_CODES = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "ExpiredToken"}
+
+
+class S3Config(TransportConfig):
+    bucket: str
+    prefix: str = ""
+    endpoint_url: str | None = None
+    region: str = "eu-west-2"
+    access_key_id: str | None = None  # None: boto3's own chain (instance role, env)
+    secret_access_key: SecretStr | None = None
+    session_token: SecretStr | None = None
+    sse: Literal["AES256", "aws:kms"] = "AES256"
+    sse_kms_key_id: str | None = None
+
+
+class S3Transport(Transport):
+    """Folders are key prefixes under `prefix` in `bucket`; a PutObject is already atomic."""
+
+    kind = "s3"
+    config_type = S3Config
+    conn_types = frozenset({"aws", "s3"})
+    config: S3Config
+
+    def __init__(self, spec: TransportSpec, config: S3Config) -> None:
+        super().__init__(spec, config)
+        self._client: Any = None
+
+    @classmethod
+    def config_fields(cls, spec: TransportSpec, conn: Connection) -> dict[str, Any]:
+        extra = conn.extra
+        service = (extra.get("service_config") or {}).get("s3") or {}
+        return {
+            "bucket": extra.get("bucket") or extra.get("bucket_name"),
+            "prefix": extra.get("prefix"),
+            "endpoint_url": extra.get("endpoint_url") or service.get("endpoint_url"),
+            "region": extra.get("region_name") or extra.get("region"),
+            "access_key_id": conn.login or extra.get("aws_access_key_id"),
+            "secret_access_key": conn.password or extra.get("aws_secret_access_key"),
+            "session_token": extra.get("aws_session_token"),
+            "sse": extra.get("sse"),
+            "sse_kms_key_id": extra.get("sse_kms_key_id"),
+            "connect_timeout": extra.get("connect_timeout"),
+            "timeout": extra.get("timeout"),
+            "retries": extra.get("retries"),
+            "retry_base_delay": extra.get("retry_base_delay"),
+        }
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            import boto3
+            from botocore.config import Config
+
+            cfg = self.config
+            session = boto3.session.Session(
+                aws_access_key_id=cfg.access_key_id,
+                aws_secret_access_key=_reveal(cfg.secret_access_key),
+                aws_session_token=_reveal(cfg.session_token),
+                region_name=cfg.region,
+            )
+            self._client = session.client(
+                "s3",
+                endpoint_url=cfg.endpoint_url,
+                config=Config(
+                    connect_timeout=cfg.connect_timeout,
+                    read_timeout=cfg.timeout,
+                    retries={"total_max_attempts": 1},  # our RetryPolicy retries, not botocore too
+                    request_checksum_calculation="when_required",  # we send SHA-256 ourselves
+                    s3={"addressing_style": "path"} if cfg.endpoint_url else None,
+                ),
+            )
+        return self._client
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    def identity(self) -> str | None:
+        return (
+            f"s3://{self.config.bucket}/{self.config.prefix} at {self.config.endpoint_url or 'AWS'}"
+        )
+
+    def _key(self, path: str) -> str:
+        return posixpath.join(self.config.prefix, path.lstrip("/"))
+
+    def _sse(self) -> dict[str, str]:
+        args: dict[str, str] = {"ServerSideEncryption": self.config.sse}
+        if self.config.sse == "aws:kms" and self.config.sse_kms_key_id:
+            args["SSEKMSKeyId"] = self.config.sse_kms_key_id
+        return args
+
+    # ----- hooks ---------------------------------------------------------------------------
+
+    def _scan(self, folder_path: str) -> Iterable[Entry]:
+        prefix = self._key(folder_path).rstrip("/") + "/"
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.config.bucket, Prefix=prefix, Delimiter="/"
+        )
+        for page in pages:
+            for obj in page.get("Contents", []):
+                name = obj["Key"][len(prefix) :]
+                if name:  # the folder marker object itself
+                    yield Entry(name, obj["Size"], obj["LastModified"], "file")
+
+    def _entry(self, path: str) -> Entry | None:
+        from botocore.exceptions import ClientError
+
+        try:
+            head = self.client.head_object(Bucket=self.config.bucket, Key=self._key(path))
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise
+        mtime = head.get("LastModified") or datetime.now(tz=UTC)
+        return Entry(path.rsplit("/", 1)[-1], head["ContentLength"], mtime, "file")
+
+    def _download(self, path: str, sink: HashingWriter) -> str | None:
+        response = self.client.get_object(
+            Bucket=self.config.bucket, Key=self._key(path), ChecksumMode="ENABLED"
+        )
+        for chunk in response["Body"].iter_chunks(CHUNK):
+            sink.write(chunk)
+        stored = response.get("ChecksumSHA256")
+        # A multipart object carries a checksum of checksums ("...-N"), not the file's SHA-256.
+        return base64.b64decode(stored).hex() if stored and "-" not in stored else None
+
+    def _upload(self, source: Path, tmp: str, final: str) -> str:
+        size = source.stat().st_size
+        if size > MAX_SINGLE_PUT:
+            raise TransportError(f"{final}: {size} bytes is over S3's 5 GiB single-upload limit")
+        sha = sha256_file(source)  # S3 needs the checksum up front and rejects a body that differs
+        b64 = base64.b64encode(bytes.fromhex(sha)).decode()
+        with source.open("rb") as body:
+            response = self.client.put_object(
+                Bucket=self.config.bucket,
+                Key=self._key(final),
+                Body=body,
+                ContentLength=size,
+                ChecksumAlgorithm="SHA256",  # store it, so GetObject can return it
+                ChecksumSHA256=b64,
+                **self._sse(),
+            )
+        if response.get("ChecksumSHA256") not in (None, b64):
+            raise IntegrityError(f"{final}: S3 stored a different SHA-256 than was sent")
+        return sha
+
+    def _write_file(self, source: Path, path: str) -> HashingWriter:  # pragma: no cover
+        raise NotImplementedError("S3 uploads go through _upload: a PutObject is atomic")
+
+    def _rename_over(self, src: str, dst: str) -> None:
+        bucket = self.config.bucket
+        self.client.copy_object(
+            Bucket=bucket,
+            Key=self._key(dst),
+            CopySource={"Bucket": bucket, "Key": self._key(src)},
+            ChecksumAlgorithm="SHA256",
+            **self._sse(),
+        )
+        self.client.delete_object(Bucket=bucket, Key=self._key(src))
+
+    def _remove(self, paths: Sequence[str]) -> None:
+        keys = [self._key(p) for p in paths]
+        for start in range(0, len(keys), DELETE_BATCH):
+            batch = keys[start : start + DELETE_BATCH]
+            response = self.client.delete_objects(
+                Bucket=self.config.bucket,
+                Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True},
+            )
+            errors = response.get("Errors") or []
+            if errors:
+                failed = ", ".join(f"{e.get('Key')} ({e.get('Code')})" for e in errors[:5])
+                raise TransportError(f"s3: {len(errors)} key(s) not deleted: {failed}")
+
+    def _realpath(self, path: str) -> str:
+        return "/" + path.lstrip("/")  # S3 has no symlinks
+
+    def _folder_status(self, folder: str, path: str) -> FolderStatus:
+        prefix = self._key(path).rstrip("/") + "/"
+        self.client.list_objects_v2(Bucket=self.config.bucket, Prefix=prefix, MaxKeys=1)
+        return FolderStatus(
+            folder=folder, path=path, exists=True, listable=True, permissions="list"
+        )
+
+    def _is_transient(self, exc: BaseException) -> bool:
+        from botocore.exceptions import ClientError, ConnectionError, HTTPClientError
+
+        if isinstance(exc, ConnectionError | HTTPClientError):  # timeouts, resets, refused
+            return True
+        if isinstance(exc, ClientError):
+            error = exc.response.get("Error", {})
+            status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+            return error.get("Code") in _TRANSIENT_CODES or status >= 500
+        return super()._is_transient(exc)
+
+    def _translate(self, label: str, exc: Exception) -> Any:
+        from botocore.exceptions import BotoCoreError, ClientError, FlexibleChecksumError
+
+        if isinstance(exc, FlexibleChecksumError):  # botocore checks ChecksumSHA256 as it streams
+            return IntegrityError(f"{label}: SHA-256 of the received bytes differs from S3's")
+        if isinstance(exc, ClientError):
+            code = exc.response.get("Error", {}).get("Code", "")
+            message = exc.response.get("Error", {}).get("Message", "")
+            kind = AuthenticationFailed if code in _AUTH_CODES else TransportError
+            return kind(f"{label}: S3 said {code}: {message}")
+        if isinstance(exc, BotoCoreError):
+            return TransportError(f"{label}: {type(exc).__name__}: {exc}")
+        return super()._translate(label, exc)
+
+
+def _reveal(secret: SecretStr | None) -> str | None:
+    return secret.get_secret_value() if secret is not None else None

@@ -1,0 +1,167 @@
+"""The conformance suite every transport passes against its real server (Singer SDK pattern).
+
+A transport's test file subclasses `TransportConformance` and provides a `harness` fixture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from connectors import RemoteFileNotFound, UnsafeRemotePath
+from tests.connectors.harnesses import Harness
+
+UNSAFE_NAMES = [
+    "../escape.csv",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "sub/dir.csv",
+    "a\\b.csv",
+    "..",
+    ".",
+    "",
+    "nul\x00byte.csv",
+    "new\nline.csv",
+    "bell\x07.csv",
+]
+
+
+def write(path: Path, size: int, seed: int = 0) -> str:
+    """A file of `size` pseudo-random bytes; returns its SHA-256."""
+    digest = hashlib.sha256()
+    block = hashlib.sha256(str(seed).encode()).digest() * 2048  # 64 KiB
+    with path.open("wb") as fh:
+        remaining = size
+        while remaining:
+            piece = block[: min(remaining, len(block))]
+            fh.write(piece)
+            digest.update(piece)
+            remaining -= len(piece)
+    return digest.hexdigest()
+
+
+class TransportConformance:
+    """What every transport promises, checked through the transport and through the back door."""
+
+    @pytest.fixture
+    def harness(self) -> Harness:  # pragma: no cover - each transport's test file overrides it
+        raise NotImplementedError
+
+    def test_put_then_get_round_trips_with_sha256(self, harness: Harness, tmp_path: Path) -> None:
+        source = tmp_path / "feed.csv"
+        sha = write(source, 3 * 1024 * 1024 + 17)
+        with harness.open() as transport:
+            result = transport.put("inbox", "feed.csv", source)
+            assert (result.sha256, result.size) == (sha, source.stat().st_size)
+            assert transport.get("inbox", "feed.csv", tmp_path / "back.csv") == sha
+        assert hashlib.sha256((tmp_path / "back.csv").read_bytes()).hexdigest() == sha
+        assert harness.read_raw("inbox", "feed.csv") == source.read_bytes()
+        assert harness.raw_names("inbox") == {"feed.csv"}  # no temporary file left behind
+
+    def test_put_replaces_an_existing_file(self, harness: Harness, tmp_path: Path) -> None:
+        harness.write_raw("inbox", "feed.csv", b"old contents\n")
+        source = tmp_path / "feed.csv"
+        source.write_bytes(b"new contents\n")
+        with harness.open() as transport:
+            transport.put("inbox", "feed.csv", source)
+        assert harness.read_raw("inbox", "feed.csv") == b"new contents\n"
+
+    def test_a_reader_never_sees_a_partial_file(self, harness: Harness, tmp_path: Path) -> None:
+        source = tmp_path / "big.csv"
+        write(source, 12 * 1024 * 1024, seed=1)
+        expected = source.read_bytes()
+        seen: list[int] = []
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.is_set():
+                data = harness.read_raw("inbox", "big.csv")
+                if data is not None:
+                    seen.append(len(data))
+                    assert data == expected
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            with harness.open() as transport:
+                transport.put("inbox", "big.csv", source)
+        finally:
+            done.set()
+            watcher.join()
+        assert all(size == len(expected) for size in seen)
+
+    def test_list_shows_ready_files_only(self, harness: Harness, tmp_path: Path) -> None:
+        harness.write_raw("outbox", "outcome.csv", b"id,status\n1,closed\n")
+        harness.write_raw("outbox", ".outcome2.csv.part", b"id,sta")  # the partner's in-flight
+        with harness.open() as transport:
+            files = transport.list("outbox")
+        assert [(f.name, f.size) for f in files] == [("outcome.csv", 19)]
+
+    def test_exists_delete_and_move(self, harness: Harness) -> None:
+        for name in ("a.csv", "b.csv", "c.csv"):
+            harness.write_raw("outbox", name, name.encode())
+        harness.write_raw("processed", "c.csv", b"an older c")
+        with harness.open() as transport:
+            assert transport.exists("outbox", "a.csv")
+            assert not transport.exists("outbox", "missing.csv")
+            transport.move("outbox", "c.csv", "processed")
+            transport.delete("outbox", ["a.csv", "b.csv", "never-there.csv"])
+            transport.delete("outbox", ["a.csv"])  # a retried delete is not an error
+            assert transport.list("outbox") == []
+        assert harness.read_raw("processed", "c.csv") == b"c.csv"
+
+    def test_get_of_a_missing_file_leaves_no_destination(
+        self, harness: Harness, tmp_path: Path
+    ) -> None:
+        downloads = tmp_path / "downloads"
+        downloads.mkdir()
+        with harness.open() as transport, pytest.raises(RemoteFileNotFound):
+            transport.get("outbox", "missing.csv", downloads / "dest.csv")
+        assert os.listdir(downloads) == []
+
+    @pytest.mark.parametrize("name", UNSAFE_NAMES)
+    def test_unsafe_names_are_refused(self, harness: Harness, tmp_path: Path, name: str) -> None:
+        source = tmp_path / "x.csv"
+        source.write_bytes(b"x")
+        with harness.open() as transport:
+            for attempt in (
+                lambda: transport.put("inbox", name, source),
+                lambda: transport.get("outbox", name, tmp_path / "y.csv"),
+                lambda: transport.exists("outbox", name),
+                lambda: transport.delete("outbox", [name]),
+                lambda: transport.move("outbox", name, "processed"),
+            ):
+                with pytest.raises(UnsafeRemotePath):
+                    attempt()
+        assert harness.raw_names("inbox") == set()
+
+    def test_hostile_names_from_the_server_are_refused(self, harness: Harness) -> None:
+        for name in harness.hostile_names:
+            harness.write_raw("outbox", name, b"hostile")
+        harness.write_raw("outbox", "fine.csv", b"ok")
+        with harness.open() as transport:
+            assert [f.name for f in transport.list("outbox")] == ["fine.csv"]
+
+    def test_symlinks_pointing_outside_are_refused(self, harness: Harness, tmp_path: Path) -> None:
+        if not harness.supports_symlinks:
+            pytest.skip("this store has no symlinks")  # reported by -ra, never silent
+        harness.symlink("outbox", "escape.csv", harness.outside_file())
+        harness.write_raw("outbox", "inside.csv", b"inside")
+        harness.symlink("outbox", "alias.csv", Path("inside.csv"))
+        with harness.open() as transport:
+            assert [f.name for f in transport.list("outbox")] == ["alias.csv", "inside.csv"]
+            with pytest.raises(UnsafeRemotePath):
+                transport.get("outbox", "escape.csv", tmp_path / "stolen.csv")
+            transport.get("outbox", "alias.csv", tmp_path / "alias.csv")
+        assert not (tmp_path / "stolen.csv").exists()
+        assert (tmp_path / "alias.csv").read_bytes() == b"inside"
+
+    def test_folder_status_reports_every_folder(self, harness: Harness) -> None:
+        with harness.open() as transport:
+            statuses = [transport.folder_status(f) for f in harness.spec.folders]
+            assert transport.identity()
+        assert all(s.exists and s.listable for s in statuses), statuses
