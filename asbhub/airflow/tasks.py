@@ -1,0 +1,173 @@
+"""What the hub's DAG tasks run: build a hub, call one pipeline step, fail with the reason.
+
+Pipeline modules are imported inside each callable: this module is imported when the DAG
+processor parses `dags/`, and the pipeline pulls in presidio, spaCy, Great Expectations and the
+transports' clients.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from airflow.sdk.exceptions import AirflowFailException, AirflowNotFoundException
+
+from asbhub.errors import ConfigError, EnvironmentProblem
+from asbhub.settings import resolve
+
+if TYPE_CHECKING:
+    from asbhub.pipeline.inbound import PartnerInboundResult
+    from asbhub.pipeline.ingest import IngestResult
+    from asbhub.pipeline.outbound import PartnerOutboundResult
+    from asbhub.runtime import Hub
+
+LONDON = ZoneInfo("Europe/London")
+log = logging.getLogger(__name__)
+
+
+class DeliveryFailed(EnvironmentProblem):
+    """A partner's feed could not be delivered this try; Airflow retries the task."""
+
+
+class InboundFailed(EnvironmentProblem):
+    """A partner's outcome files could not be collected this try; Airflow retries the task."""
+
+
+def night_of(logical_date: datetime | None, run_after: datetime) -> date:
+    """The night a run is for: its logical date in Europe/London.
+
+    A run triggered by hand may have no logical date in Airflow 3; then the time it was
+    asked to run stands in.
+    """
+    return (logical_date or run_after).astimezone(LONDON).date()
+
+
+@contextmanager
+def hub_for(config_dir: str, actor: str) -> Iterator[Hub]:
+    """A hub over the DAG's partner files; home and store come from the worker's environment."""
+    from asbhub.runtime import Hub
+
+    hub = Hub(settings=resolve(config_dir=config_dir), actor=actor)
+    try:
+        yield hub
+    finally:
+        hub.close()
+
+
+def ingest_landing(config_dir: str, actor: str) -> dict[str, Any]:
+    """Ingest every extract in HOME/landing; fail loudly when a file's rows do not add up."""
+    from asbhub.pipeline.ingest import ingest_folder
+
+    with hub_for(config_dir, actor) as hub:
+        landing = Path(hub.settings.home) / "landing"
+        result = ingest_folder(hub, landing)
+    check_ingest(result)
+    return result.model_dump(mode="json")
+
+
+def check_ingest(result: IngestResult) -> None:
+    """Log each file; a file whose rows are not all loaded, known or quarantined fails the run."""
+    for f in result.files:
+        log.info(
+            "%s: %s, %d rows = %d loaded + %d known + %d quarantined; %d referrals, %d not ASB%s",
+            f.name,
+            f.status,
+            f.rows_in,
+            f.loaded,
+            f.already_known,
+            f.quarantined,
+            f.referrals,
+            f.not_asb,
+            f" ({f.reason})" if f.reason else "",
+        )
+        if f.quarantined or f.status == "quarantined":
+            log.warning("%s: rows quarantined; see the quarantine report under HOME", f.name)
+    unbalanced = [f.name for f in result.files if not f.balanced]
+    if unbalanced:
+        # Never retried: the same file gives the same counts, and a lost row needs a person.
+        raise AirflowFailException(
+            f"ingest counts do not add up (rows in != loaded + known + quarantined) for: "
+            f"{', '.join(unbalanced)}"
+        )
+    if not result.files:
+        log.warning("no extracts in the landing folder")
+
+
+def deliver_partner_night(
+    partner_id: str, night: date, config_dir: str, actor: str
+) -> dict[str, Any]:
+    """Run one partner's night; anything but `delivered` fails this task (and only this one)."""
+    from asbhub.pipeline.outbound import run_outbound
+
+    try:
+        with hub_for(config_dir, actor) as hub:
+            result = run_outbound(hub, [partner_id], night)
+    except (ConfigError, AirflowNotFoundException) as exc:
+        # A wrong partner file or a missing Airflow connection: retrying cannot fix it.
+        raise AirflowFailException(f"{partner_id}: configuration problem: {exc}") from exc
+    partner = result.partners[0]
+    for batch in partner.batches:
+        log.info(
+            "%s: delivered %s (%d referrals, %d disposal notices): %s",
+            partner_id,
+            batch.batch_id,
+            batch.referrals,
+            batch.notices,
+            ", ".join(batch.files),
+        )
+    check_delivery(partner, night)
+    return result.model_dump(mode="json")
+
+
+def check_delivery(partner: PartnerOutboundResult, night: date) -> None:
+    """Fail with the partner's reason; only a transport failure is worth Airflow's retries."""
+    if partner.status == "delivered":
+        if not partner.batches:
+            log.info("%s: nothing new to deliver for %s", partner.partner_id, night)
+        return
+    message = f"{partner.partner_id}: night {night}: {partner.status}: {partner.reason}"
+    if partner.status == "failed_transport":
+        raise DeliveryFailed(message)
+    # failed_expectations (the batch stays staged-or-pending and fails the same checks on a
+    # retry) and anything unforeseen need a person, not three identical tries.
+    raise AirflowFailException(message)
+
+
+def collect_partner_outcomes(partner_id: str, config_dir: str, actor: str) -> dict[str, Any]:
+    """Fetch, validate and match the partner's outcome files; a transport failure is retried,
+    rows that do not add up or a configuration problem fail at once."""
+    from asbhub.pipeline.inbound import CountsDoNotAddUp, run_inbound
+
+    try:
+        with hub_for(config_dir, actor) as hub:
+            result = run_inbound(hub, [partner_id])
+    except (ConfigError, AirflowNotFoundException) as exc:
+        raise AirflowFailException(f"{partner_id}: configuration problem: {exc}") from exc
+    except CountsDoNotAddUp as exc:
+        # A row lost between reading and loading needs a person, not three identical tries.
+        raise AirflowFailException(f"{partner_id}: inbound counts do not add up: {exc}") from exc
+    check_inbound(result.partners[0])
+    return result.model_dump(mode="json")
+
+
+def check_inbound(partner: PartnerInboundResult) -> None:
+    """Log each file and alert; a transport failure fails the task so Airflow retries it."""
+    for f in partner.files:
+        log.info(
+            "%s: %s, %d rows = %d loaded + %d quarantined%s",
+            f.name,
+            f.status,
+            f.rows_in,
+            f.rows_loaded,
+            f.rows_quarantined,
+            f" (rejected: {f.reason}; report {f.rejection_report})" if f.reason else "",
+        )
+    for alert in partner.alerts:
+        log.warning("%s: %s", partner.partner_id, alert)
+    if partner.status != "ok":
+        raise InboundFailed(f"{partner.partner_id}: inbound {partner.status}: {partner.reason}")

@@ -1,0 +1,100 @@
+"""The DAGs run for real under `airflow dags test` on SQLite: ingest, a partner's night delivered
+to its inbox, and a partner whose connection is missing failing its own run and no other."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from sqlalchemy import func, select
+
+from asbhub.store.engine import Store
+from asbhub.store.models import Delivery, Referral
+from tests.dags.conftest import BROKEN, GOOD, MISSING_CONNECTION, NIGHT, NightHome
+
+pytestmark = pytest.mark.slow
+
+
+def tail(done: subprocess.CompletedProcess[str]) -> str:
+    return (done.stdout[-4000:] + "\n" + done.stderr[-4000:]).strip()
+
+
+def referral_statuses(night_home: NightHome, partner_id: str) -> dict[str, int]:
+    store = Store(night_home.hub_url)
+    try:
+        with store.session() as session:
+            return dict(
+                session.execute(
+                    select(Referral.status, func.count())
+                    .where(Referral.partner_id == partner_id)
+                    .group_by(Referral.status)
+                ).all()
+            )
+    finally:
+        store.dispose()
+
+
+def task_states(night_home: NightHome, dag_id: str) -> list[tuple[str, str]]:
+    return night_home.airflow_rows(
+        "SELECT task_id, state FROM task_instance WHERE dag_id = ?", dag_id
+    )
+
+
+def test_police_ingest_loads_the_landing_folder_and_updates_the_asset(
+    night_home: NightHome, ingested: subprocess.CompletedProcess[str]
+) -> None:
+    assert ingested.returncode == 0, tail(ingested)
+    assert task_states(night_home, "police_ingest") == [("ingest_landing", "success")]
+    assert referral_statuses(night_home, GOOD) and referral_statuses(night_home, BROKEN)
+    events = night_home.airflow_rows(
+        "SELECT e.extra FROM asset_event e JOIN asset a ON a.id = e.asset_id WHERE a.uri = ?",
+        "asbhub://incidents/",
+    )
+    assert len(events) == 1
+    assert json.loads(events[0][0])["files"] == 1
+
+
+def test_a_partner_outbound_dag_delivers_the_night_to_its_inbox(
+    night_home: NightHome, ingested: subprocess.CompletedProcess[str]
+) -> None:
+    assert ingested.returncode == 0, tail(ingested)
+    pending = referral_statuses(night_home, GOOD)
+    done = night_home.dags_test(f"partner_outbound__{GOOD}")
+    assert done.returncode == 0, tail(done)
+    assert task_states(night_home, f"partner_outbound__{GOOD}") == [("deliver_night", "success")]
+    inbox = night_home.roots[GOOD] / "inbox"
+    manifest = json.loads((inbox / f"manifest-{NIGHT:%Y%m%d}.json").read_text())
+    assert manifest["batch_id"] == f"B-{GOOD}-{NIGHT:%Y%m%d}"
+    assert manifest["record_count"] == sum(pending.values()) > 0
+    for entry in manifest["files"]:
+        assert (inbox / entry["name"]).is_file(), entry["name"]
+    assert referral_statuses(night_home, GOOD) == {"delivered": manifest["record_count"]}
+
+
+def test_a_partner_with_a_missing_connection_fails_its_own_run_only(
+    night_home: NightHome, ingested: subprocess.CompletedProcess[str]
+) -> None:
+    assert ingested.returncode == 0, tail(ingested)
+    done = night_home.dags_test(f"partner_outbound__{BROKEN}")
+    assert done.returncode != 0, tail(done)
+    assert f"{BROKEN}: configuration problem" in done.stdout + done.stderr, tail(done)
+    assert MISSING_CONNECTION in done.stdout + done.stderr
+    # A missing connection is a configuration problem: failed at once, not left up for retry.
+    assert task_states(night_home, f"partner_outbound__{BROKEN}") == [("deliver_night", "failed")]
+    runs = dict(night_home.airflow_rows("SELECT dag_id, state FROM dag_run"))
+    assert runs.pop(f"partner_outbound__{BROKEN}") == "failed"
+    assert set(runs.values()) == {"success"}, runs
+    # The batch was staged before the transport was opened; it waits there for the next run.
+    assert "delivered" not in referral_statuses(night_home, BROKEN)
+    store = Store(night_home.hub_url)
+    try:
+        with store.session() as session:
+            delivered = session.scalar(
+                select(func.count())
+                .select_from(Delivery)
+                .where(Delivery.partner_id == BROKEN, Delivery.status == "delivered")
+            )
+    finally:
+        store.dispose()
+    assert delivered == 0

@@ -1,0 +1,74 @@
+"""How a task turns a pipeline result into Airflow's verdict: delivered passes, a transport
+failure is retried, a failed check or an unbalanced ingest fails at once with the reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from airflow.sdk.exceptions import AirflowFailException
+
+from asbhub.airflow.tasks import (
+    DeliveryFailed,
+    InboundFailed,
+    check_delivery,
+    check_inbound,
+    check_ingest,
+)
+from asbhub.pipeline.inbound import PartnerInboundResult
+from asbhub.pipeline.ingest import IngestFileResult, IngestResult
+from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
+
+NIGHT = date(2026, 11, 25)
+
+
+def partner(status: str, reason: str | None = None) -> PartnerOutboundResult:
+    batch = BatchResult(
+        batch_id="B-chelmsford_council-20261125",
+        night=NIGHT,
+        previous_batch_id=None,
+        referrals=3,
+        notices=0,
+        files=["referrals-20261125.csv"],
+        delivered=True,
+    )
+    return PartnerOutboundResult(
+        partner_id="chelmsford_council",
+        status=status,
+        batches=[batch] if status == "delivered" else [],
+        reason=reason,
+    )
+
+
+def test_a_delivered_night_passes() -> None:
+    check_delivery(partner("delivered"), NIGHT)
+
+
+def test_a_transport_failure_is_retryable_and_names_partner_and_reason() -> None:
+    with pytest.raises(DeliveryFailed, match=r"chelmsford_council: night 2026-11-25: .*timed out"):
+        check_delivery(partner("failed_transport", "sftp: connect timed out"), NIGHT)
+
+
+@pytest.mark.parametrize("status", ["failed_expectations", "failed"])
+def test_a_failed_check_fails_without_retries(status: str) -> None:
+    with pytest.raises(AirflowFailException, match="row count 9 above ceiling"):
+        check_delivery(partner(status, "row count 9 above ceiling"), NIGHT)
+
+
+def test_an_ingest_whose_counts_do_not_add_up_fails_loudly() -> None:
+    ok = IngestFileResult(name="a.csv", sha256="0" * 64, status="loaded", rows_in=3, loaded=3)
+    lost = IngestFileResult(
+        name="b.csv", sha256="1" * 64, status="loaded", rows_in=5, loaded=3, quarantined=1
+    )
+    check_ingest(IngestResult(files=[ok]))
+    with pytest.raises(AirflowFailException, match=r"do not add up .*b\.csv"):
+        check_ingest(IngestResult(files=[ok, lost]))
+
+
+def test_inbound_passes_when_ok_and_retries_a_transport_failure() -> None:
+    check_inbound(PartnerInboundResult(partner_id="estuary_homes", alerts=["2 of 5 rows bad"]))
+    failed = PartnerInboundResult(
+        partner_id="estuary_homes", status="failed_transport", reason="s3: bucket unreachable"
+    )
+    with pytest.raises(InboundFailed, match="estuary_homes: inbound failed_transport: s3: bucket"):
+        check_inbound(failed)
