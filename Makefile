@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEB_PACKAGES := openssh-server openssh-client
+DEB_PACKAGES := openssh-server openssh-client chromium
 
 .PHONY: setup demo test lint schemas airflow bench clean debs
 

@@ -23,7 +23,17 @@ COMMAND_MODULES = [
     "asbhub.commands.contracts",
     "asbhub.commands.validate",
     "asbhub.commands.partners",
+    "asbhub.commands.remote",
     "asbhub.commands.seed",
+    "asbhub.commands.ingest",
+    "asbhub.commands.outbound",
+    "asbhub.commands.inbound",
+    "asbhub.commands.pii",
+    "asbhub.commands.retention",
+    "asbhub.commands.disposal",
+    "asbhub.commands.hold",
+    "asbhub.commands.ledger",
+    "asbhub.commands.serve",
 ]
 
 err_console = Console(stderr=True)
@@ -36,8 +46,9 @@ class HubGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except HubError as exc:
-            err_console.print(f"error: {exc}", markup=False, highlight=False)
-            raise click.exceptions.Exit(exc.exit_code) from exc
+            err_console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            # typer.Exit: typer vendors click, so click.exceptions.Exit is not caught as an exit.
+            raise typer.Exit(exc.exit_code) from exc
 
 
 app = typer.Typer(

@@ -1,0 +1,1 @@
+"""The information manager's audit view: disposal runs, reference look-ups, ledger health."""

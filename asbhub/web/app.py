@@ -1,0 +1,188 @@
+"""The audit view's FastAPI app: mounted in Airflow by the plugin, or served by `asbhub serve`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from asbhub import settings as settings_mod
+from asbhub.errors import EnvironmentProblem, HubError
+from asbhub.ledger import LedgerKey, load_key
+from asbhub.settings import Settings
+from asbhub.store.engine import Store, require_schema
+from asbhub.web import auth
+
+HERE = Path(__file__).resolve().parent
+AIRFLOW_URL_ENV = "ASBHUB_AIRFLOW_URL"
+APPROVAL_DAG_ENV = "ASBHUB_APPROVAL_DAG_ID"
+DEFAULT_APPROVAL_DAG = "retention_disposal"
+access_log = logging.getLogger("asbhub.web.access")
+Mode = Literal["standalone", "airflow"]
+
+# Every page may hold audit data: never cached, never framed by another site, no referrer.
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "default-src 'self'; style-src 'self'; img-src 'self' data:; script-src 'none'; "
+        "frame-ancestors 'self'; form-action 'self'; base-uri 'none'"
+    ),
+}
+
+
+@dataclass
+class WebState:
+    """The hub behind the pages; the store and the key are opened when first needed."""
+
+    settings: Settings
+    mode: Mode
+    audit_roles: frozenset[str]
+    airflow_url: str | None  # where Airflow's UI is; "" means the same origin (plugin)
+    approval_dag_id: str = DEFAULT_APPROVAL_DAG
+    _key: LedgerKey | None = field(default=None, repr=False)
+
+    @cached_property
+    def store(self) -> Store:
+        store = Store(self.settings.database_url)
+        require_schema(store.engine)
+        return store
+
+    @property
+    def key(self) -> LedgerKey:
+        if self._key is None:
+            self._key = load_key()
+        return self._key
+
+    def approval_url(self) -> str | None:
+        """Airflow's list of this DAG's pending approvals (its human-in-the-loop step)."""
+        if self.airflow_url is None:
+            return None
+        return f"{self.airflow_url.rstrip('/')}/dags/{self.approval_dag_id}/required_actions"
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.dispose()
+
+
+def create_app(state: WebState, authenticate: auth.Authenticate) -> FastAPI:
+    from asbhub.web import pages
+
+    app = FastAPI(
+        title="ASB hub audit view",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.web = state
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(pages.router, dependencies=[Depends(authenticate)])
+    app.middleware("http")(_headers_and_access_log)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(HubError, _hub_error)  # type: ignore[arg-type]
+    return app
+
+
+def templates() -> Jinja2Templates:
+    env = Jinja2Templates(directory=HERE / "templates")
+    env.env.globals["fmt_time"] = lambda t: t.strftime("%Y-%m-%d %H:%M UTC") if t else "—"
+    return env
+
+
+async def _headers_and_access_log(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Security headers on every response; the access log names the path only (never a query
+    string: nothing personal goes in URLs, and this keeps it so even if someone adds one)."""
+    started = time.perf_counter()
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    user = getattr(request.state, "asbhub_user", None)
+    access_log.info(
+        "%s %s %s %s %.0fms",
+        request.method,
+        request.url.path,
+        response.status_code,
+        user.name if user else "-",
+        (time.perf_counter() - started) * 1000,
+    )
+    return response
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    state: WebState = request.app.state.web
+    if exc.status_code == 401 and state.mode == "airflow" and request.method == "GET":
+        login = auth.airflow_login_url(str(request.url))
+        if login:
+            return RedirectResponse(login, status_code=303)
+    titles = {401: "Sign in needed", 403: "Not allowed", 404: "Not found", 405: "Not allowed"}
+    response = request.app.state.templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "title": titles.get(exc.status_code, "Error"),
+            "message": exc.detail,
+            "user": None,
+            "base": request.scope.get("root_path", "").rstrip("/"),
+        },
+        status_code=exc.status_code,
+        headers=getattr(exc, "headers", None),
+    )
+    assert isinstance(response, HTMLResponse)
+    return response
+
+
+async def _hub_error(request: Request, exc: HubError) -> Response:
+    """A missing key or unreachable store: say what to fix, as the CLI would."""
+    code = 503 if isinstance(exc, EnvironmentProblem) else 500
+    response: Response = request.app.state.templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "title": "The hub cannot answer",
+            "message": str(exc),
+            "user": None,
+            "base": request.scope.get("root_path", "").rstrip("/"),
+        },
+        status_code=code,
+    )
+    return response
+
+
+def standalone_app(settings: Settings | None = None) -> FastAPI:
+    """The app `asbhub serve` runs: users and roles from the environment, no Airflow needed."""
+    users = auth.parse_users(os.environ.get(auth.USERS_ENV))
+    state = WebState(
+        settings=settings or settings_mod.resolve(),
+        mode="standalone",
+        audit_roles=auth.audit_roles(),
+        airflow_url=os.environ.get(AIRFLOW_URL_ENV) or None,
+        approval_dag_id=os.environ.get(APPROVAL_DAG_ENV) or DEFAULT_APPROVAL_DAG,
+    )
+    return create_app(state, auth.standalone_authenticator(users))
+
+
+def airflow_app() -> FastAPI:
+    """The app the Airflow plugin mounts at /asbhub: Airflow's auth manager says who asks."""
+    state = WebState(
+        settings=settings_mod.resolve(),
+        mode="airflow",
+        audit_roles=auth.audit_roles(),
+        airflow_url=os.environ.get(AIRFLOW_URL_ENV) or "",
+        approval_dag_id=os.environ.get(APPROVAL_DAG_ENV) or DEFAULT_APPROVAL_DAG,
+    )
+    return create_app(state, auth.airflow_authenticator())

@@ -1,0 +1,162 @@
+"""The audit view's pages: disposal runs, certificates, reference look-up, ledger, notices."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
+from fastapi.responses import RedirectResponse, Response
+
+from asbhub.errors import DataError
+from asbhub.ledger import LedgerKey
+from asbhub.retention import certificate as cert_mod
+from asbhub.retention.service import RetentionContext
+from asbhub.web import health, queries
+from asbhub.web.app import WebState
+from asbhub.web.auth import WebUser, current_user, require_audit_role
+
+router = APIRouter()
+AuditUser = Annotated[WebUser, Depends(require_audit_role)]
+MAX_REFERENCE = 80
+MAX_JUSTIFICATION = 500
+MEDIA_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+def _web(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+def same_origin(request: Request) -> None:
+    """Refuse a POST sent from another site's page (the browser would add our credentials)."""
+    sent = request.headers.get("origin") or request.headers.get("referer")
+    if sent and sent != "null" and urlsplit(sent).netloc != request.headers.get("host"):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, "this form must be sent from the hub's own pages"
+        )
+
+
+def _page(request: Request, name: str, status_code: int = 200, **context: Any) -> Response:
+    state = _web(request)
+    with state.store.session() as session:
+        last = health.last_verification(session)
+    response: Response = request.app.state.templates.TemplateResponse(
+        request,
+        name,
+        {
+            "base": request.scope.get("root_path", "").rstrip("/"),
+            "user": current_user(request),
+            "ledger_broken": last is not None and not last.result.ok,
+            "last_verification": last,
+            "can_look_up": current_user(request).has_any(state.audit_roles),
+            **context,
+        },
+        status_code=status_code,
+    )
+    return response
+
+
+@router.get("/", name="runs")
+def runs_page(request: Request) -> Response:
+    state = _web(request)
+    with state.store.session() as session:
+        runs = queries.disposal_runs(session)
+    return _page(request, "runs.html", section="runs", runs=runs, approval_url=state.approval_url())
+
+
+@router.get("/runs/{run_id}", name="run")
+def run_page(request: Request, run_id: str) -> Response:
+    state = _web(request)
+    with state.store.session() as session:
+        rows = queries.disposal_runs(session, run_id)
+        if not rows:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"there is no disposal run {run_id}")
+        cert = cert_mod.build_certificate(session, run_id)
+    return _page(
+        request, "run.html", section="runs", run=rows[0], c=cert, approval_url=state.approval_url()
+    )
+
+
+@router.get("/runs/{run_id}/certificate.{fmt}", name="certificate")
+def certificate_download(
+    request: Request, run_id: str, fmt: Literal["html", "csv", "json"]
+) -> Response:
+    """The same bytes `asbhub disposal report RUN --format FMT` writes."""
+    state = _web(request)
+    try:
+        with state.store.session() as session:
+            text = cert_mod.render(cert_mod.build_certificate(session, run_id), fmt)
+    except DataError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    return Response(
+        text.encode("utf-8"),
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{run_id}.{fmt}"'},
+    )
+
+
+@router.get("/lookup", name="lookup_form")
+def lookup_form(request: Request, user: AuditUser) -> Response:
+    return _page(request, "lookup.html", section="lookup", errors={}, form={}, answer=None)
+
+
+@router.post("/lookup", name="lookup", dependencies=[Depends(same_origin)])
+def lookup(
+    request: Request,
+    user: AuditUser,
+    reference: Annotated[str, Form()] = "",
+    justification: Annotated[str, Form()] = "",
+) -> Response:
+    """Answer for one reference; the look-up is logged in the ledger as a consultation."""
+    reference, justification = reference.strip(), " ".join(justification.split())
+    errors: dict[str, str] = {}
+    if not reference:
+        errors["reference"] = "Enter a referral id, incident reference or person token"
+    elif len(reference) > MAX_REFERENCE:
+        errors["reference"] = f"A reference is at most {MAX_REFERENCE} characters"
+    if not justification:
+        errors["justification"] = (
+            "Enter why you are looking, e.g. the subject access request or complaint number"
+        )
+    elif len(justification) > MAX_JUSTIFICATION:
+        errors["justification"] = f"Keep the justification under {MAX_JUSTIFICATION} characters"
+    form = {"reference": reference, "justification": justification}
+    if errors:
+        return _page(
+            request, "lookup.html", 422, section="lookup", errors=errors, form=form, answer=None
+        )
+    state = _web(request)
+    with state.store.session() as session:
+        answer = queries.look_up(session, state.key, reference, by=user.name, why=justification)
+    return _page(request, "lookup.html", section="lookup", errors={}, form=form, answer=answer)
+
+
+@router.get("/ledger", name="ledger")
+def ledger_page(request: Request) -> Response:
+    return _page(request, "ledger.html", section="ledger")
+
+
+@router.post("/ledger/verify", name="ledger_verify", dependencies=[Depends(same_origin)])
+def ledger_verify(request: Request) -> Response:
+    state = _web(request)
+    with state.store.session() as session:
+        health.verify_and_record(session, state.key, by=current_user(request).name)
+    base = request.scope.get("root_path", "").rstrip("/")
+    return RedirectResponse(f"{base}/ledger", status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/notices", name="notices")
+def notices_page(request: Request, as_of: date | None = None) -> Response:
+    """Disposal notices per partner; `as_of` (a date, not personal) judges what is overdue."""
+    state = _web(request)
+    # Each partner's ISA deadline; reading it needs no ledger key.
+    days = RetentionContext(state.settings, state.store, LedgerKey(b"")).ack_days()
+    with state.store.session() as session:
+        day, rows = queries.partner_acknowledgements(session, as_of, days)
+    return _page(request, "notices.html", section="notices", as_of=day, partners=rows)
