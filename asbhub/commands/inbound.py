@@ -1,0 +1,80 @@
+"""`asbhub inbound run|status`: collect partners' outcomes and acks; show each file's account."""
+
+from __future__ import annotations
+
+import typer
+
+from asbhub.cli import hub_context
+from asbhub.errors import HubError
+from asbhub.pipeline.inbound import run_inbound
+from asbhub.pipeline.inbound_status import InboundFileResult, inbound_status
+from asbhub.runtime import Hub
+
+app = typer.Typer(help="Outcomes and disposal acks from partners.", no_args_is_help=True)
+
+
+@app.command("run")
+def command_run(
+    ctx: typer.Context,
+    partner: list[str] = typer.Option(None, "--partner", help="Partner id (repeatable)."),
+    all_partners: bool = typer.Option(False, "--all", help="Every configured partner."),
+    max_bytes: int = typer.Option(
+        None,
+        "--max-bytes",
+        min=1,
+        help="Size limit per file (default $ASBHUB_INBOUND_MAX_BYTES or 100 MB).",
+    ),
+) -> None:
+    """Fetch new files from partners' outboxes, load what is valid, quarantine and report the
+    rest; exit 1 when a partner could not be reached."""
+    if bool(partner) == all_partners:
+        raise HubError("give --partner ID (one or more) or --all")
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor="asbhub inbound")
+    try:
+        result = run_inbound(hub, None if all_partners else partner, max_bytes=max_bytes)
+    finally:
+        hub.close()
+    lines = []
+    for p in result.partners:
+        lines.append(f"{p.partner_id}: {p.status}" + (f" ({p.reason})" if p.reason else ""))
+        lines.extend(f"    {_line(f)}" for f in p.files)
+        if not p.files and p.status == "ok":
+            lines.append("    nothing new")
+    lines.extend(f"ALERT {alert}" for alert in result.alerts)
+    context.emit(result, "\n".join(lines))
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command("status")
+def command_status(
+    ctx: typer.Context,
+    partner: str = typer.Option(None, "--partner", help="Only this partner's files."),
+    limit: int = typer.Option(200, "--limit", min=1, help="How many files, newest first."),
+) -> None:
+    """Each file received: rows in = rows loaded + rows quarantined, its status and report."""
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor="asbhub inbound")
+    try:
+        if partner:
+            hub.partner(partner)  # an unknown id is a usage error, not an empty list
+        status = inbound_status(hub, partner, limit)
+    finally:
+        hub.close()
+    lines = [f"{f.partner_id:<24} {_line(f)}" for f in status.files] or ["no files received"]
+    context.emit(status, "\n".join(lines))
+
+
+def _line(f: InboundFileResult) -> str:
+    counts = f"{f.rows_in} in = {f.rows_loaded} loaded + {f.rows_quarantined} quarantined"
+    extra = [
+        x
+        for x in (
+            f.reason,
+            "changed under an old name" if f.changed_under_old_name else None,
+            f.rejection_report,
+        )
+        if x
+    ]
+    return f"{f.name}: {f.status}, {counts}" + (f" ({'; '.join(extra)})" if extra else "")
