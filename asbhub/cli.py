@@ -19,6 +19,7 @@ from asbhub.errors import HubError
 
 # Each module exports `app` (a Typer group named after the module) or `register(root)`.
 COMMAND_MODULES = [
+    "asbhub.commands.demo",
     "asbhub.commands.db",
     "asbhub.commands.contracts",
     "asbhub.commands.validate",

@@ -1,0 +1,155 @@
+"""A stand-in for the partners: each collects its batch from its inbox and answers through its
+own outbox with outcomes (some rows wrong on purpose, one whole file wrong) and disposal acks."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import random
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from asbhub.formats import write_csv_rows, write_jsonl_rows
+from asbhub.partners import PartnerConfig
+from connectors import Transport, open_transport
+from contracts.disposal import DisposalAck
+from contracts.outcome import Outcome
+
+COUNCIL_ACTIONS = ["advice", "warning_letter", "community_protection_warning", "mediation"]
+PROVIDER_ACTIONS = ["tenancy_enforcement", "acceptable_behaviour_contract", "support_referral"]
+
+
+@dataclass
+class PartnerReply:
+    partner_id: str
+    referrals_read: int = 0
+    outcomes_sent: int = 0
+    bad_rows_sent: int = 0
+    bad_files_sent: int = 0
+    acks_sent: int = 0
+    rejection_reports_read: int = 0
+    files: list[str] = field(default_factory=list)
+
+
+def answer_all(
+    partners: list[PartnerConfig], today: date, seed: int, bad_file_partner: str | None
+) -> list[PartnerReply]:
+    replies = []
+    for partner in partners:
+        rng = random.Random(f"{seed}:{partner.id}:{today}")  # noqa: S311 - synthetic data
+        with open_transport(partner.transport) as transport:
+            replies.append(answer(partner, transport, today, rng, partner.id == bad_file_partner))
+    return replies
+
+
+def answer(
+    partner: PartnerConfig, transport: Transport, today: date, rng: random.Random, bad_file: bool
+) -> PartnerReply:
+    reply = PartnerReply(partner_id=partner.id)
+    with tempfile.TemporaryDirectory(prefix="asbhub-partner-") as tmp:
+        work = Path(tmp)
+        referrals, notices = [], []
+        for remote in transport.list("inbox"):
+            local = work / remote.name
+            transport.get("inbox", remote.name, local)
+            if remote.name.startswith("referrals-"):
+                referrals.extend(_read(local))
+            elif remote.name.startswith("disposal-notices-"):
+                notices.extend(_read(local))
+            elif remote.name.startswith("rejection-"):
+                reply.rejection_reports_read += 1
+        # Collecting the batch is how a partner acknowledges it.
+        transport.delete("inbox", [r.name for r in transport.list("inbox")])
+        reply.referrals_read = len(referrals)
+        stamp = f"{today:%Y%m%d}"
+        if referrals:
+            rows = [_outcome(partner, row, today, rng, n) for n, row in enumerate(referrals)]
+            bad = _spoil(rows, rng, at_least_one=bad_file)
+            reply.outcomes_sent, reply.bad_rows_sent = len(rows) - bad, bad
+            name = f"outcomes-{stamp}.{partner.format}"
+            _write(work / name, partner.format, Outcome.field_names(), rows)
+            transport.put("outbox", name, work / name)
+            reply.files.append(name)
+        if bad_file and referrals:
+            name = f"outcomes-{stamp}-resend.csv"
+            (work / name).write_bytes(gzip.compress(b"outcome_id,referral_id\n1,2\n"))
+            transport.put("outbox", name, work / name)
+            reply.bad_files_sent += 1
+            reply.files.append(name)
+        if notices:
+            acks = [
+                DisposalAck(
+                    notice_id=str(n["notice_id"]),
+                    referral_id=str(n["referral_id"]),
+                    disposed_at=datetime.now(UTC) - timedelta(minutes=5),
+                    confirmed_by_role="ASB records officer",
+                ).model_dump(mode="json")
+                for n in notices
+            ]
+            name = f"disposal-acks-{stamp}.{partner.format}"
+            _write(work / name, partner.format, DisposalAck.field_names(), acks)
+            transport.put("outbox", name, work / name)
+            reply.acks_sent = len(acks)
+            reply.files.append(name)
+    return reply
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _write(path: Path, fmt: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    (write_csv_rows if fmt == "csv" else write_jsonl_rows)(path, columns, rows)
+
+
+def _outcome(
+    partner: PartnerConfig, referral: dict[str, Any], today: date, rng: random.Random, n: int
+) -> dict[str, Any]:
+    reported = str(referral.get("reported_date") or referral.get("reported_at") or today)[:10]
+    start = date.fromisoformat(reported)
+    status = rng.choices(["closed", "in_progress", "accepted"], weights=[6, 3, 1])[0]
+    actions = PROVIDER_ACTIONS if partner.kind == "housing_provider" else COUNCIL_ACTIONS
+    closed_on = start + timedelta(days=rng.randint(1, 20))
+    return {
+        "outcome_id": f"{partner.id[:3].upper()}-{today:%y%m%d}-{n:05d}",
+        "referral_id": referral["referral_id"],
+        "status": status,
+        "recorded_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "lead_agency_accepted": partner.kind == "council" and rng.random() < 0.6,
+        "actions": rng.sample(actions, k=rng.randint(1, 2)),
+        "action_date": str(start + timedelta(days=1)),
+        "closed_on": str(min(closed_on, today)) if status == "closed" else None,
+        "notes": rng.choice(
+            [
+                "Visited address; advice given to both parties.",
+                "Spoke to Mr Dunmore on 07700 900456, agreed to keep noise down.",
+                "Warning letter sent, review in four weeks.",
+                None,
+            ]
+        ),
+    }
+
+
+def _spoil(rows: list[dict[str, Any]], rng: random.Random, at_least_one: bool) -> int:
+    """Make about one row in forty wrong, as partners' files sometimes are."""
+    spoiled = 0
+    for n, row in enumerate(rows):
+        if rng.random() >= 0.025 and not (at_least_one and n == 0):
+            continue
+        spoiled += 1
+        fault = rng.choice(["status", "referral", "future"])
+        if fault == "status":
+            row["status"] = "closd"
+        elif fault == "referral":
+            row["referral_id"] = "R-" + "".join(rng.choice("0123456789ABCDEF") for _ in range(16))
+        else:
+            row["status"], row["closed_on"] = "closed", str(date.today() + timedelta(days=30))
+    return spoiled

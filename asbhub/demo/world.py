@@ -1,0 +1,170 @@
+"""The demo's world under var/demo: the partners' servers on loopback, the hub's and Airflow's
+homes, partner configs with the generated host key pinned, and the secrets of this run."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from asbhub.demo.peers import S3Endpoint, S3Server, SSHServer
+from asbhub.errors import EnvironmentProblem
+
+MARKER = ".asbhub-demo"
+FOLDERS = ("inbox", "outbox", "processed")
+
+
+@dataclass
+class DemoWorld:
+    root: Path
+    sftp: SSHServer
+    s3_endpoint: S3Endpoint
+    s3: S3Server
+    env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def config_dir(self) -> Path:
+        return self.root / "config"
+
+    @property
+    def hub_home(self) -> Path:
+        return self.root / "hub"
+
+    @property
+    def airflow_home(self) -> Path:
+        return self.root / "airflow"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def hub_url(self) -> str:
+        return f"sqlite:///{(self.hub_home / 'hub.sqlite3').resolve()}"
+
+    def stop(self) -> None:
+        """Stop every process the demo started."""
+        self.sftp.stop()
+        self.s3_endpoint.stop()
+
+
+def fresh_root(root: Path) -> Path:
+    """Empty the demo folder so a second run starts clean; refuse any folder the demo did not
+    make, so a wrong --home never deletes someone's data."""
+    if root.exists():
+        if not (root / MARKER).is_file():
+            raise EnvironmentProblem(f"{root} exists and is not a demo folder; choose another")
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    (root / MARKER).write_text("made by asbhub demo; deleted and rebuilt by the next run\n")
+    return root
+
+
+def start_world(root: Path, sample_config: Path) -> DemoWorld:
+    """Start the peers and write the configuration; the caller must call `stop()`."""
+    root = fresh_root(root.resolve())  # sshd works from /, so every path it reads is absolute
+    sftp = SSHServer(workdir=root / "sftp")
+    try:
+        sftp.prepare()
+        sftp.start()
+    except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+        sftp.stop()
+        raise EnvironmentProblem(
+            f"could not start OpenSSH's sshd for the demo's SFTP partners ({exc}); "
+            "`make setup` installs openssh-server"
+        ) from exc
+    endpoint = S3Endpoint()
+    try:
+        s3 = endpoint.start()
+    except Exception:
+        sftp.stop()
+        raise
+    world = DemoWorld(root=root, sftp=sftp, s3_endpoint=endpoint, s3=s3)
+    try:
+        world.env = _write_config(world, sample_config)
+    except Exception:
+        world.stop()
+        raise
+    return world
+
+
+def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
+    partners_dir = world.config_dir / "partners"
+    partners_dir.mkdir(parents=True)
+    shutil.copyfile(sample_config / "retention.yaml", world.config_dir / "retention.yaml")
+    env: dict[str, str] = {}
+    for path in sorted((sample_config / "partners").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        conn_id = f"demo_{doc['id']}"
+        if doc["kind"] == "council":
+            for folder in FOLDERS:
+                (world.sftp.root / doc["id"] / folder).mkdir(parents=True, exist_ok=True)
+            doc["transport"] = {
+                "type": "sftp",
+                "connection_id": conn_id,
+                "host_key": world.sftp.host_public_key,  # generated for this run, pinned
+                "folders": {f: f"{doc['id']}/{f}" for f in FOLDERS},
+            }
+            connection: dict[str, Any] = {
+                "conn_type": "sftp",
+                "host": world.sftp.host,
+                "port": world.sftp.port,
+                "login": world.sftp.user,
+                "extra": {"key_file": str(world.sftp.private_key)},
+            }
+        else:
+            bucket = world.s3.make_bucket(f"demo-{doc['id'].replace('_', '-')}")
+            doc["transport"] = {
+                "type": "s3",
+                "connection_id": conn_id,
+                "folders": {f: f for f in FOLDERS},
+            }
+            connection = {
+                "conn_type": "aws",
+                "login": world.s3.access_key_id,
+                "password": world.s3.secret_access_key,
+                "extra": {
+                    "endpoint_url": world.s3.endpoint_url,
+                    "region_name": world.s3.region,
+                    "bucket": bucket,
+                    "prefix": "asbhub",
+                },
+            }
+        env[f"AIRFLOW_CONN_{conn_id.upper()}"] = json.dumps(connection)
+        (partners_dir / path.name).write_text(yaml.safe_dump(doc, sort_keys=False), "utf-8")
+    secrets_env = {
+        "ASBHUB_LEDGER_KEY": secrets.token_urlsafe(32),
+        "ASBHUB_PSEUDONYM_KEY": secrets.token_urlsafe(32),
+    }
+    secrets_file = world.root / "secrets.env"
+    secrets_file.touch(mode=0o600)
+    secrets_file.write_text("".join(f"{k}={v}\n" for k, v in secrets_env.items()))
+    world.airflow_home.mkdir()
+    world.hub_home.mkdir()
+    world.reports.mkdir()
+    return {
+        **env,
+        **secrets_env,
+        "AIRFLOW_HOME": str(world.airflow_home),
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{world.airflow_home / 'airflow.db'}",
+        "AIRFLOW__CORE__DAGS_FOLDER": str(Path(__file__).resolve().parents[2] / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+        "ASBHUB_CONFIG_DIR": str(world.config_dir),
+        "ASBHUB_HOME": str(world.hub_home),
+        "ASBHUB_DATABASE_URL": world.hub_url,
+        "GX_ANALYTICS_ENABLED": "false",
+    }
+
+
+def subprocess_env(world: DemoWorld) -> dict[str, str]:
+    """This process's environment without any other Airflow or hub settings, plus the demo's."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "ASBHUB_"))}
+    return {**base, **world.env}
