@@ -1,0 +1,182 @@
+"""`asbhub disposal approve|execute|verify|report|check|status|cancel`: a run after planning."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from asbhub.cli import Context, hub_context
+from asbhub.retention import certificate as cert_mod
+from asbhub.retention.execute import execute_run
+from asbhub.retention.notices import notice_status
+from asbhub.retention.runs import approve_run, cancel_run
+from asbhub.retention.service import RetentionContext, retention_context
+from asbhub.retention.verify import VerificationResult, verify_run
+
+app = typer.Typer(help="Disposal runs: approve, execute, verify, certify.", no_args_is_help=True)
+
+
+@app.command("approve")
+def command_approve(
+    ctx: typer.Context,
+    run_id: str = typer.Argument(..., metavar="RUN"),
+    by: str = typer.Option(..., "--by", help="The approver's name, as the certificate shows it."),
+) -> None:
+    """Approve a planned run (the same as approving it in Airflow)."""
+    hub = hub_context(ctx)
+    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+        run = approve_run(session, run_id, by)
+        result = {
+            "run_id": run.run_id,
+            "approved_by": run.approved_by,
+            "approved_at": run.approved_at,
+            "status": run.status,
+        }
+    hub.emit(result, f"{run_id} approved by {result['approved_by']}")
+
+
+@app.command("cancel")
+def command_cancel(ctx: typer.Context, run_id: str = typer.Argument(..., metavar="RUN")) -> None:
+    """Cancel a run that has not started executing."""
+    hub = hub_context(ctx)
+    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+        cancel_run(session, run_id)
+    hub.emit({"run_id": run_id, "status": "cancelled"}, f"{run_id} cancelled")
+
+
+def _execute_and_verify(rc: RetentionContext, run_id: str, batch_size: int) -> VerificationResult:
+    remote = rc.remote()
+    try:
+        execute_run(
+            rc.store,
+            run_id,
+            rc.key,
+            rc.areas,
+            remote,
+            ack_days=rc.ack_days(),
+            batch_size=batch_size,
+        )
+        return verify_run(rc.store, run_id, rc.areas, remote)
+    finally:
+        close = getattr(remote, "close", None)
+        if close:
+            close()
+
+
+@app.command("execute")
+def command_execute(
+    ctx: typer.Context,
+    run_id: str = typer.Argument(..., metavar="RUN"),
+    batch_size: int = typer.Option(10000, "--batch-size", min=1),
+) -> None:
+    """Dispose of an approved run's records, then verify; re-run it to resume after a failure."""
+    hub = hub_context(ctx)
+    with retention_context(hub.settings) as rc:
+        result = _execute_and_verify(rc, run_id, batch_size)
+    _report_verification(hub, result)
+
+
+@app.command("verify")
+def command_verify(ctx: typer.Context, run_id: str = typer.Argument(..., metavar="RUN")) -> None:
+    """Check again that nothing the run disposed of remains anywhere."""
+    hub = hub_context(ctx)
+    with retention_context(hub.settings, need_key=False) as rc:
+        remote = rc.remote()
+        result = verify_run(rc.store, run_id, rc.areas, remote)
+    _report_verification(hub, result)
+
+
+def _report_verification(hub: Context, result: VerificationResult) -> None:
+    if result.ok:
+        hub.emit(
+            result,
+            f"{result.run_id} verified: {result.checked} records gone, "
+            f"{result.held_after_planning} held after planning",
+        )
+        return
+    lines = [f"{result.run_id} VERIFICATION FAILED: {len(result.survivors)} records remain"]
+    lines += [
+        f"  {s.record_class} {s.rule} {s.reference_hash[:16]}… in {s.where}"
+        for s in result.survivors[:50]
+    ]
+    hub.emit(result, "\n".join(lines))
+    raise typer.Exit(1)
+
+
+@app.command("report")
+def command_report(
+    ctx: typer.Context,
+    run_id: str = typer.Argument(..., metavar="RUN"),
+    fmt: str = typer.Option("html", "--format", help="html, csv or json"),
+    out: Path = typer.Option(None, "--out", help="File to write; default reports/<RUN>.<format>."),
+) -> None:
+    """Write the run's disposal certificate (no personal data)."""
+    hub = hub_context(ctx)
+    if fmt not in ("html", "csv", "json"):
+        raise typer.BadParameter(f"{fmt!r}: use html, csv or json", param_hint="--format")
+    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+        text = cert_mod.render(cert_mod.build_certificate(session, run_id), fmt)  # type: ignore[arg-type]
+    target = out or hub.settings.reports_dir / f"{run_id}.{fmt}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    hub.emit({"run_id": run_id, "format": fmt, "path": str(target)}, str(target))
+
+
+@app.command("check")
+def command_check(
+    ctx: typer.Context,
+    run_id: str = typer.Argument(..., metavar="RUN"),
+    reference: str = typer.Option(..., "--reference", help="The reference to look for."),
+    certificate: Path = typer.Option(
+        None, "--certificate", help="Check a certificate file (JSON or CSV) instead of the store."
+    ),
+) -> None:
+    """Was this reference disposed of by the run? (needs the ledger key; exit 1 if not)"""
+    hub = hub_context(ctx)
+    with retention_context(hub.settings) as rc:
+        if certificate is not None:
+            result = cert_mod.check_certificate_file(certificate, rc.key, reference)
+        else:
+            with rc.store.session() as session:
+                result = cert_mod.check_reference(session, rc.key, run_id, reference)
+    if result.disposed:
+        hub.emit(
+            result,
+            f"{reference}: disposed of by {run_id} ({result.record_class}"
+            f"{', rule ' + result.rule if result.rule else ''})",
+        )
+        return
+    hub.emit(result, f"{reference}: NOT among the records {run_id} disposed of")
+    raise typer.Exit(1)
+
+
+@app.command("status")
+def command_status(
+    ctx: typer.Context,
+    days: int = typer.Option(
+        None,
+        "--days",
+        min=1,
+        help="Deadline in days for every partner "
+        "(default: each partner's isa.disposal_ack_days, else 28).",
+    ),
+    as_of: str = typer.Option(None, "--as-of", help="Judge overdue as on this date."),
+) -> None:
+    """Disposal notices per partner, and those not acknowledged within the ISA's deadline."""
+    hub = hub_context(ctx)
+    day = date.fromisoformat(as_of) if as_of else None
+    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+        result = notice_status(session, day, deadline_days=days, partner_days=rc.ack_days())
+    lines = [
+        f"{p:<24} issued {t['issued']:>6}  sent {t['sent']:>6}  acknowledged {t['acknowledged']:>6}"
+        f"  overdue {t['overdue']:>6}"
+        for p, t in sorted(result.by_partner.items())
+    ]
+    lines += [
+        f"  OVERDUE {o.partner_id} {o.notice_id} (run {o.run_id}) due {o.due} "
+        f"{o.days_overdue} days ago"
+        for o in result.overdue[:200]
+    ]
+    hub.emit(result, "\n".join(lines) or "no disposal notices issued")

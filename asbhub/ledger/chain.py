@@ -1,0 +1,252 @@
+"""The s.62 ledger's chain: keys, events and appends; references only ever as keyed hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import cached_property, lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from asbhub.errors import DataError, EnvironmentProblem
+from asbhub.ledger.bulk import bulk_insert
+from asbhub.store.models import LedgerEvent, LedgerReference
+
+KEY_ENV = "ASBHUB_LEDGER_KEY"
+AIRFLOW_VARIABLE = "asbhub_ledger_key"
+GENESIS = "0" * 64
+# Any constant will do: every writer of the chain takes this PostgreSQL advisory lock.
+ADVISORY_LOCK_ID = 0x5A5B62
+INSERT_CHUNK = 5000
+
+
+class EventKind(StrEnum):
+    """The six kinds of processing s.62 requires a log of."""
+
+    COLLECTION = "collection"
+    ALTERATION = "alteration"
+    CONSULTATION = "consultation"
+    DISCLOSURE = "disclosure"
+    COMBINATION = "combination"
+    ERASURE = "erasure"
+
+
+@dataclass(frozen=True)
+class LedgerKey:
+    """The secret behind reference hashes and the chain; two sub-keys derived from one secret."""
+
+    secret: bytes
+
+    @cached_property
+    def _reference_key(self) -> bytes:
+        return hmac.new(self.secret, b"asbhub/ledger/reference", hashlib.sha256).digest()
+
+    @cached_property
+    def _chain_key(self) -> bytes:
+        return hmac.new(self.secret, b"asbhub/ledger/chain", hashlib.sha256).digest()
+
+    def reference_hash(self, reference: str) -> str:
+        """The keyed hash that stands for a reference in the ledger and in certificates."""
+        return hmac.digest(self._reference_key, reference.strip().encode(), "sha256").hex()
+
+    def chain_hash(self, prev_hash: str, body: bytes) -> str:
+        return hmac.digest(self._chain_key, prev_hash.encode() + body, "sha256").hex()
+
+
+def load_key(value: str | None = None) -> LedgerKey:
+    """The ledger key from the argument, $ASBHUB_LEDGER_KEY or the Airflow variable."""
+    secret = (
+        value
+        or os.environ.get(KEY_ENV)
+        or os.environ.get(f"AIRFLOW_VAR_{AIRFLOW_VARIABLE.upper()}")
+    )
+    if not secret:
+        secret = _airflow_variable()
+    if not secret:
+        raise EnvironmentProblem(
+            f"no ledger key: set {KEY_ENV} (or the Airflow variable {AIRFLOW_VARIABLE}) to the "
+            "secret the information manager holds; it must never be stored in the repository"
+        )
+    if len(secret) < 16:
+        raise EnvironmentProblem(
+            f"the ledger key in {KEY_ENV} is too short: use at least 16 characters"
+        )
+    return LedgerKey(secret.encode())
+
+
+def _airflow_variable() -> str | None:
+    """Inside an Airflow task the key may come from a Variable; outside one there is none."""
+    if not os.environ.get("AIRFLOW_CTX_DAG_ID"):
+        return None
+    try:
+        from airflow.sdk import Variable
+
+        value = Variable.get(AIRFLOW_VARIABLE, default=None)
+    except Exception:
+        return None
+    return str(value) if value else None
+
+
+@dataclass
+class Event:
+    """One thing done to personal data, before it is chained."""
+
+    kind: EventKind | str
+    actor: str
+    justification: str
+    references: Sequence[str] = ()
+    recipient: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    at: datetime | None = None
+
+
+class Appended(BaseModel):
+    first_seq: int
+    last_seq: int
+    head_hash: str
+
+
+def canonical(
+    seq: int,
+    at: datetime,
+    kind: str,
+    actor: str,
+    justification: str,
+    recipient: str | None,
+    reference_hashes: Sequence[str],
+    details: dict[str, Any],
+) -> bytes:
+    """The bytes an event's hash covers: stable across engines and JSON column round trips."""
+    body = {
+        "seq": seq,
+        "at": _instant(at),
+        "kind": kind,
+        "actor": actor,
+        "justification": justification,
+        "recipient": recipient,
+        "reference_hashes": list(reference_hashes),
+        "details": details,
+    }
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+@lru_cache(maxsize=64)
+def _instant(at: datetime) -> str:
+    """UTC with microseconds: what both engines give back for a stored timestamp."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def lock_chain(session: Session) -> None:
+    """Serialise writers of the chain until this transaction ends."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": ADVISORY_LOCK_ID})
+    else:
+        # A no-op write takes SQLite's write lock now, so no other writer reads a stale head.
+        session.execute(text("UPDATE ledger_events SET seq = seq WHERE 0"))
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The last event's seq and hash, or (0, genesis) for an empty ledger."""
+    row = session.execute(
+        select(LedgerEvent.seq, LedgerEvent.hash).order_by(LedgerEvent.seq.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def append(session: Session, key: LedgerKey, event: Event) -> Appended:
+    """Chain one event onto the ledger, in the caller's transaction."""
+    return append_many(session, key, [event])
+
+
+def append_many(session: Session, key: LedgerKey, events: Iterable[Event]) -> Appended:
+    """Chain many events in one locked pass, inserted with executemany in chunks."""
+    lock_chain(session)
+    seq, prev = head(session)
+    first = seq + 1
+    now = datetime.now(UTC)
+    rows: list[dict[str, Any]] = []
+    refs: list[dict[str, Any]] = []
+    for event in events:
+        seq += 1
+        at = (event.at or now).astimezone(UTC)
+        kind = EventKind(event.kind).value
+        hashes = sorted({key.reference_hash(r) for r in event.references})
+        body = canonical(
+            seq, at, kind, event.actor, event.justification, event.recipient, hashes, event.details
+        )
+        digest = key.chain_hash(prev, body)
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "kind": kind,
+                "actor": event.actor,
+                "justification": event.justification,
+                "recipient": event.recipient,
+                "reference_hashes": hashes,
+                "details": event.details,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        refs.extend({"seq": seq, "reference_hash": h} for h in hashes)
+        prev = digest
+        if len(rows) >= INSERT_CHUNK:
+            _flush(session, rows, refs, analyze=rows[0]["seq"] == first)
+    _flush(session, rows, refs)
+    if seq < first:
+        raise DataError("nothing to append: no ledger events were given")
+    return Appended(first_seq=first, last_seq=seq, head_hash=prev)
+
+
+def _flush(
+    session: Session, rows: list[dict[str, Any]], refs: list[dict[str, Any]], analyze: bool = False
+) -> None:
+    if rows:
+        bulk_insert(session, LedgerEvent.__table__, rows)
+        if analyze and session.get_bind().dialect.name == "postgresql":
+            # With statistics that say "empty", PostgreSQL plans the references' foreign-key
+            # check as a scan of the growing table, once per row; fresh statistics (which also
+            # invalidate that cached plan) keep it on the primary key.
+            session.execute(text("ANALYZE ledger_events"))
+        rows.clear()
+    if refs:
+        bulk_insert(session, LedgerReference.__table__, refs)
+        refs.clear()
+
+
+def prune_through(
+    session: Session,
+    key: LedgerKey,
+    last_seq: int,
+    actor: str,
+    why: str,
+    references: Sequence[str] = (),
+) -> Appended:
+    """Erase events 1..last_seq (retention) and record, in the chain, where it now starts."""
+    lock_chain(session)
+    row = session.execute(select(LedgerEvent.hash).where(LedgerEvent.seq == last_seq)).first()
+    if row is None:
+        raise DataError(f"ledger event {last_seq} does not exist; nothing to prune through it")
+    session.execute(delete(LedgerReference).where(LedgerReference.seq <= last_seq))
+    session.execute(delete(LedgerEvent).where(LedgerEvent.seq <= last_seq))
+    return append(
+        session,
+        key,
+        Event(
+            kind=EventKind.ERASURE,
+            actor=actor,
+            justification=why,
+            references=references,
+            details={"ledger_pruned_through": last_seq, "ledger_pruned_head": row[0]},
+        ),
+    )

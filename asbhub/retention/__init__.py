@@ -1,0 +1,1 @@
+"""Retention and disposal: schedule, legal holds, plan, approval, execution, verification, proof."""

@@ -1,0 +1,397 @@
+"""Execute an approved disposal run in batches that survive a crash at any point and converge."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session
+
+from asbhub import ledger
+from asbhub.errors import DataError
+from asbhub.ledger import Event, EventKind, LedgerKey
+from asbhub.ledger.bulk import bulk_insert, member
+from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
+from asbhub.retention.holds import held, held_references
+from asbhub.retention.plan import DISPOSABLE, Checkpoint
+from asbhub.retention.runs import get_run
+from asbhub.store.engine import Store
+from asbhub.store.models import (
+    Delivery,
+    DisposalItem,
+    DisposalNotice,
+    InboundFile,
+    Incident,
+    LedgerEvent,
+    Outcome,
+    QuarantineItem,
+    Referral,
+)
+
+DEFAULT_ACK_DAYS = 28
+ACTOR = "retention"
+
+
+class ExecuteResult(BaseModel):
+    run_id: str
+    status: str
+    disposed: dict[str, int]
+    held_after_planning: int
+    failed: int
+    notices_queued: int
+
+
+@dataclass
+class Batch:
+    """One batch's outcome, filled in by the class handler."""
+
+    disposed: list[int] = field(default_factory=list)
+    held: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+    erased: list[str] = field(default_factory=list)
+    notices: int = 0
+
+
+@dataclass
+class Execution:
+    """What the handlers need: the run, where files live, the remote side and the key."""
+
+    run_id: str
+    run_pk: int
+    key: LedgerKey
+    areas: Areas
+    remote: RemoteFolders | None
+    ack_days: Callable[[str], int]
+    checkpoint: Checkpoint
+
+
+def execute_run(
+    store: Store,
+    run_id: str,
+    key: LedgerKey,
+    areas: Areas,
+    remote: RemoteFolders | None = None,
+    ack_days: int | Mapping[str, int] = DEFAULT_ACK_DAYS,
+    batch_size: int = 10000,
+    checkpoint: Checkpoint | None = None,
+) -> ExecuteResult:
+    """Dispose of what the run planned; refuses without approval; resumable after any crash."""
+    with store.session() as session:
+        run = get_run(session, run_id, for_update=True)
+        if not run.approved_by:
+            raise DataError(
+                f"disposal run {run_id} is not approved: nothing is disposed without "
+                f"approval (`asbhub disposal approve {run_id} --by NAME`)"
+            )
+        if run.status not in ("approved", "executing", "executed", "verification_failed"):
+            raise DataError(f"disposal run {run_id} is {run.status} and cannot be executed")
+        run.status = "executing"
+        run_pk = run.id
+    days = (
+        (lambda _p: ack_days)
+        if isinstance(ack_days, int)
+        else (lambda p: ack_days.get(p, DEFAULT_ACK_DAYS))
+    )
+    job = Execution(run_id, run_pk, key, areas, remote, days, checkpoint or (lambda _s: None))
+    job.checkpoint("execute:started")
+    for record_class in DISPOSABLE:
+        last_id = 0
+        while True:
+            with store.session() as session:
+                items = session.execute(
+                    select(DisposalItem.id, DisposalItem.target, DisposalItem.rule)
+                    .where(
+                        DisposalItem.run_pk == run_pk,
+                        DisposalItem.record_class == record_class,
+                        DisposalItem.status.in_(("planned", "failed")),
+                        DisposalItem.id > last_id,
+                    )
+                    .order_by(DisposalItem.id)
+                    .limit(batch_size)
+                ).all()
+                if not items:
+                    break
+                last_id = items[-1][0]
+                batch = HANDLERS[record_class](session, job, items)
+                _record(session, job, record_class, items, batch)
+                job.checkpoint(f"execute:{record_class}:before-commit")
+            job.checkpoint(f"execute:{record_class}:committed")
+    with store.session() as session:
+        run = get_run(session, run_id, for_update=True)
+        run.status = "executed"
+        run.executed_at = datetime.now(UTC)
+        summary = _summary(session, run_pk)
+    job.checkpoint("execute:finished")
+    return ExecuteResult(run_id=run_id, status="executed", **summary)
+
+
+def _summary(session: Session, run_pk: int) -> dict[str, Any]:
+    from sqlalchemy import func
+
+    rows = session.execute(
+        select(DisposalItem.record_class, DisposalItem.status, func.count())
+        .where(DisposalItem.run_pk == run_pk)
+        .group_by(DisposalItem.record_class, DisposalItem.status)
+    ).all()
+    notices = (
+        session.scalar(
+            select(func.count()).select_from(DisposalNotice).where(DisposalNotice.run_pk == run_pk)
+        )
+        or 0
+    )
+    return {
+        "disposed": {c: n for c, s, n in rows if s == "disposed"},
+        "held_after_planning": sum(n for _c, s, n in rows if s == "held"),
+        "failed": sum(n for _c, s, n in rows if s == "failed"),
+        "notices_queued": int(notices),
+    }
+
+
+def _record(
+    session: Session, job: Execution, record_class: str, items: Sequence[Any], batch: Batch
+) -> None:
+    """Mark the batch's items and log one erasure event for what went."""
+    now = datetime.now(UTC)
+    if batch.disposed:
+        session.connection().execute(
+            update(DisposalItem)
+            .where(member(session, DisposalItem.id, batch.disposed))
+            .values(status="disposed", disposed_at=now, detail=None)
+        )
+    if batch.held:
+        session.connection().execute(
+            update(DisposalItem)
+            .where(member(session, DisposalItem.id, batch.held))
+            .values(status="held", detail="legal hold placed after planning")
+        )
+    for item_id, why in batch.failed.items():
+        session.connection().execute(
+            update(DisposalItem)
+            .where(DisposalItem.id == item_id)
+            .values(status="failed", detail=why[:500])
+        )
+    if batch.erased and record_class != "ledger_event":  # a ledger prune logs itself
+        disposed = set(batch.disposed)
+        rules = sorted({rule for item_id, _t, rule in items if item_id in disposed})
+        ledger.append(
+            session,
+            job.key,
+            Event(
+                kind=EventKind.ERASURE,
+                actor=ACTOR,
+                references=batch.erased,
+                justification=f"retention schedule, disposal run {job.run_id}",
+                details={
+                    "run_id": job.run_id,
+                    "record_class": record_class,
+                    "rules": rules,
+                    "count": len(batch.erased),
+                },
+            ),
+        )
+
+
+def _dispose_referrals(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
+    by_target = {target: item_id for item_id, target, _rule in items}
+    rule_of = {target: rule for _id, target, rule in items}
+    rows = session.execute(
+        select(
+            Referral.id,
+            Referral.referral_id,
+            Referral.partner_id,
+            Referral.delivered_at,
+            Referral.incident_id,
+            Incident.incident_ref,
+        )
+        .join(Incident, Incident.id == Referral.incident_id)
+        .where(member(session, Referral.referral_id, list(by_target)))
+    ).all()
+    on_hold = held(session, [r.referral_id for r in rows] + [r.incident_ref for r in rows])
+    batch = Batch()
+    going = [r for r in rows if r.referral_id not in on_hold and r.incident_ref not in on_hold]
+    batch.held = [
+        by_target[r.referral_id]
+        for r in rows
+        if r.referral_id in on_hold or r.incident_ref in on_hold
+    ]
+    held_ids = set(batch.held)
+    batch.disposed = [i for t, i in by_target.items() if i not in held_ids]  # gone already counts
+    pks = [r.id for r in going]
+    if pks:
+        session.connection().execute(
+            delete(Outcome).where(member(session, Outcome.referral_pk, pks))
+        )
+        session.connection().execute(delete(Referral).where(member(session, Referral.id, pks)))
+        orphaned = {r.incident_id for r in going}
+        session.connection().execute(
+            delete(Incident).where(
+                member(session, Incident.id, list(orphaned)),
+                ~exists().where(Referral.incident_id == Incident.id),
+            )
+        )
+    batch.erased = [r.referral_id for r in going]
+    notices = [
+        _notice(job, r.partner_id, r.referral_id, rule_of[r.referral_id])
+        for r in going
+        if r.delivered_at is not None
+    ]
+    if notices:
+        bulk_insert(session, DisposalNotice.__table__, notices)
+    batch.notices = len(notices)
+    return batch
+
+
+def notice_id(run_id: str, referral_id: str) -> str:
+    """Deterministic, so a resumed run can never issue a second notice for the same referral."""
+    return "DN-" + hashlib.sha256(f"{run_id}/{referral_id}".encode()).hexdigest()[:16].upper()
+
+
+def _notice(job: Execution, partner_id: str, referral_id: str, rule: str) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {
+        "notice_id": notice_id(job.run_id, referral_id),
+        "run_pk": job.run_pk,
+        "partner_id": partner_id,
+        "referral_id": referral_id,
+        "reason": f"retention rule {rule}"[:200],
+        "issued_at": now,
+        "acknowledge_by": now.date() + timedelta(days=job.ack_days(partner_id)),
+    }
+
+
+def _dispose_deliveries(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
+    by_target = {target: item_id for item_id, target, _rule in items}
+    batch = Batch()
+    on_hold = held(session, by_target)
+    deliveries = {
+        d.batch_id: d
+        for d in session.scalars(select(Delivery).where(Delivery.batch_id.in_(list(by_target))))
+    }
+    for target, item_id in by_target.items():
+        if target in on_hold:
+            batch.held.append(item_id)
+            continue
+        delivery = deliveries.get(target)
+        if delivery is None:
+            batch.disposed.append(item_id)
+            continue
+        try:
+            if delivery.staging_path:
+                _remove(job.areas.staging_path(delivery.staging_path))
+            names = delivered_names(delivery.files)
+            if job.remote is not None and names:
+                job.remote.delete(delivery.partner_id, names)
+        except Exception as exc:  # one stubborn file must not stop the run; verify reports it
+            batch.failed[item_id] = f"{type(exc).__name__}: {exc}"
+            continue
+        delivery.disposed_at = datetime.now(UTC)
+        batch.disposed.append(item_id)
+        batch.erased.append(target)
+    job.checkpoint("execute:delivery:files-deleted")
+    return batch
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _dispose_quarantine(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
+    by_pk = {int(target[2:]): item_id for item_id, target, _rule in items}
+    rows = session.execute(
+        select(QuarantineItem.id, QuarantineItem.file_name, QuarantineItem.file_sha256).where(
+            QuarantineItem.id.in_(list(by_pk))
+        )
+    ).all()
+    batch = Batch()
+    holds = held(session, [v for row in rows for v in (f"Q-{row[0]}", row[1], row[2]) if v])
+    keep = {pk for pk, name, sha in rows if {f"Q-{pk}", name, sha} & holds}
+    batch.held = [by_pk[pk] for pk in keep]
+    going = [pk for pk in by_pk if pk not in keep]
+    session.connection().execute(
+        delete(QuarantineItem).where(member(session, QuarantineItem.id, going))
+    )
+    batch.disposed = [by_pk[pk] for pk in going]
+    batch.erased = [f"Q-{pk}" for pk in going]
+    return batch
+
+
+def _dispose_inbound_originals(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
+    by_pk = {int(target[3:]): item_id for item_id, target, _rule in items}
+    batch = Batch()
+    files = session.scalars(select(InboundFile).where(InboundFile.id.in_(list(by_pk)))).all()
+    holds = held(session, [v for f in files for v in (f"IF-{f.id}", f.name, f.sha256)])
+    found = {f.id for f in files}
+    batch.disposed = [item_id for pk, item_id in by_pk.items() if pk not in found]
+    for original in files:
+        item_id = by_pk[original.id]
+        if {f"IF-{original.id}", original.name, original.sha256} & holds:
+            batch.held.append(item_id)
+            continue
+        try:
+            if original.archive_path:
+                _remove(job.areas.archive_path(original.archive_path))
+        except OSError as exc:
+            batch.failed[item_id] = f"{type(exc).__name__}: {exc.strerror}"
+            continue
+        original.archive_path = None
+        batch.disposed.append(item_id)
+        batch.erased.append(f"IF-{original.id}")
+    job.checkpoint("execute:inbound_original:files-deleted")
+    return batch
+
+
+def _prune_ledger(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
+    seqs = {int(target.split(":", 1)[1]): item_id for item_id, target, _rule in items}
+    batch = Batch()
+    held_hashes = {job.key.reference_hash(h) for h in held_references(session)}
+    stop = None
+    if held_hashes:
+        for seq, hashes in session.execute(
+            select(LedgerEvent.seq, LedgerEvent.reference_hashes)
+            .where(LedgerEvent.seq.in_(list(seqs)))
+            .order_by(LedgerEvent.seq)
+        ):
+            if held_hashes & set(hashes):
+                stop = seq
+                break
+    through = [s for s in sorted(seqs) if stop is None or s < stop]
+    batch.held = [seqs[s] for s in seqs if s not in through]
+    batch.disposed = [seqs[s] for s in through]
+    present = (
+        session.scalar(
+            select(LedgerEvent.seq)
+            .where(LedgerEvent.seq.in_(through))
+            .order_by(LedgerEvent.seq.desc())
+            .limit(1)
+        )
+        if through
+        else None
+    )
+    if present is not None:
+        ledger.prune_through(
+            session,
+            job.key,
+            present,
+            actor=ACTOR,
+            why=f"retention schedule, disposal run {job.run_id}",
+        )
+    return batch
+
+
+HANDLERS: dict[str, Callable[[Session, Execution, Sequence[Any]], Batch]] = {
+    "referral": _dispose_referrals,
+    "delivery": _dispose_deliveries,
+    "quarantine": _dispose_quarantine,
+    "inbound_original": _dispose_inbound_originals,
+    "ledger_event": _prune_ledger,
+}

@@ -1,0 +1,253 @@
+"""Plan a disposal run: what is due on a date, by class and rule, with held records left out."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy.orm import Session
+
+from asbhub.errors import DataError
+from asbhub.ledger import LedgerKey
+from asbhub.ledger.bulk import bulk_insert
+from asbhub.retention.holds import held_references
+from asbhub.retention.schedule import RECORD_CLASSES, Rule, Schedule
+from asbhub.store.models import (
+    Delivery,
+    DisposalItem,
+    DisposalRun,
+    InboundFile,
+    Incident,
+    LedgerEvent,
+    LedgerReference,
+    QuarantineItem,
+    Referral,
+)
+
+OPEN_STATUSES = ("planned", "approved", "executing")
+Checkpoint = Callable[[str], None]
+
+# Which column each rule attribute and clock reads, per class.
+ATTRIBUTE_COLUMNS: dict[str, dict[str, Any]] = {
+    "referral": {
+        "risk_level": Incident.risk_level,
+        "vulnerable_victim": Incident.vulnerable_victim,
+    },
+    "delivery": {"acknowledged": Delivery.acknowledged_at},
+    "quarantine": {"source": QuarantineItem.source},
+}
+CLOCK_COLUMNS: dict[tuple[str, str], Any] = {
+    ("referral", "closed"): Referral.closed_at,
+    ("delivery", "acknowledged"): Delivery.acknowledged_at,
+    ("delivery", "delivered"): Delivery.delivered_at,
+    ("quarantine", "quarantined"): QuarantineItem.created_at,
+    ("inbound_original", "received"): InboundFile.received_at,
+    ("ledger_event", "logged"): LedgerEvent.at,
+}
+# Classes in the order they are planned and executed.
+DISPOSABLE = ("referral", "delivery", "quarantine", "inbound_original", "ledger_event")
+
+
+class PlanResult(BaseModel):
+    run_id: str
+    as_of: date
+    schedule_version: str
+    counts: dict[str, Any]
+    planned: int
+    for_review: int
+    held: int
+
+
+def new_run_id(as_of: date) -> str:
+    return f"DR-{as_of:%Y%m%d}-{secrets.token_hex(3).upper()}"
+
+
+def plan_disposal(
+    session: Session,
+    schedule: Schedule,
+    key: LedgerKey,
+    as_of: date | None = None,
+    planned_by: str = "retention",
+    checkpoint: Checkpoint | None = None,
+) -> PlanResult:
+    """Record a run and its items in the caller's transaction; nothing is deleted here."""
+    as_of = as_of or datetime.now(UTC).date()
+    open_run = session.scalar(
+        select(DisposalRun.run_id).where(DisposalRun.status.in_(OPEN_STATUSES))
+    )
+    if open_run:
+        raise DataError(
+            f"disposal run {open_run} is still open: approve and execute it, or "
+            f"cancel it (`asbhub disposal cancel {open_run}`), before planning another"
+        )
+    run = DisposalRun(
+        run_id=new_run_id(as_of),
+        as_of=as_of,
+        schedule_version=schedule.version,
+        schedule_digest=schedule.digest,
+        status="planned",
+        counts={},
+        planned_at=datetime.now(UTC),
+        planned_by=planned_by,
+    )
+    session.add(run)
+    session.flush()
+    holds = held_references(session)
+    counts: dict[str, Any] = {}
+    totals = {"planned": 0, "review": 0, "held": 0}
+    for record_class in DISPOSABLE:
+        for rule in schedule.rules_of(record_class):
+            if rule.action == "keep":
+                continue
+            status = "planned" if rule.action == "dispose" else "review"
+            rows: list[dict[str, Any]] = []
+            held = 0
+            for target, hold_keys in _due(session, rule, as_of, holds, key):
+                if holds and not holds.isdisjoint(hold_keys):
+                    held += 1
+                    continue
+                rows.append(
+                    {
+                        "run_pk": run.id,
+                        "record_class": record_class,
+                        "rule": rule.id,
+                        "target": target,
+                        "reference_hash": key.reference_hash(target),
+                        "status": status,
+                    }
+                )
+                if len(rows) >= 5000:
+                    bulk_insert(session, DisposalItem.__table__, rows)
+                    rows.clear()
+            if rows:
+                bulk_insert(session, DisposalItem.__table__, rows)
+            planned = _count(session, run.id, rule.id)
+            counts.setdefault(record_class, {})[rule.id] = {
+                "action": rule.action,
+                "period": str(rule.period),
+                "clock": rule.clock,
+                "planned": planned,
+                "held": held,
+            }
+            totals["planned" if status == "planned" else "review"] += planned
+            totals["held"] += held
+    run.counts = counts
+    if checkpoint:
+        checkpoint("plan:items-recorded")
+    return PlanResult(
+        run_id=run.run_id,
+        as_of=as_of,
+        schedule_version=schedule.version,
+        counts=counts,
+        planned=totals["planned"],
+        for_review=totals["review"],
+        held=totals["held"],
+    )
+
+
+def _count(session: Session, run_pk: int, rule_id: str) -> int:
+    from sqlalchemy import func
+
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(DisposalItem)
+            .where(DisposalItem.run_pk == run_pk, DisposalItem.rule == rule_id)
+        )
+        or 0
+    )
+
+
+def due_before(rule: Rule, as_of: date) -> datetime | None:
+    """Records whose clock is before this instant are due (None: never due)."""
+    last = rule.period.last_due_clock(as_of)
+    return None if last is None else datetime.combine(last + timedelta(days=1), time(), UTC)
+
+
+def condition(rule: Rule) -> ColumnElement[bool]:
+    """The rule's `when` as SQL over the class's columns."""
+    columns = ATTRIBUTE_COLUMNS.get(rule.record_class, {})
+    domain = RECORD_CLASSES[rule.record_class].attributes
+    tests: list[ColumnElement[bool]] = []
+    for attribute, allowed in rule.when.items():
+        column = columns[attribute]
+        if attribute == "acknowledged":  # a boolean the store keeps as "has a timestamp"
+            if len(allowed) == 1:
+                tests.append(column.is_not(None) if True in allowed else column.is_(None))
+            else:
+                tests.append(true())
+        elif set(allowed) == set(domain[attribute]):
+            tests.append(true())
+        else:
+            tests.append(column.in_(sorted(allowed, key=str)))
+    if not tests:
+        return true()
+    return and_(*tests) if rule.mode == "all" else or_(*tests)
+
+
+def _due(
+    session: Session, rule: Rule, as_of: date, holds: set[str], key: LedgerKey
+) -> Iterator[tuple[str, set[str]]]:
+    """(target, references a hold could name) for each record the rule makes due."""
+    cutoff = due_before(rule, as_of)
+    if cutoff is None:
+        return
+    clock = CLOCK_COLUMNS[(rule.record_class, rule.clock)]
+    query: Any
+    if rule.record_class == "referral":
+        query = (
+            select(Referral.referral_id, Incident.incident_ref)
+            .join(Incident, Incident.id == Referral.incident_id)
+            .where(clock < cutoff.date(), condition(rule))
+        )
+        for referral_id, incident_ref in session.execute(query.execution_options(yield_per=10000)):
+            yield referral_id, {referral_id, incident_ref}
+    elif rule.record_class == "delivery":
+        query = select(Delivery.batch_id).where(
+            clock < cutoff, Delivery.disposed_at.is_(None), condition(rule)
+        )
+        for (batch_id,) in session.execute(query):
+            yield batch_id, {batch_id}
+    elif rule.record_class == "quarantine":
+        query = select(
+            QuarantineItem.id, QuarantineItem.file_name, QuarantineItem.file_sha256
+        ).where(clock < cutoff, condition(rule))
+        for pk, name, sha in session.execute(query):
+            yield f"Q-{pk}", {f"Q-{pk}", name, sha or ""}
+    elif rule.record_class == "inbound_original":
+        query = select(InboundFile.id, InboundFile.name, InboundFile.sha256).where(
+            clock < cutoff, InboundFile.archive_path.is_not(None)
+        )
+        for pk, name, sha in session.execute(query):
+            yield f"IF-{pk}", {f"IF-{pk}", name, sha}
+    elif rule.record_class == "ledger_event":
+        yield from _due_ledger_prefix(session, cutoff, holds, key)
+
+
+def _due_ledger_prefix(
+    session: Session, cutoff: datetime, holds: set[str], key: LedgerKey
+) -> Iterator[tuple[str, set[str]]]:
+    """Only a prefix of the chain can go (so it stays verifiable), and it stops before the first
+    event naming a held reference."""
+    first_young = session.scalar(
+        select(LedgerEvent.seq).where(LedgerEvent.at >= cutoff).order_by(LedgerEvent.seq).limit(1)
+    )
+    limit = select(LedgerEvent.seq).where(LedgerEvent.at < cutoff)
+    if first_young is not None:
+        limit = limit.where(LedgerEvent.seq < first_young)
+    if holds:
+        held_hashes = [key.reference_hash(h) for h in holds]
+        first_held = session.scalar(
+            select(LedgerReference.seq)
+            .where(LedgerReference.reference_hash.in_(held_hashes))
+            .order_by(LedgerReference.seq)
+            .limit(1)
+        )
+        if first_held is not None:
+            limit = limit.where(LedgerEvent.seq < first_held)
+    for (seq,) in session.execute(limit.order_by(LedgerEvent.seq)):
+        yield f"ledger:{seq}", set()
