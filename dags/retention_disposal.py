@@ -22,75 +22,96 @@ def _hub() -> Any:
 
 
 @task
-def plan(logical_date: Any = None) -> str:
-    """Record what is due, by class and rule; returns the disposal run id."""
-    from asbhub.retention.plan import plan_disposal
+def plan() -> str:
+    """Record what is due, by class and rule; returns the disposal run id.
 
+    Triggered with conf `{"disposal_run": RUN}`, the DAG takes up a run an information manager
+    planned (and perhaps approved) with the CLI instead of planning another; with
+    `{"as_of": DATE}` it plans as on that date rather than the run's logical date.
+    """
+    from datetime import date
+
+    from airflow.sdk import get_current_context
+
+    from asbhub.retention.plan import plan_disposal
+    from asbhub.retention.runs import get_run
+
+    context = get_current_context()
+    conf = dict(getattr(context.get("dag_run"), "conf", None) or {})
     with _hub() as rc, rc.store.session() as session:
-        as_of = logical_date.date() if logical_date else None
+        if conf.get("disposal_run"):
+            return get_run(session, str(conf["disposal_run"])).run_id
+        logical = context.get("logical_date")
+        as_of = (
+            date.fromisoformat(conf["as_of"])
+            if conf.get("as_of")
+            else (logical.date() if logical else None)
+        )
         return plan_disposal(session, rc.schedule(), rc.key, as_of, planned_by="airflow").run_id
 
 
-def _needs_approval(run_id: str) -> bool:
+def _needs_approval(disposal_run: str) -> bool:
     """False (skip the approval step) when someone already approved the run with the CLI."""
     from asbhub.retention.runs import get_run
 
     with _hub() as rc, rc.store.session() as session:
-        return get_run(session, run_id).approved_by is None
+        return get_run(session, disposal_run).approved_by is None
 
 
 @task(trigger_rule="none_failed_min_one_success")
-def record_approval(run_id: str, approval: dict[str, Any] | None = None) -> str:
+def record_approval(disposal_run: str, approval: dict[str, Any] | None = None) -> str:
     """Store the approver's name (the certificate shows it); a CLI approval stands as it is."""
     from asbhub.retention.runs import approve_run, get_run
 
     with _hub() as rc, rc.store.session() as session:
-        run = get_run(session, run_id)
+        run = get_run(session, disposal_run)
         if run.approved_by:
             return run.approved_by
         user = (approval or {}).get("responded_by_user") or {}
         name = user.get("name") or user.get("id")
         if not name:
-            raise ValueError(f"disposal run {run_id}: the approval did not say who approved it")
-        return approve_run(session, run_id, str(name)).approved_by or ""
+            raise ValueError(
+                f"disposal run {disposal_run}: the approval did not say who approved it"
+            )
+        return approve_run(session, disposal_run, str(name)).approved_by or ""
 
 
 @task
-def execute(run_id: str) -> dict[str, Any]:
+def execute(disposal_run: str) -> dict[str, Any]:
     from asbhub.retention.execute import execute_run
 
     with _hub() as rc:
         return execute_run(
-            rc.store, run_id, rc.key, rc.areas, rc.remote(), ack_days=rc.ack_days()
+            rc.store, disposal_run, rc.key, rc.areas, rc.remote(), ack_days=rc.ack_days()
         ).model_dump(mode="json")
 
 
 @task
-def verify(run_id: str) -> dict[str, Any]:
+def verify(disposal_run: str) -> dict[str, Any]:
     from asbhub.retention.verify import verify_run
 
     with _hub() as rc:
-        result = verify_run(rc.store, run_id, rc.areas, rc.remote())
+        result = verify_run(rc.store, disposal_run, rc.areas, rc.remote())
     if not result.ok:
         raise RuntimeError(
-            f"disposal run {run_id}: {len(result.survivors)} records remain; "
+            f"disposal run {disposal_run}: {len(result.survivors)} records remain; "
             "see the certificate, fix, and re-run execute"
         )
     return result.model_dump(mode="json")
 
 
 @task(trigger_rule="all_done")
-def certificate(run_id: str) -> str:
+def certificate(disposal_run: str) -> str:
     """Write the certificate in HTML, CSV and JSON whatever verification found."""
     from asbhub.retention.certificate import build_certificate, render
 
     with _hub() as rc, rc.store.session() as session:
-        cert = build_certificate(session, run_id)
+        cert = build_certificate(session, disposal_run)
         folder = rc.settings.reports_dir
         folder.mkdir(parents=True, exist_ok=True)
         for fmt in ("html", "csv", "json"):
-            (folder / f"{run_id}.{fmt}").write_text(render(cert, fmt), encoding="utf-8")  # type: ignore[arg-type]
-    return str(folder / f"{run_id}.html")
+            (folder / f"{disposal_run}.{fmt}").write_text(render(cert, fmt), encoding="utf-8")  # type: ignore[arg-type]
+    return str(folder / f"{disposal_run}.html")
 
 
 with DAG(
@@ -100,14 +121,20 @@ with DAG(
     catchup=False,
     max_active_runs=1,
     tags=["asbhub", "retention"],
-    default_args={"retries": 1, "retry_delay": timedelta(minutes=5)},
+    # Every step is idempotent (a run resumes where it stopped), so retrying is safe.
+    default_args={
+        "owner": "asb-hub-information-management",
+        "retries": 2,
+        "retry_delay": timedelta(minutes=5),
+        "retry_exponential_backoff": True,
+    },
     doc_md=__doc__,
 ) as dag:
-    run_id = plan()
+    disposal_run = plan()
     needs_approval = ShortCircuitOperator(
         task_id="needs_approval",
         python_callable=_needs_approval,
-        op_args=[run_id],
+        op_args=[disposal_run],
         ignore_downstream_trigger_rules=False,
     )
     approval = ApprovalOperator(
@@ -120,10 +147,11 @@ with DAG(
             "Approving with `asbhub disposal approve RUN --by NAME` counts the same."
         ),
         response_timeout=timedelta(days=14),
+        # A person's answer is never asked for again by a retry: a rejection stands.
         retries=0,
     )
-    approved_by = record_approval(run_id, approval.output)
+    approved_by = record_approval(disposal_run, approval.output)
     needs_approval >> approval >> approved_by
-    executed = execute(run_id)
-    verified = verify(run_id)
-    approved_by >> executed >> verified >> certificate(run_id)
+    executed = execute(disposal_run)
+    verified = verify(disposal_run)
+    approved_by >> executed >> verified >> certificate(disposal_run)

@@ -1,7 +1,8 @@
 """Runs DAGs with Airflow's `dag.test()` in one long-lived process: the demo's way of running the
 real DAGs without a scheduler while paying Airflow's start-up (and the model load) only once.
 
-    python -m asbhub.demo.airflow_runner RESULTS.jsonl   # then one `dag_id@YYYY-MM-DD` per line
+    python -m asbhub.demo.airflow_runner RESULTS.jsonl
+    # then one line per run: `dag_id@YYYY-MM-DD`, optionally followed by a JSON run conf
 
 Each run appends one JSON line to RESULTS; Airflow's own log goes to stdout and stderr. The
 environment (AIRFLOW_HOME, the metadata database, the hub's settings) is the caller's.
@@ -17,7 +18,9 @@ from typing import IO, Any
 
 
 def run_one(bag: Any, spec: str) -> dict[str, Any]:
-    dag_id, _, day = spec.partition("@")
+    target, _, conf_text = spec.partition(" ")
+    dag_id, _, day = target.partition("@")
+    conf = json.loads(conf_text) if conf_text.strip() else None
     started = time.perf_counter()
     line: dict[str, Any] = {"spec": spec, "dag_id": dag_id, "logical_date": day}
     try:
@@ -25,7 +28,9 @@ def run_one(bag: Any, spec: str) -> dict[str, Any]:
         if dag is None:
             raise KeyError(f"no DAG {dag_id!r}")
         # 03:00 UTC: after every partner's local time, so the night is the date given.
-        dag_run = dag.test(logical_date=datetime.fromisoformat(f"{day}T03:00:00+00:00"))
+        dag_run = dag.test(
+            logical_date=datetime.fromisoformat(f"{day}T03:00:00+00:00"), run_conf=conf
+        )
         line["state"] = str(getattr(dag_run, "state", "unknown"))
     except Exception as exc:  # reported per DAG; the demo decides what it means
         line["state"] = "error"

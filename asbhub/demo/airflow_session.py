@@ -59,9 +59,12 @@ class AirflowSession:
             raise EnvironmentProblem(f"{first['error']}: {first.get('detail')}")
         return list(first["ready"])
 
-    def run(self, dag_id: str, day: str, timeout: float = 600) -> dict[str, Any]:
+    def run(
+        self, dag_id: str, day: str, conf: dict[str, Any] | None = None, timeout: float = 600
+    ) -> dict[str, Any]:
         assert self.process.stdin is not None
-        self.process.stdin.write(f"{dag_id}@{day}\n")
+        suffix = f" {json.dumps(conf)}" if conf else ""
+        self.process.stdin.write(f"{dag_id}@{day}{suffix}\n")
         self.process.stdin.flush()
         return self._next(timeout)
 

@@ -179,6 +179,9 @@ class S3Endpoint:
         self.server = S3Server(endpoint_url=f"http://127.0.0.1:{self.port}")
 
     def start(self) -> S3Server:
+        import logging
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
         self._server.start()
         return self.server
 

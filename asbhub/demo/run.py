@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
@@ -65,6 +66,8 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
 
     started = time.perf_counter()
     night = date.today()
+    # A stopped demo (Ctrl-C, or SIGTERM) still stops every process it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     world = start_world(home, REPO / "config")
     airflow: AirflowSession | None = None
     try:
@@ -97,10 +100,40 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             dags("inbound, every partner", [f"partner_inbound__{p.id}" for p in partners], night)
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
-            retention = progress.add_task("retention run (plan, approve, execute, verify)", total=4)
-            disposal = _disposal_run(
-                env, night + RETENTION_SHIFT, lambda: progress.advance(retention)
+            retention = progress.add_task("retention run (plan, approve, DAG)", total=3)
+            as_of = night + RETENTION_SHIFT
+            # The information manager plans and approves with the CLI; the DAG takes the run
+            # up, skips its approval step (approved already) and executes, verifies, certifies.
+            plan = _asbhub(
+                ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER],
+                env,
             )
+            progress.advance(retention)
+            _asbhub(["disposal", "approve", plan["run_id"], "--by", APPROVER], env)
+            progress.advance(retention)
+            runs.append(
+                DagRunResult(
+                    **_fields(
+                        airflow.run(
+                            "retention_disposal",
+                            night.isoformat(),
+                            {"disposal_run": plan["run_id"]},
+                        )
+                    )
+                )
+            )
+            progress.advance(retention)
+            verified = _asbhub(
+                ["--json", "disposal", "verify", plan["run_id"]], env, allow_fail=True
+            )
+            disposal = {
+                "run_id": plan["run_id"],
+                "as_of": as_of.isoformat(),
+                "planned": plan.get("planned"),
+                "counts": plan.get("counts", {}),
+                "verified": verified.get("ok"),
+                "verification": verified,
+            }
             next_night = night + timedelta(days=1)
             dags(
                 "disposal notices out", [f"partner_outbound__{p.id}" for p in partners], next_night
@@ -185,27 +218,3 @@ def _asbhub(args: list[str], env: dict[str, str], allow_fail: bool = False) -> d
         data = {}
     data.setdefault("exit_code", done.returncode)
     return data
-
-
-def _disposal_run(env: dict[str, str], as_of: date, tick: Callable[[], None]) -> dict[str, Any]:
-    """The information manager's commands: plan as of a later date, approve, execute, verify."""
-    plan = _asbhub(
-        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER], env
-    )
-    run_id = plan["run_id"]
-    tick()
-    _asbhub(["disposal", "approve", run_id, "--by", APPROVER], env)
-    tick()
-    executed = _asbhub(["--json", "disposal", "execute", run_id], env, allow_fail=True)
-    tick()
-    verified = _asbhub(["--json", "disposal", "verify", run_id], env, allow_fail=True)
-    tick()
-    return {
-        "run_id": run_id,
-        "as_of": as_of.isoformat(),
-        "planned": plan.get("planned"),
-        "counts": plan.get("counts", {}),
-        "executed": executed,
-        "verified": verified.get("ok"),
-        "verification": verified,
-    }
