@@ -3,6 +3,7 @@ execution, verification and certificate; each task calls asbhub.retention and no
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -125,7 +126,7 @@ with DAG(
     default_args={
         "owner": "asb-hub-information-management",
         "retries": 2,
-        "retry_delay": timedelta(minutes=5),
+        "retry_delay": timedelta(seconds=int(os.environ.get("ASBHUB_RETRY_DELAY_SECONDS", "300"))),
         "retry_exponential_backoff": True,
     },
     doc_md=__doc__,

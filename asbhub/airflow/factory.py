@@ -35,7 +35,7 @@ OWNER = "asb-hub-data-engineering"
 DEFAULT_ARGS: dict[str, Any] = {
     "owner": OWNER,
     "retries": 2,
-    "retry_delay": timedelta(minutes=5),
+    "retry_delay": timedelta(seconds=int(os.environ.get("ASBHUB_RETRY_DELAY_SECONDS", "300"))),
     "retry_exponential_backoff": True,
     "execution_timeout": timedelta(hours=2),
 }

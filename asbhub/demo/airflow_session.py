@@ -68,12 +68,13 @@ class AirflowSession:
         self.process.stdin.flush()
         return self._next(timeout)
 
-    def close(self) -> None:
-        """End the runner and anything it started."""
+    def close(self, graceful: bool = True) -> None:
+        """End the runner and anything it started: let it finish when all went well, else
+        stop it at once (it may be in the middle of a DAG run)."""
         if self.process.stdin is not None and not self.process.stdin.closed:
             self.process.stdin.close()
         try:
-            self.process.wait(timeout=30)
+            self.process.wait(timeout=30 if graceful else 0.1)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -66,10 +67,11 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
 
     started = time.perf_counter()
     night = date.today()
-    # A stopped demo (Ctrl-C, or SIGTERM) still stops every process it started.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stop_on_signal) if in_main_thread else None
     world = start_world(home, REPO / "config")
     airflow: AirflowSession | None = None
+    finished = False
     try:
         os.environ.update(world.env)  # the hub calls made in this process see the demo's world
         env = subprocess_env(world)
@@ -160,7 +162,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
         page = report.write_page(
             world.reports / "index.html", summaries, disposal, ledger, certificate, runs
         )
-        return DemoResult(
+        result = DemoResult(
             home=str(world.root),
             night=night,
             incidents=incidents,
@@ -172,10 +174,22 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             report_page=str(page),
             seconds=round(time.perf_counter() - started, 1),
         )
+        finished = True
+        return result
     finally:
         if airflow is not None:
-            airflow.close()
+            airflow.close(graceful=finished)
         world.stop()
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_on_signal(signum: int, _frame: object) -> None:
+    """A stopped demo (Ctrl-C, SIGTERM) still stops every process it started: the first signal
+    unwinds to the clean-up, and later ones are ignored so they cannot cut it short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
 
 
 def _fields(line: dict[str, Any]) -> dict[str, Any]:

@@ -161,6 +161,8 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
         "ASBHUB_HOME": str(world.hub_home),
         "ASBHUB_DATABASE_URL": world.hub_url,
         "GX_ANALYTICS_ENABLED": "false",
+        # A task that fails is retried after seconds, not minutes: nobody waits on a demo.
+        "ASBHUB_RETRY_DELAY_SECONDS": "5",
     }
 
 

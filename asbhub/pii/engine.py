@@ -9,14 +9,7 @@ from typing import Any
 
 from asbhub.pii import parallel
 from asbhub.pii.model import model_name
-from asbhub.pii.resolve import (
-    Candidate,
-    Entity,
-    drop_false_names,
-    redact_text,
-    repeat_names,
-    settle,
-)
+from asbhub.pii.resolve import Candidate, Entity, redact_text, settle
 
 __all__ = ["STRUCTURED_TYPES", "Entity", "Redaction", "RedactionEngine"]
 
@@ -150,7 +143,9 @@ class RedactionEngine:
         candidates = [
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
-        candidates = drop_false_names(text, candidates)
+        from asbhub.pii.names import clean_names, repeat_names
+
+        candidates = clean_names(text, candidates)
         entities = settle(text, candidates)
         again = repeat_names(text, entities)
         if again:

@@ -187,6 +187,12 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Labels, shops, vehicle makes and slang the model mistakes for names (never names alone)."""
+    return _words("not_names.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     from faker.providers.person.en_GB import Provider
 

@@ -190,6 +190,23 @@ def stage_batch(
             session.execute(
                 update(DisposalNotice).where(DisposalNotice.id.in_(chunk)).values(batch_id=batch)
             )
+        tokens = [
+            {"id": referral.id, "tokens": found}
+            for (referral, _), record in zip(rows, referral_records, strict=True)
+            if (found := disclosed_tokens(record))
+        ]
+        if tokens:  # one UPDATE by primary key for many rows
+            session.execute(update(Referral), tokens)
+
+
+def disclosed_tokens(record: ReferralRecord) -> list[str]:
+    """The pseudonymous tokens a partner receives in a referral, kept so that an information
+    manager can look a person up by the token a partner quotes."""
+    return [
+        str(value)
+        for name, value in record.model_dump(exclude_none=True).items()
+        if name.endswith("_token")
+    ]
 
 
 def project_referrals(
@@ -408,7 +425,7 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
         delivery = session.get(Delivery, delivery_pk)
         assert delivery is not None and delivery.status == "staged"
         pairs = session.execute(
-            select(Referral.id, Referral.referral_id, Incident.incident_ref, Incident.id)
+            select(Referral.tokens, Referral.referral_id, Incident.incident_ref, Incident.id)
             .join(Incident, Incident.id == Referral.incident_id)
             .where(Referral.batch_id == delivery.batch_id)
         ).all()
@@ -428,12 +445,12 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
                 kind=ledger.EventKind.DISCLOSURE,
                 actor=hub.actor,
                 justification=partner.isa.lawful_basis,
-                references=[incident_ref, referral_id],
+                references=[incident_ref, referral_id, *(tokens or [])],
                 recipient=partner.id,
                 at=now,
                 details={"batch_id": delivery.batch_id, "isa_reference": partner.isa.reference},
             )
-            for _, referral_id, incident_ref, _ in pairs
+            for tokens, referral_id, incident_ref, _ in pairs
         ]
         cleared = _clear_delivered_payloads(
             session, [incident_pk for *_, incident_pk in pairs], now

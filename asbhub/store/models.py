@@ -111,6 +111,9 @@ class Referral(Base):
     actions: Mapped[list[Any] | None]
     closed_at: Mapped[date | None] = mapped_column(Date)
     last_outcome_at: Mapped[datetime | None]
+    # The pseudonymous tokens this partner received for the referral's people and vehicle, so
+    # a look-up by token finds the disclosure.
+    tokens: Mapped[list[Any] | None]
 
 
 class Outcome(Base):
@@ -308,6 +311,22 @@ class LedgerEvent(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class LedgerVerification(Base):
+    """A walk of the ledger chain: who ran it, when, and what it found (kept for the audit)."""
+
+    __tablename__ = "ledger_verifications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    by: Mapped[str] = mapped_column(String(120))
+    ok: Mapped[bool] = mapped_column(Boolean)
+    events_checked: Mapped[int] = mapped_column(BigInteger)
+    head_seq: Mapped[int | None] = mapped_column(BigInteger)
+    head_hash: Mapped[str | None] = mapped_column(String(64))
+    first_bad_seq: Mapped[int | None] = mapped_column(BigInteger)
+    problem: Mapped[str | None] = mapped_column(Text)
 
 
 class LedgerReference(Base):

@@ -1,19 +1,15 @@
-"""The last `ledger verify` result, kept in the watermarks table so every hub process sees it."""
+"""Ledger verifications, kept so the audit view shows the last result whoever ran it."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from pydantic import BaseModel
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asbhub.ledger import LedgerKey, Verification, verify
-from asbhub.store.models import Watermark
-
-STREAM = "ledger-verify"
-# watermarks.value is VARCHAR(100): the JSON is split over `ledger-verify`, `ledger-verify.1`...
-CHUNK = 100
+from asbhub.store.models import LedgerVerification
 
 
 class LastVerification(BaseModel):
@@ -25,31 +21,36 @@ class LastVerification(BaseModel):
 
 
 def record_verification(session: Session, result: Verification, by: str) -> LastVerification:
-    """Replace the stored result with this one (in the caller's transaction)."""
-    last = LastVerification(result=result, by=by, at=datetime.now(UTC))
-    text = last.model_dump_json()
-    session.execute(
-        delete(Watermark).where((Watermark.stream == STREAM) | Watermark.stream.like(f"{STREAM}.%"))
+    """Keep this result (in the caller's transaction); earlier results stay as history."""
+    row = LedgerVerification(
+        at=datetime.now(UTC),
+        by=by,
+        ok=result.ok,
+        events_checked=result.events_checked,
+        head_seq=result.head_seq,
+        head_hash=result.head_hash,
+        first_bad_seq=result.first_bad_seq,
+        problem=result.problem,
     )
-    for n, start in enumerate(range(0, len(text), CHUNK)):
-        stream = STREAM if n == 0 else f"{STREAM}.{n}"
-        session.add(Watermark(stream=stream, value=text[start : start + CHUNK], updated_at=last.at))
-    return last
+    session.add(row)
+    return LastVerification(result=result, by=by, at=row.at)
 
 
 def last_verification(session: Session) -> LastVerification | None:
-    rows = session.execute(
-        select(Watermark.stream, Watermark.value).where(
-            (Watermark.stream == STREAM) | Watermark.stream.like(f"{STREAM}.%")
-        )
-    ).all()
-    if not rows:
+    row = session.scalars(
+        select(LedgerVerification).order_by(LedgerVerification.id.desc()).limit(1)
+    ).first()
+    if row is None:
         return None
-    parts = sorted(rows, key=lambda r: 0 if r[0] == STREAM else int(r[0].rsplit(".", 1)[1]))
-    try:
-        return LastVerification.model_validate_json("".join(value for _, value in parts))
-    except ValueError:
-        return None  # a half-written record reads as "never verified", never as a pass
+    result = Verification(
+        ok=row.ok,
+        events_checked=row.events_checked,
+        head_seq=row.head_seq,
+        head_hash=row.head_hash,
+        first_bad_seq=row.first_bad_seq,
+        problem=row.problem,
+    )
+    return LastVerification(result=result, by=row.by, at=row.at)
 
 
 def verify_and_record(session: Session, key: LedgerKey, by: str) -> LastVerification:

@@ -287,3 +287,17 @@ def test_a_batch_counts_as_acknowledged_once_the_partner_collects_it(
     with hub.store.session() as session:
         delivery = session.scalars(select(Delivery)).one()
         assert delivery.acknowledged_at is not None
+
+
+def test_a_person_can_be_found_by_the_token_a_partner_quotes(
+    night_hub: tuple[Hub, dict[str, Path]],
+) -> None:
+    from asbhub.ledger import search
+
+    hub, roots = night_hub
+    run_outbound(hub, ["estuary_homes"], NIGHT)
+    rows = referrals_in(roots["estuary_homes"])
+    token = next(str(r["incident_ref_token"]) for r in rows if r.get("incident_ref_token"))
+    with hub.store.session() as session:
+        found = search(session, hub.ledger_key, token, by="test", why="token look-up test")
+    assert [e.recipient for e in found.disclosures] == ["estuary_homes"]

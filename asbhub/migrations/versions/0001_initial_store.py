@@ -54,7 +54,7 @@ def upgrade() -> None:
     sa.Column('approved_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('executed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('verified_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('verification', sa.JSON(), nullable=True),
+    sa.Column('verification', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('ledger_head', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_disposal_runs')),
     sa.UniqueConstraint('run_id', name=op.f('uq_disposal_runs_run_id'))
@@ -73,7 +73,7 @@ def upgrade() -> None:
     sa.Column('rows_quarantined', sa.Integer(), nullable=False),
     sa.Column('archive_path', sa.String(length=500), nullable=True),
     sa.Column('rejection_report', sa.String(length=255), nullable=True),
-    sa.Column('expectation_result', sa.JSON(), nullable=True),
+    sa.Column('expectation_result', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('processed_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_inbound_files')),
@@ -91,7 +91,7 @@ def upgrade() -> None:
     sa.Column('vulnerable_victim', sa.Boolean(), nullable=False),
     sa.Column('repeat_victim', sa.Boolean(), nullable=False),
     sa.Column('last_review_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('payload', sa.JSON(), nullable=True),
+    sa.Column('payload', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('payload_cleared_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('source_file', sa.String(length=255), nullable=False),
     sa.Column('source_line', sa.Integer(), nullable=False),
@@ -113,6 +113,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_ledger_events')),
     sa.UniqueConstraint('hash', name=op.f('uq_ledger_events_hash'))
     )
+    op.create_table('ledger_verifications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('by', sa.String(length=120), nullable=False),
+    sa.Column('ok', sa.Boolean(), nullable=False),
+    sa.Column('events_checked', sa.BigInteger(), nullable=False),
+    sa.Column('head_seq', sa.BigInteger(), nullable=True),
+    sa.Column('head_hash', sa.String(length=64), nullable=True),
+    sa.Column('first_bad_seq', sa.BigInteger(), nullable=True),
+    sa.Column('problem', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_verifications'))
+    )
+    with op.batch_alter_table('ledger_verifications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ledger_verifications_at'), ['at'], unique=False)
+
     op.create_table('legal_holds',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('reference', sa.String(length=64), nullable=False),
@@ -211,9 +226,10 @@ def upgrade() -> None:
     sa.Column('delivered_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('outcome_status', sa.String(length=20), nullable=True),
     sa.Column('lead_agency_accepted', sa.Boolean(), nullable=True),
-    sa.Column('actions', sa.JSON(), nullable=True),
+    sa.Column('actions', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('closed_at', sa.Date(), nullable=True),
     sa.Column('last_outcome_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('tokens', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['incident_id'], ['incidents.id'], name=op.f('fk_referrals_incident_id_incidents'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_referrals')),
     sa.UniqueConstraint('incident_id', 'partner_id', name=op.f('uq_referrals_incident_id_partner_id')),
@@ -231,7 +247,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('lead_agency_accepted', sa.Boolean(), nullable=True),
-    sa.Column('actions', sa.JSON(), nullable=False),
+    sa.Column('actions', sa.JSON(none_as_null=True), nullable=False),
     sa.Column('action_date', sa.Date(), nullable=True),
     sa.Column('closed_on', sa.Date(), nullable=True),
     sa.Column('notes_redacted', sa.Text(), nullable=True),
@@ -282,6 +298,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_legal_holds_reference_active')
 
     op.drop_table('legal_holds')
+    with op.batch_alter_table('ledger_verifications', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ledger_verifications_at'))
+
+    op.drop_table('ledger_verifications')
     op.drop_table('ledger_events')
     op.drop_table('incidents')
     op.drop_table('inbound_files')

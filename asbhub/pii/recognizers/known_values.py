@@ -14,7 +14,7 @@ from asbhub.pii.recognizers.street_address import STREET_WORDS
 KNOWN_SCORE = 1.0
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "sir", "dame", "lady", "lord", "rev"}
 _NAME_STOP = {"the", "and", "of", "de", "la", "van", "von", "bin", "al", "jr", "snr", "jnr", "sr"}
-_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)
+_TRAILING_POSTCODE = re.compile(r"(?:^|\s)([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$", re.IGNORECASE)
 _STREET_WORD = re.compile(rf"\b(?:{STREET_WORDS})\b", re.IGNORECASE)
 
 
@@ -80,21 +80,33 @@ def _name_variants(value: str) -> list[str]:
 
 
 def _address_variants(value: str) -> list[str]:
-    out = [_words(value.replace(",", " "))]
+    """House number and street (with any flat), and the postcode; the town is left to survive."""
+    out: list[str] = []
+    address: list[str] = []
     for piece in (p.strip() for p in re.split(r"[,\n]+", value)):
+        postcode = _TRAILING_POSTCODE.search(piece)
+        if postcode:
+            out.append(_loose(postcode.group(1)))
+            piece = piece[: postcode.start()].strip()
+        words = piece.split()
+        while words and words[-1].lower() in places():
+            words.pop()  # "11 Priors Close Chelmsford": the town is not part of the address
+        piece = " ".join(words)
         if not piece:
             continue
-        if _POSTCODE.match(piece):
-            out.append(_loose(piece))
-        elif any(c.isdigit() for c in piece):
+        if any(c.isdigit() for c in piece):
+            address.append(piece)
             out.append(_words(piece))
             street = re.sub(
                 r"^(?:(?:flat|apartment|unit|studio)\s*)?\d+[a-z]?\s*", "", piece, flags=re.I
             )
             if street and _STREET_WORD.search(street):
                 out.append(_words(street))
-        elif _STREET_WORD.search(piece) and piece.lower() not in places():
+        elif _STREET_WORD.search(piece) and not any(w.lower() in places() for w in words):
+            address.append(piece)
             out.append(_words(piece))
+    if len(address) > 1:
+        out.append(_words(" ".join(address)))
     return out
 
 

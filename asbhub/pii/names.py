@@ -1,0 +1,134 @@
+"""Clean up PERSON proposals: trim titles and roles off, drop places and labels, find repeats."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from asbhub.pii.gazetteers import COMMON_WORD_NAMES, first_names, not_names, places
+from asbhub.pii.resolve import Candidate, Entity
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# An organisation or a place follows: "Estuary Homes", "Nelson Road", "Basildon Hospital".
+_ORG_WORDS = (
+    r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
+    r"|police|trust|association|partnership|services|team|school|academy|college|group|centre"
+    r"|center|hospital|road|rd|street|st|lane|avenue|ave|estate|park|station|fire|nhs|mind|care"
+    r"|ltd|surgery|pub|hotel|shop|club|church|library|leisure|court|house|close|way|drive"
+    r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
+    r"|precinct|services)"
+)
+_ORG_AFTER = re.compile(rf"^\s*{_ORG_WORDS}\b", re.IGNORECASE)
+_ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
+# Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s)\.?"
+    r"\s+(?:\d{2,5}\s+)?$",
+    re.IGNORECASE,
+)
+# Words the model sometimes calls PERSON in call-handler prose.
+ROLE_WORDS = frozenset(
+    "victim caller suspect susp complainant informant witness male female youth youths mum dad"
+    " nan tenant resident occupant neighbour officer pcso anon staff owner driver rider keeper"
+    " patient client landlord landlady concierge rp ip vp ap oic".split()
+)
+# Leading words that a model span may carry but a name never starts with.
+_LEADING = ROLE_WORDS | frozenset(
+    "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
+    " dci sgt insp nurse reg registered the".split()
+)
+# Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
+_TRAILING = frozenset(
+    "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp".split()
+)
+
+
+def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Trim model and context names to the name itself, then drop the ones that are not names."""
+    kept = []
+    for cand in candidates:
+        if cand.type == "PERSON" and cand.source in ("ner", "context"):
+            trimmed = _trim(text, cand)
+            if trimmed is None or _false_name(text, trimmed):
+                continue
+            cand = trimmed
+        kept.append(cand)
+    return kept
+
+
+def _trim(text: str, cand: Candidate) -> Candidate | None:
+    words = list(_WORD.finditer(text, cand.start, cand.end))
+    while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
+        words.pop(0)
+    while len(words) > 1 and words[-1].group().lower() in _TRAILING:
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    if (start, end) == (cand.start, cand.end):
+        return cand
+    return Candidate(cand.type, start, end, cand.score, cand.source)
+
+
+def _false_name(text: str, cand: Candidate) -> bool:
+    span = text[cand.start : cand.end]
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
+    titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
+    if cand.source == "ner" and (not words or any(c.isdigit() for c in span)):
+        return True
+    if not words:
+        return True
+    if titled:
+        return False  # "DC Chelmsford", "Mr Ford": a surname whatever else the word may be
+    if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
+        return True
+    if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
+        return True
+    if cand.source == "ner" and (
+        _ORG_AFTER.match(text[cand.end : cand.end + 40]) or _ORG_LAST.search(span)
+    ):
+        return True
+    if cand.source == "ner" and span.islower() and not any(w in first_names() for w in words):
+        return True  # "storey block": lower-case model guesses need a known first name
+    return False
+
+
+def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """Other mentions of a name already found ("linda richardson" … "PCSO richardson").
+
+    A name that is also a common word ("Rose", "Will") repeats only where it is capitalised.
+    """
+    words: set[str] = set()
+    capitalised: set[str] = set()
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        for w in _WORD.findall(text[ent.start : ent.end]):
+            low = w.lower()
+            if len(w) <= 2 or low in ROLE_WORDS or low in not_names():
+                continue
+            if low in COMMON_WORD_NAMES or low in places():
+                capitalised.add(w[0].upper() + w[1:].lower())
+            else:
+                words.add(w)
+    found = []
+    if words:
+        loose = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)
+        found += [Candidate("PERSON", m.start(), m.end(), 0.6, "context") for m in loose.finditer(text)]
+    if capitalised:
+        strict = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(capitalised))) + r")\b")
+        found += [
+            Candidate("PERSON", m.start(), m.end(), 0.6, "context")
+            for m in strict.finditer(text)
+            if not _place_use(text, m.start(), m.end())
+        ]
+    return found
+
+
+def _place_use(text: str, start: int, end: int) -> bool:
+    """ "lives in Harlow", "Rose Close", "the Green": the word names a place, not the person."""
+    before = text[max(0, start - 12) : start].lower()
+    return (
+        re.search(r"\b(?:in|at|to|from|near|the|of|on)\s+$", before) is not None
+        or _ORG_AFTER.match(text[end : end + 40]) is not None
+    )
