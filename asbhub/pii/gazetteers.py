@@ -180,6 +180,59 @@ COMMON_WORD_NAMES = frozenset(
 )
 
 
+# The common-word names above that are first names (months and surnames left out): "Hope
+# Walker", "ring Holly" are names when capitalised; lower-case "hope" and "holly" are not.
+COMMON_WORD_FIRST_NAMES = frozenset(
+    [
+        "will",
+        "mark",
+        "rose",
+        "bill",
+        "jack",
+        "grace",
+        "hope",
+        "joy",
+        "faith",
+        "dawn",
+        "summer",
+        "holly",
+        "ivy",
+        "pat",
+        "sue",
+        "frank",
+        "victor",
+        "bob",
+        "don",
+        "ray",
+        "guy",
+        "rob",
+        "cliff",
+        "gene",
+        "glen",
+        "miles",
+        "norman",
+        "jean",
+        "carol",
+        "amber",
+        "crystal",
+        "jade",
+        "ruby",
+        "pearl",
+        "daisy",
+        "lily",
+        "poppy",
+        "heather",
+        "iris",
+        "violet",
+        "olive",
+        "eve",
+        "hazel",
+        "penny",
+        "dean",
+    ]
+)
+
+
 @functools.lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Lower-case town, city and district words (one word each; multi-word places by parts)."""

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from asbhub.pii.gazetteers import COMMON_WORD_NAMES, first_names, not_names, places
+from asbhub.pii.gazetteers import (
+    COMMON_WORD_FIRST_NAMES,
+    COMMON_WORD_NAMES,
+    first_names,
+    not_names,
+    places,
+    surnames,
+)
 from asbhub.pii.resolve import Candidate, Entity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -13,10 +20,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _ORG_WORDS = (
     r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
     r"|police|trust|association|partnership|services|team|school|academy|college|group|centre"
-    r"|center|hospital|road|rd|street|st|lane|avenue|ave|estate|park|station|fire|nhs|mind|care"
+    r"|center|hospital|road|rd|street|st|lane|avenue|ave|estate|park|station|fire|nhs(?!\s*(?:no\b|number|\d))|mind|care"
     r"|ltd|surgery|pub|hotel|shop|club|church|library|leisure|court|house|close|way|drive"
     r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
-    r"|precinct|services)"
+    r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?)"
 )
 _ORG_AFTER = re.compile(rf"^\s*{_ORG_WORDS}\b", re.IGNORECASE)
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
@@ -26,21 +33,25 @@ _TITLE_BEFORE = re.compile(
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Words the model sometimes calls PERSON in call-handler prose.
-ROLE_WORDS = frozenset(
+ROLE_WORDS = _wordset(
     "victim caller suspect susp complainant informant witness male female youth youths mum dad"
     " nan tenant resident occupant neighbour officer pcso anon staff owner driver rider keeper"
-    " patient client landlord landlady concierge rp ip vp ap oic".split()
+    " patient client landlord landlady concierge rp ip vp ap oic"
 )
 # Leading words that a model span may carry but a name never starts with.
-_LEADING = ROLE_WORDS | frozenset(
+_LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
-    " dci sgt insp nurse reg registered the".split()
+    " dci sgt insp nurse reg registered the"
 )
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
-_TRAILING = frozenset(
-    "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp".split()
-)
+_TRAILING = _wordset("dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp")
 
 
 def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -65,6 +76,8 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if not words:
         return None
     start, end = words[0].start(), words[-1].end()
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # "PC Grant's handling": the possessive is not part of the name
     if (start, end) == (cand.start, cand.end):
         return cand
     return Candidate(cand.type, start, end, cand.score, cand.source)
@@ -73,24 +86,30 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
+    if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
+        return True
     titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
-    if cand.source == "ner" and (not words or any(c.isdigit() for c in span)):
-        return True
-    if not words:
-        return True
-    if titled:
-        return False  # "DC Chelmsford", "Mr Ford": a surname whatever else the word may be
+    if titled and span[0].isupper():
+        # "DC Chelmsford", "Mr Ford": a surname whatever else the word may be
+        return all(w in not_names() and w not in surnames() for w in words)
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
-    if cand.source == "ner" and (
-        _ORG_AFTER.match(text[cand.end : cand.end + 40]) or _ORG_LAST.search(span)
-    ):
-        return True
-    if cand.source == "ner" and span.islower() and not any(w in first_names() for w in words):
-        return True  # "storey block": lower-case model guesses need a known first name
-    return False
+    if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
+        return True  # "the Jubilee play area", "Victoria station"
+    if _ORG_LAST.search(span) and not (_surname_word(words[-1]) and _first_word(words[0])):
+        return True  # "Estuary Homes", "Victoria Avenue", but "Holly Green" and "Rose Lane"
+    # "storey block": lower-case model guesses need a known first name
+    return cand.source == "ner" and span.islower() and not any(w in first_names() for w in words)
+
+
+def _first_word(word: str) -> bool:
+    return word in first_names() or word in COMMON_WORD_FIRST_NAMES
+
+
+def _surname_word(word: str) -> bool:
+    return word in surnames() or word in COMMON_WORD_NAMES
 
 
 def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
@@ -114,7 +133,9 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     found = []
     if words:
         loose = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)
-        found += [Candidate("PERSON", m.start(), m.end(), 0.6, "context") for m in loose.finditer(text)]
+        found += [
+            Candidate("PERSON", m.start(), m.end(), 0.6, "context") for m in loose.finditer(text)
+        ]
     if capitalised:
         strict = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(capitalised))) + r")\b")
         found += [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
 # Who wins where results overlap: the record's own values, then patterns, then context names,
 # then the NER model (which on UK text calls some postcodes and towns PERSON).
 PRIORITY = {"known": 3, "pattern": 2, "context": 1, "ner": 0}

@@ -77,3 +77,54 @@ def test_no_socket_is_opened(engine: RedactionEngine, monkeypatch: pytest.Monkey
     red = fresh.redact("email jo@example.co.uk or jo.b@police.uk, tel 07700 900123")
     assert "jo@example.co.uk" not in red.text
     assert fresh.find_structured_pii("x@y.org")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Organisations, shops, streets and parks the model calls PERSON survive.
+        ("Passed to Estuary Homes and Basildon Council.", [], ["Estuary Homes"]),
+        (
+            "Youths at Gloucester Park and on Victoria Avenue.",
+            [],
+            ["Gloucester Park", "Victoria Avenue"],
+        ),
+        (
+            "One was wearing a Chelsea shirt outside the Sainsbury's.",
+            [],
+            ["Chelsea", "Sainsbury's"],
+        ),
+        ("Graffiti on the wall. Loc: the underpass. Grade 2.", [], ["Graffiti", "Loc", "Grade"]),
+        # Titles and roles are not part of the name; a town after a rank is a surname.
+        ("Tenant Gemma Carr believed to be cuckooed.", ["Gemma Carr"], ["Tenant", "cuckooed"]),
+        ("OIC DC Chelmsford, not Chelmsford police.", [], ["DC <PERSON>", "Chelmsford police"]),
+        # Nicknames in quotes after a cue, initials, lower-case names after a title.
+        ('male known as "Tiny", real name Marcus Bell', ["Tiny", "Marcus Bell"], []),
+        ('One called "Tanner" by the others.', ["Tanner"], []),
+        ("D. Omondi (housing officer) confirms", ["Omondi"], []),
+        ("RP mrs d white - dog barking", ["d white"], []),
+        # Common-word first names count when capitalised; repeats of them too.
+        ("Hope Walker rang to say she hopes it stops.", ["Hope Walker"], ["hopes"]),
+        (
+            "Victim is Rose Harlow. Rose is vulnerable. She lives in Harlow.",
+            ["Rose"],
+            ["in Harlow"],
+        ),
+        ("HE WILL CALL BACK LATER", [], ["WILL CALL"]),
+    ],
+)
+def test_names_in_context(
+    engine: RedactionEngine, text: str, gone: list[str], kept: list[str]
+) -> None:
+    red = engine.redact(text)
+    for value in gone:
+        assert value not in red.text, red.text
+    for value in kept:
+        assert value in red.text, red.text
+
+
+def test_known_address_leaves_town_and_takes_postcode(engine: RedactionEngine) -> None:
+    known = {"STREET_ADDRESS": ["3a Tyrrells Way, Harlow CM20 3HT"]}
+    red = engine.redact("W/S taken at his home 3a Tyrrells Way Harlow CM20 3HT today.", known)
+    assert red.text.startswith("W/S taken at his home <STREET_ADDRESS> Harlow <")
+    assert "CM20" not in red.text and "3HT" not in red.text

@@ -34,6 +34,16 @@ MATCH = [
     ("SOCIAL_MEDIA_HANDLE", "snapchat: lil.mace", "lil.mace"),
     ("STREET_ADDRESS", "lives at 14a Moorside Rd, Bramley", "14a Moorside Rd"),
     ("STREET_ADDRESS", "from Flat 3, 12 Kings Court", "Flat 3, 12 Kings Court"),
+    ("STREET_ADDRESS", "Client is Neil of 15 Long Riding. Pls ring", "15 Long Riding"),
+    ("STREET_ADDRESS", "BOTTLES AT 12 TOWNGATE BASILDON. HE", "12 TOWNGATE"),
+    ("STREET_ADDRESS", "of Flat 8, Brunel House, 2 Fodderwick, Basildon", "2 Fodderwick"),
+    ("STREET_ADDRESS", "lives at 58 Felmores SS13 1PL", "58 Felmores"),
+    ("POLICE_REFERENCE", "BTP informed, BTP ref 123 of 16/03.", "123 of 16/03"),
+    ("POLICE_REFERENCE", "CAD 2291 of 14/03. Anon caller", "2291 of 14/03"),
+    ("SOCIAL_MEDIA_HANDLE", "Insta: x_deezy_x. Real name", "x_deezy_x"),
+    ("SOCIAL_MEDIA_HANDLE", "insta is hope.xo_x now", "hope.xo_x"),
+    ("UK_VEHICLE_REGISTRATION", "vrm ej14 ptv blue golf", "ej14 ptv"),
+    ("UK_VEHICLE_REGISTRATION", "VRM AB 12 CDE seen", "AB 12 CDE"),
 ]
 
 NEAR_MISSES = [
@@ -51,6 +61,14 @@ NEAR_MISSES = [
     "call 101 or 999",
     "room 4 of the community centre",
     "4 storey block, 10 flats",
+    "Passed to the council street scene. No witnesses.",  # "sc" inside a word is no platform
+    "spat at on route X30 near the bus station",  # "x" glued to a number is no platform
+    "belongs to him per the lock screen. Then",
+    "he says the people at 42 are dealing",  # lower-case prose, not a plate
+    "DOB is wrong - he is 23 not 16 as first recorded",
+    "PCSO 7125 patrolled Chelmer Village from 1600",  # collar number, not a house number
+    "went out at 2315hrs to 3 Youths.",
+    "youths seen at 2 Tesco stores in Pitsea",
 ]
 
 

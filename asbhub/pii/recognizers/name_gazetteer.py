@@ -6,7 +6,14 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: TID253 - lazily loaded
 
-from asbhub.pii.gazetteers import COMMON_WORD_NAMES, first_names, places, surnames
+from asbhub.pii.gazetteers import (
+    COMMON_WORD_FIRST_NAMES,
+    COMMON_WORD_NAMES,
+    first_names,
+    places,
+    surnames,
+)
+from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)?")
 
@@ -18,9 +25,10 @@ class NameGazetteerRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[supported_entity], name="NameGazetteerRecognizer")
 
     def load(self) -> None:
-        self.first = first_names()
+        self.first = first_names() | COMMON_WORD_FIRST_NAMES
         self.last = surnames()
         self.places = places()
+        self.not_surnames = _STOP | frozenset(STREET_WORDS.split("|"))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list:
         tokens = list(_TOKEN.finditer(text))
@@ -44,19 +52,40 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         adjacent = nxt is not None and text[tokens[i].end() : nxt.start()] in (" ", " '")
+        if word.isupper() and len(word) > 1 and low in COMMON_WORD_NAMES:
+            # "HE WILL CALL BACK": in capitals only a listed surname makes a common word a name
+            if adjacent and nxt is not None and nxt.group().lower() in self.last:
+                return tokens[i].start(), nxt.end(), 0.6, 2
+            return None
         if adjacent and nxt is not None and self._surname_like(nxt.group(), capital):
             return tokens[i].start(), nxt.end(), 0.6, 2
-        if capital and low not in COMMON_WORD_NAMES and low not in self.places:
-            sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
+        if not capital or low in self.places:
+            return None
+        sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
+        if low not in COMMON_WORD_NAMES:
             return tokens[i].start(), tokens[i].end(), 0.35 if sentence_start else 0.45, 1
+        if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
+            return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
         return None
+
+    def _alone(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
+        """Not after an article or preposition, not before another capitalised word."""
+        before = tokens[i - 1].group().lower() if i > 0 else ""
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        return before not in _PLACE_BEFORE and not (
+            nxt[:1].isupper() and text[tokens[i].end() : tokens[i + 1].start()] == " "
+        )
 
     def _surname_like(self, word: str, first_capitalised: bool) -> bool:
         low = word.lower()
         if low in self.places and low not in self.last:
             return False
         if word[0].isupper():
-            return low in self.last or (word.isupper() and len(word) > 2) or low not in _STOP
+            return (
+                low in self.last
+                or (word.isupper() and len(word) > 2)
+                or low not in self.not_surnames
+            )
         return not first_capitalised and low in self.last and low not in COMMON_WORD_NAMES
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
@@ -72,6 +101,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         )
 
 
+_PLACE_BEFORE = frozenset(["the", "a", "an", "in", "at", "on", "of", "to", "from", "near", "st"])
 _STOP = frozenset(
     [
         "the",

@@ -11,7 +11,9 @@ _NOT_NAME = (
     r"(?!(?:The|He|She|They|His|Her|Their|It|This|That|Police|Council|Housing|Officers?|Team"
     r"|ASB|PCSO|PC|CCTV|Mr|Mrs|Ms|Miss|Was|Is|Has|Had|And|Or|Of|On|In|At|To|Who|Which"
     r"|When|Then|Also|Not|Called|Reports?|Reported|Says|Said|States?|Stated|Advised|Attended"
-    r"|Street|Road|Lane|Avenue|Close|Drive|Park|Estate|School|Station|Shop|Centre|Is)\b)"
+    r"|Street|Road|Lane|Avenue|Close|Drive|Park|Estate|School|Station|Shop|Centre|Is"
+    r"|ID|DOB|NFA|PNC|RP|IP|VRM|OIC|CAD|NHS|GP|MH|DA|ABC|CBO|CPW|NI|Tel|Mob|Email|Contact|Loc"
+    r"|Details|Update|Note|Grade)\b)"
 )
 _NAME = rf"{_NOT_NAME}[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|{_NOT_NAME}[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
 _NAMES = rf"(?:[A-Z]\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
@@ -22,6 +24,15 @@ _TITLE = (
 _CUE = (
     r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"
     r"|names\s+are|identified\s+as|believed\s+to\s+be|goes\s+by)"
+)
+# Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
+_STRONG_CUE = (
+    r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"
+    r"|names\s+are|goes\s+by)"
+)
+# A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
+_QUOTED_CUE = (
+    r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self)"
 )
 _ROLE = (
     r"(?i:son|daughter|brother|sister|mum|mother|dad|father|partner|boyfriend|girlfriend|husband"
@@ -43,12 +54,22 @@ class PersonContextRecognizer(PatternRecognizer):
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
         Pattern(
             "Title then lower-case surname",
-            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|PCSO|PC|Sgt|DC|PS)\s+\K{_LOWER_WORD}",
+            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|PCSO|PC|Sgt|DC|PS)\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}",
             0.5,
         ),
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
         Pattern(
-            "Cue then lower-case name", rf"\b{_CUE}\s+\K{_LOWER_WORD}(?:\s{_LOWER_WORD})?", 0.5
+            "Cue then lower-case name",
+            rf"\b{_STRONG_CUE}\s+\K{_LOWER_WORD}(?:\s{_LOWER_WORD})?",
+            0.5,
+        ),
+        Pattern(
+            "Quoted name after a cue",
+            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?(?=[\"”’'])",
+            0.7,
+        ),
+        Pattern(
+            "Initial and surname", rf"(?<![\w.])[A-Z]\.\s?{_NOT_NAME}[A-Z][a-z'’]{{2,}}\b", 0.5
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
         Pattern(

@@ -20,7 +20,7 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         Pattern("Incident reference", rf"(?<![\d/])\d{{2}}{_S}\d{{4,7}}{_S}\d{{2}}(?![\d/])", 0.75),
         Pattern(
             "Log number with its date",
-            r"\b(?:log|incident|inc|occ|occurrence|storm|cad)\s?(?:no\.?|number|ref)?\s*\K"
+            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref)\s?(?:no\.?|number|ref)?[\s:#]*\K"
             r"\d{3,5}\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?",
             0.75,
         ),

@@ -7,9 +7,10 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
 
+# The platform word ends at a word boundary: "sc" in "scene", "x" in "X30" are not platforms.
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|x|facebook|fb|threads|youtube"
-    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)"
+    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)(?![\w@])"
 )
 _ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)"
 _LINK = r"\s*(?:is|was|called|named|of|as|:|-|=)?\s*"
@@ -18,7 +19,8 @@ _COMMON = (
     r"|account|page|profile|message|messages|messaged|post|posts|posted|video|videos|story"
     r"|stories|group|chat|live|app|saying|says|said|where|which|who|showing|threatening)\b)"
 )
-_HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*[\d_.])[\w.\-]{1,29}(?<![.\-])"
+# A username has a digit, an underscore or an inner dot ("lil.mace"); a full stop ends prose.
+_HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*(?:[\d_]|\.\w))[\w.\-]{1,29}(?<![.\-])"
 
 
 class SocialMediaHandleRecognizer(PatternRecognizer):

@@ -38,11 +38,40 @@ _NOT_STREET = (
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
 _FLAT = r"(?:(?:flat|apartment|apt|unit|studio|room|maisonette)\s*\d{1,4}[A-Za-z]?,?\s+)"
-_NUMBER = r"(?:no\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?,?\s+"
+# House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
+_NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?[-/]\s?\d{1,3}[A-Za-z]?)?,?\s+"
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
     rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}})(?:{STREET_WORDS})(?![\w'])"
 )
+
+
+# Streets with no street word ("2 Fodderwick", "15 Long Riding", "12 TOWNGATE") count only
+# after a locative cue and when a comma, full stop, town or postcode follows.
+_CUE = (
+    r"(?:at|of|from|to|outside|opposite|behind|address|addr|lives|living|resides|"
+    rf"(?:{BUILDING_WORDS}),)"
+)
+_NOT_STREET_NAME = (
+    r"(?!(?:Youths?|Males?|Females?|People|Persons?|Men|Women|Boys|Girls|Lads|Kids|Cars?|Times"
+    r"|Days|Weeks|Months|Years|Hours|Mins|Minutes|Hrs|Am|Pm|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November"
+    r"|December|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The)\b)"
+)
+_CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
+_POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+
+
+def _unmarked_street() -> str:
+    from asbhub.pii.gazetteers import places
+
+    town = "(?i:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + r")\b"
+    return (
+        rf"\b(?i:{_CUE})\s+\K(?-i:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+{_CAP_WORD}"
+        rf"(?:\s+(?!{town}){_CAP_WORD})?)"
+        rf"(?=\s*(?:[,.;)]|$)|\s+(?:{town}|{_POSTCODE_AHEAD}))"
+    )
 
 
 class StreetAddressRecognizer(PatternRecognizer):
@@ -55,6 +84,7 @@ class StreetAddressRecognizer(PatternRecognizer):
             rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])",
             0.65,
         ),
+        Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
         Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
     ]
     CONTEXT: ClassVar[list[str]] = [
