@@ -23,8 +23,19 @@ def serve(
         "default; put a TLS-terminating proxy in front for anything else).",
     ),
     port: int = typer.Option(8765, "--port", min=1, max=65535),
+    hash_password: bool = typer.Option(
+        False, "--hash-password", help="Ask for a password and print its hash for ASBHUB_WEB_USERS."
+    ),
 ) -> None:
     """Serve the audit view; users and roles come from ASBHUB_WEB_USERS (there is no default)."""
+    if hash_password:
+        from asbhub.web.auth import password_hash
+
+        secret = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+        if len(secret) < 12:
+            raise typer.BadParameter("use at least 12 characters")
+        typer.echo(password_hash(secret))
+        return
     import uvicorn
 
     from asbhub.web.app import standalone_app

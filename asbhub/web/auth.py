@@ -22,7 +22,10 @@ AUDIT_ROLE_ENV = "ASBHUB_AUDIT_ROLE"
 # ASBHUB_WEB_USERS): reference look-ups are refused by default.
 DEFAULT_AUDIT_ROLE = "asbhub-audit"
 REALM = 'Basic realm="asbhub audit view", charset="UTF-8"'
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# A salted, memory-hard hash (scrypt, as in the standard library): a leaked ASBHUB_WEB_USERS
+# does not give the passwords away to a fast guessing attack.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+_HASHED = re.compile(r"^scrypt\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$")
 
 
 @dataclass(frozen=True)
@@ -45,39 +48,54 @@ def audit_roles(environ: Mapping[str, str] | None = None) -> frozenset[str]:
     return frozenset(r.strip() for r in raw.split(",") if r.strip())
 
 
-def password_hash(secret: str) -> str:
-    """The hex SHA-256 that ASBHUB_WEB_USERS holds for a password or bearer token."""
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def password_hash(secret: str, salt: bytes | None = None) -> str:
+    """What ASBHUB_WEB_USERS holds for a password or bearer token: `scrypt$<salt>$<hash>`."""
+    salt = salt if salt is not None else os.urandom(16)
+    digest = hashlib.scrypt(secret.encode("utf-8"), salt=salt, **_SCRYPT)
+    return f"scrypt${_b64(salt)}${_b64(digest)}"
 
 
 @dataclass(frozen=True)
 class Credential:
     name: str
-    sha256: str
+    hashed: str
     roles: frozenset[str]
+
+    def accepts(self, secret: str) -> bool:
+        _, salt, _ = self.hashed.split("$")
+        return hmac.compare_digest(self.hashed, password_hash(secret, _unb64(salt)))
 
 
 def parse_users(raw: str | None) -> list[Credential]:
-    """`name:sha256hex:role1,role2` entries separated by spaces, newlines or `;`."""
+    """`name:scrypt$salt$hash:role1,role2` entries separated by spaces, newlines or `;`."""
     if not raw or not raw.strip():
         raise EnvironmentProblem(
             f"no users for the audit view: set {USERS_ENV} to entries like "
-            "'jsmith:<sha256 of a long random password>:asbhub-audit' (there is no default "
-            'password); `python -c "import hashlib,getpass;print(hashlib.sha256('
-            'getpass.getpass().encode()).hexdigest())"` prints a hash'
+            "'jsmith:<hash>:asbhub-audit' (there is no default password); "
+            "`asbhub serve --hash-password` prints the hash of a password you type"
         )
     users: list[Credential] = []
     problems: list[str] = []
     for n, entry in enumerate(re.split(r"[\s;]+", raw.strip()), start=1):
         parts = entry.split(":")
         if len(parts) != 3 or not parts[0]:
-            problems.append(f"{USERS_ENV} entry {n}: expected name:sha256hex:roles")
+            problems.append(f"{USERS_ENV} entry {n}: expected name:scrypt$salt$hash:roles")
             continue
         name, digest, roles = parts
-        if not _SHA256.match(digest.lower()):
-            problems.append(f"{USERS_ENV} entry {n} ({name}): the hash must be 64 hex digits")
+        if not _HASHED.match(digest):
+            problems.append(
+                f"{USERS_ENV} entry {n} ({name}): not a hash from `asbhub serve --hash-password`"
+            )
             continue
-        users.append(Credential(name, digest.lower(), frozenset(r for r in roles.split(",") if r)))
+        users.append(Credential(name, digest, frozenset(r for r in roles.split(",") if r)))
     if problems:
         raise ConfigError(problems)
     return users
@@ -93,8 +111,8 @@ def standalone_authenticator(users: list[Credential]) -> Authenticate:
         if scheme.lower() == "basic":
             found = _basic(users, value.strip())
         elif scheme.lower() == "bearer":
-            digest = password_hash(value.strip())
-            found = next((u for u in users if hmac.compare_digest(u.sha256, digest)), None)
+            token = value.strip()
+            found = next((u for u in users if u.accepts(token)), None)
         if found is None:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED,
@@ -113,11 +131,10 @@ def _basic(users: list[Credential], value: str) -> Credential | None:
         name, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
     except (binascii.Error, UnicodeDecodeError):
         return None
-    digest = password_hash(password)
     match = None
     for user in users:
-        # Compare every hash, so the time taken does not say which names exist.
-        if hmac.compare_digest(user.sha256, digest) and hmac.compare_digest(user.name, name):
+        # Hash against every user, so the time taken does not say which names exist.
+        if user.accepts(password) and hmac.compare_digest(user.name, name):
             match = user
     return match
 

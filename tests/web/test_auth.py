@@ -137,8 +137,20 @@ def test_there_is_no_default_user(settings: Settings, monkeypatch: pytest.Monkey
     monkeypatch.delenv("ASBHUB_WEB_USERS", raising=False)
     with pytest.raises(EnvironmentProblem, match="no default"):
         standalone_app(settings)
-    with pytest.raises(ConfigError, match="64 hex digits"):
+    with pytest.raises(ConfigError, match="not a hash"):
         parse_users("jsmith:password:asbhub-audit")
+    unsalted = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"
+    with pytest.raises(ConfigError, match="not a hash"):
+        parse_users(f"jsmith:{unsalted}:asbhub-audit")
+
+
+def test_password_hashes_are_salted() -> None:
+    from asbhub.web.auth import Credential, password_hash
+
+    first, second = password_hash("correct horse battery"), password_hash("correct horse battery")
+    assert first != second and first.startswith("scrypt$")
+    user = Credential("jsmith", first, frozenset())
+    assert user.accepts("correct horse battery") and not user.accepts("correct horse batter")
 
 
 # -- inside Airflow: the user comes from Airflow's auth manager ---------------------------------
