@@ -6,9 +6,8 @@ import importlib
 import json
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
 import typer
 from pydantic import BaseModel
 from rich.console import Console
@@ -16,6 +15,10 @@ from typer.core import TyperGroup
 
 from asbhub import settings as settings_mod
 from asbhub.errors import HubError
+
+if TYPE_CHECKING:
+    # The Context class of the click that typer vendors; TyperGroup.invoke receives one.
+    from typer._click import Context as ClickContext
 
 # Each module exports `app` (a Typer group named after the module) or `register(root)`.
 COMMAND_MODULES = [
@@ -43,7 +46,7 @@ err_console = Console(stderr=True)
 class HubGroup(TyperGroup):
     """Root group that turns hub errors into a one-line message and the right exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except HubError as exc:

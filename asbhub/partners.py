@@ -48,8 +48,8 @@ class Schedule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    outbound: str = Field("02:00", pattern=HHMM)
-    inbound: str = Field("06:30", pattern=HHMM)
+    outbound: str = Field(default="02:00", pattern=HHMM)
+    inbound: str = Field(default="06:30", pattern=HHMM)
 
     @field_validator("outbound", "inbound", mode="before")
     @classmethod

@@ -146,7 +146,7 @@ class S3Server:
     secret_access_key: str = "testing"  # noqa: S105 - moto on loopback takes any credentials
     region: str = "eu-west-2"
 
-    def client(self):  # type: ignore[no-untyped-def]
+    def client(self) -> Any:
         import boto3
 
         return boto3.client(

@@ -90,7 +90,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             def dags(label: str, ids: list[str], day: date) -> None:
                 task = progress.add_task(label, total=len(ids))
                 for dag_id in ids:
-                    runs.append(DagRunResult(**_fields(airflow.run(dag_id, day.isoformat()))))  # type: ignore[union-attr]
+                    runs.append(DagRunResult(**_fields(airflow.run(dag_id, day.isoformat()))))
                     progress.advance(task)
 
             dags("police_ingest", ["police_ingest"], night)

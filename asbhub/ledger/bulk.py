@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Table
+from sqlalchemy import JSON, DateTime, Table
 from sqlalchemy.orm import Session
 
 
@@ -19,7 +19,13 @@ def bulk_insert(session: Session, table: Table | Any, rows: Sequence[dict[str, A
         session.execute(table.insert(), list(rows))
         return
     columns = list(rows[0])
-    json_columns = {c for c in columns if isinstance(table.c[c].type, JSON)}
+    # Only JSON and timestamp columns need converting; the rest go to COPY as they are, which
+    # keeps the per-value work off the 10,000-row batches of disposal and ledger rows.
+    convert = [
+        (i, _to_json if isinstance(table.c[c].type, JSON) else _to_utc)
+        for i, c in enumerate(columns)
+        if isinstance(table.c[c].type, JSON) or _is_timestamp(table.c[c].type)
+    ]
     raw = session.connection().connection.driver_connection
     assert raw is not None
     with (
@@ -27,12 +33,21 @@ def bulk_insert(session: Session, table: Table | Any, rows: Sequence[dict[str, A
         cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy,
     ):
         for row in rows:
-            copy.write_row([_copy_value(row[c], c in json_columns) for c in columns])
+            values = [row[c] for c in columns]
+            for i, to in convert:
+                values[i] = to(values[i])
+            copy.write_row(values)
 
 
-def _copy_value(value: Any, is_json: bool) -> Any:
-    if is_json:
-        return json.dumps(value, separators=(",", ":"))
+def _is_timestamp(column_type: Any) -> bool:
+    return isinstance(getattr(column_type, "impl", column_type), DateTime)
+
+
+def _to_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _to_utc(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError(f"naive timestamp {value.isoformat()} refused: give it an offset")

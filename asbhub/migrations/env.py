@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from asbhub.errors import ConfigError
 from asbhub.store.engine import make_engine
 from asbhub.store.models import Base
 
@@ -12,6 +13,11 @@ url = config.attributes.get("database_url") or config.get_main_option("sqlalchem
 
 
 def run_migrations() -> None:
+    if url is None:
+        raise ConfigError(
+            "no database URL to migrate: build the Alembic config with "
+            "asbhub.store.engine.alembic_config(url) or set sqlalchemy.url"
+        )
     engine = make_engine(url)
     with engine.connect() as connection:
         context.configure(

@@ -9,6 +9,7 @@ from asbhub.pii.model import load_ner_model
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 # spaCy labels that become Presidio entities; everything else (GPE, ORG, DATE, TIME…) survives.
@@ -42,6 +43,9 @@ def build_nlp_engine(model: str) -> SpacyNlpEngine:
 
     class NerOnlySpacyNlpEngine(SpacyNlpEngine):
         """Loads through `load_ner_model` (once per process); skips lemmas nobody reads."""
+
+        # Presidio only ever assigns None to `nlp` in __init__, so mypy infers it as None.
+        nlp: dict[str, Language]  # type: ignore[assignment]
 
         def load(self) -> None:
             self.nlp = {"en": load_ner_model(model)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import types
 from typing import Any
 
 from asbhub.pii.model import model_name
@@ -19,7 +20,7 @@ def vanilla_analyzer(model: str | None = None) -> Any:
 
     # suffix_list_urls=() uses the snapshot bundled with tldextract instead of downloading one.
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    email_recognizer.tldextract = _OfflineTld(offline)  # type: ignore[attr-defined]
+    email_recognizer.tldextract = _OfflineTld(offline)
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
@@ -29,8 +30,11 @@ def vanilla_analyzer(model: str | None = None) -> Any:
     return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
 
 
-class _OfflineTld:
+class _OfflineTld(types.ModuleType):
+    """Stands in for the tldextract module in Presidio's e-mail recognizer (its `extract`)."""
+
     def __init__(self, extractor: Any) -> None:
+        super().__init__("tldextract")
         self.extract = extractor
 
 

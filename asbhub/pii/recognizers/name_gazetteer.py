@@ -95,7 +95,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
             end=end,
             score=score,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                # Presidio leaves `name` unannotated; mypy cannot infer it from its __init__.
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,  # type: ignore[has-type]
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )

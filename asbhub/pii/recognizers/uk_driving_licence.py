@@ -15,14 +15,15 @@ _DATE = r"\d(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12]\d|3[01])\d"
 class TunedUkDrivingLicenceRecognizer(PresidioLicence):
     """Surname block, encoded birth date, initials and check characters: 0.85 on shape alone."""
 
-    PATTERNS: ClassVar[list[Pattern]] = [
+    # Presidio declares these without ClassVar, so mypy takes them for instance variables.
+    PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern(
             "Driving licence",
             rf"\b[A-Z9]{{5}}\s?{_DATE}\s?[A-Z9]{{2}}\d[A-Z]{{2}}(?:\s?\d{{2}})?\b",
             0.85,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["licence", "license", "dvla", "driving", "dl"]
+    CONTEXT: ClassVar[list[str]] = ["licence", "license", "dvla", "driving", "dl"]  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)

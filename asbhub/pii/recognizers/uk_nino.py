@@ -14,12 +14,13 @@ _DIGITS = r"[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?"
 class TunedUkNinoRecognizer(PresidioNino):
     """Suffix A-D scores 0.85; any other suffix letter or none at all needs a little context."""
 
-    PATTERNS: ClassVar[list[Pattern]] = [
+    # Presidio declares these without ClassVar, so mypy takes them for instance variables.
+    PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("NINO", rf"\b{_PREFIX}{_DIGITS}[A-D]\b", 0.85),
         Pattern("NINO (odd suffix)", rf"\b{_PREFIX}{_DIGITS}[A-Z]\b", 0.45),
         Pattern("NINO (no suffix)", rf"\b{_PREFIX}[ \-]?\d{{2}}[ \-]?\d{{2}}[ \-]?\d{{2}}\b", 0.2),
     ]
-    CONTEXT: ClassVar[list[str]] = ["ni", "nino", "insurance", "nat", "national"]
+    CONTEXT: ClassVar[list[str]] = ["ni", "nino", "insurance", "nat", "national"]  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)

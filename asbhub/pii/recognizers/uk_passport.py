@@ -13,11 +13,12 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 class TunedUkPassportRecognizer(PresidioPassport):
     """One or two letters then digits (nine characters) at 0.5; nine bare digits need context."""
 
-    PATTERNS: ClassVar[list[Pattern]] = [
+    # Presidio declares these without ClassVar, so mypy takes them for instance variables.
+    PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("Passport (letters)", r"\b(?:[A-Z]{2}\d{7}|[A-Z]\d{8})\b", 0.5),
         Pattern("Passport (digits)", r"(?<![\d/])\d{9}(?![\d/])", 0.1),
     ]
-    CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "hmpo", "travel"]
+    CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "hmpo", "travel"]  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)

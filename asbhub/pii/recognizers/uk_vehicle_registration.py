@@ -14,14 +14,15 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
 
-    PATTERNS: ClassVar[list[Pattern]] = [
+    # Presidio declares these without ClassVar, so mypy takes them for instance variables.
+    PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("VRN current", r"\b[A-Z]{2}\s?\d{2}\s?[A-Z]{3}\b", 0.6),
         # In lower case only the solid or standard spacing: "at 42 are", "is 23 not" are prose.
         Pattern("VRN current (any case)", r"\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b", 0.6),
         Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
         Pattern("VRN suffix", r"\b[A-HJ-PR-Z]{3}\s?\d{1,3}\s?[A-HJ-NPR-TV-Y]\b", 0.3),
     ]
-    CONTEXT: ClassVar[list[str]] = [
+    CONTEXT: ClassVar[list[str]] = [  # type: ignore[misc]
         "vehicle",
         "registration",
         "reg",
