@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from datetime import UTC, datetime
@@ -12,14 +11,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from asbhub.store.models import QuarantineItem
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def keep_original(quarantine_dir: Path, path: Path, sha256: str) -> Path:

@@ -11,22 +11,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from asbhub.errors import DataError, UnreadableFile
+from asbhub.pii.engine import STRUCTURED_TYPES
 from asbhub.pii.resolve import Entity, redact_text
 
-STRUCTURED = {
-    "UK_POSTCODE",
-    "UK_NHS",
-    "UK_NINO",
-    "UK_VEHICLE_REGISTRATION",
-    "UK_PASSPORT",
-    "UK_DRIVING_LICENCE",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "DATE_OF_BIRTH",
-    "POLICE_REFERENCE",
-    "PNC_ID",
-    "SOCIAL_MEDIA_HANDLE",
-}
+STRUCTURED = frozenset(STRUCTURED_TYPES)
 
 
 @dataclass

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from asbhub.formats import csv_cell, write_csv_rows, write_jsonl_rows
+from connectors.models import sha256_file
 from contracts.documents import Manifest, ManifestFile
 
 # A spreadsheet executes a cell that starts with one of these; a leading apostrophe stops it.
@@ -41,21 +41,13 @@ def write_records(
     return write_jsonl_rows(path, columns, rows)
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def describe_file(path: Path, contract: str, records: int) -> ManifestFile:
     return ManifestFile(
         name=path.name,
         contract=contract,
         records=records,
         bytes=path.stat().st_size,
-        sha256=sha256_of(path),
+        sha256=sha256_file(path),
     )
 
 

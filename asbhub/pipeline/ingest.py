@@ -19,10 +19,11 @@ from sqlalchemy import insert, select
 from asbhub import ledger
 from asbhub.errors import DataError
 from asbhub.pipeline.routing import is_high_risk, route
-from asbhub.quarantine import file_sha256, keep_original, quarantine_file, quarantine_row
+from asbhub.quarantine import keep_original, quarantine_file, quarantine_row
 from asbhub.records import FileProblem, read_rows
 from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile, Incident, Referral
+from connectors.models import sha256_file
 from contracts.incident import Incident as IncidentRecord
 
 FORCE = "force"  # the source id the force's extracts are recorded under
@@ -83,7 +84,7 @@ def ingest_files(hub: Hub, paths: Iterable[Path]) -> IngestResult:
 
 
 def ingest_file(hub: Hub, path: Path) -> IngestFileResult:
-    sha = file_sha256(path)
+    sha = sha256_file(path)
     outcome = IngestFileResult(name=path.name, sha256=sha, status="loaded")
     with hub.store.session() as session:
         known = session.scalar(
