@@ -55,12 +55,19 @@ def _to_utc(value: Any) -> Any:
     return value
 
 
-def member(session: Session, column: Any, values: Sequence[Any]) -> Any:
+def member(session: Session, column: Any, values: Sequence[Any], opaque: bool = False) -> Any:
     """`column IN values`, as one array parameter on PostgreSQL: a 5,000-item IN list costs more
-    to render and parse than to execute."""
+    to render and parse than to execute.
+
+    `opaque` passes the array through a sub-select, so the planner cannot count it and keeps to
+    the column's index: shown 10,000 ids, it otherwise prefers a sequential scan of a
+    million-row table, and the cost grows with the store instead of with the batch."""
     if session.get_bind().dialect.name != "postgresql":
         return column.in_(list(values))
-    from sqlalchemy import any_, bindparam
+    from sqlalchemy import any_, bindparam, func, select
     from sqlalchemy.dialects.postgresql import ARRAY
 
-    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    array = bindparam(None, list(values), type_=ARRAY(column.type))
+    if opaque:
+        return column == any_(func.array(select(func.unnest(array)).scalar_subquery()))
+    return column == any_(array)

@@ -222,7 +222,7 @@ def _dispose_referrals(session: Session, job: Execution, items: Sequence[Any]) -
     rule_of = {target: rule for _id, target, rule in items}
     # Core rows read by position (pk, referral id, partner, delivered?, incident pk, incident
     # ref), and no timestamps to convert: this runs for 10,000 referrals a batch. The ids go as
-    # one array, which keeps the plan on the two unique indexes however large the store is.
+    # one opaque array, which keeps the plan on the two unique indexes however large the store.
     rows = (
         session.connection()
         .execute(
@@ -235,7 +235,7 @@ def _dispose_referrals(session: Session, job: Execution, items: Sequence[Any]) -
                 Incident.incident_ref,
             )
             .join(Incident, Incident.id == Referral.incident_id)
-            .where(member(session, Referral.referral_id, list(by_target)))
+            .where(member(session, Referral.referral_id, list(by_target), opaque=True))
         )
         .all()
     )
@@ -247,18 +247,20 @@ def _dispose_referrals(session: Session, job: Execution, items: Sequence[Any]) -
         held_ids = set(batch.held)
         batch.disposed = [i for i in by_target.values() if i not in held_ids]
     else:
-        going = rows
+        going = list(rows)
         batch.disposed = list(by_target.values())  # a referral gone already counts as disposed
     if going:
         pks = [r[0] for r in going]
         session.connection().execute(
-            delete(Outcome).where(member(session, Outcome.referral_pk, pks))
+            delete(Outcome).where(member(session, Outcome.referral_pk, pks, opaque=True))
         )
-        session.connection().execute(delete(Referral).where(member(session, Referral.id, pks)))
+        session.connection().execute(
+            delete(Referral).where(member(session, Referral.id, pks, opaque=True))
+        )
         orphaned = {r[4] for r in going}
         session.connection().execute(
             delete(Incident).where(
-                member(session, Incident.id, list(orphaned)),
+                member(session, Incident.id, list(orphaned), opaque=True),
                 ~exists().where(Referral.incident_id == Incident.id),
             )
         )
