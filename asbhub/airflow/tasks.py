@@ -11,7 +11,6 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -60,12 +59,12 @@ def hub_for(config_dir: str, actor: str) -> Iterator[Hub]:
 
 
 def ingest_landing(config_dir: str, actor: str) -> dict[str, Any]:
-    """Ingest every extract in HOME/landing; fail loudly when a file's rows do not add up."""
-    from asbhub.pipeline.ingest import ingest_folder
+    """Ingest every extract in the landing area (HOME/landing, or the object-store prefix
+    ASBHUB_LANDING_CONNECTION names); fail loudly when a file's rows do not add up."""
+    from asbhub.pipeline.ingest import ingest_landing as ingest_configured_landing
 
     with hub_for(config_dir, actor) as hub:
-        landing = Path(hub.settings.home) / "landing"
-        result = ingest_folder(hub, landing)
+        result = ingest_configured_landing(hub)
     check_ingest(result)
     return result.model_dump(mode="json")
 

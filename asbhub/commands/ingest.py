@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from asbhub.cli import hub_context
-from asbhub.pipeline.ingest import ingest_folder
+from asbhub.pipeline.ingest import ingest_folder, ingest_prefix
 from asbhub.runtime import Hub
 
 app = typer.Typer(help="The force's incident extracts.", no_args_is_help=True)
@@ -17,12 +17,19 @@ app = typer.Typer(help="The force's incident extracts.", no_args_is_help=True)
 def command_run(
     ctx: typer.Context,
     source: Path = typer.Option(None, "--from", help="Landing folder (default: HOME/landing)."),
+    connection: str = typer.Option(
+        None, "--from-connection", help="Read the landing area from this connection's store."
+    ),
+    prefix: str = typer.Option("landing", "--prefix", help="With --from-connection: the prefix."),
 ) -> None:
-    """Validate and load every extract in the landing folder; quarantine what is wrong."""
+    """Validate and load every extract in the landing area; quarantine what is wrong."""
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub ingest")
     try:
-        result = ingest_folder(hub, source or context.settings.home / "landing")
+        if connection:
+            result = ingest_prefix(hub, connection, prefix)
+        else:
+            result = ingest_folder(hub, source or context.settings.home / "landing")
     finally:
         hub.close()
     lines = [

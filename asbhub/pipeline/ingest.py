@@ -6,12 +6,13 @@ the counts add up per file. A file is known by its SHA-256, so re-ingesting it c
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 from sqlalchemy import insert, select
@@ -72,6 +73,60 @@ def landing_files(folder: Path) -> list[Path]:
 
 def ingest_folder(hub: Hub, folder: Path) -> IngestResult:
     return ingest_files(hub, landing_files(folder))
+
+
+LANDING_CONNECTION_ENV = "ASBHUB_LANDING_CONNECTION"
+LANDING_PREFIX_ENV = "ASBHUB_LANDING_PREFIX"
+
+
+def ingest_landing(hub: Hub, environ: Mapping[str, str] | None = None) -> IngestResult:
+    """The landing area the deployment names: an object-store prefix when
+    ASBHUB_LANDING_CONNECTION names a connection (with ASBHUB_LANDING_PREFIX), else the
+    folder HOME/landing."""
+    env = os.environ if environ is None else environ
+    connection = env.get(LANDING_CONNECTION_ENV)
+    if connection:
+        return ingest_prefix(hub, connection, env.get(LANDING_PREFIX_ENV, "landing"))
+    return ingest_folder(hub, hub.settings.home / "landing")
+
+
+def ingest_prefix(hub: Hub, connection_id: str, prefix: str) -> IngestResult:
+    """Ingest the extracts under a prefix of an S3-compatible store (or any transport the
+    connection names). Each is fetched, ingested, then removed from the landing area; a crash
+    in between is harmless, as the re-fetched file is known by its SHA-256."""
+    from connectors import open_transport
+    from connectors.spec import TransportSpec
+
+    spec = TransportSpec(
+        type=_transport_type(connection_id),
+        connection_id=connection_id,
+        folders={"inbox": prefix, "outbox": prefix},
+    )
+    fetched = hub.settings.staging_dir / "landing"
+    fetched.mkdir(parents=True, exist_ok=True)
+    result = IngestResult()
+    with open_transport(spec) as transport:
+        for remote in sorted(transport.list("outbox"), key=lambda f: f.name):
+            if not remote.name.endswith((".csv", ".jsonl", ".ndjson")):
+                continue
+            local = fetched / remote.name
+            transport.get("outbox", remote.name, local)
+            result.files.append(ingest_file(hub, local))
+            transport.delete("outbox", [remote.name])
+    if not result.balanced:
+        raise AssertionError(f"ingest counts do not add up: {result.model_dump()}")
+    return result
+
+
+def _transport_type(connection_id: str) -> Literal["sftp", "s3", "local"]:
+    from connectors.connection import lookup_connection
+
+    kind = lookup_connection(connection_id).conn_type
+    if kind in {"aws", "s3"}:
+        return "s3"
+    if kind in {"sftp", "ssh"}:
+        return "sftp"
+    return "local"
 
 
 def ingest_files(hub: Hub, paths: Iterable[Path]) -> IngestResult:

@@ -101,3 +101,25 @@ def test_an_unreadable_extract_is_quarantined_whole(hub: Hub, tmp_path: Path) ->
         assert item.original_path and Path(item.original_path).read_bytes()[:2] == b"\x1f\x8b"
     assert count(hub, Incident) == 0
     shutil.rmtree(landing)
+
+
+def test_extracts_are_read_from_an_s3_landing_prefix(
+    hub: Hub,
+    tmp_path: Path,
+    s3_server,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from asbhub.pipeline.ingest import ingest_landing
+    from tests.connectors.harnesses import s3_connection
+
+    bucket = s3_server.make_bucket()
+    monkeypatch.setenv("AIRFLOW_CONN_FORCE_LANDING", s3_connection(s3_server, bucket))
+    extract = seed(tmp_path / "made", 30)
+    s3 = s3_server.client()
+    s3.put_object(Bucket=bucket, Key=f"hub/landing/{extract.name}", Body=extract.read_bytes())
+    env = {"ASBHUB_LANDING_CONNECTION": "force_landing", "ASBHUB_LANDING_PREFIX": "landing"}
+    result = ingest_landing(hub, env)
+    [file] = result.files
+    assert file.status == "loaded" and file.loaded == 30
+    assert s3.list_objects_v2(Bucket=bucket, Prefix="hub/landing/").get("KeyCount") == 0
+    assert count(hub, Incident) == 30
