@@ -160,10 +160,12 @@ def upgrade() -> None:
     sa.Column('disposed_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['run_pk'], ['disposal_runs.id'], name=op.f('fk_disposal_items_run_pk_disposal_runs'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_disposal_items')),
-    sa.UniqueConstraint('run_pk', 'record_class', 'target', name=op.f('uq_disposal_items_run_pk_record_class_target'))
+    sa.UniqueConstraint('run_pk', 'record_class', 'target', name=op.f('uq_disposal_items_run_pk_record_class_target')),
+    postgresql_with={'fillfactor': 50}
     )
     with op.batch_alter_table('disposal_items', schema=None) as batch_op:
-        batch_op.create_index('ix_disposal_items_run_status', ['run_pk', 'status'], unique=False)
+        batch_op.create_index('ix_disposal_items_reference_hash', ['reference_hash'], unique=False)
+        batch_op.create_index('ix_disposal_items_run_class_id', ['run_pk', 'record_class', 'id'], unique=False)
 
     op.create_table('disposal_notices',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -290,7 +292,8 @@ def downgrade() -> None:
 
     op.drop_table('disposal_notices')
     with op.batch_alter_table('disposal_items', schema=None) as batch_op:
-        batch_op.drop_index('ix_disposal_items_run_status')
+        batch_op.drop_index('ix_disposal_items_run_class_id')
+        batch_op.drop_index('ix_disposal_items_reference_hash')
 
     op.drop_table('disposal_items')
     op.drop_table('watermarks')
