@@ -18,6 +18,13 @@ app = typer.Typer(
 )
 
 
+def _report_written(ctx: typer.Context, written: list[Path]) -> None:
+    hub_context(ctx).emit(
+        {"written": [str(path) for path in written]},
+        "\n".join(f"wrote {path}" for path in written),
+    )
+
+
 @app.command("export")
 def command_export(
     ctx: typer.Context,
@@ -25,10 +32,7 @@ def command_export(
 ) -> None:
     """Write every contract's JSON Schema."""
     written = export_schemas(out)
-    hub_context(ctx).emit(
-        {"written": [str(path) for path in written]},
-        "\n".join(f"wrote {path}" for path in written),
-    )
+    _report_written(ctx, written)
 
 
 DOCS_DIR = Path("docs") / "formats"
@@ -43,10 +47,7 @@ def command_docs(
     from contracts.docs import write_pages
 
     written = write_pages(out)
-    hub_context(ctx).emit(
-        {"written": [str(path) for path in written]},
-        "\n".join(f"wrote {path}" for path in written),
-    )
+    _report_written(ctx, written)
 
 
 def _load_schema(path: Path) -> dict[str, Any]:
