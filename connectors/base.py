@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import builtins  # `list` below is also the name of a method
 import contextlib
 import logging
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -30,7 +32,7 @@ from connectors.models import (
     RemoteFile,
     sha256_file,
 )
-from connectors.paths import is_in_flight, is_safe_name, is_within, join, temp_name
+from connectors.paths import is_in_flight, is_safe_name, is_temp_name, is_within, join, temp_name
 from connectors.retry import RetryPolicy, run_with_retry
 from connectors.spec import FolderKey, TransportSpec
 
@@ -176,6 +178,29 @@ class Transport(ABC):
             self._rename_over(src, dst)
 
         self._retry(f"move {name}", once)
+
+    def sweep_stale_temps(self, folder: FolderKey, older_than: timedelta) -> builtins.list[str]:
+        """Remove the hub's own temporary upload files (see `temp_name`) left in `folder` by a
+        transfer that never finished, once older than `older_than`; return the names removed.
+
+        A younger one may belong to an upload still running from another worker, so it stays;
+        any other name, a partner's own dotfiles and in-flight files included, is never touched.
+        """
+        path = self.folder_path(folder)
+        cutoff = datetime.now(UTC) - older_than
+        entries = self._retry(f"list {folder}", lambda: list(self._scan(path)))
+        stale = sorted(
+            entry.name
+            for entry in entries
+            if entry.kind == "file"
+            and is_safe_name(entry.name)
+            and is_temp_name(entry.name)
+            and entry.mtime < cutoff
+        )
+        if stale:
+            paths = [join(path, name) for name in stale]
+            self._retry(f"remove {len(stale)} stale temporary file(s)", lambda: self._remove(paths))
+        return stale
 
     def folder_status(self, folder: FolderKey) -> FolderStatus:
         path = self.folder_path(folder)

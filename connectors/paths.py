@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import secrets
 import unicodedata
 
@@ -64,3 +65,13 @@ def is_within(folder_real: str, target_real: str) -> bool:
     if folder_real == "/":
         return target_real.startswith("/")
     return target_real.startswith(folder_real + "/")
+
+
+# What `temp_name` and `local_temp_name` make: a dot, a name or hash, our 12-hex token, ".part".
+_OUR_TEMP = re.compile(r"\..+\.[0-9a-f]{12}" + re.escape(TEMP_SUFFIX), re.DOTALL)
+
+
+def is_temp_name(name: str) -> bool:
+    """True for the hub's own temporary names only: a partner's dotfiles and in-flight names
+    (".DS_Store", ".outcome.csv.part", ".outcome.csv.filepart") are never ours to remove."""
+    return _OUR_TEMP.fullmatch(name) is not None

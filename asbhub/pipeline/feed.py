@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,13 +12,30 @@ from asbhub.formats import csv_cell, write_csv_rows, write_jsonl_rows
 from connectors.models import sha256_file
 from contracts.documents import Manifest, ManifestFile
 
-# A spreadsheet executes a cell that starts with one of these; a leading apostrophe stops it.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet may run a cell that starts with one of these (OWASP's CSV injection list, plus
+# `|`, which spreadsheets that still honour DDE read as a command); a leading apostrophe stops it.
+FORMULA_TRIGGERS = frozenset("=+-@|\t\r")
+# Spreadsheets fold compatibility forms to ASCII before parsing, so a trigger is recognised
+# after NFKC (fullwidth ＝＋－＠｜, small ﹦﹢﹣﹫, super- and subscript ⁼⁺⁻₌₊₋); NFKC leaves the
+# minus sign (and turns ⁻ ₋ into it), and some spreadsheets accept it as `-`.
+_AFTER_FOLDING = FORMULA_TRIGGERS | {"\u2212"}
 
 
 def neutralise(cell: str) -> str:
-    """Make a CSV cell inert in a spreadsheet (OWASP's CSV injection advice)."""
-    return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
+    """Make a CSV cell inert in a spreadsheet (OWASP's CSV injection advice): prefix `'` when
+    its first character, or the first after leading whitespace and invisible format characters
+    (which a spreadsheet may trim), is a formula trigger in any form a spreadsheet folds."""
+    return "'" + cell if starts_formula(cell) else cell
+
+
+def starts_formula(cell: str) -> bool:
+    if cell[:1] in FORMULA_TRIGGERS:  # a leading tab or CR is a trigger in itself
+        return True
+    for char in cell:
+        if char.isspace() or unicodedata.category(char) == "Cf":
+            continue  # skipped: spaces, NBSP, ideographic space, zero-width space, BOM, bidi marks
+        return unicodedata.normalize("NFKC", char)[:1] in _AFTER_FOLDING
+    return False
 
 
 def _inert_row(row: Mapping[str, Any]) -> dict[str, Any]:

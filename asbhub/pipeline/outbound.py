@@ -9,6 +9,7 @@ nothing is staged or disclosed twice.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -35,10 +36,14 @@ from contracts.disposal import DisposalNotice as NoticeRecord
 from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel
 from contracts.referral import Referral as ReferralRecord
 
+log = logging.getLogger(__name__)
 TransportFactory = Callable[[PartnerConfig], Transport]
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 FIRST_NIGHTS_CEILING = 100_000  # row-count ceiling until a partner has a few nights of history
 MIN_ROW_CEILING = 200  # a quiet partner's ceiling never drops below this
+# A temporary upload file this old in a partner's inbox is a leftover from a transfer that never
+# finished (every retry failed, or the worker died); a younger one may be an upload in progress.
+STALE_TEMP_AGE = timedelta(hours=6)
 
 
 class ExpectationsFailed(Exception):
@@ -62,6 +67,7 @@ class PartnerOutboundResult(BaseModel):
     reason: str | None = None
     expectations: dict[str, Any] | None = None
     collected: list[str] = []  # earlier batches the partner has taken from its inbox
+    swept: list[str] = []  # leftover temporary files of earlier failed transfers, removed
 
 
 class OutboundResult(BaseModel):
@@ -106,6 +112,7 @@ def run_partner(
         outcome.status, outcome.reason = "failed_expectations", str(exc)
     try:
         with transport_factory(partner) as transport:
+            outcome.swept = sweep_leftovers(partner, transport)
             outcome.collected = note_collected_batches(hub, partner, transport)
             for staged in deliver_staged(hub, partner, transport):
                 outcome.batches.append(staged)
@@ -362,6 +369,15 @@ def _write_files(
 # -- delivery ------------------------------------------------------------------------------
 
 
+def sweep_leftovers(partner: PartnerConfig, transport: Transport) -> list[str]:
+    """Remove the hub's own stale temporary files from the partner's inbox before delivering."""
+    try:
+        return transport.sweep_stale_temps("inbox", STALE_TEMP_AGE)
+    except TransportError as exc:  # housekeeping never holds back a night's referrals
+        log.warning("%s: leftover temporary files not removed: %s", partner.id, exc)
+        return []
+
+
 def note_collected_batches(hub: Hub, partner: PartnerConfig, transport: Transport) -> list[str]:
     """A partner acknowledges a batch by collecting it: once its manifest has left the inbox,
     the batch counts as acknowledged and its retention clock ("30 days after the partner's
@@ -484,7 +500,13 @@ def _clear_delivered_payloads(session: Any, incident_pks: list[int], now: dateti
         and_(Referral.incident_id == Incident.id, Referral.status.in_(("pending", "staged")))
     )
     for chunk in _chunks(sorted(set(incident_pks)), 1000):
-        condition = and_(Incident.id.in_(chunk), Incident.payload.is_not(None), ~undelivered)
+        condition = and_(
+            Incident.id.in_(chunk),
+            Incident.payload.is_not(None),
+            # An unroutable incident keeps its detail until a council is found for it.
+            Incident.routing_status != "unroutable",
+            ~undelivered,
+        )
         cleared.extend(session.scalars(select(Incident.incident_ref).where(condition)))
         session.execute(
             update(Incident).where(condition).values(payload=None, payload_cleared_at=now),

@@ -8,11 +8,14 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from connectors import RemoteFileNotFound, UnsafeRemotePath
+from connectors.paths import temp_name
 from tests.connectors.harnesses import Harness
 
 UNSAFE_NAMES = [
@@ -28,6 +31,18 @@ UNSAFE_NAMES = [
     "new\nline.csv",
     "bell\x07.csv",
 ]
+# Names in a partner's folder that look like temporary files but are not the hub's own.
+NOT_OURS = [
+    ".DS_Store",
+    ".outcome.csv.part",
+    ".outcome.csv.filepart",
+    ".referrals-20261125.csv.0123456789AB.part",  # upper-case: not our token
+    ".referrals-20261125.csv.0123456789a.part",  # 11 hex digits
+    "referrals-20261125.csv.0123456789ab.part",  # not hidden
+    ".referrals-20261125.csv.0123456789ab.part.bak",
+    "outcome.csv",
+]
+HOUR = timedelta(hours=1)
 
 
 def write(path: Path, size: int, seed: int = 0) -> str:
@@ -165,3 +180,31 @@ class TransportConformance:
             statuses = [transport.folder_status(f) for f in harness.spec.folders]
             assert transport.identity()
         assert all(s.exists and s.listable for s in statuses), statuses
+
+    def test_sweep_removes_only_our_own_stale_temporary_files(self, harness: Harness) -> None:
+        ours = [
+            temp_name("referrals-20261125.csv"),
+            temp_name("manifest-20261125.json"),
+            "." + "ab" * 12 + ".0123456789ab.part",  # the hashed form, for a very long name
+        ]
+        for name in [*ours, *NOT_OURS]:
+            harness.write_raw("inbox", name, b"half a fi")
+        with harness.open() as transport:
+            assert transport.sweep_stale_temps("inbox", HOUR) == []  # all young: may be in use
+            assert harness.raw_names("inbox") == {*ours, *NOT_OURS}
+            time.sleep(0.01)
+            assert transport.sweep_stale_temps("inbox", timedelta(0)) == sorted(ours)
+            assert transport.sweep_stale_temps("inbox", timedelta(0)) == []
+        assert harness.raw_names("inbox") == set(NOT_OURS)
+
+    def test_sweep_keeps_a_young_temporary_file_beside_an_old_one(self, harness: Harness) -> None:
+        if not harness.can_backdate:
+            pytest.skip("this store sets modification times itself")  # reported by -ra
+        old, young = temp_name("referrals-20261124.csv"), temp_name("referrals-20261125.csv")
+        for name in (old, young, ".DS_Store"):
+            harness.write_raw("inbox", name, b"half a fi")
+        harness.backdate("inbox", old, 2 * HOUR)
+        harness.backdate("inbox", ".DS_Store", 48 * HOUR)
+        with harness.open() as transport:
+            assert transport.sweep_stale_temps("inbox", HOUR) == [old]
+        assert harness.raw_names("inbox") == {young, ".DS_Store"}

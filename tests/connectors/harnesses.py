@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import uuid
 from abc import ABC, abstractmethod
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +28,7 @@ class Harness(ABC):
     env: dict[str, str]
     hostile_names: ClassVar[list[str]] = FS_HOSTILE
     supports_symlinks = True
+    can_backdate = True
 
     def open(self) -> Transport:
         return open_transport(self.spec, self.env)
@@ -40,6 +43,9 @@ class Harness(ABC):
     def raw_names(self, folder: str) -> set[str]: ...
 
     def symlink(self, folder: str, name: str, target: Path) -> None:
+        raise NotImplementedError
+
+    def backdate(self, folder: str, name: str, age: timedelta) -> None:
         raise NotImplementedError
 
     def outside_file(self) -> Path:
@@ -66,6 +72,10 @@ class FolderHarness(Harness):
 
     def symlink(self, folder: str, name: str, target: Path) -> None:
         self.path(folder, name).symlink_to(target)
+
+    def backdate(self, folder: str, name: str, age: timedelta) -> None:
+        then = time.time() - age.total_seconds()
+        os.utime(self.path(folder, name), (then, then))
 
     def outside_file(self) -> Path:
         secret = self.base.parent / f"outside-{uuid.uuid4().hex[:6]}.txt"
@@ -106,6 +116,7 @@ class SFTPHarness(FolderHarness):
 class S3Harness(Harness):
     hostile_names: ClassVar[list[str]] = ["..", "tab\tname.csv", "back\\slash.csv"]
     supports_symlinks = False
+    can_backdate = False  # S3 sets LastModified itself
 
     def __init__(self, server: S3Server, **extra: object) -> None:
         self.server = server
