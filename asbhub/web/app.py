@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import os
-import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,25 +19,15 @@ from asbhub.errors import EnvironmentProblem, HubError
 from asbhub.ledger import LedgerKey, load_key
 from asbhub.settings import Settings
 from asbhub.store.engine import Store, require_schema
-from asbhub.web import auth
+from asbhub.web import auth, security
+from asbhub.web.throttle import LoginGuard
 
 HERE = Path(__file__).resolve().parent
 AIRFLOW_URL_ENV = "ASBHUB_AIRFLOW_URL"
 APPROVAL_DAG_ENV = "ASBHUB_APPROVAL_DAG_ID"
+ORIGIN_ENV = "ASBHUB_WEB_ORIGIN"
 DEFAULT_APPROVAL_DAG = "retention_disposal"
-access_log = logging.getLogger("asbhub.web.access")
 Mode = Literal["standalone", "airflow"]
-
-# Every page may hold audit data: never cached, never framed by another site, no referrer.
-SECURITY_HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": (
-        "default-src 'self'; style-src 'self'; img-src 'self' data:; script-src 'none'; "
-        "frame-ancestors 'self'; form-action 'self'; base-uri 'none'"
-    ),
-}
 
 
 @dataclass
@@ -52,6 +39,8 @@ class WebState:
     audit_roles: frozenset[str]
     airflow_url: str | None  # where Airflow's UI is; "" means the same origin (plugin)
     approval_dag_id: str = DEFAULT_APPROVAL_DAG
+    # Where the view's pages are served from, when a proxy hides it from the Host header.
+    origins: frozenset[security.Origin] = frozenset()
     _key: LedgerKey | None = field(default=None, repr=False)
 
     @cached_property
@@ -72,6 +61,11 @@ class WebState:
             return None
         return f"{self.airflow_url.rstrip('/')}/dags/{self.approval_dag_id}/required_actions"
 
+    @property
+    def frames(self) -> security.FramePolicy:
+        # Airflow's UI shows the view in an iframe of its own (the plugin's navigation entry).
+        return security.SAME_ORIGIN_FRAMING if self.mode == "airflow" else security.NO_FRAMING
+
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.dispose()
@@ -89,8 +83,11 @@ def create_app(state: WebState, authenticate: auth.Authenticate) -> FastAPI:
     app.state.web = state
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(pages.router, dependencies=[Depends(authenticate)])
-    app.middleware("http")(_headers_and_access_log)
+    # The origin check comes first: a cross-site form is refused before any password is hashed.
+    app.include_router(
+        pages.router, dependencies=[Depends(security.same_origin), Depends(authenticate)]
+    )
+    app.add_middleware(security.SecurityHeaders, headers=security.security_headers(state.frames))
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(HubError, _hub_error)  # type: ignore[arg-type]
     return app
@@ -102,34 +99,20 @@ def templates() -> Jinja2Templates:
     return env
 
 
-async def _headers_and_access_log(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Security headers on every response; the access log names the path only (never a query
-    string: nothing personal goes in URLs, and this keeps it so even if someone adds one)."""
-    started = time.perf_counter()
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    user = getattr(request.state, "asbhub_user", None)
-    access_log.info(
-        "%s %s %s %s %.0fms",
-        request.method,
-        request.url.path,
-        response.status_code,
-        user.name if user else "-",
-        (time.perf_counter() - started) * 1000,
-    )
-    return response
-
-
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     state: WebState = request.app.state.web
     if exc.status_code == 401 and state.mode == "airflow" and request.method == "GET":
         login = auth.airflow_login_url(str(request.url))
         if login:
             return RedirectResponse(login, status_code=303)
-    titles = {401: "Sign in needed", 403: "Not allowed", 404: "Not found", 405: "Not allowed"}
+    titles = {
+        401: "Sign in needed",
+        403: "Not allowed",
+        404: "Not found",
+        405: "Not allowed",
+        429: "Too many attempts",
+        503: "Busy",
+    }
     response = request.app.state.templates.TemplateResponse(
         request,
         "error.html",
@@ -163,8 +146,9 @@ async def _hub_error(request: Request, exc: HubError) -> Response:
     return response
 
 
-def standalone_app(settings: Settings | None = None) -> FastAPI:
-    """The app `asbhub serve` runs: users and roles from the environment, no Airflow needed."""
+def standalone_app(settings: Settings | None = None, guard: LoginGuard | None = None) -> FastAPI:
+    """The app `asbhub serve` runs: users and roles from the environment, no Airflow needed;
+    sign-ins throttled by `guard` (one per process)."""
     users = auth.parse_users(os.environ.get(auth.USERS_ENV))
     state = WebState(
         settings=settings or settings_mod.resolve(),
@@ -172,8 +156,9 @@ def standalone_app(settings: Settings | None = None) -> FastAPI:
         audit_roles=auth.audit_roles(),
         airflow_url=os.environ.get(AIRFLOW_URL_ENV) or None,
         approval_dag_id=os.environ.get(APPROVAL_DAG_ENV) or DEFAULT_APPROVAL_DAG,
+        origins=security.parse_origins(os.environ.get(ORIGIN_ENV)),
     )
-    return create_app(state, auth.standalone_authenticator(users))
+    return create_app(state, auth.standalone_authenticator(users, guard or LoginGuard()))
 
 
 def airflow_app() -> FastAPI:
@@ -184,5 +169,6 @@ def airflow_app() -> FastAPI:
         audit_roles=auth.audit_roles(),
         airflow_url=os.environ.get(AIRFLOW_URL_ENV) or "",
         approval_dag_id=os.environ.get(APPROVAL_DAG_ENV) or DEFAULT_APPROVAL_DAG,
+        origins=security.parse_origins(os.environ.get(ORIGIN_ENV)),
     )
     return create_app(state, auth.airflow_authenticator())

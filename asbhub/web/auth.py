@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import Depends, HTTPException, Request, status
 
 from asbhub.errors import ConfigError, EnvironmentProblem
+from asbhub.web.throttle import HashingBusy, LoginGuard
 
 USERS_ENV = "ASBHUB_WEB_USERS"
 AUDIT_ROLE_ENV = "ASBHUB_AUDIT_ROLE"
@@ -57,7 +58,7 @@ def _unb64(text: str) -> bytes:
 
 
 def password_hash(secret: str, salt: bytes | None = None) -> str:
-    """What ASBHUB_WEB_USERS holds for a password or bearer token: `scrypt$<salt>$<hash>`."""
+    """What ASBHUB_WEB_USERS holds for a password: `scrypt$<salt>$<hash>`."""
     salt = salt if salt is not None else os.urandom(16)
     digest = hashlib.scrypt(secret.encode("utf-8"), salt=salt, **_SCRYPT)
     return f"scrypt${_b64(salt)}${_b64(digest)}"
@@ -101,24 +102,57 @@ def parse_users(raw: str | None) -> list[Credential]:
     return users
 
 
-def standalone_authenticator(users: list[Credential]) -> Authenticate:
-    """Basic (name + password) or Bearer (token) credentials checked against the hashes."""
+class CredentialBook:
+    """The users of `asbhub serve`, checked so that every attempt costs exactly one hash: an
+    unknown name is hashed against a stand-in, so the time taken never says which names exist,
+    and a right password takes as long as a wrong one."""
+
+    def __init__(self, users: Iterable[Credential]) -> None:
+        self._users = list(users)
+        # Never matches: random salt and digest, no password hashes to it (in practice).
+        self._stand_in = Credential(
+            "", f"scrypt${_b64(os.urandom(16))}${_b64(os.urandom(32))}", frozenset()
+        )
+
+    def check(self, name: str, password: str) -> Credential | None:
+        """The user named `name` if `password` is theirs; a name is always needed."""
+        wanted = name.encode("utf-8")
+        match = None
+        for user in self._users:  # every name compared, no early exit
+            if hmac.compare_digest(user.name.encode("utf-8"), wanted):
+                match = user
+        accepted = (match or self._stand_in).accepts(password)
+        return match if accepted and match is not None else None
+
+
+def standalone_authenticator(users: list[Credential], guard: LoginGuard) -> Authenticate:
+    """HTTP Basic (user name and password) checked against the hashes, with sign-in failures
+    throttled per user name and per client, and hashing within the guard's budget."""
+    book = CredentialBook(users)
 
     async def authenticate(request: Request) -> WebUser:
-        header = request.headers.get("authorization", "")
-        scheme, _, value = header.partition(" ")
-        found: Credential | None = None
-        if scheme.lower() == "basic":
-            found = _basic(users, value.strip())
-        elif scheme.lower() == "bearer":
-            token = value.strip()
-            found = next((u for u in users if u.accepts(token)), None)
-        if found is None:
+        client = request.client.host if request.client else "-"
+        header = request.headers.get("authorization")
+        credentials = _basic(header) if header else None
+        if credentials is None:
+            if header:  # a malformed or non-Basic credential is a failed attempt too
+                _refuse_if_throttled(guard, None, client)
+                guard.failed(None, client)
+            raise _sign_in_needed()
+        name, password = credentials
+        _refuse_if_throttled(guard, name, client)
+        try:
+            found = await guard.hashing.run(lambda: book.check(name, password))
+        except HashingBusy as exc:
             raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
-                "sign in with your audit view account",
-                headers={"WWW-Authenticate": REALM},
-            )
+                status.HTTP_503_SERVICE_UNAVAILABLE,
+                "the audit view is busy checking other sign-ins; try again in a moment",
+                headers={"Retry-After": "1"},
+            ) from exc
+        if found is None:
+            guard.failed(name, client)
+            raise _sign_in_needed()
+        guard.succeeded(name)
         user = WebUser(found.name, found.roles)
         request.state.asbhub_user = user
         return user
@@ -126,17 +160,36 @@ def standalone_authenticator(users: list[Credential]) -> Authenticate:
     return authenticate
 
 
-def _basic(users: list[Credential], value: str) -> Credential | None:
+def _sign_in_needed() -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        "sign in with your audit view user name and password",
+        headers={"WWW-Authenticate": REALM},
+    )
+
+
+def _refuse_if_throttled(guard: LoginGuard, name: str | None, client: str) -> None:
+    wait = guard.retry_after(name, client)
+    if wait > 0:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"too many failed sign-ins; try again in {wait} seconds",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+def _basic(header: str) -> tuple[str, str] | None:
+    """(name, password) from `Authorization: Basic ...`; None for anything else (a bearer
+    token, a password alone, bad base64)."""
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "basic":
+        return None
     try:
-        name, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
+        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
         return None
-    match = None
-    for user in users:
-        # Hash against every user, so the time taken does not say which names exist.
-        if user.accepts(password) and hmac.compare_digest(user.name, name):
-            match = user
-    return match
+    name, colon, password = decoded.partition(":")
+    return (name, password) if colon else None
 
 
 def airflow_authenticator() -> Authenticate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import threading
 import time
 from collections.abc import Iterator
@@ -11,7 +12,11 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from sqlalchemy import func, select
 
+from asbhub.settings import Settings
+from asbhub.store.engine import Store, upgrade
+from asbhub.store.models import LedgerEvent, LedgerVerification
 from asbhub.web.auth import password_hash
 from tests.servers import free_port
 
@@ -20,6 +25,30 @@ AUDITOR = ("auditor", "auditor-password-synthetic-1")
 VIEWER = ("viewer", "viewer-password-synthetic-2")
 SERVICE_TOKEN = "service-token-synthetic-0123456789abcdef"
 AUDIT_ROLE = "information-manager"
+
+LOOKUP = {"reference": "R-00000000000000AA", "justification": "SAR 2026/0001 (synthetic)"}
+# The origin TestClient's requests go to: a form posted from the view's own pages says so.
+OWN_PAGES = {"Origin": "http://testserver"}
+
+
+def basic(user: tuple[str, str]) -> dict[str, str]:
+    return {"Authorization": "Basic " + base64.b64encode(f"{user[0]}:{user[1]}".encode()).decode()}
+
+
+def posted_by(user: tuple[str, str]) -> dict[str, str]:
+    """A form sent from the view's own page by a signed-in user."""
+    return {**basic(user), **OWN_PAGES}
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    s = Settings(
+        config_dir=tmp_path / "config",
+        home=tmp_path / "home",
+        database_url=f"sqlite:///{tmp_path / 'hub.sqlite3'}",
+    )
+    upgrade(s.database_url)
+    return s
 
 
 def users_env() -> str:
@@ -38,6 +67,19 @@ def web_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASBHUB_AUDIT_ROLE", AUDIT_ROLE)
     monkeypatch.setenv("ASBHUB_LEDGER_KEY", "test-ledger-key-not-a-real-secret")
     monkeypatch.delenv("ASBHUB_AIRFLOW_URL", raising=False)
+    monkeypatch.delenv("ASBHUB_WEB_ORIGIN", raising=False)
+
+
+def ledger_writes(settings: Settings) -> tuple[int, int]:
+    """(ledger events, ledger verifications) in the store: what a refused request must not add."""
+    store = Store(settings.database_url)
+    try:
+        with store.session() as s:
+            events = s.scalar(select(func.count()).select_from(LedgerEvent))
+            checks = s.scalar(select(func.count()).select_from(LedgerVerification))
+            return int(events or 0), int(checks or 0)
+    finally:
+        store.dispose()
 
 
 @contextmanager
