@@ -9,6 +9,7 @@ from asbhub.ledger import LedgerKey, load_key
 from asbhub.minimise.keys import PseudonymKeys
 from asbhub.minimise.narratives import NarrativeRedactor
 from asbhub.partners import PartnerConfig, get_partner, load_partners
+from asbhub.private import secure_home
 from asbhub.settings import Settings
 from asbhub.store.engine import Store, require_schema
 
@@ -20,6 +21,10 @@ class Hub:
     settings: Settings
     actor: str = "asbhub"
     _store: Store | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # Personal data lands in the home from the first write: owner-only umask, private home.
+        secure_home(self.settings.home, self.settings.database_url)
 
     @cached_property
     def store(self) -> Store:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from asbhub.private import restrict_umask
+
 CONFIG_DIR_ENV = "ASBHUB_CONFIG_DIR"
 HOME_ENV = "ASBHUB_HOME"
 DATABASE_URL_ENV = "ASBHUB_DATABASE_URL"
@@ -45,7 +47,11 @@ def resolve(
     home: str | Path | None = None,
     database_url: str | None = None,
 ) -> Settings:
-    """Explicit arguments win over environment variables, which win over defaults."""
+    """Explicit arguments win over environment variables, which win over defaults.
+
+    Resolving the settings is where every entry point (CLI, DAG task, web app) starts, so the
+    owner-only umask is set here, before anything is written (see asbhub.private)."""
+    restrict_umask()
     cfg = Path(config_dir or os.environ.get(CONFIG_DIR_ENV) or "config")
     home_path = Path(home or os.environ.get(HOME_ENV) or "var")
     url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(home_path / "hub.sqlite3")

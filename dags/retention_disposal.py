@@ -92,26 +92,29 @@ def verify(disposal_run: str) -> dict[str, Any]:
     from asbhub.retention.verify import verify_run
 
     with _hub() as rc:
-        result = verify_run(rc.store, disposal_run, rc.areas, rc.remote())
+        result = verify_run(rc.store, disposal_run, rc.areas, rc.remote(), key=rc.key)
     if not result.ok:
+        where = sorted({s.where for s in result.survivors})
         raise RuntimeError(
-            f"disposal run {disposal_run}: {len(result.survivors)} records remain; "
-            "see the certificate, fix, and re-run execute"
+            f"disposal run {disposal_run}: verification failed, {len(result.survivors)} copies "
+            f"of disposed records remain in {', '.join(where[:10])}; see the certificate, fix, "
+            "and re-run execute"
         )
     return result.model_dump(mode="json")
 
 
 @task(trigger_rule="all_done")
 def certificate(disposal_run: str) -> str:
-    """Write the certificate in HTML, CSV and JSON whatever verification found."""
-    from asbhub.retention.certificate import build_certificate, render
+    """Write the certificate in HTML, CSV and JSON whatever verification found, each rendered
+    from the document frozen at verification (the same bytes `asbhub disposal report` writes)."""
+    from asbhub.retention.frozen import certificate_text
 
     with _hub() as rc, rc.store.session() as session:
-        cert = build_certificate(session, disposal_run)
         folder = rc.settings.reports_dir
         folder.mkdir(parents=True, exist_ok=True)
         for fmt in ("html", "csv", "json"):
-            (folder / f"{disposal_run}.{fmt}").write_text(render(cert, fmt), encoding="utf-8")  # type: ignore[arg-type]
+            text = certificate_text(session, rc.key, disposal_run, fmt)  # type: ignore[arg-type]
+            (folder / f"{disposal_run}.{fmt}").write_text(text, encoding="utf-8")
     return str(folder / f"{disposal_run}.html")
 
 

@@ -1,4 +1,5 @@
-"""`asbhub disposal approve|execute|verify|report|check|status|cancel`: a run after planning."""
+"""`asbhub disposal approve|execute|verify|report|check|status|cancel|review|decide`: a run after
+planning, and the decisions on records a `review` rule made due."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import typer
 
 from asbhub.cli import Context, hub_context
 from asbhub.retention import certificate as cert_mod
+from asbhub.retention import frozen
 from asbhub.retention.execute import execute_run
 from asbhub.retention.notices import notice_status
 from asbhub.retention.runs import approve_run, cancel_run
@@ -58,7 +60,7 @@ def _execute_and_verify(rc: RetentionContext, run_id: str, batch_size: int) -> V
             ack_days=rc.ack_days(),
             batch_size=batch_size,
         )
-        return verify_run(rc.store, run_id, rc.areas, remote)
+        return verify_run(rc.store, run_id, rc.areas, remote, key=rc.key)
     finally:
         close = getattr(remote, "close", None)
         if close:
@@ -82,9 +84,14 @@ def command_execute(
 def command_verify(ctx: typer.Context, run_id: str = typer.Argument(..., metavar="RUN")) -> None:
     """Check again that nothing the run disposed of remains anywhere."""
     hub = hub_context(ctx)
-    with retention_context(hub.settings, need_key=False) as rc:
+    with retention_context(hub.settings) as rc:
         remote = rc.remote()
-        result = verify_run(rc.store, run_id, rc.areas, remote)
+        try:
+            result = verify_run(rc.store, run_id, rc.areas, remote, key=rc.key)
+        finally:
+            close = getattr(remote, "close", None)
+            if close:
+                close()
     _report_verification(hub, result)
 
 
@@ -96,7 +103,10 @@ def _report_verification(hub: Context, result: VerificationResult) -> None:
             f"{result.held_after_planning} held after planning",
         )
         return
-    lines = [f"{result.run_id} VERIFICATION FAILED: {len(result.survivors)} records remain"]
+    lines = [
+        f"{result.run_id} VERIFICATION FAILED: {len(result.survivors)} copies of disposed "
+        "records remain"
+    ]
     lines += [
         f"  {s.record_class} {s.rule} {s.reference_hash[:16]}… in {s.where}"
         for s in result.survivors[:50]
@@ -112,12 +122,13 @@ def command_report(
     fmt: str = typer.Option("html", "--format", help="html, csv or json"),
     out: Path = typer.Option(None, "--out", help="File to write; default reports/<RUN>.<format>."),
 ) -> None:
-    """Write the run's disposal certificate (no personal data)."""
+    """Write the run's disposal certificate (no personal data): rendered from the document frozen
+    at verification, refused if that document was altered; a draft before verification."""
     hub = hub_context(ctx)
     if fmt not in ("html", "csv", "json"):
         raise typer.BadParameter(f"{fmt!r}: use html, csv or json", param_hint="--format")
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
-        text = cert_mod.render(cert_mod.build_certificate(session, run_id), fmt)  # type: ignore[arg-type]
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
+        text = frozen.certificate_text(session, rc.key, run_id, fmt)  # type: ignore[arg-type]
     target = out or hub.settings.reports_dir / f"{run_id}.{fmt}"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -135,12 +146,22 @@ def command_check(
 ) -> None:
     """Was this reference disposed of by the run? (needs the ledger key; exit 1 if not)"""
     hub = hub_context(ctx)
-    with retention_context(hub.settings) as rc:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
+        found = frozen.check(session, rc.key, run_id)
         if certificate is not None:
+            if certificate.suffix.lower() == ".json":
+                found = frozen.matches_frozen(
+                    session, rc.key, run_id, certificate.read_text(encoding="utf-8")
+                )
             result = cert_mod.check_certificate_file(certificate, rc.key, reference)
         else:
-            with rc.store.session() as session:
-                result = cert_mod.check_reference(session, rc.key, run_id, reference)
+            result = cert_mod.check_reference(session, rc.key, run_id, reference)
+    if found.frozen and not found.ok:
+        hub.emit(
+            {"certificate": found.model_dump(mode="json"), **result.model_dump(mode="json")},
+            f"CERTIFICATE ALTERED: {run_id}: {found.problem}",
+        )
+        raise typer.Exit(1)
     if result.disposed:
         hub.emit(
             result,
@@ -180,3 +201,59 @@ def command_status(
         for o in result.overdue[:200]
     ]
     hub.emit(result, "\n".join(lines) or "no disposal notices issued")
+
+
+@app.command("review")
+def command_review(ctx: typer.Context) -> None:
+    """Records a `review` rule made due that no one has decided yet."""
+    hub = hub_context(ctx)
+    from asbhub.retention.review import pending_reviews
+
+    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+        result = pending_reviews(session)
+    lines = [
+        f"{i.id:>8}  {i.record_class:<20} {i.rule:<40} {i.target:<24} (run {i.run_id})"
+        for i in result.items
+    ]
+    hub.emit(
+        result,
+        "\n".join(lines)
+        + (
+            "\ndecide each with `asbhub disposal decide ID keep|dispose --by NAME --reason TEXT`"
+            if lines
+            else "nothing waits for a review decision"
+        ),
+    )
+
+
+@app.command("decide")
+def command_decide(
+    ctx: typer.Context,
+    item_id: int = typer.Argument(..., metavar="ID", help="The id `disposal review` lists."),
+    decision: str = typer.Argument(..., metavar="keep|dispose"),
+    by: str = typer.Option(..., "--by", help="Who decides."),
+    reason: str = typer.Option(..., "--reason", help="Why (kept with the decision, logged)."),
+    next_review: str = typer.Option(
+        None, "--next-review", help="With keep: when to review again (YYYY-MM-DD; default 1 year)."
+    ),
+) -> None:
+    """Decide a review item: keep it (until its next review) or dispose of it in the next run."""
+    hub = hub_context(ctx)
+    from asbhub.retention.review import decide
+
+    when = None
+    if next_review:
+        try:
+            when = date.fromisoformat(next_review)
+        except ValueError as exc:
+            raise typer.BadParameter(
+                f"{next_review!r} is not a date like 2033-06-01", param_hint="--next-review"
+            ) from exc
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
+        result = decide(session, rc.key, item_id, decision, by, reason, when)
+    follow = (
+        f"kept; reviewed again on {result.next_review_on}"
+        if result.next_review_on
+        else "planned for disposal in the next run"
+    )
+    hub.emit(result, f"review item {item_id}: {result.decision} by {result.decided_by}: {follow}")

@@ -37,10 +37,38 @@ def command_plan(
             )
     lines.append(
         f"  schedule {result.schedule_version}: {result.planned} to dispose, "
-        f"{result.for_review} for review, {result.held} held; approve with "
+        f"{result.for_review} for review, {result.held} held, "
+        f"{result.kept_on_review} kept on review; approve with "
         f"`asbhub disposal approve {result.run_id} --by NAME`"
     )
     hub.emit(result, "\n".join(lines))
+
+
+@app.command("coverage")
+def command_coverage(ctx: typer.Context) -> None:
+    """Check that every row and file the hub keeps belongs to exactly one record class; list
+    anything no class covers and exit 1."""
+    hub = hub_context(ctx)
+    from asbhub.retention.coverage import check_coverage
+
+    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+        result = check_coverage(session, rc.areas)
+    lines = [
+        f"  {record_class:<22} "
+        + ", ".join(f"{where} {n}" for where, n in sorted(places.items()))
+        for record_class, places in sorted(result.counts.items())
+    ]
+    if result.ok:
+        hub.emit(result, "\n".join(["every row and file belongs to one record class:", *lines]))
+        return
+    problems = [f"  {u.where}: {u.count} ({u.detail})" for u in result.uncovered[:200]]
+    hub.emit(
+        result,
+        "\n".join(
+            [f"NOT COVERED: {len(result.uncovered)} places no record class covers:", *problems]
+        ),
+    )
+    raise typer.Exit(1)
 
 
 @app.command("schedule")

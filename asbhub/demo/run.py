@@ -24,6 +24,7 @@ from asbhub.demo.airflow_session import AirflowSession
 from asbhub.demo.world import start_world, subprocess_env
 from asbhub.errors import EnvironmentProblem
 from asbhub.partners import load_partners
+from asbhub.private import restrict_umask
 from asbhub.seed import write_extract
 from asbhub.store.engine import upgrade
 
@@ -66,6 +67,9 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
     import time
 
     started = time.perf_counter()
+    # Before the first file: the demo's home holds personal data (synthetic, but written as the
+    # hub writes real data), and its peers and Airflow, started from here, inherit the umask.
+    restrict_umask()
     night = date.today()
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _stop_on_signal) if in_main_thread else None

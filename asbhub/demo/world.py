@@ -157,6 +157,9 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
         "AIRFLOW__CORE__DAGS_FOLDER": str(Path(__file__).resolve().parents[2] / "dags"),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+        # Airflow chmods its task logs (group-readable by default); they name partners and files.
+        "AIRFLOW__LOGGING__FILE_TASK_HANDLER_NEW_FILE_PERMISSIONS": "0o600",
+        "AIRFLOW__LOGGING__FILE_TASK_HANDLER_NEW_FOLDER_PERMISSIONS": "0o700",
         "ASBHUB_CONFIG_DIR": str(world.config_dir),
         "ASBHUB_HOME": str(world.hub_home),
         "ASBHUB_DATABASE_URL": world.hub_url,

@@ -1,8 +1,9 @@
-"""Where disposed records live outside the store: staging, inbound archive, partner folders."""
+"""Where disposed records live outside the store: the hub's areas (staging, archive, quarantine,
+reports, landing, inbound work) and the partners' folders."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,6 +21,8 @@ class Areas:
     """The hub's own folders; relative paths in the store are read against them."""
 
     home: Path
+    # Every folder under home where the hub keeps files (the store file itself is not one).
+    names: tuple[str, ...] = ("staging", "archive", "quarantine", "reports", "landing", "inbound")
 
     @classmethod
     def of(cls, settings: Settings) -> Areas:
@@ -31,6 +34,12 @@ class Areas:
 
     def staging_path(self, stored: str) -> Path:
         return self._confined(self.staging, stored)
+
+    def quarantine_path(self, stored: str) -> Path:
+        return self._confined(self.home / "quarantine", stored)
+
+    def report_path(self, *parts: str) -> Path:
+        return self._confined(self.home / "reports", str(Path(*parts)))
 
     def archive_path(self, stored: str) -> Path:
         return self._confined(self.home, stored)
@@ -47,19 +56,34 @@ class Areas:
 class RemoteFolders(Protocol):
     """A partner's delivered copies, as retention sees them: delete some names, ask what remains."""
 
+    partner_ids: tuple[str, ...]
+
     def delete(self, partner_id: str, names: list[str]) -> None: ...
 
     def remaining(self, partner_id: str, names: list[str]) -> list[str]: ...
+
+    # Whole-folder access, for finding copies of disposed records in any file a partner holds.
+    def files(self, partner_id: str) -> list[tuple[FolderKey, str]]: ...
+
+    def read(self, partner_id: str, folder: FolderKey, name: str, local: Path) -> None: ...
+
+    def replace(self, partner_id: str, folder: FolderKey, name: str, local: Path) -> None: ...
+
+    def remove(self, partner_id: str, folder: FolderKey, name: str) -> None: ...
 
 
 class TransportFolders:
     """RemoteFolders over the connectors' Transport, one opened per partner on first use."""
 
     def __init__(
-        self, open_transport: Callable[[str], Transport], folder: FolderKey = "inbox"
+        self,
+        open_transport: Callable[[str], Transport],
+        folder: FolderKey = "inbox",
+        partner_ids: Sequence[str] = (),
     ) -> None:
         self.open_transport = open_transport
         self.folder = folder
+        self.partner_ids = tuple(partner_ids)
         self._open: dict[str, Transport] = {}
 
     def _transport(self, partner_id: str) -> Transport:
@@ -76,6 +100,27 @@ class TransportFolders:
     def remaining(self, partner_id: str, names: list[str]) -> list[str]:
         transport = self._transport(partner_id)
         return [n for n in names if transport.exists(self.folder, n)]
+
+    def files(self, partner_id: str) -> list[tuple[FolderKey, str]]:
+        from connectors.errors import RemoteFileNotFound
+
+        transport = self._transport(partner_id)
+        found: list[tuple[FolderKey, str]] = []
+        for folder in sorted(transport.spec.folders):
+            try:
+                found += [(folder, entry.name) for entry in transport.list(folder)]
+            except RemoteFileNotFound:
+                continue  # a folder that does not exist holds no copy
+        return found
+
+    def read(self, partner_id: str, folder: FolderKey, name: str, local: Path) -> None:
+        self._transport(partner_id).get(folder, name, local)
+
+    def replace(self, partner_id: str, folder: FolderKey, name: str, local: Path) -> None:
+        self._transport(partner_id).put(folder, name, local)
+
+    def remove(self, partner_id: str, folder: FolderKey, name: str) -> None:
+        self._transport(partner_id).delete(folder, [name])
 
     def close(self) -> None:
         for transport in self._open.values():

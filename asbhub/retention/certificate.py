@@ -129,9 +129,15 @@ def build_certificate(session: Session, run_id: str) -> Certificate:
     )
 
 
+def canonical_json(cert: Certificate) -> str:
+    """The one text of a certificate: sorted keys, fixed indentation, a final newline."""
+    body = json.dumps(cert.model_dump(mode="json"), sort_keys=True, indent=2, ensure_ascii=False)
+    return body + "\n"
+
+
 def render(cert: Certificate, fmt: Format) -> str:
     if fmt == "json":
-        return json.dumps(cert.model_dump(mode="json"), indent=2) + "\n"
+        return canonical_json(cert)
     if fmt == "csv":
         return _csv(cert)
     if fmt == "html":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,10 @@ from asbhub import ledger
 from asbhub.errors import DataError
 from asbhub.ledger import Event, EventKind, LedgerKey
 from asbhub.ledger.bulk import bulk_insert, member
+from asbhub.retention import handlers
 from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
+from asbhub.retention.batch import Batch, Execution
+from asbhub.retention.copies import Copy, sweep_local, sweep_remote
 from asbhub.retention.holds import held, held_references
 from asbhub.retention.plan import DISPOSABLE, Checkpoint
 from asbhub.retention.runs import get_run
@@ -47,30 +49,7 @@ class ExecuteResult(BaseModel):
     held_after_planning: int
     failed: int
     notices_queued: int
-
-
-@dataclass
-class Batch:
-    """One batch's outcome, filled in by the class handler."""
-
-    disposed: list[int] = field(default_factory=list)
-    held: list[int] = field(default_factory=list)
-    failed: dict[int, str] = field(default_factory=dict)
-    erased: list[str] = field(default_factory=list)
-    notices: int = 0
-
-
-@dataclass
-class Execution:
-    """What the handlers need: the run, where files live, the remote side and the key."""
-
-    run_id: str
-    run_pk: int
-    key: LedgerKey
-    areas: Areas
-    remote: RemoteFolders | None
-    ack_days: Callable[[str], int]
-    checkpoint: Checkpoint
+    copies: list[Copy] = []
 
 
 def execute_run(
@@ -124,13 +103,40 @@ def execute_run(
                 _record(session, job, record_class, items, batch)
                 job.checkpoint(f"execute:{record_class}:before-commit")
             job.checkpoint(f"execute:{record_class}:committed")
+    copies = _sweep_copies(store, job)
+    job.checkpoint("execute:copies-swept")
     with store.session() as session:
         run = get_run(session, run_id, for_update=True)
         run.status = "executed"
         run.executed_at = datetime.now(UTC)
         summary = _summary(session, run_pk)
     job.checkpoint("execute:finished")
-    return ExecuteResult(run_id=run_id, status="executed", **summary)
+    return ExecuteResult(run_id=run_id, status="executed", copies=copies, **summary)
+
+
+def run_scan_terms(session: Session, run_pk: int) -> set[str]:
+    """The references of every record the run has disposed of that verification still looks for."""
+    terms: set[str] = set()
+    for (found,) in session.execute(
+        select(DisposalItem.scan_terms).where(
+            DisposalItem.run_pk == run_pk,
+            DisposalItem.status == "disposed",
+            DisposalItem.scan_terms.is_not(None),
+        )
+    ):
+        terms.update(found or [])
+    return terms
+
+
+def _sweep_copies(store: Store, job: Execution) -> list[Copy]:
+    """Take the disposed records out of every other file that names them: staging batch files,
+    archives, quarantined originals, the hub's reports, and the partners' folders."""
+    with store.session() as session:
+        terms = run_scan_terms(session, job.run_pk)
+    copies = sweep_local(job.areas, terms, fix=True)
+    if job.remote is not None:
+        copies += sweep_remote(job.remote, job.remote.partner_ids, terms, fix=True)
+    return copies
 
 
 def _summary(session: Session, run_pk: int) -> dict[str, Any]:
@@ -189,6 +195,11 @@ def _record(
             update(DisposalItem)
             .where(member(session, DisposalItem.id, batch.held))
             .values(status="held", detail="legal hold placed after planning")
+        )
+    if batch.scan_terms:  # one UPDATE by primary key for many rows
+        session.execute(
+            update(DisposalItem),
+            [{"id": item_id, "scan_terms": terms} for item_id, terms in batch.scan_terms.items()],
         )
     for item_id, why in batch.failed.items():
         session.connection().execute(
@@ -263,6 +274,18 @@ def _dispose_referrals(session: Session, job: Execution, items: Sequence[Any]) -
                 member(session, Incident.id, list(orphaned), opaque=True),
                 ~exists().where(Referral.incident_id == Incident.id),
             )
+        )
+        remaining = set(
+            session.scalars(
+                select(Incident.id).where(member(session, Incident.id, list(orphaned), opaque=True))
+            )
+        )
+        # An incident another partner's referral still holds keeps its reference in the store.
+        batch.scan_terms = {
+            by_target[r[1]]: [r[1]] + ([] if r[4] in remaining else [r[5]]) for r in going
+        }
+        handlers.scrub_removed_holds(
+            session, job.key, [t for terms in batch.scan_terms.values() for t in terms]
         )
     batch.erased = [r[1] for r in going]
     now = datetime.now(UTC)  # one issue time for the batch's notices
@@ -343,6 +366,7 @@ def _dispose_quarantine(session: Session, job: Execution, items: Sequence[Any]) 
     keep = {pk for pk, name, sha in rows if {f"Q-{pk}", name, sha} & holds}
     batch.held = [by_pk[pk] for pk in keep]
     going = [pk for pk in by_pk if pk not in keep]
+    handlers.remove_quarantined_originals(session, job, going)
     session.connection().execute(
         delete(QuarantineItem).where(member(session, QuarantineItem.id, going))
     )
@@ -416,6 +440,10 @@ def _prune_ledger(session: Session, job: Execution, items: Sequence[Any]) -> Bat
 
 HANDLERS: dict[str, Callable[[Session, Execution, Sequence[Any]], Batch]] = {
     "referral": _dispose_referrals,
+    "referral_unclosed": _dispose_referrals,
+    "incident_unreferred": handlers.dispose_unreferred_incidents,
+    "rejection_report": handlers.dispose_rejection_reports,
+    "disposal_notice": handlers.dispose_notices,
     "delivery": _dispose_deliveries,
     "quarantine": _dispose_quarantine,
     "inbound_original": _dispose_inbound_originals,

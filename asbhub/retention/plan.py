@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from asbhub.errors import DataError
@@ -19,6 +19,7 @@ from asbhub.retention.schedule import RECORD_CLASSES, Rule, Schedule
 from asbhub.store.models import (
     Delivery,
     DisposalItem,
+    DisposalNotice,
     DisposalRun,
     InboundFile,
     Incident,
@@ -26,6 +27,7 @@ from asbhub.store.models import (
     LedgerReference,
     QuarantineItem,
     Referral,
+    ReviewDecision,
 )
 
 OPEN_STATUSES = ("planned", "approved", "executing")
@@ -37,19 +39,45 @@ ATTRIBUTE_COLUMNS: dict[str, dict[str, Any]] = {
         "risk_level": Incident.risk_level,
         "vulnerable_victim": Incident.vulnerable_victim,
     },
+    "referral_unclosed": {
+        "risk_level": Incident.risk_level,
+        "vulnerable_victim": Incident.vulnerable_victim,
+    },
+    "incident_unreferred": {"is_asb": Incident.is_asb},
     "delivery": {"acknowledged": Delivery.acknowledged_at},
     "quarantine": {"source": QuarantineItem.source},
+    "disposal_notice": {"acknowledged": DisposalNotice.acknowledged_at},
 }
 CLOCK_COLUMNS: dict[tuple[str, str], Any] = {
     ("referral", "closed"): Referral.closed_at,
+    # The latest of these is the last activity (an outcome comes after delivery, after creation).
+    ("referral_unclosed", "last_activity"): func.coalesce(
+        Referral.last_outcome_at, Referral.delivered_at, Referral.created_at
+    ),
+    ("incident_unreferred", "last_activity"): func.coalesce(
+        Incident.last_review_at, Incident.reported_at
+    ),
     ("delivery", "acknowledged"): Delivery.acknowledged_at,
     ("delivery", "delivered"): Delivery.delivered_at,
     ("quarantine", "quarantined"): QuarantineItem.created_at,
     ("inbound_original", "received"): InboundFile.received_at,
+    ("rejection_report", "sent"): func.coalesce(InboundFile.processed_at, InboundFile.received_at),
+    ("disposal_notice", "acknowledged"): DisposalNotice.acknowledged_at,
+    ("disposal_notice", "issued"): DisposalNotice.issued_at,
     ("ledger_event", "logged"): LedgerEvent.at,
 }
 # Classes in the order they are planned and executed.
-DISPOSABLE = ("referral", "delivery", "quarantine", "inbound_original", "ledger_event")
+DISPOSABLE = (
+    "referral",
+    "referral_unclosed",
+    "incident_unreferred",
+    "delivery",
+    "quarantine",
+    "inbound_original",
+    "rejection_report",
+    "disposal_notice",
+    "ledger_event",
+)
 
 
 class PlanResult(BaseModel):
@@ -60,6 +88,7 @@ class PlanResult(BaseModel):
     planned: int
     for_review: int
     held: int
+    kept_on_review: int = 0
 
 
 def new_run_id(as_of: date) -> str:
@@ -98,17 +127,25 @@ def plan_disposal(
     session.flush()
     holds = held_references(session)
     counts: dict[str, Any] = {}
-    totals = {"planned": 0, "review": 0, "held": 0}
+    totals = {"planned": 0, "review": 0, "held": 0, "kept": 0}
     for record_class in DISPOSABLE:
         for rule in schedule.rules_of(record_class):
             if rule.action == "keep":
                 continue
-            status = "planned" if rule.action == "dispose" else "review"
+            decisions = _decisions(session, record_class) if rule.action == "review" else {}
             rows: list[dict[str, Any]] = []
-            held = 0
+            held = kept = 0
             for target, hold_keys in _due(session, rule, as_of, holds, key):
                 if holds and not holds.isdisjoint(hold_keys):
                     held += 1
+                    continue
+                ref_hash = key.reference_hash(target)
+                status = "planned" if rule.action == "dispose" else "review"
+                decided = decisions.get(ref_hash)
+                if decided is not None and decided.decision == "dispose":
+                    status = "planned"  # a person decided: it goes in this run
+                elif decided is not None and (decided.next_review_on or as_of) > as_of:
+                    kept += 1  # kept on review until its next review date
                     continue
                 rows.append(
                     {
@@ -116,8 +153,9 @@ def plan_disposal(
                         "record_class": record_class,
                         "rule": rule.id,
                         "target": target,
-                        "reference_hash": key.reference_hash(target),
+                        "reference_hash": ref_hash,
                         "status": status,
+                        "detail": _decided(decided) if status == "planned" else None,
                     }
                 )
                 if len(rows) >= 5000:
@@ -126,15 +164,19 @@ def plan_disposal(
             if rows:
                 bulk_insert(session, DisposalItem.__table__, rows)
             planned = _count(session, run.id, rule.id)
+            for_review = _count(session, run.id, rule.id, "review")
             counts.setdefault(record_class, {})[rule.id] = {
                 "action": rule.action,
                 "period": str(rule.period),
                 "clock": rule.clock,
                 "planned": planned,
                 "held": held,
+                "kept_on_review": kept,
             }
-            totals["planned" if status == "planned" else "review"] += planned
+            totals["planned"] += planned - for_review
+            totals["review"] += for_review
             totals["held"] += held
+            totals["kept"] += kept
     run.counts = counts
     if checkpoint:
         checkpoint("plan:items-recorded")
@@ -146,20 +188,37 @@ def plan_disposal(
         planned=totals["planned"],
         for_review=totals["review"],
         held=totals["held"],
+        kept_on_review=totals["kept"],
     )
 
 
-def _count(session: Session, run_pk: int, rule_id: str) -> int:
-    from sqlalchemy import func
+def _decisions(session: Session, record_class: str) -> dict[str, ReviewDecision]:
+    """The latest review decision on each record of the class, by keyed hash."""
+    latest: dict[str, ReviewDecision] = {}
+    for decision in session.scalars(
+        select(ReviewDecision)
+        .where(ReviewDecision.record_class == record_class)
+        .order_by(ReviewDecision.decided_at, ReviewDecision.id)
+    ):
+        latest[decision.reference_hash] = decision
+    return latest
 
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(DisposalItem)
-            .where(DisposalItem.run_pk == run_pk, DisposalItem.rule == rule_id)
-        )
-        or 0
+
+def _decided(decision: ReviewDecision | None) -> str | None:
+    if decision is None:
+        return None
+    return f"review decision {decision.id} by {decision.decided_by}: dispose"
+
+
+def _count(session: Session, run_pk: int, rule_id: str, status: str | None = None) -> int:
+    query = (
+        select(func.count())
+        .select_from(DisposalItem)
+        .where(DisposalItem.run_pk == run_pk, DisposalItem.rule == rule_id)
     )
+    if status is not None:
+        query = query.where(DisposalItem.status == status)
+    return int(session.scalar(query) or 0)
 
 
 def due_before(rule: Rule, as_of: date) -> datetime | None:
@@ -198,14 +257,37 @@ def _due(
         return
     clock = CLOCK_COLUMNS[(rule.record_class, rule.clock)]
     query: Any
-    if rule.record_class == "referral":
+    if rule.record_class in ("referral", "referral_unclosed"):
+        when = (
+            clock < cutoff.date()
+            if rule.record_class == "referral"
+            else and_(Referral.closed_at.is_(None), clock < cutoff)
+        )
         query = (
             select(Referral.referral_id, Incident.incident_ref)
             .join(Incident, Incident.id == Referral.incident_id)
-            .where(clock < cutoff.date(), condition(rule))
+            .where(when, condition(rule))
         )
         for referral_id, incident_ref in session.execute(query.execution_options(yield_per=10000)):
             yield referral_id, {referral_id, incident_ref}
+    elif rule.record_class == "incident_unreferred":
+        query = select(Incident.incident_ref).where(
+            ~exists().where(Referral.incident_id == Incident.id), clock < cutoff, condition(rule)
+        )
+        for (incident_ref,) in session.execute(query):
+            yield incident_ref, {incident_ref}
+    elif rule.record_class == "rejection_report":
+        query = select(InboundFile.id, InboundFile.name, InboundFile.rejection_report).where(
+            InboundFile.rejection_report.is_not(None), clock < cutoff
+        )
+        for pk, name, report in session.execute(query):
+            yield f"RR-{pk}", {f"RR-{pk}", name, report}
+    elif rule.record_class == "disposal_notice":
+        query = select(DisposalNotice.notice_id, DisposalNotice.referral_id).where(
+            clock < cutoff, condition(rule)
+        )
+        for notice, referral_id in session.execute(query):
+            yield notice, {notice, referral_id}
     elif rule.record_class == "delivery":
         query = select(Delivery.batch_id).where(
             clock < cutoff, Delivery.disposed_at.is_(None), condition(rule)

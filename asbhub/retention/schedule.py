@@ -35,9 +35,20 @@ RECORD_CLASSES: dict[str, RecordClass] = {
         {"risk_level": ("high", "medium", "standard"), "vulnerable_victim": (True, False)},
         ("closed",),
     ),
+    # Referrals no partner has closed: their clock is their last activity (outcome, delivery,
+    # creation), so a case still being worked never falls due.
+    "referral_unclosed": RecordClass(
+        {"risk_level": ("high", "medium", "standard"), "vulnerable_victim": (True, False)},
+        ("last_activity",),
+    ),
+    # Incidents referred to no partner (not ASB, or no partner covers them).
+    "incident_unreferred": RecordClass({"is_asb": (True, False)}, ("last_activity",)),
     "delivery": RecordClass({"acknowledged": (True, False)}, ("acknowledged", "delivered")),
     "quarantine": RecordClass({"source": ("ingest", "inbound")}, ("quarantined",)),
     "inbound_original": RecordClass({}, ("received",)),
+    "rejection_report": RecordClass({}, ("sent",)),
+    "disposal_notice": RecordClass({"acknowledged": (True, False)}, ("acknowledged", "issued")),
+    "legal_hold": RecordClass({}, ("removed",)),
     "ledger_event": RecordClass({}, ("logged",)),
     "disposal_certificate": RecordClass({}, ("verified",)),
 }

@@ -37,7 +37,10 @@ class RetentionContext:
             return None
         from connectors import open_transport
 
-        return TransportFolders(lambda partner_id: open_transport(partners[partner_id].transport))
+        return TransportFolders(
+            lambda partner_id: open_transport(partners[partner_id].transport),
+            partner_ids=sorted(partners),
+        )
 
     def _partners(self) -> list:
         directory = self.settings.partners_dir

@@ -1,4 +1,6 @@
-"""Verify a disposal run: re-check that nothing it planned remains anywhere, and say so honestly."""
+"""Verify a disposal run: re-check that nothing it planned remains anywhere (its own rows and files,
+and any copy of its records in the hub's areas, the partners' folders or any table), say so
+honestly, and freeze the certificate."""
 
 from __future__ import annotations
 
@@ -7,24 +9,34 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from asbhub import ledger
 from asbhub.errors import DataError
+from asbhub.ledger import LedgerKey
 from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
+from asbhub.retention.copies import Copy, sweep_local, sweep_remote
+from asbhub.retention.execute import run_scan_terms
+from asbhub.retention.frozen import freeze
 from asbhub.retention.runs import get_run
+from asbhub.retention.store_scan import store_copies
 from asbhub.store.engine import Store
 from asbhub.store.models import (
     Delivery,
     DisposalItem,
+    DisposalNotice,
     InboundFile,
+    Incident,
     LedgerEvent,
     QuarantineItem,
     Referral,
 )
 
 CHUNK = 5000
+NOT_ACTED_ON = ("review", "kept", "decided")  # left for a person, or decided for a later run
+# Classes whose item targets are references to people's records: scrubbed once verified.
+CLEAR_TARGETS = ("referral", "referral_unclosed", "incident_unreferred")
 
 
 class Survivor(BaseModel):
@@ -43,6 +55,8 @@ class VerificationResult(BaseModel):
     held_after_planning: int
     survivors: list[Survivor]
     ledger_head: dict[str, Any]
+    areas_scanned: list[str] = []
+    certificate_sha256: str | None = None
 
 
 def verify_run(
@@ -51,9 +65,12 @@ def verify_run(
     areas: Areas,
     remote: RemoteFolders | None = None,
     checkpoint: Callable[[str], None] | None = None,
+    *,
+    key: LedgerKey,
 ) -> VerificationResult:
     """Look for every planned record in the store, the staging and archive areas and partner
-    folders; record the result and the ledger head on the run."""
+    folders, and for the disposed records' references in every file of every area and every
+    table; record the result and the ledger head on the run, and freeze the certificate."""
     with store.session() as session:
         run = get_run(session, run_id)
         if run.status not in ("executed", "verified", "verification_failed"):
@@ -69,7 +86,7 @@ def verify_run(
                 .where(
                     DisposalItem.run_pk == run_pk,
                     DisposalItem.id > last_id,
-                    DisposalItem.status.not_in(("review",)),
+                    DisposalItem.status.not_in(NOT_ACTED_ON),
                 )
                 .order_by(DisposalItem.id)
                 .limit(CHUNK)
@@ -81,6 +98,8 @@ def verify_run(
             live = [i for i in items if i.status != "held"]
             checked += len(live)
             survivors.extend(_survivors(session, areas, remote, live))
+    scanned, copies = _scan(store, run_pk, areas, remote)
+    survivors.extend(copies)
     if checkpoint:
         checkpoint("verify:checked")
     with store.session() as session:
@@ -93,12 +112,78 @@ def verify_run(
             held_after_planning=held_count,
             survivors=survivors,
             ledger_head={"seq": head_seq, "hash": head_hash},
+            areas_scanned=scanned,
         )
         run.verification = result.model_dump(mode="json")
         run.ledger_head = head_hash
         run.verified_at = datetime.now(UTC)
         run.status = "verified" if result.ok else "verification_failed"
+        if result.ok:
+            _scrub(session, run_pk)
+        session.flush()
+        result.certificate_sha256 = freeze(session, key, run_id).sha256
     return result
+
+
+def _scan(
+    store: Store, run_pk: int, areas: Areas, remote: RemoteFolders | None
+) -> tuple[list[str], list[Survivor]]:
+    """Every area on disk, every partner folder and every table, searched for the references of
+    what the run disposed of. Survivors name the area and file (or table and column) only."""
+    with store.session() as session:
+        terms = run_scan_terms(session, run_pk)
+        owners: dict[str, tuple[str, str, str]] = {}
+        for record_class, rule, ref_hash, found_terms in session.execute(
+            select(
+                DisposalItem.record_class,
+                DisposalItem.rule,
+                DisposalItem.reference_hash,
+                DisposalItem.scan_terms,
+            ).where(DisposalItem.run_pk == run_pk, DisposalItem.scan_terms.is_not(None))
+        ):
+            for term in found_terms or []:
+                owners[term] = (record_class, rule, ref_hash)
+        notice_ids = set(
+            session.scalars(select(DisposalNotice.notice_id).where(DisposalNotice.run_pk == run_pk))
+        )
+        found: list[tuple[str, set[str]]] = [
+            (f"store: {column}", hits) for column, hits in store_copies(session, terms, notice_ids)
+        ]
+    scanned = [f"store ({len(terms)} references)", *(f"{a}/" for a in areas.names)]
+    copies: list[Copy] = sweep_local(areas, terms, fix=False)
+    if remote is not None:
+        scanned += [f"partner folder {p}" for p in remote.partner_ids]
+        try:
+            copies += sweep_remote(remote, remote.partner_ids, terms, fix=False)
+        except Exception as exc:  # cannot look: that is not proof of absence
+            found.append((f"partner folders could not be scanned: {type(exc).__name__}", terms))
+    found += [(copy.where, copy.hits) for copy in copies]
+    survivors: list[Survivor] = []
+    for where, hits in found:
+        for record_class, rule, ref_hash in sorted({owners[t] for t in hits if t in owners}):
+            survivors.append(
+                Survivor(record_class=record_class, rule=rule, reference_hash=ref_hash, where=where)
+            )
+    return scanned, survivors
+
+
+def _scrub(session: Session, run_pk: int) -> None:
+    """Once verified, the run's items name people's records only by keyed hash: the clear
+    references verification searched for are no longer needed."""
+    session.execute(
+        update(DisposalItem)
+        .where(DisposalItem.run_pk == run_pk, DisposalItem.status == "disposed")
+        .values(scan_terms=None)
+    )
+    session.execute(
+        update(DisposalItem)
+        .where(
+            DisposalItem.run_pk == run_pk,
+            DisposalItem.status == "disposed",
+            DisposalItem.record_class.in_(CLEAR_TARGETS),
+        )
+        .values(target="#" + DisposalItem.reference_hash)
+    )
 
 
 def _survivors(
@@ -123,12 +208,33 @@ def _survivors(
     for item in items:
         if item.status != "planned":
             by_class.setdefault(item.record_class, {})[item.target] = item
-    referrals = by_class.get("referral", {})
+    referrals = {**by_class.get("referral", {}), **by_class.get("referral_unclosed", {})}
     if referrals:
         for (referral_id,) in session.execute(
             select(Referral.referral_id).where(Referral.referral_id.in_(list(referrals)))
         ):
             survived(referrals[referral_id], "store: referrals")
+    incidents = by_class.get("incident_unreferred", {})
+    if incidents:
+        for (ref,) in session.execute(
+            select(Incident.incident_ref).where(Incident.incident_ref.in_(list(incidents)))
+        ):
+            survived(incidents[ref], "store: incidents")
+    notices = by_class.get("disposal_notice", {})
+    if notices:
+        for (notice,) in session.execute(
+            select(DisposalNotice.notice_id).where(DisposalNotice.notice_id.in_(list(notices)))
+        ):
+            survived(notices[notice], "store: disposal_notices")
+    reports = by_class.get("rejection_report", {})
+    if reports:
+        for inbound in session.scalars(
+            select(InboundFile).where(InboundFile.id.in_([int(t[3:]) for t in reports]))
+        ):
+            if inbound.rejection_report:
+                path = areas.report_path("rejections", inbound.partner_id, inbound.rejection_report)
+                where = "reports/rejections" if path.exists() else "store: inbound_files"
+                survived(reports[f"RR-{inbound.id}"], where)
     quarantine = by_class.get("quarantine", {})
     if quarantine:
         for (pk,) in session.execute(

@@ -255,6 +255,9 @@ class DisposalRun(Base):
     verified_at: Mapped[datetime | None]
     verification: Mapped[dict[str, Any] | None]
     ledger_head: Mapped[str | None] = mapped_column(String(64))
+    # The certificate frozen at verification: canonical JSON, whose SHA-256 is also in the ledger.
+    certificate_json: Mapped[str | None] = mapped_column(Text)
+    certificate_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class DisposalItem(Base):
@@ -279,6 +282,33 @@ class DisposalItem(Base):
     status: Mapped[str] = mapped_column(String(20), default="planned")
     detail: Mapped[str | None] = mapped_column(Text)
     disposed_at: Mapped[datetime | None]
+    # What verification looks for in every area (the record's references in clear), kept only
+    # from execution until a clean verification.
+    scan_terms: Mapped[list[Any] | None]
+
+
+class ReviewDecision(Base):
+    """A person's decision on a record a `review` rule made due: keep it (until when it is next
+    reviewed) or dispose of it in the next run. Named only by the record's keyed hash."""
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_class_hash", "record_class", "reference_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("disposal_items.id", ondelete="SET NULL")
+    )
+    record_class: Mapped[str] = mapped_column(String(40))
+    rule: Mapped[str] = mapped_column(String(80))
+    reference_hash: Mapped[str] = mapped_column(String(64))
+    decision: Mapped[str] = mapped_column(String(10))
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text)
+    next_review_on: Mapped[date | None] = mapped_column(Date)
+    applied_run_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("disposal_runs.id", ondelete="SET NULL")
+    )
 
 
 class DisposalNotice(Base):

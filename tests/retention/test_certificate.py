@@ -20,7 +20,7 @@ from asbhub.retention.certificate import (
 )
 from asbhub.retention.notices import acknowledge, notice_status
 from asbhub.store.engine import Store
-from asbhub.store.models import DisposalNotice
+from asbhub.store.models import DisposalNotice, DisposalRun, LedgerEvent
 from tests.retention.test_disposal_run import _run_all
 from tests.retention.world import DUE_REFERRALS, KEY, REFERRALS, World, build, rid
 
@@ -41,7 +41,12 @@ def test_the_certificate_has_the_facts_and_no_personal_data(world: World) -> Non
     assert cert.run_id == run_id and cert.schedule_version == "2026.1"
     assert cert.approved_by == "A. Information-Manager" and cert.approved_at is not None
     assert cert.verification_ok is True
-    assert cert.ledger_head == {"seq": head[0], "hash": head[1]}
+    # the head at verification; the one event after it records the frozen certificate's digest
+    assert cert.ledger_head is not None and cert.ledger_head["seq"] == head[0] - 1
+    with world.store.session() as s:
+        last = s.get(LedgerEvent, head[0])
+        frozen = s.scalar(select(DisposalRun.certificate_sha256))
+    assert last is not None and last.details["certificate_sha256"] == frozen
     standard = next(line for line in cert.classes if line.rule == "referral-standard")
     assert (standard.planned, standard.disposed, standard.period) == (3, 3, "6y")
     assert cert.notices == {"council-a": {"issued": 2, "sent": 0, "acknowledged": 0}}
@@ -79,7 +84,7 @@ def test_a_failed_verification_shows_on_the_certificate(world: World) -> None:
     (world.areas.staging / "B-OLD").mkdir()
     from asbhub.retention.verify import verify_run
 
-    verify_run(world.store, run_id, world.areas, world.remote())
+    verify_run(world.store, run_id, world.areas, world.remote(), key=KEY)
     with world.store.session() as s:
         cert = build_certificate(s, run_id)
     assert cert.verification_ok is False and cert.survivors[0]["where"] == "staging area"

@@ -48,7 +48,7 @@ def _run_all(world: World) -> str:
     run_id = _plan(world)
     _approve(world, run_id)
     execute_run(world.store, run_id, KEY, world.areas, world.remote())
-    verify_run(world.store, run_id, world.areas, world.remote())
+    verify_run(world.store, run_id, world.areas, world.remote(), key=KEY)
     return run_id
 
 
@@ -155,7 +155,7 @@ def test_a_hold_placed_after_planning_stops_its_disposal(world: World) -> None:
         add_hold(s, rid(6), "judicial review", "Legal Services")
         add_hold(s, "q-old.csv", "partner dispute", "Legal Services")
     execute_run(world.store, run_id, KEY, world.areas, world.remote())
-    result = verify_run(world.store, run_id, world.areas, world.remote())
+    result = verify_run(world.store, run_id, world.areas, world.remote(), key=KEY)
     assert result.ok and result.held_after_planning >= 2
     assert rid(6) in _referrals(world)
     assert "q-old.csv" in _state(world)["quarantine"]
@@ -200,7 +200,7 @@ def test_a_crash_at_any_point_resumes_to_the_same_end(world: World, point: str) 
             checkpoint=cp,
         ),
         lambda cp: verify_run(
-            world.store, _run_id(world), world.areas, world.remote(), checkpoint=cp
+            world.store, _run_id(world), world.areas, world.remote(), checkpoint=cp, key=KEY
         ),
     ]
     crashed = False
@@ -244,6 +244,11 @@ class StubbornPartner:
     def __init__(self, world: World, refuse: str) -> None:
         self.inner = world.remote()
         self.refuse = refuse
+        self.partner_ids = self.inner.partner_ids
+        self.files = self.inner.files
+        self.read = self.inner.read
+        self.replace = self.inner.replace
+        self.remove = self.inner.remove
 
     def delete(self, partner_id: str, names: list[str]) -> None:
         if self.refuse in names:
@@ -259,7 +264,7 @@ def test_verification_reports_a_file_that_could_not_be_deleted(world: World) -> 
     _approve(world, run_id)
     stubborn = StubbornPartner(world, "B-OLD.csv")
     execute_run(world.store, run_id, KEY, world.areas, stubborn)
-    result = verify_run(world.store, run_id, world.areas, stubborn)
+    result = verify_run(world.store, run_id, world.areas, stubborn, key=KEY)
     assert not result.ok
     assert [(s.record_class, s.where) for s in result.survivors] == [
         ("delivery", "store: deliveries (not marked disposed)")
@@ -269,15 +274,15 @@ def test_verification_reports_a_file_that_could_not_be_deleted(world: World) -> 
         assert s.scalar(select(DisposalRun.status)) == "verification_failed"
     # once the partner's server lets go, running the same run again converges
     execute_run(world.store, run_id, KEY, world.areas, world.remote())
-    assert verify_run(world.store, run_id, world.areas, world.remote()).ok
+    assert verify_run(world.store, run_id, world.areas, world.remote(), key=KEY).ok
 
 
 def test_verification_finds_a_record_that_came_back(world: World) -> None:
     run_id = _run_all(world)
     (world.areas.staging / "B-OLD").mkdir()  # e.g. restored from a backup after execution
     (world.partner_root / "council-a" / "inbox" / "B-OLD.csv").write_text("copy\n")
-    result = verify_run(world.store, run_id, world.areas, world.remote())
+    result = verify_run(world.store, run_id, world.areas, world.remote(), key=KEY)
     assert not result.ok and {s.where for s in result.survivors} == {"staging area"}
     (world.areas.staging / "B-OLD").rmdir()
-    result = verify_run(world.store, run_id, world.areas, world.remote())
+    result = verify_run(world.store, run_id, world.areas, world.remote(), key=KEY)
     assert not result.ok and {s.where for s in result.survivors} == {"partner folder (council-a)"}

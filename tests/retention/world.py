@@ -60,7 +60,7 @@ class World:
         return LocalTransport(spec, LocalConfig(root=self.partner_root))
 
     def remote(self) -> TransportFolders:
-        return TransportFolders(self.transport)
+        return TransportFolders(self.transport, partner_ids=("council-a",))
 
 
 def build(store: Store, tmp_path: Path) -> World:

@@ -1,0 +1,229 @@
+"""The self-check that every row and file the hub keeps belongs to exactly one record class.
+
+Generic by construction: every table in the store's models is looked at, and a table no one has
+given a class (a new table, or a new state that no predicate admits) is reported, not passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Table, and_, exists, false, func, not_, or_, select, true
+from sqlalchemy.orm import Session
+
+from asbhub.retention.areas import Areas
+from asbhub.retention.copies import local_files
+from asbhub.retention.handlers import stored_path
+from asbhub.store.models import (
+    Base,
+    Delivery,
+    DisposalRun,
+    InboundFile,
+    Incident,
+    QuarantineItem,
+    Referral,
+)
+
+Predicate = Callable[[], ColumnElement[bool]]
+
+
+def _referral_closed() -> ColumnElement[bool]:
+    return Referral.closed_at.is_not(None)
+
+
+def _referral_unclosed() -> ColumnElement[bool]:
+    return Referral.closed_at.is_(None)
+
+
+def _incident_has(condition: ColumnElement[bool] | None = None) -> ColumnElement[bool]:
+    link = Referral.incident_id == Incident.id
+    return exists().where(and_(link, condition) if condition is not None else link)
+
+
+# Which class each table's rows belong to. A table whose rows die with a parent's row (a
+# foreign key ON DELETE CASCADE) and that is not listed here belongs to its parent's class.
+TABLE_CLASSES: dict[str, list[tuple[str, Predicate]]] = {
+    "referrals": [("referral", _referral_closed), ("referral_unclosed", _referral_unclosed)],
+    # An incident lives as long as its referrals: while any is open, with the open ones.
+    "incidents": [
+        ("referral_unclosed", lambda: _incident_has(_referral_unclosed())),
+        (
+            "referral",
+            lambda: and_(_incident_has(), not_(_incident_has(_referral_unclosed()))),
+        ),
+        ("incident_unreferred", lambda: not_(_incident_has())),
+    ],
+    "deliveries": [("delivery", true)],
+    "inbound_files": [("inbound_original", true)],
+    "quarantine": [("quarantine", true)],
+    "disposal_notices": [("disposal_notice", true)],
+    "legal_holds": [("legal_hold", true)],
+    "ledger_events": [("ledger_event", true)],
+    "disposal_runs": [("disposal_certificate", true)],
+    "disposal_items": [("disposal_certificate", true)],
+    "review_decisions": [("disposal_certificate", true)],
+}
+# Tables that hold no personal data and no reference to a person's record, and why.
+NOT_PERSONAL: dict[str, str] = {
+    "watermarks": "how far each stream has got (a batch id or a date)",
+    "ledger_verifications": "walks of the ledger chain: who ran them and what they found",
+}
+
+
+class Uncovered(BaseModel):
+    where: str
+    count: int
+    detail: str
+
+
+class CoverageResult(BaseModel):
+    ok: bool
+    counts: dict[str, dict[str, int]]
+    uncovered: list[Uncovered]
+    not_personal: dict[str, str]
+
+
+def check_coverage(session: Session, areas: Areas) -> CoverageResult:
+    counts: dict[str, dict[str, int]] = {}
+    uncovered: list[Uncovered] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_PERSONAL:
+            continue
+        members = _members(table)
+        if members is None:
+            uncovered.append(
+                Uncovered(
+                    where=f"store: {table.name}",
+                    count=_count(session, table, true()),
+                    detail="no record class covers this table: give it one in "
+                    "asbhub/retention/coverage.py and rules in config/retention.yaml",
+                )
+            )
+            continue
+        for record_class, predicate in members:
+            n = _count(session, table, predicate)
+            if n:
+                counts.setdefault(record_class, {})[table.name] = n
+        uncovered += _gaps_and_overlaps(session, table, members)
+    for where, file_class, problem in _files(session, areas):
+        if file_class is not None:
+            area = where.split("/", 1)[0] + "/"
+            bucket = counts.setdefault(file_class, {})
+            bucket[area] = bucket.get(area, 0) + 1
+        else:
+            uncovered.append(Uncovered(where=where, count=1, detail=problem))
+    return CoverageResult(
+        ok=not uncovered, counts=counts, uncovered=uncovered, not_personal=NOT_PERSONAL
+    )
+
+
+def _members(table: Table) -> list[tuple[str, ColumnElement[bool]]] | None:
+    if table.name in TABLE_CLASSES:
+        return [(cls, predicate()) for cls, predicate in TABLE_CLASSES[table.name]]
+    for fk in table.foreign_keys:
+        parent = fk.column.table
+        if fk.ondelete == "CASCADE" and parent.name in TABLE_CLASSES:
+            return [
+                (cls, exists().where(and_(fk.column == fk.parent, predicate())))
+                for cls, predicate in TABLE_CLASSES[parent.name]
+            ]
+    return None
+
+
+def _count(session: Session, table: Table, where: ColumnElement[bool]) -> int:
+    return int(session.scalar(select(func.count()).select_from(table).where(where)) or 0)
+
+
+def _gaps_and_overlaps(
+    session: Session, table: Table, members: list[tuple[str, ColumnElement[bool]]]
+) -> list[Uncovered]:
+    found: list[Uncovered] = []
+    preds = [p for _c, p in members]
+    none = _count(session, table, not_(or_(false(), *preds)))
+    if none:
+        keys = _sample_keys(session, table, not_(or_(false(), *preds)))
+        found.append(
+            Uncovered(
+                where=f"store: {table.name}",
+                count=none,
+                detail=f"rows no record class covers (first keys: {keys})",
+            )
+        )
+    for i, (first, p) in enumerate(members):
+        for second, q in members[i + 1 :]:
+            both = _count(session, table, and_(p, q))
+            if both:
+                found.append(
+                    Uncovered(
+                        where=f"store: {table.name}",
+                        count=both,
+                        detail=f"rows in two classes at once: {first} and {second}",
+                    )
+                )
+    return found
+
+
+def _sample_keys(session: Session, table: Table, where: ColumnElement[bool]) -> list[str]:
+    key = next(iter(table.primary_key.columns))
+    return [str(v) for v in session.scalars(select(key).where(where).order_by(key).limit(5))]
+
+
+def _files(session: Session, areas: Areas) -> Iterator[tuple[str, str | None, str]]:
+    """(where, class or None, why not) for every file under the hub's areas."""
+    staging = _resolved(
+        areas.staging,
+        session.scalars(select(Delivery.staging_path).where(Delivery.staging_path.is_not(None))),
+    )
+    archived = _resolved(
+        areas.home / "archive",
+        session.scalars(
+            select(InboundFile.archive_path).where(InboundFile.archive_path.is_not(None))
+        ),
+    )
+    originals = _resolved(
+        areas.home / "quarantine",
+        session.scalars(
+            select(QuarantineItem.original_path).where(QuarantineItem.original_path.is_not(None))
+        ),
+    )
+    reports = {
+        ("rejections", partner, name)
+        for partner, name in session.execute(
+            select(InboundFile.partner_id, InboundFile.rejection_report).where(
+                InboundFile.rejection_report.is_not(None)
+            )
+        )
+    }
+    runs = set(session.scalars(select(DisposalRun.run_id)))
+    for area, path in local_files(areas):
+        where = f"{area}/{path.relative_to(areas.home / area)}"
+        resolved = path.resolve()
+        if area == "staging" and any(resolved.is_relative_to(folder) for folder in staging):
+            yield where, "delivery", ""
+        elif area == "archive" and resolved in archived:
+            yield where, "inbound_original", ""
+        elif area == "quarantine" and resolved in originals:
+            yield where, "quarantine", ""
+        elif area == "reports" and path.parent == areas.home / "reports" and path.stem in runs:
+            yield where, "disposal_certificate", ""
+        elif area == "reports" and tuple(path.relative_to(areas.home / area).parts) in reports:
+            yield where, "rejection_report", ""
+        else:
+            yield where, None, _why_uncovered(area)
+
+
+def _resolved(root: Path, stored: Iterable[str | None]) -> set[Path]:
+    found: set[Path] = set()
+    for value in stored:
+        if value and (path := stored_path(root, value)) is not None:
+            found.add(path)
+    return found
+
+
+def _why_uncovered(area: str) -> str:
+    return {
+        "landing": "an extract waiting to be ingested (`asbhub ingest run`); no class keeps it",
+        "inbound": "left by an interrupted inbound run; no class keeps it",
+    }.get(area, "no record in the store owns this file, so no class decides when it goes")
