@@ -308,7 +308,10 @@ def _message(error: Any, value: Any) -> str:
     if kind == "string_too_long":
         return f"is longer than {error['ctx']['max_length']} characters"
     message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{shown}: {message}" if value is not None else message
+    if value is None:
+        return message
+    # The contracts' own rules say what the value "is" ("is a number; write it in ISO 8601").
+    return f"{shown} {message}" if message.startswith("is ") else f"{shown}: {message}"
 
 
 def _shown(value: Any) -> str:

@@ -20,6 +20,7 @@ from connectors.errors import (
     ConfigError,
     IntegrityError,
     RemoteFileNotFound,
+    RemoteFileTooLarge,
     TransportError,
     UnsafeRemotePath,
 )
@@ -27,12 +28,24 @@ from connectors.models import (
     CHUNK,
     Entry,
     FolderStatus,
+    FolderSurvey,
     HashingWriter,
     PutResult,
+    Refusal,
+    RefusedEntry,
     RemoteFile,
+    SizeLimitExceeded,
     sha256_file,
 )
-from connectors.paths import is_in_flight, is_safe_name, is_temp_name, is_within, join, temp_name
+from connectors.paths import (
+    is_in_flight,
+    is_safe_name,
+    is_temp_name,
+    is_within,
+    join,
+    local_temp_name,
+    temp_name,
+)
 from connectors.retry import RetryPolicy, run_with_retry
 from connectors.spec import FolderKey, TransportSpec
 
@@ -42,6 +55,7 @@ __all__ = [
     "CHUNK",
     "Entry",
     "FolderStatus",
+    "FolderSurvey",
     "HashingWriter",
     "PutResult",
     "RemoteFile",
@@ -108,36 +122,65 @@ class Transport(ABC):
 
     def list(self, folder: FolderKey) -> list[RemoteFile]:
         """Files ready to read: hidden/in-flight names, directories and unsafe entries left out."""
+        return self.survey(folder).files
+
+    def survey(self, folder: FolderKey) -> FolderSurvey:
+        """One listing with every entry accounted for: ready, in flight, or refused (unsafe name,
+        special file, symlink out of the folder). Refused entries are never read or moved."""
         path = self.folder_path(folder)
         entries = self._retry(f"list {folder}", lambda: list(self._scan(path)))
-        files = []
-        for entry in entries:
-            if not is_safe_name(entry.name):
-                log.warning("%s: refused listed name %r (unsafe)", folder, entry.name)
-            elif is_in_flight(entry.name) or entry.kind in ("dir", "other"):
-                continue
-            elif entry.kind == "link" and not self._link_inside(path, entry.name):
-                log.warning(
-                    "%s: refused symlink %r pointing outside the folder", folder, entry.name
+        survey = FolderSurvey()
+        for entry in sorted(entries, key=lambda e: e.name):
+            refusal = self._refusal(path, entry)
+            if refusal is not None:
+                log.warning("%s: refused entry %r (%s)", folder, entry.name, refusal.value)
+                survey.refused.append(
+                    RefusedEntry(
+                        name=entry.name, size=entry.size, mtime=entry.mtime, reason=refusal
+                    )
                 )
+            elif entry.kind == "dir":
+                continue  # a partner's sub-folder (e.g. processed/) is not an entry to read
+            elif is_in_flight(entry.name):
+                survey.in_flight.append(entry.name)
             else:
-                files.append(RemoteFile(name=entry.name, size=entry.size, mtime=entry.mtime))
-        return sorted(files, key=lambda f: f.name)
+                survey.files.append(
+                    RemoteFile(name=entry.name, size=entry.size, mtime=entry.mtime)
+                )
+        return survey
+
+    def _refusal(self, folder_path: str, entry: Entry) -> Refusal | None:
+        if not is_safe_name(entry.name):
+            return Refusal.UNSAFE_NAME
+        if entry.kind == "other":
+            return Refusal.SPECIAL_FILE
+        if entry.kind == "link" and not self._link_inside(folder_path, entry.name):
+            return Refusal.LINK_OUTSIDE
+        return None
 
     def exists(self, folder: FolderKey, name: str) -> bool:
         path = join(self.folder_path(folder), name)
         return self._retry(f"exists {name}", lambda: self._entry(path) is not None)
 
-    def get(self, folder: FolderKey, name: str, dest_path: str | Path) -> str:
-        """Download to `dest_path` atomically; return the SHA-256 checked against the server."""
+    def get(
+        self, folder: FolderKey, name: str, dest_path: str | Path, max_bytes: int | None = None
+    ) -> str:
+        """Download to `dest_path` atomically; return the SHA-256 checked against the server.
+
+        With `max_bytes`, a file listed as larger is refused before any byte is copied, and the
+        stream stops as soon as more arrive (for servers whose listing understates the size).
+        """
         folder_path = self.folder_path(folder)
         remote = join(folder_path, name)
         dest = Path(dest_path)
         if not dest.parent.is_dir():
             raise EnvironmentProblem(f"{dest.parent}: local folder does not exist")
-        partial = dest.with_name(temp_name(dest.name))
+        # Named from a hash: a legal 255-byte remote name plus a temporary suffix would not be.
+        partial = dest.with_name(local_temp_name(dest.name))
         try:
-            sha = self._retry(f"get {name}", lambda: self._get_once(folder_path, remote, partial))
+            sha = self._retry(
+                f"get {name}", lambda: self._get_once(folder_path, remote, partial, max_bytes)
+            )
             os.replace(partial, dest)
         finally:
             partial.unlink(missing_ok=True)
@@ -242,7 +285,9 @@ class Transport(ABC):
                 raise
             raise translated from exc
 
-    def _get_once(self, folder_path: str, remote: str, partial: Path) -> str:
+    def _get_once(
+        self, folder_path: str, remote: str, partial: Path, max_bytes: int | None
+    ) -> str:
         entry = self._entry(remote)
         if entry is None:
             raise RemoteFileNotFound(f"{remote} does not exist on the partner server")
@@ -250,9 +295,19 @@ class Transport(ABC):
             raise UnsafeRemotePath(f"{remote} is a symlink pointing outside its folder")
         if entry.kind not in ("file", "link"):
             raise UnsafeRemotePath(f"{remote} is not a regular file")
+        if max_bytes is not None and entry.size > max_bytes:
+            raise RemoteFileTooLarge(
+                f"{remote}: {entry.size:,} bytes is over the limit of {max_bytes:,} bytes"
+            )
         with partial.open("wb") as fh:  # "wb" again on a retry: no half-file survives
-            sink = HashingWriter(fh)
-            expected = self._download(remote, sink)
+            sink = HashingWriter(fh, limit=max_bytes)
+            try:
+                expected = self._download(remote, sink)
+            except SizeLimitExceeded:
+                raise RemoteFileTooLarge(
+                    f"{remote}: the server sent more than the limit of {max_bytes:,} bytes "
+                    f"(its listing said {entry.size:,})"
+                ) from None
             fh.flush()
             os.fsync(fh.fileno())
         if entry.kind == "file" and sink.size != entry.size:

@@ -10,6 +10,7 @@ __all__ = [
     "HostKeyRejected",
     "IntegrityError",
     "RemoteFileNotFound",
+    "RemoteFileTooLarge",
     "TransientTransportError",
     "TransportError",
     "UnsafeRemotePath",
@@ -43,3 +44,8 @@ class RemoteFileNotFound(TransportError):
 class UnsafeRemotePath(DataError):
     """A remote name would escape the partner's folder (slash, '..', NUL, control character,
     absolute path or a symlink pointing outside)."""
+
+
+class RemoteFileTooLarge(DataError):
+    """A remote file is larger than the caller's limit: by its listed size, or by what the server
+    actually sent when the listing understated it. Nothing of it is kept."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -17,6 +18,30 @@ class RemoteFile(BaseModel):
     name: str
     size: int
     mtime: datetime
+
+
+class Refusal(StrEnum):
+    """Why an entry in a folder is never read: each is reported, not only logged."""
+
+    UNSAFE_NAME = "unsafe_name"  # separator, '..', control or bidirectional character, too long
+    SPECIAL_FILE = "special_file"  # a FIFO, socket or device: reading it could hang or lie
+    LINK_OUTSIDE = "link_outside"  # a symlink whose target leaves the folder
+
+
+class RefusedEntry(BaseModel):
+    name: str
+    size: int
+    mtime: datetime
+    reason: Refusal
+
+
+class FolderSurvey(BaseModel):
+    """One listing of a folder, every entry accounted for: ready to read, still being written
+    (a hidden or temporary name), or refused with a reason. Sub-folders are not entries."""
+
+    files: list[RemoteFile] = []
+    in_flight: list[str] = []
+    refused: list[RefusedEntry] = []
 
 
 class PutResult(BaseModel):
@@ -44,15 +69,23 @@ class Entry:
     kind: Literal["file", "dir", "link", "other"]
 
 
-class HashingWriter:
-    """A sink that hashes and counts what passes through it on the way to `target`."""
+class SizeLimitExceeded(Exception):
+    """More bytes arrived than the caller allows: the stream stops before writing them."""
 
-    def __init__(self, target: BinaryIO | None) -> None:
+
+class HashingWriter:
+    """A sink that hashes and counts what passes through it on the way to `target`; with
+    `limit`, it refuses to take more than that many bytes (a server may lie about a size)."""
+
+    def __init__(self, target: BinaryIO | None, limit: int | None = None) -> None:
         self.target = target
+        self.limit = limit
         self.digest = hashlib.sha256()
         self.size = 0
 
     def write(self, data: bytes) -> int:
+        if self.limit is not None and self.size + len(data) > self.limit:
+            raise SizeLimitExceeded(f"more than {self.limit:,} bytes")
         self.digest.update(data)
         self.size += len(data)
         if self.target is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import secrets
@@ -11,6 +12,10 @@ from connectors.errors import UnsafeRemotePath
 
 # Files whose name starts with a dot are in flight (ours: ".<name>.<token>.part") or hidden.
 TEMP_SUFFIX = ".part"
+# Suffixes that common transfer clients give a file while it is still being written (WinSCP's
+# ".filepart", browsers' ".crdownload", and the generic ones); the final name comes by rename.
+IN_FLIGHT_SUFFIXES = (".part", ".partial", ".filepart", ".tmp", ".temp", ".crdownload", ".upload")
+NAME_MAX_BYTES = 255  # the file-name limit of every file system the hub writes to
 
 
 def check_name(name: str) -> str:
@@ -32,25 +37,42 @@ def _name_problem(name: str) -> str | None:
         return "contains NUL"
     if any(unicodedata.category(ch) == "Cc" for ch in name):
         return "contains a control character"
+    # Format characters (bidirectional overrides, zero-width joiners...) make a name display as
+    # something else: "invoice\u202ecsv.exe" shows as "invoiceexe.vsc". Never used, always told.
+    if any(unicodedata.category(ch) == "Cf" for ch in name):
+        return "contains an invisible formatting character (e.g. a bidirectional override)"
     if name.startswith("/") or name.startswith("\\"):
         return "absolute path"
     if "/" in name or "\\" in name:
         return "contains a path separator"
     if name in {".", ".."}:
         return "is a relative path component"
-    if len(name.encode("utf-8")) > 255:
-        return "longer than 255 bytes"
+    if len(name.encode("utf-8", "surrogateescape")) > NAME_MAX_BYTES:
+        return f"longer than {NAME_MAX_BYTES} bytes"
     return None
 
 
 def is_in_flight(name: str) -> bool:
-    """Hidden and partial files are not ready to read: ours and most partners' tools use a dot."""
-    return name.startswith(".")
+    """Hidden and partial files are not ready to read: most transfer tools write under a dot
+    name or a temporary suffix and rename to the final name when the file is complete."""
+    return name.startswith(".") or name.lower().endswith(IN_FLIGHT_SUFFIXES)
 
 
 def temp_name(name: str) -> str:
-    """A hidden name for an upload in progress, in the same folder so the rename is atomic."""
-    return f".{name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    """A hidden name for an upload in progress, in the same folder so the rename is atomic;
+    derived from a hash when the readable form would pass the file-name limit."""
+    token = secrets.token_hex(6)
+    readable = f".{name}.{token}{TEMP_SUFFIX}"
+    if len(readable.encode("utf-8", "surrogateescape")) <= NAME_MAX_BYTES:
+        return readable
+    return local_temp_name(name)
+
+
+def local_temp_name(name: str) -> str:
+    """A hidden temporary name derived from a hash of `name`, never from the name itself: a
+    legal 255-byte remote name plus any suffix would pass the local file-name limit."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return f".{digest}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 
 def join(folder: str, name: str) -> str:

@@ -29,6 +29,21 @@ class TransportSpec(BaseModel):
     )
     folders: dict[FolderKey, str]
     after_fetch: Literal["move", "delete"] = "move"
+    ready: Literal["stable", "renamed"] = Field(
+        default="stable",
+        description=(
+            "When a file in the outbox may be taken. 'stable': only when its size and "
+            "modification time are the same in two listings `settle_seconds` apart. 'renamed': "
+            "the partner writes under a temporary name (a leading dot, or .part/.tmp/.filepart) "
+            "and renames it when complete, so a final name is ready at once."
+        ),
+    )
+    settle_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=600,
+        description="With ready 'stable': the wait between the two listings.",
+    )
 
     @field_validator("folders")
     @classmethod

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
@@ -13,18 +14,59 @@ from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
 CSV_LIST_SEPARATOR = ";"
 
 
-def _iso_text_only(value: Any) -> Any:
-    """Refuse numbers where a date or time is due: pydantic would read them as Unix time."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        raise ValueError(
-            "is a number; write it in ISO 8601, e.g. 2026-11-26T21:05:00+00:00"
-        )
-    return value
+# One rule for every date and time that crosses the boundary, in any format (CSV or JSON):
+# a date is YYYY-MM-DD; a date-time is a date, 'T' (or a space), hh:mm[:ss[.fraction]] and an
+# offset (Z or +hh:mm). Anything else is refused with its reason, never guessed: a bare number is
+# not Unix time, and a date-time is not silently cut down to a date.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|z|[+-]\d{2}:?\d{2})"
+)
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
+DATE_EXAMPLE = "2026-11-26"
+DATETIME_EXAMPLE = "2026-11-26T21:05:00+00:00"
+
+
+def _iso_date_only(value: Any) -> Any:
+    """A calendar date, YYYY-MM-DD; a number or a date-time is refused with its reason."""
+    if isinstance(value, datetime):
+        raise ValueError(f"is a date and time; this field takes a date only, e.g. {DATE_EXAMPLE}")
+    if isinstance(value, date):
+        return value
+    text = _text(value, DATE_EXAMPLE)
+    if _DATE.fullmatch(text):
+        return text
+    if _DATETIME.fullmatch(text) or "T" in text or ":" in text:
+        raise ValueError(f"is a date and time; this field takes a date only, e.g. {DATE_EXAMPLE}")
+    raise ValueError(f"is not a date in the form YYYY-MM-DD, e.g. {DATE_EXAMPLE}")
+
+
+def _iso_datetime_only(value: Any) -> Any:
+    """A date-time with an offset; a number or a date alone is refused with its reason."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        raise ValueError(f"is a date without a time and offset, e.g. {DATETIME_EXAMPLE}")
+    text = _text(value, DATETIME_EXAMPLE)
+    if _DATETIME.fullmatch(text):
+        return text
+    if _DATE.fullmatch(text):
+        raise ValueError(f"is a date without a time and offset, e.g. {DATETIME_EXAMPLE}")
+    raise ValueError(f"is not a date-time with offset, e.g. {DATETIME_EXAMPLE}")
+
+
+def _text(value: Any, example: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"is not text; write it in ISO 8601, e.g. {example}")
+    text = value.strip() if isinstance(value, str) else str(value)
+    if not isinstance(value, str) or _NUMBER.fullmatch(text):
+        raise ValueError(f"is a number; write it in ISO 8601, e.g. {example}")
+    return text
 
 
 # Timestamps are ISO 8601 with an offset; dates are ISO 8601 calendar dates (DESIGN §5).
-IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text_only)]
-IsoDate = Annotated[date, BeforeValidator(_iso_text_only)]
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_datetime_only)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class Contract(BaseModel):

@@ -12,6 +12,9 @@ from sqlalchemy import create_engine, text
 from asbhub.store.engine import Store, upgrade
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+# Test partners' files are complete when written: take the second listing at once (the wait
+# between listings is tested where it matters, in tests/inbound/test_hardening.py).
+os.environ.setdefault("ASBHUB_INBOUND_SETTLE_SECONDS", "0")
 
 pytest_plugins = ["tests.servers"]  # sshd_server and s3_server session fixtures
 

@@ -111,6 +111,7 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
                 "connection_id": conn_id,
                 "host_key": world.sftp.host_public_key,  # generated for this run, pinned
                 "folders": {f: f"{doc['id']}/{f}" for f in FOLDERS},
+                "ready": "renamed",  # the simulated partners upload under a temporary name
             }
             connection: dict[str, Any] = {
                 "conn_type": "sftp",
@@ -125,6 +126,7 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
                 "type": "s3",
                 "connection_id": conn_id,
                 "folders": {f: f for f in FOLDERS},
+                "ready": "renamed",  # an S3 object appears only when its upload is complete
             }
             connection = {
                 "conn_type": "aws",

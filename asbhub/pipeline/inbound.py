@@ -22,50 +22,78 @@ report whose delivery may not have happened, and tidies the outbox last.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import shutil
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 from sqlalchemy import select
 
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.inbound_checks import contract_of
+from asbhub.pipeline.inbound_failures import fail_file, not_fetched
 from asbhub.pipeline.inbound_files import (
     FileOutcome,
     finish_file,
+    refuse_unread,
     register,
     reject_file,
-    reject_unsafe_name,
     reports_folder,
+    tidy_outbox,
 )
 from asbhub.pipeline.inbound_job import FileJob
+from asbhub.pipeline.inbound_outbox import (
+    StillBeingWritten,
+    Unread,
+    listing_identity,
+    view_outbox,
+)
 from asbhub.pipeline.inbound_rows import load_rows, scan
-from asbhub.pipeline.inbound_status import InboundFileResult, file_result
-from asbhub.pipeline.rejection import name_sha256
+from asbhub.pipeline.inbound_status import (
+    NEEDS_A_PERSON,
+    FileStatus,
+    InboundFileResult,
+    file_result,
+)
+from asbhub.pipeline.rejection import display_name, name_sha256
 from asbhub.records import DEFAULT_MAX_BYTES, FileProblem
 from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile
-from connectors import RemoteFileNotFound, Transport, TransportError, open_transport
-from connectors.errors import UnsafeRemotePath
-from connectors.paths import is_safe_name
+from connectors import RemoteFile, RemoteFileNotFound, Transport, TransportError, open_transport
+from connectors.errors import RemoteFileTooLarge, UnsafeRemotePath
 
+log = logging.getLogger(__name__)
 TransportFactory = Callable[[PartnerConfig], Transport]
 MAX_BYTES_ENV = "ASBHUB_INBOUND_MAX_BYTES"
+SETTLE_ENV = "ASBHUB_INBOUND_SETTLE_SECONDS"
 
 
 class CountsDoNotAddUp(AssertionError):
     """A file's rows in differ from rows loaded plus rows quarantined: a row was lost."""
 
 
+class PartnerStatus(StrEnum):
+    OK = "ok"
+    FAILED_TRANSPORT = "failed_transport"  # the partner's server could not be reached
+
+
 class PartnerInboundResult(BaseModel):
     partner_id: str
-    status: str = "ok"  # ok | failed_transport
+    status: PartnerStatus = PartnerStatus.OK
     files: list[InboundFileResult] = []
+    still_writing: list[str] = []  # names not yet complete: taken by a later run
     alerts: list[str] = []
     reason: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def failed_files(self) -> list[str]:
+        """Files the hub (not the partner) could not finish: each needs a person."""
+        return [f.name for f in self.files if f.status in NEEDS_A_PERSON or f.failure]
 
 
 class InboundResult(BaseModel):
@@ -73,7 +101,7 @@ class InboundResult(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return all(p.status == "ok" for p in self.partners)
+        return all(p.status == PartnerStatus.OK and not p.failed_files for p in self.partners)
 
     @property
     def alerts(self) -> list[str]:
@@ -90,21 +118,30 @@ def max_bytes_setting() -> int:
     return int(value) if value else DEFAULT_MAX_BYTES
 
 
+def settle_setting() -> float | None:
+    """A run-wide override of each partner's `settle_seconds` ($ASBHUB_INBOUND_SETTLE_SECONDS)."""
+    value = os.environ.get(SETTLE_ENV)
+    return float(value) if value else None
+
+
 def run_inbound(
     hub: Hub,
     partner_ids: Sequence[str] | None = None,
     transport_factory: TransportFactory = default_transport,
     max_bytes: int | None = None,
+    settle_seconds: float | None = None,
 ) -> InboundResult:
-    """Collect every partner's outbox (all partners when None); one failing stops no other.
+    """Collect every partner's outbox (all partners when None); one failing stops no other, and
+    one file failing stops no other file.
 
     Raises CountsDoNotAddUp when any file's rows in differ from loaded plus quarantined.
     """
     partners = hub.partners if partner_ids is None else [hub.partner(p) for p in partner_ids]
     limit = max_bytes or max_bytes_setting()
+    settle = settle_seconds if settle_seconds is not None else settle_setting()
     result = InboundResult()
     for partner in partners:
-        result.partners.append(run_partner(hub, partner, transport_factory, limit))
+        result.partners.append(run_partner(hub, partner, transport_factory, limit, settle))
     check_accounting(result)
     return result
 
@@ -122,63 +159,147 @@ def check_accounting(result: InboundResult) -> None:
 
 
 def run_partner(
-    hub: Hub, partner: PartnerConfig, transport_factory: TransportFactory, max_bytes: int
+    hub: Hub,
+    partner: PartnerConfig,
+    transport_factory: TransportFactory,
+    max_bytes: int,
+    settle_seconds: float | None = None,
 ) -> PartnerInboundResult:
     outcome = PartnerInboundResult(partner_id=partner.id)
     try:
         with transport_factory(partner) as transport:
-            for name, size in refused_names(transport):
-                outcome.files.append(reject_unsafe_name(hub, partner, transport, name, size))
-            for remote in transport.list("outbox"):
-                received = receive(hub, partner, transport, remote.name, max_bytes)
+            view = view_outbox(transport, partner, max_bytes, settle_seconds)
+            outcome.still_writing = [display_name(name) for name in view.still_writing]
+            for entry in view.unread:
+                outcome.files.append(report_unread(hub, partner, transport, entry))
+            for remote in view.ready:
+                try:
+                    received = settle_file(hub, partner, transport, remote, max_bytes)
+                except StillBeingWritten:
+                    outcome.still_writing.append(display_name(remote.name))
+                    continue
                 if received is not None:
                     outcome.files.append(received)
     except TransportError as exc:
-        outcome.status, outcome.reason = "failed_transport", str(exc)
+        outcome.status, outcome.reason = PartnerStatus.FAILED_TRANSPORT, str(exc)
     outcome.alerts = [f.alert for f in outcome.files if f.alert]
     return outcome
 
 
-def refused_names(transport: Transport) -> list[tuple[str, int]]:
-    """Names in the outbox that `Transport.list` leaves out as unsafe, so that they are reported
-    to the partner rather than ignored. Read through the transport's own scan and retries: the
-    names are only looked at, never used as paths."""
-    folder = transport.folder_path("outbox")
-    entries = transport._retry("list outbox", lambda: list(transport._scan(folder)))
-    return sorted(
-        (entry.name, entry.size)
-        for entry in entries
-        if entry.kind in ("file", "link") and not is_safe_name(entry.name)
-    )
+def report_unread(
+    hub: Hub, partner: PartnerConfig, transport: Transport, entry: Unread
+) -> InboundFileResult:
+    """Tell the partner about an entry the hub will not read, inside the same boundary."""
+
+    def step() -> InboundFileResult:
+        return refuse_unread(
+            hub,
+            partner,
+            transport,
+            entry.name,
+            entry.identity,
+            entry.size,
+            entry.reason,
+            entry.detail,
+        )
+
+    result = guarded(hub, partner, transport, entry.remote, None, step)
+    assert result is not None  # refuse_unread always returns one
+    return result
+
+
+def settle_file(
+    hub: Hub, partner: PartnerConfig, transport: Transport, remote: RemoteFile, max_bytes: int
+) -> InboundFileResult | None:
+    """One file, start to end, inside the last-resort boundary; its work folder always goes."""
+    work = hub.settings.home / "inbound" / partner.id / secrets.token_hex(8)
+    work.mkdir(parents=True)
+    local = work / remote.name
+    try:
+        return guarded(
+            hub,
+            partner,
+            transport,
+            remote,
+            local,
+            lambda: receive(hub, partner, transport, remote, local, max_bytes),
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def guarded(
+    hub: Hub,
+    partner: PartnerConfig,
+    transport: Transport,
+    remote: RemoteFile,
+    local: Path | None,
+    step: Callable[[], InboundFileResult | None],
+) -> InboundFileResult | None:
+    """Run one file's step; whatever goes wrong ends with the file accounted for.
+
+    A transport error is probed with a fresh listing: when the partner's server is gone, the
+    probe's own TransportError stops this partner (and only this partner)."""
+    try:
+        return step()
+    except StillBeingWritten:
+        raise
+    except TransportError as exc:
+        transport.survey("outbox")
+        if local is not None and local.is_file():
+            return fail_file(hub, partner, transport, remote, local, exc)
+        return not_fetched(partner, remote, exc)
+    except Exception as exc:
+        try:
+            if local is None:
+                return not_fetched(partner, remote, exc)
+            return fail_file(hub, partner, transport, remote, local, exc)
+        except Exception as again:  # the store itself failing: say so, and go on
+            log.exception("%s: %s: the failure could not be recorded", partner.id, remote.name)
+            failed = not_fetched(partner, remote, again)
+            failed.status = FileStatus.FAILED
+            failed.failure = f"{type(exc).__name__}, then recording it: {type(again).__name__}"
+            return failed
 
 
 def receive(
-    hub: Hub, partner: PartnerConfig, transport: Transport, name: str, max_bytes: int
+    hub: Hub,
+    partner: PartnerConfig,
+    transport: Transport,
+    remote: RemoteFile,
+    local: Path,
+    max_bytes: int,
 ) -> InboundFileResult | None:
     """Fetch one file, load it (or recognise it), deliver its report, tidy the outbox."""
-    work = hub.settings.home / "inbound" / partner.id / secrets.token_hex(8)
-    work.mkdir(parents=True)
-    local = work / name
+    name = remote.name
     try:
-        try:
-            sha = transport.get("outbox", name, local)
-        except RemoteFileNotFound:
-            return None  # gone between listing and fetching: the partner took it back
-        except UnsafeRemotePath:  # e.g. a symlink out of the folder: never read
-            return reject_unsafe_name(hub, partner, transport, name, 0)
-        file_pk, final = register(hub, partner, name, sha, local.stat().st_size)
-        if final:
-            result = file_result(hub, file_pk, status="already_received")
-            _redeliver_report(hub, partner, transport, file_pk)
-        else:
-            done = _process(hub, partner, local, name, sha, file_pk, max_bytes)
-            result = file_result(hub, file_pk, alert=done.alert)
-            if done.report is not None:
-                transport.put("inbox", done.report.name, done.report)
-        tidy_outbox(partner, transport, name)
-        return result
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        sha = transport.get("outbox", name, local, max_bytes=max_bytes)
+    except RemoteFileNotFound:
+        return None  # gone between listing and fetching: the partner took it back
+    except UnsafeRemotePath:  # e.g. a symlink changed to point out of the folder: never read
+        identity = listing_identity("link_outside", name)
+        return refuse_unread(hub, partner, transport, name, identity, 0, "link_outside")
+    except RemoteFileTooLarge as exc:  # the server sent more than it listed
+        identity = listing_identity("too_large", name, remote.size, remote.mtime)
+        detail = f"{exc}".split(": ", 1)[-1]
+        return refuse_unread(
+            hub, partner, transport, name, identity, remote.size, "too_large", detail
+        )
+    if local.stat().st_size != remote.size:
+        # It changed between the listings and the transfer: still being written after all.
+        log.info("%s: %s changed while being fetched; left for the next run", partner.id, name)
+        raise StillBeingWritten(name)
+    file_pk, final = register(hub, partner, name, sha, local.stat().st_size)
+    if final:
+        result = file_result(hub, file_pk, status=FileStatus.ALREADY_RECEIVED)
+        _redeliver_report(hub, partner, transport, file_pk)
+    else:
+        done = _process(hub, partner, local, name, sha, file_pk, max_bytes)
+        result = file_result(hub, file_pk, alert=done.alert)
+        if done.report is not None:
+            transport.put("inbox", done.report.name, done.report)
+    tidy_outbox(partner, transport, name)
+    return result
 
 
 def _process(
@@ -214,13 +335,6 @@ def archive_original(hub: Hub, partner: PartnerConfig, local: Path, name: str, s
         shutil.copyfile(local, partial)
         partial.replace(target)
     return target
-
-
-def tidy_outbox(partner: PartnerConfig, transport: Transport, name: str) -> None:
-    if partner.transport.after_fetch == "delete":
-        transport.delete("outbox", [name])
-    else:
-        transport.move("outbox", name, "processed")
 
 
 def _redeliver_report(hub: Hub, partner: PartnerConfig, transport: Transport, file_pk: int) -> None:

@@ -12,12 +12,11 @@ from sqlalchemy import select
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.inbound_checks import quarantine_alert, run_expectations
 from asbhub.pipeline.inbound_job import FileJob, FileTally
-from asbhub.pipeline.inbound_status import InboundFileResult, file_result
+from asbhub.pipeline.inbound_status import FileStatus, InboundFileResult, file_result
 from asbhub.pipeline.rejection import (
     FILE_REASONS,
     display_name,
     file_problem,
-    name_sha256,
     write_report,
 )
 from asbhub.quarantine import keep_original, quarantine_file
@@ -53,7 +52,7 @@ def register(hub: Hub, partner: PartnerConfig, name: str, sha: str, size: int) -
             )
         )
         if known is not None:
-            return known.id, known.status != "in_progress"
+            return known.id, known.status != FileStatus.IN_PROGRESS
         changed = session.scalar(
             select(InboundFile.id)
             .where(InboundFile.partner_id == partner.id, InboundFile.name == name)
@@ -64,7 +63,7 @@ def register(hub: Hub, partner: PartnerConfig, name: str, sha: str, size: int) -
             name=name,
             sha256=sha,
             size=size,
-            status="in_progress",
+            status=FileStatus.IN_PROGRESS,
             changed_under_old_name=changed is not None,
             received_at=datetime.now(UTC),
         )
@@ -113,7 +112,7 @@ def reject_file(
             inbound_file_id=file_pk,
             line=exc.line,
         )
-        _close(record, "rejected", (0, 0, 0), archive, report.name)
+        close_record(record, FileStatus.REJECTED, (0, 0, 0), archive, report.name)
     return FileOutcome(report=report, alert=_rejected_alert(partner, name, exc.reason))
 
 
@@ -126,7 +125,11 @@ def finish_file(hub: Hub, job: FileJob, tally: FileTally, archive: Path) -> File
         alert = f"{job.partner.id}: {job.name}: outcome_batch expectations failed: {failed}"
     rows = (tally.rows_in, tally.loaded, tally.quarantined)
     status = (
-        "loaded" if not tally.quarantined else "partially_loaded" if tally.loaded else "rejected"
+        FileStatus.LOADED
+        if not tally.quarantined
+        else FileStatus.PARTIALLY_LOADED
+        if tally.loaded
+        else FileStatus.REJECTED
     )
     with hub.store.session() as session:
         record = session.get(InboundFile, job.file_pk)
@@ -144,34 +147,42 @@ def finish_file(hub: Hub, job: FileJob, tally: FileTally, archive: Path) -> File
             )
         record.contract = job.contract.ref()
         record.expectation_result = expectations
-        _close(record, status, rows, archive, report.name if report else None)
+        close_record(record, status, rows, archive, report.name if report else None)
     return FileOutcome(report=report, alert=alert)
 
 
-def reject_unsafe_name(
-    hub: Hub, partner: PartnerConfig, transport: Transport, name: str, size: int
+def refuse_unread(
+    hub: Hub,
+    partner: PartnerConfig,
+    transport: Transport,
+    name: str,
+    identity: str,
+    size: int,
+    reason: str,
+    detail: str | None = None,
 ) -> InboundFileResult:
-    """Report a file whose name the hub will not use as a path; it is never read or moved."""
-    shown, sha = display_name(name), name_sha256(name)
+    """Report an outbox entry the hub will not read (unsafe name, special file, symlink out of
+    the folder, over the size limit). It stays where it is, never read or moved; `identity`
+    stands for its content, which the hub has not seen, so each entry is reported once."""
+    shown = display_name(name)
     with hub.store.session() as session:
         known = session.scalar(
             select(InboundFile.id).where(
                 InboundFile.partner_id == partner.id,
                 InboundFile.name == shown,
-                InboundFile.sha256 == sha,
+                InboundFile.sha256 == identity,
             )
         )
     if known is not None:
-        return file_result(hub, known, status="already_received")
+        return file_result(hub, known, status=FileStatus.ALREADY_RECEIVED)
     now = datetime.now(UTC)
-    problem = RejectionProblem(
-        line=None, field=None, reason=FILE_REASONS["unsafe_name"], record_id=None
-    )
+    text = FILE_REASONS[reason] + (f": {detail}" if detail else "")
+    problem = RejectionProblem(line=None, field=None, reason=text, record_id=None)
     report = write_report(
         reports_folder(hub, partner),
         partner_id=partner.id,
         file_name=name,
-        sha256=sha,
+        sha256=identity,
         received_at=now,
         rows=(0, 0, 0),
         problems=[problem],
@@ -182,9 +193,9 @@ def reject_unsafe_name(
         record = InboundFile(
             partner_id=partner.id,
             name=shown,
-            sha256=sha,
+            sha256=identity,
             size=size,
-            status="in_progress",
+            status=FileStatus.IN_PROGRESS,
             received_at=now,
         )
         session.add(record)
@@ -194,19 +205,20 @@ def reject_unsafe_name(
             source="inbound",
             partner_id=partner.id,
             file_name=shown,
-            sha256=sha,
-            reason=f"unsafe_name: {shown!r} was not read (the SHA-256 is of the name)",
+            sha256=identity,
+            reason=f"{reason}: {shown!r} was not read (the SHA-256 stands for the listing)"
+            + (f": {detail}" if detail else ""),
             kept_at=None,
             inbound_file_id=record.id,
         )
-        _close(record, "rejected", (0, 0, 0), None, report.name)
+        close_record(record, FileStatus.REJECTED, (0, 0, 0), None, report.name)
         file_pk = record.id
-    return file_result(hub, file_pk, alert=_rejected_alert(partner, shown, "unsafe_name"))
+    return file_result(hub, file_pk, alert=_rejected_alert(partner, shown, reason))
 
 
-def _close(
+def close_record(
     record: InboundFile,
-    status: str,
+    status: FileStatus,
     rows: tuple[int, int, int],
     archive: Path | None,
     report: str | None,
@@ -216,6 +228,14 @@ def _close(
     record.archive_path = str(archive) if archive else None
     record.rejection_report = report
     record.processed_at = datetime.now(UTC)
+
+
+def tidy_outbox(partner: PartnerConfig, transport: Transport, name: str) -> None:
+    """Move a processed file to the partner's processed folder, or delete it if so configured."""
+    if partner.transport.after_fetch == "delete":
+        transport.delete("outbox", [name])
+    else:
+        transport.move("outbox", name, "processed")
 
 
 def _rejected_alert(partner: PartnerConfig, name: str, reason: str) -> str:

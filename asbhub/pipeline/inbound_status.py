@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, computed_field
 from sqlalchemy import select
@@ -12,6 +13,20 @@ from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile, QuarantineItem
 
 
+class FileStatus(StrEnum):
+    LOADED = "loaded"
+    PARTIALLY_LOADED = "partially_loaded"  # some rows quarantined, each with its reason
+    REJECTED = "rejected"  # the whole file refused for a reason the partner can fix
+    ALREADY_RECEIVED = "already_received"  # the same name and bytes were processed before
+    IN_PROGRESS = "in_progress"  # stopped part-way; the next run resumes it
+    FAILED = "failed"  # the hub could not process it: original quarantined, people alerted
+    NOT_FETCHED = "not_fetched"  # the transfer failed; the file stays in the outbox for next run
+
+
+# Statuses a person must look at: the hub, not the partner, could not finish the file.
+NEEDS_A_PERSON = frozenset({FileStatus.FAILED, FileStatus.NOT_FETCHED})
+
+
 class InboundFileResult(BaseModel):
     """One file as the hub handled it (in a run) or holds it (in `inbound status`)."""
 
@@ -19,11 +34,12 @@ class InboundFileResult(BaseModel):
     name: str
     sha256: str
     contract: str | None
-    status: str  # loaded | partially_loaded | rejected | already_received | in_progress
+    status: FileStatus
     rows_in: int
     rows_loaded: int
     rows_quarantined: int
-    reason: str | None = None  # the reason code of a whole-file rejection
+    reason: str | None = None  # the reason code of a whole-file rejection or failure
+    failure: str | None = None  # what went wrong when the hub could not finish (no file content)
     changed_under_old_name: bool = False
     rejection_report: str | None = None
     alert: str | None = None
@@ -46,12 +62,18 @@ class InboundStatus(BaseModel):
 
 
 def file_result(
-    hub: Hub, file_pk: int, status: str | None = None, alert: str | None = None
+    hub: Hub,
+    file_pk: int,
+    status: FileStatus | None = None,
+    alert: str | None = None,
+    failure: str | None = None,
 ) -> InboundFileResult:
     with hub.store.session() as session:
         record = session.get(InboundFile, file_pk)
         assert record is not None
-        return _result(session, record, status, alert)
+        result = _result(session, record, status, alert)
+    result.failure = failure
+    return result
 
 
 def inbound_status(hub: Hub, partner_id: str | None = None, limit: int = 200) -> InboundStatus:
@@ -67,10 +89,12 @@ def inbound_status(hub: Hub, partner_id: str | None = None, limit: int = 200) ->
 
 
 def _result(
-    session: Session, record: InboundFile, status: str | None, alert: str | None
+    session: Session, record: InboundFile, status: FileStatus | None, alert: str | None
 ) -> InboundFileResult:
     reason = None
-    if record.status == "rejected" and not record.rows_in:
+    if record.status == FileStatus.FAILED:
+        reason = "unprocessable"
+    elif record.status == FileStatus.REJECTED and not record.rows_in:
         first = session.scalar(
             select(QuarantineItem.reason)
             .where(QuarantineItem.inbound_file_id == record.id)
@@ -83,10 +107,10 @@ def _result(
         name=record.name,
         sha256=record.sha256,
         contract=record.contract,
-        status=status or record.status,
-        rows_in=0 if status == "already_received" else record.rows_in,
-        rows_loaded=0 if status == "already_received" else record.rows_loaded,
-        rows_quarantined=0 if status == "already_received" else record.rows_quarantined,
+        status=status or FileStatus(record.status),
+        rows_in=0 if status == FileStatus.ALREADY_RECEIVED else record.rows_in,
+        rows_loaded=0 if status == FileStatus.ALREADY_RECEIVED else record.rows_loaded,
+        rows_quarantined=0 if status == FileStatus.ALREADY_RECEIVED else record.rows_quarantined,
         reason=reason,
         changed_under_old_name=record.changed_under_old_name,
         rejection_report=record.rejection_report,

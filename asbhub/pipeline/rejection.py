@@ -61,11 +61,27 @@ FILE_REASONS = {
         "or disposal-acks-*.csv|.jsonl"
     ),
     "unsafe_name": (
-        "the file name is not safe (path separator, '..', control character or hidden); "
-        "it was not read: rename it to letters, digits, '.', '_' and '-' only"
+        "the file name is not safe (path separator, '..', a control or invisible formatting "
+        "character, or over 255 bytes); it was not read: rename it to letters, digits, '.', "
+        "'_' and '-' only"
+    ),
+    "special_file": (
+        "the entry is not a regular file (a pipe, socket or device); it was not read: "
+        "put plain files in your outbox"
+    ),
+    "link_outside": (
+        "the entry is a symbolic link pointing outside your outbox; it was not read: "
+        "put the file itself in your outbox"
     ),
     "unreadable": "the file could not be read",
+    "unprocessable": (
+        "the hub could not process this file; it has been kept for the force's data team, "
+        "who have been alerted and will contact you; do not resend it unless asked"
+    ),
 }
+# Reasons for which the file stays in the partner's outbox: it was never read (and so is never
+# moved or deleted); a report tells the partner once, and the same entry is not reported again.
+NOT_READ_REASONS = frozenset({"unsafe_name", "special_file", "link_outside", "too_large"})
 
 
 def name_sha256(name: str) -> str:

@@ -123,7 +123,7 @@ CASES: list[Case] = [
                 (2, "lead_agency_accepted", "'maybe' is not true or false"),
                 (3, "recorded_at", "is not a date-time with offset"),
                 (4, "action_date", "is not a date"),
-                (5, "recorded_at", "'2026-11-21' is not a date-time with offset"),
+                (5, "recorded_at", "'2026-11-21' is a date without a time and offset"),
             ),
         ),
     ),

@@ -73,6 +73,10 @@ def each_row_once(hub: Hub, expected: int) -> None:
     assert events == expected  # one combination event per outcome, none twice
 
 
+class WorkerStopped(BaseException):
+    """The process told to stop mid-file (as on SIGTERM): the per-file boundary lets it through."""
+
+
 def raise_drop() -> None:
     raise TransientTransportError("connection dropped mid-fetch (injected)")
 
@@ -103,7 +107,12 @@ def test_a_connection_killed_mid_fetch_is_retried_and_a_rerun_finishes(
         [PARTNER],
         transport_factory=lambda p: Faulty(default_transport(p), "get", 2, raise_drop),
     )
-    assert failing.partners[0].status == "failed_transport"
+    # The one file whose transfer failed is named, left in the outbox, and stops no other file.
+    statuses = {f.name: f.status for f in failing.partners[0].files}
+    assert statuses["outcomes-1.csv"] == "not_fetched"
+    assert statuses["outcomes-2.csv"] == "partially_loaded"  # its R3 row: a closed case
+    assert not failing.ok and failing.partners[0].failed_files == ["outcomes-1.csv"]
+    assert "outcomes-1.csv" in harness.raw_names("outbox")
     rerun = run_inbound(hub, [PARTNER])
     assert rerun.ok and all(f.balanced for f in rerun.partners[0].files)
     assert not harness.raw_names("outbox")
@@ -127,11 +136,11 @@ def test_a_crash_between_chunks_resumes_the_file(
     def crash_on_second(*args: Any, **kwargs: Any) -> Any:
         calls["n"] += 1
         if calls["n"] == 2:
-            raise RuntimeError("the worker died (injected)")
+            raise WorkerStopped("the worker was stopped (injected)")
         return real(*args, **kwargs)
 
     monkeypatch.setattr(ledger, "append_many", crash_on_second)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(WorkerStopped):
         run_inbound(hub, [PARTNER])
     each_row_once(hub, 1)  # the first chunk committed; the second rolled back
     result = run_inbound(hub, [PARTNER])
@@ -155,7 +164,9 @@ def test_a_crash_before_tidying_the_outbox_loads_nothing_twice(
         [PARTNER],
         transport_factory=lambda p: Faulty(default_transport(p), "move", 1, fail_move),
     )
-    assert first.partners[0].status == "failed_transport"
+    (loaded,) = first.partners[0].files  # loaded; only the tidying failed, and is named
+    assert loaded.status == "loaded" and loaded.failure == "after processing: TransientTransportError"
+    assert not first.ok
     assert harness.raw_names("outbox") == {"outcomes-0.csv"}
     again = run_inbound(hub, [PARTNER])
     assert [f.status for f in again.partners[0].files] == ["already_received"]
