@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from asbhub.errors import ConfigError
 
 access_log = logging.getLogger("asbhub.web.access")
+crash_log = logging.getLogger("asbhub.web")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -81,10 +82,13 @@ class SecurityHeaders:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
-            if sent_status is None:  # answer with the headers, then let the server log it
-                crash = PlainTextResponse("The hub could not answer this request.", 500)
-                await crash(scope, receive, send_with_headers)
-            raise
+            if sent_status is not None:
+                raise
+            # Answered here, with the headers, and logged here: inside Airflow an outer handler
+            # would otherwise find the answer already started.
+            crash_log.exception("%s %s failed", scope["method"], scope["path"])
+            crash = PlainTextResponse("The hub could not answer this request.", 500)
+            await crash(scope, receive, send_with_headers)
         finally:
             _log_access(scope, sent_status, started)
 
