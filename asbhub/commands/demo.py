@@ -24,6 +24,7 @@ def command_demo(
     """Seed a night, run the real DAGs against an SFTP server and an S3 endpoint on loopback,
     answer as the partners, run retention, and print what happened."""
     from asbhub.demo.run import run_demo
+    from asbhub.ledger.verify import summary_of
 
     context = hub_context(ctx)
     console = Console(stderr=context.json_output, width=132)
@@ -62,11 +63,7 @@ def command_demo(
             f"Disposal run {d['run_id']} as of {d['as_of']}: {d.get('planned')} planned, "
             f"{'verified' if d.get('verified') else 'NOT VERIFIED'}"
         )
-        ledger = result.ledger
-        if ledger.get("ok"):
-            console.print(f"Ledger: verified, {ledger.get('events_checked')} events")
-        else:
-            console.print(f"Ledger: VERIFICATION FAILED: {ledger.get('problem')}")
+        console.print(f"Ledger: {summary_of(result.ledger)}")  # per kind, live and sealed
         failed = [r for r in result.dag_runs if r.state != "success"]
         console.print(f"DAG runs: {len(result.dag_runs)}, not successful: {len(failed)}")
         for run in failed:

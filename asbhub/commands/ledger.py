@@ -8,6 +8,7 @@ import typer
 
 from asbhub.cli import hub_context
 from asbhub.ledger import search, verify
+from asbhub.ledger.search import SearchHit
 from asbhub.retention.service import retention_context
 
 app = typer.Typer(help="The DPA 2018 s.62 ledger.", no_args_is_help=True)
@@ -27,15 +28,10 @@ def command_verify(
     with retention_context(hub.settings) as rc, rc.store.session() as session:
         result = verify(session, rc.key)
         record_verification(session, result, by or getpass.getuser())
-    if result.ok:
-        hub.emit(
-            result,
-            f"ledger intact: {result.events_checked} events, head {result.head_seq} "
-            f"{result.head_hash}",
-        )
-        return
-    hub.emit(result, f"LEDGER BROKEN at event {result.first_bad_seq}: {result.problem}")
-    raise typer.Exit(1)
+    head = f"\nhead: event {result.head_seq} {result.head_hash}" if result.head_seq else ""
+    hub.emit(result, result.summary() + head)
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 @app.command("search")
@@ -56,14 +52,25 @@ def command_search(
         f"(this search is logged as event {result.logged_as_seq})"
     ]
     for e in result.events:
-        to = f" to {e.recipient}" if e.recipient else ""
-        lines.append(
-            f"  {e.seq:>8} {e.at:%Y-%m-%d %H:%M:%S} {e.kind:<12} by {e.actor}{to}: "
-            f"{e.justification}"
-        )
+        lines.append(f"  {e.seq:>8} {e.at:%Y-%m-%d %H:%M:%S} {e.kind:<12}{_described(e)}")
     for d in result.disposals:
         when = f"{d.disposed_at:%Y-%m-%d %H:%M:%S}" if d.disposed_at else "?"
         lines.append(f"  disposed {when} by run {d.run_id} under rule {d.rule}")
     if not result.disposals:
         lines.append("  not disposed of by any disposal run")
     hub.emit(result, "\n".join(lines))
+
+
+def _described(e: SearchHit) -> str:
+    """What the event says: a sealed one keeps only the facts that name no one."""
+    to = f" to {e.recipient}" if e.recipient else ""
+    facts = ", ".join(
+        f"{name.replace('_', ' ')} {e.details[name]}"
+        for name in ("batch_id", "isa_reference", "run_id", "record_class")
+        if e.details.get(name) is not None
+    )
+    facts = f" ({facts})" if facts else ""
+    if e.sealed:
+        when = f"{e.sealed_at:%Y-%m-%d}" if e.sealed_at else "?"
+        return f"{to}{facts} [sealed {when} by run {e.sealed_by}: content disposed of]"
+    return f" by {e.actor}{to}{facts}: {e.justification}"

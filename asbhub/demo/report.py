@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from asbhub.demo.simulator import PartnerReply
+from asbhub.ledger.verify import summary_of
 from asbhub.partners import PartnerConfig
 from asbhub.store.engine import Store
 from asbhub.store.models import Delivery, DisposalNotice, InboundFile, Outcome, QuarantineItem
@@ -149,12 +150,7 @@ def write_page(
     )
     failed_runs = [r for r in runs if r.state != "success"]
     verdict = "verified" if disposal.get("verified") else "NOT verified"
-    ledger_text = (
-        f"ledger verified: {ledger.get('events_checked')} events, head "
-        f"{str(ledger.get('head_hash'))[:16]}…"
-        if ledger.get("ok")
-        else f"LEDGER VERIFICATION FAILED: {esc(str(ledger.get('problem')))}"
-    )
+    ledger_text = esc(summary_of(ledger))  # per kind, live and sealed; says what it checked
     path.write_text(
         f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ASB hub demo night</title>

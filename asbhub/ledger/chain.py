@@ -58,8 +58,16 @@ class LedgerKey:
         """The keyed hash that stands for a reference in the ledger and in certificates."""
         return hmac.digest(self._reference_key, reference.strip().encode(), "sha256").hex()
 
+    @cached_property
+    def _seal_key(self) -> bytes:
+        return hmac.new(self.secret, b"asbhub/ledger/seal", hashlib.sha256).digest()
+
     def chain_hash(self, prev_hash: str, body: bytes) -> str:
         return hmac.digest(self._chain_key, prev_hash.encode() + body, "sha256").hex()
+
+    def seal_hash(self, body: bytes) -> str:
+        """The MAC that binds a sealed event's kept facts to its place and digest in the chain."""
+        return hmac.digest(self._seal_key, body, "sha256").hex()
 
 
 def load_key(value: str | None = None) -> LedgerKey:

@@ -1,4 +1,7 @@
-"""Search the s.62 ledger by reference: who was sent what, and when it was disposed of."""
+"""Search the s.62 ledger by reference: who was sent what, and when it was disposed of.
+
+Sealed events (ledger/seal.py) still answer for a disposed record: partner, batch, ISA reference,
+kind and time, and the run that sealed them; what they said about people is gone."""
 
 from __future__ import annotations
 
@@ -22,6 +25,12 @@ class SearchHit(BaseModel):
     justification: str
     recipient: str | None
     details: dict[str, Any]
+    sealed_at: datetime | None = None
+    sealed_by: str | None = None  # the disposal run that sealed it
+
+    @property
+    def sealed(self) -> bool:
+        return self.sealed_at is not None
 
 
 class Disposal(BaseModel):
@@ -61,6 +70,8 @@ def search(session: Session, key: LedgerKey, reference: str, by: str, why: str) 
             justification=e.justification,
             recipient=e.recipient,
             details=e.details,
+            sealed_at=e.sealed_at,
+            sealed_by=e.sealed_by,
         )
         for e in rows
     ]

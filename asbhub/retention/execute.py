@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from asbhub import ledger
 from asbhub.errors import DataError
 from asbhub.ledger import Event, EventKind, LedgerKey
+from asbhub.ledger import retention as ledger_retention
 from asbhub.ledger.bulk import bulk_insert, member
 from asbhub.retention import handlers
 from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
@@ -31,7 +32,6 @@ from asbhub.store.models import (
     DisposalNotice,
     InboundFile,
     Incident,
-    LedgerEvent,
     Outcome,
     QuarantineItem,
     Referral,
@@ -400,42 +400,11 @@ def _dispose_inbound_originals(session: Session, job: Execution, items: Sequence
     return batch
 
 
-def _prune_ledger(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
-    seqs = {int(target.split(":", 1)[1]): item_id for item_id, target, _rule in items}
-    batch = Batch()
-    held_hashes = {job.key.reference_hash(h) for h in held_references(session)}
-    stop = None
-    if held_hashes:
-        for seq, hashes in session.execute(
-            select(LedgerEvent.seq, LedgerEvent.reference_hashes)
-            .where(LedgerEvent.seq.in_(list(seqs)))
-            .order_by(LedgerEvent.seq)
-        ):
-            if held_hashes & set(hashes):
-                stop = seq
-                break
-    through = [s for s in sorted(seqs) if stop is None or s < stop]
-    batch.held = [seqs[s] for s in seqs if s not in through]
-    batch.disposed = [seqs[s] for s in through]
-    present = (
-        session.scalar(
-            select(LedgerEvent.seq)
-            .where(LedgerEvent.seq.in_(through))
-            .order_by(LedgerEvent.seq.desc())
-            .limit(1)
-        )
-        if through
-        else None
-    )
-    if present is not None:
-        ledger.prune_through(
-            session,
-            job.key,
-            present,
-            actor=ACTOR,
-            why=f"retention schedule, disposal run {job.run_id}",
-        )
-    return batch
+def _seal_ledger(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
+    """Seal the planned events (ledger/retention.py): content dropped, chain kept whole."""
+    by_seq = {ledger_retention.seq_of(target): item_id for item_id, target, _rule in items}
+    done = ledger_retention.seal_planned(session, job.key, job.run_id, list(by_seq), ACTOR)
+    return Batch(disposed=[by_seq[s] for s in done.sealed], held=[by_seq[s] for s in done.kept])
 
 
 HANDLERS: dict[str, Callable[[Session, Execution, Sequence[Any]], Batch]] = {
@@ -447,5 +416,5 @@ HANDLERS: dict[str, Callable[[Session, Execution, Sequence[Any]], Batch]] = {
     "delivery": _dispose_deliveries,
     "quarantine": _dispose_quarantine,
     "inbound_original": _dispose_inbound_originals,
-    "ledger_event": _prune_ledger,
+    "ledger_event": _seal_ledger,
 }

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
+from asbhub.ledger import retention as ledger_retention
 from asbhub.ledger.bulk import bulk_insert
 from asbhub.retention.holds import held_references
 from asbhub.retention.schedule import RECORD_CLASSES, Rule, Schedule
@@ -24,7 +25,6 @@ from asbhub.store.models import (
     InboundFile,
     Incident,
     LedgerEvent,
-    LedgerReference,
     QuarantineItem,
     Referral,
     ReviewDecision,
@@ -307,29 +307,5 @@ def _due(
         for pk, name, sha in session.execute(query):
             yield f"IF-{pk}", {f"IF-{pk}", name, sha}
     elif rule.record_class == "ledger_event":
-        yield from _due_ledger_prefix(session, cutoff, holds, key)
-
-
-def _due_ledger_prefix(
-    session: Session, cutoff: datetime, holds: set[str], key: LedgerKey
-) -> Iterator[tuple[str, set[str]]]:
-    """Only a prefix of the chain can go (so it stays verifiable), and it stops before the first
-    event naming a held reference."""
-    first_young = session.scalar(
-        select(LedgerEvent.seq).where(LedgerEvent.at >= cutoff).order_by(LedgerEvent.seq).limit(1)
-    )
-    limit = select(LedgerEvent.seq).where(LedgerEvent.at < cutoff)
-    if first_young is not None:
-        limit = limit.where(LedgerEvent.seq < first_young)
-    if holds:
-        held_hashes = [key.reference_hash(h) for h in holds]
-        first_held = session.scalar(
-            select(LedgerReference.seq)
-            .where(LedgerReference.reference_hash.in_(held_hashes))
-            .order_by(LedgerReference.seq)
-            .limit(1)
-        )
-        if first_held is not None:
-            limit = limit.where(LedgerEvent.seq < first_held)
-    for (seq,) in session.execute(limit.order_by(LedgerEvent.seq)):
-        yield f"ledger:{seq}", set()
+        # events wait for every record they name, and a hold on a linked record
+        yield from ledger_retention.due_events(session, key, cutoff, holds)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from asbhub import ledger
 from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
+from asbhub.ledger.retention import seq_of, target_of
 from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
 from asbhub.retention.copies import Copy, sweep_local, sweep_remote
 from asbhub.retention.execute import run_scan_terms
@@ -242,13 +243,13 @@ def _survivors(
         ):
             survived(quarantine[f"Q-{pk}"], "store: quarantine")
     events = by_class.get("ledger_event", {})
-    if events:
+    if events:  # a disposed event stays in the chain, sealed: one still live survived
         for (seq,) in session.execute(
             select(LedgerEvent.seq).where(
-                LedgerEvent.seq.in_([int(t.split(":", 1)[1]) for t in events])
+                LedgerEvent.seq.in_([seq_of(t) for t in events]), LedgerEvent.sealed_at.is_(None)
             )
         ):
-            survived(events[f"ledger:{seq}"], "store: ledger_events")
+            survived(events[target_of(seq)], "store: ledger_events (not sealed)")
     originals = by_class.get("inbound_original", {})
     if originals:
         for original in session.scalars(

@@ -345,6 +345,10 @@ class LedgerEvent(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Set when retention seals the event: content dropped, digest and link kept (ledger/seal.py).
+    sealed_at: Mapped[datetime | None]
+    sealed_by: Mapped[str | None] = mapped_column(String(40))
+    seal: Mapped[str | None] = mapped_column(String(64))
 
 
 class LedgerVerification(Base):
