@@ -105,7 +105,8 @@ class Disclosure(BaseModel):
     isa_reference: str | None
     lawful_basis: str
     batch_id: str | None
-    actor: str
+    actor: str  # empty once sealed: the log keeps who received what, not who sent it
+    sealed_by: str | None = None  # the disposal run that sealed it, with the referral gone
 
 
 class OutcomeReceived(BaseModel):
@@ -168,6 +169,7 @@ def look_up(session: Session, key: LedgerKey, reference: str, by: str, why: str)
             lawful_basis=e.justification,
             batch_id=_text(e.details.get("batch_id")),
             actor=e.actor,
+            sealed_by=e.sealed_by,
         )
         for e in found.disclosures
     ]

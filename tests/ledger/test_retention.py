@@ -134,3 +134,16 @@ def test_sealed_events_hold_no_personal_data(history: History) -> None:
     dumped = " ".join(str(r) for r in rows)
     for personal in (TOKEN, KEY.reference_hash(TOKEN), "O-" + R_A1, "ingest", "inbound"):
         assert personal not in dumped
+
+
+def test_the_audit_views_look_up_answers_for_a_disposed_referral(history: History) -> None:
+    from asbhub.web.queries import look_up
+
+    run_id, _checked = history.run(date(2031, 6, 1))
+    with history.store.session() as s:
+        answer = look_up(s, KEY, R_A1, by="IM Jones", why="SAR 2031/4")
+    assert [
+        (d.recipient, d.batch_id, d.isa_reference, d.sealed_by) for d in answer.disclosures
+    ] == [("council-a", "B-council-a-20241203", "ISA-7", run_id)]
+    assert [d.run_id for d in answer.disposals] == [run_id]
+    assert answer.still_held == []
