@@ -242,6 +242,10 @@ def _jsonl_rows(path: Path, handle: io.TextIOBase, contract: type[Contract]) -> 
             row.add(None, f"not valid JSON: {exc.msg} at column {exc.colno}")
             yield row
             continue
+        except (RecursionError, ValueError) as exc:  # valid JSON no record can be
+            row.add(None, f"cannot be read: {_beyond_limits(exc)}")
+            yield row
+            continue
         seen_record = True
         if not isinstance(value, dict):
             row.add(None, "each line must be one JSON object")
@@ -251,9 +255,20 @@ def _jsonl_rows(path: Path, handle: io.TextIOBase, contract: type[Contract]) -> 
         yield _validate(row, value, contract)
 
 
+def _beyond_limits(exc: Exception) -> str:
+    """What made a line unreadable though well-formed: nesting or a number past the limits."""
+    if isinstance(exc, RecursionError):
+        return "values are nested too deeply"
+    if "digits" in str(exc):
+        return "a number has too many digits"
+    return "a value is beyond what a record can hold"
+
+
 def _validate(row: Row, data: dict[str, Any], contract: type[Contract]) -> Row:
     try:
         row.record = contract.model_validate(data)
+    except RecursionError as exc:
+        row.add(None, f"cannot be read: {_beyond_limits(exc)}")
     except ValidationError as exc:
         for error in exc.errors():
             loc = [str(part) for part in error["loc"]]

@@ -170,3 +170,15 @@ def check_inbound(partner: PartnerInboundResult) -> None:
         log.warning("%s: %s", partner.partner_id, alert)
     if partner.status != "ok":
         raise InboundFailed(f"{partner.partner_id}: inbound {partner.status}: {partner.reason}")
+    if not partner.failed_files:
+        return
+    named = "; ".join(
+        f"{f.name}: {f.status} ({f.failure})"
+        for f in partner.files
+        if f.name in partner.failed_files
+    )
+    message = f"{partner.partner_id}: files the hub could not finish: {named}"
+    if all(f.status == "not_fetched" for f in partner.files if f.name in partner.failed_files):
+        raise InboundFailed(message)  # a transfer that failed is worth Airflow's retries
+    # A file kept in quarantine as unprocessable needs a person; the other files are loaded.
+    raise AirflowFailException(message)

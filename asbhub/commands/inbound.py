@@ -24,22 +24,38 @@ def command_run(
         min=1,
         help="Size limit per file (default $ASBHUB_INBOUND_MAX_BYTES or 100 MB).",
     ),
+    settle_seconds: float = typer.Option(
+        None,
+        "--settle-seconds",
+        min=0,
+        help="Wait between the two listings that show a file is complete (default: each "
+        "partner's transport.settle_seconds).",
+    ),
 ) -> None:
     """Fetch new files from partners' outboxes, load what is valid, quarantine and report the
-    rest; exit 1 when a partner could not be reached."""
+    rest; exit 1 when a partner could not be reached or a file could not be fetched or
+    processed (each is named)."""
     if bool(partner) == all_partners:
         raise HubError("give --partner ID (one or more) or --all")
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub inbound")
     try:
-        result = run_inbound(hub, None if all_partners else partner, max_bytes=max_bytes)
+        result = run_inbound(
+            hub,
+            None if all_partners else partner,
+            max_bytes=max_bytes,
+            settle_seconds=settle_seconds,
+        )
     finally:
         hub.close()
     lines = []
     for p in result.partners:
         lines.append(f"{p.partner_id}: {p.status}" + (f" ({p.reason})" if p.reason else ""))
         lines.extend(f"    {_line(f)}" for f in p.files)
-        if not p.files and p.status == "ok":
+        lines.extend(
+            f"    {name}: still being written, left for the next run" for name in p.still_writing
+        )
+        if not p.files and not p.still_writing and p.status == "ok":
             lines.append("    nothing new")
     lines.extend(f"ALERT {alert}" for alert in result.alerts)
     context.emit(result, "\n".join(lines))
@@ -72,6 +88,7 @@ def _line(f: InboundFileResult) -> str:
         x
         for x in (
             f.reason,
+            f"failure: {f.failure}" if f.failure else None,
             "changed under an old name" if f.changed_under_old_name else None,
             f.rejection_report,
         )

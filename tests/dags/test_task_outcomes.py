@@ -3,7 +3,7 @@ failure is retried, a failed check or an unbalanced ingest fails at once with th
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from airflow.sdk.exceptions import AirflowFailException
@@ -16,6 +16,7 @@ from asbhub.airflow.tasks import (
     check_ingest,
 )
 from asbhub.pipeline.inbound import PartnerInboundResult
+from asbhub.pipeline.inbound_status import InboundFileResult
 from asbhub.pipeline.ingest import IngestFileResult, IngestResult
 from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
 
@@ -72,3 +73,32 @@ def test_inbound_passes_when_ok_and_retries_a_transport_failure() -> None:
     )
     with pytest.raises(InboundFailed, match="estuary_homes: inbound failed_transport: s3: bucket"):
         check_inbound(failed)
+
+
+def _file(name: str, status: str, failure: str | None) -> InboundFileResult:
+    return InboundFileResult(
+        partner_id="estuary_homes",
+        name=name,
+        sha256="0" * 64,
+        contract=None,
+        status=status,
+        rows_in=0,
+        rows_loaded=0,
+        rows_quarantined=0,
+        failure=failure,
+        received_at=datetime(2026, 12, 1, tzinfo=UTC),
+    )
+
+
+def test_inbound_retries_a_file_not_fetched_and_stops_for_one_it_could_not_process() -> None:
+    fetch = PartnerInboundResult(
+        partner_id="estuary_homes",
+        files=[_file("a.csv", "loaded", None), _file("b.csv", "not_fetched", "TransportError")],
+    )
+    with pytest.raises(InboundFailed, match=r"b\.csv: not_fetched \(TransportError\)"):
+        check_inbound(fetch)
+    broken = PartnerInboundResult(
+        partner_id="estuary_homes", files=[_file("c.csv", "failed", "RecursionError")]
+    )
+    with pytest.raises(AirflowFailException, match=r"could not finish: c\.csv: failed"):
+        check_inbound(broken)
