@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import select, text
 from typer.testing import CliRunner
@@ -187,6 +189,43 @@ def test_a_reference_look_up_shows_disclosures_and_disposal_and_is_logged(
     # The certificate link from the answer leads to the run that disposed of it.
     disposal.get_by_role("link", name=world.run_id).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(world.run_id)
+
+
+def test_the_look_up_form_posts_with_our_origin_and_a_hostile_page_gets_nothing(
+    page: Page, site: Site
+) -> None:
+    """The origin check lets the view's own form through (the browser names our origin) and
+    refuses the same form on another site's page, which cannot frame the view either."""
+    before = len(ledger_rows(site, kind="consultation"))
+    page.goto("/lookup")
+    page.get_by_label("Reference").fill(site.world.kept_referral)
+    page.get_by_label("Why you are looking").fill(WHY)
+    with page.expect_request(lambda r: r.method == "POST") as posted:
+        page.get_by_role("button", name="Check").click()
+    assert posted.value.headers.get("origin") == site.url
+    expect(page.get_by_role("region", name=site.world.kept_referral)).to_be_visible()
+    assert len(ledger_rows(site, kind="consultation")) == before + 1
+
+    hostile = FastAPI()
+    form = (
+        f'<form method="post" action="{site.url}/lookup">'
+        f'<input type="hidden" name="reference" value="{site.world.disposed_referral}">'
+        '<input type="hidden" name="justification" value="just curious">'
+        '<button type="submit">Win a prize</button></form>'
+        f'<iframe title="framed audit view" src="{site.url}/"></iframe>'
+    )
+    hostile.get("/", response_class=HTMLResponse)(lambda: form)
+    with live_server(hostile) as elsewhere:
+        assert elsewhere != site.url
+        page.goto(elsewhere)
+        framed = page.frame_locator("iframe").locator("body")
+        expect(framed).not_to_contain_text("Disposal runs")
+        with page.expect_response(f"{site.url}/lookup") as answer:
+            page.get_by_role("button", name="Win a prize").click()
+        assert answer.value.status == 403
+        expect(page.get_by_role("heading", level=1)).to_have_text("Not allowed")
+        shot(page, "08-cross-site-form-refused")
+    assert len(ledger_rows(site, kind="consultation")) == before + 1
 
 
 def test_a_look_up_without_a_justification_says_what_is_missing(page: Page, site: Site) -> None:
