@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from connectors import RemoteFileNotFound, UnsafeRemotePath
+from connectors.errors import RemoteFileTooLarge
+from connectors.models import Refusal
 from connectors.paths import temp_name
 from tests.connectors.harnesses import Harness
 
@@ -174,6 +176,43 @@ class TransportConformance:
             transport.get("outbox", "alias.csv", tmp_path / "alias.csv")
         assert not (tmp_path / "stolen.csv").exists()
         assert (tmp_path / "alias.csv").read_bytes() == b"inside"
+
+    def test_a_file_over_the_limit_is_refused_before_a_byte_is_copied(
+        self, harness: Harness, tmp_path: Path
+    ) -> None:
+        harness.write_raw("outbox", "big.csv", b"x" * 5000)
+        downloads = tmp_path / "downloads"
+        downloads.mkdir()
+        with harness.open() as transport:
+            with pytest.raises(RemoteFileTooLarge, match="5,000 bytes is over the limit"):
+                transport.get("outbox", "big.csv", downloads / "big.csv", max_bytes=4999)
+            assert transport.get("outbox", "big.csv", downloads / "ok.csv", max_bytes=5000)
+        assert os.listdir(downloads) == ["ok.csv"]
+
+    def test_a_remote_name_of_255_bytes_downloads_under_a_hashed_temporary_name(
+        self, harness: Harness, tmp_path: Path
+    ) -> None:
+        name = "outcomes-" + "é" * 121 + ".csv"  # 255 bytes in UTF-8: as long as a name may be
+        assert len(name.encode()) == 255
+        harness.write_raw("outbox", name, b"id\n1\n")
+        with harness.open() as transport:
+            assert [f.name for f in transport.list("outbox")] == [name]
+            transport.get("outbox", name, tmp_path / name)
+        assert (tmp_path / name).read_bytes() == b"id\n1\n"
+
+    def test_survey_accounts_for_every_entry(self, harness: Harness) -> None:
+        harness.write_raw("outbox", "ready.csv", b"ok")
+        harness.write_raw("outbox", "upload.csv.filepart", b"half")
+        harness.write_raw("outbox", ".hidden.csv", b"half")
+        for name in harness.hostile_names:
+            harness.write_raw("outbox", name, b"hostile")
+        with harness.open() as transport:
+            survey = transport.survey("outbox")
+        assert [f.name for f in survey.files] == ["ready.csv"]
+        assert sorted(survey.in_flight) == [".hidden.csv", "upload.csv.filepart"]
+        refused = {(r.name, r.reason) for r in survey.refused}
+        expected = {(n, Refusal.UNSAFE_NAME) for n in harness.hostile_names if n not in (".", "..")}
+        assert expected <= refused, refused
 
     def test_folder_status_reports_every_folder(self, harness: Harness) -> None:
         with harness.open() as transport:
