@@ -20,7 +20,7 @@ class Batch:
     failed: dict[int, str] = field(default_factory=dict)
     erased: list[str] = field(default_factory=list)
     notices: int = 0
-    # item id -> the references verification must not find anywhere once it is gone
+    # item id -> keyed hashes of the references verification must not find anywhere again
     scan_terms: dict[int, list[str]] = field(default_factory=dict)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from asbhub.ledger import LedgerKey
 from asbhub.retention.areas import Areas, RemoteFolders
 
 # References are matched as whole words: a run of letters, digits and dashes, with or without
@@ -39,7 +40,7 @@ class Copy(BaseModel):
     file: str
     references: int
     action: Action
-    # The references found, for mapping a copy to its disposal items; never shown or stored.
+    # The keyed hashes of the references found, for mapping a copy to its disposal items.
     hits: set[str] = Field(default_factory=set, exclude=True, repr=False)
 
     @property
@@ -53,11 +54,34 @@ def words(data: bytes) -> set[str]:
     return {w.decode("ascii", "replace") for w in found}
 
 
-def named(data: bytes, terms: set[str]) -> set[str]:
-    return words(data) & terms if terms else set()
+class Terms:
+    """What to look for: the keyed hashes of disposed records' references. Every word of a file
+    is hashed with the same key, so nothing in clear is needed, and a copy found long after the
+    record went is still recognised."""
+
+    def __init__(self, key: LedgerKey, hashes: Iterable[str]) -> None:
+        self.key = key
+        self.hashes = frozenset(hashes)
+
+    def __bool__(self) -> bool:
+        return bool(self.hashes)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def found_in(self, data: bytes) -> set[str]:
+        """The hashes of the references this data names."""
+        if not self.hashes:
+            return set()
+        found = (self.key.reference_hash(w) for w in words(data))
+        return {h for h in found if h in self.hashes}
 
 
-def rewrite_without(path: Path, terms: set[str]) -> Action:
+def named(data: bytes, terms: Terms) -> set[str]:
+    return terms.found_in(data)
+
+
+def rewrite_without(path: Path, terms: Terms) -> Action:
     """Rewrite a CSV or JSON Lines file without the rows naming any term (the header stays);
     remove any other file, or one left with no rows."""
     if path.suffix.lower() not in TABULAR and not _looks_tabular(path):
@@ -109,7 +133,7 @@ def local_files(areas: Areas) -> Iterator[tuple[str, Path]]:
                     yield area, path
 
 
-def sweep_local(areas: Areas, terms: set[str], fix: bool) -> list[Copy]:
+def sweep_local(areas: Areas, terms: Terms, fix: bool) -> list[Copy]:
     """Find (and with `fix`, take out) every copy of the terms in the hub's own areas."""
     found: list[Copy] = []
     if not terms:
@@ -165,7 +189,7 @@ def _records(path: Path) -> int:
 
 
 def sweep_remote(
-    remote: RemoteFolders, partner_ids: Iterable[str], terms: set[str], fix: bool
+    remote: RemoteFolders, partner_ids: Iterable[str], terms: Terms, fix: bool
 ) -> list[Copy]:
     """The same in each partner's folders, through its transport: each file is read, and
     rewritten in place (an atomic put) or deleted."""

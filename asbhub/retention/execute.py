@@ -21,7 +21,7 @@ from asbhub.ledger.bulk import bulk_insert, member
 from asbhub.retention import handlers
 from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
 from asbhub.retention.batch import Batch, Execution
-from asbhub.retention.copies import Copy, sweep_local, sweep_remote
+from asbhub.retention.copies import Copy, Terms, sweep_local, sweep_remote
 from asbhub.retention.holds import held, held_references
 from asbhub.retention.plan import DISPOSABLE, Checkpoint
 from asbhub.retention.runs import get_run
@@ -115,7 +115,7 @@ def execute_run(
 
 
 def run_scan_terms(session: Session, run_pk: int) -> set[str]:
-    """The references of every record the run has disposed of that verification still looks for."""
+    """The keyed hashes of the references of every record the run has disposed of."""
     terms: set[str] = set()
     for (found,) in session.execute(
         select(DisposalItem.scan_terms).where(
@@ -132,7 +132,7 @@ def _sweep_copies(store: Store, job: Execution) -> list[Copy]:
     """Take the disposed records out of every other file that names them: staging batch files,
     archives, quarantined originals, the hub's reports, and the partners' folders."""
     with store.session() as session:
-        terms = run_scan_terms(session, job.run_pk)
+        terms = Terms(job.key, run_scan_terms(session, job.run_pk))
     copies = sweep_local(job.areas, terms, fix=True)
     if job.remote is not None:
         copies += sweep_remote(job.remote, job.remote.partner_ids, terms, fix=True)
@@ -281,11 +281,13 @@ def _dispose_referrals(session: Session, job: Execution, items: Sequence[Any]) -
             )
         )
         # An incident another partner's referral still holds keeps its reference in the store.
+        references = {r[1]: [r[1]] + ([] if r[4] in remaining else [r[5]]) for r in going}
         batch.scan_terms = {
-            by_target[r[1]]: [r[1]] + ([] if r[4] in remaining else [r[5]]) for r in going
+            by_target[ref]: [job.key.reference_hash(t) for t in terms]
+            for ref, terms in references.items()
         }
         handlers.scrub_removed_holds(
-            session, job.key, [t for terms in batch.scan_terms.values() for t in terms]
+            session, job.key, [t for terms in references.values() for t in terms]
         )
     batch.erased = [r[1] for r in going]
     now = datetime.now(UTC)  # one issue time for the batch's notices

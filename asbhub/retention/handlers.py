@@ -100,7 +100,7 @@ def dispose_unreferred_incidents(session: Session, job: Execution, items: Sequen
         scrub_removed_holds(session, job.key, going)
     batch.disposed = [by_ref[ref] for ref in going]
     batch.erased = going
-    batch.scan_terms = {by_ref[ref]: [ref] for ref in going}
+    batch.scan_terms = {by_ref[ref]: [job.key.reference_hash(ref)] for ref in going}
     return batch
 
 

@@ -9,19 +9,19 @@ from collections.abc import Iterator
 from sqlalchemy import JSON, LargeBinary, String, Text, select
 from sqlalchemy.orm import Session
 
-from asbhub.retention.copies import named
+from asbhub.retention.copies import Terms, named
 from asbhub.store.models import Base
 
-# Columns that hold a disposed record's reference by design until verification is done with it:
-# the run's own items (what to look for), and the notice that tells the partner which referral
-# to delete (the partner knows it by that id only).
-EXPECTED = {("disposal_items", "target"), ("disposal_items", "scan_terms")}
+# Columns that may hold a disposed record's reference by design: a run's item target until the
+# run is verified (then it becomes the keyed hash), and the notice that tells the partner which
+# referral to delete (the partner knows it by that id only).
+EXPECTED = {("disposal_items", "target")}
 NOTICE_COLUMN = ("disposal_notices", "referral_id")
 CHUNK = 5000
 
 
 def store_copies(
-    session: Session, terms: set[str], notice_ids: set[str]
+    session: Session, terms: Terms, notice_ids: set[str]
 ) -> Iterator[tuple[str, set[str]]]:
     """(table.column, references found) wherever a term is found outside EXPECTED. A referral id
     in a disposal notice's column is expected only for the notices this run issued."""

@@ -17,7 +17,7 @@ from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
 from asbhub.ledger.retention import seq_of, target_of
 from asbhub.retention.areas import Areas, RemoteFolders, delivered_names
-from asbhub.retention.copies import Copy, sweep_local, sweep_remote
+from asbhub.retention.copies import Copy, Terms, sweep_local, sweep_remote
 from asbhub.retention.execute import run_scan_terms
 from asbhub.retention.frozen import freeze
 from asbhub.retention.runs import get_run
@@ -99,7 +99,7 @@ def verify_run(
             live = [i for i in items if i.status != "held"]
             checked += len(live)
             survivors.extend(_survivors(session, areas, remote, live))
-    scanned, copies = _scan(store, run_pk, areas, remote)
+    scanned, copies = _scan(store, run_pk, areas, remote, key)
     survivors.extend(copies)
     if checkpoint:
         checkpoint("verify:checked")
@@ -127,12 +127,12 @@ def verify_run(
 
 
 def _scan(
-    store: Store, run_pk: int, areas: Areas, remote: RemoteFolders | None
+    store: Store, run_pk: int, areas: Areas, remote: RemoteFolders | None, key: LedgerKey
 ) -> tuple[list[str], list[Survivor]]:
     """Every area on disk, every partner folder and every table, searched for the references of
     what the run disposed of. Survivors name the area and file (or table and column) only."""
     with store.session() as session:
-        terms = run_scan_terms(session, run_pk)
+        terms = Terms(key, run_scan_terms(session, run_pk))
         owners: dict[str, tuple[str, str, str]] = {}
         for record_class, rule, ref_hash, found_terms in session.execute(
             select(
@@ -157,7 +157,9 @@ def _scan(
         try:
             copies += sweep_remote(remote, remote.partner_ids, terms, fix=False)
         except Exception as exc:  # cannot look: that is not proof of absence
-            found.append((f"partner folders could not be scanned: {type(exc).__name__}", terms))
+            found.append(
+                (f"partner folders could not be scanned: {type(exc).__name__}", set(terms.hashes))
+            )
     found += [(copy.where, copy.hits) for copy in copies]
     survivors: list[Survivor] = []
     for where, hits in found:
@@ -169,21 +171,26 @@ def _scan(
 
 
 def _scrub(session: Session, run_pk: int) -> None:
-    """Once verified, the run's items name people's records only by keyed hash: the clear
-    references verification searched for are no longer needed."""
-    session.execute(
-        update(DisposalItem)
-        .where(DisposalItem.run_pk == run_pk, DisposalItem.status == "disposed")
-        .values(scan_terms=None)
-    )
-    session.execute(
-        update(DisposalItem)
+    """Once verified, every run's items name the records this run disposed of only by keyed
+    hash (an earlier run may have listed the same record for review)."""
+    gone = (
+        select(DisposalItem.reference_hash)
         .where(
             DisposalItem.run_pk == run_pk,
             DisposalItem.status == "disposed",
             DisposalItem.record_class.in_(CLEAR_TARGETS),
         )
+        .scalar_subquery()
+    )
+    session.execute(
+        update(DisposalItem)
+        .where(
+            DisposalItem.record_class.in_(CLEAR_TARGETS),
+            DisposalItem.reference_hash.in_(gone),
+            DisposalItem.target.not_like("#%"),
+        )
         .values(target="#" + DisposalItem.reference_hash)
+        .execution_options(synchronize_session=False)
     )
 
 

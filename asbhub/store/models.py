@@ -282,8 +282,8 @@ class DisposalItem(Base):
     status: Mapped[str] = mapped_column(String(20), default="planned")
     detail: Mapped[str | None] = mapped_column(Text)
     disposed_at: Mapped[datetime | None]
-    # What verification looks for in every area (the record's references in clear), kept only
-    # from execution until a clean verification.
+    # What verification looks for in every area and table: the keyed hashes of the record's
+    # references (its id, and its incident's reference when the incident went with it).
     scan_terms: Mapped[list[Any] | None]
 
 
