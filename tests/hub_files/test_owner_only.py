@@ -122,3 +122,43 @@ def test_a_home_left_open_by_an_earlier_version_is_tightened_when_the_hub_starts
         asbhub(tmp_path, "db", "upgrade")
         asbhub(tmp_path, "inbound", "run", "--partner", "basildon_council")
     assert open_to_others(home) == []
+
+
+def test_a_store_outside_the_home_has_its_file_and_journals_tightened(
+    tmp_path: Path, hub_env: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "stores"
+    with loose_umask():
+        elsewhere.mkdir()
+        database = elsewhere / "hub.sqlite3"
+        monkeypatch.setenv("ASBHUB_DATABASE_URL", f"sqlite:///{database}")
+        asbhub(tmp_path, "db", "upgrade")
+        database.chmod(0o644)  # as an earlier version, or a copy, may have left it
+        (elsewhere / "hub.sqlite3-wal").write_bytes(b"")
+        (elsewhere / "hub.sqlite3-wal").chmod(0o644)
+        asbhub(tmp_path, "inbound", "run", "--partner", "basildon_council")
+    assert open_to_others(elsewhere) == [f"drwxr-xr-x {elsewhere}"]  # not ours to close
+    assert open_to_others(tmp_path / "home") == []
+
+
+def test_a_shared_folder_is_refused_as_a_home_and_left_as_it_was(
+    tmp_path: Path, hub_env: dict[str, Path]
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # sticky and open to all, as /tmp is
+    result = runner.invoke(
+        app,
+        [
+            "--home",
+            str(shared),
+            "--config-dir",
+            str(tmp_path / "config"),
+            "inbound",
+            "run",
+            "--all",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "shared folder" in result.output and "--home" in result.output
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
