@@ -43,6 +43,7 @@ from asbhub.pipeline.inbound_files import (
     register,
     reject_file,
     reports_folder,
+    sweep_stale_work,
     tidy_outbox,
 )
 from asbhub.pipeline.inbound_job import FileJob
@@ -86,6 +87,7 @@ class PartnerInboundResult(BaseModel):
     status: PartnerStatus = PartnerStatus.OK
     files: list[InboundFileResult] = []
     still_writing: list[str] = []  # names not yet complete: taken by a later run
+    swept: list[str] = []  # what a killed earlier run left on the hub's disk, now removed
     alerts: list[str] = []
     reason: str | None = None
 
@@ -165,7 +167,7 @@ def run_partner(
     max_bytes: int,
     settle_seconds: float | None = None,
 ) -> PartnerInboundResult:
-    outcome = PartnerInboundResult(partner_id=partner.id)
+    outcome = PartnerInboundResult(partner_id=partner.id, swept=sweep_stale_work(hub, partner))
     try:
         with transport_factory(partner) as transport:
             view = view_outbox(transport, partner, max_bytes, settle_seconds)

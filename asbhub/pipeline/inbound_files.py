@@ -3,8 +3,9 @@ with their counts, expectation result, archive copy and rejection report."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -228,6 +229,40 @@ def close_record(
     record.archive_path = str(archive) if archive else None
     record.rejection_report = report
     record.processed_at = datetime.now(UTC)
+
+
+STALE_WORK_AGE = timedelta(hours=6)  # older than any run: left by a worker that was killed
+
+
+def sweep_stale_work(hub: Hub, partner: PartnerConfig, now: datetime | None = None) -> list[str]:
+    """Remove what a killed run left on the hub's disk for this partner: its per-file work
+    folders (a fetched copy, perhaps a partial download) and half-written archive or quarantine
+    copies (`*.part`). Only entries older than STALE_WORK_AGE go: a younger one may belong to a
+    run still going on another worker. Returns the paths removed, relative to the home."""
+    cutoff = ((now or datetime.now(UTC)) - STALE_WORK_AGE).timestamp()
+    home = hub.settings.home
+    candidates = [
+        *_children(home / "inbound" / partner.id),
+        *(home / "archive" / partner.id).glob("*.part"),
+        *hub.settings.quarantine_dir.glob("*.part"),
+    ]
+    removed = []
+    for path in sorted(candidates):
+        try:
+            if path.lstat().st_mtime >= cutoff:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except FileNotFoundError:
+            continue  # another run tidied it first
+        removed.append(str(path.relative_to(home)) if path.is_relative_to(home) else str(path))
+    return removed
+
+
+def _children(folder: Path) -> list[Path]:
+    return list(folder.iterdir()) if folder.is_dir() else []
 
 
 def tidy_outbox(partner: PartnerConfig, transport: Transport, name: str) -> None:

@@ -416,3 +416,37 @@ def test_a_partner_that_renames_is_read_from_one_listing(
         assert [f.name for f in view.ready] == ["outcomes-done.csv"] and waits == [3.0]
         view = view_outbox(transport, renamed, 10_000, 3.0, sleep=waits.append)
         assert [f.name for f in view.ready] == ["outcomes-done.csv"] and waits == [3.0]
+
+
+def test_what_a_killed_run_left_on_disk_is_swept_by_the_next(
+    two_partners: tuple[Hub, LocalHarness, World], tmp_path: Path
+) -> None:
+    hub, harness, world = two_partners
+    home = tmp_path / "home"
+    old = time.time() - 7 * 3600
+    left = [
+        home / "inbound" / PARTNER / "0123456789abcdef",
+        home / "archive" / PARTNER / "abc-def.part",
+        home / "quarantine" / "feed.part",
+    ]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".part":
+            path.write_bytes(b"half a copy")
+        else:
+            path.mkdir()
+            (path / "outcomes-x.csv").write_bytes(b"a fetched copy")
+        os.utime(path, (old, old))
+    running = home / "inbound" / PARTNER / "fedcba9876543210"  # another worker's, just now
+    running.mkdir()
+    (harness.base / "outbox" / "outcomes-1.csv").write_bytes(good(world))
+
+    code, data = run_cli(tmp_path, hub)
+
+    assert code == 0
+    # The quarantine folder is shared: whichever partner runs first sweeps it.
+    swept = [path for p in data["partners"] for path in p["swept"]]
+    assert sorted(swept) == sorted(str(p.relative_to(home)) for p in left)
+    assert not any(p.exists() for p in left)
+    assert running.is_dir()
+    assert [f["status"] for f in partner(data, PARTNER)["files"]] == ["loaded"]
