@@ -15,9 +15,18 @@ goes to the partner's inbox. Processed files move to the partner's processed fol
 deleted when the transport says ``after_fetch: delete``); the hub archives the original under
 HOME/archive/<partner>/ for the retention schedule ("inbound originals").
 
+What is taken (asbhub.pipeline.inbound_outbox): only complete files (stable across two
+listings, or renamed by the partner) within the size limit; unsafe names, special files,
+symlinks out of the folder and files over the limit are reported once and left where they are.
+
+No file stops a run (asbhub.pipeline.inbound_failures): a failed transfer leaves the file in the
+outbox, named in the result; any other failure keeps the original in quarantine, records the
+file as failed, tells the partner and tidies the outbox. The run goes on and ends non-zero.
+
 Crash safety: each chunk of rows commits with its quarantine entries and ledger events; a re-run
 resumes a file part-way through (lines already done are counted, not redone), re-delivers a
-report whose delivery may not have happened, and tidies the outbox last.
+report whose delivery may not have happened, tidies the outbox last, and sweeps what a killed
+run left on the hub's disk.
 """
 
 from __future__ import annotations
