@@ -10,9 +10,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from sqlalchemy import text
-from starlette.routing import Mount
+from starlette.routing import BaseRoute, Match
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2", category=UserWarning)
@@ -76,19 +75,14 @@ def app(settings: Settings, web_env: None) -> Iterator[FastAPI]:
 
 
 def test_the_requests_below_reach_every_route(app: FastAPI) -> None:
-    routes = {r.path for r in app.routes if isinstance(r, APIRoute)}
-    routes |= {f"{r.path}/{{file}}" for r in app.routes if isinstance(r, Mount)}
-    reached = set()
-    for _, path, *_ in REQUESTS:
-        bare = path.split("?")[0]
-        for route in routes:
-            pattern = route.replace(".{fmt}", "/{fmt}").split("/")
-            parts = bare.replace(".csv", "/csv").replace(".pdf", "/pdf").split("/")
-            if len(pattern) == len(parts) and all(
-                p == q or p.startswith("{") for p, q in zip(pattern, parts, strict=True)
-            ):
-                reached.add(route)
-    assert reached == routes
+    def reached(route: BaseRoute) -> bool:
+        return any(
+            route.matches({"type": "http", "method": method, "path": path.split("?")[0]})[0]
+            is not Match.NONE
+            for method, path, *_ in REQUESTS
+        )
+
+    assert [route for route in app.routes if not reached(route)] == []
 
 
 @pytest.mark.parametrize("request_", REQUESTS, ids=lambda r: f"{r[0]} {r[1]} -> {r[4]}")
