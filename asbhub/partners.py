@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import struct
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,13 +37,63 @@ HOST_KEY_TYPES = {
 HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u2018`")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def place_key(name: str) -> str:
+    """The form in which district and landlord names are compared: case, spacing, hyphens and
+    punctuation ignored ("SOUTHEND-ON-SEA ", "Southend on Sea" and "southend_on_sea" are one
+    place), apostrophes dropped ("King's" = "Kings")."""
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
 class Coverage(BaseModel):
-    """Whom a partner covers: a council its districts, a housing provider its tenants."""
+    """Whom a partner covers: a council its districts, a housing provider its tenants.
+
+    `aliases` are other names the force's extract uses for the same places (a council) or the
+    same landlord (a housing provider), e.g. "Southend" for "Southend-on-Sea"."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     districts: list[str] = Field(default_factory=list)
     landlord: str | None = Field(None, pattern=PARTNER_ID)
+    aliases: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _aliases_add_names(self) -> Coverage:
+        own = {place_key(name) for name in [*self.districts, self.landlord or ""]}
+        seen: set[str] = set()
+        problems = []
+        for index, alias in enumerate(self.aliases):
+            key = place_key(alias)
+            if not key:
+                problems.append(f"aliases.{index}: {alias!r} has no letters or digits")
+            elif key in own:
+                problems.append(
+                    f"aliases.{index}: {alias!r} already matches this partner's own name once "
+                    "case, spaces and punctuation are ignored: remove it"
+                )
+            elif key in seen:
+                problems.append(f"aliases.{index}: {alias!r} is listed twice")
+            seen.add(key)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def names(self) -> list[str]:
+        """Every name this coverage answers to: districts or landlord, then aliases."""
+        return [*self.districts, *([self.landlord] if self.landlord else []), *self.aliases]
+
+    def match_keys(self) -> frozenset[str]:
+        return _keys(tuple(self.names()))
+
+
+@lru_cache(maxsize=256)
+def _keys(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(place_key(name) for name in names)
 
 
 class Schedule(BaseModel):
@@ -140,7 +193,12 @@ class PartnerConfig(BaseModel):
         return self
 
     def covers_district(self, district: str) -> bool:
-        return self.kind == "council" and district in self.coverage.districts
+        """True for the council whose districts (or their aliases) name this district."""
+        return self.kind == "council" and place_key(district) in self.coverage.match_keys()
+
+    def covers_landlord(self, landlord: str) -> bool:
+        """True for the housing provider whose landlord id (or an alias) names this landlord."""
+        return self.kind == "housing_provider" and place_key(landlord) in self.coverage.match_keys()
 
 
 def check_host_key(line: str) -> None:
@@ -213,11 +271,12 @@ def load_partners(partners_dir: Path) -> list[PartnerConfig]:
 
 
 def _cross_partner_problems(loaded: list[tuple[Path, PartnerConfig]]) -> list[str]:
-    """Ids, districts and landlords claimed twice; each problem names both files."""
+    """Ids, districts, landlords and aliases claimed twice; each problem names both files."""
     problems = []
     id_file: dict[str, Path] = {}
-    district_owner: dict[str, tuple[Path, str]] = {}
-    landlord_owner: dict[str, Path] = {}
+    # Councils and housing providers are matched on different fields, so each has its own
+    # namespace; within one, a name (compared as routing compares it) has one owner.
+    owners: dict[tuple[str, str], tuple[Path, str]] = {}
     for path, partner in loaded:
         if partner.id in id_file:
             problems.append(
@@ -225,24 +284,23 @@ def _cross_partner_problems(loaded: list[tuple[Path, PartnerConfig]]) -> list[st
             )
             continue
         id_file[partner.id] = path
-        for index, district in enumerate(partner.coverage.districts):
-            # Compared loosely: ' Basildon' and 'basildon' are the same place to a reader.
-            key = " ".join(district.split()).casefold()
-            if key in district_owner:
-                other, other_name = district_owner[key]
+        coverage = partner.coverage
+        named = [
+            *((f"coverage.districts.{i}", "district", d) for i, d in enumerate(coverage.districts)),
+            *([("coverage.landlord", "landlord", coverage.landlord)] if coverage.landlord else []),
+            *((f"coverage.aliases.{i}", "alias", a) for i, a in enumerate(coverage.aliases)),
+        ]
+        for where, what, name in named:
+            key = (partner.kind, place_key(name))
+            if key in owners:
+                other, other_name = owners[key]
                 problems.append(
-                    f"{path}: coverage.districts.{index}: district {district!r} is also covered "
-                    f"by {other} ({other_name!r}): a referral must have one council"
+                    f"{path}: {where}: {what} {name!r} is also covered by {other} "
+                    f"({other_name!r}): a referral must go to one "
+                    + ("council" if partner.kind == "council" else "housing provider")
                 )
-            district_owner[key] = (path, district)
-        landlord = partner.coverage.landlord
-        if landlord:
-            if landlord in landlord_owner:
-                problems.append(
-                    f"{path}: coverage.landlord: landlord {landlord!r} is also covered by "
-                    f"{landlord_owner[landlord]}"
-                )
-            landlord_owner[landlord] = path
+                continue
+            owners[key] = (path, name)
     return problems
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 SUITE_DIR = Path(__file__).resolve().parent / "suites"
 
@@ -26,6 +26,10 @@ class ExpectationOutcome(BaseModel):
     success: bool
     unexpected_count: int | None = None
     observed: str | None = None
+    # Positions of the records a row-level expectation found wrong (None for an expectation on
+    # the batch as a whole, such as its row count), so that one bad record can be set aside.
+    # Not kept in the audit copy of the result.
+    unexpected_rows: list[int] | None = Field(default=None, exclude=True)
 
 
 class SuiteResult(BaseModel):
@@ -105,7 +109,7 @@ def run_suite(
         expectations.append(config.to_domain_obj())
     suite = gx.ExpectationSuite(name=name, expectations=expectations)
     batch = _gx_batch_definition().get_batch(batch_parameters={"dataframe": frame})
-    validation = batch.validate(suite)
+    validation = batch.validate(suite, result_format={"result_format": "COMPLETE"})
     outcomes = [
         ExpectationOutcome(
             expectation=r.expectation_config.type,
@@ -113,6 +117,7 @@ def run_suite(
             success=bool(r.success),
             unexpected_count=r.result.get("unexpected_count"),
             observed=_observed(r.result.get("observed_value")),
+            unexpected_rows=_positions(r.result.get("unexpected_index_list")),
         )
         for r in validation.results
     ]
@@ -129,3 +134,10 @@ def _observed(value: Any) -> str | None:
     if value is None or isinstance(value, list | dict):
         return None  # lists of values may hold personal data; counts are enough for audit
     return str(value)
+
+
+def _positions(index_list: Any) -> list[int] | None:
+    """The frame's default index is the record's position; GX gives it for row-level checks."""
+    if index_list is None:
+        return None
+    return sorted({int(i) for i in index_list})

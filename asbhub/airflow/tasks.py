@@ -95,6 +95,18 @@ def check_ingest(result: IngestResult) -> None:
         )
     if not result.files:
         log.warning("no extracts in the landing folder")
+    if result.rerouted:
+        log.info("routed now (held earlier as unroutable): %s", ", ".join(result.rerouted))
+    if result.unroutable:
+        # Everything is loaded and committed; the held incidents need a person to fix a partner
+        # file, so the run fails (without retries) where someone will see it.
+        for held in result.unroutable:
+            log.warning("unroutable: %s (%s): %s", held.incident_ref, held.district, held.reason)
+        raise AirflowFailException(
+            f"{len(result.unroutable)} ASB incident(s) referred to no partner, held until routed: "
+            "add the district (or an alias) to the council's partner file, then run "
+            "`asbhub ingest reroute`; `asbhub ingest unroutable` lists them"
+        )
 
 
 def deliver_partner_night(

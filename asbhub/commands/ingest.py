@@ -1,4 +1,5 @@
-"""`asbhub ingest run`: load the force's extracts from the landing area."""
+"""`asbhub ingest run | unroutable | reroute`: load the force's extracts from the landing
+area, and see and route again the incidents no partner covered."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import typer
 
 from asbhub.cli import hub_context
 from asbhub.pipeline.ingest import ingest_folder, ingest_prefix
+from asbhub.pipeline.reroute import UnroutableIncident, list_unroutable, reroute
 from asbhub.runtime import Hub
 
 app = typer.Typer(help="The force's incident extracts.", no_args_is_help=True)
@@ -34,10 +36,64 @@ def command_run(
         hub.close()
     lines = [
         f"{f.name}: {f.status}, {f.rows_in} rows = {f.loaded} loaded + {f.already_known} known "
-        f"+ {f.quarantined} quarantined; {f.referrals} referrals, {f.not_asb} not ASB"
-        + (f" ({f.reason})" if f.reason else "")
+        f"+ {f.quarantined} quarantined; {f.referrals} referrals, {f.not_asb} not ASB, "
+        f"{f.unroutable} unroutable" + (f" ({f.reason})" if f.reason else "")
         for f in result.files
     ] or ["no extracts in the landing folder"]
+    if result.rerouted:
+        lines.append(
+            f"routed now: {len(result.rerouted)} incident(s) held earlier, "
+            f"{result.rerouted_referrals} referral(s) for the next feed"
+        )
+    lines += _held_lines(result.unroutable)
     context.emit(result, "\n".join(lines))
-    if any(f.status == "quarantined" or f.quarantined for f in result.files):
+    if any(f.status == "quarantined" or f.quarantined for f in result.files) or result.unroutable:
         raise typer.Exit(1)
+
+
+@app.command("unroutable")
+def command_unroutable(ctx: typer.Context) -> None:
+    """List the ASB incidents no partner covers, held with their detail; exit 1 if any."""
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor="asbhub ingest")
+    try:
+        held = list_unroutable(hub)
+    finally:
+        hub.close()
+    context.emit(
+        {"unroutable": [h.model_dump(mode="json") for h in held]},
+        "\n".join(_held_lines(held) or ["no unroutable incidents"]),
+    )
+    if held:
+        raise typer.Exit(1)
+
+
+@app.command("reroute")
+def command_reroute(ctx: typer.Context) -> None:
+    """Route the held incidents with today's partner files (after adding a district or an
+    alias); their referrals go out in the next feed. Exit 1 while any stay unroutable."""
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor="asbhub ingest reroute")
+    try:
+        result = reroute(hub)
+    finally:
+        hub.close()
+    lines = [
+        f"routed: {len(result.routed)} incident(s), {result.referrals} referral(s) for the next "
+        "feed"
+    ]
+    context.emit(result, "\n".join(lines + _held_lines(result.still_unroutable)))
+    if result.still_unroutable:
+        raise typer.Exit(1)
+
+
+def _held_lines(held: list[UnroutableIncident]) -> list[str]:
+    if not held:
+        return []
+    lines = [f"UNROUTABLE: {len(held)} ASB incident(s) referred to no one, held until routed:"]
+    lines += [
+        f"  {h.incident_ref}  district {h.district!r}  from {h.source_file}: {h.reason}"
+        + ("" if h.detail_held else " (detail no longer held)")
+        for h in held
+    ]
+    return lines

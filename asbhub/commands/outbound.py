@@ -1,4 +1,5 @@
-"""`asbhub outbound run`: tonight's minimised feeds to one partner or all of them."""
+"""`asbhub outbound run | held | release`: tonight's minimised feeds to one partner or all of
+them, and the referrals set aside from a batch."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import typer
 from asbhub.cli import hub_context
 from asbhub.errors import HubError
 from asbhub.pipeline.outbound import run_outbound
+from asbhub.pipeline.set_aside import list_held, release
 from asbhub.runtime import Hub
 
 app = typer.Typer(help="Nightly feeds to partners.", no_args_is_help=True)
@@ -40,6 +42,59 @@ def command_run(
         lines.append(f"{p.partner_id:<28} {p.status:<20} {sent}")
         if p.reason:
             lines.append(f"    {p.reason}")
+        for item in p.set_aside:
+            lines.append(f"    SET ASIDE {item.referral_id} ({item.check}): {item.reason}")
+    if result.set_aside:
+        lines.append(
+            f"{result.set_aside} referral(s) set aside: see `asbhub outbound held`; release "
+            "each after a fix with `asbhub outbound release REF --by NAME --reason TEXT`"
+        )
     context.emit(result, "\n".join(lines))
-    if not result.ok:
+    if not result.ok or result.set_aside:
         raise typer.Exit(1)
+
+
+@app.command("held")
+def command_held(
+    ctx: typer.Context,
+    partner: str = typer.Option(None, "--partner", help="Only this partner's."),
+) -> None:
+    """List the referrals set aside from a batch and not yet released, with the reason."""
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor="asbhub outbound")
+    try:
+        if partner is not None:
+            hub.partner(partner)  # an unknown id is a clear error, not an empty list
+        held = list_held(hub, partner)
+    finally:
+        hub.close()
+    lines = [
+        f"{h.referral_id}  {h.partner_id:<24} {h.incident_ref}  set aside from {h.batch_id} "
+        f"at {h.set_aside_at:%Y-%m-%d %H:%M}Z"
+        + ("  HIGH RISK" if h.high_risk else "")
+        + f"\n    {h.check}: {h.reason}"
+        for h in held
+    ] or ["no referrals set aside"]
+    context.emit({"held": [h.model_dump(mode="json") for h in held]}, "\n".join(lines))
+
+
+@app.command("release")
+def command_release(
+    ctx: typer.Context,
+    referral_id: str = typer.Argument(..., metavar="REF", help="The referral id (R-...)."),
+    by: str = typer.Option(..., "--by", help="Who releases it."),
+    reason: str = typer.Option(..., "--reason", help="What was fixed."),
+) -> None:
+    """Release a set-aside referral after a fix: it goes in the partner's next batch, where it
+    is checked again."""
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor=f"asbhub outbound release ({by})")
+    try:
+        done = release(hub, referral_id, by, reason)
+    finally:
+        hub.close()
+    context.emit(
+        done,
+        f"{done.referral_id} released by {done.released_by} for {done.partner_id}: it goes in "
+        "the partner's next batch, checked again",
+    )

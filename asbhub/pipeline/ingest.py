@@ -2,15 +2,17 @@
 
 Every row is either loaded, recognised as already loaded, or quarantined with its reason, and
 the counts add up per file. A file is known by its SHA-256, so re-ingesting it changes nothing.
+An ASB incident no council covers is loaded but held as unroutable, with its detail, and every
+run tries the held ones again (a partner file may have been fixed since).
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,7 +21,8 @@ from sqlalchemy import insert, select
 
 from asbhub import ledger
 from asbhub.errors import DataError
-from asbhub.pipeline.routing import is_high_risk, route
+from asbhub.pipeline.reroute import UnroutableIncident, reroute
+from asbhub.pipeline.routing import RoutingStatus, decide, is_high_risk, new_referral_id
 from asbhub.quarantine import keep_original, quarantine_file, quarantine_row
 from asbhub.records import FileProblem, read_rows
 from asbhub.runtime import Hub
@@ -36,15 +39,22 @@ JUSTIFICATION = (
 COMMIT_EVERY = 2000
 
 
+class FileStatus(StrEnum):
+    LOADED = "loaded"
+    ALREADY_INGESTED = "already_ingested"
+    QUARANTINED = "quarantined"
+
+
 class IngestFileResult(BaseModel):
     name: str
     sha256: str
-    status: str  # loaded | already_ingested | quarantined
+    status: FileStatus
     rows_in: int = 0
     loaded: int = 0
     already_known: int = 0
     quarantined: int = 0
     not_asb: int = 0
+    unroutable: int = 0  # of `loaded`: ASB incidents no council covers, held with their detail
     referrals: int = 0
     reason: str | None = None
 
@@ -55,6 +65,11 @@ class IngestFileResult(BaseModel):
 
 class IngestResult(BaseModel):
     files: list[IngestFileResult] = []
+    # Incidents held earlier as unroutable that a fixed partner file now routes, and every
+    # incident still held unroutable after this run (new or old): someone must act on those.
+    rerouted: list[str] = []
+    rerouted_referrals: int = 0
+    unroutable: list[UnroutableIncident] = []
 
     def total(self, name: str) -> int:
         return sum(int(getattr(f, name)) for f in self.files)
@@ -73,6 +88,18 @@ def landing_files(folder: Path) -> list[Path]:
 
 def ingest_folder(hub: Hub, folder: Path) -> IngestResult:
     return ingest_files(hub, landing_files(folder))
+
+
+def _route_held(hub: Hub, result: IngestResult) -> IngestResult:
+    """Try every held unroutable incident again and report those still held."""
+    again = reroute(hub)
+    return result.model_copy(
+        update={
+            "rerouted": again.routed,
+            "rerouted_referrals": again.referrals,
+            "unroutable": again.still_unroutable,
+        }
+    )
 
 
 LANDING_CONNECTION_ENV = "ASBHUB_LANDING_CONNECTION"
@@ -115,7 +142,7 @@ def ingest_prefix(hub: Hub, connection_id: str, prefix: str) -> IngestResult:
             transport.delete("outbox", [remote.name])
     if not result.balanced:
         raise AssertionError(f"ingest counts do not add up: {result.model_dump()}")
-    return result
+    return _route_held(hub, result)
 
 
 def _transport_type(connection_id: str) -> Literal["sftp", "s3", "local"]:
@@ -135,12 +162,12 @@ def ingest_files(hub: Hub, paths: Iterable[Path]) -> IngestResult:
         result.files.append(ingest_file(hub, path))
     if not result.balanced:  # never expected: it would mean a row was lost
         raise AssertionError(f"ingest counts do not add up: {result.model_dump()}")
-    return result
+    return _route_held(hub, result)
 
 
 def ingest_file(hub: Hub, path: Path) -> IngestFileResult:
     sha = sha256_file(path)
-    outcome = IngestFileResult(name=path.name, sha256=sha, status="loaded")
+    outcome = IngestFileResult(name=path.name, sha256=sha, status=FileStatus.LOADED)
     with hub.store.session() as session:
         known = session.scalar(
             select(InboundFile).where(
@@ -150,7 +177,7 @@ def ingest_file(hub: Hub, path: Path) -> IngestFileResult:
             )
         )
         if known is not None and known.status != "in_progress":
-            outcome.status = "already_ingested"
+            outcome.status = FileStatus.ALREADY_INGESTED
             return outcome
         record = known or InboundFile(
             partner_id=FORCE,
@@ -225,14 +252,23 @@ def _store_incidents(
                 outcome.already_known += 1
                 continue
             existing.add(record.incident_ref)
-            partners = [p.id for p in route(record, hub.partners)]
+            routing = decide(record, hub.partners)
+            partners = [p.id for p in routing.partners]
             routes[record.incident_ref] = (is_high_risk(record), partners)
+            row = _incident_row(
+                record,
+                file_name,
+                line,
+                now,
+                keep_detail=routing.status is not RoutingStatus.NOT_ASB,
+            )
             incidents.append(
-                _incident_row(record, file_name, line, now, keep_detail=bool(partners))
+                {**row, "routing_status": routing.status, "routing_reason": routing.reason}
             )
             outcome.loaded += 1
             outcome.referrals += len(partners)
-            outcome.not_asb += 0 if record.is_asb else 1
+            outcome.not_asb += routing.status is RoutingStatus.NOT_ASB
+            outcome.unroutable += routing.status is RoutingStatus.UNROUTABLE
             events.append(
                 ledger.Event(
                     kind=ledger.EventKind.COLLECTION,
@@ -240,7 +276,12 @@ def _store_incidents(
                     justification=JUSTIFICATION,
                     references=[record.incident_ref],
                     at=now,
-                    details={"source": file_name, "line": line, "referred_to": partners},
+                    details={
+                        "source": file_name,
+                        "line": line,
+                        "referred_to": partners,
+                        "routing": routing.status.value,
+                    },
                 )
             )
         if incidents:
@@ -281,18 +322,13 @@ def _incident_row(
         repeat_victim=record.repeat_victim,
         last_review_at=record.last_review_at,
         # The detail is needed only until the incident's referrals are delivered; an incident
-        # referred to no one (not ASB, or no partner covers it) never keeps it.
+        # judged not ASB never keeps it, an unroutable one keeps it until it is routed.
         payload=record.model_dump(mode="json") if keep_detail else None,
         payload_cleared_at=None if keep_detail else now,
         source_file=file_name,
         source_line=line,
         ingested_at=now,
     )
-
-
-def new_referral_id() -> str:
-    """A random id: it must not let a partner work back to the incident reference."""
-    return "R-" + secrets.token_hex(8).upper()
 
 
 def _quarantine_whole_file(
@@ -313,7 +349,7 @@ def _quarantine_whole_file(
             inbound_file_id=file_pk,
             line=exc.line,
         )
-    outcome.status = "quarantined"
+    outcome.status = FileStatus.QUARANTINED
     outcome.reason = str(exc)
     # Rows read before a file turned out broken are kept: they were valid and are stored.
     outcome.rows_in = outcome.loaded + outcome.already_known + outcome.quarantined

@@ -11,17 +11,26 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import and_, exists, select, update
 
 from asbhub import ledger
-from asbhub.minimise.projection import LONDON, Projector, view_columns
+from asbhub.minimise.projection import LONDON, view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
+from asbhub.pipeline.feed_checks import (  # noqa: F401 (EARLIEST: part of this module's face)
+    EARLIEST,
+    CheckedBatch,
+    SetAsideRecord,
+    check_batch,
+)
+from asbhub.pipeline.set_aside import SET_ASIDE, record_set_asides
 from asbhub.runtime import Hub
 from asbhub.store.models import (
     Delivery,
@@ -33,21 +42,25 @@ from asbhub.store.models import (
 )
 from connectors import Transport, TransportError, open_transport
 from contracts.disposal import DisposalNotice as NoticeRecord
-from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel
 from contracts.referral import Referral as ReferralRecord
 
 log = logging.getLogger(__name__)
 TransportFactory = Callable[[PartnerConfig], Transport]
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-FIRST_NIGHTS_CEILING = 100_000  # row-count ceiling until a partner has a few nights of history
-MIN_ROW_CEILING = 200  # a quiet partner's ceiling never drops below this
 # A temporary upload file this old in a partner's inbox is a leftover from a transfer that never
 # finished (every retry failed, or the worker died); a younger one may be an upload in progress.
 STALE_TEMP_AGE = timedelta(hours=6)
 
 
 class ExpectationsFailed(Exception):
-    """The batch failed its checks; it is not delivered and its referrals stay pending."""
+    """The batch as a whole failed its checks; it is not delivered and its referrals stay
+    pending (its disposal notices still go, in a batch of their own for the night)."""
+
+
+class OutboundStatus(StrEnum):
+    DELIVERED = "delivered"  # everything staged went; some referrals may have been set aside
+    FAILED_EXPECTATIONS = "failed_expectations"  # a batch-level check stopped the referrals
+    FAILED_TRANSPORT = "failed_transport"
+    FAILED = "failed"
 
 
 class BatchResult(BaseModel):
@@ -58,12 +71,16 @@ class BatchResult(BaseModel):
     notices: int
     files: list[str]
     delivered: bool = False
+    set_aside: int = 0  # referrals taken out of this batch by the per-record checks
 
 
 class PartnerOutboundResult(BaseModel):
     partner_id: str
-    status: str  # delivered | failed_expectations | failed_transport | failed
+    status: OutboundStatus
     batches: list[BatchResult] = []
+    # Tonight's staging: pending referrals taken up = staged in the batch + set aside.
+    staged: int = 0
+    set_aside: list[SetAsideRecord] = []
     reason: str | None = None
     expectations: dict[str, Any] | None = None
     collected: list[str] = []  # earlier batches the partner has taken from its inbox
@@ -76,7 +93,11 @@ class OutboundResult(BaseModel):
 
     @property
     def ok(self) -> bool:
-        return all(p.status == "delivered" for p in self.partners)
+        return all(p.status == OutboundStatus.DELIVERED for p in self.partners)
+
+    @property
+    def set_aside(self) -> int:
+        return sum(len(p.set_aside) for p in self.partners)
 
 
 def tonight() -> date:
@@ -105,11 +126,20 @@ def run_outbound(
 def run_partner(
     hub: Hub, partner: PartnerConfig, night: date, transport_factory: TransportFactory
 ) -> PartnerOutboundResult:
-    outcome = PartnerOutboundResult(partner_id=partner.id, status="delivered")
+    outcome = PartnerOutboundResult(partner_id=partner.id, status=OutboundStatus.DELIVERED)
     try:
-        stage_batch(hub, partner, night, outcome)
+        staging = stage_batch(hub, partner, night)
     except ExpectationsFailed as exc:
-        outcome.status, outcome.reason = "failed_expectations", str(exc)
+        outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, str(exc)
+    else:
+        outcome.staged, outcome.expectations = staging.staged, staging.checks.expectations
+        outcome.set_aside = [record for _, record in staging.checks.set_aside]
+        if staging.checks.batch_problem:
+            outcome.status = OutboundStatus.FAILED_EXPECTATIONS
+            outcome.reason = (
+                f"{staging.checks.batch_problem}; the referrals stay pending, the "
+                f"{staging.notices} disposal notice(s) go tonight on their own"
+            )
     try:
         with transport_factory(partner) as transport:
             outcome.swept = sweep_leftovers(partner, transport)
@@ -117,21 +147,33 @@ def run_partner(
             for staged in deliver_staged(hub, partner, transport):
                 outcome.batches.append(staged)
     except TransportError as exc:
-        outcome.status, outcome.reason = "failed_transport", str(exc)
+        outcome.status, outcome.reason = OutboundStatus.FAILED_TRANSPORT, str(exc)
     return outcome
 
 
 # -- staging -------------------------------------------------------------------------------
 
 
-def stage_batch(
-    hub: Hub, partner: PartnerConfig, night: date, outcome: PartnerOutboundResult
-) -> None:
-    """Build tonight's batch into the staging area and bind its referrals to it."""
+@dataclass(frozen=True)
+class Staging:
+    """What staging made of tonight: the referrals taken up, what the checks said of them, and
+    the disposal notices bound to the batch."""
+
+    staged: int = 0
+    notices: int = 0
+    checks: CheckedBatch = field(default_factory=CheckedBatch)
+
+
+def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
+    """Build tonight's batch into the staging area and bind its referrals to it.
+
+    A referral that fails a per-record check is set aside with its reason and the rest go on.
+    A batch-level failure stops the referrals (they stay pending, as before the run) but never
+    the disposal notices: those are staged in the night's batch on their own."""
     batch = feed.batch_id(partner.id, night)
     with hub.store.session() as session:
         if session.scalar(select(Delivery.id).where(Delivery.batch_id == batch)) is not None:
-            return  # already staged or delivered: a re-run never rebuilds a batch
+            return Staging()  # already staged or delivered: a re-run never rebuilds a batch
         rows = session.execute(
             select(Referral, Incident)
             .join(Incident, Incident.id == Referral.incident_id)
@@ -158,11 +200,18 @@ def stage_batch(
                 .limit(14)
             )
         )
-    referral_records = project_referrals(hub, partner, rows)
-    check_batch(hub, partner, night, referral_records, recent, outcome)
+    pairs = [(referral, incident) for referral, incident in rows]
+    checks = check_batch(hub, partner, night, pairs, recent)
+    if checks.batch_problem and not notices:
+        raise ExpectationsFailed(checks.batch_problem)
+    # Staged = taken into tonight's batch or set aside from it; none when the batch is stopped.
+    staging = Staging(
+        staged=len(checks.passed) + len(checks.set_aside), notices=len(notices), checks=checks
+    )
+    going = [(pairs[index][0], record) for index, record in checks.passed]
     folder = hub.settings.staging_dir / partner.id / batch
     folder.mkdir(parents=True, exist_ok=True)
-    files = _write_files(folder, partner, night, referral_records, notices)
+    files = _write_files(folder, partner, night, [record for _, record in going], notices)
     feed.write_manifest(
         folder,
         batch=batch,
@@ -171,6 +220,7 @@ def stage_batch(
         previous_batch_id=previous,
         files=files,
     )
+    now = datetime.now(UTC)
     with hub.store.session() as session:
         session.add(
             Delivery(
@@ -179,31 +229,39 @@ def stage_batch(
                 night=night,
                 previous_batch_id=previous,
                 status="staged",
-                record_count=len(referral_records),
+                record_count=len(going),
                 notice_count=len(notices),
+                set_aside_count=len(checks.set_aside),
                 files=[f.model_dump() for f in files],
                 staging_path=str(folder),
-                created_at=datetime.now(UTC),
+                created_at=now,
             )
         )
-        ids = [referral.id for referral, _ in rows]
-        for chunk in _chunks(ids, 1000):
+        for chunk in _chunks([referral.id for referral, _ in going], 1000):
             session.execute(
                 update(Referral)
                 .where(Referral.id.in_(chunk))
                 .values(status="staged", batch_id=batch)
             )
+        record_set_asides(
+            session,
+            partner.id,
+            batch,
+            [(pairs[index][0].id, record) for index, record in checks.set_aside],
+            now,
+        )
         for chunk in _chunks([notice.id for notice, _ in notices], 1000):
             session.execute(
                 update(DisposalNotice).where(DisposalNotice.id.in_(chunk)).values(batch_id=batch)
             )
         tokens = [
             {"id": referral.id, "tokens": found}
-            for (referral, _), record in zip(rows, referral_records, strict=True)
+            for referral, record in going
             if (found := disclosed_tokens(record))
         ]
         if tokens:  # one UPDATE by primary key for many rows
             session.execute(update(Referral), tokens)
+    return staging
 
 
 def disclosed_tokens(record: ReferralRecord) -> list[str]:
@@ -214,120 +272,6 @@ def disclosed_tokens(record: ReferralRecord) -> list[str]:
         for name, value in record.model_dump(exclude_none=True).items()
         if name.endswith("_token")
     ]
-
-
-def project_referrals(
-    hub: Hub, partner: PartnerConfig, rows: Sequence[Any]
-) -> list[ReferralRecord]:
-    """Each referral through the ISA, narrative redacted, validated as referral/1.0."""
-    narratives = hub.redactions.redact_incidents(
-        (incident.incident_ref, incident.payload)
-        for _, incident in rows
-        if incident.payload is not None
-    )
-    projector = Projector(partner, hub.pseudonym_keys, hub.redactions.redact_one)
-    records = []
-    for referral, incident in rows:
-        if incident.payload is None:
-            raise ExpectationsFailed(
-                f"referral {referral.referral_id}: its incident's detail is no longer held"
-            )
-        view = projector.project(
-            canonical_referral(incident.payload, referral),
-            redacted={"narrative": narratives[incident.incident_ref]},
-        )
-        try:
-            records.append(ReferralRecord.model_validate(view))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise ExpectationsFailed(
-                f"referral {referral.referral_id}: field {first['loc'][0]} would not be valid "
-                f"referral/1.0 ({first['msg']})"
-            ) from exc
-    return records
-
-
-def canonical_referral(payload: dict[str, Any], referral: Referral) -> dict[str, Any]:
-    return {
-        **payload,
-        "referral_id": referral.referral_id,
-        "referred_at": referral.created_at.isoformat(),
-        "high_risk": referral.high_risk,
-    }
-
-
-def check_batch(
-    hub: Hub,
-    partner: PartnerConfig,
-    night: date,
-    records: Sequence[ReferralRecord],
-    recent_counts: Sequence[int],
-    outcome: PartnerOutboundResult,
-) -> None:
-    """Run `expectations/referral_feed`; raise when it fails, with the reasons."""
-    from expectations.runner import run_suite
-
-    columns = [
-        "referral_id",
-        "nsir_category",
-        "asb_type",
-        "risk_level",
-        "lead_agency",
-        "reported_at",
-        "reported_date",
-        "structured_pii_in_free_text",
-    ]
-    check_rows = [
-        {
-            "referral_id": r.referral_id,
-            "nsir_category": _value(r.nsir_category),
-            "asb_type": _value(r.asb_type),
-            "risk_level": _value(r.risk_level),
-            "lead_agency": _value(r.lead_agency),
-            "reported_at": r.reported_at,
-            "reported_date": datetime.combine(r.reported_date, time(), LONDON)
-            if r.reported_date
-            else None,
-            "structured_pii_in_free_text": hub.redactions.leftover_identifiers(r.narrative or ""),
-        }
-        for r in records
-    ]
-    shared = set(view_columns(partner))
-    present = [c for c in columns if c in shared or c == "structured_pii_in_free_text"]
-    night_start = datetime.combine(night, time(), LONDON)
-    history = [c for c in recent_counts if c]
-    result = run_suite(
-        "referral_feed",
-        [{k: row[k] for k in present} for row in check_rows],
-        present,
-        {
-            "enum:nsir_category": [e.value for e in NsirCategory],
-            "enum:asb_type": [e.value for e in AsbType],
-            "enum:risk_level": [e.value for e in RiskLevel],
-            "enum:lead_agency": [e.value for e in AgencyKind],
-            "earliest_date": EARLIEST,
-            "night": night_start,
-            "night_end": night_start + timedelta(days=1),
-            "min_rows": 0,
-            "max_rows": _row_ceiling(history),
-        },
-    )
-    outcome.expectations = result.model_dump(mode="json")
-    if not result.success:
-        raise ExpectationsFailed(
-            "referral_feed expectations failed: " + "; ".join(result.failures())
-        )
-
-
-def _row_ceiling(history: Sequence[int]) -> int:
-    """At most four times the partner's busiest recent night (a missed night doubles one)."""
-    if len(history) < 3:
-        return FIRST_NIGHTS_CEILING
-    return max(MIN_ROW_CEILING, 4 * max(history))
-
-
-def _value(member: Any) -> Any:
-    return member.value if member is not None else None
 
 
 def _write_files(
@@ -430,6 +374,7 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
             notices=delivery.notice_count,
             files=[*names, manifest.name],
             delivered=True,
+            set_aside=delivery.set_aside_count,
         )
 
 
@@ -497,7 +442,11 @@ def _clear_delivered_payloads(session: Any, incident_pks: list[int], now: dateti
     """Drop the full detail of incidents whose every referral has been delivered."""
     cleared: list[str] = []
     undelivered = exists().where(
-        and_(Referral.incident_id == Incident.id, Referral.status.in_(("pending", "staged")))
+        and_(
+            Referral.incident_id == Incident.id,
+            # A set-aside referral goes out again after its release: its detail is still needed.
+            Referral.status.in_(("pending", "staged", SET_ASIDE)),
+        )
     )
     for chunk in _chunks(sorted(set(incident_pks)), 1000):
         condition = and_(

@@ -68,11 +68,16 @@ class Incident(Base):
     minimum)."""
 
     __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_routing_status", "routing_status"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     incident_ref: Mapped[str] = mapped_column(String(20), unique=True)
     reported_at: Mapped[datetime]
     district: Mapped[str] = mapped_column(String(60))
+    # routed | unroutable | not_asb (asbhub.pipeline.routing.RoutingStatus). An unroutable
+    # incident keeps its detail, with the reason, until it is routed or disposed of.
+    routing_status: Mapped[str] = mapped_column(String(20), default="routed")
+    routing_reason: Mapped[str | None] = mapped_column(Text)
     is_asb: Mapped[bool] = mapped_column(Boolean)
     nsir_category: Mapped[str | None] = mapped_column(String(20))
     asb_type: Mapped[str | None] = mapped_column(String(40))
@@ -155,12 +160,37 @@ class Delivery(Base):
     status: Mapped[str] = mapped_column(String(20), default="staged")
     record_count: Mapped[int] = mapped_column(Integer, default=0)
     notice_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Referrals taken out of this batch by the per-record checks: staged = record_count + this.
+    set_aside_count: Mapped[int] = mapped_column(Integer, default=0)
     files: Mapped[list[Any]] = mapped_column(JSON, default=list)
     staging_path: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
     acknowledged_at: Mapped[datetime | None]
     disposed_at: Mapped[datetime | None]
+
+
+class SetAside(Base):
+    """A referral taken out of a partner's batch because it failed the feed's per-record checks
+    (contract, row-level expectations, the last-line PII scan), with the reason. While it is
+    not released the referral stays `set_aside`; a release after a fix makes it pending again,
+    so the next batch stages and checks it afresh."""
+
+    __tablename__ = "set_asides"
+    __table_args__ = (Index("ix_set_asides_partner_released", "partner_id", "released_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_pk: Mapped[int] = mapped_column(
+        ForeignKey("referrals.id", ondelete="CASCADE"), index=True
+    )
+    partner_id: Mapped[str] = mapped_column(String(40))
+    batch_id: Mapped[str] = mapped_column(String(64))  # the batch it was taken out of
+    check: Mapped[str] = mapped_column(String(20))  # asbhub.pipeline.feed_checks.RecordCheck
+    reason: Mapped[str] = mapped_column(Text)
+    set_aside_at: Mapped[datetime]
+    released_by: Mapped[str | None] = mapped_column(String(120))
+    released_at: Mapped[datetime | None]
+    release_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class InboundFile(Base):

@@ -66,6 +66,23 @@ def test_an_ingest_whose_counts_do_not_add_up_fails_loudly() -> None:
         check_ingest(IngestResult(files=[ok, lost]))
 
 
+def test_an_ingest_that_holds_unroutable_incidents_fails_so_someone_sees_it() -> None:
+    from asbhub.pipeline.reroute import UnroutableIncident
+
+    ok = IngestFileResult(name="a.csv", sha256="0" * 64, status="loaded", rows_in=3, loaded=3)
+    held = UnroutableIncident(
+        incident_ref="42/000001/26",
+        district="Leigh-on-Sea",
+        reason="no partner covers district 'Leigh-on-Sea'",
+        ingested_at=datetime(2026, 11, 25, tzinfo=UTC),
+        source_file="a.csv",
+        detail_held=True,
+    )
+    check_ingest(IngestResult(files=[ok], unroutable=[]))
+    with pytest.raises(AirflowFailException, match=r"1 ASB incident\(s\) referred to no partner"):
+        check_ingest(IngestResult(files=[ok], unroutable=[held]))
+
+
 def test_inbound_passes_when_ok_and_retries_a_transport_failure() -> None:
     check_inbound(PartnerInboundResult(partner_id="estuary_homes", alerts=["2 of 5 rows bad"]))
     failed = PartnerInboundResult(

@@ -1,0 +1,234 @@
+"""The checks a partner's batch passes before it is staged, split by what they judge.
+
+Per-record checks (the incident's detail is held, the referral/1.0 contract, the row-level
+expectations of `expectations/referral_feed`, among them the last-line PII scan) set the one
+failing referral aside with its reason; the rest of the batch goes on. Batch-level checks (the
+row-count bounds, a column that must exist) judge the batch as a whole and stop it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from asbhub.minimise.projection import LONDON, Projector, view_columns
+from asbhub.partners import PartnerConfig
+from asbhub.runtime import Hub
+from asbhub.store.models import Incident, Referral
+from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel
+from contracts.referral import Referral as ReferralRecord
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+FIRST_NIGHTS_CEILING = 100_000  # row-count ceiling until a partner has a few nights of history
+MIN_ROW_CEILING = 200  # a quiet partner's ceiling never drops below this
+PII_COLUMN = "structured_pii_in_free_text"
+CHECK_COLUMNS = [
+    "referral_id",
+    "nsir_category",
+    "asb_type",
+    "risk_level",
+    "lead_agency",
+    "reported_at",
+    "reported_date",
+    PII_COLUMN,
+]
+
+
+class RecordCheck(StrEnum):
+    """Which per-record check a set-aside referral failed."""
+
+    DETAIL = "detail"  # the incident's full record is no longer held
+    CONTRACT = "contract"  # the partner's view would not be valid referral/1.0
+    EXPECTATION = "expectation"  # a row-level expectation of the feed's suite
+    PII_SCAN = "pii_scan"  # the narrative still holds an identifier after redaction
+
+
+class SetAsideRecord(BaseModel):
+    referral_id: str
+    check: RecordCheck
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckedBatch:
+    """What the checks made of a batch: the referrals that may go (with their positions in the
+    rows given), those set aside, and a batch-level problem that stops the whole batch."""
+
+    passed: list[tuple[int, ReferralRecord]] = field(default_factory=list)
+    set_aside: list[tuple[int, SetAsideRecord]] = field(default_factory=list)
+    expectations: dict[str, Any] | None = None
+    batch_problem: str | None = None
+
+
+def check_batch(
+    hub: Hub,
+    partner: PartnerConfig,
+    night: date,
+    rows: Sequence[tuple[Referral, Incident]],
+    recent_counts: Sequence[int],
+) -> CheckedBatch:
+    """Project each referral, then run the feed's suite; set aside what fails on its own."""
+    projected, set_aside = project_referrals(hub, partner, rows)
+    suite = _run_suite(hub, partner, night, [r for _, r in projected], recent_counts)
+    failing_rows: dict[int, SetAsideRecord] = {}
+    batch_problems = []
+    for outcome in suite.outcomes:
+        if outcome.success:
+            continue
+        what = outcome.expectation + (f" on {outcome.column}" if outcome.column else "")
+        if outcome.unexpected_rows is None:
+            batch_problems.append(
+                what + (f" (observed {outcome.observed})" if outcome.observed else "")
+            )
+            continue
+        for position in outcome.unexpected_rows:
+            referral_id = projected[position][1].referral_id
+            if outcome.column == PII_COLUMN:
+                failing_rows[position] = SetAsideRecord(
+                    referral_id=referral_id,
+                    check=RecordCheck.PII_SCAN,
+                    reason="the narrative still holds a structured identifier after redaction "
+                    "(last-line PII scan)",
+                )
+            else:
+                failing_rows.setdefault(
+                    position,
+                    SetAsideRecord(
+                        referral_id=referral_id,
+                        check=RecordCheck.EXPECTATION,
+                        reason=f"{what} failed for this record",
+                    ),
+                )
+    if batch_problems:
+        return CheckedBatch(
+            expectations=suite.model_dump(mode="json"),
+            batch_problem="referral_feed expectations failed: " + "; ".join(batch_problems),
+        )
+    set_aside += [(projected[pos][0], record) for pos, record in sorted(failing_rows.items())]
+    passed = [pair for pos, pair in enumerate(projected) if pos not in failing_rows]
+    if failing_rows:
+        # Look again at what is left: the batch that goes must itself pass the whole suite.
+        suite = _run_suite(hub, partner, night, [r for _, r in passed], recent_counts)
+        if not suite.success:
+            return CheckedBatch(
+                expectations=suite.model_dump(mode="json"),
+                batch_problem="referral_feed expectations failed on the batch left after "
+                "setting records aside: " + "; ".join(suite.failures()),
+            )
+    return CheckedBatch(
+        passed=passed, set_aside=set_aside, expectations=suite.model_dump(mode="json")
+    )
+
+
+def project_referrals(
+    hub: Hub, partner: PartnerConfig, rows: Sequence[tuple[Referral, Incident]]
+) -> tuple[list[tuple[int, ReferralRecord]], list[tuple[int, SetAsideRecord]]]:
+    """Each referral through the ISA, narrative redacted, validated as referral/1.0; those
+    that cannot be come back set aside with the reason (field names only, never values)."""
+    narratives = hub.redactions.redact_incidents(
+        (incident.incident_ref, incident.payload)
+        for _, incident in rows
+        if incident.payload is not None
+    )
+    projector = Projector(partner, hub.pseudonym_keys, hub.redactions.redact_one)
+    records: list[tuple[int, ReferralRecord]] = []
+    set_aside: list[tuple[int, SetAsideRecord]] = []
+    for index, (referral, incident) in enumerate(rows):
+        if incident.payload is None:
+            set_aside.append(
+                (
+                    index,
+                    _aside(referral, RecordCheck.DETAIL, "its incident's detail is no longer held"),
+                )
+            )
+            continue
+        view = projector.project(
+            canonical_referral(incident.payload, referral),
+            redacted={"narrative": narratives[incident.incident_ref]},
+        )
+        try:
+            records.append((index, ReferralRecord.model_validate(view)))
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"field {'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+                for error in exc.errors()
+            )
+            reason = f"would not be valid referral/1.0 ({problems})"
+            set_aside.append((index, _aside(referral, RecordCheck.CONTRACT, reason)))
+    return records, set_aside
+
+
+def _aside(referral: Referral, check: RecordCheck, reason: str) -> SetAsideRecord:
+    return SetAsideRecord(referral_id=referral.referral_id, check=check, reason=reason)
+
+
+def canonical_referral(payload: dict[str, Any], referral: Referral) -> dict[str, Any]:
+    return {
+        **payload,
+        "referral_id": referral.referral_id,
+        "referred_at": referral.created_at.isoformat(),
+        "high_risk": referral.high_risk,
+    }
+
+
+def _run_suite(
+    hub: Hub,
+    partner: PartnerConfig,
+    night: date,
+    records: Sequence[ReferralRecord],
+    recent_counts: Sequence[int],
+) -> Any:
+    """Run `expectations/referral_feed` over the records; the result names failing rows."""
+    from expectations.runner import run_suite
+
+    check_rows = [
+        {
+            "referral_id": r.referral_id,
+            "nsir_category": _value(r.nsir_category),
+            "asb_type": _value(r.asb_type),
+            "risk_level": _value(r.risk_level),
+            "lead_agency": _value(r.lead_agency),
+            "reported_at": r.reported_at,
+            "reported_date": datetime.combine(r.reported_date, time(), LONDON)
+            if r.reported_date
+            else None,
+            PII_COLUMN: hub.redactions.leftover_identifiers(r.narrative or ""),
+        }
+        for r in records
+    ]
+    shared = set(view_columns(partner))
+    present = [c for c in CHECK_COLUMNS if c in shared or c == PII_COLUMN]
+    night_start = datetime.combine(night, time(), LONDON)
+    history = [c for c in recent_counts if c]
+    return run_suite(
+        "referral_feed",
+        [{k: row[k] for k in present} for row in check_rows],
+        present,
+        {
+            "enum:nsir_category": [e.value for e in NsirCategory],
+            "enum:asb_type": [e.value for e in AsbType],
+            "enum:risk_level": [e.value for e in RiskLevel],
+            "enum:lead_agency": [e.value for e in AgencyKind],
+            "earliest_date": EARLIEST,
+            "night": night_start,
+            "night_end": night_start + timedelta(days=1),
+            "min_rows": 0,
+            "max_rows": row_ceiling(history),
+        },
+    )
+
+
+def row_ceiling(history: Sequence[int]) -> int:
+    """At most four times the partner's busiest recent night (a missed night doubles one)."""
+    if len(history) < 3:
+        return FIRST_NIGHTS_CEILING
+    return max(MIN_ROW_CEILING, 4 * max(history))
+
+
+def _value(member: Any) -> Any:
+    return member.value if member is not None else None
