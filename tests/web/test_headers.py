@@ -26,7 +26,8 @@ from tests.web.conftest import AUDITOR, LOOKUP, OWN_PAGES, VIEWER, basic
 RUN = "DR-20310601-ABCDEF"
 WRONG = ("auditor", "not-the-password-synthetic")
 # (method, path, who, extra headers, expected status): every route, and its error pages.
-REQUESTS = [
+Probe = tuple[str, str, tuple[str, str] | None, dict[str, str], int]
+REQUESTS: list[Probe] = [
     ("GET", "/", VIEWER, {}, 200),
     ("GET", "/", None, {}, 401),
     ("GET", "/", WRONG, {}, 401),
@@ -60,7 +61,7 @@ def assert_guarded(response: httpx.Response, frame_ancestors: str, x_frame: str)
     assert "set-cookie" not in h, where
 
 
-def send(client: TestClient, request: tuple) -> httpx.Response:  # type: ignore[type-arg]
+def send(client: TestClient, request: Probe) -> httpx.Response:
     method, path, who, extra, _ = request
     headers = {**(basic(who) if who else {}), **extra}
     data = LOOKUP if path == "/lookup" and method == "POST" else None
@@ -88,7 +89,7 @@ def test_the_requests_below_reach_every_route(app: FastAPI) -> None:
 @pytest.mark.parametrize("request_", REQUESTS, ids=lambda r: f"{r[0]} {r[1]} -> {r[4]}")
 def test_every_response_carries_the_headers_on_its_own(
     app: FastAPI,
-    request_: tuple,  # type: ignore[type-arg]
+    request_: Probe,
 ) -> None:
     with TestClient(app, follow_redirects=False) as client:
         response = send(client, request_)
