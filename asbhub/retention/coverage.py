@@ -177,7 +177,7 @@ def _files(session: Session, areas: Areas) -> Iterator[tuple[str, str | None, st
         session.scalars(select(Delivery.staging_path).where(Delivery.staging_path.is_not(None))),
     )
     archived = _resolved(
-        areas.home / "archive",
+        areas.home,  # inbound originals are recorded relative to home (Areas.archive_path)
         session.scalars(
             select(InboundFile.archive_path).where(InboundFile.archive_path.is_not(None))
         ),

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
 from asbhub.retention import certificate as cert_mod
+from asbhub.retention import frozen
 from asbhub.retention.service import RetentionContext
 from asbhub.web import health, queries
 from asbhub.web.app import WebState
@@ -82,7 +83,7 @@ def certificate_download(
     state = _web(request)
     try:
         with state.store.session() as session:
-            text = cert_mod.render(cert_mod.build_certificate(session, run_id), fmt)
+            text = frozen.certificate_text(session, state.key, run_id, fmt)
     except DataError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     return Response(
@@ -151,3 +152,14 @@ def notices_page(request: Request, as_of: date | None = None) -> Response:
     with state.store.session() as session:
         day, rows = queries.partner_acknowledgements(session, as_of, days)
     return _page(request, "notices.html", section="notices", as_of=day, partners=rows)
+
+
+@router.get("/reviews", name="reviews")
+def reviews_page(request: Request) -> Response:
+    """Records a `review` rule made due that wait for a person's decision (made with
+    `asbhub disposal decide`); named by keyed hash, never in clear."""
+    from asbhub.retention.review import pending_reviews
+
+    with _web(request).store.session() as session:
+        items = pending_reviews(session).items
+    return _page(request, "reviews.html", section="reviews", items=items)
