@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 
-from asbhub.errors import DataError
+from asbhub.errors import DataError, EnvironmentProblem
 from asbhub.ledger import LedgerKey
 from asbhub.retention import certificate as cert_mod
 from asbhub.retention import frozen
@@ -82,8 +82,14 @@ def certificate_download(
     """The same bytes `asbhub disposal report RUN --format FMT` writes."""
     state = _web(request)
     try:
+        key = state.key  # with it, the frozen document is checked against the ledger
+    except EnvironmentProblem:
+        key = None  # without it, against the digest recorded on the run
+    try:
         with state.store.session() as session:
-            text = frozen.certificate_text(session, state.key, run_id, fmt)
+            text = frozen.certificate_text(session, key, run_id, fmt)
+    except frozen.CertificateAltered as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     except DataError as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
     return Response(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from asbhub.retention.plan import plan_disposal
 from asbhub.retention.review import decide, pending_reviews
@@ -66,4 +66,8 @@ def test_the_view_serves_the_frozen_certificate(world: World) -> None:
         frozen = s.scalar(select(DisposalRun.certificate_json))
     with _client(world) as client:
         got = client.get(f"/runs/{run_id}/certificate.json", headers=basic(VIEWER))
-    assert got.status_code == 200 and got.text == frozen
+        assert got.status_code == 200 and got.text == frozen
+        with world.store.engine.begin() as conn:
+            conn.execute(text("UPDATE disposal_runs SET certificate_json = 'edited'"))
+        got = client.get(f"/runs/{run_id}/certificate.html", headers=basic(VIEWER))
+    assert got.status_code == 409 and "altered since verification" in got.text
