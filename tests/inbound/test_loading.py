@@ -169,7 +169,10 @@ def test_a_200_mb_file_is_streamed_against_the_default_limit(
     got = file_in(result, "outcomes-huge.csv")
     assert (got.status, got.reason) == ("rejected", "too_large")
     assert peak < 32 * 1024 * 1024, f"peak {peak:,} bytes: the file was not streamed"
-    assert not harness.raw_names("outbox")
+    # Refused from its listed size: never copied, so it stays with the partner, reported once.
+    assert harness.raw_names("outbox") == {"outcomes-huge.csv"}
+    copies = [p for p in hub.settings.home.rglob("*") if p.is_file() and p.stat().st_size > 1e6]
+    assert copies == [], copies
 
 
 def test_the_run_fails_loudly_when_counts_do_not_add_up() -> None:
