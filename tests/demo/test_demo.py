@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 
 from asbhub.demo.run import run_demo
+from tests.hub_files.owner_only import every_path, loose_umask, open_to_others
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +19,8 @@ def test_the_demo_night_runs_end_to_end(tmp_path: Path, monkeypatch: pytest.Monk
     for name in ("ASBHUB_LEDGER_KEY", "ASBHUB_PSEUDONYM_KEY", "ASBHUB_DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     console = Console(file=open(tmp_path / "progress.txt", "w"), width=132)  # noqa: SIM115
-    result = run_demo(tmp_path / "demo", incidents=150, seed=3, console=console)
+    with loose_umask():  # the demo makes its files owner-only whatever umask it starts with
+        result = run_demo(tmp_path / "demo", incidents=150, seed=3, console=console)
     console.file.close()
 
     failed = [(r.dag_id, r.error) for r in result.dag_runs if r.state != "success"]
@@ -42,3 +44,9 @@ def test_the_demo_night_runs_end_to_end(tmp_path: Path, monkeypatch: pytest.Monk
     secrets = (tmp_path / "demo" / "secrets.env").read_text()
     assert "ASBHUB_LEDGER_KEY=" in secrets
     assert json.loads(result.model_dump_json())["home"].endswith("demo")
+    # Everything the demo night wrote (store, areas, reports, secrets, keys, Airflow's home) is
+    # owner-only; the partners' own folders, served by the SFTP peer, are theirs to set.
+    demo = tmp_path / "demo"
+    written = every_path(demo)
+    assert {"secrets.env", "hub/hub.sqlite3", "hub/archive", "hub/staging", "reports"} <= written
+    assert open_to_others(demo, skip=[demo / "sftp" / "root"]) == []
