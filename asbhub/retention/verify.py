@@ -115,6 +115,12 @@ def verify_run(
             ledger_head={"seq": head_seq, "hash": head_hash},
             areas_scanned=scanned,
         )
+        if result.ok and run.status == "verified" and run.certificate_sha256:
+            # Still clean: the certificate frozen at the first verification stands, so every
+            # copy of it, written before or after, is the same document.
+            result.ledger_head = dict(run.verification or {}).get("ledger_head", result.ledger_head)
+            result.certificate_sha256 = run.certificate_sha256
+            return result
         run.verification = result.model_dump(mode="json")
         run.ledger_head = head_hash
         run.verified_at = datetime.now(UTC)

@@ -54,6 +54,9 @@ def test_the_dag_and_the_cli_write_the_same_bytes(
 ) -> None:
     run_id = _executed_run(world)
     _dag_certificate_task(world, monkeypatch, run_id)
+    # verifying again, still clean, leaves the frozen certificate as it was
+    code, said = _cli(world, "disposal", "verify", run_id)
+    assert code == 0 and "verified" in said, said
     reports = world.areas.home / "reports"
     with world.store.session() as s:
         run = s.scalar(select(DisposalRun).where(DisposalRun.run_id == run_id))
