@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,6 +22,9 @@ from asbhub.runtime import Hub
 from asbhub.store.models import Incident, Referral
 from contracts.enums import AgencyKind, AsbType, NsirCategory, RiskLevel
 from contracts.referral import Referral as ReferralRecord
+
+if TYPE_CHECKING:
+    from expectations.runner import SuiteResult
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 FIRST_NIGHTS_CEILING = 100_000  # row-count ceiling until a partner has a few nights of history
@@ -147,10 +150,16 @@ def project_referrals(
                 )
             )
             continue
-        view = projector.project(
-            canonical_referral(incident.payload, referral),
-            redacted={"narrative": narratives[incident.incident_ref]},
-        )
+        try:
+            view = projector.project(
+                canonical_referral(incident.payload, referral),
+                redacted={"narrative": narratives[incident.incident_ref]},
+            )
+        except (ValueError, TypeError, KeyError) as exc:
+            # The message may quote the value; the reason names only what went wrong.
+            reason = f"could not be cut down to the ISA ({type(exc).__name__})"
+            set_aside.append((index, _aside(referral, RecordCheck.CONTRACT, reason)))
+            continue
         try:
             records.append((index, ReferralRecord.model_validate(view)))
         except ValidationError as exc:
@@ -182,7 +191,7 @@ def _run_suite(
     night: date,
     records: Sequence[ReferralRecord],
     recent_counts: Sequence[int],
-) -> Any:
+) -> SuiteResult:
     """Run `expectations/referral_feed` over the records; the result names failing rows."""
     from expectations.runner import run_suite
 

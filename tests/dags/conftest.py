@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from asbhub.seed import write_extract
 from asbhub.settings import sqlite_url
@@ -93,6 +94,7 @@ def night_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NightHome]:
             },
         )
         connections = {k: v for k, v in os.environ.items() if k.startswith("AIRFLOW_CONN_")}
+    cover_the_county(root / "config" / "partners" / f"{GOOD}.yaml", besides={GOOD, BROKEN})
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "ASBHUB_"))},
         **connections,
@@ -115,6 +117,23 @@ def night_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NightHome]:
     upgrade(hub_url)
     write_extract(hub_home / "landing", 120, 5, NIGHT, "csv")
     yield NightHome(env=env, airflow_db=airflow_db, hub_url=hub_url, roots=roots)
+
+
+def cover_the_county(partner_file: Path, besides: set[str]) -> None:
+    """The seeded extract has incidents in every district of the county; with two councils
+    configured, the good one's file names the other districts as aliases, so that no incident
+    is unroutable (one would rightly fail police_ingest)."""
+    districts = {
+        district
+        for path in SAMPLE_PARTNERS.glob("*.yaml")
+        if path.stem not in besides
+        for district in yaml.safe_load(path.read_text(encoding="utf-8"))["coverage"].get(
+            "districts", []
+        )
+    }
+    doc = yaml.safe_load(partner_file.read_text(encoding="utf-8"))
+    doc["coverage"]["aliases"] = sorted(districts)
+    partner_file.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

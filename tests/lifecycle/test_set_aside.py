@@ -242,3 +242,26 @@ def test_counts_add_up_in_a_night_without_problems(
     assert partner["staged"] == 3 == partner["batches"][0]["referrals"]
     assert partner["set_aside"] == []
     assert night.cli("outbound", "held")[1] == {"held": []}
+
+
+def test_a_record_the_contract_refuses_is_set_aside_with_the_field_named(
+    make_night,  # type: ignore[no-untyped-def]
+) -> None:
+    night: Night = make_night({COUNCIL})
+    rows = write_incidents(
+        night.landing, "incidents-20261125.jsonl", [{"district": "Chelmsford"}] * 3
+    )
+    assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
+    odd = rows[0]["incident_ref"]
+    with night.store.session() as session:  # a record kept from an older extract format
+        incident = session.scalars(select(Incident).where(Incident.incident_ref == odd)).one()
+        assert incident.payload is not None
+        incident.payload = {**incident.payload, "risk_level": "severe"}
+    code, result = night.cli("outbound", "run", "--partner", COUNCIL, "--night", NIGHT.isoformat())
+    assert code == 1 and isinstance(result, dict), result
+    [aside] = result["partners"][0]["set_aside"]
+    assert aside["check"] == "contract" and "risk_level" in aside["reason"]
+    assert "severe" not in aside["reason"], "a reason names the field, never its value"
+    sent = night.delivered(COUNCIL, "referrals", NIGHT)
+    assert sorted(r["incident_ref"] for r in sent) == sorted(r["incident_ref"] for r in rows[1:])
+    assert statuses(night)[odd] == "set_aside"

@@ -42,9 +42,10 @@ def spellings(draw: st.DrawFn) -> str:
 
 def canonical(spelled: str) -> str | None:
     for name in COUNCIL_OF:
-        if " ".join(spelled.replace("-", " ").split()).casefold() == " ".join(
-            name.replace("-", " ").split()
-        ).casefold():
+        if (
+            " ".join(spelled.replace("-", " ").split()).casefold()
+            == " ".join(name.replace("-", " ").split()).casefold()
+        ):
             return name
     return None
 
@@ -129,3 +130,23 @@ def incident_in(district: str) -> Incident:
             "narrative": "x",
         }
     )
+
+
+def test_a_landlord_alias_reaches_its_housing_provider() -> None:
+    estuary = next(p for p in PARTNERS if p.id == "estuary_homes")
+    aliased = estuary.model_copy(
+        update={"coverage": estuary.coverage.model_copy(update={"aliases": ["estuary_homes_ltd"]})}
+    )
+    others = [p for p in PARTNERS if p.id != "estuary_homes"]
+    record = Incident.model_validate(
+        {
+            **incident_in("Southend").model_dump(),
+            "victim_tenure": "social_housing",
+            "victim_landlord": "estuary_homes_ltd",
+        }
+    )
+    assert [p.id for p in route(record, [*others, estuary])] == ["southend_council"]
+    assert sorted(p.id for p in route(record, [*others, aliased])) == [
+        "estuary_homes",
+        "southend_council",
+    ]
