@@ -49,6 +49,15 @@ class Night:
             data = f"{result.output}\n{result.exception!r}"
         return result.exit_code, data
 
+    def text(self, *args: str) -> tuple[int, str]:
+        """Run `asbhub ARGS` as a person would, without --json."""
+        result = runner.invoke(
+            app,
+            ["--config-dir", str(self.config), "--home", str(self.home), *args],
+            env=self.env,
+        )
+        return result.exit_code, f"{result.output}{result.exception or ''}"
+
     def partner_file(self, partner_id: str) -> Path:
         return self.config / "partners" / f"{partner_id}.yaml"
 

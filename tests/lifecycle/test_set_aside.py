@@ -119,6 +119,8 @@ def test_a_bad_record_is_set_aside_while_the_rest_and_the_notices_go_then_releas
         (aside["referral_id"], refs[2])
     ]
     assert night.cli("outbound", "held", "--partner", "no_such_partner")[0] == 1
+    code, shown = night.text("outbound", "held")
+    assert code == 0 and aside["referral_id"] in shown and "expectation: " in shown
 
     # Re-running the night sends nothing twice and does not re-stage the set-aside record.
     code, again = night.cli("outbound", "run", "--partner", COUNCIL, "--night", NIGHT.isoformat())

@@ -64,6 +64,9 @@ def test_spellings_route_and_an_unknown_district_is_held_until_a_fix_routes_it(
 
     code, listed = night.cli("ingest", "unroutable")
     assert code == 1 and [h["incident_ref"] for h in listed["unroutable"]] == [refs[5]]
+    code, shown = night.text("ingest", "unroutable")
+    assert code == 1 and "UNROUTABLE: 1" in shown and refs[5] in shown
+    assert "'Leigh-on-Sea'" in shown and "asbhub ingest reroute" in shown
 
     code, sent = night.cli("outbound", "run", "--all", "--night", NIGHT.isoformat())
     assert code == 0, sent
@@ -98,8 +101,8 @@ def test_reroute_routes_held_incidents_without_a_new_extract(
 ) -> None:
     night: Night = make_night(PARTNERS)
     rows = write_incidents(night.landing, "incidents-20261125.jsonl", [{"district": "Leigh"}])
-    code, _ = night.cli("ingest", "run", "--from", str(night.landing))
-    assert code == 1
+    code, shown = night.text("ingest", "run", "--from", str(night.landing))
+    assert code == 1 and "1 unroutable" in shown and "UNROUTABLE: 1" in shown, shown
     code, still = night.cli("ingest", "reroute")
     assert code == 1 and [h["incident_ref"] for h in still["still_unroutable"]] == [
         rows[0]["incident_ref"]
