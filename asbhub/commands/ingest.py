@@ -92,7 +92,9 @@ def _held_lines(held: list[UnroutableIncident]) -> list[str]:
         return []
     lines = [f"UNROUTABLE: {len(held)} ASB incident(s) referred to no one, held until routed:"]
     lines += [
-        f"  {h.incident_ref}  district {h.district!r}  from {h.source_file}: {h.reason}"
+        f"  {h.incident_ref}  district {h.district!r}  from {h.source_file}"
+        + ("  HIGH RISK" if h.risk_level == "high" else "")
+        + f": {h.reason}"
         + ("" if h.detail_held else " (detail no longer held)")
         for h in held
     ]

@@ -23,6 +23,7 @@ class UnroutableIncident(BaseModel):
 
     incident_ref: str
     district: str
+    risk_level: str  # THRIVE: a high-risk one is the first to fix
     reason: str
     ingested_at: datetime
     source_file: str
@@ -46,6 +47,7 @@ def list_unroutable(hub: Hub) -> list[UnroutableIncident]:
             UnroutableIncident(
                 incident_ref=row.incident_ref,
                 district=row.district,
+                risk_level=row.risk_level,
                 reason=row.routing_reason or "no partner covers it",
                 ingested_at=row.ingested_at,
                 source_file=row.source_file,

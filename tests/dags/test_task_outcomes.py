@@ -73,6 +73,7 @@ def test_an_ingest_that_holds_unroutable_incidents_fails_so_someone_sees_it() ->
     held = UnroutableIncident(
         incident_ref="42/000001/26",
         district="Leigh-on-Sea",
+        risk_level="high",
         reason="no partner covers district 'Leigh-on-Sea'",
         ingested_at=datetime(2026, 11, 25, tzinfo=UTC),
         source_file="a.csv",

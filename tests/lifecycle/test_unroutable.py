@@ -100,9 +100,12 @@ def test_reroute_routes_held_incidents_without_a_new_extract(
     make_night,  # type: ignore[no-untyped-def]
 ) -> None:
     night: Night = make_night(PARTNERS)
-    rows = write_incidents(night.landing, "incidents-20261125.jsonl", [{"district": "Leigh"}])
+    rows = write_incidents(
+        night.landing, "incidents-20261125.jsonl", [{"district": "Leigh", "risk_level": "high"}]
+    )
     code, shown = night.text("ingest", "run", "--from", str(night.landing))
     assert code == 1 and "1 unroutable" in shown and "UNROUTABLE: 1" in shown, shown
+    assert "HIGH RISK" in shown
     code, still = night.cli("ingest", "reroute")
     assert code == 1 and [h["incident_ref"] for h in still["still_unroutable"]] == [
         rows[0]["incident_ref"]
