@@ -63,7 +63,8 @@ def command_demo(
             f"Disposal run {d['run_id']} as of {d['as_of']}: {d.get('planned')} planned, "
             f"{'verified' if d.get('verified') else 'NOT VERIFIED'}"
         )
-        console.print(f"Ledger: {summary_of(result.ledger)}")  # per kind, live and sealed
+        ledger_line = summary_of(result.ledger)  # what was checked, per kind, live and sealed
+        console.print(ledger_line[:1].upper() + ledger_line[1:])
         failed = [r for r in result.dag_runs if r.state != "success"]
         console.print(f"DAG runs: {len(result.dag_runs)}, not successful: {len(failed)}")
         for run in failed:

@@ -5,7 +5,8 @@ An event's period (the `ledger_event` class in config/retention.yaml) is a minim
 log of a referral the hub still holds is the evidence of what was done with it, so it lives as
 long as the referral does. Events name records only by keyed hash, so "is this record still held"
 is asked the other way round: the hub hashes the references it still holds (referral ids, incident
-references, batch ids, quarantine and inbound-file ids) and an event naming any of them waits.
+references, batch ids, quarantine and inbound-file ids, disposal runs and notices) and an event
+naming any of them waits.
 When planning, records the same run plans to dispose of count as gone (the ledger class is
 planned last); execution checks again after those records have gone, so a record kept back by a
 hold placed after planning keeps its events too.
@@ -25,15 +26,16 @@ from sqlalchemy.orm import Session, aliased
 
 from asbhub.ledger.chain import Event, EventKind, LedgerKey, append, lock_chain
 from asbhub.ledger.seal import seal_events
+from asbhub.retention.holds import held_references
 from asbhub.store.models import (
     Delivery,
     DisposalItem,
+    DisposalNotice,
     DisposalRun,
     InboundFile,
     Incident,
     LedgerEvent,
     LedgerReference,
-    LegalHold,
     QuarantineItem,
     Referral,
 )
@@ -56,10 +58,6 @@ def target_of(seq: int) -> str:
 
 def seq_of(target: str) -> int:
     return int(target.removeprefix(TARGET_PREFIX))
-
-
-def held_references(session: Session) -> set[str]:
-    return set(session.scalars(select(LegalHold.reference).where(LegalHold.removed_at.is_(None))))
 
 
 def live_reference_hashes(
@@ -102,6 +100,12 @@ def live_reference_hashes(
     ):
         if f"IF-{pk}" not in gone:
             live.add(h(f"IF-{pk}"))
+    # a disposal run and its certificate are kept for good, and so is the event that froze it
+    for reference in session.scalars(
+        select(DisposalRun.run_id).union_all(select(DisposalNotice.notice_id))
+    ):
+        if reference not in gone:
+            live.add(h(reference))
     return live
 
 

@@ -7,8 +7,9 @@ that identifies a person:
 * its seq, time and kind, and its recipient (a partner id): when, what processing, to whom;
 * from its details only the facts in KEPT_DETAILS: the batch id and ISA reference of a disclosure
   (the ISA names the fields the partner may receive, so batch + ISA say what was sent), the run id,
-  class and count of an erasure, the extract file of a collection; every other detail (outcome
-  ids, file lines, free text) is dropped;
+  class and count of an erasure, a frozen certificate's digest, a review decision and its rule,
+  the extract file of a collection; every other detail (outcome ids and statuses, file lines,
+  free text) is dropped;
 * its justification only for a disclosure, where it is the ISA's lawful basis (configuration, not
   about anyone); elsewhere it can quote a subject-access request or a person, so it goes;
 * not its actor: a person's name when the event is a consultation;
@@ -54,6 +55,9 @@ KEPT_DETAILS = frozenset(
         "last_seq",
         "source",
         "query",
+        "certificate_sha256",
+        "rule",
+        "review_decision",
         # where a pruned chain starts (ledger/verify.py reads these from the chain itself)
         "ledger_pruned_through",
         "ledger_pruned_head",

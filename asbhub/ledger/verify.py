@@ -47,7 +47,8 @@ class Verification(BaseModel):
         return (
             f"ledger intact: {self.events_checked} events checked link by link "
             f"(seq {self.first_seq}-{self.head_seq}; {kinds}); "
-            f"{self.anchors_checked} recorded heads still in the chain"
+            f"{self.anchors_checked} recorded head{'' if self.anchors_checked == 1 else 's'} "
+            "still in the chain"
         )
 
 
