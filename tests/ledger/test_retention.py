@@ -13,7 +13,7 @@ from asbhub import ledger
 from asbhub.retention.holds import add_hold, remove_hold
 from asbhub.store.engine import Store
 from asbhub.store.models import DisposalRun, LedgerReference
-from tests.ledger.history import KEY, R_A1, R_B1, R_B2, TOKEN, History, build
+from tests.ledger.history import KEY, R_A1, R_B1, R_B2, TOKEN, History, build, ts
 
 
 @pytest.fixture
@@ -147,3 +147,24 @@ def test_the_audit_views_look_up_answers_for_a_disposed_referral(history: Histor
     ] == [("council-a", "B-council-a-20241203", "ISA-7", run_id)]
     assert [d.run_id for d in answer.disposals] == [run_id]
     assert answer.still_held == []
+
+
+def test_the_event_that_froze_a_kept_certificate_is_never_sealed(history: History) -> None:
+    first, _checked = history.run(date(2031, 6, 1))
+    with history.store.session() as s:  # logged as the frozen certificate logs it, long ago
+        frozen = ledger.append(
+            s,
+            KEY,
+            ledger.Event(
+                kind=ledger.EventKind.ERASURE,
+                actor="retention",
+                justification=f"disposal certificate of run {first}, frozen at verification",
+                references=[first],
+                details={"run_id": first, "certificate_sha256": "ab" * 32},
+                at=ts(2024, 1, 1),
+            ),
+        ).last_seq
+    run_id, checked = history.run(date(2032, 7, 1))
+    assert checked.ok
+    assert f"ledger:{frozen}" not in history.items(run_id)
+    assert history.events()[frozen].sealed_at is None
