@@ -100,7 +100,8 @@ def _report_verification(hub: Context, result: VerificationResult) -> None:
         hub.emit(
             result,
             f"{result.run_id} verified: {result.checked} records gone, "
-            f"{result.held_after_planning} held after planning",
+            f"{result.held_after_planning} held after planning; no copy found in "
+            + ", ".join(result.areas_scanned),
         )
         return
     lines = [
