@@ -137,6 +137,14 @@ def deliver_partner_night(
 
 def check_delivery(partner: PartnerOutboundResult, night: date) -> None:
     """Fail with the partner's reason; only a transport failure is worth Airflow's retries."""
+    for item in partner.set_aside:  # the rest went; these wait for `asbhub outbound release`
+        log.warning(
+            "%s: set aside %s (%s): %s",
+            partner.partner_id,
+            item.referral_id,
+            item.check,
+            item.reason,
+        )
     if partner.status == "delivered":
         if not partner.batches:
             log.info("%s: nothing new to deliver for %s", partner.partner_id, night)

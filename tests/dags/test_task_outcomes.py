@@ -45,6 +45,22 @@ def test_a_delivered_night_passes() -> None:
     check_delivery(partner("delivered"), NIGHT)
 
 
+def test_a_delivered_night_with_a_record_set_aside_passes_and_warns_with_the_reason(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from asbhub.pipeline.feed_checks import RecordCheck, SetAsideRecord
+
+    night = partner("delivered")
+    night.set_aside = [
+        SetAsideRecord(
+            referral_id="R-00000000000000AB", check=RecordCheck.PII_SCAN, reason="identifier left"
+        )
+    ]
+    with caplog.at_level("WARNING"):
+        check_delivery(night, NIGHT)
+    assert "set aside R-00000000000000AB (pii_scan): identifier left" in caplog.text
+
+
 def test_a_transport_failure_is_retryable_and_names_partner_and_reason() -> None:
     with pytest.raises(DeliveryFailed, match=r"chelmsford_council: night 2026-11-25: .*timed out"):
         check_delivery(partner("failed_transport", "sftp: connect timed out"), NIGHT)
