@@ -23,6 +23,7 @@ from asbhub import ledger
 from asbhub.errors import DataError
 from asbhub.pipeline.reroute import UnroutableIncident, reroute
 from asbhub.pipeline.routing import RoutingStatus, decide, is_high_risk, new_referral_id
+from asbhub.private import tighten
 from asbhub.quarantine import keep_original, quarantine_file, quarantine_row
 from asbhub.records import FileProblem, read_rows
 from asbhub.runtime import Hub
@@ -370,3 +371,4 @@ def _finish(hub: Hub, path: Path, file_pk: int, outcome: IngestFileResult) -> No
     # The full extract leaves the landing area once processed; the archive copy is disposed of
     # by the retention schedule ("inbound originals").
     shutil.move(str(path), target)
+    tighten(target)  # the extract keeps the mode its writer gave it; the archive is owner-only
