@@ -5,6 +5,7 @@ touched. Checked in the CLI's JSON, the partner's folders and the store."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import threading
@@ -20,7 +21,7 @@ from typer.testing import CliRunner
 
 from asbhub.cli import app
 from asbhub.minimise.narratives import NarrativeRedactor
-from asbhub.pipeline import inbound_rows
+from asbhub.pipeline import inbound, inbound_rows
 from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile, Outcome, QuarantineItem, Referral
 from tests.connectors.harnesses import LocalHarness
@@ -206,6 +207,17 @@ POISONS = [
         ),
         exit_code=1,
     ),
+    Poison(
+        "an_os_error_on_a_local_path",
+        lambda o, w: _write_all(
+            o, {"outcomes-crash.csv": good(w, 1), "outcomes-ok.csv": good(w, 2)}
+        ),
+        (
+            Entry("outcomes-crash.csv", "failed", "unprocessable", problem="could not process"),
+            Entry("outcomes-ok.csv", "loaded", loaded=1),
+        ),
+        exit_code=1,
+    ),
 ]
 
 
@@ -271,6 +283,15 @@ def test_a_poisoned_outbox_stops_nothing_else(
             return real(job)
 
         monkeypatch.setattr("asbhub.pipeline.inbound.load_rows", crash_on_one)
+    if poison.id == "an_os_error_on_a_local_path":
+        real_archive = inbound.archive_original
+
+        def disk_full_for_one(hub: Hub, partner: Any, local: Path, name: str, sha: str) -> Path:
+            if name == "outcomes-crash.csv":
+                raise OSError(errno.ENOSPC, "No space left on device (injected)", str(local))
+            return real_archive(hub, partner, local, name, sha)
+
+        monkeypatch.setattr(inbound, "archive_original", disk_full_for_one)
 
     code, data = run_cli(tmp_path, hub)
 
