@@ -165,7 +165,8 @@ def test_a_crash_before_tidying_the_outbox_loads_nothing_twice(
         transport_factory=lambda p: Faulty(default_transport(p), "move", 1, fail_move),
     )
     (loaded,) = first.partners[0].files  # loaded; only the tidying failed, and is named
-    assert loaded.status == "loaded" and loaded.failure == "after processing: TransientTransportError"
+    assert loaded.status == "loaded"
+    assert loaded.failure == "after processing: TransientTransportError"
     assert not first.ok
     assert harness.raw_names("outbox") == {"outcomes-0.csv"}
     again = run_inbound(hub, [PARTNER])
