@@ -144,9 +144,7 @@ class Transport(ABC):
             elif is_in_flight(entry.name):
                 survey.in_flight.append(entry.name)
             else:
-                survey.files.append(
-                    RemoteFile(name=entry.name, size=entry.size, mtime=entry.mtime)
-                )
+                survey.files.append(RemoteFile(name=entry.name, size=entry.size, mtime=entry.mtime))
         return survey
 
     def _refusal(self, folder_path: str, entry: Entry) -> Refusal | None:
@@ -285,9 +283,7 @@ class Transport(ABC):
                 raise
             raise translated from exc
 
-    def _get_once(
-        self, folder_path: str, remote: str, partial: Path, max_bytes: int | None
-    ) -> str:
+    def _get_once(self, folder_path: str, remote: str, partial: Path, max_bytes: int | None) -> str:
         entry = self._entry(remote)
         if entry is None:
             raise RemoteFileNotFound(f"{remote} does not exist on the partner server")

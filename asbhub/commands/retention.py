@@ -54,8 +54,7 @@ def command_coverage(ctx: typer.Context) -> None:
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         result = check_coverage(session, rc.areas)
     lines = [
-        f"  {record_class:<22} "
-        + ", ".join(f"{where} {n}" for where, n in sorted(places.items()))
+        f"  {record_class:<22} " + ", ".join(f"{where} {n}" for where, n in sorted(places.items()))
         for record_class, places in sorted(result.counts.items())
     ]
     if result.ok:

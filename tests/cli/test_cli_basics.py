@@ -24,7 +24,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def test_db_upgrade_reports_the_revision_as_json(database_url: str, tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["--home", str(tmp_path), "--json", "db", "upgrade"],
+        app,
+        ["--home", str(tmp_path), "--json", "db", "upgrade"],
         env={"ASBHUB_DATABASE_URL": database_url},
     )
     assert result.exit_code == 0, result.output

@@ -13,9 +13,20 @@ from asbhub.store.engine import Store, current_revision, make_engine, upgrade
 from asbhub.store.models import Base, Watermark
 
 EXPECTED_TABLES = {
-    "incidents", "referrals", "outcomes", "deliveries", "inbound_files", "quarantine",
-    "watermarks", "legal_holds", "disposal_runs", "disposal_items", "disposal_notices",
-    "ledger_events", "ledger_references", "ledger_verifications",
+    "incidents",
+    "referrals",
+    "outcomes",
+    "deliveries",
+    "inbound_files",
+    "quarantine",
+    "watermarks",
+    "legal_holds",
+    "disposal_runs",
+    "disposal_items",
+    "disposal_notices",
+    "ledger_events",
+    "ledger_references",
+    "ledger_verifications",
 }
 
 
