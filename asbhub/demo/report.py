@@ -1,20 +1,28 @@
-"""The demo's summary: per partner what was sent, answered, loaded and rejected, and a page."""
+"""The demo's summary: per partner what was sent, answered, loaded and rejected; the hub-wide
+figures (set-aside, disposal runs per class, review decisions, ledger, certificates); a page."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
 from sqlalchemy import func, select
 
+from asbhub.demo.figures import SetAsideFigures
 from asbhub.demo.simulator import PartnerReply
 from asbhub.ledger.verify import summary_of
 from asbhub.partners import PartnerConfig
 from asbhub.store.engine import Store
 from asbhub.store.models import Delivery, DisposalNotice, InboundFile, Outcome, QuarantineItem
+
+if TYPE_CHECKING:
+    from asbhub.demo.run import DemoResult
 
 
 class PartnerSummary(BaseModel):
@@ -133,41 +141,229 @@ COLUMNS = [
 ]
 
 
-def write_page(
-    path: Path,
-    partners: Sequence[PartnerSummary],
-    disposal: dict[str, Any],
-    ledger: dict[str, Any],
-    certificate: Path,
-    runs: Sequence[Any],
-) -> Path:
-    """A plain HTML page with the night's figures and links to the certificate."""
+@dataclass(frozen=True)
+class Section:
+    """One hub-wide figure of the night: a table (header first) and what to read it with."""
+
+    title: str
+    lines: list[list[str]]
+    note: str = ""
+
+    def numeric(self, column: int) -> bool:
+        return all(line[column].isdigit() for line in self.lines[1:])
+
+
+def write_page(path: Path, result: DemoResult) -> Path:
+    """A plain HTML page with the night's figures and links to the certificates."""
     esc = html.escape
     head = "".join(f"<th scope='col'>{esc(label)}</th>" for _, label in COLUMNS)
     rows = "".join(
         "<tr>" + "".join(f"<td>{esc(str(getattr(p, key)))}</td>" for key, _ in COLUMNS) + "</tr>"
-        for p in partners
+        for p in result.partners
     )
-    failed_runs = [r for r in runs if r.state != "success"]
-    verdict = "verified" if disposal.get("verified") else "NOT verified"
-    ledger_text = esc(summary_of(ledger))  # per kind, live and sealed; says what it checked
+    failed_runs = [r for r in result.dag_runs if r.state != "success"]
+    links = ", ".join(
+        f'<a href="{esc(Path(c.html).name)}">{esc(c.run_id)}</a> '
+        f'(<a href="{esc(Path(c.json_file).name)}">JSON</a>)'
+        for c in result.certificates
+    )
     path.write_text(
         f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ASB hub demo night</title>
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:.3rem .6rem;text-align:right}}
-td:first-child,th:first-child{{text-align:left}}</style></head>
+table{{border-collapse:collapse;margin-bottom:.5rem}}
+td,th{{border:1px solid #999;padding:.3rem .6rem;text-align:left}}
+td.n{{text-align:right}}</style></head>
 <body><main>
 <h1>ASB partner data hub: demo night</h1>
-<p>{len(runs)} DAG runs, {len(failed_runs)} not successful. All data is synthetic.</p>
+<p>{len(result.dag_runs)} DAG runs, {len(failed_runs)} not successful. All data is synthetic.</p>
 <h2>Partners</h2>
 <table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
-<h2>Disposal run {esc(str(disposal.get("run_id")))}</h2>
-<p>As of {esc(str(disposal.get("as_of")))}: {esc(str(disposal.get("planned")))} records planned,
-{verdict}. <a href="{esc(certificate.name)}">Disposal certificate (HTML)</a></p>
-<h2>Ledger</h2><p>{ledger_text}</p>
+{"".join(_html_section(section) for section in hub_figures(result))}
+<p>Disposal certificates: {links}</p>
 </main></body></html>
 """,
         encoding="utf-8",
     )
     return path
+
+
+def _html_section(section: Section) -> str:
+    esc = html.escape
+    header, *body = section.lines
+    head = "".join(f"<th scope='col'>{esc(cell)}</th>" for cell in header)
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td class='n'>{esc(c)}</td>" if section.numeric(n) else f"<td>{esc(c)}</td>"
+            for n, c in enumerate(line)
+        )
+        + "</tr>"
+        for line in body
+    )
+    note = f"<p>{esc(section.note)}</p>" if section.note else ""
+    return (
+        f"<h2>{esc(section.title)}</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}"
+    )
+
+
+def print_hub_figures(console: Console, result: DemoResult) -> None:
+    """The hub-wide figures as console tables, the same as the page shows."""
+    for section in hub_figures(result):
+        header, *body = section.lines
+        table = Table(title=section.title, title_justify="left")
+        for n, label in enumerate(header):
+            if section.numeric(n):
+                table.add_column(label, justify="right")
+            else:
+                table.add_column(label, overflow="fold")
+        for line in body:
+            table.add_row(*line)
+        console.print(table)
+        if section.note:
+            console.print(section.note, highlight=False)
+
+
+def hub_figures(result: DemoResult) -> list[Section]:
+    """Each hub-wide figure of the night; every value comes from the store or a `--json`
+    result the demo read, never from what it asked for."""
+    first, follow_up = result.disposal, result.follow_up
+    return [
+        Section("Ingest and feed checks", _checks_lines(result)),
+        Section("Referrals set aside", _set_aside_lines(result.set_aside)),
+        Section(_run_title("Disposal run", first), _classes(first)),
+        Section("Review decisions", _decision_lines(result)),
+        Section(
+            _run_title("Follow-up run", follow_up),
+            _classes(follow_up),
+            _notices_note(follow_up),
+        ),
+        Section(
+            "Ledger events per kind, as `ledger verify` counted them",
+            _ledger_lines(result.ledger),
+            _ledger_note(result.ledger),
+        ),
+        Section(
+            "Disposal certificates",
+            _certificate_lines(result),
+            "Compared: each JSON file's digest with the one recorded on its run and in the "
+            "ledger's erasure event, and each HTML file with that JSON rendered again.",
+        ),
+    ]
+
+
+def _notices_note(run: dict[str, Any]) -> str:
+    """Why a run six years on lists tonight's disposal notices for review, when it does."""
+    listed = sum(
+        c["for_review"] for c in run.get("classes", []) if c["record_class"] == "disposal_notice"
+    )
+    if not listed:
+        return ""
+    return (
+        f"The {listed} disposal notices listed for review are the first run's: both runs are "
+        "dated six years on, and the partners acknowledge the notices only on the next night, "
+        "so when this run is planned they are over a year old and unacknowledged."
+    )
+
+
+def _run_title(what: str, run: dict[str, Any]) -> str:
+    verdict = "verified" if run.get("verified") is True else "NOT verified"
+    return f"{what} {run.get('run_id')}, as of {run.get('as_of')}: {verdict}"
+
+
+def _checks_lines(result: DemoResult) -> list[list[str]]:
+    s = result.set_aside
+    return [
+        ["figure", "count"],
+        [
+            "unroutable incidents held by the ingest",
+            "not read" if result.unroutable is None else str(result.unroutable),
+        ],
+        ["referrals set aside by the per-record checks", str(s.set_aside)],
+        ["released after a fix", str(s.released)],
+        ["delivered in a later batch after release", str(s.delivered_after_release)],
+        ["still set aside", str(s.still_held)],
+    ]
+
+
+def _set_aside_lines(figures: SetAsideFigures) -> list[list[str]]:
+    lines = [["referral", "partner", "check", "reason", "released by", "delivered in"]]
+    lines += [
+        [
+            i.referral_id,
+            i.partner_id,
+            i.check,
+            i.reason,
+            f"{i.released_by}: {i.release_reason}" if i.released_by else "not released",
+            i.delivered_in or "-",
+        ]
+        for i in figures.items
+    ]
+    return lines
+
+
+def _classes(run: dict[str, Any]) -> list[list[str]]:
+    keys = ("planned", "disposed", "held", "for_review", "kept_on_review")
+    lines = [["class", "planned", "disposed", "held", "for review", "kept on review"]]
+    lines += [[c["record_class"], *(str(c[k]) for k in keys)] for c in run.get("classes", [])]
+    return lines
+
+
+def _decision_lines(result: DemoResult) -> list[list[str]]:
+    lines = [["decision", "class", "rule", "by", "reason", "next review", "in the follow-up run"]]
+    lines += [
+        [
+            f"{d.id}: {d.decision}",
+            d.record_class,
+            d.rule,
+            d.decided_by,
+            d.reason,
+            str(d.next_review_on or "-"),
+            d.in_follow_up_run,
+        ]
+        for d in result.review_decisions
+    ]
+    return lines
+
+
+def _ledger_lines(ledger: dict[str, Any]) -> list[list[str]]:
+    counts = ledger.get("counts") or {}
+    lines = [["kind", "live", "sealed"]]
+    lines += [
+        [kind, str(c.get("live", 0)), str(c.get("sealed", 0))] for kind, c in sorted(counts.items())
+    ]
+    totals = [sum(int(c.get(part, 0)) for c in counts.values()) for part in ("live", "sealed")]
+    lines.append(["all kinds", *(str(t) for t in totals)])
+    return lines
+
+
+def _ledger_note(ledger: dict[str, Any]) -> str:
+    """What the check covered; the whole verdict when it found the chain broken."""
+    if not ledger.get("ok"):
+        return summary_of(ledger)
+    return (
+        f"Every link checked, seq {ledger.get('first_seq')} to {ledger.get('head_seq')}; "
+        f"{ledger.get('anchors_checked')} recorded heads still in the chain. A sealed event "
+        "keeps its place and link, without what it said about people."
+    )
+
+
+def _certificate_lines(result: DemoResult) -> list[list[str]]:
+    lines = [["run", "SHA-256 of the certificate JSON", "run and ledger", "HTML"]]
+    for c in result.certificates:
+        if c.ledger_sha256 is None:
+            recorded = "NO DIGEST IN THE LEDGER"
+        elif c.sha256 == c.run_sha256 == c.ledger_sha256:
+            recorded = f"same (event {c.ledger_seq})"
+        else:
+            recorded = f"DIFFERENT (event {c.ledger_seq})"
+        lines.append(
+            [
+                c.run_id,
+                c.sha256,
+                recorded,
+                "from the JSON" if c.html_from_json else "NOT FROM THE JSON",
+            ]
+        )
+    return lines

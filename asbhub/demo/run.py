@@ -1,5 +1,7 @@
-"""`asbhub demo`: seed a night, run the real DAGs, answer as the partners, run retention, and
-show what happened. Everything runs on loopback under var/demo and stops when it ends."""
+"""`asbhub demo`: seed a night, run the real DAGs, answer as the partners, release a referral
+the feed checks set aside, run retention, decide review items and run again, and show what
+happened, each figure read from the store or the CLI. Everything runs on loopback under
+var/demo and stops when it ends."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,19 +22,28 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from asbhub.demo import report, simulator
+from asbhub.demo import figures, report, simulator
 from asbhub.demo.airflow_session import AirflowSession
+from asbhub.demo.extract import LateReport, write_night_extract
 from asbhub.demo.world import start_world, subprocess_env
 from asbhub.errors import EnvironmentProblem
 from asbhub.partners import load_partners
 from asbhub.private import restrict_umask
-from asbhub.seed import write_extract
 from asbhub.store.engine import upgrade
 
 REPO = Path(__file__).resolve().parents[2]
 APPROVER = "Demo Information Manager"
+DATA_ENGINEER = "Demo Data Engineer"
 # Far enough ahead that the cases closed tonight have passed the 6-year rule.
 RETENTION_SHIFT = timedelta(days=6 * 366 + 60)
+RELEASE_REASON = (
+    "report time confirmed with the force: received after midnight and picked up by an extract "
+    "that ran late; it belongs to the next night's feed"
+)
+KEEP_REASON = "the partner's latest outcome says the case is still in progress"
+DISPOSE_REASON = (
+    "the partner returned outcomes for this batch, so it was received; the hub's copies can go"
+)
 
 
 class DagRunResult(BaseModel):
@@ -48,8 +60,13 @@ class DemoResult(BaseModel):
     incidents: int
     dag_runs: list[DagRunResult]
     partners: list[report.PartnerSummary]
+    unroutable: int | None  # held by the ingest, as `asbhub ingest unroutable` lists them
+    set_aside: figures.SetAsideFigures
     disposal: dict[str, Any]
+    review_decisions: list[figures.DecisionFigure]
+    follow_up: dict[str, Any]  # the run after the review decisions
     ledger: dict[str, Any]
+    certificates: list[figures.CertificateCheck]
     certificate_html: str
     report_page: str
     seconds: float
@@ -59,8 +76,34 @@ class DemoResult(BaseModel):
         return (
             all(r.state == "success" for r in self.dag_runs)
             and bool(self.disposal.get("verified"))
+            and bool(self.follow_up.get("verified"))
             and bool(self.ledger.get("ok"))
+            and bool(self.certificates)
+            and all(c.matches for c in self.certificates)
         )
+
+
+@dataclass
+class Steps:
+    """What every step of the demo night needs: Airflow, the CLI's environment, the progress
+    display, and the DAG runs so far."""
+
+    airflow: AirflowSession
+    env: dict[str, str]
+    progress: Progress
+    runs: list[DagRunResult] = field(default_factory=list)
+
+    def dags(self, label: str, ids: list[str], day: date) -> None:
+        task = self.progress.add_task(label, total=len(ids))
+        for dag_id in ids:
+            self.dag(dag_id, day)
+            self.progress.advance(task)
+
+    def dag(self, dag_id: str, day: date, conf: dict[str, Any] | None = None) -> None:
+        self.runs.append(DagRunResult(**_fields(self.airflow.run(dag_id, day.isoformat(), conf))))
+
+    def cli(self, args: list[str], allow_fail: bool = False) -> dict[str, Any]:
+        return _asbhub(args, self.env, allow_fail)
 
 
 def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoResult:
@@ -80,104 +123,80 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
         os.environ.update(world.env)  # the hub calls made in this process see the demo's world
         env = subprocess_env(world)
         partners = load_partners(world.config_dir / "partners")
-        runs: list[DagRunResult] = []
         with _progress(console) as progress:
             step = progress.add_task("setting up the hub store and Airflow", total=2)
             upgrade(world.hub_url)
-            write_extract(world.hub_home / "landing", incidents, seed, night, "csv")
+            late = write_night_extract(world.hub_home / "landing", incidents, seed, night)
             progress.advance(step)
             _airflow_cli(["db", "migrate"], env, world.root / "airflow-migrate.log")
             airflow = AirflowSession(env, world.root)
             airflow.ready()
             progress.advance(step)
-
-            def dags(label: str, ids: list[str], day: date) -> None:
-                task = progress.add_task(label, total=len(ids))
-                for dag_id in ids:
-                    runs.append(DagRunResult(**_fields(airflow.run(dag_id, day.isoformat()))))
-                    progress.advance(task)
-
-            dags("police_ingest", ["police_ingest"], night)
-            dags("outbound, every partner", [f"partner_outbound__{p.id}" for p in partners], night)
+            steps = Steps(airflow, env, progress)
+            steps.dags("police_ingest", ["police_ingest"], night)
+            unroutable = steps.cli(["--json", "ingest", "unroutable"], allow_fail=True)
+            steps.dags(
+                "outbound, every partner", [f"partner_outbound__{p.id}" for p in partners], night
+            )
             answer = progress.add_task("partners answer (outcomes)", total=1)
             first_council = next(p.id for p in partners if p.kind == "council")
             replies = simulator.answer_all(partners, night, seed, bad_file_partner=first_council)
             progress.advance(answer)
-            dags("inbound, every partner", [f"partner_inbound__{p.id}" for p in partners], night)
+            steps.dags(
+                "inbound, every partner", [f"partner_inbound__{p.id}" for p in partners], night
+            )
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
-            retention = progress.add_task("retention run (plan, approve, DAG)", total=3)
+            # The force's corrections to incidents it sent before (incident updates) belong
+            # here, between tonight's exchange and the next night's; the demo sends none yet.
+            _release_late_report(steps, late)
             as_of = night + RETENTION_SHIFT
-            # The information manager plans and approves with the CLI; the DAG takes the run
-            # up, skips its approval step (approved already) and executes, verifies, certifies.
-            plan = _asbhub(
-                ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER],
-                env,
-            )
-            progress.advance(retention)
-            _asbhub(["disposal", "approve", plan["run_id"], "--by", APPROVER], env)
-            progress.advance(retention)
-            runs.append(
-                DagRunResult(
-                    **_fields(
-                        airflow.run(
-                            "retention_disposal",
-                            night.isoformat(),
-                            {"disposal_run": plan["run_id"]},
-                        )
-                    )
-                )
-            )
-            progress.advance(retention)
-            verified = _asbhub(
-                ["--json", "disposal", "verify", plan["run_id"]], env, allow_fail=True
-            )
-            disposal = {
-                "run_id": plan["run_id"],
-                "as_of": as_of.isoformat(),
-                "planned": plan.get("planned"),
-                "counts": plan.get("counts", {}),
-                "verified": verified.get("ok"),
-                "verification": verified,
-            }
+            disposal = _retention_run(steps, night, as_of)
+            _decide_reviews(steps, world.hub_url, as_of)
+            follow_up = _follow_up_run(steps, as_of)
             next_night = night + timedelta(days=1)
-            dags(
-                "disposal notices out", [f"partner_outbound__{p.id}" for p in partners], next_night
+            steps.dags(
+                "released referral, disposal notices out",
+                [f"partner_outbound__{p.id}" for p in partners],
+                next_night,
             )
-            acks = progress.add_task("partners answer (disposal acks)", total=1)
+            acks = progress.add_task("partners answer (outcomes, disposal acks)", total=1)
             replies += simulator.answer_all(partners, next_night, seed, bad_file_partner=None)
             progress.advance(acks)
-            dags("acks in", [f"partner_inbound__{p.id}" for p in partners], next_night)
-        ledger = _asbhub(["--json", "ledger", "verify"], env, allow_fail=True)
-        certificate = world.reports / f"certificate-{disposal['run_id']}.html"
-        _asbhub(
-            [
-                "disposal",
-                "report",
-                disposal["run_id"],
-                "--format",
-                "html",
-                "--out",
-                str(certificate),
-            ],
-            env,
-        )
-        summaries = report.with_notices(world.hub_url, summaries)
-        page = report.write_page(
-            world.reports / "index.html", summaries, disposal, ledger, certificate, runs
-        )
+            steps.dags(
+                "outcomes and acks in", [f"partner_inbound__{p.id}" for p in partners], next_night
+            )
+        ledger = steps.cli(["--json", "ledger", "verify"], allow_fail=True)
+        certificates = [
+            _certificate(steps, world.hub_url, world.reports, run["run_id"])
+            for run in (disposal, follow_up)
+        ]
+        with figures.store_session(world.hub_url) as session:
+            for run in (disposal, follow_up):
+                run["classes"] = [
+                    c.model_dump() for c in figures.class_figures(session, run["run_id"])
+                ]
+            set_aside = figures.set_aside_figures(session)
+            decisions = figures.decision_figures(session, follow_up["run_id"])
         result = DemoResult(
             home=str(world.root),
             night=night,
             incidents=incidents,
-            dag_runs=runs,
-            partners=summaries,
+            dag_runs=steps.runs,
+            partners=report.with_notices(world.hub_url, summaries),
+            unroutable=_count(unroutable, "unroutable"),
+            set_aside=set_aside,
             disposal=disposal,
+            review_decisions=decisions,
+            follow_up=follow_up,
             ledger=ledger,
-            certificate_html=str(certificate),
-            report_page=str(page),
+            certificates=certificates,
+            certificate_html=certificates[0].html,
+            report_page=str(world.reports / "index.html"),
             seconds=round(time.perf_counter() - started, 1),
         )
+        report.write_page(Path(result.report_page), result)
+        report.print_hub_figures(console, result)
         finished = True
         return result
     finally:
@@ -186,6 +205,118 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
         world.stop()
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _release_late_report(steps: Steps, late: LateReport) -> None:
+    """The data engineer finds the late report's referrals set aside, confirms the report time
+    with the force, and releases each for the next night's batch. Anything else set aside is
+    left held, for the summary to show."""
+    task = steps.progress.add_task("set-aside referrals released", total=1)
+    held = steps.cli(["--json", "outbound", "held"]).get("held", [])
+    for item in held:
+        if item["incident_ref"] == late.incident_ref:
+            steps.cli(
+                [
+                    "--json",
+                    "outbound",
+                    "release",
+                    item["referral_id"],
+                    "--by",
+                    DATA_ENGINEER,
+                    "--reason",
+                    RELEASE_REASON,
+                ]
+            )
+    steps.progress.advance(task)
+
+
+def _retention_run(steps: Steps, night: date, as_of: date) -> dict[str, Any]:
+    """The information manager plans and approves with the CLI; the DAG takes the run up, skips
+    its approval step (approved already) and executes, verifies, certifies."""
+    task = steps.progress.add_task("retention run (plan, approve, DAG)", total=2)
+    plan = steps.cli(
+        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER]
+    )
+    steps.cli(["disposal", "approve", plan["run_id"], "--by", APPROVER])
+    steps.progress.advance(task)
+    steps.dag("retention_disposal", night, {"disposal_run": plan["run_id"]})
+    steps.progress.advance(task)
+    verified = steps.cli(["--json", "disposal", "verify", plan["run_id"]], allow_fail=True)
+    return _run_summary(plan, as_of, verified)
+
+
+def _decide_reviews(steps: Steps, hub_url: str, as_of: date) -> None:
+    """Decide two of the records the run listed for review: keep one until a year after the
+    run's date (so the next run leaves it out), dispose of one in the next run."""
+    task = steps.progress.add_task("review decisions (keep one, dispose one)", total=1)
+    items = steps.cli(["--json", "disposal", "review"]).get("items", [])
+    with figures.store_session(hub_url) as session:
+        chosen = figures.review_choices(session, items)
+    reasons = {
+        "keep": [KEEP_REASON, "--next-review", (as_of + timedelta(days=365)).isoformat()],
+        "dispose": [DISPOSE_REASON],
+    }
+    for decision, item in chosen.items():
+        item_id = str(item["id"])
+        steps.cli(
+            [
+                "--json",
+                "disposal",
+                "decide",
+                item_id,
+                decision,
+                "--by",
+                APPROVER,
+                "--reason",
+                *reasons[decision],
+            ]
+        )
+    steps.progress.advance(task)
+
+
+def _follow_up_run(steps: Steps, as_of: date) -> dict[str, Any]:
+    """A second run on the same date, where the decisions take effect: the record decided for
+    disposal goes, the one kept is left out. Executed (and verified) with the CLI."""
+    task = steps.progress.add_task("follow-up run (plan, approve, execute)", total=1)
+    plan = steps.cli(
+        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER]
+    )
+    steps.cli(["disposal", "approve", plan["run_id"], "--by", APPROVER])
+    verified = steps.cli(["--json", "disposal", "execute", plan["run_id"]], allow_fail=True)
+    steps.progress.advance(task)
+    return _run_summary(plan, as_of, verified)
+
+
+def _run_summary(plan: dict[str, Any], as_of: date, verified: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "run_id": plan["run_id"],
+        "as_of": as_of.isoformat(),
+        "planned": plan.get("planned"),
+        "for_review": plan.get("for_review"),
+        "held": plan.get("held"),
+        "kept_on_review": plan.get("kept_on_review"),
+        "counts": plan.get("counts", {}),
+        "verified": verified.get("ok"),
+        "verification": verified,
+    }
+
+
+def _certificate(
+    steps: Steps, hub_url: str, reports: Path, run_id: str
+) -> figures.CertificateCheck:
+    """Write the run's certificate as JSON and HTML with `disposal report` (which refuses a
+    document altered since verification), then compare both with the frozen digests."""
+    paths = {fmt: reports / f"certificate-{run_id}.{fmt}" for fmt in ("json", "html")}
+    for fmt, path in paths.items():
+        steps.cli(["disposal", "report", run_id, "--format", fmt, "--out", str(path)])
+    with figures.store_session(hub_url) as session:
+        return figures.certificate_check(session, run_id, paths["html"], paths["json"])
+
+
+def _count(listing: dict[str, Any], key: str) -> int | None:
+    """How many entries a `--json` listing holds; None when the command gave no listing."""
+    entries = listing.get(key)
+    return len(entries) if isinstance(entries, list) else None
 
 
 def _stop_on_signal(signum: int, _frame: object) -> None:

@@ -3,13 +3,18 @@ Airflow, the partners' answers, a disposal run; then its summary is checked."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from asbhub.demo.run import run_demo
+from asbhub.demo.run import APPROVER, DATA_ENGINEER, DemoResult, run_demo
+from asbhub.store.engine import Store
+from asbhub.store.models import DisposalRun, LedgerEvent, ReviewDecision, SetAside
 from tests.hub_files.owner_only import every_path, loose_umask, open_to_others
 
 pytestmark = pytest.mark.slow
@@ -40,6 +45,19 @@ def test_the_demo_night_runs_end_to_end(tmp_path: Path, monkeypatch: pytest.Monk
     assert Path(result.certificate_html).read_text(encoding="utf-8").lstrip().startswith("<!")
     page = Path(result.report_page).read_text(encoding="utf-8")
     assert result.disposal["run_id"] in page
+    store = Store(f"sqlite:///{Path(result.home) / 'hub' / 'hub.sqlite3'}")
+    try:
+        with store.session() as session:
+            check_set_aside(result, session)
+            check_review_decisions(result, session)
+            check_ledger_counts(result, session)
+            check_certificates(result, session)
+    finally:
+        store.dispose()
+    assert result.unroutable == 0, "the demo's districts are all covered"
+    assert "Referrals set aside" in page and "Review decisions" in page
+    assert all(c.sha256 in page for c in result.certificates)
+    assert result.ok
     # Nothing the demo started is left running: its peers' ports are free again.
     secrets = (tmp_path / "demo" / "secrets.env").read_text()
     assert "ASBHUB_LEDGER_KEY=" in secrets
@@ -50,3 +68,75 @@ def test_the_demo_night_runs_end_to_end(tmp_path: Path, monkeypatch: pytest.Monk
     written = every_path(demo)
     assert {"secrets.env", "hub/hub.sqlite3", "hub/archive", "hub/staging", "reports"} <= written
     assert open_to_others(demo, skip=[demo / "sftp" / "root"]) == []
+
+
+def check_set_aside(result: DemoResult, session: Session) -> None:
+    """The late report was set aside by a real feed check, released with a reason, and sent
+    in the next night's batch; the figures are the store's."""
+    figures = result.set_aside
+    assert figures.set_aside >= 1
+    assert figures.set_aside == session.scalar(select(func.count()).select_from(SetAside))
+    assert figures.released == figures.set_aside == figures.delivered_after_release
+    assert figures.still_held == 0
+    for item in figures.items:
+        assert item.check == "expectation" and "reported_" in item.reason, item
+        assert item.released_by == DATA_ENGINEER and item.release_reason
+        assert item.delivered_in and item.delivered_in != item.taken_out_of
+    sent = {p.partner_id: p for p in result.partners}
+    assert all(sent[i.partner_id].batches >= 1 for i in figures.items), "the rest of it went"
+
+
+def check_review_decisions(result: DemoResult, session: Session) -> None:
+    """One record kept and one disposed of, by the information manager with reasons; the
+    follow-up run leaves the kept one out and disposes of the other."""
+    decisions = {d.decision: d for d in result.review_decisions}
+    assert sorted(decisions) == ["dispose", "keep"]
+    stored = session.scalars(select(ReviewDecision)).all()
+    assert sorted(d.decision for d in stored) == ["dispose", "keep"]
+    assert {d.decided_by for d in stored} == {APPROVER} and all(d.reason for d in stored)
+    assert decisions["dispose"].in_follow_up_run == "disposed"
+    assert decisions["keep"].in_follow_up_run == "not listed"
+    assert result.follow_up["verified"] is True
+    first = {c["record_class"]: c for c in result.disposal["classes"]}
+    after = {c["record_class"]: c for c in result.follow_up["classes"]}
+    assert first["referral_unclosed"]["for_review"] >= 1 and first["delivery"]["for_review"] >= 1
+    assert after[decisions["keep"].record_class]["kept_on_review"] == 1
+    assert after[decisions["dispose"].record_class]["disposed"] >= 1
+    assert sum(c["disposed"] for c in first.values()) == result.disposal["verification"]["checked"]
+
+
+def check_ledger_counts(result: DemoResult, session: Session) -> None:
+    """Per-kind counts, live and sealed, as `ledger verify` gave them: they add up to the
+    events it checked and agree with the store."""
+    counts = result.ledger["counts"]
+    assert counts and sum(c["sealed"] for c in counts.values()) > 0, "six years on: some sealed"
+    assert sum(c["live"] + c["sealed"] for c in counts.values()) == result.ledger["events_checked"]
+    in_store: dict[str, dict[str, int]] = {}
+    for kind, sealed, n in session.execute(
+        select(LedgerEvent.kind, LedgerEvent.sealed_at.is_not(None), func.count()).group_by(
+            LedgerEvent.kind, LedgerEvent.sealed_at.is_not(None)
+        )
+    ):
+        in_store.setdefault(kind, {"live": 0, "sealed": 0})["sealed" if sealed else "live"] = n
+    assert counts == in_store
+
+
+def check_certificates(result: DemoResult, session: Session) -> None:
+    """The certificate files the demo points to are the frozen document: the JSON's digest is
+    the run's and the ledger's, and the HTML is that JSON rendered."""
+    assert [c.run_id for c in result.certificates] == [
+        result.disposal["run_id"],
+        result.follow_up["run_id"],
+    ]
+    assert result.certificate_html == result.certificates[0].html
+    for cert in result.certificates:
+        document = Path(cert.json_file).read_bytes()
+        assert cert.sha256 == hashlib.sha256(document).hexdigest()
+        assert cert.sha256 == cert.ledger_sha256 and cert.ledger_seq
+        assert cert.html_from_json and cert.matches
+        frozen = session.scalar(
+            select(DisposalRun.certificate_sha256).where(DisposalRun.run_id == cert.run_id)
+        )
+        assert frozen == cert.sha256
+        event = session.get(LedgerEvent, cert.ledger_seq)
+        assert event is not None and event.details["certificate_sha256"] == cert.sha256
