@@ -56,6 +56,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "closed_on": "2026-12-10",
         "notes": "Mediation held; no further reports since.",
     },
+    "referral-change/1.0": {
+        "change_id": "RC-7C1E0B9A2D3F4E55",
+        "referral_id": "R-3F9A0C21B7D44E10",
+        "change": "update",
+        "revision": 2,
+        "changed_at": "2026-11-27T01:15:00+00:00",
+        "changed_fields": ["risk_level", "high_risk", "thrive_flags"],
+        "escalated": True,
+        "reason": "THRIVE risk raised to high",
+    },
     "disposal-notice/1.0": {
         "notice_id": "DN-0A1B2C3D4E5F6071",
         "referral_id": "R-3F9A0C21B7D44E10",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contracts.base import Contract
+from contracts.change import ReferralChange
 from contracts.disposal import DisposalAck, DisposalNotice
 from contracts.documents import Manifest, RejectionReport
 from contracts.incident import Incident
@@ -12,6 +13,7 @@ from contracts.referral import Referral
 ALL_CONTRACTS: tuple[type[Contract], ...] = (
     Incident,
     Referral,
+    ReferralChange,
     Outcome,
     DisposalNotice,
     DisposalAck,

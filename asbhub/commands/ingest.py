@@ -36,8 +36,15 @@ def command_run(
         hub.close()
     lines = [
         f"{f.name}: {f.status}, {f.rows_in} rows = {f.loaded} loaded + {f.already_known} known "
-        f"+ {f.quarantined} quarantined; {f.referrals} referrals, {f.not_asb} not ASB, "
-        f"{f.unroutable} unroutable" + (f" ({f.reason})" if f.reason else "")
+        f"+ {f.changed} changed + {f.quarantined} quarantined; {f.referrals} referrals, "
+        f"{f.not_asb} not ASB, {f.unroutable} unroutable"
+        + (
+            f"; changes: {f.updates} update(s), {f.withdrawals} withdrawal(s) for the next feed"
+            + (f", {f.escalations} ESCALATED (risk raised)" if f.escalations else "")
+            if f.changed
+            else ""
+        )
+        + (f" ({f.reason})" if f.reason else "")
         for f in result.files
     ] or ["no extracts in the landing folder"]
     if result.rerouted:

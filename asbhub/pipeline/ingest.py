@@ -1,7 +1,9 @@
 """Ingest: load the force's incident/1.0 extracts into the store and create the referrals due.
 
-Every row is either loaded, recognised as already loaded, or quarantined with its reason, and
-the counts add up per file. A file is known by its SHA-256, so re-ingesting it changes nothing.
+Every row is either loaded, recognised as already held unchanged, applied as a change to an
+incident the hub holds (`asbhub.pipeline.changes`: updates and withdrawals for the partners), or
+quarantined with its reason, and the counts add up per file. A file is known by its SHA-256, so
+re-ingesting it changes nothing.
 An ASB incident no council covers is loaded but held as unroutable, with its detail, and every
 run tries the held ones again (a partner file may have been fixed since).
 """
@@ -18,9 +20,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from asbhub import ledger
 from asbhub.errors import DataError
+from asbhub.pipeline import changes
 from asbhub.pipeline.reroute import UnroutableIncident, reroute
 from asbhub.pipeline.routing import RoutingStatus, decide, is_high_risk, new_referral_id
 from asbhub.private import tighten
@@ -52,16 +56,20 @@ class IngestFileResult(BaseModel):
     status: FileStatus
     rows_in: int = 0
     loaded: int = 0
-    already_known: int = 0
+    already_known: int = 0  # held already, unchanged
+    changed: int = 0  # held already, changed since: applied, logged, sent to the partners
     quarantined: int = 0
     not_asb: int = 0
-    unroutable: int = 0  # of `loaded`: ASB incidents no council covers, held with their detail
-    referrals: int = 0
+    unroutable: int = 0  # new or changed ASB incidents no council covers, held with detail
+    referrals: int = 0  # new referrals, for new incidents and for changed ones
+    updates: int = 0  # of `changed`: updates queued for partners holding the referral
+    withdrawals: int = 0  # withdrawals queued for partners that no longer cover the incident
+    escalations: int = 0  # changed incidents whose risk rose: partners act on them first
     reason: str | None = None
 
     @property
     def balanced(self) -> bool:
-        return self.rows_in == self.loaded + self.already_known + self.quarantined
+        return self.rows_in == self.loaded + self.already_known + self.changed + self.quarantined
 
 
 class IngestResult(BaseModel):
@@ -236,23 +244,45 @@ def _load_rows(hub: Hub, path: Path, sha: str, file_pk: int, outcome: IngestFile
 def _store_incidents(
     hub: Hub, file_name: str, batch: list[tuple[int, IncidentRecord]], outcome: IngestFileResult
 ) -> None:
-    """Store a batch of valid incidents with their referrals and collection events, atomically."""
+    """Store a batch of valid incidents, each part atomically. An incident that appears twice
+    in the batch starts a new part, so its later row is compared with the earlier one."""
+    part: list[tuple[int, IncidentRecord]] = []
+    seen: set[str] = set()
+    for line, record in batch:
+        if record.incident_ref in seen:
+            _store_part(hub, file_name, part, outcome)
+            part, seen = [], set()
+        part.append((line, record))
+        seen.add(record.incident_ref)
+    _store_part(hub, file_name, part, outcome)
+
+
+def _store_part(
+    hub: Hub, file_name: str, batch: list[tuple[int, IncidentRecord]], outcome: IngestFileResult
+) -> None:
+    """New incidents with their referrals and collection events; changes to incidents the hub
+    holds with their alteration events; one transaction."""
     if not batch:
         return
     now = datetime.now(UTC)
+    key = hub.ledger_key
     with hub.store.session() as session:
         refs = [record.incident_ref for _, record in batch]
-        existing = set(
-            session.scalars(select(Incident.incident_ref).where(Incident.incident_ref.in_(refs)))
-        )
+        existing = {
+            row.incident_ref: row
+            for row in session.scalars(select(Incident).where(Incident.incident_ref.in_(refs)))
+        }
         events: list[ledger.Event] = []
         incidents: list[dict[str, Any]] = []
         routes: dict[str, tuple[bool, list[str]]] = {}
         for line, record in batch:
-            if record.incident_ref in existing:
-                outcome.already_known += 1
+            digests = changes.field_digests(record, key)
+            known = existing.get(record.incident_ref)
+            if known is not None:
+                event = _compare(hub, session, known, record, digests, file_name, line, outcome)
+                if event is not None:
+                    events.append(event)
                 continue
-            existing.add(record.incident_ref)
             routing = decide(record, hub.partners)
             partners = [p.id for p in routing.partners]
             routes[record.incident_ref] = (is_high_risk(record), partners)
@@ -264,7 +294,12 @@ def _store_incidents(
                 keep_detail=routing.status is not RoutingStatus.NOT_ASB,
             )
             incidents.append(
-                {**row, "routing_status": routing.status, "routing_reason": routing.reason}
+                {
+                    **row,
+                    "routing_status": routing.status,
+                    "routing_reason": routing.reason,
+                    "field_digests": digests,
+                }
             )
             outcome.loaded += 1
             outcome.referrals += len(partners)
@@ -305,7 +340,37 @@ def _store_incidents(
             if referrals:
                 session.execute(insert(Referral), referrals)
         if events:
-            ledger.append_many(session, hub.ledger_key, events)
+            ledger.append_many(session, key, events)
+
+
+def _compare(
+    hub: Hub,
+    session: Session,
+    known: Incident,
+    record: IncidentRecord,
+    digests: dict[str, str],
+    file_name: str,
+    line: int,
+    outcome: IngestFileResult,
+) -> ledger.Event | None:
+    """An incident the hub holds: unchanged (counted known), or changed (applied, and its
+    alteration event returned for the batch's ledger append)."""
+    fields = changes.changed_fields(known, record, digests)
+    if not fields:
+        if known.field_digests is None:  # held from before digests: learn them now
+            known.field_digests = digests
+        outcome.already_known += 1
+        return None
+    now = datetime.now(UTC)
+    applied = changes.apply_change(session, known, record, fields, digests, hub.partners, now)
+    outcome.changed += 1
+    outcome.updates += len(applied.updates)
+    outcome.withdrawals += len(applied.withdrawals)
+    outcome.escalations += applied.escalated
+    outcome.referrals += len(applied.referred)
+    outcome.not_asb += applied.routing == RoutingStatus.NOT_ASB
+    outcome.unroutable += applied.routing == RoutingStatus.UNROUTABLE
+    return changes.alteration_event(applied, hub.actor, JUSTIFICATION, file_name, line, now)
 
 
 def _incident_row(
@@ -313,15 +378,7 @@ def _incident_row(
 ) -> dict[str, Any]:
     return dict(
         incident_ref=record.incident_ref,
-        reported_at=record.reported_at,
-        district=record.district,
-        is_asb=record.is_asb,
-        nsir_category=record.nsir_category.value if record.nsir_category else None,
-        asb_type=record.asb_type.value if record.asb_type else None,
-        risk_level=record.risk_level.value,
-        vulnerable_victim=record.vulnerable_victim,
-        repeat_victim=record.repeat_victim,
-        last_review_at=record.last_review_at,
+        **changes.incident_columns(record),
         # The detail is needed only until the incident's referrals are delivered; an incident
         # judged not ASB never keeps it, an unroutable one keeps it until it is routed.
         payload=record.model_dump(mode="json") if keep_detail else None,
@@ -353,7 +410,7 @@ def _quarantine_whole_file(
     outcome.status = FileStatus.QUARANTINED
     outcome.reason = str(exc)
     # Rows read before a file turned out broken are kept: they were valid and are stored.
-    outcome.rows_in = outcome.loaded + outcome.already_known + outcome.quarantined
+    outcome.rows_in = outcome.loaded + outcome.already_known + outcome.changed + outcome.quarantined
 
 
 def _finish(hub: Hub, path: Path, file_pk: int, outcome: IngestFileResult) -> None:
@@ -364,7 +421,8 @@ def _finish(hub: Hub, path: Path, file_pk: int, outcome: IngestFileResult) -> No
         record = session.get(InboundFile, file_pk)
         assert record is not None
         record.status = outcome.status
-        record.rows_in, record.rows_loaded = outcome.rows_in, outcome.loaded + outcome.already_known
+        record.rows_in = outcome.rows_in
+        record.rows_loaded = outcome.loaded + outcome.already_known + outcome.changed
         record.rows_quarantined = outcome.quarantined
         record.processed_at = datetime.now(UTC)
         record.archive_path = str(target)

@@ -1,5 +1,6 @@
-"""Outbound: each partner's nightly batch of referrals (and disposal notices), minimised,
-checked, written in its format with a manifest, delivered atomically, and logged.
+"""Outbound: each partner's nightly batch of referrals (with the updates and withdrawals of
+referrals it holds, and disposal notices), minimised, checked, written in its format with a
+manifest, delivered atomically, and logged.
 
 A night's batch id is derived from partner and night. A batch is first *staged* (files in the
 hub's staging area, referrals bound to it) and then *delivered*; a crash at any point is
@@ -18,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import and_, exists, or_, select, update
 
 from asbhub import ledger
 from asbhub.minimise.projection import LONDON, view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
+from asbhub.pipeline.changes import ChangeKind
 from asbhub.pipeline.feed_checks import (  # noqa: F401 (EARLIEST: part of this module's face)
     EARLIEST,
     CheckedBatch,
@@ -38,9 +40,11 @@ from asbhub.store.models import (
     DisposalRun,
     Incident,
     Referral,
+    ReferralChange,
     Watermark,
 )
 from connectors import Transport, TransportError, open_transport
+from contracts.change import ReferralChange as ChangeRecord
 from contracts.disposal import DisposalNotice as NoticeRecord
 from contracts.referral import Referral as ReferralRecord
 
@@ -53,7 +57,7 @@ STALE_TEMP_AGE = timedelta(hours=6)
 
 class ExpectationsFailed(Exception):
     """The batch as a whole failed its checks; it is not delivered and its referrals stay
-    pending (its disposal notices still go, in a batch of their own for the night)."""
+    pending (its disposal notices and withdrawals still go, in a batch of their own)."""
 
 
 class OutboundStatus(StrEnum):
@@ -70,6 +74,7 @@ class BatchResult(BaseModel):
     referrals: int
     notices: int
     files: list[str]
+    changes: int = 0  # updates and withdrawals of referrals the partner holds
     delivered: bool = False
     set_aside: int = 0  # referrals taken out of this batch by the per-record checks
 
@@ -138,7 +143,8 @@ def run_partner(
             outcome.status = OutboundStatus.FAILED_EXPECTATIONS
             outcome.reason = (
                 f"{staging.checks.batch_problem}; the referrals stay pending, the "
-                f"{staging.notices} disposal notice(s) go tonight on their own"
+                f"{staging.notices} disposal notice(s) and {staging.withdrawals} withdrawal(s) "
+                "go tonight on their own"
             )
     try:
         with transport_factory(partner) as transport:
@@ -161,15 +167,18 @@ class Staging:
 
     staged: int = 0
     notices: int = 0
+    withdrawals: int = 0
     checks: CheckedBatch = field(default_factory=CheckedBatch)
 
 
 def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
     """Build tonight's batch into the staging area and bind its referrals to it.
 
-    A referral that fails a per-record check is set aside with its reason and the rest go on.
-    A batch-level failure stops the referrals (they stay pending, as before the run) but never
-    the disposal notices: those are staged in the night's batch on their own."""
+    Tonight's referrals are the pending ones and those the partner holds with an unsent update
+    (they go again, with their current view, and a change row saying what changed). A referral
+    that fails a per-record check is set aside with its reason and the rest go on. A
+    batch-level failure stops the referrals (they stay pending, as before the run) but never
+    the disposal notices or withdrawals: those are staged in the night's batch on their own."""
     batch = feed.batch_id(partner.id, night)
     with hub.store.session() as session:
         if session.scalar(select(Delivery.id).where(Delivery.batch_id == batch)) is not None:
@@ -177,9 +186,23 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
         rows = session.execute(
             select(Referral, Incident)
             .join(Incident, Incident.id == Referral.incident_id)
-            .where(Referral.partner_id == partner.id, Referral.status == "pending")
+            .where(
+                Referral.partner_id == partner.id,
+                or_(
+                    Referral.status == "pending",
+                    and_(Referral.status.in_(HELD_BY_PARTNER), _unsent(ChangeKind.UPDATE)),
+                ),
+            )
             .order_by(Referral.id)
         ).all()
+        unsent = {
+            change.referral_pk: change
+            for change in session.scalars(
+                select(ReferralChange).where(
+                    ReferralChange.partner_id == partner.id, ReferralChange.batch_id.is_(None)
+                )
+            )
+        }
         notices = session.execute(
             select(DisposalNotice, DisposalRun.run_id)
             .join(DisposalRun, DisposalRun.id == DisposalNotice.run_pk)
@@ -202,16 +225,27 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
         )
     pairs = [(referral, incident) for referral, incident in rows]
     checks = check_batch(hub, partner, night, pairs, recent)
-    if checks.batch_problem and not notices:
+    withdrawals = [c for c in unsent.values() if c.kind == ChangeKind.WITHDRAWAL]
+    if checks.batch_problem and not notices and not withdrawals:
         raise ExpectationsFailed(checks.batch_problem)
     # Staged = taken into tonight's batch or set aside from it; none when the batch is stopped.
     staging = Staging(
-        staged=len(checks.passed) + len(checks.set_aside), notices=len(notices), checks=checks
+        staged=len(checks.passed) + len(checks.set_aside),
+        notices=len(notices),
+        withdrawals=len(withdrawals),
+        checks=checks,
     )
     going = [(pairs[index][0], record) for index, record in checks.passed]
+    updates = [unsent[r.id] for r, _ in going if r.id in unsent and unsent[r.id].kind == "update"]
+    # Escalations first, so that a partner reading from the top acts on them first.
+    changes = sorted([*updates, *withdrawals], key=lambda c: (not c.escalated, c.kind, c.change_id))
+    referral_ids = {referral.id: referral.referral_id for referral, _ in pairs}
+    referral_ids.update(_referral_ids(hub, [c.referral_pk for c in withdrawals]))
     folder = hub.settings.staging_dir / partner.id / batch
     folder.mkdir(parents=True, exist_ok=True)
     files = _write_files(folder, partner, night, [record for _, record in going], notices)
+    if changes:
+        files.append(_write_changes(folder, partner, night, changes, referral_ids))
     feed.write_manifest(
         folder,
         batch=batch,
@@ -237,11 +271,20 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
                 created_at=now,
             )
         )
-        for chunk in _chunks([referral.id for referral, _ in going], 1000):
+        fresh = [referral.id for referral, _ in going if referral.status == "pending"]
+        for chunk in _chunks(fresh, 1000):
             session.execute(
                 update(Referral)
                 .where(Referral.id.in_(chunk))
                 .values(status="staged", batch_id=batch)
+            )
+        # An update keeps the referral's status (delivered, or closed by the partner): the
+        # batch id binds it to tonight's disclosure.
+        for chunk in _chunks([c.referral_pk for c in updates], 1000):
+            session.execute(update(Referral).where(Referral.id.in_(chunk)).values(batch_id=batch))
+        for chunk in _chunks([c.id for c in changes], 1000):
+            session.execute(
+                update(ReferralChange).where(ReferralChange.id.in_(chunk)).values(batch_id=batch)
             )
         record_set_asides(
             session,
@@ -272,6 +315,54 @@ def disclosed_tokens(record: ReferralRecord) -> list[str]:
         for name, value in record.model_dump(exclude_none=True).items()
         if name.endswith("_token")
     ]
+
+
+HELD_BY_PARTNER = ("delivered", "closed")  # a referral the partner has received
+
+
+def _unsent(kind: ChangeKind) -> Any:
+    """The referral has a change of this kind that no batch has carried yet."""
+    return exists().where(
+        ReferralChange.referral_pk == Referral.id,
+        ReferralChange.batch_id.is_(None),
+        ReferralChange.kind == kind.value,
+    )
+
+
+def _referral_ids(hub: Hub, pks: Sequence[int]) -> dict[int, str]:
+    if not pks:
+        return {}
+    with hub.store.session() as session:
+        found = session.execute(
+            select(Referral.id, Referral.referral_id).where(Referral.id.in_(pks))
+        ).all()
+    return {pk: referral_id for pk, referral_id in found}
+
+
+def _write_changes(
+    folder: Path,
+    partner: PartnerConfig,
+    night: date,
+    changes: Sequence[ReferralChange],
+    referral_ids: dict[int, str],
+) -> Any:
+    """The referral-change file: one row per update or withdrawal, escalations first."""
+    path = folder / feed.data_file_name("referral-changes", night, partner.format)
+    rows = [
+        ChangeRecord(
+            change_id=change.change_id,
+            referral_id=referral_ids[change.referral_pk],
+            change=change.kind,  # type: ignore[arg-type]
+            revision=change.revision,
+            changed_at=change.created_at,
+            changed_fields=change.changed_fields,
+            escalated=change.escalated,
+            reason=change.reason,
+        ).model_dump(mode="json")
+        for change in changes
+    ]
+    written = feed.write_records(path, partner.format, ChangeRecord.field_names(), rows)
+    return feed.describe_file(path, ChangeRecord.ref(), written)
 
 
 def _write_files(
@@ -375,6 +466,11 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
             files=[*names, manifest.name],
             delivered=True,
             set_aside=delivery.set_aside_count,
+            changes=sum(
+                f.get("records", 0)
+                for f in delivery.files
+                if f.get("contract") == ChangeRecord.ref()
+            ),
         )
 
 
@@ -394,6 +490,17 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
             update(Referral)
             .where(Referral.batch_id == delivery.batch_id, Referral.status == "staged")
             .values(status="delivered", delivered_at=now)
+        )
+        # An update delivered is the referral's latest activity (the unclosed-referral clock).
+        session.execute(
+            update(Referral)
+            .where(Referral.batch_id == delivery.batch_id, Referral.status.in_(HELD_BY_PARTNER))
+            .values(delivered_at=now)
+        )
+        session.execute(
+            update(ReferralChange)
+            .where(ReferralChange.batch_id == delivery.batch_id)
+            .values(sent_at=now)
         )
         session.execute(
             update(DisposalNotice)
@@ -444,8 +551,12 @@ def _clear_delivered_payloads(session: Any, incident_pks: list[int], now: dateti
     undelivered = exists().where(
         and_(
             Referral.incident_id == Incident.id,
-            # A set-aside referral goes out again after its release: its detail is still needed.
-            Referral.status.in_(("pending", "staged", SET_ASIDE)),
+            # A set-aside referral goes out again after its release: its detail is still needed;
+            # so does an update that a stopped batch did not carry.
+            or_(
+                Referral.status.in_(("pending", "staged", SET_ASIDE)),
+                _unsent(ChangeKind.UPDATE),
+            ),
         )
     )
     for chunk in _chunks(sorted(set(incident_pks)), 1000):

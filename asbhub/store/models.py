@@ -90,6 +90,11 @@ class Incident(Base):
     source_file: Mapped[str] = mapped_column(String(255))
     source_line: Mapped[int] = mapped_column(Integer)
     ingested_at: Mapped[datetime]
+    # What the hub last received of each field, as a keyed digest (no value kept), so a later
+    # extract can be compared field by field after the detail itself has been cleared.
+    field_digests: Mapped[dict[str, Any] | None]
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    revised_at: Mapped[datetime | None]
 
 
 class Referral(Base):
@@ -119,6 +124,31 @@ class Referral(Base):
     # The pseudonymous tokens this partner received for the referral's people and vehicle, so
     # a look-up by token finds the disclosure.
     tokens: Mapped[list[Any] | None]
+
+
+class ReferralChange(Base):
+    """An update or withdrawal a partner must hear of, because the incident behind a referral
+    it holds has changed. Unsent (`batch_id` empty) until a batch carries it; an update goes
+    with the referral's current view, a withdrawal with the referral id alone. It names fields,
+    never their values, and dies with its referral."""
+
+    __tablename__ = "referral_changes"
+    __table_args__ = (Index("ix_referral_changes_partner_batch", "partner_id", "batch_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_id: Mapped[str] = mapped_column(String(24), unique=True)
+    referral_pk: Mapped[int] = mapped_column(
+        ForeignKey("referrals.id", ondelete="CASCADE"), index=True
+    )
+    partner_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(12))  # asbhub.pipeline.changes.ChangeKind
+    revision: Mapped[int] = mapped_column(Integer)  # the incident's revision it reports
+    changed_fields: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    batch_id: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None]
 
 
 class Outcome(Base):

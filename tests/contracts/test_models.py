@@ -78,6 +78,26 @@ VALID: dict[str, list[dict[str, Any]]] = {
             "notes": "x" * 4000,
         },
     ],
+    "referral-change/1.0": [
+        {
+            "change_id": "RC-00000000000000A1",
+            "referral_id": "R-00000000000000A1",
+            "change": "update",
+            "revision": 2,
+            "changed_at": "2026-11-27T01:00:00+00:00",
+            "changed_fields": ["risk_level", "high_risk"],
+            "escalated": True,
+            "reason": "THRIVE risk raised to high",
+        },
+        {
+            "change_id": "RC-00000000000000A2",
+            "referral_id": "R-00000000000000A1",
+            "change": "withdrawal",
+            "revision": 3,
+            "changed_at": "2026-11-28T01:00:00+00:00",
+            "reason": "no longer in your area or tenancy",
+        },
+    ],
     "disposal-notice/1.0": [
         {
             "notice_id": "DN-00000000000000A1",
@@ -171,6 +191,11 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("outcome/1.0", {"recorded_at": None}, "recorded_at"),
     ("outcome/1.0", {"recorded_at": "2026-11-20T09:15:00"}, "recorded_at"),
     ("outcome/1.0", {"action_date": "2026-02-30"}, "action_date"),
+    ("referral-change/1.0", {"change": "amendment"}, "change"),
+    ("referral-change/1.0", {"revision": 1}, "revision"),
+    ("referral-change/1.0", {"change_id": "DN-00000000000000A1"}, "change_id"),
+    ("referral-change/1.0", {"changed_at": "2026-11-27"}, "changed_at"),
+    ("referral-change/1.0", {"reason": "r" * 201}, "reason"),
     ("disposal-notice/1.0", {"notice_id": "DN-1"}, "notice_id"),
     ("disposal-notice/1.0", {"disposal_run_id": "DR-2026-11-26"}, "disposal_run_id"),
     ("disposal-notice/1.0", {"acknowledge_by": "next week"}, "acknowledge_by"),

@@ -68,8 +68,25 @@ def _a_night_with_partners(hub: Hub, tmp_path: Path) -> tuple[list[dict], set[st
         hub.send_outcomes(partner, f"outcomes-{NIGHT2:%Y%m%d}.csv", answers)
     code, out = hub.cli("inbound", "run", "--all")
     assert code in (0, 1), out
+    # The next extract raises the risk of three incidents: the partners holding them get
+    # updates (and referral-change files) in the second night's feed, which disposal must reach.
+    with hub.store.session() as s:
+        referred = set(
+            s.scalars(
+                select(Incident.incident_ref).join(Referral, Referral.incident_id == Incident.id)
+            )
+        )
+    changed = [dict(row) for row in incidents]
+    raised = [r for r in changed if r["incident_ref"] in referred and r["risk_level"] != "high"][:3]
+    for row in raised:
+        row["risk_level"] = "high"
+    again = hub.home / "landing" / f"incidents-{NIGHT2:%Y%m%d}.jsonl"
+    again.write_text("".join(json.dumps(row) + "\n" for row in changed), encoding="utf-8")
+    code, out = hub.cli("ingest", "run")
+    assert code in (0, 1) and out["files"][0]["changed"] == 3, out
     code, out = hub.cli("outbound", "run", "--all", "--night", NIGHT2.isoformat())
     assert code == 0, out
+    assert sum(b["changes"] for p in out["partners"] for b in p["batches"]) >= 1, out
     return incidents, closed, still_open
 
 
