@@ -70,27 +70,36 @@ def ingest_landing(config_dir: str, actor: str) -> dict[str, Any]:
 
 
 def check_ingest(result: IngestResult) -> None:
-    """Log each file; a file whose rows are not all loaded, known or quarantined fails the run."""
+    """Log each file; a file whose rows are not all loaded, known, changed or quarantined fails
+    the run."""
     for f in result.files:
         log.info(
-            "%s: %s, %d rows = %d loaded + %d known + %d quarantined; %d referrals, %d not ASB%s",
+            "%s: %s, %d rows = %d loaded + %d known + %d changed + %d quarantined; %d referrals, "
+            "%d not ASB; %d update(s), %d withdrawal(s) for the next feed%s",
             f.name,
             f.status,
             f.rows_in,
             f.loaded,
             f.already_known,
+            f.changed,
             f.quarantined,
             f.referrals,
             f.not_asb,
+            f.updates,
+            f.withdrawals,
             f" ({f.reason})" if f.reason else "",
         )
+        if f.escalations:
+            log.warning(
+                "%s: %d incident(s) escalated: partners act on them first", f.name, f.escalations
+            )
         if f.quarantined or f.status == "quarantined":
             log.warning("%s: rows quarantined; see the quarantine report under HOME", f.name)
     unbalanced = [f.name for f in result.files if not f.balanced]
     if unbalanced:
         # Never retried: the same file gives the same counts, and a lost row needs a person.
         raise AirflowFailException(
-            f"ingest counts do not add up (rows in != loaded + known + quarantined) for: "
+            f"ingest counts do not add up (rows in != loaded + known + changed + quarantined) for: "
             f"{', '.join(unbalanced)}"
         )
     if not result.files:
