@@ -144,8 +144,10 @@ def plan_disposal(
                 decided = decisions.get(ref_hash)
                 if decided is not None and decided.decision == "dispose":
                     status = "planned"  # a person decided: it goes in this run
+                    decided.applied_run_pk = run.id
                 elif decided is not None and (decided.next_review_on or as_of) > as_of:
                     kept += 1  # kept on review until its next review date
+                    decided.applied_run_pk = run.id
                     continue
                 rows.append(
                     {

@@ -18,7 +18,15 @@ from asbhub.retention.review import decide, pending_reviews
 from asbhub.retention.runs import approve_run
 from asbhub.retention.verify import verify_run
 from asbhub.store.engine import Store
-from asbhub.store.models import DisposalItem, Incident, LedgerEvent, QuarantineItem, Referral
+from asbhub.store.models import (
+    DisposalItem,
+    DisposalRun,
+    Incident,
+    LedgerEvent,
+    QuarantineItem,
+    Referral,
+    ReviewDecision,
+)
 from tests.retention.test_cli import _cli
 from tests.retention.world import AS_OF, KEY, World, build, rid, ts
 
@@ -106,6 +114,10 @@ def test_review_decisions_are_logged_and_the_next_plan_follows_them(world: World
             )
         )
     assert status == "planned"
+    with world.store.session() as s:
+        applied = s.scalars(select(ReviewDecision.applied_run_pk)).all()
+        run_pk = s.scalar(select(DisposalRun.id).where(DisposalRun.run_id == second))
+    assert applied == [run_pk], "the decision names the run that acted on it"
     _finish(world, second)
     assert not (world.areas.staging / "B-UNACKED").exists()
 
