@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
@@ -87,8 +87,10 @@ class CertificateCheck(BaseModel):
     ledger_seq: int | None
     html_from_json: bool  # the HTML file is exactly the JSON document rendered
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def matches(self) -> bool:
+        """All three digests compared equal and the HTML is the JSON rendered (in --json too)."""
         return self.html_from_json and self.sha256 == self.run_sha256 == self.ledger_sha256
 
 
