@@ -158,7 +158,7 @@ def write_page(path: Path, result: DemoResult) -> Path:
     esc = html.escape
     head = "".join(f"<th scope='col'>{esc(label)}</th>" for _, label in COLUMNS)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(str(getattr(p, key)))}</td>" for key, _ in COLUMNS) + "</tr>"
+        "<tr>" + "".join(_cell(getattr(p, key)) for key, _ in COLUMNS) + "</tr>"
         for p in result.partners
     )
     failed_runs = [r for r in result.dag_runs if r.state != "success"]
@@ -186,6 +186,12 @@ td.n{{text-align:right}}</style></head>
         encoding="utf-8",
     )
     return path
+
+
+def _cell(value: object) -> str:
+    """A table cell; counts align right."""
+    text = html.escape(str(value))
+    return f"<td class='n'>{text}</td>" if isinstance(value, int) else f"<td>{text}</td>"
 
 
 def _html_section(section: Section) -> str:
