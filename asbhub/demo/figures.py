@@ -72,7 +72,8 @@ class DecisionFigure(BaseModel):
     decided_by: str
     reason: str
     next_review_on: date | None
-    in_follow_up_run: str  # what the next run did with the record
+    applied_in: str | None  # the run the store records as having acted on it
+    in_follow_up_run: str  # what the follow-up run did with the record
 
 
 class CertificateCheck(BaseModel):
@@ -200,7 +201,11 @@ def decision_figures(session: Session, follow_up_run: str | None) -> list[Decisi
         else None
     )
     figures = []
-    for decision in session.scalars(select(ReviewDecision).order_by(ReviewDecision.id)):
+    for decision, applied_in in session.execute(
+        select(ReviewDecision, DisposalRun.run_id)
+        .outerjoin(DisposalRun, DisposalRun.id == ReviewDecision.applied_run_pk)
+        .order_by(ReviewDecision.id)
+    ):
         outcome = "no follow-up run"
         if run_pk is not None:
             status = session.scalar(
@@ -220,6 +225,7 @@ def decision_figures(session: Session, follow_up_run: str | None) -> list[Decisi
                 decided_by=decision.decided_by,
                 reason=decision.reason,
                 next_review_on=decision.next_review_on,
+                applied_in=applied_in,
                 in_follow_up_run=outcome,
             )
         )

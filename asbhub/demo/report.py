@@ -317,15 +317,15 @@ def _classes(run: dict[str, Any]) -> list[list[str]]:
 
 
 def _decision_lines(result: DemoResult) -> list[list[str]]:
-    lines = [["decision", "class", "rule", "by", "reason", "next review", "in the follow-up run"]]
+    lines = [["decision", "rule", "by", "reason", "next review", "acted on by", "result"]]
     lines += [
         [
             f"{d.id}: {d.decision}",
-            d.record_class,
             d.rule,
             d.decided_by,
             d.reason,
             str(d.next_review_on or "-"),
+            d.applied_in or "no run yet",
             d.in_follow_up_run,
         ]
         for d in result.review_decisions

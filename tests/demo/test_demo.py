@@ -96,6 +96,7 @@ def check_review_decisions(result: DemoResult, session: Session) -> None:
     assert {d.decided_by for d in stored} == {APPROVER} and all(d.reason for d in stored)
     assert decisions["dispose"].in_follow_up_run == "disposed"
     assert decisions["keep"].in_follow_up_run == "not listed"
+    assert {d.applied_in for d in decisions.values()} == {result.follow_up["run_id"]}
     assert result.follow_up["verified"] is True
     first = {c["record_class"]: c for c in result.disposal["classes"]}
     after = {c["record_class"]: c for c in result.follow_up["classes"]}
