@@ -241,7 +241,7 @@ def require_audit_role(request: Request) -> WebUser:
     if not user.has_any(roles):
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,
-            f"looking up a reference needs the role {' or '.join(sorted(roles))}; "
-            "ask the hub's administrator to grant it",
+            f"this page shows or looks up police references and needs the role "
+            f"{' or '.join(sorted(roles))}; ask the hub's administrator to grant it",
         )
     return user

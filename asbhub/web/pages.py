@@ -1,4 +1,5 @@
-"""The audit view's pages: disposal runs, certificates, reference look-up, ledger, notices."""
+"""The audit view's pages: disposal runs, certificates, reference look-up, ledger, notices,
+review decisions, and what is held back from the partners."""
 
 from __future__ import annotations
 
@@ -169,3 +170,29 @@ def reviews_page(request: Request) -> Response:
     with _web(request).store.session() as session:
         items = pending_reviews(session).items
     return _page(request, "reviews.html", section="reviews", items=items)
+
+
+@router.get("/held", name="held")
+def held_page(request: Request, user: AuditUser) -> Response:
+    """Unroutable incidents, set-aside referrals and changes waiting to be sent. It shows
+    incident references and referral ids in clear, so it needs the audit role, as the look-up
+    does; reading it writes nothing (a GET must not, and the origin check guards only POSTs)."""
+    state = _web(request)
+    with state.store.session() as session:
+        held = queries.held_back(session)
+    return _page(
+        request, "held.html", section="held", held=held, audit_roles=sorted(state.audit_roles)
+    )
+
+
+@router.get("/held.json", name="held_json")
+def held_json(request: Request, user: AuditUser) -> Response:
+    """The same as JSON; its unroutable and set-aside rows have the shape the CLI's
+    `asbhub --json ingest unroutable` and `asbhub --json outbound held` print."""
+    with _web(request).store.session() as session:
+        held = queries.held_back(session)
+    return Response(
+        held.model_dump_json(indent=2).encode("utf-8"),
+        media_type=MEDIA_TYPES["json"],
+        headers={"Content-Disposition": 'attachment; filename="held-back.json"'},
+    )

@@ -11,6 +11,12 @@ from sqlalchemy.orm import Session
 
 from asbhub.ledger import EventKind, LedgerKey, search
 from asbhub.ledger.search import Disposal, SearchHit
+from asbhub.pipeline.changes import ChangeKind
+from asbhub.pipeline.feed_checks import RecordCheck
+from asbhub.pipeline.reroute import UnroutableIncident
+from asbhub.pipeline.routing import RoutingStatus
+from asbhub.pipeline.set_aside import SET_ASIDE
+from asbhub.pipeline.set_aside import HeldReferral as SetAsideReferral
 from asbhub.retention.notices import notice_status
 from asbhub.store.models import (
     DisposalItem,
@@ -19,7 +25,10 @@ from asbhub.store.models import (
     Incident,
     LegalHold,
     Referral,
+    ReferralChange,
+    SetAside,
 )
+from contracts.enums import RiskLevel
 
 STATUS_LABELS = {
     "planned": "Planned, awaiting approval",
@@ -276,3 +285,139 @@ def partner_acknowledgements(
     ]
     rows.sort(key=lambda r: (-(r.oldest_overdue_days or -1), r.partner_id))
     return status.as_of, rows
+
+
+class PartnerChanges(BaseModel):
+    """One partner's incident changes waiting for its next feed: counts and field names, no
+    values and no references."""
+
+    partner_id: str
+    updates: int
+    withdrawals: int
+    escalations: int  # risk rose: the partner must act on these first
+    fields: list[str]  # the incident fields that changed, across its waiting changes
+    waiting_since: datetime  # the oldest waiting change
+
+
+class HeldCounts(BaseModel):
+    unroutable: int
+    unroutable_high_risk: int
+    set_aside: int
+    set_aside_high_risk: int
+    updates: int
+    withdrawals: int
+    escalations: int
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.unroutable or self.set_aside or self.updates or self.withdrawals)
+
+
+class HeldBack(BaseModel):
+    """What the hub holds back from the partners, each list high risk first, then newest."""
+
+    counts: HeldCounts
+    unroutable: list[UnroutableIncident]
+    set_aside: list[SetAsideReferral]
+    changes: list[PartnerChanges]  # partners with escalations first, then the longest waiting
+
+
+def held_back(session: Session) -> HeldBack:
+    unroutable = unroutable_incidents(session)
+    set_aside = set_aside_referrals(session)
+    changes = waiting_changes(session)
+    return HeldBack(
+        counts=HeldCounts(
+            unroutable=len(unroutable),
+            unroutable_high_risk=sum(i.risk_level == RiskLevel.HIGH for i in unroutable),
+            set_aside=len(set_aside),
+            set_aside_high_risk=sum(r.high_risk for r in set_aside),
+            updates=sum(p.updates for p in changes),
+            withdrawals=sum(p.withdrawals for p in changes),
+            escalations=sum(p.escalations for p in changes),
+        ),
+        unroutable=unroutable,
+        set_aside=set_aside,
+        changes=changes,
+    )
+
+
+# The two lists below run the queries of asbhub.pipeline.reroute.list_unroutable and
+# asbhub.pipeline.set_aside.list_held in the view's own session: those take a Hub, and making
+# one sets the process umask and tightens the hub's home, which a web server must not do.
+
+
+def unroutable_incidents(session: Session) -> list[UnroutableIncident]:
+    rows = session.scalars(
+        select(Incident).where(Incident.routing_status == RoutingStatus.UNROUTABLE)
+    ).all()
+    held = [
+        UnroutableIncident(
+            incident_ref=row.incident_ref,
+            district=row.district,
+            risk_level=row.risk_level,
+            reason=row.routing_reason or "no partner covers it",
+            ingested_at=row.ingested_at,
+            source_file=row.source_file,
+            detail_held=row.payload is not None,
+        )
+        for row in rows
+    ]
+    held.sort(key=lambda i: (i.risk_level != RiskLevel.HIGH, -i.ingested_at.timestamp()))
+    return held
+
+
+def set_aside_referrals(session: Session) -> list[SetAsideReferral]:
+    rows = session.execute(
+        select(SetAside, Referral, Incident.incident_ref)
+        .join(Referral, Referral.id == SetAside.referral_pk)
+        .join(Incident, Incident.id == Referral.incident_id)
+        .where(SetAside.released_at.is_(None), Referral.status == SET_ASIDE)
+    ).all()
+    held = [
+        SetAsideReferral(
+            referral_id=referral.referral_id,
+            partner_id=aside.partner_id,
+            incident_ref=incident_ref,
+            batch_id=aside.batch_id,
+            check=RecordCheck(aside.check),
+            reason=aside.reason,
+            set_aside_at=aside.set_aside_at,
+            high_risk=referral.high_risk,
+        )
+        for aside, referral, incident_ref in rows
+    ]
+    held.sort(key=lambda r: (not r.high_risk, -r.set_aside_at.timestamp()))
+    return held
+
+
+def waiting_changes(session: Session) -> list[PartnerChanges]:
+    """Unsent updates and withdrawals (no batch has carried them yet), per partner."""
+    rows = session.execute(
+        select(
+            ReferralChange.partner_id,
+            ReferralChange.kind,
+            ReferralChange.escalated,
+            ReferralChange.changed_fields,
+            ReferralChange.created_at,
+        ).where(ReferralChange.batch_id.is_(None))
+    ).all()
+    partners: dict[str, PartnerChanges] = {}
+    for partner_id, kind, escalated, fields, created_at in rows:
+        p = partners.setdefault(
+            partner_id,
+            PartnerChanges(
+                partner_id=partner_id,
+                updates=0,
+                withdrawals=0,
+                escalations=0,
+                fields=[],
+                waiting_since=created_at,
+            ),
+        )
+        p.updates += kind == ChangeKind.UPDATE
+        p.withdrawals += kind == ChangeKind.WITHDRAWAL
+        p.escalations += bool(escalated)
+        p.fields = sorted(set(p.fields) | {str(f) for f in fields or []})
+        p.waiting_since = min(p.waiting_since, created_at)
+    return sorted(partners.values(), key=lambda p: (-p.escalations, p.waiting_since, p.partner_id))

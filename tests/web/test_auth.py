@@ -58,7 +58,7 @@ def consultations(settings: Settings) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/runs/DR-20310601-ABCDEF", "/ledger", "/notices", "/lookup"]
+    "path", ["/", "/runs/DR-20310601-ABCDEF", "/ledger", "/notices", "/lookup", "/held"]
 )
 def test_no_credential_is_asked_to_sign_in(client: TestClient, path: str) -> None:
     response = client.get(path)

@@ -44,6 +44,8 @@ REQUESTS: list[Probe] = [
     ("POST", "/ledger/verify", VIEWER, OWN_PAGES, 303),
     ("GET", "/notices", VIEWER, {}, 200),
     ("GET", "/notices?as_of=not-a-date", VIEWER, {}, 422),
+    ("GET", "/held", VIEWER, {}, 403),
+    ("GET", "/held.json", VIEWER, {}, 403),
     ("GET", "/static/site.css", None, {}, 200),
     ("GET", "/static/nothing-here.css", None, {}, 404),
     ("GET", "/no-such-page", VIEWER, {}, 404),
