@@ -4,13 +4,17 @@ area, and see and route again the incidents no partner covered."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from asbhub.cli import hub_context
-from asbhub.pipeline.ingest import ingest_folder, ingest_prefix
-from asbhub.pipeline.reroute import UnroutableIncident, list_unroutable, reroute
-from asbhub.runtime import Hub
+
+if TYPE_CHECKING:
+    from asbhub.pipeline.reroute import UnroutableIncident
+
+# Each command imports the pipeline modules it uses (they load the store and the transports),
+# so that `asbhub ingest --help` stays quick.
 
 app = typer.Typer(help="The force's incident extracts.", no_args_is_help=True)
 
@@ -25,6 +29,9 @@ def command_run(
     prefix: str = typer.Option("landing", "--prefix", help="With --from-connection: the prefix."),
 ) -> None:
     """Validate and load every extract in the landing area; quarantine what is wrong."""
+    from asbhub.pipeline.ingest import ingest_folder, ingest_prefix
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub ingest")
     try:
@@ -61,6 +68,9 @@ def command_run(
 @app.command("unroutable")
 def command_unroutable(ctx: typer.Context) -> None:
     """List the ASB incidents no partner covers, held with their detail; exit 1 if any."""
+    from asbhub.pipeline.reroute import list_unroutable
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub ingest")
     try:
@@ -79,6 +89,9 @@ def command_unroutable(ctx: typer.Context) -> None:
 def command_reroute(ctx: typer.Context) -> None:
     """Route the held incidents with today's partner files (after adding a district or an
     alias); their referrals go out in the next feed. Exit 1 while any stay unroutable."""
+    from asbhub.pipeline.reroute import reroute
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub ingest reroute")
     try:

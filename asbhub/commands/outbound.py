@@ -9,9 +9,9 @@ import typer
 
 from asbhub.cli import hub_context
 from asbhub.errors import HubError
-from asbhub.pipeline.outbound import run_outbound
-from asbhub.pipeline.set_aside import list_held, release
-from asbhub.runtime import Hub
+
+# Each command imports the pipeline modules it uses (they load the store and the transports),
+# so that `asbhub outbound --help` stays quick.
 
 app = typer.Typer(help="Nightly feeds to partners.", no_args_is_help=True)
 
@@ -30,6 +30,9 @@ def command_run(
         the_night = date.fromisoformat(night) if night else None
     except ValueError:
         raise HubError(f"--night {night!r} is not a date (YYYY-MM-DD)") from None
+    from asbhub.pipeline.outbound import run_outbound
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub outbound")
     try:
@@ -60,6 +63,9 @@ def command_held(
     partner: str = typer.Option(None, "--partner", help="Only this partner's."),
 ) -> None:
     """List the referrals set aside from a batch and not yet released, with the reason."""
+    from asbhub.pipeline.set_aside import list_held
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub outbound")
     try:
@@ -87,6 +93,9 @@ def command_release(
 ) -> None:
     """Release a set-aside referral after a fix: it goes in the partner's next batch, where it
     is checked again."""
+    from asbhub.pipeline.set_aside import release
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor=f"asbhub outbound release ({by})")
     try:
