@@ -11,6 +11,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -25,6 +26,7 @@ _WITHOUT_SLASHES = re.compile(rb"[A-Za-z0-9][A-Za-z0-9_\-]*")
 TABULAR = (".csv", ".jsonl", ".ndjson")
 # A disposal notice names the referral the partner must delete: that is its job, not a copy.
 NOTICE_FILES = "disposal-notices-"
+WORDS_REMEMBERED = 1 << 18  # some 40 MB at most, however large the home
 
 
 class Action(StrEnum):
@@ -57,11 +59,17 @@ def words(data: bytes) -> set[str]:
 class Terms:
     """What to look for: the keyed hashes of disposed records' references. Every word of a file
     is hashed with the same key, so nothing in clear is needed, and a copy found long after the
-    record went is still recognised."""
+    record went is still recognised.
+
+    Which words are terms is remembered for the sweep (up to WORDS_REMEMBERED of them): the same
+    words (dates, categories, partner names, references named in several files) recur in every
+    row and file, and a rewrite looks at each row again, so most words would be hashed many
+    times over. Only a word's verdict is kept, never the file it came from."""
 
     def __init__(self, key: LedgerKey, hashes: Iterable[str]) -> None:
         self.key = key
         self.hashes = frozenset(hashes)
+        self._term_hash = lru_cache(maxsize=WORDS_REMEMBERED)(self._hash_if_term)
 
     def __bool__(self) -> bool:
         return bool(self.hashes)
@@ -73,8 +81,12 @@ class Terms:
         """The hashes of the references this data names."""
         if not self.hashes:
             return set()
-        found = (self.key.reference_hash(w) for w in words(data))
-        return {h for h in found if h in self.hashes}
+        found = (self._term_hash(w) for w in words(data))
+        return {h for h in found if h is not None}
+
+    def _hash_if_term(self, word: str) -> str | None:
+        digest = self.key.reference_hash(word)
+        return digest if digest in self.hashes else None
 
 
 def named(data: bytes, terms: Terms) -> set[str]:
