@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 LONDON = ZoneInfo("Europe/London")
 log = logging.getLogger(__name__)
+# Presidio logs "Loaded recognizer" at INFO for each narrative's recognizers of its own known
+# values: thousands of lines a night in the task logs that tell a person nothing, each one a
+# formatted write. Its warnings and errors still show.
+QUIET_LOGGERS = ("presidio-analyzer",)
 
 
 class DeliveryFailed(EnvironmentProblem):
@@ -51,6 +55,8 @@ def hub_for(config_dir: str, actor: str) -> Iterator[Hub]:
     """A hub over the DAG's partner files; home and store come from the worker's environment."""
     from asbhub.runtime import Hub
 
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     hub = Hub(settings=resolve(config_dir=config_dir), actor=actor)
     try:
         yield hub

@@ -3,7 +3,9 @@ failure is retried, a failed check or an unbalanced ingest fails at once with th
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from airflow.sdk.exceptions import AirflowFailException
@@ -14,6 +16,7 @@ from asbhub.airflow.tasks import (
     check_delivery,
     check_inbound,
     check_ingest,
+    hub_for,
 )
 from asbhub.pipeline.inbound import PartnerInboundResult
 from asbhub.pipeline.inbound_status import InboundFileResult
@@ -136,3 +139,19 @@ def test_inbound_retries_a_file_not_fetched_and_stops_for_one_it_could_not_proce
     )
     with pytest.raises(AirflowFailException, match=r"could not finish: c\.csv: failed"):
         check_inbound(broken)
+
+
+def test_task_logs_keep_presidio_warnings_but_not_its_line_per_narrative(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ASBHUB_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ASBHUB_DATABASE_URL", f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    presidio = logging.getLogger("presidio-analyzer")
+    before = presidio.level
+    presidio.setLevel(logging.INFO)
+    try:
+        with hub_for(str(tmp_path / "config"), "airflow test"):
+            assert not presidio.isEnabledFor(logging.INFO)  # "Loaded recognizer: ..."
+            assert presidio.isEnabledFor(logging.WARNING)
+    finally:
+        presidio.setLevel(before)
