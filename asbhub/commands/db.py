@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from asbhub.cli import hub_context
-from asbhub.store.engine import current_revision, make_engine, safe_url, upgrade
 
 app = typer.Typer(help="The hub store.", no_args_is_help=True)
 
@@ -13,6 +12,8 @@ app = typer.Typer(help="The hub store.", no_args_is_help=True)
 @app.command("upgrade")
 def command_upgrade(ctx: typer.Context) -> None:
     """Create or migrate the store's schema to the latest version."""
+    from asbhub.store.engine import current_revision, make_engine, safe_url, upgrade
+
     hub = hub_context(ctx)
     url = hub.settings.database_url
     upgrade(url)

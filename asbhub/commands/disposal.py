@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from asbhub.cli import Context, hub_context
-from asbhub.retention import certificate as cert_mod
-from asbhub.retention import frozen
-from asbhub.retention.execute import execute_run
-from asbhub.retention.notices import notice_status
-from asbhub.retention.runs import approve_run, cancel_run
-from asbhub.retention.service import RetentionContext, retention_context
-from asbhub.retention.verify import VerificationResult, verify_run
+
+if TYPE_CHECKING:
+    from asbhub.retention.service import RetentionContext
+    from asbhub.retention.verify import VerificationResult
+
+# Each command imports the retention modules it uses (they load the store's models), so that
+# `asbhub disposal --help` stays quick.
 
 app = typer.Typer(help="Disposal runs: approve, execute, verify, certify.", no_args_is_help=True)
 
@@ -27,6 +28,9 @@ def command_approve(
     by: str = typer.Option(..., "--by", help="The approver's name, as the certificate shows it."),
 ) -> None:
     """Approve a planned run (the same as approving it in Airflow)."""
+    from asbhub.retention.runs import approve_run
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         run = approve_run(session, run_id, by)
@@ -42,6 +46,9 @@ def command_approve(
 @app.command("cancel")
 def command_cancel(ctx: typer.Context, run_id: str = typer.Argument(..., metavar="RUN")) -> None:
     """Cancel a run that has not started executing."""
+    from asbhub.retention.runs import cancel_run
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         cancel_run(session, run_id)
@@ -49,6 +56,9 @@ def command_cancel(ctx: typer.Context, run_id: str = typer.Argument(..., metavar
 
 
 def _execute_and_verify(rc: RetentionContext, run_id: str, batch_size: int) -> VerificationResult:
+    from asbhub.retention.execute import execute_run
+    from asbhub.retention.verify import verify_run
+
     remote = rc.remote()
     try:
         execute_run(
@@ -74,6 +84,8 @@ def command_execute(
     batch_size: int = typer.Option(10000, "--batch-size", min=1),
 ) -> None:
     """Dispose of an approved run's records, then verify; re-run it to resume after a failure."""
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings) as rc:
         result = _execute_and_verify(rc, run_id, batch_size)
@@ -83,6 +95,9 @@ def command_execute(
 @app.command("verify")
 def command_verify(ctx: typer.Context, run_id: str = typer.Argument(..., metavar="RUN")) -> None:
     """Check again that nothing the run disposed of remains anywhere."""
+    from asbhub.retention.service import retention_context
+    from asbhub.retention.verify import verify_run
+
     hub = hub_context(ctx)
     with retention_context(hub.settings) as rc:
         remote = rc.remote()
@@ -125,6 +140,9 @@ def command_report(
 ) -> None:
     """Write the run's disposal certificate (no personal data): rendered from the document frozen
     at verification, refused if that document was altered; a draft before verification."""
+    from asbhub.retention import frozen
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     if fmt not in ("html", "csv", "json"):
         raise typer.BadParameter(f"{fmt!r}: use html, csv or json", param_hint="--format")
@@ -146,6 +164,10 @@ def command_check(
     ),
 ) -> None:
     """Was this reference disposed of by the run? (needs the ledger key; exit 1 if not)"""
+    from asbhub.retention import certificate as cert_mod
+    from asbhub.retention import frozen
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings) as rc, rc.store.session() as session:
         found = frozen.check(session, rc.key, run_id)
@@ -187,6 +209,9 @@ def command_status(
     as_of: str = typer.Option(None, "--as-of", help="Judge overdue as on this date."),
 ) -> None:
     """Disposal notices per partner, and those not acknowledged within the ISA's deadline."""
+    from asbhub.retention.notices import notice_status
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     day = date.fromisoformat(as_of) if as_of else None
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
@@ -209,6 +234,7 @@ def command_review(ctx: typer.Context) -> None:
     """Records a `review` rule made due that no one has decided yet."""
     hub = hub_context(ctx)
     from asbhub.retention.review import pending_reviews
+    from asbhub.retention.service import retention_context
 
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         result = pending_reviews(session)
@@ -241,6 +267,7 @@ def command_decide(
     """Decide a review item: keep it (until its next review) or dispose of it in the next run."""
     hub = hub_context(ctx)
     from asbhub.retention.review import decide
+    from asbhub.retention.service import retention_context
 
     when = None
     if next_review:

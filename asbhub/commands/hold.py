@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import typer
-from pydantic import BaseModel
 
 from asbhub.cli import hub_context
-from asbhub.retention.holds import Hold, add_hold, list_holds, remove_hold
-from asbhub.retention.service import retention_context
+
+# Each command imports the retention modules it uses (they load the store's models), so that
+# `asbhub hold --help` stays quick.
 
 app = typer.Typer(help="Legal holds: a held record is never disposed of.", no_args_is_help=True)
-
-
-class HoldList(BaseModel):
-    holds: list[Hold]
 
 
 @app.command("add")
@@ -26,6 +22,9 @@ def command_add(
     by: str = typer.Option(..., "--by", help="Who places the hold."),
 ) -> None:
     """Place a legal hold."""
+    from asbhub.retention.holds import add_hold
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         hold = add_hold(session, reference, reason, by)
@@ -40,6 +39,9 @@ def command_remove(
     by: str = typer.Option(..., "--by", help="Who lifts it."),
 ) -> None:
     """Lift a legal hold (the record becomes due again at the next plan)."""
+    from asbhub.retention.holds import remove_hold
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         hold = remove_hold(session, reference, by, reason)
@@ -52,6 +54,9 @@ def command_list(
     all_: bool = typer.Option(False, "--all", help="Include lifted holds."),
 ) -> None:
     """List legal holds."""
+    from asbhub.retention.holds import list_holds
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         holds = list_holds(session, include_removed=all_)
@@ -60,4 +65,6 @@ def command_list(
         + (f"  (lifted {h.removed_at:%Y-%m-%d} by {h.removed_by})" if h.removed_at else "")
         for h in holds
     ]
-    hub.emit(HoldList(holds=holds), "\n".join(lines) or "no legal holds")
+    hub.emit(
+        {"holds": [h.model_dump(mode="json") for h in holds]}, "\n".join(lines) or "no legal holds"
+    )

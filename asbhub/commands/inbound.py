@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from asbhub.cli import hub_context
 from asbhub.errors import HubError
-from asbhub.pipeline.inbound import run_inbound
-from asbhub.pipeline.inbound_status import InboundFileResult, inbound_status
-from asbhub.runtime import Hub
+
+if TYPE_CHECKING:
+    from asbhub.pipeline.inbound_status import InboundFileResult
+
+# Each command imports the pipeline modules it uses (they load the store and the transports),
+# so that `asbhub inbound --help` stays quick.
 
 app = typer.Typer(help="Outcomes and disposal acks from partners.", no_args_is_help=True)
 
@@ -37,6 +42,9 @@ def command_run(
     processed (each is named)."""
     if bool(partner) == all_partners:
         raise HubError("give --partner ID (one or more) or --all")
+    from asbhub.pipeline.inbound import run_inbound
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub inbound")
     try:
@@ -70,6 +78,9 @@ def command_status(
     limit: int = typer.Option(200, "--limit", min=1, help="How many files, newest first."),
 ) -> None:
     """Each file received: rows in = rows loaded + rows quarantined, its status and report."""
+    from asbhub.pipeline.inbound_status import inbound_status
+    from asbhub.runtime import Hub
+
     context = hub_context(ctx)
     hub = Hub(settings=context.settings, actor="asbhub inbound")
     try:

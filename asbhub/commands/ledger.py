@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import getpass
+from typing import TYPE_CHECKING
 
 import typer
 
 from asbhub.cli import hub_context
-from asbhub.ledger import search, verify
-from asbhub.ledger.search import SearchHit
-from asbhub.retention.service import retention_context
+
+if TYPE_CHECKING:
+    from asbhub.ledger.search import SearchHit
+
+# Each command imports the ledger modules it uses (they load the store's models), so that
+# `asbhub ledger --help` stays quick.
 
 app = typer.Typer(help="The DPA 2018 s.62 ledger.", no_args_is_help=True)
 
@@ -22,6 +26,8 @@ def command_verify(
     """Recompute the chain; exit 1 naming the first bad event if anything was tampered with.
 
     The result is kept, so the audit view shows the last verification whoever ran it."""
+    from asbhub.ledger import verify
+    from asbhub.retention.service import retention_context
     from asbhub.web.health import record_verification
 
     hub = hub_context(ctx)
@@ -44,6 +50,9 @@ def command_search(
     ),
 ) -> None:
     """Who was sent what about a reference, and when it was disposed of."""
+    from asbhub.ledger import search
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     with retention_context(hub.settings) as rc, rc.store.session() as session:
         result = search(session, rc.key, reference, by=by, why=why)

@@ -7,8 +7,9 @@ from datetime import date
 import typer
 
 from asbhub.cli import hub_context
-from asbhub.retention.plan import plan_disposal
-from asbhub.retention.service import retention_context
+
+# Each command imports the retention modules it uses (they load the store's models), so that
+# `asbhub retention --help` stays quick.
 
 app = typer.Typer(help="The retention schedule and disposal planning.", no_args_is_help=True)
 
@@ -22,6 +23,9 @@ def command_plan(
     by: str = typer.Option("retention", "--by", help="Who plans the run."),
 ) -> None:
     """Record what is due for disposal, by class and rule; prints the disposal run id."""
+    from asbhub.retention.plan import plan_disposal
+    from asbhub.retention.service import retention_context
+
     hub = hub_context(ctx)
     day = _date(as_of)
     with retention_context(hub.settings) as rc:
@@ -50,6 +54,7 @@ def command_coverage(ctx: typer.Context) -> None:
     anything no class covers and exit 1."""
     hub = hub_context(ctx)
     from asbhub.retention.coverage import check_coverage
+    from asbhub.retention.service import retention_context
 
     with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
         result = check_coverage(session, rc.areas)
