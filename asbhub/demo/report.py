@@ -238,6 +238,13 @@ def hub_figures(result: DemoResult) -> list[Section]:
     return [
         Section("Ingest and feed checks", _checks_lines(result)),
         Section("Referrals set aside", _set_aside_lines(result.set_aside)),
+        Section(
+            "Incident changes (the force's re-extract)",
+            _change_lines(result),
+            "Read from the store: the update and withdrawal rows delivered in the partners' "
+            "referral-changes files. An update the partner cannot see (a field its ISA drops) "
+            "is not sent.",
+        ),
         Section(_run_title("Disposal run", first), _classes(first)),
         Section("Review decisions", _decision_lines(result)),
         Section(
@@ -290,6 +297,20 @@ def _checks_lines(result: DemoResult) -> list[list[str]]:
         ["released after a fix", str(s.released)],
         ["delivered in a later batch after release", str(s.delivered_after_release)],
         ["still set aside", str(s.still_held)],
+    ]
+
+
+def _change_lines(result: DemoResult) -> list[list[str]]:
+    revised, sent = result.re_extract, result.changes
+    return [
+        ["figure", "count"],
+        [f"incidents raised to high risk in {revised.district}", str(len(revised.escalated))],
+        [f"incidents moved to {revised.moved_to}", "1"],
+        ["incidents judged not ASB after all", "1"],
+        ["updates delivered", str(sent.updates)],
+        ["of which escalations (acted on first)", str(sent.escalations)],
+        ["withdrawals delivered", str(sent.withdrawals)],
+        ["partners told", str(len(sent.partners))],
     ]
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from asbhub.demo.extract import receive_after_midnight
 from asbhub.formats import write_csv_rows
 from asbhub.partners import PartnerConfig
 from asbhub.seed import extract_filename
 from asbhub.seed.incidents import generate_incidents
-from asbhub.store.engine import Store
 from asbhub.store.models import Referral, ReferralChange
 from contracts.incident import Incident
 
@@ -63,13 +63,16 @@ def write_revised_extract(
     councils = [p for p in partners if p.kind == "council"]
     asb = [r for r in rows if r.get("is_asb") and r["incident_ref"] != late]
     district, chosen = _busiest_district(asb, councils)
-    calm = [r for r in chosen if r.get("risk_level") != "high"]
-    if len(calm) < ESCALATIONS + 2:
+    calm = [r for r in chosen if r.get("risk_level") != "high" and not r.get("vulnerable_victim")]
+    # The withdrawals are of referrals kept ten years (high risk or a vulnerable victim), so
+    # the demo's retention run six years on leaves them to go in the next night's feed.
+    kept_long = [r for r in chosen if r.get("risk_level") == "high" or r.get("vulnerable_victim")]
+    if len(calm) < ESCALATIONS or len(kept_long) < 2:
         raise ValueError(f"too few incidents in {district} to revise: give the demo more")
     other = next(c for c in councils if not c.covers_district(district))
     for row in calm[:ESCALATIONS]:
         row["risk_level"] = "high"
-    moved, declassified = calm[ESCALATIONS], calm[ESCALATIONS + 1]
+    moved, declassified = kept_long[:2]
     moved["district"] = other.coverage.districts[0]
     declassified.update(
         is_asb=False, nsir_category=None, asb_type=None, not_asb_reason="civil dispute"
@@ -102,35 +105,29 @@ def _busiest_district(
     return district, by_district[district]
 
 
-def partners_with_news(store: Store) -> list[str]:
+def partners_with_news(session: Session) -> list[str]:
     """Partners with something waiting for their next feed: a change or a new referral."""
-    with store.session() as session:
-        changed = set(
-            session.scalars(
-                select(ReferralChange.partner_id).where(ReferralChange.batch_id.is_(None))
-            )
-        )
-        pending = set(
-            session.scalars(select(Referral.partner_id).where(Referral.status == "pending"))
-        )
+    changed = set(
+        session.scalars(select(ReferralChange.partner_id).where(ReferralChange.batch_id.is_(None)))
+    )
+    pending = set(session.scalars(select(Referral.partner_id).where(Referral.status == "pending")))
     return sorted(changed | pending)
 
 
-def changes_sent(store: Store) -> ChangesSent:
+def changes_sent(session: Session) -> ChangesSent:
     """The updates and withdrawals delivered so far, from the store's own rows."""
     sent = ChangesSent()
-    with store.session() as session:
-        for kind, escalated, partner_id in session.execute(
-            select(ReferralChange.kind, ReferralChange.escalated, ReferralChange.partner_id).where(
-                ReferralChange.sent_at.is_not(None)
-            )
-        ):
-            if kind == "update":
-                sent.updates += 1
-                sent.escalations += bool(escalated)
-            else:
-                sent.withdrawals += 1
-            if partner_id not in sent.partners:
-                sent.partners.append(partner_id)
-    sent.partners.sort()
+    partners: set[str] = set()
+    for kind, escalated, partner_id in session.execute(
+        select(ReferralChange.kind, ReferralChange.escalated, ReferralChange.partner_id).where(
+            ReferralChange.sent_at.is_not(None)
+        )
+    ):
+        if kind == "update":
+            sent.updates += 1
+            sent.escalations += bool(escalated)
+        else:
+            sent.withdrawals += 1
+        partners.add(partner_id)
+    sent.partners = sorted(partners)
     return sent

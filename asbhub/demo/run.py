@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from asbhub.demo import figures, report, simulator
+from asbhub.demo import figures, report, revisions, simulator
 from asbhub.demo.airflow_session import AirflowSession
 from asbhub.demo.extract import LateReport, write_night_extract
 from asbhub.demo.world import start_world, subprocess_env
@@ -62,6 +62,8 @@ class DemoResult(BaseModel):
     partners: list[report.PartnerSummary]
     unroutable: int | None  # held by the ingest, as `asbhub ingest unroutable` lists them
     set_aside: figures.SetAsideFigures
+    re_extract: revisions.Revisions  # what the force's re-extract changed
+    changes: revisions.ChangesSent  # updates and withdrawals delivered, read from the store
     disposal: dict[str, Any]
     review_decisions: list[figures.DecisionFigure]
     follow_up: dict[str, Any]  # the run after the review decisions
@@ -147,16 +149,21 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             )
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
-            # The force's corrections to incidents it sent before (incident updates) belong
-            # here, between tonight's exchange and the next night's; the demo sends none yet.
+            # The force re-extracts the night's incidents, some changed: the updates and
+            # withdrawals go in the next night's feeds, before the retention run (which would
+            # otherwise find the incidents it disposed of extracted again as new).
+            next_night = night + timedelta(days=1)
+            revised = revisions.write_revised_extract(
+                world.hub_home / "landing", incidents, seed, night, next_night, partners
+            )
+            steps.dags("police_ingest (re-extract, changes)", ["police_ingest"], next_night)
             _release_late_report(steps, late)
             as_of = night + RETENTION_SHIFT
             disposal = _retention_run(steps, night, as_of)
             _decide_reviews(steps, world.hub_url, as_of)
             follow_up = _follow_up_run(steps, as_of)
-            next_night = night + timedelta(days=1)
             steps.dags(
-                "released referral, disposal notices out",
+                "updates, released referral, disposal notices out",
                 [f"partner_outbound__{p.id}" for p in partners],
                 next_night,
             )
@@ -177,6 +184,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
                     c.model_dump() for c in figures.class_figures(session, run["run_id"])
                 ]
             set_aside = figures.set_aside_figures(session)
+            changes = revisions.changes_sent(session)
             decisions = figures.decision_figures(session, follow_up["run_id"])
         result = DemoResult(
             home=str(world.root),
@@ -186,6 +194,8 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             partners=report.with_notices(world.hub_url, summaries),
             unroutable=_count(unroutable, "unroutable"),
             set_aside=set_aside,
+            re_extract=revised,
+            changes=changes,
             disposal=disposal,
             review_decisions=decisions,
             follow_up=follow_up,

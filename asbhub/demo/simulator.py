@@ -33,6 +33,8 @@ class PartnerReply:
     bad_files_sent: int = 0
     acks_sent: int = 0
     rejection_reports_read: int = 0
+    updates_read: int = 0  # referrals it holds that came again, changed
+    withdrawals_read: int = 0  # referrals it was told to delete
     files: list[str] = field(default_factory=list)
 
 
@@ -53,7 +55,7 @@ def answer(
     reply = PartnerReply(partner_id=partner.id)
     with tempfile.TemporaryDirectory(prefix="asbhub-partner-") as tmp:
         work = Path(tmp)
-        referrals, notices = [], []
+        referrals, notices, changes = [], [], []
         for remote in transport.list("inbox"):
             local = work / remote.name
             transport.get("inbox", remote.name, local)
@@ -61,8 +63,15 @@ def answer(
                 referrals.extend(_read(local))
             elif remote.name.startswith("disposal-notices-"):
                 notices.extend(_read(local))
+            elif remote.name.startswith("referral-changes-"):
+                changes.extend(_read(local))
             elif remote.name.startswith("rejection-"):
                 reply.rejection_reports_read += 1
+        # An update replaces a referral the partner already answered; a withdrawal deletes one.
+        updated = {str(c["referral_id"]) for c in changes if c["change"] == "update"}
+        reply.updates_read = len(updated)
+        reply.withdrawals_read = sum(1 for c in changes if c["change"] == "withdrawal")
+        referrals = [r for r in referrals if str(r["referral_id"]) not in updated]
         # Collecting the batch is how a partner acknowledges it.
         transport.delete("inbox", [r.name for r in transport.list("inbox")])
         reply.referrals_read = len(referrals)

@@ -12,9 +12,17 @@ from rich.console import Console
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from asbhub.demo import revisions
 from asbhub.demo.run import APPROVER, DATA_ENGINEER, DemoResult, run_demo
 from asbhub.store.engine import Store
-from asbhub.store.models import DisposalRun, LedgerEvent, ReviewDecision, SetAside
+from asbhub.store.models import (
+    DisposalRun,
+    Incident,
+    LedgerEvent,
+    Referral,
+    ReviewDecision,
+    SetAside,
+)
 from tests.hub_files.owner_only import every_path, loose_umask, open_to_others
 
 pytestmark = pytest.mark.slow
@@ -49,6 +57,7 @@ def test_the_demo_night_runs_end_to_end(tmp_path: Path, monkeypatch: pytest.Monk
     try:
         with store.session() as session:
             check_set_aside(result, session)
+            check_changes(result, session)
             check_review_decisions(result, session)
             check_ledger_counts(result, session)
             check_certificates(result, session)
@@ -104,6 +113,26 @@ def check_review_decisions(result: DemoResult, session: Session) -> None:
     assert after[decisions["keep"].record_class]["kept_on_review"] == 1
     assert after[decisions["dispose"].record_class]["disposed"] >= 1
     assert sum(c["disposed"] for c in first.values()) == result.disposal["verification"]["checked"]
+
+
+def check_changes(result: DemoResult, session: Session) -> None:
+    """The force's re-extract reached the partners: escalations as updates, marked; the moved
+    and declassified incidents as withdrawals; the move as a referral to the other council;
+    each change logged as an alteration."""
+    revised, sent = result.re_extract, result.changes
+    assert sent.escalations >= len(revised.escalated) == 3
+    assert sent.updates >= sent.escalations and sent.withdrawals >= 2
+    assert sent == revisions.changes_sent(session)
+    moved_to = session.scalars(
+        select(Referral.partner_id)
+        .join(Incident, Incident.id == Referral.incident_id)
+        .where(Incident.incident_ref == revised.moved, Referral.status != "withdrawn")
+    ).all()
+    assert moved_to, "the incident moved is referred to the council that covers it now"
+    counts = result.ledger["counts"]
+    assert sum(counts.get("alteration", {}).values()) >= 5
+    police = [r for r in result.dag_runs if r.dag_id == "police_ingest"]
+    assert len(police) == 2 and all(r.state == "success" for r in police)
 
 
 def check_ledger_counts(result: DemoResult, session: Session) -> None:

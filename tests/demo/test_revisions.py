@@ -52,7 +52,8 @@ def test_the_re_extract_escalates_moves_and_declassifies_what_it_says(
     assert changed["updates"] >= 3
     assert first["files"][0]["loaded"] == 150  # type: ignore[index]
     assert revised.moved not in revised.escalated and revised.declassified != revised.moved
-    waiting = partners_with_news(store)
+    with store.session() as session:
+        waiting = partners_with_news(session)
     council = next(p.id for p in partners if p.covers_district(revised.district))
     moved_to = next(p.id for p in partners if p.covers_district(revised.moved_to))
     assert {council, moved_to} <= set(waiting)
