@@ -1,4 +1,5 @@
-# The hub's image: Airflow 3.3 with the hub installed from the hash-locked requirements.
+# The hub's image: Airflow 3.3 with the hub installed from the hash-locked production lock
+# (requirements.lock: core, airflow and web extras; no test tools, no demo peers).
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
