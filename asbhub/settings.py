@@ -1,12 +1,19 @@
-"""Where the hub finds its configuration, its working folder and its store."""
+"""Where the hub finds its configuration, its working folder and its store, and the one place
+it reads its environment: every `ASBHUB_*` option (asbhub.options), the secrets, and the
+variables Airflow itself sets (connections, the task context)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asbhub.private import restrict_umask
+
+if TYPE_CHECKING:
+    from asbhub.options import Options
 
 CONFIG_DIR_ENV = "ASBHUB_CONFIG_DIR"
 HOME_ENV = "ASBHUB_HOME"
@@ -52,10 +59,66 @@ def resolve(
     Resolving the settings is where every entry point (CLI, DAG task, web app) starts, so the
     owner-only umask is set here, before anything is written (see asbhub.private)."""
     restrict_umask()
-    cfg = Path(config_dir or os.environ.get(CONFIG_DIR_ENV) or "config")
-    home_path = Path(home or os.environ.get(HOME_ENV) or "var")
-    url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(home_path / "hub.sqlite3")
+    given = options()
+    cfg = Path(config_dir or given.config_dir or "config")
+    home_path = Path(home or given.home or "var")
+    url = database_url or given.database_url or sqlite_url(home_path / "hub.sqlite3")
     return Settings(config_dir=cfg, home=home_path, database_url=url)
+
+
+def options(environ: Mapping[str, str] | None = None) -> Options:
+    """Every ASBHUB_* option, typed and checked, from the process environment (or `environ`).
+    Read at each call, so a setting changed between two runs of one process is seen."""
+    from asbhub.options import Options  # pydantic: not loaded for `asbhub --help`
+
+    return Options.from_environ(environment() if environ is None else environ)
+
+
+def environment() -> Mapping[str, str]:
+    """The process environment, for what Airflow itself defines there: AIRFLOW_CONN_<ID>
+    connections outside Airflow, AIRFLOW_VAR_<NAME> variables, the task context."""
+    return os.environ
+
+
+def export(values: Mapping[str, str]) -> None:
+    """Set variables in this process's environment, for the steps it runs next (the demo points
+    the hub and the peers' connections at its own world this way)."""
+    os.environ.update(values)
+
+
+def in_airflow_task(environ: Mapping[str, str] | None = None) -> bool:
+    """True inside a running Airflow task (Airflow sets the task context variables)."""
+    return bool((environment() if environ is None else environ).get("AIRFLOW_CTX_DAG_ID"))
+
+
+def secret(field: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """A secret option, one way for every secret: its ASBHUB_* variable, else the Airflow
+    Variable `asbhub_<field>` (exported as AIRFLOW_VAR_ASBHUB_<FIELD>, or read through the Task
+    SDK, and so from any secrets backend Airflow is configured with, inside a task)."""
+    env = environment() if environ is None else environ
+    value = getattr(options(env), field)
+    if value is not None:
+        return str(value.get_secret_value())
+    name = airflow_variable_name(field)
+    exported = env.get(f"AIRFLOW_VAR_{name.upper()}")
+    if exported:
+        return exported
+    return _airflow_variable(name) if in_airflow_task(env) else None
+
+
+def airflow_variable_name(field: str) -> str:
+    """The Airflow Variable that may hold a secret option, e.g. `asbhub_ledger_key`."""
+    return f"asbhub_{field}"
+
+
+def _airflow_variable(name: str) -> str | None:
+    try:
+        from airflow.sdk import Variable
+
+        value = Variable.get(name, default=None)
+    except Exception:  # no Airflow here, or no API server to ask: the secret is not set
+        return None
+    return str(value) if value else None
 
 
 def sqlite_url(path: Path) -> str:

@@ -6,9 +6,9 @@ Importing this package stays cheap: paramiko and boto3 load only when a client i
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Mapping
 
+from asbhub.settings import environment
 from connectors.base import FolderStatus, PutResult, RemoteFile, Transport
 from connectors.connection import Connection, lookup_connection, parse_connection
 from connectors.errors import (
@@ -65,6 +65,6 @@ def open_transport(
 ) -> Transport:
     """The transport for one partner, configured from its connection; connects on first use."""
     conn = connection or lookup_connection(
-        spec.connection_id, os.environ if environ is None else environ
+        spec.connection_id, environment() if environ is None else environ
     )
     return transport_class(spec.type).from_connection(spec, conn)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from pydantic import SecretStr
 
+from asbhub.settings import environment
 from connectors.errors import ConfigError
 
 
@@ -41,7 +41,7 @@ def lookup_connection(conn_id: str, environ: Mapping[str, str] | None = None) ->
 
     Airflow itself reads `AIRFLOW_CONN_<ID>` too, so a partner configured once works in both.
     """
-    environ = os.environ if environ is None else environ
+    environ = environment() if environ is None else environ
     value = environ.get(env_var_name(conn_id))
     if value is not None:
         return parse_connection(conn_id, value)

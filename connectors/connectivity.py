@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Mapping
 from typing import Any, Protocol
@@ -10,6 +9,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from asbhub.errors import HubError
+from asbhub.settings import environment
 from connectors import open_transport
 from connectors.base import FolderStatus
 from connectors.spec import FolderKey, TransportSpec
@@ -42,7 +42,7 @@ def check_connectivity(partner: Any, environ: Mapping[str, str] | None = None) -
         partner_id=partner.id, transport=spec.type, connection_id=spec.connection_id, ok=False
     )
     try:
-        with open_transport(spec, os.environ if environ is None else environ) as transport:
+        with open_transport(spec, environment() if environ is None else environ) as transport:
             result.identity = transport.identity()
             folders: list[FolderKey] = list(spec.folders)
             result.folders = [transport.folder_status(folder) for folder in folders]

@@ -13,7 +13,6 @@ Airflow's asset graph and lineage.
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from airflow.sdk import DAG, Asset, CronTriggerTimetable, get_current_context, t
 
 from asbhub.airflow import tasks
 from asbhub.partners import PartnerConfig, load_partners
-from asbhub.settings import CONFIG_DIR_ENV
+from asbhub.settings import options
 
 LONDON = "Europe/London"
 INCIDENTS = Asset(name="police_incidents", uri="asbhub://incidents", group="asbhub")
@@ -35,7 +34,7 @@ OWNER = "asb-hub-data-engineering"
 DEFAULT_ARGS: dict[str, Any] = {
     "owner": OWNER,
     "retries": 2,
-    "retry_delay": timedelta(seconds=int(os.environ.get("ASBHUB_RETRY_DELAY_SECONDS", "300"))),
+    "retry_delay": timedelta(seconds=options().retry_delay_seconds),
     "retry_exponential_backoff": True,
     "execution_timeout": timedelta(hours=2),
 }
@@ -43,7 +42,7 @@ DEFAULT_ARGS: dict[str, Any] = {
 
 def config_dir(default: Path) -> Path:
     """The config folder the DAGs are built from: ASBHUB_CONFIG_DIR, else `default`."""
-    return Path(os.environ.get(CONFIG_DIR_ENV) or default).resolve()
+    return Path(options().config_dir or default).resolve()
 
 
 def london_daily(hhmm: str) -> CronTriggerTimetable:

@@ -6,7 +6,6 @@ var/demo and stops when it ends."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from asbhub.demo.world import start_world, subprocess_env
 from asbhub.errors import EnvironmentProblem
 from asbhub.partners import load_partners
 from asbhub.private import restrict_umask
+from asbhub.settings import export
 from asbhub.store.engine import upgrade
 
 REPO = Path(__file__).resolve().parents[2]
@@ -122,7 +122,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
     airflow: AirflowSession | None = None
     finished = False
     try:
-        os.environ.update(world.env)  # the hub calls made in this process see the demo's world
+        export(world.env)  # the hub calls made in this process see the demo's world
         env = subprocess_env(world)
         partners = load_partners(world.config_dir / "partners")
         with _progress(console) as progress:

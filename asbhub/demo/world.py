@@ -4,7 +4,6 @@ homes, partner configs with the generated host key pinned, and the secrets of th
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import yaml
 
 from asbhub.demo.peers import S3Endpoint, S3Server, SSHServer
 from asbhub.errors import EnvironmentProblem
+from asbhub.settings import environment
 
 MARKER = ".asbhub-demo"
 FOLDERS = ("inbox", "outbox", "processed")
@@ -173,5 +173,5 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
 
 def subprocess_env(world: DemoWorld) -> dict[str, str]:
     """This process's environment without any other Airflow or hub settings, plus the demo's."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "ASBHUB_"))}
+    base = {k: v for k, v in environment().items() if not k.startswith(("AIRFLOW", "ASBHUB_"))}
     return {**base, **world.env}

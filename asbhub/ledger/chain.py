@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -71,37 +70,20 @@ class LedgerKey:
 
 
 def load_key(value: str | None = None) -> LedgerKey:
-    """The ledger key from the argument, $ASBHUB_LEDGER_KEY or the Airflow variable."""
-    secret = (
-        value
-        or os.environ.get(KEY_ENV)
-        or os.environ.get(f"AIRFLOW_VAR_{AIRFLOW_VARIABLE.upper()}")
-    )
-    if not secret:
-        secret = _airflow_variable()
-    if not secret:
+    """The ledger key from the argument, $ASBHUB_LEDGER_KEY or the Airflow Variable."""
+    from asbhub.settings import secret
+
+    secret_value = value or secret("ledger_key")
+    if not secret_value:
         raise EnvironmentProblem(
             f"no ledger key: set {KEY_ENV} (or the Airflow variable {AIRFLOW_VARIABLE}) to the "
             "secret the information manager holds; it must never be stored in the repository"
         )
-    if len(secret) < 16:
+    if len(secret_value) < 16:
         raise EnvironmentProblem(
             f"the ledger key in {KEY_ENV} is too short: use at least 16 characters"
         )
-    return LedgerKey(secret.encode())
-
-
-def _airflow_variable() -> str | None:
-    """Inside an Airflow task the key may come from a Variable; outside one there is none."""
-    if not os.environ.get("AIRFLOW_CTX_DAG_ID"):
-        return None
-    try:
-        from airflow.sdk import Variable
-
-        value = Variable.get(AIRFLOW_VARIABLE, default=None)
-    except Exception:
-        return None
-    return str(value) if value else None
+    return LedgerKey(secret_value.encode())
 
 
 @dataclass

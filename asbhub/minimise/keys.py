@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from collections.abc import Mapping
 
 from asbhub.errors import EnvironmentProblem
 
-# Outside Airflow the secret comes from the environment; inside, Airflow exports Variables as
-# AIRFLOW_VAR_<NAME>, so one name serves both.
-SECRET_NAMES = ("ASBHUB_PSEUDONYM_KEY", "AIRFLOW_VAR_ASBHUB_PSEUDONYM_KEY")
 MIN_SECRET_BYTES = 16
 
 
@@ -32,13 +28,16 @@ class PseudonymKeys:
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> PseudonymKeys:
-        env = os.environ if environ is None else environ
-        for name in SECRET_NAMES:
-            if env.get(name):
-                return cls(env[name].encode("utf-8"))
+        """The secret from $ASBHUB_PSEUDONYM_KEY, else the Airflow Variable
+        `asbhub_pseudonym_key` (as the ledger key: asbhub.settings.secret)."""
+        from asbhub.settings import secret
+
+        value = secret("pseudonym_key", environ)
+        if value:
+            return cls(value.encode("utf-8"))
         raise EnvironmentProblem(
             "no pseudonymisation secret: set ASBHUB_PSEUDONYM_KEY (or the Airflow Variable "
-            "ASBHUB_PSEUDONYM_KEY) to a random value of at least 16 bytes"
+            "asbhub_pseudonym_key) to a random value of at least 16 bytes"
         )
 
     def partner_key(self, partner_id: str) -> bytes:

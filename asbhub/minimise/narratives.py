@@ -33,9 +33,11 @@ class NarrativeRedactor:
         return RedactionEngine()
 
     def processes(self, items: int) -> int:
-        configured = os.environ.get(PROCESSES_ENV)
+        from asbhub.settings import options
+
+        configured = options().pii_processes
         if configured:
-            return max(1, int(configured))
+            return configured
         return min(2, os.cpu_count() or 1) if items >= PARALLEL_FROM else 1
 
     def redact_one(self, text: str, known: Mapping[str, list[str]]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from typing import TYPE_CHECKING
 
 from asbhub.errors import EnvironmentProblem
@@ -17,7 +16,9 @@ MODEL_ENV = "ASBHUB_SPACY_MODEL"
 
 def model_name() -> str:
     """The configured model: ASBHUB_SPACY_MODEL wins over the default small English model."""
-    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    from asbhub.settings import options
+
+    return options().spacy_model or DEFAULT_MODEL
 
 
 @functools.lru_cache(maxsize=4)

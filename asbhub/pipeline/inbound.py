@@ -32,7 +32,6 @@ run left on the hub's disk.
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 import shutil
 from collections.abc import Callable, Sequence
@@ -72,6 +71,7 @@ from asbhub.pipeline.inbound_status import (
 from asbhub.pipeline.rejection import display_name, name_sha256
 from asbhub.records import DEFAULT_MAX_BYTES, FileProblem
 from asbhub.runtime import Hub
+from asbhub.settings import options
 from asbhub.store.models import InboundFile
 from connectors import RemoteFile, RemoteFileNotFound, Transport, TransportError, open_transport
 from connectors.errors import RemoteFileTooLarge, UnsafeRemotePath
@@ -125,14 +125,12 @@ def default_transport(partner: PartnerConfig) -> Transport:
 
 def max_bytes_setting() -> int:
     """The size limit for one inbound file: $ASBHUB_INBOUND_MAX_BYTES, else 100 MB."""
-    value = os.environ.get(MAX_BYTES_ENV)
-    return int(value) if value else DEFAULT_MAX_BYTES
+    return options().inbound_max_bytes or DEFAULT_MAX_BYTES
 
 
 def settle_setting() -> float | None:
     """A run-wide override of each partner's `settle_seconds` ($ASBHUB_INBOUND_SETTLE_SECONDS)."""
-    value = os.environ.get(SETTLE_ENV)
-    return float(value) if value else None
+    return options().inbound_settle_seconds
 
 
 def run_inbound(

@@ -10,7 +10,6 @@ run tries the held ones again (a partner file may have been fixed since).
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -31,6 +30,7 @@ from asbhub.private import tighten
 from asbhub.quarantine import keep_original, quarantine_file, quarantine_row
 from asbhub.records import FileProblem, read_rows
 from asbhub.runtime import Hub
+from asbhub.settings import options
 from asbhub.store.models import InboundFile, Incident, Referral
 from connectors.models import sha256_file
 from contracts.incident import Incident as IncidentRecord
@@ -119,10 +119,9 @@ def ingest_landing(hub: Hub, environ: Mapping[str, str] | None = None) -> Ingest
     """The landing area the deployment names: an object-store prefix when
     ASBHUB_LANDING_CONNECTION names a connection (with ASBHUB_LANDING_PREFIX), else the
     folder HOME/landing."""
-    env = os.environ if environ is None else environ
-    connection = env.get(LANDING_CONNECTION_ENV)
-    if connection:
-        return ingest_prefix(hub, connection, env.get(LANDING_PREFIX_ENV, "landing"))
+    given = options(environ)
+    if given.landing_connection:
+        return ingest_prefix(hub, given.landing_connection, given.landing_prefix)
     return ingest_folder(hub, hub.settings.home / "landing")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -149,26 +148,28 @@ async def _hub_error(request: Request, exc: HubError) -> Response:
 def standalone_app(settings: Settings | None = None, guard: LoginGuard | None = None) -> FastAPI:
     """The app `asbhub serve` runs: users and roles from the environment, no Airflow needed;
     sign-ins throttled by `guard` (one per process)."""
-    users = auth.parse_users(os.environ.get(auth.USERS_ENV))
+    given = settings_mod.options()
+    users = auth.parse_users(given.web_users.get_secret_value() if given.web_users else None)
     state = WebState(
         settings=settings or settings_mod.resolve(),
         mode="standalone",
         audit_roles=auth.audit_roles(),
-        airflow_url=os.environ.get(AIRFLOW_URL_ENV) or None,
-        approval_dag_id=os.environ.get(APPROVAL_DAG_ENV) or DEFAULT_APPROVAL_DAG,
-        origins=security.parse_origins(os.environ.get(ORIGIN_ENV)),
+        airflow_url=given.airflow_url or None,
+        approval_dag_id=given.approval_dag_id or DEFAULT_APPROVAL_DAG,
+        origins=security.parse_origins(given.web_origin),
     )
     return create_app(state, auth.standalone_authenticator(users, guard or LoginGuard()))
 
 
 def airflow_app() -> FastAPI:
     """The app the Airflow plugin mounts at /asbhub: Airflow's auth manager says who asks."""
+    given = settings_mod.options()
     state = WebState(
         settings=settings_mod.resolve(),
         mode="airflow",
         audit_roles=auth.audit_roles(),
-        airflow_url=os.environ.get(AIRFLOW_URL_ENV) or "",
-        approval_dag_id=os.environ.get(APPROVAL_DAG_ENV) or DEFAULT_APPROVAL_DAG,
-        origins=security.parse_origins(os.environ.get(ORIGIN_ENV)),
+        airflow_url=given.airflow_url or "",
+        approval_dag_id=given.approval_dag_id or DEFAULT_APPROVAL_DAG,
+        origins=security.parse_origins(given.web_origin),
     )
     return create_app(state, auth.airflow_authenticator())

@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import Depends, HTTPException, Request, status
 
+from asbhub import settings
 from asbhub.errors import ConfigError, EnvironmentProblem
 from asbhub.web.throttle import HashingBusy, LoginGuard
 
@@ -44,8 +45,7 @@ Authenticate = Callable[..., Awaitable[WebUser]]
 
 def audit_roles(environ: Mapping[str, str] | None = None) -> frozenset[str]:
     """The roles allowed to look up a reference: $ASBHUB_AUDIT_ROLE, comma-separated."""
-    env = os.environ if environ is None else environ
-    raw = env.get(AUDIT_ROLE_ENV) or DEFAULT_AUDIT_ROLE
+    raw = settings.options(environ).audit_role or DEFAULT_AUDIT_ROLE
     return frozenset(r.strip() for r in raw.split(",") if r.strip())
 
 

@@ -1,0 +1,72 @@
+"""Every `ASBHUB_*` option of the hub as one typed model.
+
+`asbhub.settings.options()` builds it from the process environment (or a mapping a caller
+gives), once per use: it is the only place the hub reads its environment, so each option has
+one name, one type and one default, and a malformed value is refused with its variable named.
+A plain pydantic model rather than pydantic-settings' BaseSettings: it is built from exactly the
+mapping given (a test's, a subprocess's), never merged with the process environment behind the
+caller's back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from asbhub.errors import EnvironmentProblem
+
+PREFIX = "ASBHUB_"
+
+
+class Options(BaseModel):
+    """The hub's options; the environment variable of each is PREFIX + its name upper-cased."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    # Where things are (asbhub.settings.Settings resolves the defaults).
+    config_dir: Path | None = None
+    home: Path | None = None
+    database_url: str | None = None
+    # Secrets: never logged, never in the repository. Else an Airflow Variable of the same name.
+    ledger_key: SecretStr | None = None
+    pseudonym_key: SecretStr | None = None
+    # The force's landing area when it is an object-store prefix rather than HOME/landing.
+    landing_connection: str | None = None
+    landing_prefix: str = "landing"
+    # Inbound: the largest file read, and a run-wide override of each partner's settle time.
+    inbound_max_bytes: int | None = Field(None, gt=0)
+    inbound_settle_seconds: float | None = Field(None, ge=0)
+    # The PII engine: the spaCy model, and worker processes for a large batch of narratives.
+    spacy_model: str | None = None
+    pii_processes: int | None = Field(None, ge=1)
+    # Airflow tasks: the delay between retries.
+    retry_delay_seconds: int = Field(300, ge=0)
+    # The audit view.
+    web_users: SecretStr | None = None
+    audit_role: str | None = None
+    airflow_url: str | None = None
+    approval_dag_id: str | None = None
+    web_origin: str | None = None
+
+    @classmethod
+    def variable(cls, field: str) -> str:
+        """The environment variable that sets a field."""
+        return PREFIX + field.upper()
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Options:
+        """The options an environment sets; an empty value counts as unset."""
+        values = {
+            name: environ[cls.variable(name)]
+            for name in cls.model_fields
+            if environ.get(cls.variable(name), "").strip()
+        }
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{cls.variable(str(error['loc'][0]))}: {error['msg']}" for error in exc.errors()
+            )
+            raise EnvironmentProblem(f"bad hub setting: {problems}") from None
