@@ -64,7 +64,7 @@ def _text(value: Any, example: str) -> str:
     return text
 
 
-# Timestamps are ISO 8601 with an offset; dates are ISO 8601 calendar dates (DESIGN §5).
+# Timestamps are ISO 8601 with an offset; dates are ISO 8601 calendar dates.
 IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_datetime_only)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 

@@ -1,4 +1,4 @@
-"""The hub store's tables: what the hub keeps to route, match, prove and dispose (DESIGN §4)."""
+"""The hub store's tables: what the hub keeps to route, match, prove and dispose."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class Base(DeclarativeBase):
 
 class Incident(Base):
     """One incident from the force's extract. `payload` holds the full record only until every
-    referral it needs has been delivered; then it is cleared (DESIGN §3: the hub keeps the
+    referral it needs has been delivered; then it is cleared (the hub keeps the
     minimum)."""
 
     __tablename__ = "incidents"

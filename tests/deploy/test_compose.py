@@ -1,4 +1,4 @@
-"""The production-like stack in docker-compose.yml is wired as DESIGN §10 says: Airflow 3.3 on
+"""The production-like stack in docker-compose.yml is wired as the architecture says: Airflow 3.3 on
 the CeleryExecutor with PostgreSQL and Redis, our image, stand-in partners, health checks,
 and secrets only from an uncommitted env file."""
 
