@@ -54,7 +54,8 @@ def main() -> None:
     monkeypatch = pytest.MonkeyPatch()
     local_partner_config(work / "config", work / "partners", monkeypatch)
     settings = Settings(
-        config_dir=work / "config", home=work / "home",
+        config_dir=work / "config",
+        home=work / "home",
         database_url=f"sqlite:///{work / 'hub.sqlite3'}",
     )
     upgrade(settings.database_url)
