@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import time
@@ -33,11 +34,22 @@ class NarrativeRedactor:
         return RedactionEngine()
 
     def processes(self, items: int) -> int:
-        from asbhub.settings import options
+        """Worker processes for a batch of `items` narratives.
 
+        Inside an Airflow task the engine runs in the task's own process unless
+        ASBHUB_PII_PROCESSES says otherwise: a Celery worker already runs one task per process
+        on every core it is given, so forking a model per task would only multiply the memory
+        (each worker loads the model). A daemonic process (a pool worker) cannot have children
+        at all: there the engine always runs in-process."""
+        from asbhub.settings import in_airflow_task, options
+
+        if multiprocessing.current_process().daemon:
+            return 1
         configured = options().pii_processes
         if configured:
             return configured
+        if in_airflow_task():
+            return 1
         return min(2, os.cpu_count() or 1) if items >= PARALLEL_FROM else 1
 
     def redact_one(self, text: str, known: Mapping[str, list[str]]) -> str:
