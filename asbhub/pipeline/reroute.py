@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from asbhub.pipeline.routing import RoutingStatus, decide, is_high_risk, new_referral_id
 from asbhub.runtime import Hub
@@ -38,23 +39,29 @@ class RerouteResult(BaseModel):
 
 def list_unroutable(hub: Hub) -> list[UnroutableIncident]:
     with hub.store.session() as session:
-        rows = session.scalars(
-            select(Incident)
-            .where(Incident.routing_status == RoutingStatus.UNROUTABLE)
-            .order_by(Incident.ingested_at, Incident.id)
-        ).all()
-        return [
-            UnroutableIncident(
-                incident_ref=row.incident_ref,
-                district=row.district,
-                risk_level=row.risk_level,
-                reason=row.routing_reason or "no partner covers it",
-                ingested_at=row.ingested_at,
-                source_file=row.source_file,
-                detail_held=row.payload is not None,
-            )
-            for row in rows
-        ]
+        return unroutable_in(session)
+
+
+def unroutable_in(session: Session) -> list[UnroutableIncident]:
+    """Every incident held unroutable, oldest first (in any session: the audit view has its
+    own, and must not build a Hub)."""
+    rows = session.scalars(
+        select(Incident)
+        .where(Incident.routing_status == RoutingStatus.UNROUTABLE)
+        .order_by(Incident.ingested_at, Incident.id)
+    ).all()
+    return [
+        UnroutableIncident(
+            incident_ref=row.incident_ref,
+            district=row.district,
+            risk_level=row.risk_level,
+            reason=row.routing_reason or "no partner covers it",
+            ingested_at=row.ingested_at,
+            source_file=row.source_file,
+            detail_held=row.payload is not None,
+        )
+        for row in rows
+    ]
 
 
 def reroute(hub: Hub) -> RerouteResult:

@@ -72,6 +72,12 @@ def record_set_asides(
 
 def list_held(hub: Hub, partner_id: str | None = None) -> list[HeldReferral]:
     """Every referral set aside and not yet released, oldest first."""
+    with hub.store.session() as session:
+        return held_in(session, partner_id)
+
+
+def held_in(session: Session, partner_id: str | None = None) -> list[HeldReferral]:
+    """The same in any session (the audit view has its own, and must not build a Hub)."""
     query = (
         select(SetAside, Referral, Incident.incident_ref)
         .join(Referral, Referral.id == SetAside.referral_pk)
@@ -81,20 +87,19 @@ def list_held(hub: Hub, partner_id: str | None = None) -> list[HeldReferral]:
     )
     if partner_id is not None:
         query = query.where(SetAside.partner_id == partner_id)
-    with hub.store.session() as session:
-        return [
-            HeldReferral(
-                referral_id=referral.referral_id,
-                partner_id=held.partner_id,
-                incident_ref=incident_ref,
-                batch_id=held.batch_id,
-                check=RecordCheck(held.check),
-                reason=held.reason,
-                set_aside_at=held.set_aside_at,
-                high_risk=referral.high_risk,
-            )
-            for held, referral, incident_ref in session.execute(query).all()
-        ]
+    return [
+        HeldReferral(
+            referral_id=referral.referral_id,
+            partner_id=held.partner_id,
+            incident_ref=incident_ref,
+            batch_id=held.batch_id,
+            check=RecordCheck(held.check),
+            reason=held.reason,
+            set_aside_at=held.set_aside_at,
+            high_risk=referral.high_risk,
+        )
+        for held, referral, incident_ref in session.execute(query).all()
+    ]
 
 
 def release(hub: Hub, referral_id: str, by: str, reason: str) -> Release:

@@ -12,11 +12,9 @@ from sqlalchemy.orm import Session
 from asbhub.ledger import EventKind, LedgerKey, search
 from asbhub.ledger.search import Disposal, SearchHit
 from asbhub.pipeline.changes import ChangeKind
-from asbhub.pipeline.feed_checks import RecordCheck
-from asbhub.pipeline.reroute import UnroutableIncident
-from asbhub.pipeline.routing import RoutingStatus
-from asbhub.pipeline.set_aside import SET_ASIDE
+from asbhub.pipeline.reroute import UnroutableIncident, unroutable_in
 from asbhub.pipeline.set_aside import HeldReferral as SetAsideReferral
+from asbhub.pipeline.set_aside import held_in
 from asbhub.retention.notices import notice_status
 from asbhub.store.models import (
     DisposalItem,
@@ -26,7 +24,6 @@ from asbhub.store.models import (
     LegalHold,
     Referral,
     ReferralChange,
-    SetAside,
 )
 from contracts.enums import RiskLevel
 
@@ -342,51 +339,16 @@ def held_back(session: Session) -> HeldBack:
     )
 
 
-# The two lists below run the queries of asbhub.pipeline.reroute.list_unroutable and
-# asbhub.pipeline.set_aside.list_held in the view's own session: those take a Hub, and making
-# one sets the process umask and tightens the hub's home, which a web server must not do.
-
-
 def unroutable_incidents(session: Session) -> list[UnroutableIncident]:
-    rows = session.scalars(
-        select(Incident).where(Incident.routing_status == RoutingStatus.UNROUTABLE)
-    ).all()
-    held = [
-        UnroutableIncident(
-            incident_ref=row.incident_ref,
-            district=row.district,
-            risk_level=row.risk_level,
-            reason=row.routing_reason or "no partner covers it",
-            ingested_at=row.ingested_at,
-            source_file=row.source_file,
-            detail_held=row.payload is not None,
-        )
-        for row in rows
-    ]
+    """The incidents held unroutable, high risk first, then the newest."""
+    held = unroutable_in(session)
     held.sort(key=lambda i: (i.risk_level != RiskLevel.HIGH, -i.ingested_at.timestamp()))
     return held
 
 
 def set_aside_referrals(session: Session) -> list[SetAsideReferral]:
-    rows = session.execute(
-        select(SetAside, Referral, Incident.incident_ref)
-        .join(Referral, Referral.id == SetAside.referral_pk)
-        .join(Incident, Incident.id == Referral.incident_id)
-        .where(SetAside.released_at.is_(None), Referral.status == SET_ASIDE)
-    ).all()
-    held = [
-        SetAsideReferral(
-            referral_id=referral.referral_id,
-            partner_id=aside.partner_id,
-            incident_ref=incident_ref,
-            batch_id=aside.batch_id,
-            check=RecordCheck(aside.check),
-            reason=aside.reason,
-            set_aside_at=aside.set_aside_at,
-            high_risk=referral.high_risk,
-        )
-        for aside, referral, incident_ref in rows
-    ]
+    """The referrals set aside and not released, high risk first, then the newest."""
+    held = held_in(session)
     held.sort(key=lambda r: (not r.high_risk, -r.set_aside_at.timestamp()))
     return held
 
