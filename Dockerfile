@@ -26,7 +26,9 @@ COPY contracts ./contracts
 COPY expectations ./expectations
 RUN uv pip install --system --no-cache --no-deps --no-build-isolation .
 
-COPY config ./config
+# No partner files in the image: they are the deployment's (which partners, their ISAs, their
+# pinned host keys) and change without a release, so the stack mounts them read-only at
+# ASBHUB_CONFIG_DIR (docker-compose.yml mounts ./config).
 COPY dags /opt/airflow/dags
 RUN mkdir -p /opt/asbhub/var && chown -R airflow /opt/asbhub/var /opt/airflow
 

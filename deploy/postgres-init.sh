@@ -3,7 +3,7 @@
 # apart from Airflow's metadata.
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
-  -v hub_password="$ASBHUB_DB_PASSWORD" <<'SQL'
+  -v hub_password="$HUB_DB_PASSWORD" <<'SQL'
 CREATE ROLE asbhub LOGIN PASSWORD :'hub_password';
 CREATE DATABASE asbhub OWNER asbhub;
 SQL
