@@ -49,6 +49,10 @@ def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).casefold()
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
+# libyaml's safe loader when PyYAML was built with it: every task and DAG parse reads all the
+# partner files, and the pure-Python loader is most of that time. Same safe subset of YAML.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class Coverage(BaseModel):
     """Whom a partner covers: a council its districts, a housing provider its tenants.
@@ -234,7 +238,7 @@ def _format_errors(path: Path, exc: ValidationError) -> list[str]:
 
 def load_partner_file(path: Path) -> PartnerConfig:
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:
