@@ -49,6 +49,7 @@ def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).casefold()
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
+
 # libyaml's safe loader when PyYAML was built with it: every task and DAG parse reads all the
 # partner files, and the pure-Python loader is most of that time. Same safe subset of YAML.
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
