@@ -32,12 +32,11 @@ debs:
 demo: setup
 	$(BIN)/asbhub demo
 
-# Airflow's own UI over our DAGs, for looking around (not part of the tests). The hub's
-# settings default to ./config and ./var; the sign-in password is printed on start.
+# Airflow's own UI over our DAGs, for looking around: over the last demo's world (var/demo)
+# when there is one, else over ./config and ./var. asbhub/demo/look_around.py upgrades the
+# hub store, puts the venv on the PATH and prints how to sign in.
 airflow: setup
-	AIRFLOW_HOME=$(CURDIR)/var/airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags \
-	AIRFLOW__CORE__LOAD_EXAMPLES=False ASBHUB_CONFIG_DIR=$(CURDIR)/config \
-	ASBHUB_HOME=$(CURDIR)/var $(BIN)/airflow standalone
+	$(BIN)/python -m asbhub.demo.look_around
 
 test: setup
 	$(BIN)/ruff check .
