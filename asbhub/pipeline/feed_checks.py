@@ -232,6 +232,7 @@ def _run_suite(
             "min_rows": MIN_ROWS,
             "max_rows": row_ceiling(history),
         },
+        row_positions=True,
     )
 
 
