@@ -22,7 +22,7 @@ from pathlib import Path
 from asbhub.demo.world import MARKER
 from asbhub.errors import EnvironmentProblem, HubError
 from asbhub.private import restrict_umask
-from asbhub.settings import options, sqlite_url
+from asbhub.settings import environment, options, sqlite_url
 from asbhub.store.engine import safe_url, upgrade
 
 REPO = Path(__file__).resolve().parents[2]
@@ -206,7 +206,7 @@ def describe(look: LookAround) -> str:
 def main() -> int:
     """Print where Airflow opens, then become `airflow standalone` (Ctrl-C stops it)."""
     try:
-        look = look_around(Path.cwd(), os.environ)
+        look = look_around(Path.cwd(), environment())
         prepare(look)
     except HubError as exc:
         print(f"error: {exc}", file=sys.stderr)
