@@ -1,9 +1,12 @@
-"""One hub instance for a run: settings, store, partners and keys, each loaded when first used."""
+"""One hub for a run: settings, store, partners, keys, the retention schedule, the hub's areas and
+the partners' folders, and the redactor, each loaded when first used. The CLI, every DAG task,
+the retention steps and the web view build this one object."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from asbhub.ledger import LedgerKey, load_key
 from asbhub.minimise.keys import PseudonymKeys
@@ -13,6 +16,10 @@ from asbhub.private import secure_home
 from asbhub.settings import Settings
 from asbhub.store.engine import Store, require_schema
 
+if TYPE_CHECKING:
+    from asbhub.retention.areas import Areas, RemoteFolders
+    from asbhub.retention.schedule import Schedule
+
 
 @dataclass
 class Hub:
@@ -21,10 +28,13 @@ class Hub:
     settings: Settings
     actor: str = "asbhub"
     _store: Store | None = field(default=None, repr=False)
+    # Personal data lands in the home from the first write: owner-only umask, private home. A
+    # web view served inside Airflow's own process reads only, and leaves that process's umask.
+    secure: bool = True
 
     def __post_init__(self) -> None:
-        # Personal data lands in the home from the first write: owner-only umask, private home.
-        secure_home(self.settings.home, self.settings.database_url)
+        if self.secure:
+            secure_home(self.settings.home, self.settings.database_url)
 
     @cached_property
     def store(self) -> Store:
@@ -42,6 +52,48 @@ class Hub:
     @cached_property
     def ledger_key(self) -> LedgerKey:
         return load_key()
+
+    @property
+    def key(self) -> LedgerKey:
+        """The ledger key (the retention steps' name for it)."""
+        return self.ledger_key
+
+    @property
+    def areas(self) -> Areas:
+        """The hub's own folders: landing, staging, archive, quarantine, reports."""
+        from asbhub.retention.areas import Areas
+
+        return Areas.of(self.settings)
+
+    def schedule(self) -> Schedule:
+        """The retention schedule, read afresh (an information manager may have edited it)."""
+        from asbhub.retention.schedule import load_schedule
+
+        return load_schedule(self.settings.retention_file)
+
+    def ack_days(self) -> dict[str, int]:
+        """Each partner's ISA deadline for disposal acks (`isa.disposal_ack_days`)."""
+        return {p.id: p.isa.disposal_ack_days for p in self._configured_partners()}
+
+    def remote(self) -> RemoteFolders | None:
+        """Partner folders through their configured transports, when partners are configured."""
+        partners = {p.id: p for p in self._configured_partners()}
+        if not partners:
+            return None
+        from asbhub.retention.areas import TransportFolders
+        from connectors import open_transport
+
+        return TransportFolders(
+            lambda partner_id: open_transport(partners[partner_id].transport),
+            partner_ids=sorted(partners),
+        )
+
+    def _configured_partners(self) -> list[PartnerConfig]:
+        """The partners, or none where no partner file exists (a store looked at on its own)."""
+        directory = self.settings.partners_dir
+        if not directory.is_dir() or not any(directory.glob("*.yaml")):
+            return []
+        return self.partners
 
     @cached_property
     def redactions(self) -> NarrativeRedactor:

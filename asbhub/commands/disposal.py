@@ -32,7 +32,7 @@ def command_approve(
     from asbhub.retention.service import retention_context
 
     hub = hub_context(ctx)
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         run = approve_run(session, run_id, by)
         result = {
             "run_id": run.run_id,
@@ -50,7 +50,7 @@ def command_cancel(ctx: typer.Context, run_id: str = typer.Argument(..., metavar
     from asbhub.retention.service import retention_context
 
     hub = hub_context(ctx)
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         cancel_run(session, run_id)
     hub.emit({"run_id": run_id, "status": "cancelled"}, f"{run_id} cancelled")
 
@@ -214,7 +214,7 @@ def command_status(
 
     hub = hub_context(ctx)
     day = date.fromisoformat(as_of) if as_of else None
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         result = notice_status(session, day, deadline_days=days, partner_days=rc.ack_days())
     lines = [
         f"{p:<24} issued {t['issued']:>6}  sent {t['sent']:>6}  acknowledged {t['acknowledged']:>6}"
@@ -236,7 +236,7 @@ def command_review(ctx: typer.Context) -> None:
     from asbhub.retention.review import pending_reviews
     from asbhub.retention.service import retention_context
 
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         result = pending_reviews(session)
     lines = [
         f"{i.id:>8}  {i.record_class:<20} {i.rule:<40} {i.target:<24} (run {i.run_id})"

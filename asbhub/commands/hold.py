@@ -26,7 +26,7 @@ def command_add(
     from asbhub.retention.service import retention_context
 
     hub = hub_context(ctx)
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         hold = add_hold(session, reference, reason, by)
     hub.emit(hold, f"hold {hold.id} on {hold.reference} by {hold.placed_by}: {hold.reason}")
 
@@ -43,7 +43,7 @@ def command_remove(
     from asbhub.retention.service import retention_context
 
     hub = hub_context(ctx)
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         hold = remove_hold(session, reference, by, reason)
     hub.emit(hold, f"hold {hold.id} on {hold.reference} lifted by {hold.removed_by}")
 
@@ -58,7 +58,7 @@ def command_list(
     from asbhub.retention.service import retention_context
 
     hub = hub_context(ctx)
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         holds = list_holds(session, include_removed=all_)
     lines = [
         f"{h.id:>5} {h.reference:<24} {h.placed_at:%Y-%m-%d} {h.placed_by:<24} {h.reason}"

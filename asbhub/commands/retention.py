@@ -56,7 +56,7 @@ def command_coverage(ctx: typer.Context) -> None:
     from asbhub.retention.coverage import check_coverage
     from asbhub.retention.service import retention_context
 
-    with retention_context(hub.settings, need_key=False) as rc, rc.store.session() as session:
+    with retention_context(hub.settings) as rc, rc.store.session() as session:
         result = check_coverage(session, rc.areas)
     lines = [
         f"  {record_class:<22} " + ", ".join(f"{where} {n}" for where, n in sorted(places.items()))

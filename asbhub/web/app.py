@@ -15,9 +15,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from asbhub import settings as settings_mod
 from asbhub.errors import EnvironmentProblem, HubError
-from asbhub.ledger import LedgerKey, load_key
+from asbhub.ledger import LedgerKey
+from asbhub.runtime import Hub
 from asbhub.settings import Settings
-from asbhub.store.engine import Store, require_schema
+from asbhub.store.engine import Store
 from asbhub.web import auth, security
 from asbhub.web.throttle import LoginGuard
 
@@ -43,16 +44,17 @@ class WebState:
     _key: LedgerKey | None = field(default=None, repr=False)
 
     @cached_property
+    def hub(self) -> Hub:
+        """The one Hub, read-only here: a web server leaves its process's umask alone."""
+        return Hub(settings=self.settings, actor="asbhub audit view", secure=False)
+
+    @property
     def store(self) -> Store:
-        store = Store(self.settings.database_url)
-        require_schema(store.engine)
-        return store
+        return self.hub.store
 
     @property
     def key(self) -> LedgerKey:
-        if self._key is None:
-            self._key = load_key()
-        return self._key
+        return self._key if self._key is not None else self.hub.ledger_key
 
     def approval_url(self) -> str | None:
         """Airflow's list of this DAG's pending approvals (its human-in-the-loop step)."""
@@ -66,8 +68,8 @@ class WebState:
         return security.SAME_ORIGIN_FRAMING if self.mode == "airflow" else security.NO_FRAMING
 
     def close(self) -> None:
-        if "store" in self.__dict__:
-            self.store.dispose()
+        if "hub" in self.__dict__:
+            self.hub.close()
 
 
 def create_app(state: WebState, authenticate: auth.Authenticate) -> FastAPI:

@@ -10,10 +10,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 
 from asbhub.errors import DataError, EnvironmentProblem
-from asbhub.ledger import LedgerKey
 from asbhub.retention import certificate as cert_mod
 from asbhub.retention import frozen
-from asbhub.retention.service import RetentionContext
 from asbhub.web import health, queries
 from asbhub.web.app import WebState
 from asbhub.web.auth import WebUser, current_user, require_audit_role
@@ -155,7 +153,7 @@ def notices_page(request: Request, as_of: date | None = None) -> Response:
     """Disposal notices per partner; `as_of` (a date, not personal) judges what is overdue."""
     state = _web(request)
     # Each partner's ISA deadline; reading it needs no ledger key.
-    days = RetentionContext(state.settings, state.store, LedgerKey(b"")).ack_days()
+    days = state.hub.ack_days()
     with state.store.session() as session:
         day, rows = queries.partner_acknowledgements(session, as_of, days)
     return _page(request, "notices.html", section="notices", as_of=day, partners=rows)
