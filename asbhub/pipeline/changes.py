@@ -322,7 +322,7 @@ def _refer_again(
     for change in unsent:
         session.delete(change)
     closed_by_partner = referral.outcome_status == "closed"
-    if referral.delivered_at is None:  # withdrawn before it was ever sent
+    if referral.batch_id is None:  # withdrawn before any batch carried it
         referral.status, referral.closed_at = "pending", None
         applied.referred.append(referral.partner_id)
         return
