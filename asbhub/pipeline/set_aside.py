@@ -41,7 +41,7 @@ class Release(BaseModel):
     released_by: str
     released_at: datetime
     reason: str
-    status: str  # what the referral is now: pending, staged in the next batch
+    status: str  # what the referral is now: pending, or delivered/closed with an update waiting
 
 
 def record_set_asides(
@@ -124,8 +124,8 @@ def release(hub: Hub, referral_id: str, by: str, reason: str) -> Release:
         ).all()
         for item in held:
             item.released_by, item.released_at, item.release_reason = by, now, reason
-        referral.status = "pending"
-        partner_id = referral.partner_id
+        referral.status = _status_on_release(referral)
+        partner_id, status = referral.partner_id, referral.status
     log.info("referral %s released for %s by %s: %s", referral_id, partner_id, by, reason)
     return Release(
         referral_id=referral_id,
@@ -133,5 +133,14 @@ def release(hub: Hub, referral_id: str, by: str, reason: str) -> Release:
         released_by=by,
         released_at=now,
         reason=reason,
-        status="pending",
+        status=status,
     )
+
+
+def _status_on_release(referral: Referral) -> str:
+    """Pending again, so the next batch stages it; but a referral the partner already holds
+    was set aside as an update: it goes back to what it was (delivered, or closed by the
+    partner), and its unsent update takes it into the next batch."""
+    if referral.delivered_at is None:
+        return "pending"
+    return "closed" if referral.outcome_status == "closed" else "delivered"

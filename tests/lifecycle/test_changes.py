@@ -250,3 +250,37 @@ def test_a_change_before_the_first_feed_and_a_return_to_coverage(
     assert referral_of(night, refs[1], COUNCIL).closed_at is None
     [withdrawn] = night.delivered(OTHER, "referral-changes", later)
     assert withdrawn["change"] == "withdrawal"
+
+
+def test_an_update_set_aside_is_released_back_to_the_partner_that_holds_it(
+    make_night,  # type: ignore[no-untyped-def]
+) -> None:
+    night: Night = make_night({COUNCIL})
+    rows = write_incidents(night.landing, "incidents-20261125.jsonl", [dict(CALM)] * 3)
+    ref = rows[0]["incident_ref"]
+    assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
+    night_run(night, NIGHT, COUNCIL)
+    # The force's clock was wrong on the re-extract: the report time is after the next night,
+    # so the feed's checks set the update aside while the rest goes.
+    again = [dict(row) for row in rows]
+    wrong = datetime.combine(NEXT + timedelta(days=1), datetime.min.time(), UTC)
+    again[0].update(risk_level="high", reported_at=(wrong + timedelta(hours=10)).isoformat())
+    rewrite(night.landing, "incidents-20261126.jsonl", again)
+    assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
+    code, result = night.cli("outbound", "run", "--partner", COUNCIL, "--night", NEXT.isoformat())
+    assert code == 1, result
+    [aside] = result["partners"][0]["set_aside"]
+    referral = referral_of(night, ref, COUNCIL)
+    assert aside["referral_id"] == referral.referral_id and referral.status == "set_aside"
+
+    code, released = night.cli(
+        "outbound", "release", aside["referral_id"], "--by", "A. Analyst", "--reason", "clock"
+    )
+    assert code == 0 and released["status"] == "delivered", released
+    later = NEXT + timedelta(days=2)
+    night_run(night, later, COUNCIL)
+    [sent] = night.delivered(COUNCIL, "referrals", later)
+    [change] = night.delivered(COUNCIL, "referral-changes", later)
+    assert sent["referral_id"] == change["referral_id"] == referral.referral_id
+    assert (change["change"], change["escalated"]) == ("update", "true")
+    assert referral_of(night, ref, COUNCIL).status == "delivered"
