@@ -29,7 +29,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from asbhub import ledger
@@ -46,20 +46,8 @@ from contracts.referral import VICTIM_CONTACT_FIELDS, output_field
 COMPARED = tuple(name for name in IncidentRecord.field_names() if name != "incident_ref")
 # Referral fields an incident field feeds besides its own name.
 DERIVED = {"risk_level": ("high_risk",)}
-# Columns kept on every incident row: what an incident stored before digests existed is
-# compared on these.
-KEPT_COLUMNS = (
-    "reported_at",
-    "district",
-    "is_asb",
-    "nsir_category",
-    "asb_type",
-    "risk_level",
-    "vulnerable_victim",
-    "repeat_victim",
-    "last_review_at",
-)
 NEVER_SENT = ("pending", SET_ASIDE)  # the partner has not received this referral
+NOT_YET_DELIVERED = ("pending", "staged", SET_ASIDE)
 WITHDRAWN = "withdrawn"
 
 
@@ -106,12 +94,14 @@ def changed_fields(
     """The fields whose value differs from what the hub last received, in contract order."""
     if incident.field_digests:
         return [name for name in COMPARED if incident.field_digests.get(name) != digests[name]]
-    # Received before digests were kept: compare the detail if still held, else the columns.
+    # Received before digests were kept: compare the detail if still held, else the columns
+    # every incident row keeps.
     if incident.payload is not None:
         new = record.model_dump(mode="json")
         return [name for name in COMPARED if incident.payload.get(name) != new.get(name)]
-    new_row = incident_columns(record)
-    return [name for name in KEPT_COLUMNS if getattr(incident, name) != new_row[name]]
+    return [
+        name for name, value in incident_columns(record).items() if getattr(incident, name) != value
+    ]
 
 
 def incident_columns(record: IncidentRecord) -> dict[str, Any]:
@@ -346,7 +336,7 @@ def _keep_detail_while_needed(
     the incident is unroutable; otherwise it is cleared at once (never for a not-ASB one)."""
     session.flush()
     needed = status is RoutingStatus.UNROUTABLE or (
-        status is not RoutingStatus.NOT_ASB and bool(_still_to_send(session, incident.id))
+        status is not RoutingStatus.NOT_ASB and _still_to_send(session, incident.id)
     )
     if needed:
         incident.payload, incident.payload_cleared_at = record.model_dump(mode="json"), None
@@ -355,21 +345,25 @@ def _keep_detail_while_needed(
         incident.payload_cleared_at = incident.payload_cleared_at or now
 
 
-def _still_to_send(session: Session, incident_pk: int) -> list[int]:
-    """Referrals of the incident whose content has yet to go: unsent, or with an unsent update."""
-    pending = select(Referral.id).where(
-        Referral.incident_id == incident_pk, Referral.status.in_(("pending", "staged", SET_ASIDE))
+def unsent_change(kind: ChangeKind) -> ColumnElement[bool]:
+    """The referral (in the enclosing query) has a change of this kind no batch has carried."""
+    return exists().where(
+        ReferralChange.referral_pk == Referral.id,
+        ReferralChange.batch_id.is_(None),
+        ReferralChange.kind == kind.value,
     )
-    updates = (
-        select(Referral.id)
-        .join(ReferralChange, ReferralChange.referral_pk == Referral.id)
-        .where(
-            Referral.incident_id == incident_pk,
-            ReferralChange.kind == ChangeKind.UPDATE.value,
-            ReferralChange.batch_id.is_(None),
-        )
-    )
-    return list(session.scalars(pending.union(updates)))
+
+
+def content_to_send() -> ColumnElement[bool]:
+    """The referral's content has yet to go: not delivered yet (a set-aside one goes after its
+    release), or an update no batch has carried. Its incident's detail is still needed."""
+    return or_(Referral.status.in_(NOT_YET_DELIVERED), unsent_change(ChangeKind.UPDATE))
+
+
+def _still_to_send(session: Session, incident_pk: int) -> bool:
+    """Some referral of the incident still has content to go."""
+    query = exists().where(Referral.incident_id == incident_pk, content_to_send())
+    return bool(session.scalar(select(query)))
 
 
 def alteration_event(

@@ -25,14 +25,14 @@ from asbhub import ledger
 from asbhub.minimise.projection import LONDON, view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
-from asbhub.pipeline.changes import ChangeKind
+from asbhub.pipeline.changes import ChangeKind, content_to_send, unsent_change
 from asbhub.pipeline.feed_checks import (  # noqa: F401 (EARLIEST: part of this module's face)
     EARLIEST,
     CheckedBatch,
     SetAsideRecord,
     check_batch,
 )
-from asbhub.pipeline.set_aside import SET_ASIDE, record_set_asides
+from asbhub.pipeline.set_aside import record_set_asides
 from asbhub.runtime import Hub
 from asbhub.store.models import (
     Delivery,
@@ -190,7 +190,7 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
                 Referral.partner_id == partner.id,
                 or_(
                     Referral.status == "pending",
-                    and_(Referral.status.in_(HELD_BY_PARTNER), _unsent(ChangeKind.UPDATE)),
+                    and_(Referral.status.in_(HELD_BY_PARTNER), unsent_change(ChangeKind.UPDATE)),
                 ),
             )
             .order_by(Referral.id)
@@ -318,15 +318,6 @@ def disclosed_tokens(record: ReferralRecord) -> list[str]:
 
 
 HELD_BY_PARTNER = ("delivered", "closed")  # a referral the partner has received
-
-
-def _unsent(kind: ChangeKind) -> Any:
-    """The referral has a change of this kind that no batch has carried yet."""
-    return exists().where(
-        ReferralChange.referral_pk == Referral.id,
-        ReferralChange.batch_id.is_(None),
-        ReferralChange.kind == kind.value,
-    )
 
 
 def _referral_ids(hub: Hub, pks: Sequence[int]) -> dict[int, str]:
@@ -548,17 +539,7 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
 def _clear_delivered_payloads(session: Any, incident_pks: list[int], now: datetime) -> list[str]:
     """Drop the full detail of incidents whose every referral has been delivered."""
     cleared: list[str] = []
-    undelivered = exists().where(
-        and_(
-            Referral.incident_id == Incident.id,
-            # A set-aside referral goes out again after its release: its detail is still needed;
-            # so does an update that a stopped batch did not carry.
-            or_(
-                Referral.status.in_(("pending", "staged", SET_ASIDE)),
-                _unsent(ChangeKind.UPDATE),
-            ),
-        )
-    )
+    undelivered = exists().where(Referral.incident_id == Incident.id, content_to_send())
     for chunk in _chunks(sorted(set(incident_pks)), 1000):
         condition = and_(
             Incident.id.in_(chunk),
