@@ -278,7 +278,9 @@ def _store_part(
             digests = changes.field_digests(record, key)
             known = existing.get(record.incident_ref)
             if known is not None:
-                event = _compare(hub, session, known, record, digests, file_name, line, outcome)
+                event = _compare(
+                    hub, session, known, record, digests, file_name, line, now, outcome
+                )
                 if event is not None:
                     events.append(event)
                 continue
@@ -350,6 +352,7 @@ def _compare(
     digests: dict[str, str],
     file_name: str,
     line: int,
+    now: datetime,
     outcome: IngestFileResult,
 ) -> ledger.Event | None:
     """An incident the hub holds: unchanged (counted known), or changed (applied, and its
@@ -360,7 +363,6 @@ def _compare(
             known.field_digests = digests
         outcome.already_known += 1
         return None
-    now = datetime.now(UTC)
     applied = changes.apply_change(session, known, record, fields, digests, hub.partners, now)
     outcome.changed += 1
     outcome.updates += len(applied.updates)
