@@ -7,7 +7,7 @@ import csv
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from asbhub.cli import app
 from asbhub.seed import write_extract
 from asbhub.store.engine import Store
+from asbhub.store.models import Delivery
 from tests.pipeline.partners_here import local_partner_config
 
 NIGHT = date(2026, 11, 25)
@@ -121,3 +122,21 @@ def write_incidents(
     landing.mkdir(parents=True, exist_ok=True)
     (landing / name).write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return rows
+
+
+def add_quiet_nights(night: Night, partner_id: str) -> None:
+    """Three earlier nights of one referral each, so that a batch of several looks odd to the
+    feed's row-count bounds once a test lowers their floor."""
+    with night.store.session() as session:
+        for day in (1, 2, 3):
+            session.add(
+                Delivery(
+                    batch_id=f"B-{partner_id}-2026110{day}",
+                    partner_id=partner_id,
+                    night=date(2026, 11, day),
+                    status="delivered",
+                    record_count=1,
+                    files=[],
+                    created_at=datetime(2026, 11, day, tzinfo=UTC),
+                )
+            )

@@ -21,7 +21,7 @@ from asbhub.store.models import (
     Referral,
     SetAside,
 )
-from tests.lifecycle.conftest import NIGHT, Night, write_incidents
+from tests.lifecycle.conftest import NIGHT, Night, add_quiet_nights, write_incidents
 
 COUNCIL = "chelmsford_council"
 TOMORROW_MORNING = datetime.combine(
@@ -199,19 +199,7 @@ def test_a_batch_wrong_as_a_whole_is_stopped_but_its_notices_go(
     )
     add_disposal_notice(night, "DN-0000000000000002")
     assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
-    with night.store.session() as session:
-        for day in (1, 2, 3):  # three quiet nights: one referral each
-            session.add(
-                Delivery(
-                    batch_id=f"B-{COUNCIL}-2026110{day}",
-                    partner_id=COUNCIL,
-                    night=date(2026, 11, day),
-                    status="delivered",
-                    record_count=1,
-                    files=[],
-                    created_at=datetime(2026, 11, day, tzinfo=UTC),
-                )
-            )
+    add_quiet_nights(night, COUNCIL)
     monkeypatch.setattr(feed_checks, "MIN_ROW_CEILING", 1)  # ceiling 4 x 1: six is above
     code, result = night.cli("outbound", "run", "--partner", COUNCIL, "--night", NIGHT.isoformat())
     assert code == 1

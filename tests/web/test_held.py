@@ -103,10 +103,18 @@ def set_aside(s: Session, referral_pk: int, partner: str, at: datetime, **values
     )
 
 
-def seed_night(store: Store) -> None:
+def seed_night(settings: Settings) -> None:
     """Three unroutable incidents (the oldest high risk), two referrals set aside (the older high
     risk) beside one released, and unsent changes for two partners (one escalated) beside one
     change already sent."""
+    store = Store(settings.database_url)
+    try:
+        _seed(store)
+    finally:
+        store.dispose()
+
+
+def _seed(store: Store) -> None:
     with store.session() as s:
         for ref, days, risk in [("01", 3, "standard"), ("02", 5, "high"), ("05", 1, "standard")]:
             add_incident(
@@ -164,11 +172,7 @@ def seed_night(store: Store) -> None:
 def test_the_page_lists_what_is_held_back_high_risk_first(
     client: TestClient, settings: Settings
 ) -> None:
-    store = Store(settings.database_url)
-    try:
-        seed_night(store)
-    finally:
-        store.dispose()
+    seed_night(settings)
     before = ledger_writes(settings)
     page = client.get("/held", headers=basic(AUDITOR))
     assert page.status_code == 200, page.text
@@ -193,11 +197,7 @@ def test_the_page_lists_what_is_held_back_high_risk_first(
 def test_the_json_form_counts_the_same_and_matches_the_cli_lists(
     client: TestClient, settings: Settings
 ) -> None:
-    store = Store(settings.database_url)
-    try:
-        seed_night(store)
-    finally:
-        store.dispose()
+    seed_night(settings)
     got = client.get("/held.json", headers=basic(AUDITOR))
     assert got.status_code == 200 and got.headers["content-type"] == "application/json"
     held = got.json()
@@ -247,11 +247,7 @@ def test_an_empty_store_says_nothing_is_held_back(client: TestClient) -> None:
 def test_without_the_audit_role_the_page_is_refused_and_not_linked(
     client: TestClient, settings: Settings
 ) -> None:
-    store = Store(settings.database_url)
-    try:
-        seed_night(store)
-    finally:
-        store.dispose()
+    seed_night(settings)
     for path in ("/held", "/held.json"):
         refused = client.get(path, headers=basic(VIEWER))
         assert refused.status_code == 403, path
