@@ -12,7 +12,6 @@ from typing import Any
 
 from asbhub.minimise.projection import known_pii
 
-PROCESSES_ENV = "ASBHUB_PII_PROCESSES"
 # Worker processes each load the model (a second or two): only worth it for big batches.
 PARALLEL_FROM = 1000
 

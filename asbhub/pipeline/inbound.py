@@ -78,8 +78,6 @@ from connectors.errors import RemoteFileTooLarge, UnsafeRemotePath
 
 log = logging.getLogger(__name__)
 TransportFactory = Callable[[PartnerConfig], Transport]
-MAX_BYTES_ENV = "ASBHUB_INBOUND_MAX_BYTES"
-SETTLE_ENV = "ASBHUB_INBOUND_SETTLE_SECONDS"
 
 
 class CountsDoNotAddUp(AssertionError):

@@ -111,10 +111,6 @@ def _route_held(hub: Hub, result: IngestResult) -> IngestResult:
     )
 
 
-LANDING_CONNECTION_ENV = "ASBHUB_LANDING_CONNECTION"
-LANDING_PREFIX_ENV = "ASBHUB_LANDING_PREFIX"
-
-
 def ingest_landing(hub: Hub, environ: Mapping[str, str] | None = None) -> IngestResult:
     """The landing area the deployment names: an object-store prefix when
     ASBHUB_LANDING_CONNECTION names a connection (with ASBHUB_LANDING_PREFIX), else the

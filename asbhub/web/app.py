@@ -23,9 +23,6 @@ from asbhub.web import auth, security
 from asbhub.web.throttle import LoginGuard
 
 HERE = Path(__file__).resolve().parent
-AIRFLOW_URL_ENV = "ASBHUB_AIRFLOW_URL"
-APPROVAL_DAG_ENV = "ASBHUB_APPROVAL_DAG_ID"
-ORIGIN_ENV = "ASBHUB_WEB_ORIGIN"
 DEFAULT_APPROVAL_DAG = "retention_disposal"
 Mode = Literal["standalone", "airflow"]
 

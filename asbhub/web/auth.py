@@ -19,7 +19,6 @@ from asbhub.errors import ConfigError, EnvironmentProblem
 from asbhub.web.throttle import HashingBusy, LoginGuard
 
 USERS_ENV = "ASBHUB_WEB_USERS"
-AUDIT_ROLE_ENV = "ASBHUB_AUDIT_ROLE"
 # Nobody holds this role until the deployment grants it (an Airflow/FAB role, or a role in
 # ASBHUB_WEB_USERS): reference look-ups are refused by default.
 DEFAULT_AUDIT_ROLE = "asbhub-audit"
