@@ -13,7 +13,7 @@ Airflow's asset graph and lineage.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,13 +100,29 @@ def partner_outbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
         f"{LONDON}, over transport {partner.transport.type} ({partner.transport.connection_id}).",
     ) as dag:
 
-        @task(task_id="deliver_night", inlets=[INCIDENTS])
-        def deliver_night() -> dict[str, Any]:
+        def night() -> date:
             context = get_current_context()
-            night = tasks.night_of(context.get("logical_date"), context["dag_run"].run_after)
-            return tasks.deliver_partner_night(partner.id, night, str(cfg), f"airflow {dag_id}")
+            return tasks.night_of(context.get("logical_date"), context["dag_run"].run_after)
 
-        deliver_night()
+        actor = f"airflow {dag_id}"
+
+        @task(task_id="stage", inlets=[INCIDENTS])
+        def stage() -> dict[str, Any]:
+            return tasks.stage_partner_night(partner.id, night(), str(cfg), actor)
+
+        # A failed check is never retried: the same staged files fail the same way.
+        @task(task_id="check", retries=0)
+        def check(staged: Any) -> dict[str, Any]:  # the stage task's XCom: batch id, status
+            return tasks.check_partner_batches(partner.id, staged, str(cfg), actor)
+
+        # Runs whatever the check said: a night whose referrals were stopped still sends its
+        # notices and withdrawals, and a batch that reads back wrong is refused here as well.
+        # A failed upload is retried with the DAG's backoff.
+        @task(task_id="deliver", trigger_rule="all_done")
+        def deliver() -> dict[str, Any]:
+            return tasks.deliver_partner_batches(partner.id, night(), str(cfg), actor)
+
+        check(stage()) >> deliver()
     return dag
 
 

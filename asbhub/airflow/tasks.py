@@ -20,9 +20,10 @@ from asbhub.errors import ConfigError, EnvironmentProblem
 from asbhub.settings import resolve
 
 if TYPE_CHECKING:
+    from asbhub.pipeline.feed_checks import SetAsideRecord
     from asbhub.pipeline.inbound import PartnerInboundResult
     from asbhub.pipeline.ingest import IngestResult
-    from asbhub.pipeline.outbound import PartnerOutboundResult
+    from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
     from asbhub.runtime import Hub
 
 LONDON = ZoneInfo("Europe/London")
@@ -124,20 +125,86 @@ def check_ingest(result: IngestResult) -> None:
         )
 
 
-def deliver_partner_night(
+def stage_partner_night(
     partner_id: str, night: date, config_dir: str, actor: str
 ) -> dict[str, Any]:
-    """Run one partner's night; anything but `delivered` fails this task (and only this one)."""
-    from asbhub.pipeline.outbound import run_outbound
+    """The outbound DAG's first task: tonight's batch into the staging area. A batch-level
+    problem does not fail this task (the check task fails with it, after the notices and
+    withdrawals staged on their own are checked); returns the batch id and status only."""
+    from asbhub.pipeline.outbound import stage_night
 
-    try:
-        with hub_for(config_dir, actor) as hub:
-            result = run_outbound(hub, [partner_id], night)
-    except (ConfigError, AirflowNotFoundException) as exc:
-        # A wrong partner file or a missing Airflow connection: retrying cannot fix it.
-        raise AirflowFailException(f"{partner_id}: configuration problem: {exc}") from exc
-    partner = result.partners[0]
-    for batch in partner.batches:
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = stage_night(hub, hub.partner(partner_id), night)
+    log_set_aside(partner_id, result.set_aside)
+    log.info(
+        "%s: night %s %s: batch %s, %d referral(s) taken up (%d set aside), %d notice(s), "
+        "%d withdrawal(s)%s",
+        partner_id,
+        night,
+        result.status,
+        result.batch_id or "-",
+        result.staged,
+        len(result.set_aside),
+        result.notices,
+        result.withdrawals,
+        f" ({result.reason})" if result.reason else "",
+    )
+    return {"batch_id": result.batch_id, "status": str(result.status), "reason": result.reason}
+
+
+def check_partner_batches(
+    partner_id: str, staged: dict[str, Any] | None, config_dir: str, actor: str
+) -> dict[str, Any]:
+    """The outbound DAG's second task: every batch waiting in staging read back against its
+    manifest and the partner's ISA. Never retried (the same files fail the same way): a batch
+    read back wrong, or referrals stopped at staging, fail it for a person to see."""
+    from asbhub.pipeline.outbound import CheckStatus, StageStatus, check_staged
+
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = check_staged(hub, hub.partner(partner_id))
+    for problem in result.problems:
+        log.error("%s: %s", partner_id, problem)
+    if result.status != CheckStatus.PASSED:
+        raise AirflowFailException(
+            f"{partner_id}: {len(result.problems)} problem(s) in staged batch(es) "
+            f"{', '.join(result.batches)}; they are not sent. " + "; ".join(result.problems[:5])
+        )
+    log.info("%s: staged batch(es) checked: %s", partner_id, ", ".join(result.batches) or "none")
+    if staged and staged.get("status") == StageStatus.STOPPED:
+        raise AirflowFailException(f"{partner_id}: staging stopped: {staged.get('reason')}")
+    return {"batches": result.batches, "status": str(result.status)}
+
+
+def deliver_partner_batches(
+    partner_id: str, night: date, config_dir: str, actor: str
+) -> dict[str, Any]:
+    """The outbound DAG's last task: send what is staged. A transfer that fails is retried
+    (DeliveryFailed); a batch that reads back wrong is never sent and fails at once."""
+    from asbhub.pipeline.outbound import OutboundStatus, deliver_night
+
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = deliver_night(hub, hub.partner(partner_id))
+    log_batches(partner_id, result.batches)
+    if not result.batches and result.status == OutboundStatus.DELIVERED:
+        log.info("%s: nothing staged to deliver for %s", partner_id, night)
+    message = f"{partner_id}: night {night}: {result.status}: {result.reason}"
+    if result.status == OutboundStatus.FAILED_TRANSPORT:
+        raise DeliveryFailed(message)
+    if result.status != OutboundStatus.DELIVERED:
+        raise AirflowFailException(message)
+    return {"batches": [b.batch_id for b in result.batches], "status": str(result.status)}
+
+
+def log_set_aside(partner_id: str, items: list[SetAsideRecord]) -> None:
+    """The rest go; these wait for `asbhub outbound release`."""
+    for item in items:
+        log.warning(
+            "%s: set aside %s (%s): %s", partner_id, item.referral_id, item.check, item.reason
+        )
+
+
+def log_batches(partner_id: str, batches: list[BatchResult]) -> None:
+    for batch in batches:
         log.info(
             "%s: delivered %s (%d referrals, %d disposal notices): %s",
             partner_id,
@@ -146,20 +213,35 @@ def deliver_partner_night(
             batch.notices,
             ", ".join(batch.files),
         )
+
+
+@contextmanager
+def configured(partner_id: str) -> Iterator[None]:
+    """A wrong partner file or a missing Airflow connection: retrying cannot fix either."""
+    try:
+        yield
+    except (ConfigError, AirflowNotFoundException) as exc:
+        raise AirflowFailException(f"{partner_id}: configuration problem: {exc}") from exc
+
+
+def deliver_partner_night(
+    partner_id: str, night: date, config_dir: str, actor: str
+) -> dict[str, Any]:
+    """One partner's whole night in one call (stage, check, deliver), as `asbhub outbound run`
+    does it; anything but `delivered` fails. The DAG runs the three phases as three tasks."""
+    from asbhub.pipeline.outbound import run_outbound
+
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = run_outbound(hub, [partner_id], night)
+    partner = result.partners[0]
+    log_batches(partner_id, partner.batches)
     check_delivery(partner, night)
     return result.model_dump(mode="json")
 
 
 def check_delivery(partner: PartnerOutboundResult, night: date) -> None:
     """Fail with the partner's reason; only a transport failure is worth Airflow's retries."""
-    for item in partner.set_aside:  # the rest went; these wait for `asbhub outbound release`
-        log.warning(
-            "%s: set aside %s (%s): %s",
-            partner.partner_id,
-            item.referral_id,
-            item.check,
-            item.reason,
-        )
+    log_set_aside(partner.partner_id, partner.set_aside)
     if partner.status == "delivered":
         if not partner.batches:
             log.info("%s: nothing new to deliver for %s", partner.partner_id, night)
@@ -167,8 +249,8 @@ def check_delivery(partner: PartnerOutboundResult, night: date) -> None:
     message = f"{partner.partner_id}: night {night}: {partner.status}: {partner.reason}"
     if partner.status == "failed_transport":
         raise DeliveryFailed(message)
-    # failed_expectations (the batch stays staged-or-pending and fails the same checks on a
-    # retry) and anything unforeseen need a person, not three identical tries.
+    # failed_expectations or failed_check (the batch stays staged-or-pending and fails the same
+    # way on a retry) and anything unforeseen need a person, not three identical tries.
     raise AirflowFailException(message)
 
 

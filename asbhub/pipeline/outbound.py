@@ -33,6 +33,7 @@ from asbhub.pipeline.feed_checks import (  # noqa: F401 (EARLIEST: part of this 
     check_batch,
 )
 from asbhub.pipeline.set_aside import record_set_asides
+from asbhub.pipeline.staged import StagedBatchInvalid, batch_problems
 from asbhub.runtime import Hub
 from asbhub.store.models import (
     Delivery,
@@ -63,8 +64,54 @@ class ExpectationsFailed(Exception):
 class OutboundStatus(StrEnum):
     DELIVERED = "delivered"  # everything staged went; some referrals may have been set aside
     FAILED_EXPECTATIONS = "failed_expectations"  # a batch-level check stopped the referrals
+    FAILED_CHECK = "failed_check"  # a staged batch read back wrong: it was not sent
     FAILED_TRANSPORT = "failed_transport"
     FAILED = "failed"
+
+
+class StageStatus(StrEnum):
+    STAGED = "staged"  # tonight's batch is in the staging area (now, or from an earlier try)
+    STOPPED = "stopped"  # a batch-level check stopped tonight's referrals; see the reason
+
+
+class StageResult(BaseModel):
+    """The stage phase: tonight's batch built into the staging area and bound to its records."""
+
+    partner_id: str
+    night: date
+    status: StageStatus
+    batch_id: str | None = None  # None: nothing staged (the referrals were stopped, no notices)
+    staged: int = 0  # referrals taken up: in the batch + set aside
+    notices: int = 0
+    withdrawals: int = 0
+    set_aside: list[SetAsideRecord] = []
+    expectations: dict[str, Any] | None = None
+    reason: str | None = None
+
+
+class CheckStatus(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+
+
+class CheckResult(BaseModel):
+    """The check phase: every batch waiting in the partner's staging area, read back."""
+
+    partner_id: str
+    status: CheckStatus
+    batches: list[str] = []
+    problems: list[str] = []
+
+
+class DeliverResult(BaseModel):
+    """The deliver phase: every staged batch of the partner sent, oldest night first."""
+
+    partner_id: str
+    status: OutboundStatus  # DELIVERED, FAILED_CHECK or FAILED_TRANSPORT
+    batches: list[BatchResult] = []
+    reason: str | None = None
+    collected: list[str] = []
+    swept: list[str] = []
 
 
 class BatchResult(BaseModel):
@@ -131,30 +178,93 @@ def run_outbound(
 def run_partner(
     hub: Hub, partner: PartnerConfig, night: date, transport_factory: TransportFactory
 ) -> PartnerOutboundResult:
-    outcome = PartnerOutboundResult(partner_id=partner.id, status=OutboundStatus.DELIVERED)
+    """The three phases in one call (the CLI's night); the DAG runs them as three tasks."""
+    staged = stage_night(hub, partner, night)
+    outcome = PartnerOutboundResult(
+        partner_id=partner.id,
+        status=OutboundStatus.DELIVERED,
+        staged=staged.staged,
+        set_aside=staged.set_aside,
+        expectations=staged.expectations,
+    )
+    if staged.status == StageStatus.STOPPED:
+        outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, staged.reason
+    # Delivery re-reads every staged batch before it leaves (the check phase), and sends the
+    # notices and withdrawals of a night whose referrals were stopped.
+    sent = deliver_night(hub, partner, transport_factory)
+    outcome.batches, outcome.collected, outcome.swept = sent.batches, sent.collected, sent.swept
+    if sent.status != OutboundStatus.DELIVERED:
+        outcome.status, outcome.reason = sent.status, sent.reason
+    return outcome
+
+
+def stage_night(hub: Hub, partner: PartnerConfig, night: date) -> StageResult:
+    """Stage tonight's batch; a batch-level problem is a result (STOPPED), not an exception."""
+    batch = feed.batch_id(partner.id, night)
     try:
         staging = stage_batch(hub, partner, night)
     except ExpectationsFailed as exc:
-        outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, str(exc)
-    else:
-        outcome.staged, outcome.expectations = staging.staged, staging.checks.expectations
-        outcome.set_aside = [record for _, record in staging.checks.set_aside]
-        if staging.checks.batch_problem:
-            outcome.status = OutboundStatus.FAILED_EXPECTATIONS
-            outcome.reason = (
-                f"{staging.checks.batch_problem}; the referrals stay pending, the "
-                f"{staging.notices} disposal notice(s) and {staging.withdrawals} withdrawal(s) "
-                "go tonight on their own"
-            )
+        return StageResult(
+            partner_id=partner.id, night=night, status=StageStatus.STOPPED, reason=str(exc)
+        )
+    result = StageResult(
+        partner_id=partner.id,
+        night=night,
+        status=StageStatus.STAGED,
+        batch_id=batch,
+        staged=staging.staged,
+        notices=staging.notices,
+        withdrawals=staging.withdrawals,
+        set_aside=[record for _, record in staging.checks.set_aside],
+        expectations=staging.checks.expectations,
+    )
+    if staging.checks.batch_problem:
+        result.status = StageStatus.STOPPED
+        result.reason = (
+            f"{staging.checks.batch_problem}; the referrals stay pending, the "
+            f"{staging.notices} disposal notice(s) and {staging.withdrawals} withdrawal(s) "
+            "go tonight on their own"
+        )
+    return result
+
+
+def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
+    """Read back every batch waiting in the partner's staging area (staged.py says how)."""
+    with hub.store.session() as session:
+        waiting = session.scalars(
+            select(Delivery)
+            .where(Delivery.partner_id == partner.id, Delivery.status == "staged")
+            .order_by(Delivery.night)
+        ).all()
+    problems = [
+        problem
+        for delivery in waiting
+        for problem in batch_problems(delivery, partner, hub.settings.staging_dir)
+    ]
+    return CheckResult(
+        partner_id=partner.id,
+        status=CheckStatus.FAILED if problems else CheckStatus.PASSED,
+        batches=[d.batch_id for d in waiting],
+        problems=problems,
+    )
+
+
+def deliver_night(
+    hub: Hub, partner: PartnerConfig, transport_factory: TransportFactory = default_transport
+) -> DeliverResult:
+    """Tidy the partner's inbox, note the batches it has collected, send what is staged."""
+    result = DeliverResult(partner_id=partner.id, status=OutboundStatus.DELIVERED)
     try:
         with transport_factory(partner) as transport:
-            outcome.swept = sweep_leftovers(partner, transport)
-            outcome.collected = note_collected_batches(hub, partner, transport)
-            for staged in deliver_staged(hub, partner, transport):
-                outcome.batches.append(staged)
+            result.swept = sweep_leftovers(partner, transport)
+            result.collected = note_collected_batches(hub, partner, transport)
+            for sent in deliver_staged(hub, partner, transport):
+                result.batches.append(sent)
+    except StagedBatchInvalid as exc:
+        result.status, result.reason = OutboundStatus.FAILED_CHECK, str(exc)
     except TransportError as exc:
-        outcome.status, outcome.reason = OutboundStatus.FAILED_TRANSPORT, str(exc)
-    return outcome
+        result.status, result.reason = OutboundStatus.FAILED_TRANSPORT, str(exc)
+    return result
 
 
 # -- staging -------------------------------------------------------------------------------
@@ -442,6 +552,11 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
             .order_by(Delivery.night)
         ).all()
     for delivery in staged:
+        problems = batch_problems(delivery, partner, hub.settings.staging_dir)
+        if problems:  # this batch stays staged, and so do later nights: the chain has a gap
+            raise StagedBatchInvalid(
+                f"{delivery.batch_id} not sent, nor any later batch: " + "; ".join(problems)
+            )
         folder = Path(delivery.staging_path or "")
         names = [f["name"] for f in delivery.files]
         manifest = folder / feed.manifest_name(delivery.night)

@@ -62,7 +62,11 @@ def test_a_partner_outbound_dag_delivers_the_night_to_its_inbox(
     pending = referral_statuses(night_home, GOOD)
     done = night_home.dags_test(f"partner_outbound__{GOOD}")
     assert done.returncode == 0, tail(done)
-    assert task_states(night_home, f"partner_outbound__{GOOD}") == [("deliver_night", "success")]
+    assert sorted(task_states(night_home, f"partner_outbound__{GOOD}")) == [
+        ("check", "success"),
+        ("deliver", "success"),
+        ("stage", "success"),
+    ]
     inbox = night_home.roots[GOOD] / "inbox"
     manifest = json.loads((inbox / f"manifest-{NIGHT:%Y%m%d}.json").read_text())
     assert manifest["batch_id"] == f"B-{GOOD}-{NIGHT:%Y%m%d}"
@@ -80,8 +84,13 @@ def test_a_partner_with_a_missing_connection_fails_its_own_run_only(
     assert done.returncode != 0, tail(done)
     assert f"{BROKEN}: configuration problem" in done.stdout + done.stderr, tail(done)
     assert MISSING_CONNECTION in done.stdout + done.stderr
-    # A missing connection is a configuration problem: failed at once, not left up for retry.
-    assert task_states(night_home, f"partner_outbound__{BROKEN}") == [("deliver_night", "failed")]
+    # Staging and its check need no connection; delivery does. A missing connection is a
+    # configuration problem: failed at once, not left up for retry.
+    assert sorted(task_states(night_home, f"partner_outbound__{BROKEN}")) == [
+        ("check", "success"),
+        ("deliver", "failed"),
+        ("stage", "success"),
+    ]
     runs = dict(night_home.airflow_rows("SELECT dag_id, state FROM dag_run"))
     assert runs.pop(f"partner_outbound__{BROKEN}") == "failed"
     assert set(runs.values()) == {"success"}, runs

@@ -29,6 +29,10 @@ def test_every_dag_is_retried_tagged_and_owned(dagbag: Any) -> None:
                 # A person's answer is not asked for again: a rejection must stand.
                 assert t.retries == 0, f"{dag_id}.{t.task_id}: an approval must not retry"
                 continue
+            if dag_id.startswith("partner_outbound__") and t.task_id == "check":
+                # The same staged files fail the same check: a person, not a retry.
+                assert t.retries == 0, f"{dag_id}.check must not retry"
+                continue
             assert t.retries >= 2, f"{dag_id}.{t.task_id}: retries {t.retries}"
             assert t.retry_delay.total_seconds() > 0, f"{dag_id}.{t.task_id}: no retry delay"
             assert t.owner and t.owner != "airflow", f"{dag_id}.{t.task_id}: no owner"
@@ -59,6 +63,24 @@ def test_one_outbound_and_one_inbound_dag_per_partner_file(
             )
             assert dag.max_active_runs == 1
     assert "police_ingest" in dagbag.dags
+
+
+def test_an_outbound_night_is_stage_then_check_then_deliver(
+    dagbag: Any, sample_partner_ids: set[str]
+) -> None:
+    for pid in sample_partner_ids:
+        dag = dagbag.dags[f"partner_outbound__{pid}"]
+        stage, check, deliver = (dag.get_task(t) for t in ("stage", "check", "deliver"))
+        assert {t.task_id for t in dag.tasks} == {"stage", "check", "deliver"}
+        assert check.upstream_task_ids == {"stage"}
+        assert deliver.upstream_task_ids == {"check"}
+        # Delivery runs whatever the check said (notices go on a night whose referrals were
+        # stopped; delivery re-reads every batch itself), and is the one step that retries a
+        # failed upload; a failed check never is retried.
+        assert deliver.trigger_rule == "all_done"
+        assert (check.retries, deliver.retries) == (0, 2)
+        assert deliver.retry_exponential_backoff
+        assert INCIDENTS in stage.inlets
 
 
 def test_assets_link_ingest_to_every_outbound_dag(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,38 +18,9 @@ from asbhub.pipeline.ingest import ingest_folder
 from asbhub.pipeline.outbound import run_outbound
 from asbhub.runtime import Hub
 from asbhub.seed import write_extract
-from asbhub.settings import Settings
-from asbhub.store.engine import Store
 from asbhub.store.models import Delivery, Incident, LedgerEvent, Referral
 from connectors import TransientTransportError
-from tests.pipeline.partners_here import local_partner_config
-
-NIGHT = date(2026, 11, 25)
-SOME = {
-    "chelmsford_council",
-    "basildon_council",
-    "southend_council",
-    "estuary_homes",
-    "greenfield_housing",
-    "harbourside_living",
-}
-
-
-@pytest.fixture
-def night_hub(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[Hub, dict[str, Path]]]:
-    monkeypatch.setenv("ASBHUB_LEDGER_KEY", "test-ledger-key-not-a-real-secret")
-    monkeypatch.setenv("ASBHUB_PSEUDONYM_KEY", "test-pseudonym-key-not-a-real-secret")
-    roots = local_partner_config(tmp_path / "config", tmp_path / "partners", monkeypatch, only=SOME)
-    settings = Settings(
-        config_dir=tmp_path / "config", home=tmp_path / "home", database_url=store.url
-    )
-    hub = Hub(settings=settings, actor="test", _store=store)
-    landing = tmp_path / "landing"
-    write_extract(landing, 120, 5, NIGHT, "csv")
-    ingest_folder(hub, landing)
-    yield hub, roots
+from tests.pipeline.conftest import NIGHT
 
 
 def disclosures(hub: Hub) -> int:
