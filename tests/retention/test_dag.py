@@ -20,7 +20,7 @@ def _load():  # type: ignore[no-untyped-def]
 
 
 def test_the_dag_has_plan_approval_execute_verify_certificate() -> None:
-    dag = _load().dag
+    dag = _load().retention_disposal
     assert dag.dag_id == "retention_disposal"
     assert set(dag.task_ids) == {
         "plan",

@@ -4,7 +4,6 @@ is refused by `disposal report` and reported by `disposal check`."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from asbhub.store.engine import Store
 from asbhub.store.models import DisposalRun, LedgerEvent
 from tests.retention.test_cli import KEY_TEXT, _cli
 from tests.retention.world import World, build, rid
-
-DAG_FILE = Path(__file__).resolve().parents[2] / "dags" / "retention_disposal.py"
 
 
 @pytest.fixture
@@ -42,11 +39,9 @@ def _dag_certificate_task(world: World, monkeypatch: pytest.MonkeyPatch, run_id:
     monkeypatch.setenv("ASBHUB_CONFIG_DIR", str(world.areas.home.parent / "config"))
     monkeypatch.setenv("ASBHUB_DATABASE_URL", world.store.url)
     monkeypatch.setenv("ASBHUB_LEDGER_KEY", KEY_TEXT)
-    spec = importlib.util.spec_from_file_location("retention_disposal_dag", DAG_FILE)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.certificate.function(run_id)
+    from asbhub.airflow.retention import certificate
+
+    return certificate.function(run_id)
 
 
 def test_the_dag_and_the_cli_write_the_same_bytes(
