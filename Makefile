@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEB_PACKAGES := openssh-server openssh-client chromium
 
-.PHONY: setup demo test lint schemas airflow bench clean debs
+.PHONY: setup demo test lint schemas airflow stack-check bench clean debs
 
 setup: $(STAMP) debs
 
@@ -37,6 +37,13 @@ demo: setup
 # hub store, puts the venv on the PATH and prints how to sign in.
 airflow: setup
 	$(BIN)/python -m asbhub.demo.look_around
+
+# The production topology of docker-compose.yml started natively: API server, scheduler, DAG
+# processor, triggerer and two Celery workers on PostgreSQL and Redis, configured from
+# deploy/stack.env.example (or ENV_FILE=.env); see asbhub/demo/stack_check.py.
+ENV_FILE ?= deploy/stack.env.example
+stack-check: setup
+	$(BIN)/python -m asbhub.demo.stack_check --env-file $(ENV_FILE)
 
 test: setup
 	$(BIN)/ruff check .

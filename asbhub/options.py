@@ -43,6 +43,9 @@ class Options(BaseModel):
     pii_processes: int | None = Field(None, ge=1)
     # Airflow tasks: the delay between retries.
     retry_delay_seconds: int = Field(300, ge=0)
+    # The name a task instance records as its host ([core] hostname_callable =
+    # asbhub.settings.worker_hostname): several workers on one machine each their own.
+    worker_name: str | None = None
     # The audit view.
     web_users: SecretStr | None = None
     audit_role: str | None = None

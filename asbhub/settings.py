@@ -120,5 +120,14 @@ def _airflow_variable(name: str) -> str | None:
     return str(value) if value else None
 
 
+def worker_hostname() -> str:
+    """The host name Airflow records for a task ([core] hostname_callable): ASBHUB_WORKER_NAME
+    when set, so that two Celery workers on one machine are told apart in the grid, else the
+    machine's own name as Airflow would give it."""
+    import socket
+
+    return options().worker_name or socket.getfqdn()
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve()}"
