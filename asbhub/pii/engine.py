@@ -131,17 +131,21 @@ class RedactionEngine:
     # -- internals -------------------------------------------------------------------------
 
     def _redact_with(self, text: str, known: Known, artifacts: Any) -> Redaction:
-        from asbhub.pii.recognizers.known_values import known_recognizers
+        from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans
 
         results = self.analyzer.analyze(
             text=text,
             language="en",
             nlp_artifacts=artifacts,
-            ad_hoc_recognizers=known_recognizers(known) or None,
             score_threshold=self.score_threshold,
         )
         candidates = [
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
+        ]
+        # The record's own values, found in its narrative (known_values.py).
+        candidates += [
+            Candidate(entity_type, start, end, KNOWN_SCORE, "known")
+            for entity_type, start, end in known_spans(text, known)
         ]
         from asbhub.pii.names import clean_names, repeat_names
 
@@ -155,8 +159,6 @@ class RedactionEngine:
 
 def _source(result: Any) -> str:
     name = (result.recognition_metadata or {}).get("recognizer_name", "")
-    if name.startswith("KnownValues_"):
-        return "known"
     if name in ("SpacyRecognizer",):
         return "ner"
     if name in ("PersonContextRecognizer", "NameGazetteerRecognizer"):

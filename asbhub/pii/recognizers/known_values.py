@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
-
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.gazetteers import COMMON_WORD_NAMES, places
 from asbhub.pii.recognizers.street_address import STREET_WORDS
@@ -18,9 +17,10 @@ _TRAILING_POSTCODE = re.compile(r"(?:^|\s)([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$",
 _STREET_WORD = re.compile(rf"\b(?:{STREET_WORDS})\b", re.IGNORECASE)
 
 
-def known_recognizers(known: Mapping[str, Iterable[str]] | None) -> list[PatternRecognizer]:
-    """One ad-hoc recognizer per entity type that has known values, every variant at score 1.0."""
-    recognizers = []
+def known_patterns(known: Mapping[str, Iterable[str]] | None) -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per entity type that has known values: every variant of every value,
+    longest first, so that at one position the fullest form wins."""
+    patterns = []
     for entity_type, values in (known or {}).items():
         regexes: list[str] = []
         for value in values or []:
@@ -28,15 +28,28 @@ def known_recognizers(known: Mapping[str, Iterable[str]] | None) -> list[Pattern
                 regexes.extend(variants(entity_type, value.strip()))
         if regexes:
             unique = sorted(set(regexes), key=len, reverse=True)
-            recognizers.append(
-                PatternRecognizer(
-                    supported_entity=entity_type,
-                    name=f"KnownValues_{entity_type}",
-                    patterns=[Pattern(f"known {entity_type}", "|".join(unique), KNOWN_SCORE)],
-                    global_regex_flags=0,
-                )
-            )
-    return recognizers
+            patterns.append((entity_type, _compiled("|".join(unique))))
+    return patterns
+
+
+def known_spans(text: str, known: Mapping[str, Iterable[str]] | None) -> list[tuple[str, int, int]]:
+    """(entity type, start, end) of every known value found in `text`, each at score 1.0.
+
+    Matched here with the standard library rather than as Presidio ad-hoc recognizers: each of
+    those compiled its pattern twice through the `regex` module for every narrative, which cost
+    more than spaCy's NER of the same narrative (bench/results/demo-profile.md). The patterns
+    and their leftmost-first matching are the same."""
+    return [
+        (entity_type, match.start(), match.end())
+        for entity_type, pattern in known_patterns(known)
+        for match in pattern.finditer(text)
+        if match.end() > match.start()
+    ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def variants(entity_type: str, value: str) -> list[str]:
