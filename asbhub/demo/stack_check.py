@@ -212,25 +212,23 @@ class Component:
 
 
 def airflow_command(env: Mapping[str, str], log: Path, *args: str) -> None:
-    airflow = Path(sys.executable).with_name("airflow")
-    with log.open("ab") as out:
-        done = subprocess.run(
-            [str(airflow), *args], env=dict(env), stdout=out, stderr=subprocess.STDOUT, check=False
-        )
-    if done.returncode:
-        raise StackCheckFailed(
-            f"`airflow {args[0]} {args[1] if len(args) > 1 else ''}` failed; see {log}"
-        )
+    run_command("airflow", env, log, *args)
 
 
 def hub_command(env: Mapping[str, str], log: Path, *args: str) -> None:
-    asbhub = Path(sys.executable).with_name("asbhub")
+    run_command("asbhub", env, log, *args)
+
+
+def run_command(program: str, env: Mapping[str, str], log: Path, *args: str) -> None:
+    """One of the venv's commands to its end, its output appended to `log`."""
+    path = Path(sys.executable).with_name(program)
     with log.open("ab") as out:
         done = subprocess.run(
-            [str(asbhub), *args], env=dict(env), stdout=out, stderr=subprocess.STDOUT, check=False
+            [str(path), *args], env=dict(env), stdout=out, stderr=subprocess.STDOUT, check=False
         )
     if done.returncode:
-        raise StackCheckFailed(f"`asbhub {' '.join(args)}` failed; see {log}")
+        # Two words of the command at most: `users create` carries the admin's password.
+        raise StackCheckFailed(f"`{program} {' '.join(args[:2])}` failed; see {log}")
 
 
 # --- the stack -------------------------------------------------------------------------------

@@ -230,12 +230,7 @@ def stage_night(hub: Hub, partner: PartnerConfig, night: date) -> StageResult:
 
 def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
     """Read back every batch waiting in the partner's staging area (staged.py says how)."""
-    with hub.store.session() as session:
-        waiting = session.scalars(
-            select(Delivery)
-            .where(Delivery.partner_id == partner.id, Delivery.status == "staged")
-            .order_by(Delivery.night)
-        ).all()
+    waiting = staged_deliveries(hub, partner)
     problems = [
         problem
         for delivery in waiting
@@ -247,6 +242,18 @@ def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
         batches=[d.batch_id for d in waiting],
         problems=problems,
     )
+
+
+def staged_deliveries(hub: Hub, partner: PartnerConfig) -> list[Delivery]:
+    """The partner's batches waiting in staging, oldest night first."""
+    with hub.store.session() as session:
+        return list(
+            session.scalars(
+                select(Delivery)
+                .where(Delivery.partner_id == partner.id, Delivery.status == "staged")
+                .order_by(Delivery.night)
+            )
+        )
 
 
 def deliver_night(
@@ -545,13 +552,7 @@ def note_collected_batches(hub: Hub, partner: PartnerConfig, transport: Transpor
 
 def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> Iterable[BatchResult]:
     """Deliver every staged batch of the partner, oldest night first."""
-    with hub.store.session() as session:
-        staged = session.scalars(
-            select(Delivery)
-            .where(Delivery.partner_id == partner.id, Delivery.status == "staged")
-            .order_by(Delivery.night)
-        ).all()
-    for delivery in staged:
+    for delivery in staged_deliveries(hub, partner):
         problems = batch_problems(delivery, partner, hub.settings.staging_dir)
         if problems:  # this batch stays staged, and so do later nights: the chain has a gap
             raise StagedBatchInvalid(

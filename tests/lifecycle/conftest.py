@@ -7,7 +7,7 @@ import csv
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from asbhub.cli import app
 from asbhub.seed import write_extract
 from asbhub.store.engine import Store
-from asbhub.store.models import Delivery
+from tests.pipeline.conftest import add_quiet_nights as quiet_nights
 from tests.pipeline.partners_here import local_partner_config
 
 NIGHT = date(2026, 11, 25)
@@ -125,18 +125,5 @@ def write_incidents(
 
 
 def add_quiet_nights(night: Night, partner_id: str) -> None:
-    """Three earlier nights of one referral each, so that a batch of several looks odd to the
-    feed's row-count bounds once a test lowers their floor."""
-    with night.store.session() as session:
-        for day in (1, 2, 3):
-            session.add(
-                Delivery(
-                    batch_id=f"B-{partner_id}-2026110{day}",
-                    partner_id=partner_id,
-                    night=date(2026, 11, day),
-                    status="delivered",
-                    record_count=1,
-                    files=[],
-                    created_at=datetime(2026, 11, day, tzinfo=UTC),
-                )
-            )
+    """Three quiet nights before this one (tests.pipeline.conftest.add_quiet_nights)."""
+    quiet_nights(night.store, partner_id)

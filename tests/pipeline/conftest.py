@@ -4,7 +4,7 @@ a night's hub: some partners on local folders, a night's extract ingested."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from asbhub.runtime import Hub
 from asbhub.seed import write_extract
 from asbhub.settings import Settings
 from asbhub.store.engine import Store
+from asbhub.store.models import Delivery
 from tests.pipeline.partners_here import local_partner_config
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
@@ -52,3 +53,21 @@ def night_hub(
     write_extract(landing, 120, 5, NIGHT, "csv")
     ingest_folder(hub, landing)
     yield hub, roots
+
+
+def add_quiet_nights(store: Store, partner_id: str) -> None:
+    """Three earlier nights of one referral each, so that a batch of several looks odd to the
+    feed's row-count bounds once a test lowers their floor."""
+    with store.session() as session:
+        for day in (1, 2, 3):
+            session.add(
+                Delivery(
+                    batch_id=f"B-{partner_id}-2026110{day}",
+                    partner_id=partner_id,
+                    night=date(2026, 11, day),
+                    status="delivered",
+                    record_count=1,
+                    files=[],
+                    created_at=datetime(2026, 11, day, tzinfo=UTC),
+                )
+            )

@@ -20,7 +20,7 @@ from asbhub.runtime import Hub
 from asbhub.seed import write_extract
 from asbhub.store.models import Delivery, Incident, LedgerEvent, Referral
 from connectors import TransientTransportError
-from tests.pipeline.conftest import NIGHT
+from tests.pipeline.conftest import NIGHT, add_quiet_nights
 
 
 def disclosures(hub: Hub) -> int:
@@ -197,19 +197,7 @@ def test_a_failed_expectation_stops_only_that_partner(
     night_hub: tuple[Hub, dict[str, Path]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hub, roots = night_hub
-    with hub.store.session() as session:
-        for days in (1, 2, 3):
-            session.add(
-                Delivery(
-                    batch_id=f"B-chelmsford_council-2026110{days}",
-                    partner_id="chelmsford_council",
-                    night=date(2026, 11, days),
-                    status="delivered",
-                    record_count=1,
-                    files=[],
-                    created_at=outbound.EARLIEST,
-                )
-            )
+    add_quiet_nights(hub.store, "chelmsford_council")
     monkeypatch.setattr(feed_checks, "MIN_ROW_CEILING", 1)
     result = run_outbound(hub, night=NIGHT)
     by_id = {p.partner_id: p for p in result.partners}

@@ -6,7 +6,6 @@ its notices; each phase says what it did in a typed result."""
 from __future__ import annotations
 
 import csv
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from asbhub.pipeline.outbound import (
 )
 from asbhub.runtime import Hub
 from asbhub.store.models import Delivery, Referral
-from tests.pipeline.conftest import NIGHT
+from tests.pipeline.conftest import NIGHT, add_quiet_nights
 from tests.pipeline.test_outbound import FailingTransport
 
 PARTNER = "chelmsford_council"
@@ -84,9 +83,11 @@ def test_a_staged_batch_that_changed_is_found_by_the_check_and_never_sent(
         rows.append(rows[-1])
     elif how == "bytes_changed":
         first = rows[1][0]  # the same size, one character different
-        rows[1][0] = ("Y" if first[-1] == "Z" else "Z").join((first[:-1], ""))
+        rows[1][0] = first[:-1] + ("Y" if first[-1] == "Z" else "Z")
     elif how == "column_added":
-        rows = [[*row, "officer_notes" if i == 0 else "Synthetic Name"] for i, row in enumerate(rows)]
+        rows = [
+            [*row, "officer_notes" if i == 0 else "Synthetic Name"] for i, row in enumerate(rows)
+        ]
     if how == "file_gone":
         path.unlink()
     else:
@@ -116,19 +117,7 @@ def test_a_stopped_night_is_a_result_the_check_task_fails_on_while_notices_still
 ) -> None:
     hub, _ = night_hub
     partner = hub.partner(PARTNER)
-    with hub.store.session() as session:
-        for day in (1, 2, 3):
-            session.add(
-                Delivery(
-                    batch_id=f"B-{PARTNER}-2026110{day}",
-                    partner_id=PARTNER,
-                    night=date(2026, 11, day),
-                    status="delivered",
-                    record_count=1,
-                    files=[],
-                    created_at=outbound.EARLIEST,
-                )
-            )
+    add_quiet_nights(hub.store, "chelmsford_council")
     monkeypatch.setattr(feed_checks, "MIN_ROW_CEILING", 1)
     staged = stage_night(hub, partner, NIGHT)
     assert staged.status == StageStatus.STOPPED and staged.batch_id is None
