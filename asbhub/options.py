@@ -35,6 +35,10 @@ class Options(BaseModel):
     # The force's landing area when it is an object-store prefix rather than HOME/landing.
     landing_connection: str | None = None
     landing_prefix: str = "landing"
+    # The hub's own areas in an S3-compatible bucket (a connection of type aws naming it) under
+    # a prefix, rather than folders under HOME: any task can then run on any worker.
+    areas_connection: str | None = None
+    areas_prefix: str = "hub"
     # Inbound: the largest file read, and a run-wide override of each partner's settle time.
     inbound_max_bytes: int | None = Field(None, gt=0)
     inbound_settle_seconds: float | None = Field(None, ge=0)

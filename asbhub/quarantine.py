@@ -10,18 +10,21 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from asbhub.storage import Areas
 from asbhub.store.models import QuarantineItem
 
 
-def keep_original(quarantine_dir: Path, path: Path, sha256: str) -> Path:
-    """Copy a whole file into the quarantine folder, named by its hash (never by its own name)."""
-    quarantine_dir.mkdir(parents=True, exist_ok=True)
-    target = quarantine_dir / f"{sha256}.bin"
+def keep_original(areas: Areas, path: Path, sha256: str) -> str:
+    """Copy a whole file into the quarantine area, named by its hash (never by its own name);
+    returns its key, which the quarantine row records."""
+    folder = areas.home / "quarantine"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{sha256}.bin"
     if not target.exists():
         partial = target.with_suffix(".part")
         shutil.copyfile(path, partial)
         partial.replace(target)
-    return target
+    return areas.save(target)
 
 
 def quarantine_file(
@@ -32,7 +35,7 @@ def quarantine_file(
     file_name: str,
     sha256: str,
     reason: str,
-    kept_at: Path | None,
+    kept_at: str | None,
     inbound_file_id: int | None = None,
     line: int | None = None,
 ) -> QuarantineItem:
@@ -46,7 +49,7 @@ def quarantine_file(
         field=None,
         reason=reason,
         raw=None,
-        original_path=str(kept_at) if kept_at else None,
+        original_path=kept_at,
         created_at=datetime.now(UTC),
     )
     session.add(item)

@@ -4,20 +4,26 @@ the retention steps and the web view build this one object."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from asbhub.ledger import LedgerKey, load_key
 from asbhub.minimise.keys import PseudonymKeys
 from asbhub.minimise.narratives import NarrativeRedactor
 from asbhub.partners import PartnerConfig, get_partner, load_partners
-from asbhub.private import secure_home
+from asbhub.private import private_dir, secure_home
 from asbhub.settings import Settings
+from asbhub.storage import Areas, ObjectStoreBackend
 from asbhub.store.engine import Store, require_schema
 
 if TYPE_CHECKING:
-    from asbhub.retention.areas import Areas, RemoteFolders
+    from asbhub.retention.areas import RemoteFolders
     from asbhub.retention.schedule import Schedule
 
 
@@ -31,10 +37,19 @@ class Hub:
     # Personal data lands in the home from the first write: owner-only umask, private home. A
     # web view served inside Airflow's own process reads only, and leaves that process's umask.
     secure: bool = True
+    _scratch: Callable[[], Any] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.secure:
             secure_home(self.settings.home, self.settings.database_url)
+        if self.settings.areas_connection:
+            # The areas are in an object store: this hub works in a private scratch folder of
+            # its own under HOME/work, deleted when it closes (or when it is collected), so a
+            # worker keeps no copy of a record after its task.
+            work = private_dir(self.settings.home / "work")
+            scratch = Path(tempfile.mkdtemp(prefix="hub-", dir=work))
+            self._scratch = weakref.finalize(self, shutil.rmtree, scratch, True)
+            self.settings = replace(self.settings, home=scratch)
 
     @cached_property
     def store(self) -> Store:
@@ -58,12 +73,16 @@ class Hub:
         """The ledger key (the retention steps' name for it)."""
         return self.ledger_key
 
-    @property
+    @cached_property
     def areas(self) -> Areas:
-        """The hub's own folders: landing, staging, archive, quarantine, reports."""
-        from asbhub.retention.areas import Areas
-
-        return Areas.of(self.settings)
+        """The hub's own areas (landing, staging, archive, quarantine, reports, inbound work):
+        folders under the home, or a bucket of an object store (asbhub.storage)."""
+        if not self.settings.areas_connection:
+            return Areas(self.settings.home)
+        backend = ObjectStoreBackend.from_connection(
+            self.settings.areas_connection, self.settings.areas_prefix
+        )
+        return Areas(self.settings.home, backend)
 
     def schedule(self) -> Schedule:
         """The retention schedule, read afresh (an information manager may have edited it)."""
@@ -106,3 +125,8 @@ class Hub:
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.dispose()
+        if "areas" in self.__dict__:
+            self.areas.close()
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            scratch()

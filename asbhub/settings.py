@@ -26,6 +26,10 @@ class Settings:
     config_dir: Path
     home: Path
     database_url: str
+    # The hub's areas in an object store (asbhub.storage): the connection and the key prefix.
+    # Unset, they are the folders under `home`.
+    areas_connection: str | None = None
+    areas_prefix: str = "hub"
 
     @property
     def partners_dir(self) -> Path:
@@ -62,7 +66,13 @@ def resolve(
     cfg = Path(config_dir or given.config_dir or "config")
     home_path = Path(home or given.home or "var")
     url = database_url or given.database_url or sqlite_url(home_path / "hub.sqlite3")
-    return Settings(config_dir=cfg, home=home_path, database_url=url)
+    return Settings(
+        config_dir=cfg,
+        home=home_path,
+        database_url=url,
+        areas_connection=given.areas_connection,
+        areas_prefix=given.areas_prefix,
+    )
 
 
 def options(environ: Mapping[str, str] | None = None) -> Options:

@@ -113,12 +113,14 @@ def certificate(disposal_run: str) -> str:
     from asbhub.retention.frozen import certificate_text
 
     with _hub() as rc, rc.store.session() as session:
-        folder = rc.settings.reports_dir
+        folder = rc.areas.home / "reports"
         folder.mkdir(parents=True, exist_ok=True)
+        keys = []
         for fmt in ("html", "csv", "json"):
             text = certificate_text(session, rc.key, disposal_run, fmt)
             (folder / f"{disposal_run}.{fmt}").write_text(text, encoding="utf-8")
-    return str(folder / f"{disposal_run}.html")
+            keys.append(rc.areas.save(folder / f"{disposal_run}.{fmt}"))
+    return keys[0]
 
 
 DOC = """Disposal runs of the retention schedule: plan (what is due, by class and rule), approval

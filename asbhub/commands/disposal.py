@@ -146,12 +146,17 @@ def command_report(
     hub = hub_context(ctx)
     if fmt not in ("html", "csv", "json"):
         raise typer.BadParameter(f"{fmt!r}: use html, csv or json", param_hint="--format")
-    with retention_context(hub.settings) as rc, rc.store.session() as session:
-        text = frozen.certificate_text(session, rc.key, run_id, fmt)  # type: ignore[arg-type]
-    target = out or hub.settings.reports_dir / f"{run_id}.{fmt}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    hub.emit({"run_id": run_id, "format": fmt, "path": str(target)}, str(target))
+    with retention_context(hub.settings) as rc:
+        with rc.store.session() as session:
+            text = frozen.certificate_text(session, rc.key, run_id, fmt)  # type: ignore[arg-type]
+        target = out or rc.areas.home / "reports" / f"{run_id}.{fmt}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        where = str(target)
+        if out is None:  # kept in the reports area, wherever the areas are
+            key = rc.areas.save(target)
+            where = key if rc.areas.remote else where
+    hub.emit({"run_id": run_id, "format": fmt, "path": where}, where)
 
 
 @app.command("check")

@@ -29,7 +29,7 @@ def command_run(
     prefix: str = typer.Option("landing", "--prefix", help="With --from-connection: the prefix."),
 ) -> None:
     """Validate and load every extract in the landing area; quarantine what is wrong."""
-    from asbhub.pipeline.ingest import ingest_folder, ingest_prefix
+    from asbhub.pipeline.ingest import ingest_folder, ingest_landing, ingest_prefix
     from asbhub.runtime import Hub
 
     context = hub_context(ctx)
@@ -37,8 +37,10 @@ def command_run(
     try:
         if connection:
             result = ingest_prefix(hub, connection, prefix)
-        else:
-            result = ingest_folder(hub, source or context.settings.home / "landing")
+        elif source:
+            result = ingest_folder(hub, source)
+        else:  # the landing area the deployment names, as the DAG reads it
+            result = ingest_landing(hub)
     finally:
         hub.close()
     lines = [

@@ -45,15 +45,24 @@ def seed(
 ) -> None:
     """Write a synthetic incident/1.0 extract (invented people, drama-range phone numbers)."""
     from asbhub.cli import hub_context  # the cli module imports this one: import late
+    from asbhub.runtime import Hub
 
     hub = hub_context(ctx)
     night_date = _parse_night(night)
-    target = out if out is not None else hub.settings.home / "landing"
+    # Into the landing area, wherever the hub's areas are (a bucket: written, then saved there).
+    seeding = Hub(settings=hub.settings, actor="asbhub seed") if out is None else None
+    target = seeding.areas.home / "landing" if seeding is not None else out
+    assert target is not None
     try:
         result = write_extract(target, incidents, seed_value, night_date, fmt.value)
+        if seeding is not None and seeding.areas.remote:
+            seeding.areas.save(Path(result.path))
     except OSError as exc:
         reason = exc.strerror or exc
         raise EnvironmentProblem(f"cannot write the extract to {target}: {reason}") from exc
+    finally:
+        if seeding is not None:
+            seeding.close()
     hub.emit(result, f"wrote {result.rows:,} incidents ({result.contract}) to {result.path}")
 
 

@@ -334,13 +334,14 @@ def _process(
 def archive_original(hub: Hub, partner: PartnerConfig, local: Path, name: str, sha: str) -> Path:
     """Keep the original for the retention schedule ("inbound originals"), named by the hashes
     of its content and its name (one copy per inbound_files row), never by the partner."""
-    folder = hub.settings.home / "archive" / partner.id
+    folder = hub.areas.home / "archive" / partner.id
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{sha[:16]}-{name_sha256(name)[:8]}.bin"
     if not target.exists():
         partial = target.with_suffix(".part")
         shutil.copyfile(local, partial)
         partial.replace(target)
+    hub.areas.save(target)
     return target
 
 
@@ -352,5 +353,5 @@ def _redeliver_report(hub: Hub, partner: PartnerConfig, transport: Transport, fi
         )
     if report:
         path = reports_folder(hub, partner) / report
-        if path.exists():
-            transport.put("inbox", report, path)
+        if hub.areas.exists(path):
+            transport.put("inbox", report, hub.areas.fetch(path))

@@ -109,7 +109,7 @@ def _record_failure(
     exc: Exception,
     file_pk: int | None,
 ) -> int:
-    kept = keep_original(hub.settings.quarantine_dir, local, sha)
+    kept = keep_original(hub.areas, local, sha)
     with hub.store.session() as session:
         record = session.get(InboundFile, file_pk) if file_pk is not None else None
         if record is None:
@@ -159,11 +159,12 @@ def _record_failure(
             inbound_file_id=record.id,
         )
         close_record(
+            hub.areas,
             record,
             FileStatus.FAILED,
             (settled, loaded or 0, quarantined or 0),
-            Path(record.archive_path) if record.archive_path else None,
-            report.name,
+            record.archive_path,
+            report,
         )
         return record.id
 

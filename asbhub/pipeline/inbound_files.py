@@ -23,6 +23,7 @@ from asbhub.pipeline.rejection import (
 from asbhub.quarantine import keep_original, quarantine_file
 from asbhub.records import FileProblem
 from asbhub.runtime import Hub
+from asbhub.storage import Areas
 from asbhub.store.models import InboundFile
 from connectors import Transport
 from contracts.documents import RejectionProblem
@@ -39,7 +40,7 @@ class FileOutcome:
 
 def reports_folder(hub: Hub, partner: PartnerConfig) -> Path:
     """Where the hub keeps the reports it sent, so that a re-run can send one again."""
-    return hub.settings.reports_dir / "rejections" / partner.id
+    return hub.areas.home / "reports" / "rejections" / partner.id
 
 
 def register(hub: Hub, partner: PartnerConfig, name: str, sha: str, size: int) -> tuple[int, bool]:
@@ -85,9 +86,9 @@ def reject_file(
 ) -> FileOutcome:
     """Quarantine a whole file: its original kept (over the limit: the archive copy stands)."""
     kept = (
-        archive
+        hub.areas.key(archive)
         if exc.reason == "too_large"
-        else keep_original(hub.settings.quarantine_dir, local, sha)
+        else keep_original(hub.areas, local, sha)
     )
     problem = file_problem(exc)
     with hub.store.session() as session:
@@ -113,7 +114,7 @@ def reject_file(
             inbound_file_id=file_pk,
             line=exc.line,
         )
-        close_record(record, FileStatus.REJECTED, (0, 0, 0), archive, report.name)
+        close_record(hub.areas, record, FileStatus.REJECTED, (0, 0, 0), archive, report)
     return FileOutcome(report=report, alert=_rejected_alert(partner, name, exc.reason))
 
 
@@ -148,7 +149,7 @@ def finish_file(hub: Hub, job: FileJob, tally: FileTally, archive: Path) -> File
             )
         record.contract = job.contract.ref()
         record.expectation_result = expectations
-        close_record(record, status, rows, archive, report.name if report else None)
+        close_record(hub.areas, record, status, rows, archive, report)
     return FileOutcome(report=report, alert=alert)
 
 
@@ -212,22 +213,27 @@ def refuse_unread(
             kept_at=None,
             inbound_file_id=record.id,
         )
-        close_record(record, FileStatus.REJECTED, (0, 0, 0), None, report.name)
+        close_record(hub.areas, record, FileStatus.REJECTED, (0, 0, 0), None, report)
         file_pk = record.id
     return file_result(hub, file_pk, alert=_rejected_alert(partner, shown, reason))
 
 
 def close_record(
+    areas: Areas,
     record: InboundFile,
     status: FileStatus,
     rows: tuple[int, int, int],
-    archive: Path | None,
-    report: str | None,
+    archive: str | Path | None,
+    report: Path | None,
 ) -> None:
+    """Record how a file ended: its archived original and its rejection report by their keys,
+    the report kept in the reports area so that a re-run (on any worker) can send it again."""
     record.status = status
     record.rows_in, record.rows_loaded, record.rows_quarantined = rows
-    record.archive_path = str(archive) if archive else None
-    record.rejection_report = report
+    record.archive_path = areas.key(archive) if archive else None
+    if report is not None:
+        areas.save(report)
+    record.rejection_report = report.name if report is not None else None
     record.processed_at = datetime.now(UTC)
 
 

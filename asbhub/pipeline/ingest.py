@@ -118,7 +118,24 @@ def ingest_landing(hub: Hub, environ: Mapping[str, str] | None = None) -> Ingest
     given = options(environ)
     if given.landing_connection:
         return ingest_prefix(hub, given.landing_connection, given.landing_prefix)
+    if hub.areas.remote:
+        return ingest_area_landing(hub)
     return ingest_folder(hub, hub.settings.home / "landing")
+
+
+def ingest_area_landing(hub: Hub) -> IngestResult:
+    """Ingest the extracts in the landing area of the hub's object store: each is fetched into
+    this hub's scratch folder, ingested (its original saved in the archive area), then removed
+    from landing; a crash in between is harmless, as the re-fetched file is known by its hash."""
+    result = IngestResult()
+    for key in hub.areas.files("landing"):
+        if not key.endswith((".csv", ".jsonl", ".ndjson")) or key.count("/") != 1:
+            continue
+        result.files.append(ingest_file(hub, hub.areas.fetch(key)))
+        hub.areas.remove(key)
+    if not result.balanced:
+        raise AssertionError(f"ingest counts do not add up: {result.model_dump()}")
+    return _route_held(hub, result)
 
 
 def ingest_prefix(hub: Hub, connection_id: str, prefix: str) -> IngestResult:
@@ -389,9 +406,7 @@ def _incident_row(
 def _quarantine_whole_file(
     hub: Hub, path: Path, sha: str, file_pk: int, exc: FileProblem, outcome: IngestFileResult
 ) -> None:
-    kept = (
-        None if exc.reason == "too_large" else keep_original(hub.settings.quarantine_dir, path, sha)
-    )
+    kept = None if exc.reason == "too_large" else keep_original(hub.areas, path, sha)
     with hub.store.session() as session:
         quarantine_file(
             session,
@@ -411,7 +426,7 @@ def _quarantine_whole_file(
 
 
 def _finish(hub: Hub, path: Path, file_pk: int, outcome: IngestFileResult) -> None:
-    archive = hub.settings.home / "archive" / FORCE
+    archive = hub.areas.home / "archive" / FORCE
     archive.mkdir(parents=True, exist_ok=True)
     target = archive / f"{outcome.sha256[:16]}-{path.name}"
     with hub.store.session() as session:
@@ -422,8 +437,9 @@ def _finish(hub: Hub, path: Path, file_pk: int, outcome: IngestFileResult) -> No
         record.rows_loaded = outcome.loaded + outcome.already_known + outcome.changed
         record.rows_quarantined = outcome.quarantined
         record.processed_at = datetime.now(UTC)
-        record.archive_path = str(target)
+        record.archive_path = hub.areas.key(target)
     # The full extract leaves the landing area once processed; the archive copy is disposed of
     # by the retention schedule ("inbound originals").
     shutil.move(str(path), target)
     tighten(target)  # the extract keeps the mode its writer gave it; the archive is owner-only
+    hub.areas.save(target)

@@ -232,9 +232,7 @@ def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
     """Read back every batch waiting in the partner's staging area (staged.py says how)."""
     waiting = staged_deliveries(hub, partner)
     problems = [
-        problem
-        for delivery in waiting
-        for problem in batch_problems(delivery, partner, hub.settings.staging_dir)
+        problem for delivery in waiting for problem in batch_problems(delivery, partner, hub.areas)
     ]
     return CheckResult(
         partner_id=partner.id,
@@ -358,7 +356,7 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
     changes = sorted([*updates, *withdrawals], key=lambda c: (not c.escalated, c.kind, c.change_id))
     referral_ids = {referral.id: referral.referral_id for referral, _ in pairs}
     referral_ids.update(_referral_ids(hub, [c.referral_pk for c in withdrawals]))
-    folder = hub.settings.staging_dir / partner.id / batch
+    folder = hub.areas.staging / partner.id / batch
     folder.mkdir(parents=True, exist_ok=True)
     files = _write_files(folder, partner, night, [record for _, record in going], notices)
     if changes:
@@ -371,6 +369,7 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
         previous_batch_id=previous,
         files=files,
     )
+    staged_at = hub.areas.save(folder)  # kept before any record is bound to it
     now = datetime.now(UTC)
     with hub.store.session() as session:
         session.add(
@@ -384,7 +383,7 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
                 notice_count=len(notices),
                 set_aside_count=len(checks.set_aside),
                 files=[f.model_dump() for f in files],
-                staging_path=str(folder),
+                staging_path=staged_at,
                 created_at=now,
             )
         )
@@ -553,12 +552,12 @@ def note_collected_batches(hub: Hub, partner: PartnerConfig, transport: Transpor
 def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> Iterable[BatchResult]:
     """Deliver every staged batch of the partner, oldest night first."""
     for delivery in staged_deliveries(hub, partner):
-        problems = batch_problems(delivery, partner, hub.settings.staging_dir)
+        problems = batch_problems(delivery, partner, hub.areas)
         if problems:  # this batch stays staged, and so do later nights: the chain has a gap
             raise StagedBatchInvalid(
                 f"{delivery.batch_id} not sent, nor any later batch: " + "; ".join(problems)
             )
-        folder = Path(delivery.staging_path or "")
+        folder = hub.areas.staging_path(delivery.staging_path or "")  # read back just now
         names = [f["name"] for f in delivery.files]
         manifest = folder / feed.manifest_name(delivery.night)
         for name in [*names, manifest.name]:  # the manifest last: it says the batch is complete

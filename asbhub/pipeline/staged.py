@@ -18,9 +18,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from asbhub.errors import DataError
 from asbhub.minimise.projection import view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
+from asbhub.storage import Areas
 from asbhub.store.models import Delivery
 from connectors.models import sha256_file
 from contracts.change import ReferralChange as ChangeRecord
@@ -45,12 +47,17 @@ def expected_columns(partner: PartnerConfig, contract: str) -> list[str] | None:
     return None
 
 
-def batch_problems(delivery: Delivery, partner: PartnerConfig, staging_root: Path) -> list[str]:
-    """Everything wrong with one staged batch; an empty list when it may go."""
-    folder = Path(delivery.staging_path or "")
-    root = (staging_root / partner.id).resolve()
-    if not folder.resolve().is_relative_to(root):
+def batch_problems(delivery: Delivery, partner: PartnerConfig, areas: Areas) -> list[str]:
+    """Everything wrong with one staged batch; an empty list when it may go. The batch is read
+    back from the areas' store (on another worker than staged it, fetched from the bucket)."""
+    root = f"staging/{partner.id}"
+    try:
+        key = areas.key(delivery.staging_path or "", "staging")
+    except DataError as exc:
+        return [f"{delivery.batch_id}: {exc}"]
+    if not key.startswith(root + "/"):
         return [f"{delivery.batch_id}: its staging folder is outside {root}"]
+    folder = areas.fetch_tree(key)
     manifest_path = folder / feed.manifest_name(delivery.night)
     try:
         manifest = Manifest.model_validate_json(manifest_path.read_bytes())

@@ -1,56 +1,19 @@
 """Where disposed records live outside the store: the hub's areas (staging, archive, quarantine,
-reports, landing, inbound work) and the partners' folders."""
+reports, landing, inbound work; asbhub.storage) and the partners' folders."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from asbhub.errors import DataError
-from asbhub.settings import Settings
+from asbhub.storage import Areas
+
+__all__ = ["Areas", "RemoteFolders", "TransportFolders", "delivered_names"]
 
 if TYPE_CHECKING:
     from connectors.base import Transport
     from connectors.spec import FolderKey
-
-
-@dataclass(frozen=True)
-class Areas:
-    """The hub's own folders; relative paths in the store are read against them."""
-
-    home: Path
-    # Every folder under home where the hub keeps files (the store file itself is not one).
-    names: tuple[str, ...] = ("staging", "archive", "quarantine", "reports", "landing", "inbound")
-
-    @classmethod
-    def of(cls, settings: Settings) -> Areas:
-        return cls(home=settings.home)
-
-    @property
-    def staging(self) -> Path:
-        return self.home / "staging"
-
-    def staging_path(self, stored: str) -> Path:
-        return self._confined(self.staging, stored)
-
-    def quarantine_path(self, stored: str) -> Path:
-        return self._confined(self.home / "quarantine", stored)
-
-    def report_path(self, *parts: str) -> Path:
-        return self._confined(self.home / "reports", str(Path(*parts)))
-
-    def archive_path(self, stored: str) -> Path:
-        return self._confined(self.home, stored)
-
-    @staticmethod
-    def _confined(root: Path, stored: str) -> Path:
-        path = Path(stored)
-        full = (path if path.is_absolute() else root / path).resolve()
-        if not full.is_relative_to(root.resolve()):
-            raise DataError(f"refusing to dispose of {stored}: it is outside {root}")
-        return full
 
 
 class RemoteFolders(Protocol):

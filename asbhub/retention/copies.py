@@ -9,10 +9,10 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, Field
 
@@ -135,49 +135,56 @@ def _looks_tabular(path: Path) -> bool:
     return first.startswith("{") or "," in first
 
 
-def local_files(areas: Areas) -> Iterator[tuple[str, Path]]:
-    """(area, file) for every file under the hub's areas."""
-    for area in areas.names:
-        root = areas.home / area
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file() and not path.is_symlink():
-                    yield area, path
-
-
 def sweep_local(areas: Areas, terms: Terms, fix: bool) -> list[Copy]:
-    """Find (and with `fix`, take out) every copy of the terms in the hub's own areas."""
+    """Find (and with `fix`, take out) every copy of the terms in the hub's own areas, wherever
+    they are kept: each file is read (from the object store, into this hub's scratch folder),
+    and a file that held a copy is saved again rewritten, or removed."""
     found: list[Copy] = []
     if not terms:
         return found
-    for area, path in local_files(areas):
-        if path.name.startswith(NOTICE_FILES):
-            continue
-        hits = named(path.read_bytes(), terms)
-        if not hits:
-            continue
-        action = Action.FOUND
-        if fix:
-            action = rewrite_without(path, terms)
-            if action is Action.REWRITTEN:
-                _refresh_manifest(path)
-        found.append(
-            Copy(
-                area=area,
-                file=str(path.relative_to(areas.home / area)),
-                references=len(hits),
-                action=action,
-                hits=hits,
+    for area in areas.names:
+        for key in areas.files(area):
+            if PurePosixPath(key).name.startswith(NOTICE_FILES):
+                continue
+            path = areas.fetch(key)
+            hits = named(path.read_bytes(), terms)
+            if not hits:
+                if areas.remote:
+                    path.unlink(missing_ok=True)  # a scratch copy: not kept past the look
+                continue
+            action = Action.FOUND
+            if fix:
+                action = rewrite_without(path, terms)
+                if action is Action.REWRITTEN:
+                    _refresh_manifest(areas, key)
+                    areas.save(path)
+                elif action is Action.REMOVED:
+                    areas.remove(key)
+            found.append(
+                Copy(
+                    area=area,
+                    file=str(PurePosixPath(key).relative_to(area)),
+                    references=len(hits),
+                    action=action,
+                    hits=hits,
+                )
             )
-        )
     return found
 
 
-def _refresh_manifest(path: Path) -> None:
+def _refresh_manifest(areas: Areas, key: str) -> None:
     """A rewritten batch file: its manifest in the same folder describes it again truly."""
     from connectors.models import sha256_file
 
-    for manifest in path.parent.glob("manifest-*.json"):
+    path = areas.home / key
+    folder = PurePosixPath(key).parent
+    for sibling in areas.store.keys(str(folder)):
+        sibling_path = PurePosixPath(sibling)
+        if sibling_path.parent != folder or not sibling_path.name.startswith("manifest-"):
+            continue
+        if not sibling_path.name.endswith(".json"):
+            continue
+        manifest = areas.fetch(sibling)
         data = json.loads(manifest.read_text(encoding="utf-8"))
         for entry in data.get("files", []):
             if entry.get("name") == path.name:
@@ -191,6 +198,7 @@ def _refresh_manifest(path: Path) -> None:
                 if str(f.get("contract", "")).startswith("referral/")
             )
         manifest.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        areas.save(manifest)
 
 
 def _records(path: Path) -> int:

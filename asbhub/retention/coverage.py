@@ -6,16 +6,16 @@ given a class (a new table, or a new state that no predicate admits) is reported
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Table, and_, exists, false, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
+from asbhub.errors import DataError
 from asbhub.retention.areas import Areas
-from asbhub.retention.copies import local_files
-from asbhub.retention.handlers import stored_path
 from asbhub.store.models import (
     Base,
     Delivery,
@@ -171,25 +171,28 @@ def _sample_keys(session: Session, table: Table, where: ColumnElement[bool]) -> 
 
 
 def _files(session: Session, areas: Areas) -> Iterator[tuple[str, str | None, str]]:
-    """(where, class or None, why not) for every file under the hub's areas."""
-    staging = _resolved(
-        areas.staging,
+    """(where, class or None, why not) for every file in the hub's areas, by its key."""
+    staging = _keys(
+        areas,
+        "staging",
         session.scalars(select(Delivery.staging_path).where(Delivery.staging_path.is_not(None))),
     )
-    archived = _resolved(
-        areas.home,  # inbound originals are recorded relative to home (Areas.archive_path)
+    archived = _keys(
+        areas,
+        "archive",
         session.scalars(
             select(InboundFile.archive_path).where(InboundFile.archive_path.is_not(None))
         ),
     )
-    originals = _resolved(
-        areas.home / "quarantine",
+    originals = _keys(
+        areas,
+        "quarantine",
         session.scalars(
             select(QuarantineItem.original_path).where(QuarantineItem.original_path.is_not(None))
         ),
     )
     reports = {
-        ("rejections", partner, name)
+        ("reports", "rejections", partner, name)
         for partner, name in session.execute(
             select(InboundFile.partner_id, InboundFile.rejection_report).where(
                 InboundFile.rejection_report.is_not(None)
@@ -197,28 +200,30 @@ def _files(session: Session, areas: Areas) -> Iterator[tuple[str, str | None, st
         )
     }
     runs = set(session.scalars(select(DisposalRun.run_id)))
-    for area, path in local_files(areas):
-        where = f"{area}/{path.relative_to(areas.home / area)}"
-        resolved = path.resolve()
-        if area == "staging" and any(resolved.is_relative_to(folder) for folder in staging):
-            yield where, "delivery", ""
-        elif area == "archive" and resolved in archived:
-            yield where, "inbound_original", ""
-        elif area == "quarantine" and resolved in originals:
-            yield where, "quarantine", ""
-        elif area == "reports" and path.parent == areas.home / "reports" and path.stem in runs:
-            yield where, "disposal_certificate", ""
-        elif area == "reports" and tuple(path.relative_to(areas.home / area).parts) in reports:
-            yield where, "rejection_report", ""
-        else:
-            yield where, None, _why_uncovered(area)
+    for area in areas.names:
+        for key in areas.files(area):
+            parts = PurePosixPath(key).parts
+            if area == "staging" and any(key.startswith(folder + "/") for folder in staging):
+                yield key, "delivery", ""
+            elif area == "archive" and key in archived:
+                yield key, "inbound_original", ""
+            elif area == "quarantine" and key in originals:
+                yield key, "quarantine", ""
+            elif area == "reports" and len(parts) == 2 and PurePosixPath(key).stem in runs:
+                yield key, "disposal_certificate", ""
+            elif area == "reports" and parts in reports:
+                yield key, "rejection_report", ""
+            else:
+                yield key, None, _why_uncovered(area)
 
 
-def _resolved(root: Path, stored: Iterable[str | None]) -> set[Path]:
-    found: set[Path] = set()
+def _keys(areas: Areas, area: str, stored: Iterable[str | None]) -> set[str]:
+    """The keys of stored paths that lie in one area (a path elsewhere is not in it)."""
+    found: set[str] = set()
     for value in stored:
-        if value and (path := stored_path(root, value)) is not None:
-            found.add(path)
+        if value:
+            with contextlib.suppress(DataError):
+                found.add(areas.key(value, area))
     return found
 
 

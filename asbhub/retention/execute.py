@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -335,7 +333,7 @@ def _dispose_deliveries(session: Session, job: Execution, items: Sequence[Any]) 
             continue
         try:
             if delivery.staging_path:
-                _remove(job.areas.staging_path(delivery.staging_path))
+                job.areas.remove(delivery.staging_path, "staging")
             names = delivered_names(delivery.files)
             if job.remote is not None and names:
                 job.remote.delete(delivery.partner_id, names)
@@ -347,13 +345,6 @@ def _dispose_deliveries(session: Session, job: Execution, items: Sequence[Any]) 
         batch.erased.append(target)
     job.checkpoint("execute:delivery:files-deleted")
     return batch
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
 
 
 def _dispose_quarantine(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
@@ -391,7 +382,7 @@ def _dispose_inbound_originals(session: Session, job: Execution, items: Sequence
             continue
         try:
             if original.archive_path:
-                _remove(job.areas.archive_path(original.archive_path))
+                job.areas.remove(original.archive_path, "archive")
         except OSError as exc:
             batch.failed[item_id] = f"{type(exc).__name__}: {exc.strerror}"
             continue

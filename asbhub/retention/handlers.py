@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
 from asbhub.retention.areas import Areas
 from asbhub.retention.batch import Batch, Execution
@@ -69,14 +70,20 @@ def remove_quarantined_originals(session: Session, job: Execution, pks: Sequence
             .where(QuarantineItem.original_path == stored, QuarantineItem.id.not_in(list(going)))
             .limit(1)
         )
-        target = stored_path(job.areas.home / "quarantine", stored)
         # An original kept in the archive (a file too large to copy) goes with the archive.
-        if still_needed is None and target is not None:
-            target.unlink(missing_ok=True)
+        if still_needed is None and quarantined_original(job.areas, stored) is not None:
+            job.areas.remove(stored, "quarantine")
 
 
 def quarantined_original(areas: Areas, stored: str | None) -> Path | None:
-    return stored_path(areas.home / "quarantine", stored) if stored else None
+    """The local path of an original kept in the quarantine area; None for one kept elsewhere
+    (the archive copy of a file too large to copy) or for none."""
+    if not stored:
+        return None
+    try:
+        return areas.quarantine_path(stored)
+    except DataError:
+        return None
 
 
 def dispose_unreferred_incidents(session: Session, job: Execution, items: Sequence[Any]) -> Batch:
@@ -120,9 +127,11 @@ def dispose_rejection_reports(session: Session, job: Execution, items: Sequence[
             continue
         if inbound.rejection_report:
             try:
-                job.areas.report_path(
-                    "rejections", inbound.partner_id, inbound.rejection_report
-                ).unlink(missing_ok=True)
+                job.areas.remove(
+                    job.areas.report_path(
+                        "rejections", inbound.partner_id, inbound.rejection_report
+                    )
+                )
             except OSError as exc:
                 batch.failed[item_id] = f"{type(exc).__name__}: {exc.strerror}"
                 continue

@@ -247,7 +247,7 @@ def _survivors(
         ):
             if inbound.rejection_report:
                 path = areas.report_path("rejections", inbound.partner_id, inbound.rejection_report)
-                where = "reports/rejections" if path.exists() else "store: inbound_files"
+                where = "reports/rejections" if areas.exists(path) else "store: inbound_files"
                 survived(reports[f"RR-{inbound.id}"], where)
     quarantine = by_class.get("quarantine", {})
     if quarantine:
@@ -270,8 +270,8 @@ def _survivors(
         ):
             if original.archive_path:
                 item = originals[f"IF-{original.id}"]
-                path = areas.archive_path(original.archive_path)
-                survived(item, "inbound archive" if path.exists() else "store: inbound_files")
+                kept = areas.exists(original.archive_path, "archive")
+                survived(item, "inbound archive" if kept else "store: inbound_files")
     deliveries = by_class.get("delivery", {})
     if deliveries:
         for delivery in session.scalars(
@@ -286,7 +286,7 @@ def _survivors(
 def _delivery_remains(delivery: Delivery, areas: Areas, remote: RemoteFolders | None) -> str | None:
     if delivery.disposed_at is None:
         return "store: deliveries (not marked disposed)"
-    if delivery.staging_path and areas.staging_path(delivery.staging_path).exists():
+    if delivery.staging_path and areas.exists(delivery.staging_path, "staging"):
         return "staging area"
     names = delivered_names(delivery.files)
     if remote is not None and names:

@@ -68,10 +68,9 @@ def check_store(hub: Hub, got: InboundFileResult) -> None:
         )
         assert record is not None and record.status == got.status
         assert record.rows_in == record.rows_loaded + record.rows_quarantined
-        assert (
-            record.archive_path
-            and hub.settings.home in __import__("pathlib").Path(record.archive_path).parents
-        )
+        # The original is kept in the archive area, recorded by its key (never a worker's path).
+        assert record.archive_path and record.archive_path.startswith(f"archive/{PARTNER}/")
+        assert hub.areas.fetch(record.archive_path).is_file()
         quarantined = session.scalar(
             select(func.count()).where(QuarantineItem.inbound_file_id == record.id)
         )

@@ -369,7 +369,8 @@ def check_failed_file_kept(hub: Hub, tmp_path: Path, harness: LocalHarness) -> N
             select(QuarantineItem).where(QuarantineItem.reason.like("unprocessable:%"))
         )
     assert item is not None and item.original_path
-    kept = Path(item.original_path)
+    assert item.original_path.startswith("quarantine/")  # a key in the areas, not a path
+    kept = hub.areas.fetch(item.original_path)
     assert kept.is_file() and kept.is_relative_to(tmp_path / "home")
     assert "outcomes-crash.csv" in harness.raw_names("processed")  # it cannot stop next night
 

@@ -35,7 +35,7 @@ def staged_file(hub: Hub, stem: str) -> Path:
         delivery = session.scalars(
             select(Delivery).where(Delivery.partner_id == PARTNER, Delivery.status == "staged")
         ).one()
-        folder = Path(delivery.staging_path or "")
+        folder = hub.areas.staging_path(delivery.staging_path or "")
     return next(folder.glob(f"{stem}-*"))
 
 
