@@ -22,9 +22,9 @@ airflow users create --role Admin \
   --username "$STACK_ADMIN_USERNAME" --email "$STACK_ADMIN_EMAIL" \
   --firstname Stack --lastname Admin --password "$STACK_ADMIN_PASSWORD"
 
-# The stand-in partners: their bucket, and their connections with the SFTP host key pinned,
-# stored in Airflow (encrypted with the stack's Fernet key). The file holds a password: it
-# lives only for the import.
+# The hub areas' bucket and connection, and the stand-in partners': their bucket, and their
+# connections with the SFTP host key pinned, stored in Airflow (encrypted with the stack's
+# Fernet key). The file holds passwords: it lives only for the import.
 connections=$(mktemp --suffix=.json)
 trap 'rm -f "$connections"' EXIT
 python /opt/asbhub/deploy/standin_partners.py /opt/asbhub/partner-keys "$connections"

@@ -1,4 +1,5 @@
-"""The stand-in partners of docker-compose.yml, made ready by the init service on every start.
+"""The stand-in partners of docker-compose.yml, and the hub's areas (hub-areas), made ready by
+the init service on every start.
 
 partner-sftp plays basildon_council and partner-s3 plays estuary_homes (their files in config/
 are used as they are). Their connections are written into Airflow itself, as a file for
@@ -29,6 +30,9 @@ HUB_KEY_FILE = "hub_ed25519"
 S3_ENDPOINT = "http://partner-s3:9000"
 S3_BUCKET = "estuary-homes"
 S3_REGION = "eu-west-2"  # partner-s3's MINIO_SITE_REGION
+AREAS_CONN_ID = "hub_areas"  # ASBHUB_AREAS_CONNECTION in deploy/stack.env.example
+AREAS_ENDPOINT = "http://hub-areas:9000"
+AREAS_BUCKET = "asbhub-areas"
 
 
 class StandinError(Exception):
@@ -71,11 +75,22 @@ def s3_connection(environ: Mapping[str, str]) -> dict[str, Any]:
     return {"conn_type": "aws", "login": user, "password": password, "extra": json.dumps(extra)}
 
 
-def _minio_credentials(environ: Mapping[str, str]) -> tuple[str, str]:
-    missing = [name for name in ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD") if not environ.get(name)]
+def areas_connection(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The hub's areas on hub-areas, signed in as its root user."""
+    extra = {"endpoint_url": AREAS_ENDPOINT, "region_name": S3_REGION, "bucket": AREAS_BUCKET}
+    user, password = _minio_credentials(environ, "HUB_AREAS_USER", "HUB_AREAS_PASSWORD")
+    return {"conn_type": "aws", "login": user, "password": password, "extra": json.dumps(extra)}
+
+
+def _minio_credentials(
+    environ: Mapping[str, str],
+    user_variable: str = "MINIO_ROOT_USER",
+    password_variable: str = "MINIO_ROOT_PASSWORD",  # noqa: S107 - a variable's name
+) -> tuple[str, str]:
+    missing = [name for name in (user_variable, password_variable) if not environ.get(name)]
     if missing:
         raise StandinError(f"set {' and '.join(missing)} in .env (deploy/stack.env.example)")
-    return environ["MINIO_ROOT_USER"], environ["MINIO_ROOT_PASSWORD"]
+    return environ[user_variable], environ[password_variable]
 
 
 def write_connections(keys_dir: Path, out: Path, environ: Mapping[str, str]) -> None:
@@ -84,17 +99,23 @@ def write_connections(keys_dir: Path, out: Path, environ: Mapping[str, str]) -> 
     connections = {
         SFTP_CONN_ID: sftp_connection(pinned_host_key(keys_dir)),
         S3_CONN_ID: s3_connection(environ),
+        AREAS_CONN_ID: areas_connection(environ),
     }
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(connections, handle, indent=2)
 
 
-def ensure_bucket(environ: Mapping[str, str], endpoint_url: str = S3_ENDPOINT) -> None:
-    """The S3 stand-in's bucket, created once; one already there is left as it is."""
+def ensure_bucket(
+    environ: Mapping[str, str],
+    endpoint_url: str = S3_ENDPOINT,
+    bucket: str = S3_BUCKET,
+    credentials: tuple[str, str] = ("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"),
+) -> None:
+    """A bucket, created once; one already there is left as it is."""
     import boto3
 
-    user, password = _minio_credentials(environ)
+    user, password = _minio_credentials(environ, *credentials)
     client = boto3.client(
         "s3",
         endpoint_url=endpoint_url,
@@ -104,7 +125,7 @@ def ensure_bucket(environ: Mapping[str, str], endpoint_url: str = S3_ENDPOINT) -
     )
     try:
         client.create_bucket(
-            Bucket=S3_BUCKET, CreateBucketConfiguration={"LocationConstraint": S3_REGION}
+            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": S3_REGION}
         )
     except client.exceptions.BucketAlreadyOwnedByYou:
         return
@@ -117,6 +138,9 @@ def main(argv: list[str]) -> int:
     try:
         write_connections(Path(argv[0]), Path(argv[1]), os.environ)
         ensure_bucket(os.environ)
+        ensure_bucket(
+            os.environ, AREAS_ENDPOINT, AREAS_BUCKET, ("HUB_AREAS_USER", "HUB_AREAS_PASSWORD")
+        )
     except StandinError as exc:
         print(f"stand-in partners: {exc}", file=sys.stderr)
         return 2

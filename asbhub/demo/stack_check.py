@@ -23,14 +23,16 @@ and queue), and ends with one line:
 
     stack: workers=W tasks=T on_distinct_workers=D failed=F dag_runs=R
 
-Its exit status is 0 only when every DAG run succeeded, no task failed, both workers ran tasks
-and the audit view answered. What is not yet like production: the hub's working areas are one
-folder (ASBHUB_HOME) on this machine's disk, shared by both workers, as the compose stack's
-`hub-var` volume is shared by workers on one Docker host (workers on several hosts need the
-areas on shared storage, which the hub does not have yet); PostgreSQL and Redis are the
-machine's own, reached without the stack's database and broker passwords; and the partners are
-the sample partner files pointed at the stand-ins, so an env file's own AIRFLOW_CONN_ entries
-for real partners are not used.
+The hub's areas (landing, staging, archive, quarantine, reports) are in a bucket of the
+S3 stand-in, as the env file's ASBHUB_AREAS_CONNECTION puts them on MinIO in the compose stack;
+each worker has a home of its own that shares nothing with the other's, and after the run each
+must hold no file (a task's scratch folder goes with it).
+
+Its exit status is 0 only when every DAG run succeeded, no task failed, both workers ran tasks,
+no worker kept a file and the audit view answered. What is not yet like production: PostgreSQL
+and Redis are the machine's own, reached without the stack's database and broker passwords; and
+the partners are the sample partner files pointed at the stand-ins, so an env file's own
+AIRFLOW_CONN_ entries for real partners (and for the areas' bucket) are not used.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from asbhub.errors import EnvironmentProblem
 from asbhub.partners import PartnerConfig, load_partners
 from asbhub.private import restrict_umask
 from asbhub.settings import export
+from asbhub.storage import ObjectStoreBackend
 
 REPO = Path(__file__).resolve().parents[2]
 ENV_FILE = REPO / "deploy" / "stack.env.example"
@@ -69,6 +72,7 @@ STACK_HOME = REPO / "var" / "stack"
 PLACEHOLDER = "change-me"
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/0"
+AREAS_PREFIX = "hub"  # ASBHUB_AREAS_PREFIX's default
 FAB_AUTH_MANAGER = "airflow.providers.fab.auth_manager.fab_auth_manager.FabAuthManager"
 WORKERS = ("stack-worker-1", "stack-worker-2")
 APPROVE = "Approve"
@@ -429,6 +433,8 @@ class StackResult(BaseModel):
     tasks: list[TaskFigure]
     audit_view: int  # the status the audit view answered with, signed in through Airflow
     certificate: str | None = None
+    areas: str = ""  # where the hub's areas were
+    left_on_workers: list[str] = []  # files a worker's own home still held after the run
     seconds: float = 0
 
     @property
@@ -446,6 +452,7 @@ class StackResult(BaseModel):
             and all(state == "success" for state in self.dag_runs.values())
             and len(self.ran_on) >= min(self.workers, 2)
             and self.audit_view == 200
+            and not self.left_on_workers
         )
 
     def line(self) -> str:
@@ -492,6 +499,7 @@ def run_stack_check(
             queue=queue,
             api_port=api_port,
         )
+        env.update(areas_in_bucket(world, file_values, f"hub-areas-{suffix}"))
         export({k: v for k, v in env.items() if k.startswith(("ASBHUB_", "AIRFLOW_CONN_"))})
         admin = (file_values["STACK_ADMIN_USERNAME"], file_values["STACK_ADMIN_PASSWORD"])
         stack = Stack(
@@ -527,7 +535,13 @@ def run_stack_check(
             admin[1],
         )
         night = date.today()
-        write_night_extract(world.hub_home / "landing", incidents, seed, night)
+        areas = ObjectStoreBackend.from_connection(env["ASBHUB_AREAS_CONNECTION"], AREAS_PREFIX)
+        cleanup.callback(areas.close)
+        landing = world.root / "extract"
+        write_night_extract(landing, incidents, seed, night)
+        for extract in sorted(landing.iterdir()):  # into the landing area, in the bucket
+            areas.upload(f"landing/{extract.name}", extract)
+            extract.unlink()
         say("starting the API server, scheduler, DAG processor, triggerer and two Celery workers")
         stack.component("api-server", "api-server", "--port", str(api_port))
         stack.component("scheduler", "scheduler")
@@ -546,6 +560,8 @@ def run_stack_check(
                 "2",
                 extra={
                     "ASBHUB_WORKER_NAME": name,
+                    # A home of the worker's own: it shares nothing with the other worker.
+                    "ASBHUB_HOME": str(world.root / "workers" / name),
                     "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
                 },
             )
@@ -557,8 +573,10 @@ def run_stack_check(
         if unknown:
             raise StackCheckFailed(f"no partner file for {', '.join(unknown)}")
         chosen = [p for p in partners if only is None or p.id in only]
-        result = drive(api, stack, world, chosen, night, seed, say)
+        result = drive(api, stack, world, chosen, night, seed, say, areas)
         result.databases, result.queue = sorted(dbs), queue
+        result.areas = areas.where
+        result.left_on_workers = left_on_workers(world.root / "workers")
         result.seconds = round(time.perf_counter() - started, 1)
         return result
     raise AssertionError("unreachable")  # pragma: no cover (ExitStack re-raises)
@@ -572,6 +590,7 @@ def drive(
     night: date,
     seed: int,
     say: Callable[[str], None],
+    areas: ObjectStoreBackend,
 ) -> StackResult:
     """The night and the retention run, through the REST API only."""
     outbound = [f"partner_outbound__{p.id}" for p in partners]
@@ -605,7 +624,7 @@ def drive(
     run_all("outbound", outbound)
     simulator.answer_all(partners, night, seed, bad_file_partner=None)
     run_all("inbound", inbound)
-    certificate = retention(api, stack, world, night + RETENTION_SHIFT, logical, runs, say)
+    certificate = retention(api, stack, night + RETENTION_SHIFT, logical, runs, say, areas)
     audit = audit_view(api)
     tasks = [
         TaskFigure(
@@ -633,11 +652,11 @@ def drive(
 def retention(
     api: Api,
     stack: Stack,
-    world: DemoWorld,
     as_of: date,
     logical: datetime,
     runs: dict[str, str],
     say: Callable[[str], None],
+    areas: ObjectStoreBackend,
 ) -> str | None:
     """retention_disposal as of `as_of`, approved through the HITL endpoint as the admin."""
     dag_id = "retention_disposal"
@@ -661,8 +680,40 @@ def retention(
         timeout=900,
     )
     runs[f"{dag_id}/{run_id}"] = api.run_state(dag_id, run_id)
-    found = sorted((world.hub_home / "reports").glob("*.html"))
-    return str(found[-1]) if found else None
+    found = [key for key in areas.keys("reports") if key.endswith(".html")]
+    return f"{areas.where}: {found[-1]}" if found else None
+
+
+def areas_in_bucket(
+    world: DemoWorld, file_values: Mapping[str, str], bucket: str
+) -> dict[str, str]:
+    """The hub's areas in a bucket of its own on the S3 stand-in: the connection the env file
+    names (ASBHUB_AREAS_CONNECTION), pointed at the stand-in as the partners' connections are."""
+    connection = file_values.get("ASBHUB_AREAS_CONNECTION") or "hub_areas"
+    world.s3.make_bucket(bucket)
+    value = json.dumps(
+        {
+            "conn_type": "aws",
+            "login": world.s3.access_key_id,
+            "password": world.s3.secret_access_key,
+            "extra": {
+                "endpoint_url": world.s3.endpoint_url,
+                "region_name": world.s3.region,
+                "bucket": bucket,
+            },
+        }
+    )
+    return {
+        "ASBHUB_AREAS_CONNECTION": connection,
+        f"AIRFLOW_CONN_{connection.upper()}": value,
+    }
+
+
+def left_on_workers(root: Path) -> list[str]:
+    """Every file under the workers' own homes: none should be left after their tasks."""
+    if not root.is_dir():
+        return []
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
 def audit_view(api: Api) -> int:
@@ -717,6 +768,13 @@ def main(argv: list[str] | None = None) -> int:
         host: sum(1 for t in result.tasks if t.hostname == host) for host in sorted(result.ran_on)
     }
     say(f"tasks per worker: {json.dumps(per_worker)}; audit view answered {result.audit_view}")
+    for path in result.left_on_workers:
+        say(f"left on a worker after its task: {path}")
+    say(
+        f"areas: {result.areas}; nothing left on the workers' own homes"
+        if not result.left_on_workers
+        else f"areas: {result.areas}"
+    )
     say(f"certificate: {result.certificate}; {result.seconds:.0f} s; logs in {args.home / 'logs'}")
     print(result.line(), flush=True)
     return 0 if result.ok else 1

@@ -150,13 +150,20 @@ def test_partner_files_are_mounted_read_only_over_the_config_dir(name: str) -> N
     service = SERVICES[name]
     assert "./config:/opt/asbhub/config:ro" in service["volumes"]
     assert service["environment"]["ASBHUB_CONFIG_DIR"] == "/opt/asbhub/config"
-    assert "hub-var:/opt/asbhub/var" in service["volumes"]
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert not re.search(r"^COPY config\b", dockerfile, flags=re.MULTILINE)
 
 
-def test_the_compose_file_says_the_shared_volume_is_one_host_only() -> None:
-    assert "ONE Docker host" in COMPOSE_TEXT and "object store" in COMPOSE_TEXT
+@pytest.mark.parametrize("name", AIRFLOW_ALL)
+def test_the_hub_areas_are_in_the_bucket_and_no_volume_is_shared_for_them(name: str) -> None:
+    """Any task on any worker on any host: the areas are in hub-areas, never on a volume."""
+    service = SERVICES[name]
+    assert service["environment"]["ASBHUB_AREAS_CONNECTION"].startswith(
+        "${ASBHUB_AREAS_CONNECTION:?"
+    )
+    assert not [v for v in service["volumes"] if str(v).split(":")[1:2] == ["/opt/asbhub/var"]]
+    assert service["depends_on"]["hub-areas"] == {"condition": "service_healthy"}
+    assert "hub-var" not in COMPOSE["volumes"]
 
 
 # ----- one environment file -------------------------------------------------------------------

@@ -95,7 +95,16 @@ def test_the_stack_runs_a_night_and_a_disposal_on_two_celery_workers(tmp_path: P
     assert by_task[("retention_disposal", "approval")]["state"] == "success"
     assert by_task[("retention_disposal", "verify")]["state"] == "success"
     assert result["audit_view"] == 200
-    assert result["certificate"] and Path(result["certificate"]).is_file()
+    # the hub's areas were in a bucket, the certificate too; no worker kept a file of its own
+    assert result["areas"].startswith("s3://hub-areas-")
+    assert (
+        result["certificate"].startswith(result["areas"]) and "reports/DR-" in result["certificate"]
+    )
+    assert result["left_on_workers"] == []
+    assert sorted(p.name for p in (home / "workers").iterdir()) == [
+        "stack-worker-1",
+        "stack-worker-2",
+    ]
     # Nothing left behind.
     assert not leftover_processes(home, result["queue"])
     assert not leftover_databases(result["databases"])

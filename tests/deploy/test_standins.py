@@ -23,7 +23,12 @@ from connectors.spec import TransportSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-MINIO = {"MINIO_ROOT_USER": "standin-user", "MINIO_ROOT_PASSWORD": "9a8b7c6d"}
+MINIO = {
+    "MINIO_ROOT_USER": "standin-user",
+    "MINIO_ROOT_PASSWORD": "9a8b7c6d",
+    "HUB_AREAS_USER": "areas-user",
+    "HUB_AREAS_PASSWORD": "5e6f7a8b",
+}
 
 
 def load_standins() -> ModuleType:
@@ -131,3 +136,27 @@ def test_the_bucket_is_created_once() -> None:
 
         names = [b["Name"] for b in boto3.client("s3").list_buckets()["Buckets"]]
     assert names == [standins.S3_BUCKET]
+
+
+def test_the_hub_areas_connection_is_one_the_hub_reads_its_areas_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The init service writes `hub_areas` (the env file's ASBHUB_AREAS_CONNECTION) for the
+    hub-areas bucket; the hub's object-store backend takes it as it is."""
+    from asbhub.storage import ObjectStoreBackend
+
+    env_file = (ROOT / "deploy" / "stack.env.example").read_text()
+    assert f"ASBHUB_AREAS_CONNECTION={standins.AREAS_CONN_ID}" in env_file.splitlines()
+    areas = {"HUB_AREAS_USER": "areas-user", "HUB_AREAS_PASSWORD": "5e6f7a8b"}
+    value = standins.areas_connection(areas)
+    environ = {f"AIRFLOW_CONN_{standins.AREAS_CONN_ID.upper()}": json.dumps(value)}
+    from connectors.connection import lookup_connection
+
+    conn = lookup_connection(standins.AREAS_CONN_ID, environ)
+    assert conn.conn_type == "aws" and conn.extra["bucket"] == standins.AREAS_BUCKET
+    with pytest.raises(standins.StandinError, match="HUB_AREAS_PASSWORD"):
+        standins.areas_connection({"HUB_AREAS_USER": "areas-user"})
+    monkeypatch.setenv(*next(iter(environ.items())))
+    backend = ObjectStoreBackend.from_connection(standins.AREAS_CONN_ID, "hub")
+    assert backend.where == f"s3://{standins.AREAS_BUCKET}/hub at http://hub-areas:9000"
+    assert backend.config.sse == "AES256"  # server-side encryption asked on every object
