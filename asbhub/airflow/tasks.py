@@ -21,7 +21,7 @@ from asbhub.settings import resolve
 
 if TYPE_CHECKING:
     from asbhub.pipeline.feed_checks import SetAsideRecord
-    from asbhub.pipeline.inbound import PartnerInboundResult
+    from asbhub.pipeline.inbound.run import PartnerInboundResult
     from asbhub.pipeline.ingest import IngestResult
     from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
     from asbhub.runtime import Hub
@@ -257,7 +257,7 @@ def check_delivery(partner: PartnerOutboundResult, night: date) -> None:
 def collect_partner_outcomes(partner_id: str, config_dir: str, actor: str) -> dict[str, Any]:
     """Fetch, validate and match the partner's outcome files; a transport failure is retried,
     rows that do not add up or a configuration problem fail at once."""
-    from asbhub.pipeline.inbound import CountsDoNotAddUp, run_inbound
+    from asbhub.pipeline.inbound.run import CountsDoNotAddUp, run_inbound
 
     try:
         with hub_for(config_dir, actor) as hub:

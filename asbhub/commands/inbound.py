@@ -10,7 +10,7 @@ from asbhub.cli import hub_context
 from asbhub.errors import HubError
 
 if TYPE_CHECKING:
-    from asbhub.pipeline.inbound_status import InboundFileResult
+    from asbhub.pipeline.inbound.status import InboundFileResult
 
 # Each command imports the pipeline modules it uses (they load the store and the transports),
 # so that `asbhub inbound --help` stays quick.
@@ -42,7 +42,7 @@ def command_run(
     processed (each is named)."""
     if bool(partner) == all_partners:
         raise HubError("give --partner ID (one or more) or --all")
-    from asbhub.pipeline.inbound import run_inbound
+    from asbhub.pipeline.inbound.run import run_inbound
     from asbhub.runtime import Hub
 
     context = hub_context(ctx)
@@ -78,7 +78,7 @@ def command_status(
     limit: int = typer.Option(200, "--limit", min=1, help="How many files, newest first."),
 ) -> None:
     """Each file received: rows in = rows loaded + rows quarantined, its status and report."""
-    from asbhub.pipeline.inbound_status import inbound_status
+    from asbhub.pipeline.inbound.status import inbound_status
     from asbhub.runtime import Hub
 
     context = hub_context(ctx)

@@ -18,8 +18,8 @@ from asbhub.airflow.tasks import (
     check_ingest,
     hub_for,
 )
-from asbhub.pipeline.inbound import PartnerInboundResult
-from asbhub.pipeline.inbound_status import InboundFileResult
+from asbhub.pipeline.inbound.run import PartnerInboundResult
+from asbhub.pipeline.inbound.status import InboundFileResult
 from asbhub.pipeline.ingest import IngestFileResult, IngestResult
 from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
 

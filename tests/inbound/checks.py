@@ -6,8 +6,8 @@ import json
 
 from sqlalchemy import func, select
 
-from asbhub.pipeline.inbound import InboundResult
-from asbhub.pipeline.inbound_status import InboundFileResult
+from asbhub.pipeline.inbound.run import InboundResult
+from asbhub.pipeline.inbound.status import InboundFileResult
 from asbhub.pipeline.rejection import report_name
 from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile, Outcome, QuarantineItem

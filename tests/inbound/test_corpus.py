@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from asbhub.pipeline.inbound import run_inbound
+from asbhub.pipeline.inbound.run import run_inbound
 from tests.connectors.harnesses import LocalHarness
 from tests.inbound.cases import CASES, Case
 from tests.inbound.checks import check_step, file_in, send

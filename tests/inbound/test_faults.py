@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from asbhub import ledger
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline import inbound_rows
-from asbhub.pipeline.inbound import default_transport, run_inbound
+from asbhub.pipeline.inbound import rows as inbound_rows
+from asbhub.pipeline.inbound.run import default_transport, run_inbound
 from asbhub.runtime import Hub
 from asbhub.store.models import LedgerEvent, Outcome
 from connectors import TransientTransportError, Transport

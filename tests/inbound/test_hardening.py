@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 
 from asbhub.cli import app
 from asbhub.minimise.narratives import NarrativeRedactor
-from asbhub.pipeline import inbound, inbound_rows
+from asbhub.pipeline.inbound import rows as inbound_rows
+from asbhub.pipeline.inbound import run as inbound
 from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile, Outcome, QuarantineItem, Referral
 from tests.connectors.harnesses import LocalHarness
@@ -282,7 +283,7 @@ def test_a_poisoned_outbox_stops_nothing_else(
                 raise RecursionError("maximum recursion depth exceeded (injected)")
             return real(job)
 
-        monkeypatch.setattr("asbhub.pipeline.inbound.load_rows", crash_on_one)
+        monkeypatch.setattr("asbhub.pipeline.inbound.run.load_rows", crash_on_one)
     if poison.id == "an_os_error_on_a_local_path":
         real_archive = inbound.archive_original
 
@@ -422,7 +423,7 @@ def test_a_file_still_being_written_waits_for_the_next_run(
 def test_a_partner_that_renames_is_read_from_one_listing(
     two_partners: tuple[Hub, LocalHarness, World], tmp_path: Path
 ) -> None:
-    from asbhub.pipeline.inbound_outbox import view_outbox
+    from asbhub.pipeline.inbound.outbox import view_outbox
 
     hub, harness, world = two_partners
     (harness.base / "outbox" / "outcomes-done.csv").write_bytes(good(world))

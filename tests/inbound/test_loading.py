@@ -14,14 +14,14 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from asbhub.cli import app
-from asbhub.pipeline.inbound import (
+from asbhub.pipeline.inbound.run import (
     CountsDoNotAddUp,
     InboundResult,
     PartnerInboundResult,
     check_accounting,
     run_inbound,
 )
-from asbhub.pipeline.inbound_status import InboundFileResult
+from asbhub.pipeline.inbound.status import InboundFileResult
 from asbhub.runtime import Hub
 from asbhub.store.models import (
     DisposalNotice,

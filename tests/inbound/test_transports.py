@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from asbhub.pipeline.inbound import run_inbound
+from asbhub.pipeline.inbound.run import run_inbound
 from asbhub.pipeline.rejection import display_name, name_sha256, report_name
 from tests.connectors.harnesses import Harness, LocalHarness, S3Harness, SFTPHarness
 from tests.inbound.cases import CASES

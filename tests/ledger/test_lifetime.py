@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from asbhub.cli import app
 from asbhub.demo.simulator import answer
-from asbhub.pipeline.inbound import run_inbound
+from asbhub.pipeline.inbound.run import run_inbound
 from asbhub.pipeline.ingest import ingest_folder
 from asbhub.pipeline.outbound import run_outbound
 from asbhub.runtime import Hub

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from asbhub.cli import app
 from asbhub.demo.simulator import answer
 from asbhub.errors import DataError
-from asbhub.pipeline.inbound import run_inbound
+from asbhub.pipeline.inbound.run import run_inbound
 from asbhub.pipeline.outbound import check_staged, deliver_night, run_outbound, stage_night
 from asbhub.runtime import Hub
 from asbhub.settings import Settings

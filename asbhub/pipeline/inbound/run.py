@@ -15,11 +15,11 @@ goes to the partner's inbox. Processed files move to the partner's processed fol
 deleted when the transport says ``after_fetch: delete``); the hub archives the original under
 HOME/archive/<partner>/ for the retention schedule ("inbound originals").
 
-What is taken (asbhub.pipeline.inbound_outbox): only complete files (stable across two
+What is taken (asbhub.pipeline.inbound.outbox): only complete files (stable across two
 listings, or renamed by the partner) within the size limit; unsafe names, special files,
 symlinks out of the folder and files over the limit are reported once and left where they are.
 
-No file stops a run (asbhub.pipeline.inbound_failures): a failed transfer leaves the file in the
+No file stops a run (asbhub.pipeline.inbound.failures): a failed transfer leaves the file in the
 outbox, named in the result; any other failure keeps the original in quarantine, records the
 file as failed, tells the partner and tidies the outbox. The run goes on and ends non-zero.
 
@@ -42,9 +42,9 @@ from pydantic import BaseModel, computed_field
 from sqlalchemy import select
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound_checks import contract_of
-from asbhub.pipeline.inbound_failures import fail_file, not_fetched
-from asbhub.pipeline.inbound_files import (
+from asbhub.pipeline.inbound.checks import contract_of
+from asbhub.pipeline.inbound.failures import fail_file, not_fetched
+from asbhub.pipeline.inbound.files import (
     FileOutcome,
     finish_file,
     refuse_unread,
@@ -54,15 +54,15 @@ from asbhub.pipeline.inbound_files import (
     sweep_stale_work,
     tidy_outbox,
 )
-from asbhub.pipeline.inbound_job import FileJob
-from asbhub.pipeline.inbound_outbox import (
+from asbhub.pipeline.inbound.job import FileJob
+from asbhub.pipeline.inbound.outbox import (
     StillBeingWritten,
     Unread,
     listing_identity,
     view_outbox,
 )
-from asbhub.pipeline.inbound_rows import load_rows, scan
-from asbhub.pipeline.inbound_status import (
+from asbhub.pipeline.inbound.rows import load_rows, scan
+from asbhub.pipeline.inbound.status import (
     NEEDS_A_PERSON,
     FileStatus,
     InboundFileResult,

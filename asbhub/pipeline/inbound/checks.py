@@ -9,7 +9,7 @@ from typing import Any
 
 from asbhub.minimise.projection import LONDON
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound_job import CHECK_COLUMNS, FileTally
+from asbhub.pipeline.inbound.job import CHECK_COLUMNS, FileTally
 from asbhub.records import check_bytes
 from contracts.base import Contract
 from contracts.disposal import DisposalAck

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from asbhub import ledger
 from asbhub.minimise.projection import LONDON
-from asbhub.pipeline.inbound_acks import load_acks
-from asbhub.pipeline.inbound_job import CLOCK_SKEW, FileJob, FileTally, set_aside
+from asbhub.pipeline.inbound.acks import load_acks
+from asbhub.pipeline.inbound.job import CLOCK_SKEW, FileJob, FileTally, set_aside
 from asbhub.records import FileProblem, Row, RowProblem, read_rows
 from asbhub.store.models import Incident, QuarantineItem, Referral
 from asbhub.store.models import Outcome as StoredOutcome

@@ -25,9 +25,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound_files import close_record, reports_folder, tidy_outbox
-from asbhub.pipeline.inbound_outbox import listing_identity
-from asbhub.pipeline.inbound_status import FileStatus, InboundFileResult, file_result
+from asbhub.pipeline.inbound.files import close_record, reports_folder, tidy_outbox
+from asbhub.pipeline.inbound.outbox import listing_identity
+from asbhub.pipeline.inbound.status import FileStatus, InboundFileResult, file_result
 from asbhub.pipeline.rejection import FILE_REASONS, display_name, write_report
 from asbhub.quarantine import keep_original, quarantine_file
 from asbhub.runtime import Hub

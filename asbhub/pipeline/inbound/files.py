@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound_checks import quarantine_alert, run_expectations
-from asbhub.pipeline.inbound_job import FileJob, FileTally
-from asbhub.pipeline.inbound_status import FileStatus, InboundFileResult, file_result
+from asbhub.pipeline.inbound.checks import quarantine_alert, run_expectations
+from asbhub.pipeline.inbound.job import FileJob, FileTally
+from asbhub.pipeline.inbound.status import FileStatus, InboundFileResult, file_result
 from asbhub.pipeline.rejection import (
     FILE_REASONS,
     display_name,

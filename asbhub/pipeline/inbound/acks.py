@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from asbhub.errors import DataError
-from asbhub.pipeline.inbound_job import CLOCK_SKEW, FileJob, FileTally, set_aside
+from asbhub.pipeline.inbound.job import CLOCK_SKEW, FileJob, FileTally, set_aside
 from asbhub.records import Row, RowProblem
 from asbhub.retention.notices import acknowledge
 from contracts.disposal import DisposalAck
