@@ -5,7 +5,8 @@ variables Airflow itself sets (connections, the task context)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from asbhub.options import Options
 
 CONFIG_DIR_ENV = "ASBHUB_CONFIG_DIR"
+PARSING_CONTEXT_DAG_ID = "_AIRFLOW_PARSING_CONTEXT_DAG_ID"  # airflow.sdk get_parsing_context
 HOME_ENV = "ASBHUB_HOME"
 
 
@@ -93,6 +95,22 @@ def export(values: Mapping[str, str]) -> None:
     """Set variables in this process's environment, for the steps it runs next (the demo points
     the hub and the peers' connections at its own world this way)."""
     os.environ.update(values)
+
+
+@contextmanager
+def parsing_context(dag_id: str) -> Iterator[None]:
+    """Airflow's DAG parsing context naming one DAG, as Airflow sets it on a worker for a task,
+    for as long as the block runs (the demo's `dag.test()` runs): a DAG file that honours it
+    builds only that DAG."""
+    previous = os.environ.get(PARSING_CONTEXT_DAG_ID)
+    os.environ[PARSING_CONTEXT_DAG_ID] = dag_id
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(PARSING_CONTEXT_DAG_ID, None)
+        else:
+            os.environ[PARSING_CONTEXT_DAG_ID] = previous
 
 
 def in_airflow_task(environ: Mapping[str, str] | None = None) -> bool:

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pendulum
-from airflow.sdk import DAG, Asset, CronTriggerTimetable, get_current_context, task
+from airflow.sdk import (
+    DAG,
+    Asset,
+    CronTriggerTimetable,
+    get_current_context,
+    get_parsing_context,
+    task,
+)
 
 from asbhub.airflow import tasks
 from asbhub.partners import PartnerConfig, load_partners
@@ -144,11 +151,21 @@ def partner_inbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
     return dag
 
 
-def partner_dags(cfg: Path) -> dict[str, DAG]:
+def partner_dags(cfg: Path, only: str | None = None) -> dict[str, DAG]:
     """Two DAGs per file in `cfg`/partners, by DAG id. A wrong partner file fails the whole
-    parse with every problem listed: the pipeline loads all partners and would refuse too."""
+    parse with every problem listed: the pipeline loads all partners and would refuse too.
+
+    Where Airflow parses the file to run one DAG's task (its parsing context names that DAG,
+    as it does on a worker), only that DAG is built: every partner file is still read and
+    checked, but a task does not build and serialise thirty-odd DAGs to run one."""
+    wanted = only or get_parsing_context().dag_id
     dags: dict[str, DAG] = {}
     for partner in load_partners(cfg / "partners"):
-        for dag in (partner_outbound_dag(partner, cfg), partner_inbound_dag(partner, cfg)):
-            dags[dag.dag_id] = dag
+        builders = {
+            f"partner_outbound__{partner.id}": partner_outbound_dag,
+            f"partner_inbound__{partner.id}": partner_inbound_dag,
+        }
+        for dag_id, build in builders.items():
+            if wanted is None or wanted == dag_id:
+                dags[dag_id] = build(partner, cfg)
     return dags

@@ -89,3 +89,37 @@ def test_fifty_partners_parse_light_and_fast(
             f"DagBag {report['parse_s']:.2f} s (airflow import {report['airflow_import_s']:.2f} s)"
         )
     assert report["parse_s"] < 30
+
+
+@pytest.mark.slow
+def test_a_task_parse_builds_only_its_own_dag_and_still_checks_every_partner_file(
+    tmp_path: Path,
+) -> None:
+    """On a worker Airflow parses the DAG file in the task's parsing context: the partner file
+    then builds that one DAG (the demo's dag.test runs set the same context), every partner
+    file is still read, and a wrong one still fails the parse."""
+    ids = write_fifty_partners(tmp_path / "config")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "ASBHUB_"))}
+    env |= {"ASBHUB_CONFIG_DIR": str(tmp_path / "config"), "AIRFLOW_HOME": str(tmp_path / "af")}
+
+    def parse(dag_id: str) -> dict[str, object]:
+        done = subprocess.run(
+            [sys.executable, "-c", PARSE, str(DAGS), ",".join(HEAVY)],
+            env=env | {"_AIRFLOW_PARSING_CONTEXT_DAG_ID": dag_id},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+        return report
+
+    wanted = f"partner_inbound__{ids[7]}"
+    report = parse(wanted)
+    assert report["import_errors"] == {}
+    # the partner file builds the one DAG; the single-DAG files build theirs as ever
+    assert set(report["dag_ids"]) - {"police_ingest", "retention_disposal"} == {wanted}  # type: ignore[arg-type]
+    (tmp_path / "config" / "partners" / f"{ids[3]}.yaml").write_text("id: [broken\n")
+    broken = parse(wanted)
+    assert any("partner_dags.py" in name for name in broken["import_errors"])  # type: ignore[attr-defined]
