@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +49,7 @@ class Hub:
             # its own under HOME/work, deleted when it closes (or when it is collected), so a
             # worker keeps no copy of a record after its task.
             work = private_dir(self.settings.home / "work")
+            sweep_scratch(work)
             scratch = Path(tempfile.mkdtemp(prefix="hub-", dir=work))
             self._scratch = weakref.finalize(self, shutil.rmtree, scratch, True)
             self.settings = replace(self.settings, home=scratch)
@@ -130,3 +133,22 @@ class Hub:
         scratch = getattr(self, "_scratch", None)
         if scratch is not None:
             scratch()
+
+
+STALE_SCRATCH = timedelta(hours=12)  # longer than any task may run (execution_timeout: 2 h)
+
+
+def sweep_scratch(work: Path, now: float | None = None) -> list[str]:
+    """Remove the scratch folders a killed process left (a hub that closes removes its own):
+    each may hold copies of records, which must not outlive the task that fetched them. Only
+    folders untouched for STALE_SCRATCH go; a younger one may belong to a task still running."""
+    cutoff = (time.time() if now is None else now) - STALE_SCRATCH.total_seconds()
+    removed = []
+    for folder in sorted(work.glob("hub-*")):
+        try:
+            if folder.is_dir() and not folder.is_symlink() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder)
+                removed.append(folder.name)
+        except FileNotFoundError:
+            continue  # another hub swept it first
+    return removed

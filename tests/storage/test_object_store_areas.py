@@ -257,3 +257,30 @@ def test_a_batch_altered_in_the_bucket_after_staging_is_refused(
     hub.close()
     assert checked.status == "failed"
     assert any(data.split("/", 2)[2] in problem for problem in checked.problems)
+
+
+def test_a_scratch_folder_a_killed_task_left_is_swept_by_the_next_hub(
+    bucket: str, store: Store, tmp_path: Path
+) -> None:
+    """A process killed mid-task never closes its hub: the next hub on that worker removes the
+    scratch folder once it is older than any task may run, and leaves a younger one alone."""
+    import os
+    import time
+
+    from asbhub.runtime import STALE_SCRATCH
+
+    worker = tmp_path / "worker"
+    settings = Settings(tmp_path / "config", worker, store.url, CONNECTION, "hub")
+    killed, running = Hub(settings, actor="test"), Hub(settings, actor="test")
+    old_scratch, young_scratch = killed.settings.home, running.settings.home
+    (old_scratch / "archive").mkdir()
+    (old_scratch / "archive" / "copy.csv").write_text("a record", encoding="utf-8")
+    killed._scratch.detach()  # type: ignore[union-attr]  # as if the process had been killed
+    old = time.time() - STALE_SCRATCH.total_seconds() - 60
+    os.utime(old_scratch, (old, old))
+    later = Hub(settings, actor="test")
+    assert not old_scratch.exists()
+    assert young_scratch.is_dir() and later.settings.home.is_dir()
+    for hub in (running, later):
+        hub.close()
+    assert left_on(worker) == []
