@@ -139,28 +139,9 @@ class ObjectStoreBackend:
     @property
     def client(self) -> Any:
         if self._client is None:
-            import boto3
-            from botocore.config import Config
+            from connectors.s3 import s3_client
 
-            cfg = self.config
-            secret = cfg.secret_access_key
-            token = cfg.session_token
-            self._client = boto3.session.Session(
-                aws_access_key_id=cfg.access_key_id,
-                aws_secret_access_key=secret.get_secret_value() if secret else None,
-                aws_session_token=token.get_secret_value() if token else None,
-                region_name=cfg.region,
-            ).client(
-                "s3",
-                endpoint_url=cfg.endpoint_url,
-                config=Config(
-                    connect_timeout=cfg.connect_timeout,
-                    read_timeout=cfg.timeout,
-                    retries={"total_max_attempts": 1},  # _retry retries, not botocore too
-                    request_checksum_calculation="when_required",
-                    s3={"addressing_style": "path"} if cfg.endpoint_url else None,
-                ),
-            )
+            self._client = s3_client(self.config)  # _retry retries, not botocore too
         return self._client
 
     def _key(self, key: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import posixpath
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -83,27 +84,7 @@ class S3Transport(Transport):
     @property
     def client(self) -> Any:
         if self._client is None:
-            import boto3
-            from botocore.config import Config
-
-            cfg = self.config
-            session = boto3.session.Session(
-                aws_access_key_id=cfg.access_key_id,
-                aws_secret_access_key=_reveal(cfg.secret_access_key),
-                aws_session_token=_reveal(cfg.session_token),
-                region_name=cfg.region,
-            )
-            self._client = session.client(
-                "s3",
-                endpoint_url=cfg.endpoint_url,
-                config=Config(
-                    connect_timeout=cfg.connect_timeout,
-                    read_timeout=cfg.timeout,
-                    retries={"total_max_attempts": 1},  # our RetryPolicy retries, not botocore too
-                    request_checksum_calculation="when_required",  # we send SHA-256 ourselves
-                    s3={"addressing_style": "path"} if cfg.endpoint_url else None,
-                ),
-            )
+            self._client = s3_client(self.config)
         return self._client
 
     def close(self) -> None:
@@ -241,6 +222,40 @@ class S3Transport(Transport):
         if isinstance(exc, BotoCoreError):
             return TransportError(f"{label}: {type(exc).__name__}: {exc}")
         return super()._translate(label, exc)
+
+
+def s3_client(cfg: S3Config) -> Any:
+    """An S3 client for one connection: its endpoint, region and credentials (None: botocore's
+    own chain, e.g. an instance role), no retries of botocore's own (the caller retries), the
+    SHA-256 sent by the caller rather than computed again by botocore."""
+    from botocore.config import Config
+
+    return _botocore_session().create_client(
+        "s3",
+        region_name=cfg.region,
+        endpoint_url=cfg.endpoint_url,
+        aws_access_key_id=cfg.access_key_id,
+        aws_secret_access_key=_reveal(cfg.secret_access_key),
+        aws_session_token=_reveal(cfg.session_token),
+        config=Config(
+            connect_timeout=cfg.connect_timeout,
+            read_timeout=cfg.timeout,
+            retries={"total_max_attempts": 1},
+            request_checksum_calculation="when_required",
+            s3={"addressing_style": "path"} if cfg.endpoint_url else None,
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _botocore_session() -> Any:
+    """One botocore session per process, for every client: a session keeps the service models
+    it has read from disk, which a session per client read again each time (a tenth of a second
+    and more a client, paid by every partner's transport and every look into the areas). Each
+    client gets its own credentials; the session holds none."""
+    import botocore.session
+
+    return botocore.session.get_session()
 
 
 def _reveal(secret: SecretStr | None) -> str | None:
