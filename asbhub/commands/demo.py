@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -27,7 +28,10 @@ def command_demo(
     from asbhub.ledger.verify import summary_of
 
     context = hub_context(ctx)
-    console = Console(stderr=context.json_output, width=132)
+    # Bound to this process's own stream now: the demo runs its `asbhub` commands in this
+    # process, which capture sys.stdout and sys.stderr while each runs, and the progress display
+    # must not write into a command's output.
+    console = Console(file=sys.stderr if context.json_output else sys.stdout, width=132)
     result = run_demo(home, incidents, seed, console)
     if context.json_output:
         context.emit(result)
