@@ -71,6 +71,11 @@ COMMANDS = (
         "asbhub.commands.remote",
         "List, fetch, deliver and remove files in a partner's folders.",
     ),
+    CommandEntry(
+        "areas",
+        "asbhub.commands.areas",
+        "The hub's areas: landing, staging, archive, quarantine, reports.",
+    ),
     CommandEntry("ingest", "asbhub.commands.ingest", "The force's incident extracts."),
     CommandEntry("outbound", "asbhub.commands.outbound", "Nightly feeds to partners."),
     CommandEntry("inbound", "asbhub.commands.inbound", "Outcomes and disposal acks from partners."),

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 
+from pydantic import BaseModel
+
 from asbhub.errors import DataError
 
 log = logging.getLogger(__name__)
@@ -426,3 +428,63 @@ class Areas:
         for action in self.on_close:
             action()
         self.on_close.clear()
+
+
+# -- moving a folder-based home into the object store -------------------------------------
+
+
+class MoveResult(BaseModel):
+    """What `move_home` copied and rewrote; the old folders are left for a person to remove."""
+
+    source: str
+    target: str
+    files: int = 0
+    bytes: int = 0
+    skipped: list[str] = []  # left behind: work in flight (`*.part`, inbound work folders)
+    paths_rewritten: dict[str, int] = {}  # per store column
+    not_under_home: list[str] = []  # stored paths outside the home given: not rewritten
+
+
+def move_home(areas: Areas, old_home: Path, session: Any) -> MoveResult:
+    """Copy the areas of a folder-based home into the object store, and rewrite what the store
+    recorded as absolute paths under that home as keys. Safe to repeat: an object is written
+    again with the same bytes, a key is left as it is. The folders are not removed: check the
+    result (`asbhub retention coverage`), then remove them."""
+    from sqlalchemy import select
+
+    from asbhub.store.models import Delivery, InboundFile, QuarantineItem
+
+    if not areas.remote:
+        raise DataError("the hub's areas are not in an object store: set ASBHUB_AREAS_CONNECTION")
+    old = old_home.resolve()
+    result = MoveResult(source=str(old), target=areas.where)
+    source = Areas(old)  # the old home, read through the folder backend
+    for area in ("staging", "archive", "quarantine", "reports", "landing"):
+        for key in source.files(area):
+            path = old / key
+            if path.name.endswith(".part") or path.name.startswith("."):
+                result.skipped.append(key)
+                continue
+            areas.store.upload(key, path)
+            result.files += 1
+            result.bytes += path.stat().st_size
+    result.skipped += source.files("inbound")
+    columns: dict[str, tuple[Any, Any, str | None]] = {
+        "deliveries.staging_path": (Delivery, Delivery.staging_path, "staging"),
+        "inbound_files.archive_path": (InboundFile, InboundFile.archive_path, "archive"),
+        "quarantine.original_path": (QuarantineItem, QuarantineItem.original_path, None),
+    }
+    for name, (model, column, within) in columns.items():
+        rewritten = 0
+        for row in session.scalars(select(model).where(column.is_not(None))):
+            stored = str(getattr(row, column.key))
+            if not Path(stored).is_absolute():
+                continue  # a key already
+            try:
+                setattr(row, column.key, source.key(stored, within))
+            except DataError:  # under another home: left as it is, and said
+                result.not_under_home.append(f"{name}: {stored}")
+                continue
+            rewritten += 1
+        result.paths_rewritten[name] = rewritten
+    return result

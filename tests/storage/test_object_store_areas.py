@@ -284,3 +284,47 @@ def test_a_scratch_folder_a_killed_task_left_is_swept_by_the_next_hub(
     for hub in (running, later):
         hub.close()
     assert left_on(worker) == []
+
+
+def test_a_folder_based_home_moves_into_the_bucket(
+    world: tuple[Path, Path, Path], store: Store, s3_server: S3Server, bucket: str
+) -> None:
+    """A deployment that kept its areas on a volume: `asbhub areas move` copies them into the
+    bucket and rewrites the absolute paths earlier versions recorded as keys; the staged batch
+    then reads back from the bucket on a worker that never saw the volume."""
+    config, old_home, worker = world
+    today = datetime.now(UTC).date()
+    from asbhub.pipeline.ingest import ingest_folder
+    from asbhub.seed import write_extract
+
+    folder_hub = Hub(Settings(config, old_home, store.url), actor="test")  # the folder backend
+    write_extract(old_home.parent / "landing", 60, 5, today, "csv")
+    ingest_folder(folder_hub, old_home.parent / "landing")
+    council = folder_hub.partner(COUNCIL)
+    assert stage_night(folder_hub, council, today).status == "staged"
+    folder_hub.close()
+    with store.session() as session:  # as earlier versions recorded them: absolute paths
+        for delivery in session.query(Delivery):
+            delivery.staging_path = str(old_home / (delivery.staging_path or ""))
+        for original in session.query(InboundFile):
+            original.archive_path = str(old_home / (original.archive_path or ""))
+    env = {"ASBHUB_DATABASE_URL": store.url, **ENV}
+    args = ["--config-dir", str(config), "--home", str(worker), "--json", "areas", "move"]
+    result = runner.invoke(app, [*args, "--from", str(old_home)], env=env)
+    assert result.exit_code == 0, result.output
+    moved = json.loads(result.stdout)
+    assert moved["files"] == len(keys(s3_server, bucket)) and moved["files"] >= 3
+    assert moved["paths_rewritten"]["deliveries.staging_path"] == 1
+    assert moved["paths_rewritten"]["inbound_files.archive_path"] == 1
+    with store.session() as session:
+        assert all(not Path(d.staging_path or "/").is_absolute() for d in session.query(Delivery))
+    hub = Hub(Settings(config, worker, store.url, CONNECTION, "hub"), actor="test")
+    assert check_staged(hub, council).status == "passed"
+    hub.close()
+    again = runner.invoke(app, [*args, "--from", str(old_home)], env=env)  # safe to repeat
+    assert again.exit_code == 0 and json.loads(again.stdout)["paths_rewritten"] == {
+        "deliveries.staging_path": 0,
+        "inbound_files.archive_path": 0,
+        "quarantine.original_path": 0,
+    }
+    assert left_on(worker) == []
