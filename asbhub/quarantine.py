@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,14 +16,7 @@ from asbhub.store.models import QuarantineItem
 def keep_original(areas: Areas, path: Path, sha256: str) -> str:
     """Copy a whole file into the quarantine area, named by its hash (never by its own name);
     returns its key, which the quarantine row records."""
-    folder = areas.home / "quarantine"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{sha256}.bin"
-    if not target.exists():
-        partial = target.with_suffix(".part")
-        shutil.copyfile(path, partial)
-        partial.replace(target)
-    return areas.save(target)
+    return areas.keep_copy(path, f"quarantine/{sha256}.bin")
 
 
 def quarantine_file(

@@ -20,7 +20,7 @@ import hashlib
 import logging
 import posixpath
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
@@ -420,8 +420,16 @@ class Areas:
             raise DataError(f"{area} is not one of the hub's areas")
         return self.store.keys(area)
 
-    def local_files(self, keys: Iterable[str]) -> list[Path]:
-        return [self.home / key for key in keys]
+    def keep_copy(self, source: Path, key: str) -> str:
+        """Copy a file into the areas under `key` (written whole: under a temporary name, then
+        renamed), unless a copy is there already, and keep it; returns the key."""
+        target = self.local(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            partial = target.with_suffix(".part")
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        return self.save(target)
 
     def close(self) -> None:
         self.store.close()

@@ -165,6 +165,23 @@ class S3Server:
         )
         return bucket
 
+    def connection(self, bucket: str, prefix: str | None = None) -> dict[str, Any]:
+        """An Airflow connection (type aws) to a bucket of this server, as a partner's or the
+        hub areas' connection names one."""
+        extra: dict[str, str] = {
+            "endpoint_url": self.endpoint_url,
+            "region_name": self.region,
+            "bucket": bucket,
+        }
+        if prefix:
+            extra["prefix"] = prefix
+        return {
+            "conn_type": "aws",
+            "login": self.access_key_id,
+            "password": self.secret_access_key,
+            "extra": extra,
+        }
+
 
 class S3Endpoint:
     """moto's S3 server on a free loopback port, started and stopped explicitly."""

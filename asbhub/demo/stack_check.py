@@ -691,18 +691,7 @@ def areas_in_bucket(
     names (ASBHUB_AREAS_CONNECTION), pointed at the stand-in as the partners' connections are."""
     connection = file_values.get("ASBHUB_AREAS_CONNECTION") or "hub_areas"
     world.s3.make_bucket(bucket)
-    value = json.dumps(
-        {
-            "conn_type": "aws",
-            "login": world.s3.access_key_id,
-            "password": world.s3.secret_access_key,
-            "extra": {
-                "endpoint_url": world.s3.endpoint_url,
-                "region_name": world.s3.region,
-                "bucket": bucket,
-            },
-        }
-    )
+    value = json.dumps(world.s3.connection(bucket))
     return {
         "ASBHUB_AREAS_CONNECTION": connection,
         f"AIRFLOW_CONN_{connection.upper()}": value,

@@ -128,17 +128,7 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
                 "folders": {f: f for f in FOLDERS},
                 "ready": "renamed",  # an S3 object appears only when its upload is complete
             }
-            connection = {
-                "conn_type": "aws",
-                "login": world.s3.access_key_id,
-                "password": world.s3.secret_access_key,
-                "extra": {
-                    "endpoint_url": world.s3.endpoint_url,
-                    "region_name": world.s3.region,
-                    "bucket": bucket,
-                    "prefix": "asbhub",
-                },
-            }
+            connection = world.s3.connection(bucket, prefix="asbhub")
         env[f"AIRFLOW_CONN_{conn_id.upper()}"] = json.dumps(connection)
         (partners_dir / path.name).write_text(yaml.safe_dump(doc, sort_keys=False), "utf-8")
     secrets_env = {

@@ -334,15 +334,8 @@ def _process(
 def archive_original(hub: Hub, partner: PartnerConfig, local: Path, name: str, sha: str) -> Path:
     """Keep the original for the retention schedule ("inbound originals"), named by the hashes
     of its content and its name (one copy per inbound_files row), never by the partner."""
-    folder = hub.areas.home / "archive" / partner.id
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{sha[:16]}-{name_sha256(name)[:8]}.bin"
-    if not target.exists():
-        partial = target.with_suffix(".part")
-        shutil.copyfile(local, partial)
-        partial.replace(target)
-    hub.areas.save(target)
-    return target
+    key = f"archive/{partner.id}/{sha[:16]}-{name_sha256(name)[:8]}.bin"
+    return hub.areas.local(hub.areas.keep_copy(local, key))
 
 
 def _redeliver_report(hub: Hub, partner: PartnerConfig, transport: Transport, file_pk: int) -> None:
