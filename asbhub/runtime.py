@@ -130,9 +130,8 @@ class Hub:
             self.store.dispose()
         if "areas" in self.__dict__:
             self.areas.close()
-        scratch = getattr(self, "_scratch", None)
-        if scratch is not None:
-            scratch()
+        if self._scratch is not None:
+            self._scratch()
 
 
 STALE_SCRATCH = timedelta(hours=12)  # longer than any task may run (execution_timeout: 2 h)

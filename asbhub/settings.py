@@ -41,18 +41,6 @@ class Settings:
     def retention_file(self) -> Path:
         return self.config_dir / "retention.yaml"
 
-    @property
-    def staging_dir(self) -> Path:
-        return self.home / "staging"
-
-    @property
-    def reports_dir(self) -> Path:
-        return self.home / "reports"
-
-    @property
-    def quarantine_dir(self) -> Path:
-        return self.home / "quarantine"
-
 
 def resolve(
     config_dir: str | Path | None = None,

@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import logging
 import posixpath
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from asbhub.errors import DataError
-
-log = logging.getLogger(__name__)
 
 # Every folder under the home where the hub keeps files (the store file itself is not one).
 AREA_NAMES = ("staging", "archive", "quarantine", "reports", "landing", "inbound")
@@ -43,7 +40,8 @@ class AreaFileMissing(DataError):
 class AreaBackend(Protocol):
     """Where the areas' files are kept: whole files by key, nothing else."""
 
-    where: str  # for messages: a folder, or s3://bucket/prefix at an endpoint
+    @property
+    def where(self) -> str: ...  # for messages: a folder, or s3://bucket/prefix at an endpoint
 
     def upload(self, key: str, source: Path) -> None: ...
 
@@ -63,10 +61,10 @@ class FolderBackend:
     """The areas as folders under one local root: the working folder is the store itself."""
 
     root: Path
-    where: str = ""
 
-    def __post_init__(self) -> None:
-        self.where = self.where or str(self.root)
+    @property
+    def where(self) -> str:
+        return str(self.root)
 
     def upload(self, key: str, source: Path) -> None:
         target = self.root / key
@@ -149,14 +147,11 @@ class ObjectStoreBackend:
     def _key(self, key: str) -> str:
         return posixpath.join(self.prefix, key) if self.prefix else key
 
-    def _sse(self) -> dict[str, str]:
-        args = {"ServerSideEncryption": self.config.sse}
-        if self.config.sse == "aws:kms" and self.config.sse_kms_key_id:
-            args["SSEKMSKeyId"] = self.config.sse_kms_key_id
-        return args
-
     def upload(self, key: str, source: Path) -> None:
-        digest = _sha256(source)
+        from connectors.models import sha256_file
+        from connectors.s3 import sse_arguments
+
+        digest = sha256_file(source)
         b64 = base64.b64encode(bytes.fromhex(digest)).decode()
 
         def put() -> None:
@@ -168,12 +163,14 @@ class ObjectStoreBackend:
                     ChecksumAlgorithm="SHA256",
                     ChecksumSHA256=b64,
                     Metadata={"sha256": digest},
-                    **self._sse(),
+                    **sse_arguments(self.config),
                 )
 
         self._retry(f"saving {key} to {self.where}", put)
 
     def download(self, key: str, target: Path) -> bool:
+        from connectors.s3 import is_missing
+
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")
 
@@ -181,7 +178,7 @@ class ObjectStoreBackend:
             try:
                 response = self.client.get_object(Bucket=self.config.bucket, Key=self._key(key))
             except Exception as exc:
-                if _missing(exc):
+                if is_missing(exc):
                     return False
                 raise
             digest = hashlib.sha256()
@@ -201,11 +198,13 @@ class ObjectStoreBackend:
         return self._retry(f"reading {key} from {self.where}", get)
 
     def exists(self, key: str) -> bool:
+        from connectors.s3 import is_missing
+
         def head() -> bool:
             try:
                 self.client.head_object(Bucket=self.config.bucket, Key=self._key(key))
             except Exception as exc:
-                if _missing(exc):
+                if is_missing(exc):
                     return False
                 raise
             return True
@@ -255,44 +254,15 @@ class ObjectStoreBackend:
 
     def _retry(self, what: str, operation: Callable[[], T]) -> T:
         from connectors.retry import RetryPolicy, run_with_retry
-
-        def drop_client() -> None:
-            self.close()
+        from connectors.s3 import is_transient
 
         return run_with_retry(
             what,
             operation,
             policy=RetryPolicy(attempts=self.attempts),
-            is_transient=_transient,
-            on_transient=drop_client,
+            is_transient=lambda exc: bool(is_transient(exc)),
+            on_transient=self.close,
         )
-
-
-def _missing(exc: BaseException) -> bool:
-    from botocore.exceptions import ClientError
-
-    if not isinstance(exc, ClientError):
-        return False
-    return exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound")
-
-
-def _transient(exc: BaseException) -> bool:
-    from botocore.exceptions import ClientError, ConnectionError, HTTPClientError
-
-    if isinstance(exc, ConnectionError | HTTPClientError):
-        return True
-    if isinstance(exc, ClientError):
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        return bool(status >= 500 or exc.response.get("Error", {}).get("Code") == "SlowDown")
-    return False
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass
@@ -304,7 +274,6 @@ class Areas:
     home: Path
     backend: AreaBackend | None = None
     names: tuple[str, ...] = AREA_NAMES
-    on_close: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.backend is None:
@@ -433,9 +402,6 @@ class Areas:
 
     def close(self) -> None:
         self.store.close()
-        for action in self.on_close:
-            action()
-        self.on_close.clear()
 
 
 # -- moving a folder-based home into the object store -------------------------------------

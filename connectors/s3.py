@@ -101,10 +101,7 @@ class S3Transport(Transport):
         return posixpath.join(self.config.prefix, path.lstrip("/"))
 
     def _sse(self) -> dict[str, str]:
-        args: dict[str, str] = {"ServerSideEncryption": self.config.sse}
-        if self.config.sse == "aws:kms" and self.config.sse_kms_key_id:
-            args["SSEKMSKeyId"] = self.config.sse_kms_key_id
-        return args
+        return sse_arguments(self.config)
 
     # ----- hooks ---------------------------------------------------------------------------
 
@@ -125,7 +122,7 @@ class S3Transport(Transport):
         try:
             head = self.client.head_object(Bucket=self.config.bucket, Key=self._key(path))
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+            if is_missing(exc):
                 return None
             raise
         mtime = head.get("LastModified") or datetime.now(tz=UTC)
@@ -199,15 +196,8 @@ class S3Transport(Transport):
         )
 
     def _is_transient(self, exc: BaseException) -> bool:
-        from botocore.exceptions import ClientError, ConnectionError, HTTPClientError
-
-        if isinstance(exc, ConnectionError | HTTPClientError):  # timeouts, resets, refused
-            return True
-        if isinstance(exc, ClientError):
-            error = exc.response.get("Error", {})
-            status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-            return error.get("Code") in _TRANSIENT_CODES or status >= 500
-        return super()._is_transient(exc)
+        transient = is_transient(exc)
+        return super()._is_transient(exc) if transient is None else transient
 
     def _translate(self, label: str, exc: Exception) -> Any:
         from botocore.exceptions import BotoCoreError, ClientError, FlexibleChecksumError
@@ -222,6 +212,37 @@ class S3Transport(Transport):
         if isinstance(exc, BotoCoreError):
             return TransportError(f"{label}: {type(exc).__name__}: {exc}")
         return super()._translate(label, exc)
+
+
+def sse_arguments(cfg: S3Config) -> dict[str, str]:
+    """The server-side encryption every upload asks for."""
+    args: dict[str, str] = {"ServerSideEncryption": cfg.sse}
+    if cfg.sse == "aws:kms" and cfg.sse_kms_key_id:
+        args["SSEKMSKeyId"] = cfg.sse_kms_key_id
+    return args
+
+
+def is_missing(exc: BaseException) -> bool:
+    """S3's answer for a key that is not there."""
+    from botocore.exceptions import ClientError
+
+    if not isinstance(exc, ClientError):
+        return False
+    return exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound")
+
+
+def is_transient(exc: BaseException) -> bool | None:
+    """Whether an S3 client's error is worth another try (timeouts, resets, refused
+    connections, throttling, 5xx); None for an error that is not the client's."""
+    from botocore.exceptions import ClientError, ConnectionError, HTTPClientError
+
+    if isinstance(exc, ConnectionError | HTTPClientError):
+        return True
+    if isinstance(exc, ClientError):
+        error = exc.response.get("Error", {})
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        return bool(error.get("Code") in _TRANSIENT_CODES or status >= 500)
+    return None
 
 
 def s3_client(cfg: S3Config) -> Any:

@@ -11,7 +11,7 @@ run tries the held ones again (a partner file may have been fixed since).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -127,15 +127,14 @@ def ingest_area_landing(hub: Hub) -> IngestResult:
     """Ingest the extracts in the landing area of the hub's object store: each is fetched into
     this hub's scratch folder, ingested (its original saved in the archive area), then removed
     from landing; a crash in between is harmless, as the re-fetched file is known by its hash."""
-    result = IngestResult()
-    for key in hub.areas.files("landing"):
-        if not key.endswith((".csv", ".jsonl", ".ndjson")) or key.count("/") != 1:
-            continue
-        result.files.append(ingest_file(hub, hub.areas.fetch(key)))
-        hub.areas.remove(key)
-    if not result.balanced:
-        raise AssertionError(f"ingest counts do not add up: {result.model_dump()}")
-    return _route_held(hub, result)
+
+    def fetched() -> Iterator[Path]:
+        for key in hub.areas.files("landing"):
+            if key.endswith((".csv", ".jsonl", ".ndjson")) and key.count("/") == 1:
+                yield hub.areas.fetch(key)
+                hub.areas.remove(key)  # once ingested: ingest_files asks for the next
+
+    return ingest_files(hub, fetched())
 
 
 def ingest_prefix(hub: Hub, connection_id: str, prefix: str) -> IngestResult:
@@ -150,7 +149,7 @@ def ingest_prefix(hub: Hub, connection_id: str, prefix: str) -> IngestResult:
         connection_id=connection_id,
         folders={"inbox": prefix, "outbox": prefix},
     )
-    fetched = hub.settings.staging_dir / "landing"
+    fetched = hub.areas.staging / "landing"
     fetched.mkdir(parents=True, exist_ok=True)
     result = IngestResult()
     with open_transport(spec) as transport:

@@ -38,17 +38,6 @@ def scrub_removed_holds(session: Session, key: LedgerKey, references: Sequence[s
         hold.reference = key.reference_hash(hold.reference)
 
 
-def stored_path(root: Path, stored: str) -> Path | None:
-    """A path the store recorded (absolute, relative to the working folder, or to `root`), if it
-    lies under `root`; None when it lies elsewhere."""
-    path = Path(stored)
-    base = root.resolve()
-    for candidate in ((path if path.is_absolute() else path.resolve()), base / path):
-        if candidate.resolve().is_relative_to(base):
-            return candidate.resolve()
-    return None
-
-
 def remove_quarantined_originals(session: Session, job: Execution, pks: Sequence[int]) -> None:
     """Delete the originals kept on disk for these quarantine rows, unless a row that stays still
     needs the same file (originals are named by content hash, so two rows may share one)."""

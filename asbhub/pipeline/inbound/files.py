@@ -250,7 +250,7 @@ def sweep_stale_work(hub: Hub, partner: PartnerConfig, now: datetime | None = No
     candidates = [
         *_children(home / "inbound" / partner.id),
         *(home / "archive" / partner.id).glob("*.part"),
-        *hub.settings.quarantine_dir.glob("*.part"),
+        *(hub.areas.home / "quarantine").glob("*.part"),
     ]
     removed = []
     for path in sorted(candidates):

@@ -72,6 +72,7 @@ from asbhub.pipeline.rejection import display_name, name_sha256
 from asbhub.records import DEFAULT_MAX_BYTES, FileProblem
 from asbhub.runtime import Hub
 from asbhub.settings import options
+from asbhub.storage import AreaFileMissing
 from asbhub.store.models import InboundFile
 from connectors import RemoteFile, RemoteFileNotFound, Transport, TransportError, open_transport
 from connectors.errors import RemoteFileTooLarge, UnsafeRemotePath
@@ -345,6 +346,8 @@ def _redeliver_report(hub: Hub, partner: PartnerConfig, transport: Transport, fi
             select(InboundFile.rejection_report).where(InboundFile.id == file_pk)
         )
     if report:
-        path = reports_folder(hub, partner) / report
-        if hub.areas.exists(path):
-            transport.put("inbox", report, hub.areas.fetch(path))
+        try:
+            kept = hub.areas.fetch(reports_folder(hub, partner) / report)
+        except AreaFileMissing:  # disposed of by retention since: nothing to send again
+            return
+        transport.put("inbox", report, kept)
