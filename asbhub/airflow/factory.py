@@ -28,6 +28,7 @@ from airflow.sdk import (
 )
 
 from asbhub.airflow import tasks
+from asbhub.airflow.watch import watch
 from asbhub.partners import PartnerConfig, load_partners
 from asbhub.settings import options
 
@@ -38,6 +39,7 @@ INCIDENTS = Asset(name="police_incidents", uri="asbhub://incidents", group="asbh
 INGEST_AT = "00:30"
 START = pendulum.datetime(2026, 1, 1, tz=LONDON)
 OWNER = "asb-hub-data-engineering"
+FETCHED = "fetched"  # the XCom key of the file ids an inbound fetch took in
 DEFAULT_ARGS: dict[str, Any] = {
     "owner": OWNER,
     "retries": 2,
@@ -129,7 +131,11 @@ def partner_outbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
         def deliver() -> dict[str, Any]:
             return tasks.deliver_partner_batches(partner.id, night(), str(cfg), actor)
 
-        check(stage()) >> deliver()
+        staged = stage()
+        checked = check(staged)
+        delivered = deliver()
+        checked >> delivered
+        watch([staged, checked, delivered])
     return dag
 
 
@@ -140,14 +146,39 @@ def partner_inbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
         partner.schedule.inbound,
         [partner.id, partner.kind, "inbound"],
         f"{partner.name}: collect, validate and match outcome files at "
-        f"{partner.schedule.inbound} {LONDON}.",
+        f"{partner.schedule.inbound} {LONDON}: fetch into the hub, load from its archive, "
+        "then report rejections and tidy the outbox.",
     ) as dag:
+        actor = f"airflow {dag_id}"
 
-        @task(task_id="collect_outcomes")
-        def collect_outcomes() -> dict[str, Any]:
-            return tasks.collect_partner_outcomes(partner.id, str(cfg), f"airflow {dag_id}")
+        def fetched(part: str) -> list[int]:
+            """The file ids the fetch task kept, even when it failed after keeping them."""
+            ti = get_current_context()["ti"]
+            kept = ti.xcom_pull(task_ids="fetch", key=FETCHED)
+            return [int(i) for i in (kept or {}).get(part, [])]
 
-        collect_outcomes()
+        @task(task_id="fetch")
+        def fetch() -> dict[str, list[int]]:
+            def keep(ids: dict[str, list[int]]) -> None:
+                get_current_context()["ti"].xcom_push(key=FETCHED, value=ids)
+
+            return tasks.fetch_partner_outcomes(partner.id, str(cfg), actor, keep)
+
+        # Loads what was fetched even when the fetch task failed on another file. Never
+        # retried: the same file fails the same way; a stopped load resumes next night.
+        @task(task_id="load", trigger_rule="all_done", retries=0)
+        def load() -> dict[str, list[int]]:
+            return tasks.load_partner_outcomes(partner.id, fetched("load"), str(cfg), actor)
+
+        # Reports go, and ended files leave the outbox, whatever the load said (a file the
+        # hub could not process is reported to its partner too); a failed upload is retried.
+        @task(task_id="report", trigger_rule="all_done")
+        def report() -> dict[str, Any]:
+            return tasks.report_partner_outcomes(partner.id, fetched("report"), str(cfg), actor)
+
+        steps = [fetch(), load(), report()]
+        steps[0] >> steps[1] >> steps[2]
+        watch(steps)
     return dag
 
 

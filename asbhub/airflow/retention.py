@@ -12,6 +12,7 @@ from airflow.providers.standard.operators.hitl import ApprovalOperator
 from airflow.providers.standard.operators.python import ShortCircuitOperator
 from airflow.sdk import DAG, task
 
+from asbhub.airflow.watch import watch
 from asbhub.settings import options
 
 DAG_ID = "retention_disposal"
@@ -125,7 +126,7 @@ def certificate(disposal_run: str) -> str:
 
 DOC = """Disposal runs of the retention schedule: plan (what is due, by class and rule), approval
 (Airflow's human-in-the-loop step, skipped when the run was approved with the CLI), execute,
-verify, certificate."""
+verify, certificate; a watcher fails the run when any of them failed."""
 
 
 def retention_disposal_dag() -> DAG:
@@ -171,5 +172,8 @@ def retention_disposal_dag() -> DAG:
         needs_approval >> approval >> approved_by
         executed = execute(disposal_run)
         verified = verify(disposal_run)
-        approved_by >> executed >> verified >> certificate(disposal_run)
+        certified = certificate(disposal_run)
+        approved_by >> executed >> verified >> certified
+        # A failed verification still writes its certificate (saying so), and fails the run.
+        watch([disposal_run, needs_approval, approval, approved_by, executed, verified, certified])
     return dag

@@ -8,7 +8,7 @@ transports' clients.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,9 @@ from asbhub.settings import resolve
 
 if TYPE_CHECKING:
     from asbhub.pipeline.feed_checks import SetAsideRecord
-    from asbhub.pipeline.inbound.run import PartnerInboundResult
+    from asbhub.pipeline.inbound.fetch import FetchResult
+    from asbhub.pipeline.inbound.report import ReportResult
+    from asbhub.pipeline.inbound.status import InboundFileResult
     from asbhub.pipeline.ingest import IngestResult
     from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
     from asbhub.runtime import Hub
@@ -254,28 +256,138 @@ def check_delivery(partner: PartnerOutboundResult, night: date) -> None:
     raise AirflowFailException(message)
 
 
+def fetch_partner_outcomes(
+    partner_id: str,
+    config_dir: str,
+    actor: str,
+    keep: Callable[[dict[str, list[int]]], None] | None = None,
+) -> dict[str, list[int]]:
+    """The inbound DAG's first task: every complete file in the partner's outbox into the hub
+    (registered, original archived). Returns the ids of the files to load and to report on,
+    handed to `keep` first (the task's XCom) so that the load and report tasks still get what
+    was fetched when this task then fails: a partner's server gone, or a file not fetched, is
+    retried; a file the hub could not take in needs a person."""
+    from asbhub.pipeline.inbound.run import fetch_partner
+
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = fetch_partner(hub, hub.partner(partner_id))
+    fetched = {"load": result.to_load, "report": result.file_ids}
+    if keep is not None:
+        keep(fetched)
+    check_fetch(result)
+    return fetched
+
+
+def check_fetch(result: FetchResult) -> None:
+    """Log what the fetch took; a partner's server gone, or a file not fetched, is worth
+    Airflow's retries; a file the hub could not take in needs a person."""
+    from asbhub.pipeline.inbound.status import NEEDS_A_PERSON, FileStatus, PartnerStatus
+
+    partner_id = result.partner_id
+    log_files(partner_id, result.files)
+    if result.swept:
+        log.info("%s: removed what a killed run left: %s", partner_id, ", ".join(result.swept))
+    if result.still_writing:
+        log.info("%s: still being written: %s", partner_id, ", ".join(result.still_writing))
+    log.info(
+        "%s: fetched %d file(s), %d of them seen before", partner_id, len(result.fetched),
+        len(result.fetched) - len(result.to_load),
+    )  # fmt: skip
+    if result.status != PartnerStatus.OK:
+        raise InboundFailed(f"{partner_id}: inbound {result.status}: {result.reason}")
+    failed = [f for f in result.files if f.status in NEEDS_A_PERSON or f.failure]
+    if failed:
+        message = f"{partner_id}: files the hub could not take in: " + "; ".join(
+            f"{f.name}: {f.status} ({f.failure})" for f in failed
+        )
+        if all(f.status == FileStatus.NOT_FETCHED for f in failed):
+            raise InboundFailed(message)  # a transfer that failed is worth Airflow's retries
+        raise AirflowFailException(message)
+
+
+def load_partner_outcomes(
+    partner_id: str, file_ids: list[int], config_dir: str, actor: str
+) -> dict[str, list[int]]:
+    """The inbound DAG's second task: load the fetched files from the hub's archive, no
+    transport opened. Rows that do not add up, or a file the hub could not process, fail it
+    for a person (never retried: the same file fails the same way); their reports still go."""
+    from asbhub.pipeline.inbound.load import load_files
+    from asbhub.pipeline.inbound.run import max_bytes_setting
+
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = load_files(hub, hub.partner(partner_id), file_ids, max_bytes_setting())
+    check_load(partner_id, result.files)
+    return {"files": [int(i) for i in file_ids]}
+
+
+def check_load(partner_id: str, files: list[InboundFileResult]) -> None:
+    """Log each file loaded; rows that do not add up, or a file the hub could not process,
+    need a person."""
+    from asbhub.pipeline.inbound.status import NEEDS_A_PERSON
+
+    log_files(partner_id, files)
+    unbalanced = [f.name for f in files if not f.balanced]
+    if unbalanced:
+        raise AirflowFailException(
+            f"{partner_id}: inbound counts do not add up (rows in != loaded + quarantined) for: "
+            + ", ".join(unbalanced)
+        )
+    failed = [f for f in files if f.status in NEEDS_A_PERSON or f.failure]
+    if failed:
+        raise AirflowFailException(
+            f"{partner_id}: files the hub could not process (originals kept in quarantine, "
+            "partner told): " + "; ".join(f"{f.name}: {f.status} ({f.failure})" for f in failed)
+        )
+
+
+def report_partner_outcomes(
+    partner_id: str, file_ids: list[int], config_dir: str, actor: str
+) -> dict[str, Any]:
+    """The inbound DAG's last task: rejection reports to the partner's inbox and the ended
+    files out of the outbox. A failed transfer is retried (InboundFailed)."""
+    from asbhub.pipeline.inbound.run import report_partner
+
+    with configured(partner_id), hub_for(config_dir, actor) as hub:
+        result = report_partner(hub, hub.partner(partner_id), file_ids)
+    check_report(result)
+    return result.model_dump(mode="json", include={"reports", "tidied", "waiting"})
+
+
+def check_report(result: ReportResult) -> None:
+    """A failed transfer of a report, or of tidying the outbox, is retried."""
+    from asbhub.pipeline.inbound.status import PartnerStatus
+
+    partner_id = result.partner_id
+    log.info(
+        "%s: %d report(s) delivered, %d file(s) out of the outbox, %d still in progress",
+        partner_id, len(result.reports), len(result.tidied), len(result.waiting),
+    )  # fmt: skip
+    if result.status != PartnerStatus.OK:
+        raise InboundFailed(f"{partner_id}: inbound {result.status}: {result.reason}")
+    if result.failures:
+        raise InboundFailed(
+            f"{partner_id}: reports or tidying failed for file(s) "
+            + ", ".join(f"{pk} ({what})" for pk, what in result.failures.items())
+        )
+
+
 def collect_partner_outcomes(partner_id: str, config_dir: str, actor: str) -> dict[str, Any]:
-    """Fetch, validate and match the partner's outcome files; a transport failure is retried,
-    rows that do not add up or a configuration problem fail at once."""
-    from asbhub.pipeline.inbound.run import CountsDoNotAddUp, run_inbound
-
+    """A partner's three inbound phases in one call, as the DAG's tasks run them in turn: the
+    reports go whatever the load said."""
+    fetched = fetch_partner_outcomes(partner_id, config_dir, actor)
     try:
-        with hub_for(config_dir, actor) as hub:
-            result = run_inbound(hub, [partner_id])
-    except (ConfigError, AirflowNotFoundException) as exc:
-        raise AirflowFailException(f"{partner_id}: configuration problem: {exc}") from exc
-    except CountsDoNotAddUp as exc:
-        # A row lost between reading and loading needs a person, not three identical tries.
-        raise AirflowFailException(f"{partner_id}: inbound counts do not add up: {exc}") from exc
-    check_inbound(result.partners[0])
-    return result.model_dump(mode="json")
+        load_partner_outcomes(partner_id, fetched["load"], config_dir, actor)
+    finally:
+        reported = report_partner_outcomes(partner_id, fetched["report"], config_dir, actor)
+    return reported
 
 
-def check_inbound(partner: PartnerInboundResult) -> None:
-    """Log each file and alert; a transport failure fails the task so Airflow retries it."""
-    for f in partner.files:
+def log_files(partner_id: str, files: list[InboundFileResult]) -> None:
+    """Each file's account, and its alert."""
+    for f in files:
         log.info(
-            "%s: %s, %d rows = %d loaded + %d quarantined%s",
+            "%s: %s: %s, %d rows = %d loaded + %d quarantined%s",
+            partner_id,
             f.name,
             f.status,
             f.rows_in,
@@ -283,19 +395,5 @@ def check_inbound(partner: PartnerInboundResult) -> None:
             f.rows_quarantined,
             f" (rejected: {f.reason}; report {f.rejection_report})" if f.reason else "",
         )
-    for alert in partner.alerts:
-        log.warning("%s: %s", partner.partner_id, alert)
-    if partner.status != "ok":
-        raise InboundFailed(f"{partner.partner_id}: inbound {partner.status}: {partner.reason}")
-    if not partner.failed_files:
-        return
-    named = "; ".join(
-        f"{f.name}: {f.status} ({f.failure})"
-        for f in partner.files
-        if f.name in partner.failed_files
-    )
-    message = f"{partner.partner_id}: files the hub could not finish: {named}"
-    if all(f.status == "not_fetched" for f in partner.files if f.name in partner.failed_files):
-        raise InboundFailed(message)  # a transfer that failed is worth Airflow's retries
-    # A file kept in quarantine as unprocessable needs a person; the other files are loaded.
-    raise AirflowFailException(message)
+        if f.alert:
+            log.warning("%s", f.alert)

@@ -11,7 +11,10 @@ from typing import Any
 from airflow.sdk import CronTriggerTimetable
 
 from asbhub.airflow.factory import INCIDENTS, OWNER
+from asbhub.airflow.watch import WATCHER
 from tests.dags.conftest import DAGS, REPO
+
+NEVER_RETRIED = {("partner_outbound", "check"), ("partner_inbound", "load")}
 
 
 def test_the_dag_folder_has_no_import_errors(dagbag: Any) -> None:
@@ -29,9 +32,14 @@ def test_every_dag_is_retried_tagged_and_owned(dagbag: Any) -> None:
                 # A person's answer is not asked for again: a rejection must stand.
                 assert t.retries == 0, f"{dag_id}.{t.task_id}: an approval must not retry"
                 continue
-            if dag_id.startswith("partner_outbound__") and t.task_id == "check":
-                # The same staged files fail the same check: a person, not a retry.
-                assert t.retries == 0, f"{dag_id}.check must not retry"
+            if (dag_id.split("__")[0], t.task_id) in NEVER_RETRIED:
+                # The same staged files fail the same check, the same fetched file fails to
+                # load the same way: a person, not a retry.
+                assert t.retries == 0, f"{dag_id}.{t.task_id} must not retry"
+                continue
+            if t.task_id == WATCHER:
+                # It fails the run for a step that failed: retrying it would change nothing.
+                assert (t.retries, t.trigger_rule) == (0, "one_failed"), dag_id
                 continue
             assert t.retries >= 2, f"{dag_id}.{t.task_id}: retries {t.retries}"
             assert t.retry_delay.total_seconds() > 0, f"{dag_id}.{t.task_id}: no retry delay"
@@ -71,7 +79,7 @@ def test_an_outbound_night_is_stage_then_check_then_deliver(
     for pid in sample_partner_ids:
         dag = dagbag.dags[f"partner_outbound__{pid}"]
         stage, check, deliver = (dag.get_task(t) for t in ("stage", "check", "deliver"))
-        assert {t.task_id for t in dag.tasks} == {"stage", "check", "deliver"}
+        assert {t.task_id for t in dag.tasks} == {"stage", "check", "deliver", WATCHER}
         assert check.upstream_task_ids == {"stage"}
         assert deliver.upstream_task_ids == {"check"}
         # Delivery runs whatever the check said (notices go on a night whose referrals were
@@ -81,6 +89,36 @@ def test_an_outbound_night_is_stage_then_check_then_deliver(
         assert (check.retries, deliver.retries) == (0, 2)
         assert deliver.retry_exponential_backoff
         assert INCIDENTS in stage.inlets
+        watches_every_step(dag)
+
+
+def test_an_inbound_night_is_fetch_then_load_then_report(
+    dagbag: Any, sample_partner_ids: set[str]
+) -> None:
+    for pid in sample_partner_ids:
+        dag = dagbag.dags[f"partner_inbound__{pid}"]
+        fetch, load, report = (dag.get_task(t) for t in ("fetch", "load", "report"))
+        assert {t.task_id for t in dag.tasks} == {"fetch", "load", "report", WATCHER}
+        assert load.upstream_task_ids == {"fetch"}
+        assert report.upstream_task_ids == {"load"}
+        # What was fetched is loaded and reported even when fetch failed on another file;
+        # reports go whatever the load said. A failed transfer (fetch, report) is retried,
+        # a failed load is not.
+        assert (load.trigger_rule, report.trigger_rule) == ("all_done", "all_done")
+        assert (fetch.retries, load.retries, report.retries) == (2, 0, 2)
+        watches_every_step(dag)
+
+
+def test_the_retention_run_fails_when_any_step_failed(dagbag: Any) -> None:
+    watches_every_step(dagbag.dags["retention_disposal"])
+
+
+def watches_every_step(dag: Any) -> None:
+    """A step that runs after a failure (`all_done`) would otherwise end a failed night as a
+    successful run: the watcher comes after every task."""
+    watcher = dag.get_task(WATCHER)
+    assert watcher.upstream_task_ids == {t.task_id for t in dag.tasks} - {WATCHER}
+    assert not watcher.downstream_task_ids
 
 
 def test_assets_link_ingest_to_every_outbound_dag(

@@ -14,11 +14,14 @@ from asbhub.airflow.tasks import (
     DeliveryFailed,
     InboundFailed,
     check_delivery,
-    check_inbound,
+    check_fetch,
     check_ingest,
+    check_load,
+    check_report,
     hub_for,
 )
-from asbhub.pipeline.inbound.run import PartnerInboundResult
+from asbhub.pipeline.inbound.fetch import FetchedFile, FetchResult
+from asbhub.pipeline.inbound.report import ReportResult
 from asbhub.pipeline.inbound.status import InboundFileResult
 from asbhub.pipeline.ingest import IngestFileResult, IngestResult
 from asbhub.pipeline.outbound import BatchResult, PartnerOutboundResult
@@ -103,23 +106,14 @@ def test_an_ingest_that_holds_unroutable_incidents_fails_so_someone_sees_it() ->
         check_ingest(IngestResult(files=[ok], unroutable=[held]))
 
 
-def test_inbound_passes_when_ok_and_retries_a_transport_failure() -> None:
-    check_inbound(PartnerInboundResult(partner_id="estuary_homes", alerts=["2 of 5 rows bad"]))
-    failed = PartnerInboundResult(
-        partner_id="estuary_homes", status="failed_transport", reason="s3: bucket unreachable"
-    )
-    with pytest.raises(InboundFailed, match="estuary_homes: inbound failed_transport: s3: bucket"):
-        check_inbound(failed)
-
-
-def _file(name: str, status: str, failure: str | None) -> InboundFileResult:
+def _file(name: str, status: str, failure: str | None, rows: int = 0) -> InboundFileResult:
     return InboundFileResult(
         partner_id="estuary_homes",
         name=name,
         sha256="0" * 64,
         contract=None,
         status=status,
-        rows_in=0,
+        rows_in=rows,
         rows_loaded=0,
         rows_quarantined=0,
         failure=failure,
@@ -127,18 +121,52 @@ def _file(name: str, status: str, failure: str | None) -> InboundFileResult:
     )
 
 
-def test_inbound_retries_a_file_not_fetched_and_stops_for_one_it_could_not_process() -> None:
-    fetch = PartnerInboundResult(
-        partner_id="estuary_homes",
-        files=[_file("a.csv", "loaded", None), _file("b.csv", "not_fetched", "TransportError")],
+def test_fetch_passes_when_ok_and_retries_a_server_gone_or_a_file_not_fetched() -> None:
+    check_fetch(FetchResult(partner_id="estuary_homes", fetched=[FetchedFile(file_pk=1)]))
+    gone = FetchResult(
+        partner_id="estuary_homes", status="failed_transport", reason="s3: bucket unreachable"
+    )
+    with pytest.raises(InboundFailed, match="estuary_homes: inbound failed_transport: s3: bucket"):
+        check_fetch(gone)
+    one = FetchResult(
+        partner_id="estuary_homes", files=[_file("b.csv", "not_fetched", "TransportError")]
     )
     with pytest.raises(InboundFailed, match=r"b\.csv: not_fetched \(TransportError\)"):
-        check_inbound(fetch)
-    broken = PartnerInboundResult(
-        partner_id="estuary_homes", files=[_file("c.csv", "failed", "RecursionError")]
+        check_fetch(one)
+    # A file the hub could not take in (it could not archive it, say) needs a person.
+    broken = FetchResult(
+        partner_id="estuary_homes",
+        files=[
+            _file("b.csv", "not_fetched", "TransportError"),
+            _file("c.csv", "failed", "OSError"),
+        ],
     )
-    with pytest.raises(AirflowFailException, match=r"could not finish: c\.csv: failed"):
-        check_inbound(broken)
+    with pytest.raises(AirflowFailException, match=r"could not take in: .*c\.csv: failed"):
+        check_fetch(broken)
+
+
+def test_load_stops_for_a_file_it_could_not_process_or_rows_that_do_not_add_up() -> None:
+    check_load("estuary_homes", [_file("a.csv", "loaded", None)])
+    with pytest.raises(AirflowFailException, match=r"could not process .*c\.csv: failed"):
+        check_load("estuary_homes", [_file("c.csv", "failed", "RecursionError")])
+    with pytest.raises(AirflowFailException, match=r"do not add up .*: d\.csv"):
+        check_load("estuary_homes", [_file("d.csv", "loaded", None, rows=3)])
+
+
+def test_report_retries_a_transfer_that_failed() -> None:
+    check_report(ReportResult(partner_id="estuary_homes", reports=["rejection-a.json"]))
+    with pytest.raises(InboundFailed, match="inbound failed_transport: sftp: connect"):
+        check_report(
+            ReportResult(
+                partner_id="estuary_homes", status="failed_transport", reason="sftp: connect"
+            )
+        )
+    with pytest.raises(InboundFailed, match=r"failed for file\(s\) 7 \(after processing"):
+        check_report(
+            ReportResult(
+                partner_id="estuary_homes", failures={7: "after processing: TransportError"}
+            )
+        )
 
 
 def test_task_logs_keep_presidio_warnings_but_not_its_line_per_narrative(

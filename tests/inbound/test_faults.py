@@ -13,7 +13,13 @@ from sqlalchemy import func, select
 from asbhub import ledger
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.inbound import rows as inbound_rows
-from asbhub.pipeline.inbound.run import default_transport, run_inbound
+from asbhub.pipeline.inbound.load import load_files
+from asbhub.pipeline.inbound.run import (
+    default_transport,
+    fetch_partner,
+    report_partner,
+    run_inbound,
+)
 from asbhub.runtime import Hub
 from asbhub.store.models import LedgerEvent, Outcome
 from connectors import TransientTransportError, Transport
@@ -146,6 +152,47 @@ def test_a_crash_between_chunks_resumes_the_file(
     result = run_inbound(hub, [PARTNER])
     (got,) = result.partners[0].files
     assert (got.status, got.rows_in, got.rows_loaded, got.rows_quarantined) == ("loaded", 3, 3, 0)
+    each_row_once(hub, 3)
+
+
+def test_a_load_task_stopped_part_way_leaves_its_file_for_the_next_night(
+    local_hub: tuple[Hub, Harness], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The three tasks of an inbound DAG, as Airflow runs them: the load task's worker is
+    stopped between chunks; the report task (it runs whatever the load said) leaves the file
+    in the outbox; the next night fetches it again and the load resumes where it stopped."""
+    hub, harness = local_hub
+    world = build_world(hub, "S")
+    send_files(harness, world, 1)
+    partner = hub.partner(PARTNER)
+    fetched = fetch_partner(hub, partner)
+    assert fetched.status == "ok" and len(fetched.to_load) == 1
+    assert not harness.raw_names("processed")  # nothing leaves the outbox before it ended
+    monkeypatch.setattr(inbound_rows, "COMMIT_EVERY", 1)
+    real = ledger.append_many
+    calls = {"n": 0}
+
+    def stop_on_second(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise WorkerStopped("the worker was stopped (injected)")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "append_many", stop_on_second)
+    with pytest.raises(WorkerStopped):
+        load_files(hub, partner, fetched.to_load, 10_000_000)
+    monkeypatch.setattr(ledger, "append_many", real)
+    reported = report_partner(hub, partner, fetched.file_ids)
+    assert reported.waiting == fetched.to_load and not reported.tidied
+    assert harness.raw_names("outbox") == {"outcomes-0.csv"}
+    each_row_once(hub, 1)
+
+    again = fetch_partner(hub, partner)
+    assert again.to_load == fetched.to_load  # the same file, known by name and bytes
+    (got,) = load_files(hub, partner, again.to_load, 10_000_000).files
+    assert (got.status, got.rows_in, got.rows_loaded, got.rows_quarantined) == ("loaded", 3, 3, 0)
+    assert report_partner(hub, partner, again.file_ids).tidied == again.to_load
+    assert not harness.raw_names("outbox")
     each_row_once(hub, 3)
 
 

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from asbhub.cli import app
 from asbhub.minimise.narratives import NarrativeRedactor
+from asbhub.pipeline.inbound import fetch as inbound_fetch
 from asbhub.pipeline.inbound import rows as inbound_rows
-from asbhub.pipeline.inbound import run as inbound
 from asbhub.runtime import Hub
 from asbhub.store.models import InboundFile, Outcome, QuarantineItem, Referral
 from tests.connectors.harnesses import LocalHarness
@@ -283,16 +283,16 @@ def test_a_poisoned_outbox_stops_nothing_else(
                 raise RecursionError("maximum recursion depth exceeded (injected)")
             return real(job)
 
-        monkeypatch.setattr("asbhub.pipeline.inbound.run.load_rows", crash_on_one)
+        monkeypatch.setattr("asbhub.pipeline.inbound.load.load_rows", crash_on_one)
     if poison.id == "an_os_error_on_a_local_path":
-        real_archive = inbound.archive_original
+        real_archive = inbound_fetch.archive_original
 
-        def disk_full_for_one(hub: Hub, partner: Any, local: Path, name: str, sha: str) -> Path:
+        def disk_full_for_one(hub: Hub, partner: Any, local: Path, name: str, sha: str) -> str:
             if name == "outcomes-crash.csv":
                 raise OSError(errno.ENOSPC, "No space left on device (injected)", str(local))
             return real_archive(hub, partner, local, name, sha)
 
-        monkeypatch.setattr(inbound, "archive_original", disk_full_for_one)
+        monkeypatch.setattr(inbound_fetch, "archive_original", disk_full_for_one)
 
     code, data = run_cli(tmp_path, hub)
 

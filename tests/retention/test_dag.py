@@ -30,6 +30,7 @@ def test_the_dag_has_plan_approval_execute_verify_certificate() -> None:
         "execute",
         "verify",
         "certificate",
+        "watcher",
     }
     from airflow.providers.standard.operators.hitl import ApprovalOperator
 

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from asbhub.cli import app
 from asbhub.demo.simulator import answer
 from asbhub.errors import DataError
-from asbhub.pipeline.inbound.run import run_inbound
+from asbhub.pipeline.inbound.load import load_files
+from asbhub.pipeline.inbound.run import fetch_partner, report_partner
 from asbhub.pipeline.outbound import check_staged, deliver_night, run_outbound, stage_night
 from asbhub.runtime import Hub
 from asbhub.settings import Settings
@@ -183,7 +184,25 @@ def test_every_step_runs_on_either_worker_and_leaves_no_copy_on_it(
     for partner in hub.partners:
         with open_transport(partner.transport) as transport:
             answer(partner, transport, today, random.Random(3), bad_file=partner.id == COUNCIL)
-    run_inbound(hub)
+    done(hub, worker_b)
+    # The inbound night's three tasks, each on a worker of its own: what fetch took is loaded
+    # from the bucket on the other worker, and the reports go from the bucket.
+    hub = step(worker_b)
+    fetched = {p.id: fetch_partner(hub, p) for p in hub.partners}
+    assert all(f.status == "ok" and f.to_load for f in fetched.values()), fetched
+    done(hub, worker_b)
+    hub = step(worker_a)
+    for partner in hub.partners:
+        loaded = load_files(hub, partner, fetched[partner.id].to_load, 10_000_000)
+        assert all(f.balanced and f.status != "in_progress" for f in loaded.files), loaded
+    done(hub, worker_a)
+    hub = step(worker_b)
+    for partner in hub.partners:
+        reported = report_partner(hub, partner, fetched[partner.id].file_ids)
+        assert reported.status == "ok" and not reported.failures, reported
+        assert reported.tidied == fetched[partner.id].file_ids
+        if partner.id == COUNCIL:
+            assert reported.reports  # its bad file's report, read from the bucket
     done(hub, worker_b)
     with store.session() as session:
         inbound = session.query(InboundFile).filter(InboundFile.partner_id != "force").all()

@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound.files import close_record, reports_folder, tidy_outbox
+from asbhub.pipeline.inbound.files import close_record, find_file, reports_folder, tidy_outbox
 from asbhub.pipeline.inbound.outbox import listing_identity
 from asbhub.pipeline.inbound.status import FileStatus, InboundFileResult, file_result
 from asbhub.pipeline.rejection import FILE_REASONS, display_name, write_report
@@ -60,6 +60,28 @@ def not_fetched(partner: PartnerConfig, remote: RemoteFile, exc: Exception) -> I
     )
 
 
+def not_recorded(
+    partner: PartnerConfig, name: str, sha: str, exc: Exception, again: Exception
+) -> InboundFileResult:
+    """The failure could not even be recorded (the store itself failing): say so, and go on."""
+    log.exception("%s: %s: the failure could not be recorded", partner.id, display_name(name))
+    return InboundFileResult(
+        partner_id=partner.id,
+        name=display_name(name),
+        sha256=sha,
+        contract=None,
+        status=FileStatus.FAILED,
+        rows_in=0,
+        rows_loaded=0,
+        rows_quarantined=0,
+        reason="unprocessable",
+        failure=f"{_what(exc)}, then recording it: {_what(again)}",
+        alert=f"{partner.id}: {display_name(name)}: the hub could not process this file "
+        f"({_what(exc)}) nor record that ({_what(again)})",
+        received_at=datetime.now(UTC),
+    )
+
+
 def fail_file(
     hub: Hub,
     partner: PartnerConfig,
@@ -68,56 +90,79 @@ def fail_file(
     local: Path,
     exc: Exception,
 ) -> InboundFileResult:
-    """End a file the hub could not process: see the module's docstring."""
+    """End a file the hub could not take in (fetch phase): see the module's docstring."""
     shown = display_name(remote.name)
     log.exception("%s: %s could not be processed", partner.id, shown, exc_info=exc)
     if not local.is_file():  # failed before the bytes were here: treat as a failed transfer
         return not_fetched(partner, remote, exc)
     sha = sha256_file(local)
     with hub.store.session() as session:
-        record = session.scalar(
-            select(InboundFile).where(
-                InboundFile.partner_id == partner.id,
-                InboundFile.name == remote.name,
-                InboundFile.sha256 == sha,
-            )
-        )
-        finished = record is not None and record.status not in (
-            FileStatus.IN_PROGRESS,
-            FileStatus.FAILED,
-        )
+        record = find_file(session, partner.id, remote.name, sha)
         file_pk = record.id if record is not None else None
-    if finished and file_pk is not None:
-        return file_result(hub, file_pk, failure=f"after processing: {_what(exc)}")
-    file_pk = _record_failure(hub, partner, remote, local, sha, exc, file_pk)
-    _deliver_and_tidy(hub, partner, transport, remote.name, file_pk)
+    result = end_unprocessable(hub, partner, file_pk, remote.name, local, sha, exc)
+    if result.failure and result.failure.startswith("after processing"):
+        return result
+    _deliver_and_tidy(hub, partner, transport, remote.name, result)
+    return result
+
+
+def fail_loading(
+    hub: Hub, partner: PartnerConfig, file_pk: int, local: Path | None, exc: Exception
+) -> InboundFileResult:
+    """End a fetched file the hub could not load (load phase); the report phase then sends
+    its report and tidies the outbox, as for any other file."""
+    with hub.store.session() as session:
+        record = session.get(InboundFile, file_pk)
+        assert record is not None
+        name, sha = record.name, record.sha256
+    log.exception("%s: %s could not be loaded", partner.id, display_name(name), exc_info=exc)
+    return end_unprocessable(hub, partner, file_pk, name, local, sha, exc)
+
+
+def end_unprocessable(
+    hub: Hub,
+    partner: PartnerConfig,
+    file_pk: int | None,
+    name: str,
+    local: Path | None,
+    sha: str,
+    exc: Exception,
+) -> InboundFileResult:
+    """Record the file as failed, its original (where the hub has it) kept in quarantine; a
+    file that had already ended keeps its record, and the failure is named."""
+    if file_pk is not None:
+        with hub.store.session() as session:
+            status = session.scalar(select(InboundFile.status).where(InboundFile.id == file_pk))
+        if status not in (FileStatus.IN_PROGRESS, FileStatus.FAILED):
+            return file_result(hub, file_pk, failure=f"after processing: {_what(exc)}")
+    file_pk = _record_failure(hub, partner, name, local, sha, exc, file_pk)
     return file_result(
         hub,
         file_pk,
         failure=_what(exc),
-        alert=f"{partner.id}: {shown}: the hub could not process this file ({_what(exc)}); "
-        "original kept in quarantine, partner told",
+        alert=f"{partner.id}: {display_name(name)}: the hub could not process this file "
+        f"({_what(exc)}); original kept in quarantine, partner told",
     )
 
 
 def _record_failure(
     hub: Hub,
     partner: PartnerConfig,
-    remote: RemoteFile,
-    local: Path,
+    name: str,
+    local: Path | None,
     sha: str,
     exc: Exception,
     file_pk: int | None,
 ) -> int:
-    kept = keep_original(hub.areas, local, sha)
+    kept = keep_original(hub.areas, local, sha) if local is not None else None
     with hub.store.session() as session:
         record = session.get(InboundFile, file_pk) if file_pk is not None else None
         if record is None:
             record = InboundFile(
                 partner_id=partner.id,
-                name=remote.name,
+                name=name,
                 sha256=sha,
-                size=local.stat().st_size,
+                size=local.stat().st_size if local is not None else 0,
                 status=FileStatus.IN_PROGRESS,
                 received_at=datetime.now(UTC),
             )
@@ -142,7 +187,7 @@ def _record_failure(
         report = write_report(
             reports_folder(hub, partner),
             partner_id=partner.id,
-            file_name=remote.name,
+            file_name=name,
             sha256=sha,
             received_at=record.received_at,
             rows=(settled, loaded or 0, quarantined or 0),
@@ -152,7 +197,7 @@ def _record_failure(
             session,
             source="inbound",
             partner_id=partner.id,
-            file_name=display_name(remote.name),
+            file_name=display_name(name),
             sha256=sha,
             reason=f"unprocessable: {type(exc).__name__}: {str(exc)[:400]}",
             kept_at=kept,
@@ -170,13 +215,10 @@ def _record_failure(
 
 
 def _deliver_and_tidy(
-    hub: Hub, partner: PartnerConfig, transport: Transport, name: str, file_pk: int
+    hub: Hub, partner: PartnerConfig, transport: Transport, name: str, result: InboundFileResult
 ) -> None:
     """Best effort: the failure is recorded either way; a re-run sends and tidies again."""
-    with hub.store.session() as session:
-        report = session.scalar(
-            select(InboundFile.rejection_report).where(InboundFile.id == file_pk)
-        )
+    report = result.rejection_report
     with contextlib.suppress(Exception):
         if report:
             transport.put("inbox", report, reports_folder(hub, partner) / report)

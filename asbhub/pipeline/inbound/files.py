@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.inbound.checks import quarantine_alert, run_expectations
@@ -43,16 +44,21 @@ def reports_folder(hub: Hub, partner: PartnerConfig) -> Path:
     return hub.areas.home / "reports" / "rejections" / partner.id
 
 
+def find_file(session: Session, partner_id: str, name: str, sha: str) -> InboundFile | None:
+    """A file is known by its partner, its name and the SHA-256 of its bytes."""
+    return session.scalar(
+        select(InboundFile).where(
+            InboundFile.partner_id == partner_id,
+            InboundFile.name == name,
+            InboundFile.sha256 == sha,
+        )
+    )
+
+
 def register(hub: Hub, partner: PartnerConfig, name: str, sha: str, size: int) -> tuple[int, bool]:
     """The file's row (created when new) and whether it was already processed to the end."""
     with hub.store.session() as session:
-        known = session.scalar(
-            select(InboundFile).where(
-                InboundFile.partner_id == partner.id,
-                InboundFile.name == name,
-                InboundFile.sha256 == sha,
-            )
-        )
+        known = find_file(session, partner.id, name, sha)
         if known is not None:
             return known.id, known.status != FileStatus.IN_PROGRESS
         changed = session.scalar(
@@ -82,7 +88,7 @@ def reject_file(
     sha: str,
     file_pk: int,
     exc: FileProblem,
-    archive: Path,
+    archive: str,
 ) -> FileOutcome:
     """Quarantine a whole file: its original kept (over the limit: the archive copy stands)."""
     kept = (
@@ -118,7 +124,7 @@ def reject_file(
     return FileOutcome(report=report, alert=_rejected_alert(partner, name, exc.reason))
 
 
-def finish_file(hub: Hub, job: FileJob, tally: FileTally, archive: Path) -> FileOutcome:
+def finish_file(hub: Hub, job: FileJob, tally: FileTally, archive: str) -> FileOutcome:
     """Check the batch, write its report when it had problems, and record how it ended."""
     expectations = run_expectations(job.partner, tally) if job.contract is Outcome else None
     alert = quarantine_alert(job.partner, job.name, tally)
@@ -168,13 +174,8 @@ def refuse_unread(
     stands for its content, which the hub has not seen, so each entry is reported once."""
     shown = display_name(name)
     with hub.store.session() as session:
-        known = session.scalar(
-            select(InboundFile.id).where(
-                InboundFile.partner_id == partner.id,
-                InboundFile.name == shown,
-                InboundFile.sha256 == identity,
-            )
-        )
+        seen = find_file(session, partner.id, shown, identity)
+        known = seen.id if seen is not None else None
     if known is not None:
         return file_result(hub, known, status=FileStatus.ALREADY_RECEIVED)
     now = datetime.now(UTC)

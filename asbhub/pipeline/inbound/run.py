@@ -15,6 +15,12 @@ goes to the partner's inbox. Processed files move to the partner's processed fol
 deleted when the transport says ``after_fetch: delete``); the hub archives the original under
 HOME/archive/<partner>/ for the retention schedule ("inbound originals").
 
+A night is three phases, each a task in the partner's inbound DAG and one call here
+(`run_partner`): *fetch* (asbhub.pipeline.inbound.fetch) takes every complete file into the
+hub, registered and archived; *load* (asbhub.pipeline.inbound.load) validates and loads each
+from the archive, with no transport; *report* (asbhub.pipeline.inbound.report) delivers the
+rejection reports and tidies the outbox.
+
 What is taken (asbhub.pipeline.inbound.outbox): only complete files (stable across two
 listings, or renamed by the partner) within the size limit; unsafe names, special files,
 symlinks out of the folder and files over the limit are reported once and left where they are.
@@ -23,59 +29,34 @@ No file stops a run (asbhub.pipeline.inbound.failures): a failed transfer leaves
 outbox, named in the result; any other failure keeps the original in quarantine, records the
 file as failed, tells the partner and tidies the outbox. The run goes on and ends non-zero.
 
-Crash safety: each chunk of rows commits with its quarantine entries and ledger events; a re-run
-resumes a file part-way through (lines already done are counted, not redone), re-delivers a
-report whose delivery may not have happened, tidies the outbox last, and sweeps what a killed
-run left on the hub's disk.
+Crash safety: each chunk of rows commits with its quarantine entries and ledger events; a file
+leaves the outbox only once it has ended, so a re-run fetches a file whose load stopped and
+resumes it part-way through (lines already done are counted, not redone), re-delivers a report
+whose delivery may not have happened, and sweeps what a killed run left on the hub's disk.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
-import shutil
 from collections.abc import Callable, Sequence
-from enum import StrEnum
-from pathlib import Path
 
 from pydantic import BaseModel, computed_field
-from sqlalchemy import select
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound.checks import contract_of
-from asbhub.pipeline.inbound.failures import fail_file, not_fetched
-from asbhub.pipeline.inbound.files import (
-    FileOutcome,
-    finish_file,
-    refuse_unread,
-    register,
-    reject_file,
-    reports_folder,
-    sweep_stale_work,
-    tidy_outbox,
-)
-from asbhub.pipeline.inbound.job import FileJob
-from asbhub.pipeline.inbound.outbox import (
-    StillBeingWritten,
-    Unread,
-    listing_identity,
-    view_outbox,
-)
-from asbhub.pipeline.inbound.rows import load_rows, scan
+from asbhub.pipeline.inbound.fetch import FetchResult, fetch_outbox
+from asbhub.pipeline.inbound.load import load_files
+from asbhub.pipeline.inbound.report import ReportResult, report_files
 from asbhub.pipeline.inbound.status import (
     NEEDS_A_PERSON,
     FileStatus,
     InboundFileResult,
+    PartnerStatus,
     file_result,
 )
-from asbhub.pipeline.rejection import display_name, name_sha256
-from asbhub.records import DEFAULT_MAX_BYTES, FileProblem
+from asbhub.records import DEFAULT_MAX_BYTES
 from asbhub.runtime import Hub
 from asbhub.settings import options
-from asbhub.storage import AreaFileMissing
-from asbhub.store.models import InboundFile
-from connectors import RemoteFile, RemoteFileNotFound, Transport, TransportError, open_transport
-from connectors.errors import RemoteFileTooLarge, UnsafeRemotePath
+from connectors import Transport, TransportError, open_transport
 
 log = logging.getLogger(__name__)
 TransportFactory = Callable[[PartnerConfig], Transport]
@@ -83,11 +64,6 @@ TransportFactory = Callable[[PartnerConfig], Transport]
 
 class CountsDoNotAddUp(AssertionError):
     """A file's rows in differ from rows loaded plus rows quarantined: a row was lost."""
-
-
-class PartnerStatus(StrEnum):
-    OK = "ok"
-    FAILED_TRANSPORT = "failed_transport"  # the partner's server could not be reached
 
 
 class PartnerInboundResult(BaseModel):
@@ -173,181 +149,83 @@ def run_partner(
     max_bytes: int,
     settle_seconds: float | None = None,
 ) -> PartnerInboundResult:
-    outcome = PartnerInboundResult(partner_id=partner.id, swept=sweep_stale_work(hub, partner))
+    """One partner's three phases in one call, over one connection: fetch, load, report. The
+    DAG runs them as three tasks (asbhub.airflow.factory)."""
     try:
         with transport_factory(partner) as transport:
-            view = view_outbox(transport, partner, max_bytes, settle_seconds)
-            outcome.still_writing = [display_name(name) for name in view.still_writing]
-            for entry in view.unread:
-                outcome.files.append(report_unread(hub, partner, transport, entry))
-            for remote in view.ready:
-                try:
-                    received = settle_file(hub, partner, transport, remote, max_bytes)
-                except StillBeingWritten:
-                    outcome.still_writing.append(display_name(remote.name))
-                    continue
-                if received is not None:
-                    outcome.files.append(received)
+            fetched = fetch_outbox(hub, partner, transport, max_bytes, settle_seconds)
+            loaded = load_files(hub, partner, fetched.to_load, max_bytes).files
+            reported = None
+            if fetched.status == PartnerStatus.OK:
+                reported = report_files(hub, partner, transport, fetched.file_ids)
+    except TransportError as exc:  # the connection could not be opened (or closed)
+        return PartnerInboundResult(
+            partner_id=partner.id, status=PartnerStatus.FAILED_TRANSPORT, reason=str(exc)
+        )
+    return partner_result(hub, fetched, loaded, reported)
+
+
+def fetch_partner(
+    hub: Hub,
+    partner: PartnerConfig,
+    transport_factory: TransportFactory = default_transport,
+    max_bytes: int | None = None,
+    settle_seconds: float | None = None,
+) -> FetchResult:
+    """The fetch phase on its own connection (the DAG's `fetch` task)."""
+    settle = settle_seconds if settle_seconds is not None else settle_setting()
+    try:
+        with transport_factory(partner) as transport:
+            return fetch_outbox(hub, partner, transport, max_bytes or max_bytes_setting(), settle)
     except TransportError as exc:
-        outcome.status, outcome.reason = PartnerStatus.FAILED_TRANSPORT, str(exc)
+        return FetchResult(
+            partner_id=partner.id, status=PartnerStatus.FAILED_TRANSPORT, reason=str(exc)
+        )
+
+
+def report_partner(
+    hub: Hub,
+    partner: PartnerConfig,
+    file_ids: Sequence[int],
+    transport_factory: TransportFactory = default_transport,
+) -> ReportResult:
+    """The report phase on its own connection (the DAG's `report` task); none is opened when
+    no file was fetched."""
+    if not file_ids:
+        return ReportResult(partner_id=partner.id)
+    try:
+        with transport_factory(partner) as transport:
+            return report_files(hub, partner, transport, file_ids)
+    except TransportError as exc:
+        return ReportResult(
+            partner_id=partner.id, status=PartnerStatus.FAILED_TRANSPORT, reason=str(exc)
+        )
+
+
+def partner_result(
+    hub: Hub,
+    fetched: FetchResult,
+    loaded: list[InboundFileResult],
+    reported: ReportResult | None,
+) -> PartnerInboundResult:
+    """The three phases' results as one account of the partner's files, in the order taken."""
+    outcome = PartnerInboundResult(
+        partner_id=fetched.partner_id,
+        status=fetched.status,
+        files=list(fetched.files),
+        still_writing=fetched.still_writing,
+        swept=fetched.swept,
+        reason=fetched.reason,
+    )
+    by_id = dict(zip(fetched.to_load, loaded, strict=True))
+    for f in fetched.fetched:
+        if f.seen_again:
+            outcome.files.append(file_result(hub, f.file_pk, status=FileStatus.ALREADY_RECEIVED))
+        else:
+            outcome.files.append(by_id[f.file_pk])
+        if reported is not None and f.file_pk in reported.failures:
+            outcome.files[-1].failure = reported.failures[f.file_pk]
+    if reported is not None and reported.status != PartnerStatus.OK:
+        outcome.status, outcome.reason = reported.status, reported.reason
     outcome.alerts = [f.alert for f in outcome.files if f.alert]
     return outcome
-
-
-def report_unread(
-    hub: Hub, partner: PartnerConfig, transport: Transport, entry: Unread
-) -> InboundFileResult:
-    """Tell the partner about an entry the hub will not read, inside the same boundary."""
-
-    def step() -> InboundFileResult:
-        return refuse_unread(
-            hub,
-            partner,
-            transport,
-            entry.name,
-            entry.identity,
-            entry.size,
-            entry.reason,
-            entry.detail,
-        )
-
-    result = guarded(hub, partner, transport, entry.remote, None, step)
-    assert result is not None  # refuse_unread always returns one
-    return result
-
-
-def settle_file(
-    hub: Hub, partner: PartnerConfig, transport: Transport, remote: RemoteFile, max_bytes: int
-) -> InboundFileResult | None:
-    """One file, start to end, inside the last-resort boundary; its work folder always goes."""
-    work = hub.settings.home / "inbound" / partner.id / secrets.token_hex(8)
-    work.mkdir(parents=True)
-    local = work / remote.name
-    try:
-        return guarded(
-            hub,
-            partner,
-            transport,
-            remote,
-            local,
-            lambda: receive(hub, partner, transport, remote, local, max_bytes),
-        )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def guarded(
-    hub: Hub,
-    partner: PartnerConfig,
-    transport: Transport,
-    remote: RemoteFile,
-    local: Path | None,
-    step: Callable[[], InboundFileResult | None],
-) -> InboundFileResult | None:
-    """Run one file's step; whatever goes wrong ends with the file accounted for.
-
-    A transport error is probed with a fresh listing: when the partner's server is gone, the
-    probe's own TransportError stops this partner (and only this partner)."""
-    try:
-        return step()
-    except StillBeingWritten:
-        raise
-    except TransportError as exc:
-        transport.survey("outbox")
-        if local is not None and local.is_file():
-            return fail_file(hub, partner, transport, remote, local, exc)
-        return not_fetched(partner, remote, exc)
-    except Exception as exc:
-        try:
-            if local is None:
-                return not_fetched(partner, remote, exc)
-            return fail_file(hub, partner, transport, remote, local, exc)
-        except Exception as again:  # the store itself failing: say so, and go on
-            log.exception("%s: %s: the failure could not be recorded", partner.id, remote.name)
-            failed = not_fetched(partner, remote, again)
-            failed.status = FileStatus.FAILED
-            failed.failure = f"{type(exc).__name__}, then recording it: {type(again).__name__}"
-            return failed
-
-
-def receive(
-    hub: Hub,
-    partner: PartnerConfig,
-    transport: Transport,
-    remote: RemoteFile,
-    local: Path,
-    max_bytes: int,
-) -> InboundFileResult | None:
-    """Fetch one file, load it (or recognise it), deliver its report, tidy the outbox."""
-    name = remote.name
-    try:
-        sha = transport.get("outbox", name, local, max_bytes=max_bytes)
-    except RemoteFileNotFound:
-        return None  # gone between listing and fetching: the partner took it back
-    except UnsafeRemotePath:  # e.g. a symlink changed to point out of the folder: never read
-        identity = listing_identity("link_outside", name)
-        return refuse_unread(hub, partner, transport, name, identity, 0, "link_outside")
-    except RemoteFileTooLarge as exc:  # the server sent more than it listed
-        identity = listing_identity("too_large", name, remote.size, remote.mtime)
-        detail = f"{exc}".split(": ", 1)[-1]
-        return refuse_unread(
-            hub, partner, transport, name, identity, remote.size, "too_large", detail
-        )
-    if local.stat().st_size != remote.size:
-        # It changed between the listings and the transfer: still being written after all.
-        log.info("%s: %s changed while being fetched; left for the next run", partner.id, name)
-        raise StillBeingWritten(name)
-    file_pk, final = register(hub, partner, name, sha, local.stat().st_size)
-    if final:
-        result = file_result(hub, file_pk, status=FileStatus.ALREADY_RECEIVED)
-        _redeliver_report(hub, partner, transport, file_pk)
-    else:
-        done = _process(hub, partner, local, name, sha, file_pk, max_bytes)
-        result = file_result(hub, file_pk, alert=done.alert)
-        if done.report is not None:
-            transport.put("inbox", done.report.name, done.report)
-    tidy_outbox(partner, transport, name)
-    return result
-
-
-def _process(
-    hub: Hub,
-    partner: PartnerConfig,
-    local: Path,
-    name: str,
-    sha: str,
-    file_pk: int,
-    max_bytes: int,
-) -> FileOutcome:
-    archive = archive_original(hub, partner, local, name, sha)
-    try:
-        contract = contract_of(name, local, max_bytes)
-        if contract is None:
-            raise FileProblem("unknown_kind", f"{name}: neither outcomes nor disposal acks")
-        job = FileJob(hub, partner, local, contract, file_pk, name, sha, max_bytes)
-        scan(job)
-    except FileProblem as exc:
-        return reject_file(hub, partner, local, name, sha, file_pk, exc, archive)
-    tally = load_rows(job)
-    return finish_file(hub, job, tally, archive)
-
-
-def archive_original(hub: Hub, partner: PartnerConfig, local: Path, name: str, sha: str) -> Path:
-    """Keep the original for the retention schedule ("inbound originals"), named by the hashes
-    of its content and its name (one copy per inbound_files row), never by the partner."""
-    key = f"archive/{partner.id}/{sha[:16]}-{name_sha256(name)[:8]}.bin"
-    return hub.areas.local(hub.areas.keep_copy(local, key))
-
-
-def _redeliver_report(hub: Hub, partner: PartnerConfig, transport: Transport, file_pk: int) -> None:
-    """A file seen again (re-sent, or a run stopped before tidying): its report goes again."""
-    with hub.store.session() as session:
-        report = session.scalar(
-            select(InboundFile.rejection_report).where(InboundFile.id == file_pk)
-        )
-    if report:
-        try:
-            kept = hub.areas.fetch(reports_folder(hub, partner) / report)
-        except AreaFileMissing:  # disposed of by retention since: nothing to send again
-            return
-        transport.put("inbox", report, kept)

@@ -23,6 +23,11 @@ class FileStatus(StrEnum):
     NOT_FETCHED = "not_fetched"  # the transfer failed; the file stays in the outbox for next run
 
 
+class PartnerStatus(StrEnum):
+    OK = "ok"
+    FAILED_TRANSPORT = "failed_transport"  # the partner's server could not be reached
+
+
 # Statuses a person must look at: the hub, not the partner, could not finish the file.
 NEEDS_A_PERSON = frozenset({FileStatus.FAILED, FileStatus.NOT_FETCHED})
 
