@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 from asbhub.ledger.chain import Event, EventKind, LedgerKey, append, lock_chain
 from asbhub.ledger.seal import seal_events
 from asbhub.retention.holds import held_references
+from asbhub.retention.status import ItemStatus, RunStatus
 from asbhub.store.models import (
     Delivery,
     DisposalItem,
@@ -154,9 +155,9 @@ def _planned_elsewhere(session: Session) -> set[str]:
             select(DisposalItem.target)
             .join(DisposalRun, DisposalRun.id == DisposalItem.run_pk)
             .where(
-                DisposalRun.status == "planned",
+                DisposalRun.status == RunStatus.PLANNED,
                 DisposalItem.record_class != CLASS,
-                DisposalItem.status == "planned",
+                DisposalItem.status == ItemStatus.PLANNED,
             )
         )
     )
@@ -251,7 +252,8 @@ def _record_hashes(session: Session, hashes: set[str]) -> set[str]:
         found.update(
             session.scalars(
                 select(DisposalItem.reference_hash).where(
-                    DisposalItem.reference_hash.in_(chunk), DisposalItem.status == "disposed"
+                    DisposalItem.reference_hash.in_(chunk),
+                    DisposalItem.status == ItemStatus.DISPOSED,
                 )
             )
         )

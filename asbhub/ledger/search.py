@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from asbhub.errors import DataError
 from asbhub.ledger.chain import Event, EventKind, LedgerKey, append
+from asbhub.retention.status import ItemStatus
 from asbhub.store.models import DisposalItem, DisposalRun, LedgerEvent, LedgerReference
 
 
@@ -85,7 +86,9 @@ def search(session: Session, key: LedgerKey, reference: str, by: str, why: str) 
                 DisposalItem.disposed_at,
             )
             .join(DisposalRun, DisposalRun.id == DisposalItem.run_pk)
-            .where(DisposalItem.reference_hash == ref_hash, DisposalItem.status == "disposed")
+            .where(
+                DisposalItem.reference_hash == ref_hash, DisposalItem.status == ItemStatus.DISPOSED
+            )
         )
     ]
     logged = append(

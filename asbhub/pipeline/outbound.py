@@ -194,7 +194,10 @@ def run_partner(
     sent = deliver_night(hub, partner, transport_factory)
     outcome.batches, outcome.collected, outcome.swept = sent.batches, sent.collected, sent.swept
     if sent.status != OutboundStatus.DELIVERED:
-        outcome.status, outcome.reason = sent.status, sent.reason
+        if outcome.status == OutboundStatus.DELIVERED:
+            outcome.status, outcome.reason = sent.status, sent.reason
+        else:  # the first failure stands; the later one is said, not written over it
+            outcome.reason = f"{outcome.reason}; then delivery {sent.status}: {sent.reason}"
     return outcome
 
 

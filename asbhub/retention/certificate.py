@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
 from asbhub.retention.runs import get_run
+from asbhub.retention.status import ItemStatus
 from asbhub.store.models import DisposalItem, DisposalNotice
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -90,7 +91,7 @@ def build_certificate(session: Session, run_id: str) -> Certificate:
     hashes: dict[str, list[str]] = {}
     for cls, ref_hash in session.execute(
         select(DisposalItem.record_class, DisposalItem.reference_hash)
-        .where(DisposalItem.run_pk == run.id, DisposalItem.status == "disposed")
+        .where(DisposalItem.run_pk == run.id, DisposalItem.status == ItemStatus.DISPOSED)
         .order_by(DisposalItem.record_class, DisposalItem.reference_hash)
     ):
         hashes.setdefault(cls, []).append(ref_hash)
@@ -232,7 +233,7 @@ def check_reference(session: Session, key: LedgerKey, run_id: str, reference: st
         select(DisposalItem.record_class, DisposalItem.rule, DisposalItem.disposed_at).where(
             DisposalItem.run_pk == run.id,
             DisposalItem.reference_hash == ref_hash,
-            DisposalItem.status == "disposed",
+            DisposalItem.status == ItemStatus.DISPOSED,
         )
     ).first()
     if row is None:

@@ -23,6 +23,7 @@ from asbhub.retention.copies import Copy, Terms, sweep_local, sweep_remote
 from asbhub.retention.holds import held, held_references
 from asbhub.retention.plan import DISPOSABLE, Checkpoint
 from asbhub.retention.runs import get_run
+from asbhub.retention.status import ItemStatus, RunStatus
 from asbhub.store.engine import Store
 from asbhub.store.models import (
     Delivery,
@@ -37,12 +38,12 @@ from asbhub.store.models import (
 
 DEFAULT_ACK_DAYS = 28
 ACTOR = "retention"
-PENDING = ("planned", "failed")  # item statuses execution still has to act on
+PENDING = (ItemStatus.PLANNED, ItemStatus.FAILED)  # item statuses execution still has to act on
 
 
 class ExecuteResult(BaseModel):
     run_id: str
-    status: str
+    status: RunStatus
     disposed: dict[str, int]
     held_after_planning: int
     failed: int
@@ -68,9 +69,14 @@ def execute_run(
                 f"disposal run {run_id} is not approved: nothing is disposed without "
                 f"approval (`asbhub disposal approve {run_id} --by NAME`)"
             )
-        if run.status not in ("approved", "executing", "executed", "verification_failed"):
+        if run.status not in (
+            RunStatus.APPROVED,
+            RunStatus.EXECUTING,
+            RunStatus.EXECUTED,
+            RunStatus.VERIFICATION_FAILED,
+        ):
             raise DataError(f"disposal run {run_id} is {run.status} and cannot be executed")
-        run.status = "executing"
+        run.status = RunStatus.EXECUTING
         run_pk = run.id
     days = (
         (lambda _p: ack_days)
@@ -105,11 +111,11 @@ def execute_run(
     job.checkpoint("execute:copies-swept")
     with store.session() as session:
         run = get_run(session, run_id, for_update=True)
-        run.status = "executed"
+        run.status = RunStatus.EXECUTED
         run.executed_at = datetime.now(UTC)
         summary = _summary(session, run_pk)
     job.checkpoint("execute:finished")
-    return ExecuteResult(run_id=run_id, status="executed", copies=copies, **summary)
+    return ExecuteResult(run_id=run_id, status=RunStatus.EXECUTED, copies=copies, **summary)
 
 
 def run_scan_terms(session: Session, run_pk: int) -> set[str]:
@@ -118,7 +124,7 @@ def run_scan_terms(session: Session, run_pk: int) -> set[str]:
     for (found,) in session.execute(
         select(DisposalItem.scan_terms).where(
             DisposalItem.run_pk == run_pk,
-            DisposalItem.status == "disposed",
+            DisposalItem.status == ItemStatus.DISPOSED,
             DisposalItem.scan_terms.is_not(None),
         )
     ):
@@ -152,9 +158,9 @@ def _summary(session: Session, run_pk: int) -> dict[str, Any]:
         or 0
     )
     return {
-        "disposed": {c: n for c, s, n in rows if s == "disposed"},
-        "held_after_planning": sum(n for _c, s, n in rows if s == "held"),
-        "failed": sum(n for _c, s, n in rows if s == "failed"),
+        "disposed": {c: n for c, s, n in rows if s == ItemStatus.DISPOSED},
+        "held_after_planning": sum(n for _c, s, n in rows if s == ItemStatus.HELD),
+        "failed": sum(n for _c, s, n in rows if s == ItemStatus.FAILED),
         "notices_queued": int(notices),
     }
 
@@ -186,13 +192,13 @@ def _record(
         session.connection().execute(
             update(DisposalItem)
             .where(where)
-            .values(status="disposed", disposed_at=now, detail=None)
+            .values(status=ItemStatus.DISPOSED, disposed_at=now, detail=None)
         )
     if batch.held:
         session.connection().execute(
             update(DisposalItem)
             .where(member(session, DisposalItem.id, batch.held))
-            .values(status="held", detail="legal hold placed after planning")
+            .values(status=ItemStatus.HELD, detail="legal hold placed after planning")
         )
     if batch.scan_terms:  # one UPDATE by primary key for many rows
         session.execute(
@@ -203,7 +209,7 @@ def _record(
         session.connection().execute(
             update(DisposalItem)
             .where(DisposalItem.id == item_id)
-            .values(status="failed", detail=why[:500])
+            .values(status=ItemStatus.FAILED, detail=why[:500])
         )
     if batch.erased and record_class != "ledger_event":  # a ledger prune logs itself
         disposed = set(batch.disposed)

@@ -17,6 +17,7 @@ from asbhub.ledger import retention as ledger_retention
 from asbhub.ledger.bulk import bulk_insert
 from asbhub.retention.holds import held_references
 from asbhub.retention.schedule import RECORD_CLASSES, Rule, Schedule
+from asbhub.retention.status import OPEN_RUNS, ItemStatus
 from asbhub.store.models import (
     Delivery,
     DisposalItem,
@@ -30,7 +31,7 @@ from asbhub.store.models import (
     ReviewDecision,
 )
 
-OPEN_STATUSES = ("planned", "approved", "executing")
+OPEN_STATUSES = OPEN_RUNS
 Checkpoint = Callable[[str], None]
 
 # Which column each rule attribute and clock reads, per class.
@@ -140,10 +141,10 @@ def plan_disposal(
                     held += 1
                     continue
                 ref_hash = key.reference_hash(target)
-                status = "planned" if rule.action == "dispose" else "review"
+                status = ItemStatus.PLANNED if rule.action == "dispose" else ItemStatus.REVIEW
                 decided = decisions.get(ref_hash)
                 if decided is not None and decided.decision == "dispose":
-                    status = "planned"  # a person decided: it goes in this run
+                    status = ItemStatus.PLANNED  # a person decided: it goes in this run
                     decided.applied_run_pk = run.id
                 elif decided is not None and (decided.next_review_on or as_of) > as_of:
                     kept += 1  # kept on review until its next review date
@@ -157,7 +158,7 @@ def plan_disposal(
                         "target": target,
                         "reference_hash": ref_hash,
                         "status": status,
-                        "detail": _decided(decided) if status == "planned" else None,
+                        "detail": _decided(decided) if status == ItemStatus.PLANNED else None,
                     }
                 )
                 if len(rows) >= 5000:
@@ -166,7 +167,7 @@ def plan_disposal(
             if rows:
                 bulk_insert(session, DisposalItem.__table__, rows)
             planned = _count(session, run.id, rule.id)
-            for_review = _count(session, run.id, rule.id, "review")
+            for_review = _count(session, run.id, rule.id, ItemStatus.REVIEW)
             counts.setdefault(record_class, {})[rule.id] = {
                 "action": rule.action,
                 "period": str(rule.period),

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from asbhub import ledger
 from asbhub.errors import DataError
 from asbhub.ledger import Event, EventKind, LedgerKey
+from asbhub.retention.status import ItemStatus, RunStatus
 from asbhub.store.models import DisposalItem, DisposalRun, ReviewDecision
 
 DEFAULT_NEXT_REVIEW_DAYS = 365
@@ -57,7 +58,7 @@ def pending_reviews(session: Session) -> ReviewList:
     rows = session.execute(
         select(DisposalItem, DisposalRun.run_id)
         .join(DisposalRun, DisposalRun.id == DisposalItem.run_pk)
-        .where(DisposalItem.status == "review", DisposalRun.status != "cancelled")
+        .where(DisposalItem.status == ItemStatus.REVIEW, DisposalRun.status != RunStatus.CANCELLED)
         .order_by(DisposalRun.planned_at.desc(), DisposalItem.id)
     ).all()
     seen: set[tuple[str, str]] = set()
@@ -98,7 +99,7 @@ def decide(
     if not reason or not reason.strip():
         raise DataError("a review decision needs a reason (--reason)")
     item = session.get(DisposalItem, item_id)
-    if item is None or item.status != "review":
+    if item is None or item.status != ItemStatus.REVIEW:
         raise DataError(
             f"there is no review item {item_id} waiting for a decision; "
             "`asbhub disposal review` lists them"
@@ -122,7 +123,7 @@ def decide(
         next_review_on=next_review_on,
     )
     session.add(row)
-    item.status = "kept" if chosen is Decision.KEEP else "decided"
+    item.status = ItemStatus.KEPT if chosen is Decision.KEEP else ItemStatus.DECIDED
     item.detail = f"review decision: {chosen.value} by {by.strip()}"
     session.flush()
     appended = ledger.append(

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asbhub.errors import DataError
+from asbhub.retention.status import RunStatus
 from asbhub.store.models import DisposalRun
 
 
@@ -35,22 +36,22 @@ def approve_run(session: Session, run_id: str, by: str) -> DisposalRun:
                 f"at {run.approved_at:%Y-%m-%d %H:%M} UTC"
             )
         return run
-    if run.status != "planned":
+    if run.status != RunStatus.PLANNED:
         raise DataError(
             f"disposal run {run_id} is {run.status}; only a planned run can be approved"
         )
     run.approved_by = by.strip()
     run.approved_at = datetime.now(UTC)
-    run.status = "approved"
+    run.status = RunStatus.APPROVED
     return run
 
 
 def cancel_run(session: Session, run_id: str) -> DisposalRun:
     run = get_run(session, run_id, for_update=True)
-    if run.status not in ("planned", "approved"):
+    if run.status not in (RunStatus.PLANNED, RunStatus.APPROVED):
         raise DataError(
             f"disposal run {run_id} is {run.status}: only a run not yet executing can "
             "be cancelled (an interrupted run is resumed with `asbhub disposal execute`)"
         )
-    run.status = "cancelled"
+    run.status = RunStatus.CANCELLED
     return run

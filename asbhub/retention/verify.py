@@ -21,6 +21,7 @@ from asbhub.retention.copies import Copy, Terms, sweep_local, sweep_remote
 from asbhub.retention.execute import run_scan_terms
 from asbhub.retention.frozen import freeze
 from asbhub.retention.runs import get_run
+from asbhub.retention.status import ItemStatus, RunStatus
 from asbhub.retention.store_scan import store_copies
 from asbhub.store.engine import Store
 from asbhub.store.models import (
@@ -35,7 +36,8 @@ from asbhub.store.models import (
 )
 
 CHUNK = 5000
-NOT_ACTED_ON = ("review", "kept", "decided")  # left for a person, or decided for a later run
+# left for a person, or decided for a later run
+NOT_ACTED_ON = (ItemStatus.REVIEW, ItemStatus.KEPT, ItemStatus.DECIDED)
 # Classes whose item targets are references to people's records: scrubbed once verified.
 CLEAR_TARGETS = ("referral", "referral_unclosed", "incident_unreferred")
 
@@ -74,7 +76,11 @@ def verify_run(
     table; record the result and the ledger head on the run, and freeze the certificate."""
     with store.session() as session:
         run = get_run(session, run_id)
-        if run.status not in ("executed", "verified", "verification_failed"):
+        if run.status not in (
+            RunStatus.EXECUTED,
+            RunStatus.VERIFIED,
+            RunStatus.VERIFICATION_FAILED,
+        ):
             raise DataError(f"disposal run {run_id} is {run.status}: execute it before verifying")
         run_pk = run.id
     survivors: list[Survivor] = []
@@ -95,8 +101,8 @@ def verify_run(
             if not items:
                 break
             last_id = items[-1].id
-            held_count += sum(1 for i in items if i.status == "held")
-            live = [i for i in items if i.status != "held"]
+            held_count += sum(1 for i in items if i.status == ItemStatus.HELD)
+            live = [i for i in items if i.status != ItemStatus.HELD]
             checked += len(live)
             survivors.extend(_survivors(session, areas, remote, live))
     scanned, copies = _scan(store, run_pk, areas, remote, key)
@@ -115,7 +121,7 @@ def verify_run(
             ledger_head={"seq": head_seq, "hash": head_hash},
             areas_scanned=scanned,
         )
-        if result.ok and run.status == "verified" and run.certificate_sha256:
+        if result.ok and run.status == RunStatus.VERIFIED and run.certificate_sha256:
             # Still clean: the certificate frozen at the first verification stands, so every
             # copy of it, written before or after, is the same document.
             result.ledger_head = dict(run.verification or {}).get("ledger_head", result.ledger_head)
@@ -124,7 +130,7 @@ def verify_run(
         run.verification = result.model_dump(mode="json")
         run.ledger_head = head_hash
         run.verified_at = datetime.now(UTC)
-        run.status = "verified" if result.ok else "verification_failed"
+        run.status = RunStatus.VERIFIED if result.ok else RunStatus.VERIFICATION_FAILED
         if result.ok:
             _scrub(session, run_pk)
         session.flush()
@@ -183,7 +189,7 @@ def _scrub(session: Session, run_pk: int) -> None:
         select(DisposalItem.reference_hash)
         .where(
             DisposalItem.run_pk == run_pk,
-            DisposalItem.status == "disposed",
+            DisposalItem.status == ItemStatus.DISPOSED,
             DisposalItem.record_class.in_(CLEAR_TARGETS),
         )
         .scalar_subquery()
@@ -216,11 +222,11 @@ def _survivors(
         )
 
     for item in items:
-        if item.status == "planned":
+        if item.status == ItemStatus.PLANNED:
             survived(item, "not executed")
     by_class: dict[str, dict[str, DisposalItem]] = {}
     for item in items:
-        if item.status != "planned":
+        if item.status != ItemStatus.PLANNED:
             by_class.setdefault(item.record_class, {})[item.target] = item
     referrals = {**by_class.get("referral", {}), **by_class.get("referral_unclosed", {})}
     if referrals:

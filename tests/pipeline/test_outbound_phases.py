@@ -20,10 +20,12 @@ from asbhub.pipeline.outbound import (
     StageStatus,
     check_staged,
     deliver_night,
+    run_outbound,
     stage_night,
 )
 from asbhub.runtime import Hub
 from asbhub.store.models import Delivery, Referral
+from connectors import TransportError
 from tests.pipeline.conftest import NIGHT, add_quiet_nights
 from tests.pipeline.test_outbound import FailingTransport
 
@@ -128,6 +130,24 @@ def test_a_stopped_night_is_a_result_the_check_task_fails_on_while_notices_still
     with pytest.raises(AirflowFailException, match="staging stopped"):
         tasks.check_partner_batches(PARTNER, xcom, "unused", "test")
     assert deliver_night(hub, partner).batches == []  # nothing staged: nothing sent
+
+
+def test_a_later_failure_never_writes_over_an_earlier_one(
+    night_hub: tuple[Hub, dict[str, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staging stopped the referrals, then the partner's server failed too: the night's
+    result keeps the first failure and says the second."""
+    hub, _ = night_hub
+    add_quiet_nights(hub.store, "chelmsford_council")
+    monkeypatch.setattr(feed_checks, "MIN_ROW_CEILING", 1)
+
+    def unreachable(partner: object) -> object:
+        raise TransportError("sftp: connection refused (injected)")
+
+    (night,) = run_outbound(hub, [PARTNER], NIGHT, transport_factory=unreachable).partners
+    assert night.status == OutboundStatus.FAILED_EXPECTATIONS
+    assert "expect_table_row_count_to_be_between" in (night.reason or "")
+    assert "then delivery failed_transport: sftp: connection refused" in (night.reason or "")
 
 
 def test_the_deliver_task_retries_a_failed_upload_and_fails_a_bad_batch_at_once(
