@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from asbhub.pii import parallel
 from asbhub.pii.model import model_name
 from asbhub.pii.resolve import Candidate, Entity, redact_text, settle
+
+if TYPE_CHECKING:
+    from asbhub.pii.deny_list import KeyedDenyList
 
 __all__ = ["STRUCTURED_TYPES", "Entity", "Redaction", "RedactionEngine"]
 
@@ -30,7 +33,8 @@ STRUCTURED_TYPES = (
 ALL_TYPES = ("PERSON", "STREET_ADDRESS", *STRUCTURED_TYPES)
 SCORE_THRESHOLD = 0.4
 
-Known = Mapping[str, Sequence[str]] | None
+# The record's own values by entity type, or (once its detail is cleared) their keyed digests.
+Known: TypeAlias = "Mapping[str, Sequence[str]] | KeyedDenyList | None"
 
 
 @dataclass(frozen=True)
@@ -131,8 +135,6 @@ class RedactionEngine:
     # -- internals -------------------------------------------------------------------------
 
     def _redact_with(self, text: str, known: Known, artifacts: Any) -> Redaction:
-        from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans
-
         results = self.analyzer.analyze(
             text=text,
             language="en",
@@ -142,11 +144,7 @@ class RedactionEngine:
         candidates = [
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
-        # The record's own values, found in its narrative (known_values.py).
-        candidates += [
-            Candidate(entity_type, start, end, KNOWN_SCORE, "known")
-            for entity_type, start, end in known_spans(text, known)
-        ]
+        candidates += known_candidates(text, known)
         from asbhub.pii.names import clean_names, repeat_names
 
         candidates = clean_names(text, candidates)
@@ -155,6 +153,20 @@ class RedactionEngine:
         if again:
             entities = settle(text, candidates + again)
         return Redaction(redact_text(text, entities), entities)
+
+
+def known_candidates(text: str, known: Known) -> list[Candidate]:
+    """The record's own values found in its text: as written in the narrative
+    (known_values.py) and in their normal forms, or by keyed digest only (deny_list.py)."""
+    from asbhub.pii.deny_list import DenyList, KeyedDenyList
+    from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans
+
+    if isinstance(known, KeyedDenyList):
+        spans = [(m.entity_type, m.start, m.end) for m in known.spans(text)]
+    else:
+        spans = known_spans(text, known)
+        spans += [(m.entity_type, m.start, m.end) for m in DenyList.of(known).spans(text)]
+    return [Candidate(t, start, end, KNOWN_SCORE, "known") for t, start, end in spans]
 
 
 def _source(result: Any) -> str:

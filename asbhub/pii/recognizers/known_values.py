@@ -11,8 +11,8 @@ from asbhub.pii.gazetteers import COMMON_WORD_NAMES, places
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 KNOWN_SCORE = 1.0
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "sir", "dame", "lady", "lord", "rev"}
-_NAME_STOP = {"the", "and", "of", "de", "la", "van", "von", "bin", "al", "jr", "snr", "jnr", "sr"}
+TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "sir", "dame", "lady", "lord", "rev"}
+NAME_STOP = {"the", "and", "of", "de", "la", "van", "von", "bin", "al", "jr", "snr", "jnr", "sr"}
 _TRAILING_POSTCODE = re.compile(r"(?:^|\s)([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})$", re.IGNORECASE)
 _STREET_WORD = re.compile(rf"\b(?:{STREET_WORDS})\b", re.IGNORECASE)
 
@@ -79,11 +79,8 @@ def _words(value: str) -> str:
 
 def _name_variants(value: str) -> list[str]:
     out = [_words(value)]
-    for part in re.split(r"[\s,]+", value):
-        part = part.strip(".'’")
+    for part in name_parts(value):
         low = part.lower()
-        if len(part) < 2 or low in _TITLES or low in _NAME_STOP:
-            continue
         if low in COMMON_WORD_NAMES:  # "Will", "Rose": only when capitalised in the text
             cap = re.escape(part[0].upper() + part[1:].lower())
             out.append(rf"\b(?:{cap}|{re.escape(part.upper())})(?:'s)?\b")
@@ -92,14 +89,33 @@ def _name_variants(value: str) -> list[str]:
     return out
 
 
+def name_parts(value: str) -> list[str]:
+    """The words of a name that identify on their own: no initials, titles or particles."""
+    parts = []
+    for part in re.split(r"[\s,]+", value):
+        part = part.strip(".'’")
+        low = part.lower()
+        if len(part) >= 2 and low not in TITLES and low not in NAME_STOP:
+            parts.append(part)
+    return parts
+
+
 def _address_variants(value: str) -> list[str]:
     """House number and street (with any flat), and the postcode; the town is left to survive."""
+    postcodes, phrases = address_parts(value)
+    return [_loose(postcode) for postcode in postcodes] + [_words(p) for p in phrases]
+
+
+def address_parts(value: str) -> tuple[list[str], list[str]]:
+    """An address's postcodes, and the phrases that identify it: each house number and street
+    (with any flat), the street alone, and the pieces together. The town is not among them."""
+    postcodes: list[str] = []
     out: list[str] = []
     address: list[str] = []
     for piece in (p.strip() for p in re.split(r"[,\n]+", value)):
         postcode = _TRAILING_POSTCODE.search(piece)
         if postcode:
-            out.append(_loose(postcode.group(1)))
+            postcodes.append(postcode.group(1))
             piece = piece[: postcode.start()].strip()
         words = piece.split()
         while words and words[-1].lower() in places():
@@ -109,18 +125,18 @@ def _address_variants(value: str) -> list[str]:
             continue
         if any(c.isdigit() for c in piece):
             address.append(piece)
-            out.append(_words(piece))
+            out.append(piece)
             street = re.sub(
                 r"^(?:(?:flat|apartment|unit|studio)\s*)?\d+[a-z]?\s*", "", piece, flags=re.I
             )
             if street and _STREET_WORD.search(street):
-                out.append(_words(street))
+                out.append(street)
         elif _STREET_WORD.search(piece) and not any(w.lower() in places() for w in words):
             address.append(piece)
-            out.append(_words(piece))
+            out.append(piece)
     if len(address) > 1:
-        out.append(_words(" ".join(address)))
-    return out
+        out.append(" ".join(address))
+    return postcodes, out
 
 
 def _phone_variants(value: str) -> list[str]:
@@ -137,12 +153,12 @@ def _phone_variants(value: str) -> list[str]:
     return [rf"(?<!\d)(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)?{sep}{body}(?!\d)"]
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y")
 
 
 def _date_variants(value: str) -> list[str]:
     out = [_loose(value)]
-    for fmt in _DATE_FORMATS:
+    for fmt in DATE_FORMATS:
         try:
             day = dt.datetime.strptime(value, fmt).date()
         except ValueError:

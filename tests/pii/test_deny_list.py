@@ -1,0 +1,109 @@
+"""The record's own values found in free text by their normal forms, plainly and by keyed digest:
+one table of ways a value is written (each must be found) and of near misses (each must not)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from asbhub.pii.deny_list import DenyList, KeyedDenyList, deny_key
+from asbhub.pii.engine import RedactionEngine
+
+KNOWN = {
+    "PERSON": ["Zoë O'Sullivan-Price", "Rose Hill"],
+    "STREET_ADDRESS": ["Flat 2, 31 Barlow Road, Chelmsford"],
+    "UK_POSTCODE": ["CM1 4XY"],
+    "PHONE_NUMBER": ["07700 900461"],
+    "EMAIL_ADDRESS": ["zoe.osp51@example.net"],
+    "PNC_ID": ["95/875193X"],
+    "UK_VEHICLE_REGISTRATION": ["AB12 CDE"],
+    "DATE_OF_BIRTH": ["1984-03-12"],
+}
+KEY = deny_key(b"a test secret of enough bytes")
+
+FOUND = [
+    ("PERSON", "spoke to zoe at the door", "zoe"),
+    ("PERSON", "ZOË O’SULLIVAN-PRICE called", "ZOË O’SULLIVAN-PRICE"),
+    ("PERSON", "Ms  O'Sullivan-Price   said", "O'Sullivan-Price"),
+    ("PERSON", "osullivan's dog", "osullivan"),
+    ("PERSON", "Rose rang again", "Rose"),
+    ("PERSON", "a call from rose hill today", "rose hill"),
+    ("STREET_ADDRESS", "at 31 barlow rd last night", "31 barlow rd"),
+    ("STREET_ADDRESS", "outside flat 2, 31 Barlow Road", "flat 2, 31 Barlow Road"),
+    ("UK_POSTCODE", "postcode cm14xy", "cm14xy"),
+    ("PHONE_NUMBER", "ring +44 (0)7700 900-461", "7700 900-461"),
+    ("PHONE_NUMBER", "mob 07700900461", "07700900461"),
+    ("EMAIL_ADDRESS", "mail zoe.osp51@example.net now", "zoe.osp51@example.net"),
+    ("PNC_ID", "pnc 95/875193x", "95/875193x"),
+    ("UK_VEHICLE_REGISTRATION", "a car ab12cde parked", "ab12cde"),
+    ("DATE_OF_BIRTH", "dob 12/03/1984", "12/03/1984"),
+    ("DATE_OF_BIRTH", "born 12.3.84", "12.3.84"),
+    ("DATE_OF_BIRTH", "born 12th of March 1984", "12th of March 1984"),
+    ("DATE_OF_BIRTH", "born March 12, 1984", "March 12, 1984"),
+]
+
+NEAR_MISSES = [
+    "the rose beds by the hill were trampled",  # common words, not capitalised
+    "the barlow allotments and the road beyond",  # a street's word alone is not its address
+    "31 Barlow Close",  # another street, the same number
+    "Zoey Sullivan-Pryce",  # another person, whose name is like hers
+    "07700 900462",  # one digit off
+    "CM1 4XZ",
+    "13/03/1984",  # the day after
+    "12/03/1948",
+    "zoeosp52@example.net",
+    "AB12 CDF",
+    "rose ********* hill",  # a placeholder between two words never joins them into a name
+]
+
+
+@pytest.fixture(scope="module")
+def lists() -> tuple[DenyList, KeyedDenyList]:
+    plain = DenyList.of(KNOWN)
+    return plain, KeyedDenyList(KEY, plain.keyed(KEY))
+
+
+@pytest.mark.parametrize(("entity_type", "text", "span"), FOUND)
+def test_each_way_of_writing_a_value_is_found_plainly_and_by_digest(
+    lists: tuple[DenyList, KeyedDenyList], entity_type: str, text: str, span: str
+) -> None:
+    for deny in lists:
+        found = {(m.entity_type, text[m.start : m.end]) for m in deny.spans(text)}
+        assert (entity_type, span) in found, f"{type(deny).__name__}: {found}"
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_a_near_miss_is_not_found(lists: tuple[DenyList, KeyedDenyList], text: str) -> None:
+    plain, keyed = lists
+    assert [(m.entity_type, text[m.start : m.end]) for m in plain.spans(text)] == []
+    assert keyed.spans(text) == []
+
+
+def test_the_digests_hold_no_value_and_depend_on_the_key() -> None:
+    plain = DenyList.of(KNOWN)
+    digests = plain.keyed(KEY)
+    kept = json.dumps(digests).lower()
+    for part in ("zoe", "sullivan", "barlow", "cm1", "900461", "875193", "ab12", "1984"):
+        assert part not in kept
+    assert plain.keyed(deny_key(b"another secret of enough bytes")) != digests
+    assert "key" not in repr(KeyedDenyList(KEY, digests)).replace("KeyedDenyList", "")
+
+
+def test_a_check_leaves_a_common_word_name_alone_but_not_the_whole_name() -> None:
+    strict = DenyList.of({"PERSON": ["Rose Hill"]}, common_word_names=False)
+    assert strict.entity_types_in("Rose rang about the hill") == []
+    assert strict.entity_types_in("Rose Hill rang") == ["PERSON"]
+
+
+def test_the_engine_redacts_with_a_keyed_list_what_it_redacts_with_the_values(
+    engine: RedactionEngine, lists: tuple[DenyList, KeyedDenyList]
+) -> None:
+    note = "visited zoe osullivan-price at 31 barlow rd; the rose beds need work"
+    _, keyed = lists
+    assert "zoe" in engine.redact(note).text, "the recognisers alone leave this name"
+    by_values = engine.redact(note, KNOWN).text
+    by_digests = engine.redact(note, keyed).text
+    assert by_values == by_digests
+    assert "zoe" not in by_digests and "barlow" not in by_digests
+    assert "the rose beds need work" in by_digests
