@@ -4,6 +4,9 @@ Per-record checks (the incident's detail is held, the referral/1.0 contract, the
 expectations of `expectations/referral_feed`, among them the last-line PII scan) set the one
 failing referral aside with its reason; the rest of the batch goes on. Batch-level checks (the
 row-count bounds, a column that must exist) judge the batch as a whole and stop it.
+
+Projecting a referral is also when its incident's keyed deny list is kept
+(`asbhub.minimise.deny_lists`), for the notes the partner sends back once the detail is cleared.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from asbhub.minimise.deny_lists import keep_deny_lists
 from asbhub.minimise.projection import LONDON, Projector, view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.runtime import Hub
@@ -78,6 +82,7 @@ def check_batch(
 ) -> CheckedBatch:
     """Project each referral, then run the feed's suite; set aside what fails on its own."""
     projected, set_aside = project_referrals(hub, partner, rows)
+    keep_deny_lists(hub.store, hub.ledger_key, [incident for _, incident in rows])
     suite = _run_suite(hub, partner, night, [r for _, r in projected], recent_counts)
     failing_rows: dict[int, SetAsideRecord] = {}
     batch_problems = []

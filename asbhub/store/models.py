@@ -95,6 +95,10 @@ class Incident(Base):
     field_digests: Mapped[dict[str, Any] | None]
     revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     revised_at: Mapped[datetime | None]
+    # The record's deny list as keyed digests of its people's names, addresses, numbers and
+    # dates (no value kept: asbhub.minimise.deny_lists), kept at staging so that partners'
+    # outcome notes are still redacted with it once the detail has been cleared.
+    deny_digests: Mapped[dict[str, Any] | None]
 
 
 class Referral(Base):

@@ -7,6 +7,10 @@ about other partners' cases); its status change must be legal (LEGAL_STATUS_CHAN
 case is never reopened by an outcome); no date may lie in the future; and an outcome id is used
 once per partner. A run that stopped part-way through a file resumes it: lines already loaded
 or quarantined are counted, not redone.
+
+An outcome's notes are redacted with its referral's own deny list: the incident's values while
+its detail is held, the keyed digests kept at staging once it is cleared
+(`asbhub.minimise.deny_lists`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asbhub import ledger
+from asbhub.minimise.deny_lists import deny_list_for
 from asbhub.minimise.projection import LONDON
 from asbhub.pipeline.inbound.acks import load_acks
 from asbhub.pipeline.inbound.job import CLOCK_SKEW, FileJob, FileTally, set_aside
@@ -137,10 +142,7 @@ def _load_outcomes(job: FileJob, session: Session, rows: Sequence[Row], tally: F
         _apply(referral, record)
         seen[record.outcome_id] = (job.file_pk, row.line)
         stored.append((row, record, _stored(job, record, referral, row.line, now), incident_ref))
-    notes = [(i, r.notes) for i, (_, r, _, _) in enumerate(stored) if r.notes]
-    redacted = job.hub.redactions.engine.redact_many(text for _, text in notes)
-    for (i, _), redaction in zip(notes, redacted, strict=True):
-        stored[i][2].notes_redacted = redaction.text
+    _redact_notes(job, session, stored)
     session.add_all([outcome for _, _, outcome, _ in stored])
     events = [
         ledger.Event(
@@ -172,6 +174,28 @@ def _load_outcomes(job: FileJob, session: Session, rows: Sequence[Row], tally: F
                 record.referral_id,
             )
         )
+
+
+def _redact_notes(
+    job: FileJob, session: Session, stored: Sequence[tuple[Row, Outcome, StoredOutcome, str]]
+) -> None:
+    """Each outcome's notes redacted with its own referral's deny list (and no other's)."""
+    notes = [(outcome, record.notes) for _, record, outcome, _ in stored if record.notes]
+    if not notes:
+        return
+    deny = {
+        referral_pk: deny_list_for(payload, digests, job.hub.ledger_key)
+        for referral_pk, payload, digests in session.execute(
+            select(Referral.id, Incident.payload, Incident.deny_digests)
+            .join(Incident, Incident.id == Referral.incident_id)
+            .where(Referral.id.in_({outcome.referral_pk for outcome, _ in notes}))
+        )
+    }
+    redacted = job.hub.redactions.engine.redact_many(
+        (text, deny.get(outcome.referral_pk)) for outcome, text in notes
+    )
+    for (outcome, _), redaction in zip(notes, redacted, strict=True):
+        outcome.notes_redacted = redaction.text
 
 
 def _is_yours(referral: Referral, partner_id: str) -> bool:
