@@ -78,6 +78,15 @@ class NarrativeRedactor:
             self._leftovers[text] = len(self.engine.find_structured_pii(masked))
         return self._leftovers[text]
 
+    def leftover_known(self, text: str, known: Mapping[str, list[str]]) -> list[str]:
+        """The entity types of the record's own values still in its redacted narrative: the
+        feed's last-line check of the deny list. A name that is also an ordinary word ("Rose",
+        "Hill") is not judged on its own; the whole name still is."""
+        from asbhub.pii.deny_list import DenyList
+
+        masked = mask_placeholders(text)
+        return DenyList.of(known, common_word_names=False).entity_types_in(masked)
+
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
 

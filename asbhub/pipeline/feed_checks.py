@@ -1,8 +1,9 @@
 """The checks a partner's batch passes before it is staged, split by what they judge.
 
-Per-record checks (the incident's detail is held, the referral/1.0 contract, the row-level
-expectations of `expectations/referral_feed`, among them the last-line PII scan) set the one
-failing referral aside with its reason; the rest of the batch goes on. Batch-level checks (the
+Per-record checks (the incident's detail is held, the referral/1.0 contract, the narrative
+holds none of the record's own values after redaction, the row-level expectations of
+`expectations/referral_feed`, among them the last-line PII scan) set the one failing referral
+aside with its reason; the rest of the batch goes on. Batch-level checks (the
 row-count bounds, a column that must exist) judge the batch as a whole and stop it.
 
 Projecting a referral is also when its incident's keyed deny list is kept
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from asbhub.minimise.deny_lists import keep_deny_lists
-from asbhub.minimise.projection import LONDON, Projector, view_columns
+from asbhub.minimise.projection import LONDON, Projector, known_pii, view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.runtime import Hub
 from asbhub.store.models import Incident, Referral
@@ -53,7 +54,7 @@ class RecordCheck(StrEnum):
     DETAIL = "detail"  # the incident's full record is no longer held
     CONTRACT = "contract"  # the partner's view would not be valid referral/1.0
     EXPECTATION = "expectation"  # a row-level expectation of the feed's suite
-    PII_SCAN = "pii_scan"  # the narrative still holds an identifier after redaction
+    PII_SCAN = "pii_scan"  # the narrative still holds an identifier or a value of its own
 
 
 class SetAsideRecord(BaseModel):
@@ -137,8 +138,9 @@ def check_batch(
 def project_referrals(
     hub: Hub, partner: PartnerConfig, rows: Sequence[tuple[Referral, Incident]]
 ) -> tuple[list[tuple[int, ReferralRecord]], list[tuple[int, SetAsideRecord]]]:
-    """Each referral through the ISA, narrative redacted, validated as referral/1.0; those
-    that cannot be come back set aside with the reason (field names only, never values)."""
+    """Each referral through the ISA, narrative redacted, validated as referral/1.0, its
+    narrative free of the record's own values; those that are not come back set aside with the
+    reason (field names and entity types only, never values)."""
     narratives = hub.redactions.redact_incidents(
         (incident.incident_ref, incident.payload)
         for _, incident in rows
@@ -167,7 +169,7 @@ def project_referrals(
             set_aside.append((index, _aside(referral, RecordCheck.CONTRACT, reason)))
             continue
         try:
-            records.append((index, ReferralRecord.model_validate(view)))
+            record = ReferralRecord.model_validate(view)
         except ValidationError as exc:
             problems = "; ".join(
                 f"field {'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
@@ -175,7 +177,21 @@ def project_referrals(
             )
             reason = f"would not be valid referral/1.0 ({problems})"
             set_aside.append((index, _aside(referral, RecordCheck.CONTRACT, reason)))
+            continue
+        left = hub.redactions.leftover_known(record.narrative or "", known_pii(incident.payload))
+        if left:
+            set_aside.append((index, _aside(referral, RecordCheck.PII_SCAN, own_values(left))))
+            continue
+        records.append((index, record))
     return records, set_aside
+
+
+def own_values(entity_types: Sequence[str]) -> str:
+    """A set-aside reason that names what kind of value was left, never the value."""
+    return (
+        f"the narrative still holds the record's own {', '.join(entity_types)} after redaction "
+        "(last-line check against the record's deny list)"
+    )
 
 
 def _aside(referral: Referral, check: RecordCheck, reason: str) -> SetAsideRecord:
