@@ -32,6 +32,10 @@ class Options(BaseModel):
     # Secrets: never logged, never in the repository. Else an Airflow Variable of the same name.
     ledger_key: SecretStr | None = None
     pseudonym_key: SecretStr | None = None
+    # The ledger key the store's keyed lookups were made with, once the ledger key has been
+    # rotated (`asbhub ledger rekey`); and the new key, while rotating.
+    ledger_lookup_key: SecretStr | None = None
+    ledger_new_key: SecretStr | None = None
     # The force's landing area when it is an object-store prefix rather than HOME/landing.
     landing_connection: str | None = None
     landing_prefix: str = "landing"

@@ -1,4 +1,5 @@
-"""`asbhub ledger verify|search`: the s.62 log, checked and searched (searches are logged)."""
+"""`asbhub ledger verify|search|rekey`: the s.62 log, checked, searched (searches are logged)
+and re-keyed."""
 
 from __future__ import annotations
 
@@ -38,6 +39,58 @@ def command_verify(
     hub.emit(result, result.summary() + head)
     if not result.ok:
         raise typer.Exit(1)
+
+
+@app.command("rekey")
+def command_rekey(
+    ctx: typer.Context,
+    by: str = typer.Option(..., "--by", help="Who rotates the key (recorded in the ledger)."),
+    why: str = typer.Option(..., "--why", help="Why, e.g. the incident or the schedule."),
+) -> None:
+    """Rotate the ledger key: re-chain and re-seal the ledger under ASBHUB_LEDGER_NEW_KEY.
+
+    The ledger must verify under the current key (ASBHUB_LEDGER_KEY) first. Stop every process
+    that writes the ledger before, and give them the new key after: see the data engineer's
+    runbook. Keyed lookups (references, field digests) stay under the key they were made with,
+    which is then ASBHUB_LEDGER_LOOKUP_KEY."""
+    from asbhub.errors import DataError, EnvironmentProblem
+    from asbhub.ledger import LedgerKey, load_key, verify
+    from asbhub.ledger.chain import LOOKUP_ENV
+    from asbhub.ledger.rekey import rekey
+    from asbhub.retention.service import retention_context
+    from asbhub.settings import secret
+    from asbhub.web.health import record_verification
+
+    hub = hub_context(ctx)
+    new_secret = secret("ledger_new_key")
+    if not new_secret:
+        raise EnvironmentProblem(
+            "no new ledger key: set ASBHUB_LEDGER_NEW_KEY to the new secret for this command"
+        )
+    with retention_context(hub.settings) as rc:
+        old = rc.key
+        lookup_was_set = old.lookup_secret is not None
+        new = LedgerKey(load_key(new_secret).secret, old.lookup)
+        if new.secret == old.secret:
+            raise DataError("ASBHUB_LEDGER_NEW_KEY is the key in use: nothing to rotate")
+        with rc.store.session() as session:
+            result = rekey(session, old, new, by, why)
+            checked = verify(session, new)
+            if not checked.ok:  # never committed: the transaction rolls back
+                raise DataError(f"the re-keyed ledger does not verify: {checked.problem}")
+            record_verification(session, checked, by)
+    steps = [
+        f"ledger re-keyed: {result.events} events ({result.sealed} sealed) from key "
+        f"{result.from_fingerprint} to {result.to_fingerprint}; the rotation is event "
+        f"{result.head_seq} {result.head_hash}",
+        f"the old head, event {result.old_head_seq} {result.old_head_hash}, and "
+        f"{result.anchors} recorded head(s) are kept in it",
+        "now, for every process (scheduler, workers, API server, the audit view):",
+        "  ASBHUB_LEDGER_KEY = the new key; remove ASBHUB_LEDGER_NEW_KEY",
+    ]
+    if not lookup_was_set:
+        steps.append(f"  {LOOKUP_ENV} = the old key (the store's lookups stay under it)")
+    hub.emit(result, "\n".join(steps))
 
 
 @app.command("search")

@@ -21,6 +21,8 @@ from asbhub.ledger.bulk import bulk_insert
 from asbhub.store.models import LedgerEvent, LedgerReference
 
 KEY_ENV = "ASBHUB_LEDGER_KEY"
+LOOKUP_ENV = "ASBHUB_LEDGER_LOOKUP_KEY"
+REKEYED = "ledger_rekeyed"  # the details key of the event that records a key rotation
 AIRFLOW_VARIABLE = "asbhub_ledger_key"
 GENESIS = "0" * 64
 # Any constant will do: every writer of the chain takes this PostgreSQL advisory lock.
@@ -41,17 +43,37 @@ class EventKind(StrEnum):
 
 @dataclass(frozen=True)
 class LedgerKey:
-    """The secret behind reference hashes and the chain; two sub-keys derived from one secret."""
+    """The secrets behind the ledger, each use a sub-key derived from one of two secrets.
+
+    `secret` keys the chain and the seals: it can be rotated (`asbhub ledger rekey` re-chains
+    and re-seals the whole ledger under a new one). `lookup_secret` keys what the store keeps
+    to find things by later (the keyed hashes that stand for references, incidents' field
+    digests, records' deny lists): those cannot be made again without the values they stand
+    for, so they stay under the key they were made with, which is the ledger key until the
+    first rotation and ASBHUB_LEDGER_LOOKUP_KEY after it.
+    """
 
     secret: bytes
+    lookup_secret: bytes | None = None
+
+    @property
+    def lookup(self) -> bytes:
+        """The secret of the store's keyed lookups (never rotated)."""
+        return self.lookup_secret or self.secret
 
     @cached_property
     def _reference_key(self) -> bytes:
-        return hmac.new(self.secret, b"asbhub/ledger/reference", hashlib.sha256).digest()
+        return hmac.new(self.lookup, b"asbhub/ledger/reference", hashlib.sha256).digest()
 
     @cached_property
     def _chain_key(self) -> bytes:
         return hmac.new(self.secret, b"asbhub/ledger/chain", hashlib.sha256).digest()
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Names the chain key in the ledger (a rotation records from which to which) without
+        revealing anything of it."""
+        return hmac.new(self.secret, b"asbhub/ledger/fingerprint", hashlib.sha256).hexdigest()[:16]
 
     def reference_hash(self, reference: str) -> str:
         """The keyed hash that stands for a reference in the ledger and in certificates."""
@@ -69,8 +91,9 @@ class LedgerKey:
         return hmac.digest(self._seal_key, body, "sha256").hex()
 
 
-def load_key(value: str | None = None) -> LedgerKey:
-    """The ledger key from the argument, $ASBHUB_LEDGER_KEY or the Airflow Variable."""
+def load_key(value: str | None = None, lookup: str | None = None) -> LedgerKey:
+    """The ledger key from the argument, $ASBHUB_LEDGER_KEY or the Airflow Variable; with the
+    lookup key ($ASBHUB_LEDGER_LOOKUP_KEY) once the ledger key has been rotated."""
     from asbhub.settings import secret
 
     secret_value = value or secret("ledger_key")
@@ -79,11 +102,13 @@ def load_key(value: str | None = None) -> LedgerKey:
             f"no ledger key: set {KEY_ENV} (or the Airflow variable {AIRFLOW_VARIABLE}) to the "
             "secret the information manager holds; it must never be stored in the repository"
         )
-    if len(secret_value) < 16:
-        raise EnvironmentProblem(
-            f"the ledger key in {KEY_ENV} is too short: use at least 16 characters"
-        )
-    return LedgerKey(secret_value.encode())
+    lookup_value = lookup if value else (lookup or secret("ledger_lookup_key"))
+    for name, given in ((KEY_ENV, secret_value), (LOOKUP_ENV, lookup_value)):
+        if given is not None and len(given) < 16:
+            raise EnvironmentProblem(
+                f"the ledger key in {name} is too short: use at least 16 characters"
+            )
+    return LedgerKey(secret_value.encode(), lookup_value.encode() if lookup_value else None)
 
 
 @dataclass
@@ -152,6 +177,28 @@ def head(session: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+def check_head_key(session: Session, key: LedgerKey, seq: int) -> None:
+    """Refuse to chain onto a last event this key did not write: after a rotation of the
+    ledger key, a process still holding the old key would otherwise break the chain for good
+    (and a last event altered since would be chained over)."""
+    if seq == 0:
+        return
+    ev = session.scalars(select(LedgerEvent).where(LedgerEvent.seq == seq)).one()
+    if ev.sealed_at is not None:
+        return  # its seal is checked by verification; sealing keeps no recent event
+    body = canonical(
+        ev.seq, ev.at, ev.kind, ev.actor, ev.justification, ev.recipient,
+        ev.reference_hashes, ev.details,
+    )  # fmt: skip
+    if key.chain_hash(ev.prev_hash, body) != ev.hash:
+        raise EnvironmentProblem(
+            f"the ledger's last event ({seq}) does not verify under this ledger key, so "
+            "nothing is chained onto it: the ledger key was rotated (`asbhub ledger rekey`) "
+            f"and this process still has the old one in {KEY_ENV}, or that event was altered; "
+            "run `asbhub ledger verify`"
+        )
+
+
 def append(session: Session, key: LedgerKey, event: Event) -> Appended:
     """Chain one event onto the ledger, in the caller's transaction."""
     return append_many(session, key, [event])
@@ -161,6 +208,7 @@ def append_many(session: Session, key: LedgerKey, events: Iterable[Event]) -> Ap
     """Chain many events in one locked pass, inserted with executemany in chunks."""
     lock_chain(session)
     seq, prev = head(session)
+    check_head_key(session, key, seq)
     first = seq + 1
     now = datetime.now(UTC)
     rows: list[dict[str, Any]] = []

@@ -38,7 +38,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from asbhub.ledger.bulk import bulk_insert
-from asbhub.ledger.chain import EventKind, LedgerKey, _instant
+from asbhub.ledger.chain import REKEYED, EventKind, LedgerKey, _instant
 from asbhub.store.models import LedgerEvent, LedgerReference
 
 KEPT_DETAILS = frozenset(
@@ -61,6 +61,8 @@ KEPT_DETAILS = frozenset(
         # where a pruned chain starts (ledger/verify.py reads these from the chain itself)
         "ledger_pruned_through",
         "ledger_pruned_head",
+        # the hashes events had before a rotation of the ledger key (ledger/rekey.py)
+        REKEYED,
     }
 )
 

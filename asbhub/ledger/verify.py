@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
-from asbhub.ledger.chain import GENESIS, EventKind, LedgerKey, canonical
+from asbhub.ledger.chain import GENESIS, REKEYED, EventKind, LedgerKey, canonical
 from asbhub.ledger.seal import seal_of
 from asbhub.store.models import DisposalRun, LedgerEvent, LedgerReference, LedgerVerification
 
@@ -185,13 +185,9 @@ def _legitimate_start(session: Session) -> tuple[int, str]:
     return 1, GENESIS
 
 
-def _first_lost_anchor(
-    session: Session, start: int, last_seq: int
-) -> tuple[tuple[int, str] | None, int]:
-    """Heads recorded outside the chain (by the last good verification and by disposal runs)
-    must still be in it: one missing means the newest events were deleted or replaced, the one
-    tampering a chain cannot show by itself. Returns (first bad seq, problem) if any, and how
-    many heads were checked."""
+def recorded_heads(session: Session) -> list[tuple[str, int, str]]:
+    """Heads recorded outside the chain, as (who, seq, hash): the last good verification's and
+    each disposal run's (frozen in its certificate)."""
     anchors: list[tuple[str, int, str]] = []
     last_good = session.execute(
         select(
@@ -217,8 +213,41 @@ def _first_lost_anchor(
         anchor = (verification or {}).get("ledger_head")
         if anchor and int(anchor["seq"]) > 0:
             anchors.append((f"disposal run {run_id}", int(anchor["seq"]), str(anchor["hash"])))
+    return anchors
+
+
+def anchored_seqs(session: Session) -> set[int]:
+    return {seq for _, seq, _ in recorded_heads(session)}
+
+
+def rekeyed_heads(session: Session) -> dict[int, set[str]]:
+    """The hashes events had before each rotation of the ledger key (ledger/rekey.py), as the
+    chain itself records them: a head recorded before a rotation is checked against these."""
+    found: dict[int, set[str]] = {}
+    rotations = session.scalars(
+        select(LedgerEvent.details).where(
+            LedgerEvent.kind == EventKind.ALTERATION.value,
+            cast(LedgerEvent.details, String).like(f"%{REKEYED}%"),
+        )
+    )
+    for details in rotations:
+        record = details.get(REKEYED) if isinstance(details, dict) else None
+        for seq, digest in ((record or {}).get("heads") or {}).items():
+            found.setdefault(int(seq), set()).add(str(digest))
+    return found
+
+
+def _first_lost_anchor(
+    session: Session, start: int, last_seq: int
+) -> tuple[tuple[int, str] | None, int]:
+    """Heads recorded outside the chain (by the last good verification and by disposal runs)
+    must still be in it: one missing means the newest events were deleted or replaced, the one
+    tampering a chain cannot show by itself. A head recorded before the ledger key was rotated
+    is found in the rotation's record. Returns (first bad seq, problem) if any, and how many
+    heads were checked."""
     checked = 0
-    for who, seq, digest in anchors:
+    before_rotation: dict[int, set[str]] | None = None
+    for who, seq, digest in recorded_heads(session):
         if seq < start:
             continue  # pruned by retention since; the prune itself is in the chain
         checked += 1
@@ -230,7 +259,11 @@ def _first_lost_anchor(
                 f"the head; the newest events were deleted",
             ), checked
         found = session.scalar(select(LedgerEvent.hash).where(LedgerEvent.seq == seq))
-        if found != digest:
+        if found == digest:
+            continue
+        if before_rotation is None:
+            before_rotation = rekeyed_heads(session)
+        if digest not in before_rotation.get(seq, set()):
             return (
                 seq,
                 f"event {seq} is not the head {who} recorded: the events from {seq} on were "

@@ -72,7 +72,7 @@ class Applied:
 
 
 def _field_key(key: LedgerKey) -> bytes:
-    return hmac.new(key.secret, b"asbhub/incident/fields", hashlib.sha256).digest()
+    return hmac.new(key.lookup, b"asbhub/incident/fields", hashlib.sha256).digest()
 
 
 def field_digests(record: IncidentRecord, key: LedgerKey) -> dict[str, str]:
