@@ -28,7 +28,7 @@ def deny_digests(payload: Mapping[str, Any], key: LedgerKey) -> dict[str, list[s
     """The keyed digests of the forms of an incident's personal values, by entity type."""
     from asbhub.pii.deny_list import DenyList, deny_key
 
-    return DenyList.of(known_pii(payload)).keyed(deny_key(lookup_secret(key)))
+    return DenyList.of(known_pii(payload)).keyed(deny_key(key.lookup))
 
 
 def merged(held: Mapping[str, Any] | None, new: Mapping[str, list[str]]) -> dict[str, list[str]]:
@@ -66,12 +66,5 @@ def deny_list_for(
     if digests:
         from asbhub.pii.deny_list import KeyedDenyList, deny_key
 
-        return KeyedDenyList(deny_key(lookup_secret(key)), dict(digests))
+        return KeyedDenyList(deny_key(key.lookup), dict(digests))
     return None
-
-
-def lookup_secret(key: LedgerKey) -> bytes:
-    """The secret of the store's keyed lookups, which a rotation of the ledger key leaves as it
-    is (digests cannot be made again once the values are gone); the ledger secret until the
-    key has a separate one."""
-    return bytes(getattr(key, "lookup", key.secret))
