@@ -8,6 +8,7 @@ from contracts.disposal import DisposalAck, DisposalNotice
 from contracts.documents import Manifest, RejectionReport
 from contracts.incident import Incident
 from contracts.outcome import Outcome
+from contracts.outcome_summary import OutcomeSummary
 from contracts.referral import Referral
 
 ALL_CONTRACTS: tuple[type[Contract], ...] = (
@@ -19,6 +20,7 @@ ALL_CONTRACTS: tuple[type[Contract], ...] = (
     DisposalAck,
     Manifest,
     RejectionReport,
+    OutcomeSummary,
 )
 CONTRACTS: dict[str, type[Contract]] = {model.ref(): model for model in ALL_CONTRACTS}
 

@@ -154,6 +154,30 @@ VALID: dict[str, list[dict[str, Any]]] = {
             "problems": [{"line": 3, "field": "status", "reason": "'closd' is not a status"}],
         }
     ],
+    "outcome-summary/1.0": [
+        {
+            "night": "2026-12-11",
+            "incident_ref": "42/001234/26",
+            "referral_id": "R-0123456789ABCDEF",
+            "partner_id": "chelmsford_council",
+            "updated": True,
+            "status": "in_progress",
+            "lead_agency_accepted": True,
+            "lead_partners": ["chelmsford_council", "estuary_homes"],
+            "actions": ["warning_letter"],
+            "action_date": "2026-12-01",
+            "last_recorded_at": "2026-12-10T16:30:00+00:00",
+            "conflict": True,
+            "conflict_reasons": ["several_leads"],
+        },
+        {
+            "night": "2026-12-11",
+            "incident_ref": "42/001234/26",
+            "referral_id": "R-0123456789ABCDE0",
+            "partner_id": "estuary_homes",
+            "updated": False,
+        },
+    ],
 }
 
 # (contract, changes to the first valid example, the field the error must name)
@@ -216,6 +240,15 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("rejection-report/1.0", {"rows_in": -1}, "rows_in"),
     ("rejection-report/1.0", {"problems": [{"line": 0, "reason": "x"}]}, "problems.0.line"),
     ("rejection-report/1.0", {"problems": [{"reason": "r" * 501}]}, "problems.0.reason"),
+    ("outcome-summary/1.0", {"incident_ref": "42-001234-26"}, "incident_ref"),
+    ("outcome-summary/1.0", {"partner_id": "Chelmsford Council"}, "partner_id"),
+    ("outcome-summary/1.0", {"status": "closd"}, "status"),
+    ("outcome-summary/1.0", {"closed_on": "2026-12-10"}, "closed_on"),
+    ("outcome-summary/1.0", {"conflict_reasons": []}, "conflict_reasons"),
+    ("outcome-summary/1.0", {"conflict_reasons": ["rivalry"]}, "conflict_reasons"),
+    ("outcome-summary/1.0", {"updated": None}, "updated"),
+    ("outcome-summary/1.0", {"notes": "Mediation held."}, "notes"),
+    ("outcome-summary/1.0", {"night": "2026-12-11T08:00:00+00:00"}, "night"),
 ]
 
 
