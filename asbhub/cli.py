@@ -79,6 +79,7 @@ COMMANDS = (
     CommandEntry("ingest", "asbhub.commands.ingest", "The force's incident extracts."),
     CommandEntry("outbound", "asbhub.commands.outbound", "Nightly feeds to partners."),
     CommandEntry("inbound", "asbhub.commands.inbound", "Outcomes and disposal acks from partners."),
+    CommandEntry("feedback", "asbhub.commands.feedback", "Outcome summaries back to the force."),
     CommandEntry("pii", "asbhub.commands.pii", "Find and redact personal data in free text."),
     CommandEntry(
         "retention",
