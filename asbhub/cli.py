@@ -95,6 +95,9 @@ COMMANDS = (
         "hold", "asbhub.commands.hold", "Legal holds: a held record is never disposed of."
     ),
     CommandEntry("ledger", "asbhub.commands.ledger", "The DPA 2018 s.62 ledger."),
+    CommandEntry(
+        "alerts", "asbhub.commands.alerts", "Alerts to partners' contacts and the hub's operators."
+    ),
 )
 
 

@@ -10,14 +10,17 @@ caller's back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from asbhub.errors import EnvironmentProblem
 
 PREFIX = "ASBHUB_"
+# An email address as the alerts need one: something@somewhere.tld, no spaces, no name part.
+EMAIL = r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$"
 
 
 class Options(BaseModel):
@@ -60,6 +63,26 @@ class Options(BaseModel):
     airflow_url: str | None = None
     approval_dag_id: str | None = None
     web_origin: str | None = None
+    # Alerts (asbhub.alerts): the operators' addresses (comma-separated), the Airflow SMTP
+    # connection, else a plain SMTP host and port (no TLS, no login: a relay on the host's own
+    # network), the From address when the connection names none, and how many hours a
+    # high-risk referral may wait in a partner's inbox before someone is told.
+    alerts_to: tuple[str, ...] = ()
+    alerts_smtp_connection: str = "smtp_default"
+    alerts_smtp_host: str | None = None
+    alerts_smtp_port: int = Field(25, gt=0, lt=65536)
+    alerts_from: str | None = Field(default=None, pattern=EMAIL)
+    alerts_collect_hours: int = Field(24, ge=1)
+
+    @field_validator("alerts_to", mode="before")
+    @classmethod
+    def _addresses(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = tuple(part.strip() for part in value.split(",") if part.strip())
+        for address in value if isinstance(value, tuple | list) else ():
+            if not re.fullmatch(EMAIL, str(address)):
+                raise ValueError(f"{address!r} is not an email address")
+        return value
 
     @classmethod
     def variable(cls, field: str) -> str:

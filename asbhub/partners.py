@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from asbhub.errors import ConfigError
+from asbhub.options import EMAIL
 from connectors.spec import TransportSpec
 from contracts.referral import (
     SOURCE_FIELD_TREATMENTS,
@@ -158,6 +159,16 @@ class Isa(BaseModel):
         return self
 
 
+class Contacts(BaseModel):
+    """Whom the hub tells at the partner: `alerts` gets the hub's alerts about this partner (a
+    delivery that failed, a file over the quarantine rate, a high-risk referral not collected,
+    disposal acks overdue). A team mailbox, not a person's own address."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    alerts: str | None = Field(default=None, pattern=EMAIL)
+
+
 class PartnerConfig(BaseModel):
     """One partner, as a data engineer describes it in config/partners/<id>.yaml."""
 
@@ -171,6 +182,7 @@ class PartnerConfig(BaseModel):
     schedule: Schedule = Schedule()
     format: Literal["csv", "jsonl"] = "csv"
     contracts: dict[str, str] = Field(default_factory=lambda: {"referral": "1.0", "outcome": "1.0"})
+    contacts: Contacts = Contacts()
     isa: Isa
 
     @model_validator(mode="after")

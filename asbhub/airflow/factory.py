@@ -29,6 +29,7 @@ from airflow.sdk import (
 
 from asbhub.airflow import tasks
 from asbhub.airflow.watch import watch
+from asbhub.alerts.notifier import TaskFailed
 from asbhub.partners import PartnerConfig, load_partners
 from asbhub.settings import options
 
@@ -46,6 +47,9 @@ DEFAULT_ARGS: dict[str, Any] = {
     "retry_delay": timedelta(seconds=options().retry_delay_seconds),
     "retry_exponential_backoff": True,
     "execution_timeout": timedelta(hours=2),
+    # A task that failed after its last retry emails the operators (asbhub.alerts). The DAGs
+    # built here give theirs the config folder and partner, so a partner's contact hears too.
+    "on_failure_callback": [TaskFailed()],
 }
 
 
@@ -60,15 +64,24 @@ def london_daily(hhmm: str) -> CronTriggerTimetable:
     return CronTriggerTimetable(f"{minute} {hour} * * *", timezone=LONDON)
 
 
-def _hub_dag(dag_id: str, at: str, tags: list[str], doc: str) -> DAG:
+def _hub_dag(
+    dag_id: str,
+    at: str,
+    tags: list[str],
+    doc: str,
+    cfg: Path,
+    partner: PartnerConfig | None = None,
+) -> DAG:
     # One run at a time: a partner's nights go out in order, and steps assume no twin run.
+    # A failed task's alert reads the DAG's own partner files for the partner's contact.
+    alert = TaskFailed(partner_id=partner.id if partner else None, config_dir=str(cfg))
     return DAG(
         dag_id=dag_id,
         schedule=london_daily(at),
         start_date=START,
         catchup=False,
         max_active_runs=1,
-        default_args=DEFAULT_ARGS,
+        default_args={**DEFAULT_ARGS, "on_failure_callback": [alert]},
         tags=tags,
         doc_md=doc,
     )
@@ -81,6 +94,7 @@ def police_ingest_dag(cfg: Path) -> DAG:
         INGEST_AT,
         ["police", "force", "ingest"],
         f"Load the force's incident extracts from HOME/landing at {INGEST_AT} {LONDON}.",
+        cfg,
     ) as dag:
 
         @task(task_id="ingest_landing", outlets=[INCIDENTS])
@@ -107,6 +121,8 @@ def partner_outbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
         [partner.id, partner.kind, "outbound"],
         f"{partner.name}: the night's minimised referrals at {partner.schedule.outbound} "
         f"{LONDON}, over transport {partner.transport.type} ({partner.transport.connection_id}).",
+        cfg,
+        partner,
     ) as dag:
 
         def night() -> date:
@@ -148,6 +164,8 @@ def partner_inbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
         f"{partner.name}: collect, validate and match outcome files at "
         f"{partner.schedule.inbound} {LONDON}: fetch into the hub, load from its archive, "
         "then report rejections and tidy the outbox.",
+        cfg,
+        partner,
     ) as dag:
         actor = f"airflow {dag_id}"
 

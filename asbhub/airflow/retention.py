@@ -13,6 +13,7 @@ from airflow.providers.standard.operators.python import ShortCircuitOperator
 from airflow.sdk import DAG, task
 
 from asbhub.airflow.watch import watch
+from asbhub.alerts.notifier import TaskFailed
 from asbhub.settings import options
 
 DAG_ID = "retention_disposal"
@@ -144,6 +145,8 @@ def retention_disposal_dag() -> DAG:
             "retries": 2,
             "retry_delay": timedelta(seconds=options().retry_delay_seconds),
             "retry_exponential_backoff": True,
+            # A step failed for good (a verification that found copies left): the operators hear.
+            "on_failure_callback": [TaskFailed()],
         },
         doc_md=DOC,
     ) as dag:

@@ -10,6 +10,8 @@ from asbhub.cli import hub_context
 from asbhub.errors import HubError
 
 if TYPE_CHECKING:
+    from asbhub.partners import PartnerConfig
+    from asbhub.pipeline.inbound.run import InboundResult
     from asbhub.pipeline.inbound.status import InboundFileResult
 
 # Each command imports the pipeline modules it uses (they load the store and the transports),
@@ -39,7 +41,8 @@ def command_run(
 ) -> None:
     """Fetch new files from partners' outboxes, load what is valid, quarantine and report the
     rest; exit 1 when a partner could not be reached or a file could not be fetched or
-    processed (each is named)."""
+    processed (each is named). Each ALERT line is also emailed to the partner's alerts contact
+    and the operators (ASBHUB_ALERTS_TO)."""
     if bool(partner) == all_partners:
         raise HubError("give --partner ID (one or more) or --all")
     from asbhub.pipeline.inbound.run import run_inbound
@@ -67,6 +70,7 @@ def command_run(
             lines.append("    nothing new")
     lines.extend(f"ALERT {alert}" for alert in result.alerts)
     context.emit(result, "\n".join(lines))
+    _send_alerts(result, hub.partners if result.alerts else [])
     if not result.ok:
         raise typer.Exit(1)
 
@@ -91,6 +95,30 @@ def command_status(
         hub.close()
     lines = [f"{f.partner_id:<24} {_line(f)}" for f in status.files] or ["no files received"]
     context.emit(status, "\n".join(lines))
+
+
+def _send_alerts(result: InboundResult, partners: list[PartnerConfig]) -> None:
+    """Email the run's alert lines to the partners' contacts and the operators; what went is
+    said on stderr (stdout may be the run's JSON). A mail server that fails is said too, and
+    leaves the run's own exit code as it is: the files are loaded and reported either way."""
+    from asbhub.alerts.checks import inbound_alerts
+
+    alerts = inbound_alerts(result)
+    if not alerts:
+        return
+    from rich.console import Console
+
+    from asbhub.alerts.mail import describe, send_alerts
+    from asbhub.errors import EnvironmentProblem
+    from asbhub.settings import options
+
+    console = Console(stderr=True)
+    try:
+        lines = describe(send_alerts(alerts, partners, options()))
+    except EnvironmentProblem as exc:
+        lines = [f"error: {exc}"]
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _line(f: InboundFileResult) -> str:
