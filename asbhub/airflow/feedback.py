@@ -55,7 +55,7 @@ def force_feedback_dag(config_dir: str) -> DAG:
         default_args=DEFAULT_ARGS,
         tags=["force", "feedback", "outcome-summary"],
         doc_md=f"The force's outcome summary (outcome-summary/1.0) at {FEEDBACK_AT} {LONDON}, "
-        "after the partners' inbound runs: written under reports/force/ and disclosed in the "
+        "after the partners' inbound runs: written under staging/force/ and disclosed in the "
         "ledger. Conflicts between partners are flagged in the file, not failures.",
     ) as dag:
 

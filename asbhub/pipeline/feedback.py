@@ -1,5 +1,7 @@
 """Feedback to the force: each night's outcome summary (`outcome-summary/1.0`) and its manifest,
-written once into the hub's areas under `reports/force/`, and disclosed in the ledger.
+written once into the hub's staging area under `staging/force/<batch>/`, recorded as the
+force's delivery (so the retention schedule's `delivery` class keeps it, 30 days), and disclosed
+in the ledger.
 
 A night's summary covers the outcomes received from the previous summary's cut-off to this
 night's (08:00 Europe/London, after every partner's inbound run), so every outcome reaches the
@@ -24,14 +26,14 @@ from asbhub.errors import DataError, HubError
 from asbhub.pipeline import feed
 from asbhub.pipeline.outcome_summary import summary_rows
 from asbhub.runtime import Hub
-from asbhub.store.models import Watermark
+from asbhub.store.models import Delivery, Watermark
 from connectors.models import sha256_file
 from contracts.documents import Manifest
 from contracts.outcome_summary import OutcomeSummary
 
 LONDON = ZoneInfo("Europe/London")
 FORCE = "force"  # the recipient in the ledger, and the manifest's partner id
-FOLDER = "reports/force"
+FOLDER = "staging/force"
 STREAM = "feedback:force"  # watermark: the batch id of the last summary disclosed
 CUT_OFF = time(8, 0)  # Europe/London; after the partners' inbound runs (06:30 and 07:00)
 LAWFUL_BASIS = (
@@ -206,6 +208,24 @@ def _disclose(hub: Hub, night: date, batch: str, rows: list[OutcomeSummary]) -> 
             return 0
         if events:
             ledger.append_many(session, hub.ledger_key, events)
+        # The force's copy is a batch delivered to it, like a partner's: the retention schedule
+        # keeps it in the `delivery` class. It is in the force's own hands once written, so it
+        # counts as acknowledged then (nothing to collect, no review of each night).
+        session.add(
+            Delivery(
+                batch_id=batch,
+                partner_id=FORCE,
+                night=night,
+                previous_batch_id=mark.value if mark is not None else None,
+                status="delivered",
+                record_count=len(rows),
+                files=[],
+                staging_path=f"{FOLDER}/{batch}",
+                created_at=now,
+                delivered_at=now,
+                acknowledged_at=now,
+            )
+        )
         if mark is None:
             session.add(Watermark(stream=STREAM, value=batch, updated_at=now))
         else:

@@ -191,14 +191,25 @@ def _refresh_manifest(areas: Areas, key: str) -> None:
                 entry["sha256"] = sha256_file(path)
                 entry["bytes"] = path.stat().st_size
                 entry["records"] = _records(path)
-        if data.get("files"):
+        counted = _counted_contract(data.get("files", []))
+        if counted:
             data["record_count"] = sum(
                 f.get("records", 0)
                 for f in data["files"]
-                if str(f.get("contract", "")).startswith("referral/")
+                if str(f.get("contract", "")).startswith(counted)
             )
         manifest.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         areas.save(manifest)
+
+
+# What a manifest's record_count counts: a partner's batch, its referrals; the force's, the
+# outcome summary's rows.
+COUNTED_CONTRACTS = ("referral/", "outcome-summary/")
+
+
+def _counted_contract(files: list[dict[str, object]]) -> str | None:
+    contracts = [str(f.get("contract", "")) for f in files]
+    return next((c for c in COUNTED_CONTRACTS if any(x.startswith(c) for x in contracts)), None)
 
 
 def _records(path: Path) -> int:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from asbhub.cli import app
 from asbhub.store.engine import Store
-from asbhub.store.models import LedgerEvent
+from asbhub.store.models import Delivery, LedgerEvent
 from tests.feedback.world import (
     COUNCIL,
     HOUSING,
@@ -31,7 +31,7 @@ from tests.feedback.world import (
     build_world,
 )
 
-FOLDER = Path("reports/force")
+FOLDER = Path("staging/force")
 
 
 @pytest.fixture
@@ -198,3 +198,37 @@ def test_a_night_before_the_last_summary_or_not_yet_over_is_refused(
     assert code == 1 and "later summary B-force-20261126" in str(output)
     code, output = feedback("--night", "2999-01-01")
     assert code == 2 and "run it after then" in str(output)
+
+
+def test_the_forces_copy_is_a_delivery_the_retention_schedule_keeps_and_disposes_of(
+    home: Path, world: World, store: Store
+) -> None:
+    """Every file the run wrote belongs to a record class, and a disposal run 30 days on takes
+    the force's copy away (the force has it by then), with proof."""
+    assert feedback("--night", NIGHT.isoformat())[0] == 0
+    runner = CliRunner()
+    coverage = runner.invoke(app, ["--json", "retention", "coverage"])
+    assert coverage.exit_code == 0, coverage.output
+    with store.session() as session:
+        (delivery,) = session.scalars(select(Delivery).where(Delivery.partner_id == "force"))
+        assert delivery.staging_path == f"staging/force/B-force-{NIGHT:%Y%m%d}"
+        assert delivery.acknowledged_at is not None and delivery.record_count == 6
+    (home.parent / "config" / "retention.yaml").write_bytes(
+        (Path(__file__).resolve().parents[2] / "config" / "retention.yaml").read_bytes()
+    )
+    as_of = (NIGHT + timedelta(days=45)).isoformat()
+    planned = runner.invoke(app, ["retention", "plan", "--as-of", as_of])
+    assert planned.exit_code == 0, planned.output
+    run_id = planned.stdout.splitlines()[0].strip()
+    for step in (
+        ["disposal", "approve", run_id, "--by", "J. Bloggs"],
+        ["disposal", "execute", run_id],
+    ):
+        done = runner.invoke(app, step)
+        assert done.exit_code == 0, done.output
+    verified = runner.invoke(app, ["disposal", "verify", run_id])
+    assert verified.exit_code == 0, verified.output
+    assert not (home / FOLDER / f"B-force-{NIGHT:%Y%m%d}").exists()
+    with store.session() as session:
+        (delivery,) = session.scalars(select(Delivery).where(Delivery.partner_id == "force"))
+        assert delivery.disposed_at is not None
