@@ -12,7 +12,7 @@ from typing import Any
 from airflow.sdk import DAG, task
 
 from asbhub.airflow.factory import OWNER, START, config_dir
-from asbhub.alerts.notifier import TaskFailed
+from asbhub.airflow.notifier import TaskFailed
 from asbhub.settings import options
 
 DAG_ID = "hub_alerts"

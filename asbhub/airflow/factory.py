@@ -28,8 +28,8 @@ from airflow.sdk import (
 )
 
 from asbhub.airflow import tasks
+from asbhub.airflow.notifier import TaskFailed
 from asbhub.airflow.watch import watch
-from asbhub.alerts.notifier import TaskFailed
 from asbhub.partners import PartnerConfig, load_partners
 from asbhub.settings import options
 

@@ -12,8 +12,8 @@ from airflow.providers.standard.operators.hitl import ApprovalOperator
 from airflow.providers.standard.operators.python import ShortCircuitOperator
 from airflow.sdk import DAG, task
 
+from asbhub.airflow.notifier import TaskFailed
 from asbhub.airflow.watch import watch
-from asbhub.alerts.notifier import TaskFailed
 from asbhub.settings import options
 
 DAG_ID = "retention_disposal"

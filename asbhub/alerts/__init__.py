@@ -3,7 +3,7 @@ SMTP connection. An alert carries references (partner, referral, batch, notice a
 event numbers) and a short text built from them and from counts: never a name, an address, a
 narrative or a note, so that it may go to a partner's team mailbox and the hub's operators.
 
-Where alerts come from: a DAG task that failed after its last retry (asbhub.alerts.notifier,
+Where alerts come from: a DAG task that failed after its last retry (asbhub.airflow.notifier,
 each DAG's `on_failure_callback`), the thresholds in the store (asbhub.alerts.checks, run by
 `asbhub alerts check` and the hourly `hub_alerts` DAG), and the lines `asbhub inbound run`
 raises about partners' files (asbhub.alerts.checks.inbound_alerts).

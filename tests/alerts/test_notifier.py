@@ -14,8 +14,8 @@ from airflow.sdk.exceptions import AirflowFailException
 from asbhub.airflow import tasks
 from asbhub.airflow.alerts import hub_alerts_dag
 from asbhub.airflow.factory import partner_inbound_dag, partner_outbound_dag, police_ingest_dag
+from asbhub.airflow.notifier import TaskFailed
 from asbhub.airflow.retention import retention_disposal_dag
-from asbhub.alerts.notifier import TaskFailed
 from asbhub.partners import load_partners
 from tests.alerts.conftest import ACKER, CONTACT, OPERATORS, Mailbox, assert_no_personal_data
 from tests.pipeline.partners_here import local_partner_config
