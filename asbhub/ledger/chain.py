@@ -154,6 +154,20 @@ def canonical(
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def event_body(ev: LedgerEvent, as_seq: int | None = None) -> bytes:
+    """A stored live event's canonical bytes (as written at `as_seq`, to diagnose a move)."""
+    return canonical(
+        ev.seq if as_seq is None else as_seq,
+        ev.at,
+        ev.kind,
+        ev.actor,
+        ev.justification,
+        ev.recipient,
+        ev.reference_hashes,
+        ev.details,
+    )
+
+
 @lru_cache(maxsize=64)
 def _instant(at: datetime) -> str:
     """UTC with microseconds: what both engines give back for a stored timestamp."""
@@ -186,11 +200,7 @@ def check_head_key(session: Session, key: LedgerKey, seq: int) -> None:
     ev = session.scalars(select(LedgerEvent).where(LedgerEvent.seq == seq)).one()
     if ev.sealed_at is not None:
         return  # its seal is checked by verification; sealing keeps no recent event
-    body = canonical(
-        ev.seq, ev.at, ev.kind, ev.actor, ev.justification, ev.recipient,
-        ev.reference_hashes, ev.details,
-    )  # fmt: skip
-    if key.chain_hash(ev.prev_hash, body) != ev.hash:
+    if key.chain_hash(ev.prev_hash, event_body(ev)) != ev.hash:
         raise EnvironmentProblem(
             f"the ledger's last event ({seq}) does not verify under this ledger key, so "
             "nothing is chained onto it: the ledger key was rotated (`asbhub ledger rekey`) "

@@ -33,10 +33,10 @@ from asbhub.ledger.chain import (
     EventKind,
     LedgerKey,
     append,
-    canonical,
+    event_body,
     lock_chain,
 )
-from asbhub.ledger.seal import seal_body
+from asbhub.ledger.seal import seal_of
 from asbhub.ledger.verify import anchored_seqs, verify
 from asbhub.store.models import LedgerEvent
 
@@ -76,49 +76,23 @@ def rekey(session: Session, old: LedgerKey, new: LedgerKey, by: str, why: str) -
         raise DataError("the ledger is empty: start with the new key instead")
     keep = anchored_seqs(session) | {checked.head_seq}
     heads: dict[str, str] = {}
-    columns = [getattr(LedgerEvent, c.name) for c in LedgerEvent.__table__.columns]
-    rows = session.execute(
-        select(*columns).order_by(LedgerEvent.seq).execution_options(yield_per=CHUNK)
+    events = session.scalars(
+        select(LedgerEvent).order_by(LedgerEvent.seq).execution_options(yield_per=CHUNK)
     )
     pending: list[dict[str, Any]] = []
     prev: str | None = None
-    events = sealed = 0
-    for ev in rows:
+    count = sealed = 0
+    for ev in events:
         link = ev.prev_hash if prev is None else prev  # the first keeps where the chain starts
         if ev.seq in keep:
             heads[str(ev.seq)] = ev.hash
         if ev.sealed_at is None:
-            body = canonical(
-                ev.seq,
-                ev.at,
-                ev.kind,
-                ev.actor,
-                ev.justification,
-                ev.recipient,
-                ev.reference_hashes,
-                ev.details,
-            )
-            digest, seal = new.chain_hash(link, body), None
-        else:
-            digest = ev.hash  # its content is gone: its digest stands, under a new seal
-            seal = new.seal_hash(
-                seal_body(
-                    ev.seq,
-                    ev.at,
-                    ev.kind,
-                    ev.recipient,
-                    ev.justification,
-                    ev.reference_hashes,
-                    ev.details,
-                    link,
-                    digest,
-                    ev.sealed_at,
-                    ev.sealed_by,
-                )
-            )
+            digest, seal = new.chain_hash(link, event_body(ev)), None
+        else:  # its content is gone: its digest stands, under a new link and a new seal
+            digest, seal = ev.hash, seal_of(new, ev, link=link)
             sealed += 1
         pending.append({"seq": ev.seq, "prev_hash": link, "hash": digest, "seal": seal})
-        prev, events = digest, events + 1
+        prev, count = digest, count + 1
         if len(pending) >= CHUNK:
             session.execute(update(LedgerEvent), pending)  # by primary key, many at once
             pending.clear()
@@ -143,7 +117,7 @@ def rekey(session: Session, old: LedgerKey, new: LedgerKey, by: str, why: str) -
         ),
     )
     return Rekeyed(
-        events=events,
+        events=count,
         sealed=sealed,
         from_fingerprint=old.fingerprint,
         to_fingerprint=new.fingerprint,

@@ -97,8 +97,11 @@ def seal_body(
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def seal_of(key: LedgerKey, ev: LedgerEvent, as_seq: int | None = None) -> str:
-    """The seal a sealed event should carry (as written at `as_seq`, to diagnose a move)."""
+def seal_of(
+    key: LedgerKey, ev: LedgerEvent, as_seq: int | None = None, link: str | None = None
+) -> str:
+    """The seal a sealed event should carry (as written at `as_seq`, to diagnose a move; with
+    the link `link` instead of its own, to re-seal it after a rotation of the ledger key)."""
     assert ev.sealed_at is not None
     return key.seal_hash(
         seal_body(
@@ -109,7 +112,7 @@ def seal_of(key: LedgerKey, ev: LedgerEvent, as_seq: int | None = None) -> str:
             ev.justification,
             ev.reference_hashes,
             ev.details,
-            ev.prev_hash,
+            ev.prev_hash if link is None else link,
             ev.hash,
             ev.sealed_at,
             ev.sealed_by,

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
-from asbhub.ledger.chain import GENESIS, REKEYED, EventKind, LedgerKey, canonical
+from asbhub.ledger.chain import GENESIS, REKEYED, EventKind, LedgerKey, event_body
 from asbhub.ledger.seal import seal_of
 from asbhub.store.models import DisposalRun, LedgerEvent, LedgerReference, LedgerVerification
 
@@ -122,17 +122,7 @@ def _intact(key: LedgerKey, ev: LedgerEvent, as_seq: int | None = None) -> bool:
     """A live event's content gives its hash; a sealed event's kept facts give its seal."""
     if ev.sealed_at is not None:
         return ev.seal is not None and seal_of(key, ev, as_seq) == ev.seal
-    body = canonical(
-        ev.seq if as_seq is None else as_seq,
-        ev.at,
-        ev.kind,
-        ev.actor,
-        ev.justification,
-        ev.recipient,
-        ev.reference_hashes,
-        ev.details,
-    )
-    return key.chain_hash(ev.prev_hash, body) == ev.hash
+    return key.chain_hash(ev.prev_hash, event_body(ev, as_seq)) == ev.hash
 
 
 def _diagnose(session: Session, key: LedgerKey, ev: LedgerEvent, prev: str | None) -> str:
