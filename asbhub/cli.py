@@ -80,6 +80,7 @@ COMMANDS = (
     CommandEntry("outbound", "asbhub.commands.outbound", "Nightly feeds to partners."),
     CommandEntry("inbound", "asbhub.commands.inbound", "Outcomes and disposal acks from partners."),
     CommandEntry("feedback", "asbhub.commands.feedback", "Outcome summaries back to the force."),
+    CommandEntry("casereview", "asbhub.commands.casereview", "Community Trigger flags."),
     CommandEntry("pii", "asbhub.commands.pii", "Find and redact personal data in free text."),
     CommandEntry(
         "retention",

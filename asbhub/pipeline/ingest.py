@@ -22,6 +22,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from asbhub import ledger
+from asbhub.casereview.identity import identity_keys, keep_keys
 from asbhub.errors import DataError
 from asbhub.pipeline import changes
 from asbhub.pipeline.reroute import UnroutableIncident, reroute
@@ -312,6 +313,7 @@ def _store_part(
                     "routing_status": routing.status,
                     "routing_reason": routing.reason,
                     "field_digests": digests,
+                    **identity_keys(record, key),  # Case Review: keyed, no values
                 }
             )
             outcome.loaded += 1
@@ -369,6 +371,7 @@ def _compare(
 ) -> ledger.Event | None:
     """An incident the hub holds: unchanged (counted known), or changed (applied, and its
     alteration event returned for the batch's ledger append)."""
+    keep_keys(known, record, hub.ledger_key)  # Case Review: keyed afresh, no values
     fields = changes.changed_fields(known, record, digests)
     if not fields:
         if known.field_digests is None:  # held from before digests: learn them now

@@ -18,6 +18,8 @@ from asbhub.errors import DataError
 from asbhub.retention.areas import Areas
 from asbhub.store.models import (
     Base,
+    CaseReviewIncident,
+    CaseReviewTrigger,
     Delivery,
     DisposalRun,
     InboundFile,
@@ -42,6 +44,23 @@ def _incident_has(condition: ColumnElement[bool] | None = None) -> ColumnElement
     return exists().where(and_(link, condition) if condition is not None else link)
 
 
+def _counted_incident(incident_class: str) -> ColumnElement[bool]:
+    """The Case Review link's incident is in `incident_class`."""
+    [predicate] = [p for c, p in TABLE_CLASSES["incidents"] if c == incident_class]
+    return exists().where(Incident.id == CaseReviewIncident.incident_id, predicate())
+
+
+def _counts_incident_in(incident_class: str) -> Predicate:
+    return lambda: _counted_incident(incident_class)
+
+
+def _trigger_counts(incident_class: str) -> ColumnElement[bool]:
+    """The trigger counts an incident in `incident_class`."""
+    return exists().where(
+        CaseReviewIncident.trigger_pk == CaseReviewTrigger.id, _counted_incident(incident_class)
+    )
+
+
 # Which class each table's rows belong to. A table whose rows die with a parent's row (a
 # foreign key ON DELETE CASCADE) and that is not listed here belongs to its parent's class.
 TABLE_CLASSES: dict[str, list[tuple[str, Predicate]]] = {
@@ -64,6 +83,27 @@ TABLE_CLASSES: dict[str, list[tuple[str, Predicate]]] = {
     "disposal_runs": [("disposal_certificate", true)],
     "disposal_items": [("disposal_certificate", true)],
     "review_decisions": [("disposal_certificate", true)],
+    # A Case Review trigger lives as long as the longest-lived incident it counts, and goes when
+    # the last of them goes (asbhub.retention.execute); a link goes with its incident.
+    "case_review_incidents": [
+        (name, _counts_incident_in(name))
+        for name in ("referral_unclosed", "referral", "incident_unreferred")
+    ],
+    "case_review_triggers": [
+        ("referral_unclosed", lambda: _trigger_counts("referral_unclosed")),
+        (
+            "referral",
+            lambda: and_(_trigger_counts("referral"), not_(_trigger_counts("referral_unclosed"))),
+        ),
+        (
+            "incident_unreferred",
+            lambda: and_(
+                _trigger_counts("incident_unreferred"),
+                not_(_trigger_counts("referral_unclosed")),
+                not_(_trigger_counts("referral")),
+            ),
+        ),
+    ],
 }
 # Tables that hold no personal data and no reference to a person's record, and why.
 NOT_PERSONAL: dict[str, str] = {

@@ -12,6 +12,7 @@ from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from asbhub import ledger
+from asbhub.casereview.triggers import drop_emptied_triggers
 from asbhub.errors import DataError
 from asbhub.ledger import Event, EventKind, LedgerKey
 from asbhub.ledger import retention as ledger_retention
@@ -39,6 +40,8 @@ from asbhub.store.models import (
 DEFAULT_ACK_DAYS = 28
 ACTOR = "retention"
 PENDING = (ItemStatus.PLANNED, ItemStatus.FAILED)  # item statuses execution still has to act on
+# Classes whose disposal deletes incidents: a Case Review trigger left counting none goes too.
+DELETES_INCIDENTS = ("referral", "referral_unclosed", "incident_unreferred")
 
 
 class ExecuteResult(BaseModel):
@@ -104,6 +107,8 @@ def execute_run(
                     break
                 last_id = items[-1][0]
                 batch = HANDLERS[record_class](session, job, items)
+                if record_class in DELETES_INCIDENTS:
+                    drop_emptied_triggers(session)
                 _record(session, job, record_class, items, batch)
                 job.checkpoint(f"execute:{record_class}:before-commit")
             job.checkpoint(f"execute:{record_class}:committed")

@@ -99,6 +99,13 @@ class Incident(Base):
     # dates (no value kept: asbhub.minimise.deny_lists), kept at staging so that partners'
     # outcome notes are still redacted with it once the detail has been cleared.
     deny_digests: Mapped[dict[str, Any] | None]
+    # Keyed identities for the ASB Case Review (Community Trigger), made at ingest from the
+    # detail (asbhub.casereview.identity): the victim (name with date of birth, else with
+    # postcode), the location (postcode, with street when given) and the victim's household.
+    # Digests only, never values; none when the extract lacked what they are made of.
+    victim_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    location_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    household_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class Referral(Base):
@@ -446,3 +453,44 @@ class LedgerReference(Base):
         ForeignKey("ledger_events.seq", ondelete="CASCADE"), index=True
     )
     reference_hash: Mapped[str] = mapped_column(String(64))
+
+
+class CaseReviewTrigger(Base):
+    """An ASB Case Review (Community Trigger) the hub raised: enough qualifying complaints by one
+    victim, or about one location, within the configured window. Named by a keyed identity,
+    never a value; its incidents are in `case_review_incidents`. Raised once per identity while
+    open: a later evaluation links new complaints to it (asbhub.casereview.evaluate)."""
+
+    __tablename__ = "case_review_triggers"
+    __table_args__ = (Index("ix_case_review_triggers_kind_status", "kind", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trigger_id: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # asbhub.casereview.model.TriggerKind
+    subject_key: Mapped[str] = mapped_column(String(64))  # the victim's or location's key
+    status: Mapped[str] = mapped_column(String(10))  # asbhub.casereview.model.TriggerStatus
+    opened_at: Mapped[datetime]
+    opened_as_of: Mapped[date] = mapped_column(Date)  # the day the window ended when raised
+    window: Mapped[str] = mapped_column(String(10))  # the configured window then, e.g. 6m
+    threshold: Mapped[int] = mapped_column(Integer)  # the configured threshold then
+    last_evaluated_as_of: Mapped[date] = mapped_column(Date)
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(String(120))
+    close_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class CaseReviewIncident(Base):
+    """One complaint (incident) a trigger counts. Goes with its incident when retention disposes
+    of it; a trigger left with none goes too (asbhub.retention.execute)."""
+
+    __tablename__ = "case_review_incidents"
+    __table_args__ = (UniqueConstraint("trigger_pk", "incident_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trigger_pk: Mapped[int] = mapped_column(
+        ForeignKey("case_review_triggers.id", ondelete="CASCADE"), index=True
+    )
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), index=True
+    )
+    linked_at: Mapped[datetime]
