@@ -1,5 +1,5 @@
 """The audit view's pages: disposal runs, certificates, reference look-up, ledger, notices,
-review decisions, and what is held back from the partners."""
+review decisions, what is held back from the partners, and open Community Triggers."""
 
 from __future__ import annotations
 
@@ -194,3 +194,14 @@ def held_json(request: Request, user: AuditUser) -> Response:
         media_type=MEDIA_TYPES["json"],
         headers={"Content-Disposition": 'attachment; filename="held-back.json"'},
     )
+
+
+@router.get("/casereview", name="casereview")
+def casereview_page(request: Request, user: AuditUser) -> Response:
+    """Open Community Triggers (ASB Case Review) with their incidents' references and the
+    partners flagged. References in clear, so the audit role, as the look-up; never a name."""
+    from asbhub.casereview.triggers import open_triggers
+
+    with _web(request).store.session() as session:
+        listed = open_triggers(session)
+    return _page(request, "casereview.html", section="casereview", triggers=listed.triggers)
