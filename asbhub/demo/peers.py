@@ -1,5 +1,6 @@
-"""Real partner peers on loopback: OpenSSH's sshd as a council's SFTP server and moto's S3
-server as a housing provider's store. The tests and `asbhub demo` both start them from here.
+"""Real peers on loopback: OpenSSH's sshd as a council's SFTP server, moto's S3 server as a
+housing provider's store, and aiosmtpd as the mail server the hub's alerts go to. The tests and
+`asbhub demo` both start them from here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import subprocess
 import time
 import uuid
 from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +207,66 @@ class S3Endpoint:
 
     def stop(self) -> None:
         self._server.stop()
+
+
+@dataclass(frozen=True)
+class ReceivedMail:
+    """One message as the mail server got it."""
+
+    mail_from: str
+    rcpt_tos: tuple[str, ...]
+    message: EmailMessage
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"] or "")
+
+    @property
+    def text(self) -> str:
+        """Subject and every text part's decoded body: what a reader could see."""
+        parts = [p for p in self.message.walk() if p.get_content_maintype() == "text"]
+        return "\n".join([self.subject, *(str(p.get_content()) for p in parts)])
+
+
+@dataclass
+class Mailbox:
+    """An aiosmtpd handler that keeps every message, relays none."""
+
+    received: list[ReceivedMail] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        message = message_from_bytes(envelope.original_content or b"", policy=policy.default)
+        if not isinstance(message, EmailMessage):  # policy.default always gives one
+            return "554 unreadable message"
+        self.received.append(
+            ReceivedMail(envelope.mail_from or "", tuple(envelope.rcpt_tos), message)
+        )
+        return "250 OK"
+
+
+class SMTPEndpoint:
+    """aiosmtpd on a free loopback port (plain SMTP: no TLS, no login), started and stopped
+    explicitly; what it receives stays in `mailbox`."""
+
+    host = "127.0.0.1"
+
+    def __init__(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.port = free_port()
+        self.mailbox = Mailbox()
+        self._controller = Controller(self.mailbox, hostname=self.host, port=self.port)
+        self._running = False
+
+    def start(self) -> Mailbox:
+        import logging
+
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # one line per connection
+        self._controller.start()
+        self._running = True
+        return self.mailbox
+
+    def stop(self) -> None:
+        if self._running:
+            self._controller.stop()
+            self._running = False

@@ -1,5 +1,6 @@
-"""The demo's world under var/demo: the partners' servers on loopback, the hub's and Airflow's
-homes, partner configs with the generated host key pinned, and the secrets of this run."""
+"""The demo's world under var/demo: the partners' servers and a mail server on loopback, the
+hub's and Airflow's homes, partner configs with the generated host key pinned and synthetic
+alert contacts, and the secrets of this run."""
 
 from __future__ import annotations
 
@@ -13,12 +14,17 @@ from typing import Any
 
 import yaml
 
-from asbhub.demo.peers import S3Endpoint, S3Server, SSHServer
+from asbhub.demo.peers import Mailbox, S3Endpoint, S3Server, SMTPEndpoint, SSHServer
 from asbhub.errors import EnvironmentProblem
 from asbhub.settings import environment
 
 MARKER = ".asbhub-demo"
 FOLDERS = ("inbox", "outbox", "processed")
+# Where the hub's alerts go: the demo's own mail server, which relays nothing. The operators and
+# the partners' contacts are synthetic addresses (example.org is reserved for examples).
+SMTP_CONNECTION = "demo_smtp"
+OPERATORS = "asb-hub-operators@demo-force.example.org"
+SENDER = "asb-hub-alerts@demo-force.example.org"
 
 
 @dataclass
@@ -27,6 +33,8 @@ class DemoWorld:
     sftp: SSHServer
     s3_endpoint: S3Endpoint
     s3: S3Server
+    smtp: SMTPEndpoint
+    mailbox: Mailbox
     env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -53,6 +61,7 @@ class DemoWorld:
         """Stop every process the demo started."""
         self.sftp.stop()
         self.s3_endpoint.stop()
+        self.smtp.stop()
 
 
 def fresh_root(root: Path) -> Path:
@@ -86,7 +95,14 @@ def start_world(root: Path, sample_config: Path) -> DemoWorld:
     except Exception:
         sftp.stop()
         raise
-    world = DemoWorld(root=root, sftp=sftp, s3_endpoint=endpoint, s3=s3)
+    smtp = SMTPEndpoint()
+    try:
+        mailbox = smtp.start()
+    except Exception:
+        sftp.stop()
+        endpoint.stop()
+        raise
+    world = DemoWorld(root=root, sftp=sftp, s3_endpoint=endpoint, s3=s3, smtp=smtp, mailbox=mailbox)
     try:
         world.env = _write_config(world, sample_config)
     except Exception:
@@ -130,6 +146,7 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
             }
             connection = world.s3.connection(bucket, prefix="asbhub")
         env[f"AIRFLOW_CONN_{conn_id.upper()}"] = json.dumps(connection)
+        doc["contacts"] = {**doc.get("contacts", {}), "alerts": _alerts_contact(doc["id"])}
         (partners_dir / path.name).write_text(yaml.safe_dump(doc, sort_keys=False), "utf-8")
     secrets_env = {
         "ASBHUB_LEDGER_KEY": secrets.token_urlsafe(32),
@@ -144,6 +161,7 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
     return {
         **env,
         **secrets_env,
+        **_alerts_env(world.smtp),
         "AIRFLOW_HOME": str(world.airflow_home),
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{world.airflow_home / 'airflow.db'}",
         "AIRFLOW__CORE__DAGS_FOLDER": str(Path(__file__).resolve().parents[2] / "dags"),
@@ -158,6 +176,27 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
         "GX_ANALYTICS_ENABLED": "false",
         # A task that fails is retried after seconds, not minutes: nobody waits on a demo.
         "ASBHUB_RETRY_DELAY_SECONDS": "5",
+    }
+
+
+def _alerts_contact(partner_id: str) -> str:
+    """A synthetic team mailbox for the partner's alerts, whatever the sample config names."""
+    return f"asb-alerts@{partner_id.replace('_', '-')}.demo.example.org"
+
+
+def _alerts_env(smtp: SMTPEndpoint) -> dict[str, str]:
+    """The hub's alerts, from this process and from Airflow's tasks alike, through an Airflow
+    connection of the demo's own naming: a developer's `smtp_default` is never used."""
+    connection = {
+        "conn_type": "smtp",
+        "host": smtp.host,
+        "port": smtp.port,
+        "extra": {"disable_ssl": True, "disable_tls": True, "from_email": SENDER, "timeout": 10},
+    }
+    return {
+        f"AIRFLOW_CONN_{SMTP_CONNECTION.upper()}": json.dumps(connection),
+        "ASBHUB_ALERTS_SMTP_CONNECTION": SMTP_CONNECTION,
+        "ASBHUB_ALERTS_TO": OPERATORS,
     }
 
 
