@@ -1,5 +1,6 @@
 """The demo's summary: per partner what was sent, answered, loaded and rejected; the hub-wide
-figures (set-aside, disposal runs per class, review decisions, ledger, certificates); a page."""
+figures (set-aside, disposal runs per class, review decisions, the force's outcome summary,
+alerts caught, ledger, certificates); a page."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
+from asbhub.demo.alert_mail import alert_lines, alert_note
 from asbhub.demo.figures import SetAsideFigures
+from asbhub.demo.force_summary import summary_lines, summary_note
 from asbhub.demo.simulator import PartnerReply
 from asbhub.ledger.verify import summary_of
 from asbhub.partners import PartnerConfig
@@ -251,6 +254,16 @@ def hub_figures(result: DemoResult) -> list[Section]:
             _run_title("Follow-up run", follow_up),
             _classes(follow_up),
             _notices_note(follow_up),
+        ),
+        Section(
+            f"The force's outcome summary, night {result.force_summary.night}",
+            summary_lines(result.force_summary),
+            summary_note(result.force_summary),
+        ),
+        Section(
+            "Alerts emailed, as the demo's mail server caught them",
+            alert_lines(result.alerts),
+            alert_note(result.alerts),
         ),
         Section(
             "Ledger events per kind, as `ledger verify` counted them",

@@ -1,7 +1,9 @@
-"""`asbhub demo`: seed a night, run the real DAGs, answer as the partners, release a referral
-the feed checks set aside, run retention, decide review items and run again, and show what
-happened, each figure read from the store or the CLI. Everything runs on loopback under
-var/demo and stops when it ends."""
+"""`asbhub demo`: seed a night, run the real DAGs, answer as the partners (one council re-sends
+a file that is collected by hand and refused, and the hub emails an alert), release a referral
+the feed checks set aside, run retention, decide review items and run again, write the force's
+outcome summary the morning after, and show what happened, each figure read from the store, the
+CLI, the summary file or the demo's mail server. Everything runs on loopback under var/demo and
+stops when it ends."""
 
 from __future__ import annotations
 
@@ -23,12 +25,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from asbhub.demo import figures, report, revisions, simulator
 from asbhub.demo.airflow_session import AirflowSession
+from asbhub.demo.alert_mail import AlertFigures, alert_figures
 from asbhub.demo.extract import LateReport, write_night_extract
+from asbhub.demo.force_summary import ForceSummary, summarise_for_force
 from asbhub.demo.world import start_world, subprocess_env
 from asbhub.errors import EnvironmentProblem
-from asbhub.partners import load_partners
+from asbhub.partners import PartnerConfig, load_partners
 from asbhub.private import restrict_umask
-from asbhub.settings import export
+from asbhub.seed.incidents import generate_incidents
+from asbhub.settings import export, resolve
 from asbhub.store.engine import upgrade
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +72,8 @@ class DemoResult(BaseModel):
     disposal: dict[str, Any]
     review_decisions: list[figures.DecisionFigure]
     follow_up: dict[str, Any]  # the run after the review decisions
+    force_summary: ForceSummary  # the morning after the second night
+    alerts: AlertFigures  # what the demo's mail server caught
     ledger: dict[str, Any]
     certificates: list[figures.CertificateCheck]
     certificate_html: str
@@ -82,6 +89,11 @@ class DemoResult(BaseModel):
             and bool(self.ledger.get("ok"))
             and bool(self.certificates)
             and all(c.matches for c in self.certificates)
+            and self.force_summary.rows > 0
+            and self.force_summary.consistent
+            # The bad file sent on purpose is emailed about, with no personal data in it.
+            and self.alerts.captured > 0
+            and not self.alerts.carrying_personal_data
         )
 
 
@@ -141,12 +153,15 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
                 "outbound, every partner", [f"partner_outbound__{p.id}" for p in partners], night
             )
             answer = progress.add_task("partners answer (outcomes)", total=1)
-            first_council = next(p.id for p in partners if p.kind == "council")
-            replies = simulator.answer_all(partners, night, seed, bad_file_partner=first_council)
+            first_council = next(p for p in partners if p.kind == "council")
+            replies = simulator.answer_all(
+                partners, night, seed, bad_file_partner=first_council.id, with_resend=False
+            )
             progress.advance(answer)
             steps.dags(
                 "inbound, every partner", [f"partner_inbound__{p.id}" for p in partners], night
             )
+            replies.append(_resend_collected_by_hand(steps, first_council, night))
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
             # The force re-extracts the night's incidents, some changed: the updates and
@@ -173,6 +188,10 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             steps.dags(
                 "outcomes and acks in", [f"partner_inbound__{p.id}" for p in partners], next_night
             )
+            morning = progress.add_task("the force's outcome summary, the morning after", total=1)
+            settings = resolve(world.config_dir, world.hub_home, world.hub_url)
+            force_summary = summarise_for_force(settings, next_night)
+            progress.advance(morning)
         ledger = steps.cli(["--json", "ledger", "verify"], allow_fail=True)
         certificates = [
             _certificate(steps, world.hub_url, world.reports, run["run_id"])
@@ -199,6 +218,10 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             disposal=disposal,
             review_decisions=decisions,
             follow_up=follow_up,
+            force_summary=force_summary,
+            alerts=alert_figures(
+                world.mailbox.received, generate_incidents(incidents, seed, night)
+            ),
             ledger=ledger,
             certificates=certificates,
             certificate_html=certificates[0].html,
@@ -238,6 +261,20 @@ def _release_late_report(steps: Steps, late: LateReport) -> None:
                 ]
             )
     steps.progress.advance(task)
+
+
+def _resend_collected_by_hand(
+    steps: Steps, partner: PartnerConfig, night: date
+) -> simulator.PartnerReply:
+    """After the inbound runs, a council re-sends a file and asks for it to be taken now: the
+    data engineer runs `asbhub inbound run` for it, which refuses the file (it is not CSV),
+    puts a rejection report in the council's inbox and emails its ALERT line to the council's
+    contact and the operators. (The inbound DAGs log their ALERT lines; the command sends them.)"""
+    task = steps.progress.add_task(f"{partner.id} re-sends a file, taken by hand", total=1)
+    resent = simulator.resend_unreadable(partner, night)
+    steps.cli(["--json", "inbound", "run", "--partner", partner.id])
+    steps.progress.advance(task)
+    return resent
 
 
 def _retention_run(steps: Steps, night: date, as_of: date) -> dict[str, Any]:

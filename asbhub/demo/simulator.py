@@ -1,5 +1,6 @@
 """A stand-in for the partners: each collects its batch from its inbox and answers through its
-own outbox with outcomes (some rows wrong on purpose, one whole file wrong) and disposal acks."""
+own outbox with outcomes (some rows wrong on purpose, one whole file wrong, sent with the answer
+or re-sent later) and disposal acks."""
 
 from __future__ import annotations
 
@@ -39,18 +40,40 @@ class PartnerReply:
 
 
 def answer_all(
-    partners: list[PartnerConfig], today: date, seed: int, bad_file_partner: str | None
+    partners: list[PartnerConfig],
+    today: date,
+    seed: int,
+    bad_file_partner: str | None,
+    with_resend: bool = True,
 ) -> list[PartnerReply]:
+    """Every partner's answer; `bad_file_partner` sends a wrong row or more, and an unreadable
+    file with them unless `with_resend` is false (then `resend_unreadable` sends it later)."""
     replies = []
     for partner in partners:
         rng = random.Random(f"{seed}:{partner.id}:{today}")  # noqa: S311 - synthetic data
+        bad = partner.id == bad_file_partner
         with open_transport(partner.transport) as transport:
-            replies.append(answer(partner, transport, today, rng, partner.id == bad_file_partner))
+            replies.append(answer(partner, transport, today, rng, bad, with_resend=with_resend))
     return replies
 
 
+def resend_unreadable(partner: PartnerConfig, today: date) -> PartnerReply:
+    """The partner re-sends a file later in the day, and it is not a CSV file at all."""
+    with (
+        tempfile.TemporaryDirectory(prefix="asbhub-partner-") as tmp,
+        open_transport(partner.transport) as transport,
+    ):
+        name = _put_unreadable(transport, Path(tmp), today)
+    return PartnerReply(partner_id=partner.id, bad_files_sent=1, files=[name])
+
+
 def answer(
-    partner: PartnerConfig, transport: Transport, today: date, rng: random.Random, bad_file: bool
+    partner: PartnerConfig,
+    transport: Transport,
+    today: date,
+    rng: random.Random,
+    bad_file: bool,
+    with_resend: bool = True,
 ) -> PartnerReply:
     reply = PartnerReply(partner_id=partner.id)
     with tempfile.TemporaryDirectory(prefix="asbhub-partner-") as tmp:
@@ -84,12 +107,9 @@ def answer(
             _write(work / name, partner.format, Outcome.field_names(), rows)
             transport.put("outbox", name, work / name)
             reply.files.append(name)
-        if bad_file and referrals:
-            name = f"outcomes-{stamp}-resend.csv"
-            (work / name).write_bytes(gzip.compress(b"outcome_id,referral_id\n1,2\n"))
-            transport.put("outbox", name, work / name)
+        if bad_file and with_resend and referrals:
             reply.bad_files_sent += 1
-            reply.files.append(name)
+            reply.files.append(_put_unreadable(transport, work, today))
         if notices:
             acks = [
                 DisposalAck(
@@ -106,6 +126,14 @@ def answer(
             reply.acks_sent = len(acks)
             reply.files.append(name)
     return reply
+
+
+def _put_unreadable(transport: Transport, work: Path, today: date) -> str:
+    """A gzip file named as a CSV one, in the outbox; its name."""
+    name = f"outcomes-{today:%Y%m%d}-resend.csv"
+    (work / name).write_bytes(gzip.compress(b"outcome_id,referral_id\n1,2\n"))
+    transport.put("outbox", name, work / name)
+    return name
 
 
 def _read(path: Path) -> list[dict[str, Any]]:

@@ -1,10 +1,13 @@
-"""`asbhub demo` end to end on a small night: real sshd and S3 peers, the real DAGs under
-Airflow, the partners' answers, a disposal run; then its summary is checked."""
+"""`asbhub demo` end to end on a small night: real sshd, S3 and SMTP peers, the real DAGs under
+Airflow, the partners' answers, a disposal run, the force's outcome summary; then its summary is
+checked."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,8 +17,10 @@ from sqlalchemy.orm import Session
 
 from asbhub.demo import revisions
 from asbhub.demo.run import APPROVER, DATA_ENGINEER, DemoResult, run_demo
+from asbhub.demo.world import OPERATORS
 from asbhub.store.engine import Store
 from asbhub.store.models import (
+    Delivery,
     DisposalRun,
     Incident,
     LedgerEvent,
@@ -61,10 +66,14 @@ def test_the_demo_night_runs_end_to_end(tmp_path: Path, monkeypatch: pytest.Monk
             check_review_decisions(result, session)
             check_ledger_counts(result, session)
             check_certificates(result, session)
+            check_force_summary(result, session)
     finally:
         store.dispose()
     assert result.unroutable == 0, "the demo's districts are all covered"
     assert "Referrals set aside" in page and "Review decisions" in page
+    check_alerts(result, bad[0].partner_id)
+    assert "outcome summary" in page and result.force_summary.batch_id in page
+    assert "Alerts emailed" in page and "[ASB hub] inbound file" in page
     assert all(c.sha256 in page for c in result.certificates)
     assert result.ok
     # Nothing the demo started is left running: its peers' ports are free again.
@@ -170,3 +179,37 @@ def check_certificates(result: DemoResult, session: Session) -> None:
         assert frozen == cert.sha256
         event = session.get(LedgerEvent, cert.ledger_seq)
         assert event is not None and event.details["certificate_sha256"] == cert.sha256
+
+
+def check_force_summary(result: DemoResult, session: Session) -> None:
+    """The morning after the second night, the force's summary is written as the DAG writes it
+    at its cut-off: a row per referral of each incident with news, conflicts flagged, one
+    disclosure per row, the file where the force's loading job reads it."""
+    summary = result.force_summary
+    assert summary.status == "written" and summary.night == result.night + timedelta(days=1)
+    assert summary.batch_id == f"B-force-{summary.night:%Y%m%d}"
+    assert summary.files[0].startswith(f"staging/force/{summary.batch_id}/")
+    with open(summary.data_file, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == summary.rows > 0 and summary.consistent
+    assert sum(r["updated"] == "true" for r in rows) == summary.updated_referrals > 0
+    assert sum(r["conflict"] == "true" for r in rows) == summary.conflicts
+    assert summary.conflicts > 0, "the partners' random answers disagree somewhere"
+    assert sum(summary.conflict_reasons.values()) >= summary.conflicts
+    assert summary.disclosed == summary.rows
+    delivery = session.scalar(select(Delivery).where(Delivery.batch_id == summary.batch_id))
+    assert delivery is not None and delivery.partner_id == "force"
+    assert delivery.record_count == summary.rows
+    assert result.ledger["counts"]["disclosure"]["live"] >= summary.rows
+
+
+def check_alerts(result: DemoResult, bad_partner: str) -> None:
+    """The bad file sent on purpose is emailed about, through the hub's own code and the demo's
+    mail server, to the partner's synthetic contact and the operators, with references only."""
+    alerts = result.alerts
+    assert alerts.captured >= 1 and set(alerts.by_kind) == {"inbound_file"}
+    [first, *_] = alerts.messages
+    assert first.subject == f"[ASB hub] inbound file: {bad_partner}"
+    contact = f"asb-alerts@{bad_partner.replace('_', '-')}.demo.example.org"
+    assert first.to == [contact, OPERATORS]
+    assert alerts.values_looked_for > 1000 and alerts.carrying_personal_data == []
