@@ -52,9 +52,8 @@ class SendReport(BaseModel):
 
 
 def mail_connection(opts: Options) -> Connection | None:
-    """The SMTP server as an Airflow connection, or None when none is configured."""
-    from airflow.sdk import Connection
-
+    """The SMTP server as an Airflow connection, or None when none is configured (and then
+    Airflow is not even imported: importing it configures the process's logging)."""
     from connectors.connection import lookup_connection
 
     try:
@@ -65,6 +64,10 @@ def mail_connection(opts: Options) -> Connection | None:
         if type(exc).__name__ != "AirflowNotFoundException":
             raise
         found = None
+    if found is None and not opts.alerts_smtp_host:
+        return None
+    from airflow.sdk import Connection
+
     if found is not None:
         return Connection(
             conn_id=found.conn_id,

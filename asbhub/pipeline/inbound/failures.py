@@ -43,20 +43,14 @@ log = logging.getLogger(__name__)
 def not_fetched(partner: PartnerConfig, remote: RemoteFile, exc: Exception) -> InboundFileResult:
     """A file whose transfer failed: left in the outbox, named in the result, tried next run."""
     log.warning("%s: %s could not be fetched: %s", partner.id, display_name(remote.name), exc)
-    return InboundFileResult(
-        partner_id=partner.id,
-        name=display_name(remote.name),
-        sha256=listing_identity(remote.name, remote.size, remote.mtime),
-        contract=None,
-        status=FileStatus.NOT_FETCHED,
-        rows_in=0,
-        rows_loaded=0,
-        rows_quarantined=0,
-        reason="not_fetched",
-        failure=_what(exc),
-        alert=f"{partner.id}: {display_name(remote.name)}: not fetched ({_what(exc)}); "
-        "it stays in the outbox for the next run",
-        received_at=datetime.now(UTC),
+    return _unrecorded(
+        partner,
+        remote.name,
+        listing_identity(remote.name, remote.size, remote.mtime),
+        FileStatus.NOT_FETCHED,
+        "not_fetched",
+        _what(exc),
+        f"not fetched ({_what(exc)}); it stays in the outbox for the next run",
     )
 
 
@@ -65,19 +59,39 @@ def not_recorded(
 ) -> InboundFileResult:
     """The failure could not even be recorded (the store itself failing): say so, and go on."""
     log.exception("%s: %s: the failure could not be recorded", partner.id, display_name(name))
+    return _unrecorded(
+        partner,
+        name,
+        sha,
+        FileStatus.FAILED,
+        "unprocessable",
+        f"{_what(exc)}, then recording it: {_what(again)}",
+        f"the hub could not process this file ({_what(exc)}) nor record that ({_what(again)})",
+    )
+
+
+def _unrecorded(
+    partner: PartnerConfig,
+    name: str,
+    sha: str,
+    status: FileStatus,
+    reason: str,
+    failure: str,
+    alert: str,
+) -> InboundFileResult:
+    """The account of a file the store holds no record of: nothing was read into it."""
     return InboundFileResult(
         partner_id=partner.id,
         name=display_name(name),
         sha256=sha,
         contract=None,
-        status=FileStatus.FAILED,
+        status=status,
         rows_in=0,
         rows_loaded=0,
         rows_quarantined=0,
-        reason="unprocessable",
-        failure=f"{_what(exc)}, then recording it: {_what(again)}",
-        alert=f"{partner.id}: {display_name(name)}: the hub could not process this file "
-        f"({_what(exc)}) nor record that ({_what(again)})",
+        reason=reason,
+        failure=failure,
+        alert=f"{partner.id}: {display_name(name)}: {alert}",
         received_at=datetime.now(UTC),
     )
 
