@@ -88,7 +88,8 @@ def _hub_dag(
 
 
 def police_ingest_dag(cfg: Path) -> DAG:
-    """Nightly ingest of the force's extracts from HOME/landing; produces `asbhub://incidents`."""
+    """Nightly ingest of the force's extracts from HOME/landing; produces `asbhub://incidents`;
+    then the ASB Case Review count over what was loaded."""
     with _hub_dag(
         "police_ingest",
         INGEST_AT,
@@ -109,7 +110,16 @@ def police_ingest_dag(cfg: Path) -> DAG:
             }
             return summary
 
-        ingest_landing()
+        # The complaints just loaded count towards ASB Case Reviews; evaluated whatever ingest
+        # said (an unroutable incident is loaded all the same).
+        @task(task_id="case_review", trigger_rule="all_done")
+        def case_review() -> dict[str, Any]:
+            return tasks.evaluate_case_review(str(cfg), actor="airflow police_ingest")
+
+        ingested = ingest_landing()
+        reviewed = case_review()
+        ingested >> reviewed
+        watch([ingested, reviewed])
     return dag
 
 

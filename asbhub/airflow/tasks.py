@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from airflow.sdk.exceptions import AirflowFailException, AirflowNotFoundException
 
 from asbhub.errors import ConfigError, EnvironmentProblem
-from asbhub.settings import resolve
+from asbhub.settings import options, resolve
 
 if TYPE_CHECKING:
     from asbhub.pipeline.feed_checks import SetAsideRecord
@@ -76,6 +76,46 @@ def ingest_landing(config_dir: str, actor: str) -> dict[str, Any]:
         result = ingest_configured_landing(hub)
     check_ingest(result)
     return result.model_dump(mode="json")
+
+
+def evaluate_case_review(config_dir: str, actor: str) -> dict[str, Any]:
+    """police_ingest's second task: count the complaints in the window and open or extend ASB
+    Case Review (Community Trigger) flags; each trigger opened is emailed to the operators and
+    the partners concerned. Mail that cannot go fails the task without a retry (a retry would
+    find the trigger open and tell no one): `asbhub casereview list` shows it."""
+    from asbhub.alerts.checks import community_trigger_alerts
+    from asbhub.alerts.mail import describe, send_alerts
+    from asbhub.casereview.evaluate import evaluate
+    from asbhub.errors import EnvironmentProblem
+
+    with hub_for(config_dir, actor) as hub:
+        result = evaluate(hub)
+        alerts = community_trigger_alerts(hub, result)
+        partners = hub.partners
+    for change in result.changes:
+        log.warning(
+            "Community Trigger %s (%s) %s: %d complaint(s); added %s",
+            change.trigger_id, change.kind, change.change, change.complaints,
+            ", ".join(change.added),
+        )  # fmt: skip
+    log.info(
+        "case review as of %s: %d qualifying complaint(s), %d trigger(s) open",
+        result.as_of, result.qualifying, result.open_triggers,
+    )  # fmt: skip
+    if alerts:
+        try:
+            for line in describe(send_alerts(alerts, partners, options())):
+                log.warning("%s", line)
+        except EnvironmentProblem as exc:
+            raise AirflowFailException(
+                f"Community Trigger(s) {', '.join(c.trigger_id for c in result.opened)} opened "
+                f"but not told: {exc}"
+            ) from exc
+    return {
+        "opened": [c.trigger_id for c in result.opened],
+        "extended": [c.trigger_id for c in result.extended],
+        "open": result.open_triggers,
+    }
 
 
 def check_ingest(result: IngestResult) -> None:

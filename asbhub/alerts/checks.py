@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from asbhub.alerts.model import MAX_TEXT, REFERENCE, Alert, AlertKind
+from asbhub.alerts.model import MAX_REFERENCES, MAX_TEXT, REFERENCE, Alert, AlertKind
 from asbhub.errors import HubError
 from asbhub.store.models import Delivery, Referral
 
 if TYPE_CHECKING:
+    from asbhub.casereview.model import CaseReviewResult
     from asbhub.pipeline.inbound.run import InboundResult
     from asbhub.runtime import Hub
 
@@ -160,6 +161,36 @@ def check_thresholds(hub: Hub, collect_hours: int, now: datetime | None = None) 
     """Every threshold check's alerts, in THRESHOLD_CHECKS order."""
     limits = Thresholds(now=now or datetime.now(UTC), collect_hours=collect_hours)
     return [alert for check in THRESHOLD_CHECKS for alert in check(hub, limits)]
+
+
+def community_trigger_alerts(hub: Hub, result: CaseReviewResult) -> list[Alert]:
+    """One alert per trigger an evaluation opened, for the operators and one for each partner
+    holding a referral about one of its incidents: references and counts only."""
+    from asbhub.casereview.triggers import open_triggers
+
+    opened = {c.trigger_id for c in result.opened}
+    if not opened:
+        return []
+    with hub.store.session() as session:
+        listed = [t for t in open_triggers(session).triggers if t.trigger_id in opened]
+    alerts = []
+    for trigger in listed:
+        text = shorten(
+            f"Community Trigger {trigger.trigger_id} ({trigger.kind}): {trigger.complaints} "
+            f"complaint(s) in {trigger.window} to {trigger.opened_as_of} meet the threshold of "
+            f"{trigger.threshold}"
+        )
+        references = (trigger.trigger_id, *trigger.incidents[: MAX_REFERENCES - 1])
+        for partner_id in [None, *trigger.partners]:
+            alerts.append(
+                Alert(
+                    kind=AlertKind.COMMUNITY_TRIGGER_MET,
+                    partner_id=partner_id,
+                    references=references,
+                    text=text,
+                )
+            )
+    return alerts
 
 
 def inbound_alerts(result: InboundResult) -> list[Alert]:

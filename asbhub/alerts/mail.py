@@ -162,3 +162,19 @@ def describe(report: SendReport) -> list[str]:
     return [
         f"sent {s.kind} ({s.partner_id or 'hub'}) to {', '.join(s.to)}" for s in report.sent
     ] + [f"NOT SENT {reason}" for reason in report.not_sent]
+
+
+def send_and_say(alerts: Sequence[Alert], partners: Sequence[PartnerConfig]) -> None:
+    """For a command: send the alerts and say on stderr what went (stdout may be its JSON). A
+    mail server that fails is said too, and is not the command's failure: what it did stands."""
+    from rich.console import Console
+
+    from asbhub.settings import options
+
+    try:
+        lines = describe(send_alerts(alerts, partners, options()))
+    except EnvironmentProblem as exc:
+        lines = [f"error: {exc}"]
+    console = Console(stderr=True)
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)

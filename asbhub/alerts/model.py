@@ -20,10 +20,7 @@ MAX_TEXT = 1000
 
 class AlertKind(StrEnum):
     """What happened. A new source of alerts adds its kind here and says who acts on it in
-    ACTION. The Community Trigger (ASB case review, s.104 ASB, Crime and Policing Act 2014) is
-    meant to be one: it needs the complaints about one victim over six months counted across
-    agencies, which the hub does not record yet. When it does, add COMMUNITY_TRIGGER_MET here
-    and a function in asbhub.alerts.checks.THRESHOLD_CHECKS that finds it."""
+    ACTION."""
 
     TASK_FAILED = "task_failed"  # a DAG task failed after its last retry
     DELIVERY_FAILED = "delivery_failed"  # a partner's feed could not be sent, after the retries
@@ -31,6 +28,9 @@ class AlertKind(StrEnum):
     HIGH_RISK_NOT_COLLECTED = "high_risk_not_collected"
     DISPOSAL_ACKS_OVERDUE = "disposal_acks_overdue"
     LEDGER_VERIFICATION_FAILED = "ledger_verification_failed"
+    # An ASB Case Review (Community Trigger) threshold met: asbhub.casereview, when it opens
+    # a trigger (not an hourly check: a trigger is told once, when it opens).
+    COMMUNITY_TRIGGER_MET = "community_trigger_met"
 
 
 # What the reader should do next, by kind: the last paragraph of each message.
@@ -48,6 +48,9 @@ ACTION: dict[AlertKind, str] = {
     AlertKind.LEDGER_VERIFICATION_FAILED: "Treat the ledger as tampered with until explained: "
     "run `asbhub ledger verify`, see the data engineer's runbook, and tell the information "
     "manager.",
+    AlertKind.COMMUNITY_TRIGGER_MET: "The complaints named meet the ASB Case Review threshold: "
+    "the lead agency convenes the review (`asbhub casereview list` and the audit view show "
+    "the trigger and its incidents).",
 }
 
 

@@ -32,7 +32,10 @@ def command_evaluate(
     as_of: str = typer.Option(None, "--as-of", help="The last day of the window (default today)."),
 ) -> None:
     """Count qualifying complaints in the window (config/casereview.yaml) and raise or extend
-    triggers; re-running changes nothing. Ingest runs this after every extract."""
+    triggers; re-running changes nothing. The police_ingest DAG runs this after every ingest.
+    A trigger opened is emailed to the operators and the partners concerned (asbhub.alerts),
+    and the command exits 1: a case review needs a person."""
+    from asbhub.alerts.checks import community_trigger_alerts
     from asbhub.casereview.evaluate import evaluate
     from asbhub.runtime import Hub
 
@@ -40,6 +43,8 @@ def command_evaluate(
     hub = Hub(settings=context.settings, actor="asbhub casereview")
     try:
         result = evaluate(hub, _day(as_of))
+        alerts = community_trigger_alerts(hub, result)
+        partners = hub.partners if alerts else []
     finally:
         hub.close()
     lines = [
@@ -58,6 +63,11 @@ def command_evaluate(
             "(no name, or neither date of birth nor postcode): counted by location only"
         )
     context.emit(result, "\n".join(lines))
+    if alerts:
+        from asbhub.alerts.mail import send_and_say
+
+        send_and_say(alerts, partners)
+        raise typer.Exit(1)
 
 
 @app.command("list")

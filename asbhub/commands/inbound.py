@@ -98,27 +98,15 @@ def command_status(
 
 
 def _send_alerts(result: InboundResult, partners: list[PartnerConfig]) -> None:
-    """Email the run's alert lines to the partners' contacts and the operators; what went is
-    said on stderr (stdout may be the run's JSON). A mail server that fails is said too, and
-    leaves the run's own exit code as it is: the files are loaded and reported either way."""
+    """Email the run's alert lines to the partners' contacts and the operators; the run's own
+    exit code stands whatever the mail server does: the files are loaded and reported."""
     from asbhub.alerts.checks import inbound_alerts
 
     alerts = inbound_alerts(result)
-    if not alerts:
-        return
-    from rich.console import Console
+    if alerts:
+        from asbhub.alerts.mail import send_and_say
 
-    from asbhub.alerts.mail import describe, send_alerts
-    from asbhub.errors import EnvironmentProblem
-    from asbhub.settings import options
-
-    console = Console(stderr=True)
-    try:
-        lines = describe(send_alerts(alerts, partners, options()))
-    except EnvironmentProblem as exc:
-        lines = [f"error: {exc}"]
-    for line in lines:
-        console.print(line, markup=False, highlight=False, soft_wrap=True)
+        send_and_say(alerts, partners)
 
 
 def _line(f: InboundFileResult) -> str:

@@ -39,7 +39,7 @@ def raised(make_night: Callable[[set[str]], Night]) -> Night:
         ],
     )
     assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
-    assert night.cli("casereview", "evaluate", "--as-of", AS_OF.isoformat())[0] == 0
+    assert night.cli("casereview", "evaluate", "--as-of", AS_OF.isoformat())[0] == 1  # opened
     return night
 
 

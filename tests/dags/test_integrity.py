@@ -113,6 +113,15 @@ def test_the_retention_run_fails_when_any_step_failed(dagbag: Any) -> None:
     watches_every_step(dagbag.dags["retention_disposal"])
 
 
+def test_ingest_then_the_case_review_count_whatever_ingest_said(dagbag: Any) -> None:
+    dag = dagbag.dags["police_ingest"]
+    review = dag.get_task("case_review")
+    assert review.upstream_task_ids == {"ingest_landing"}
+    # An unroutable incident fails ingest once everything is loaded: it counts all the same.
+    assert review.trigger_rule == "all_done"
+    watches_every_step(dag)
+
+
 def watches_every_step(dag: Any) -> None:
     """A step that runs after a failure (`all_done`) would otherwise end a failed night as a
     successful run: the watcher comes after every task."""
