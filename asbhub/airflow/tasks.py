@@ -311,6 +311,7 @@ def fetch_partner_outcomes(
 
     with configured(partner_id), hub_for(config_dir, actor) as hub:
         result = fetch_partner(hub, hub.partner(partner_id))
+        tell(hub, partner_id, result.files)
     fetched = {"load": result.to_load, "report": result.file_ids}
     if keep is not None:
         keep(fetched)
@@ -356,6 +357,7 @@ def load_partner_outcomes(
 
     with configured(partner_id), hub_for(config_dir, actor) as hub:
         result = load_files(hub, hub.partner(partner_id), file_ids, max_bytes_setting())
+        tell(hub, partner_id, result.files)
     check_load(partner_id, result.files)
     return {"files": [int(i) for i in file_ids]}
 
@@ -420,6 +422,24 @@ def collect_partner_outcomes(partner_id: str, config_dir: str, actor: str) -> di
     finally:
         reported = report_partner_outcomes(partner_id, fetched["report"], config_dir, actor)
     return reported
+
+
+def tell(hub: Hub, partner_id: str, files: list[InboundFileResult]) -> None:
+    """Email the files' alerts (a quarantine rate over the ISA's, a file refused) to the
+    partner's contact and the operators. Mail that cannot go is logged, and is not the task's
+    failure: the files are loaded and the partner has its rejection reports."""
+    from asbhub.alerts.checks import file_alerts
+    from asbhub.alerts.mail import describe, send_alerts
+    from asbhub.errors import EnvironmentProblem
+
+    alerts = file_alerts(partner_id, files)
+    if not alerts:
+        return
+    try:
+        for line in describe(send_alerts(alerts, hub.partners, options())):
+            log.warning("%s", line)
+    except EnvironmentProblem as exc:
+        log.error("%s: %d alert(s) not sent: %s", partner_id, len(alerts), exc)
 
 
 def log_files(partner_id: str, files: list[InboundFileResult]) -> None:

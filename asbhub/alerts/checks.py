@@ -24,6 +24,7 @@ from asbhub.store.models import Delivery, Referral
 if TYPE_CHECKING:
     from asbhub.casereview.model import CaseReviewResult
     from asbhub.pipeline.inbound.run import InboundResult
+    from asbhub.pipeline.inbound.status import InboundFileResult
     from asbhub.runtime import Hub
 
 log = logging.getLogger(__name__)
@@ -197,15 +198,20 @@ def inbound_alerts(result: InboundResult) -> list[Alert]:
     """The alert lines an inbound run raised about partners' files (a quarantine rate over the
     ISA's, batch expectations failed, a file refused or not processed), one alert per file.
     The pipeline writes them from partner ids, file names and counts."""
+    return [alert for p in result.partners for alert in file_alerts(p.partner_id, p.files)]
+
+
+def file_alerts(partner_id: str, files: Sequence[InboundFileResult]) -> list[Alert]:
+    """One alert per file of one partner that raised one (the inbound DAG's fetch and load
+    tasks send theirs, as `asbhub inbound run` does)."""
     return [
         Alert(
             kind=AlertKind.INBOUND_FILE,
-            partner_id=partner.partner_id,
+            partner_id=partner_id,
             references=(f.name,) if REFERENCE.fullmatch(f.name) else (),
             text=shorten(f.alert),
         )
-        for partner in result.partners
-        for f in partner.files
+        for f in files
         if f.alert
     ]
 
