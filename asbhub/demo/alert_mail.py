@@ -28,7 +28,11 @@ IDENTIFIERS = (
     "vehicle_registration",
     "location_postcode",
 )
-NARRATIVE_RUN = 4  # words: a run this long from a narrative is the narrative's, not a phrase
+# Words: a run this long from a narrative is the narrative's own; shorter ones are its stock
+# phrases ("the ASB case review"), which an alert's own wording may share.
+NARRATIVE_RUN = 6
+# Letters: a shorter part of a name is often a plain word an alert may use ("Read", "May").
+NAME_PART = 5
 _NOT_A_WORD = re.compile(r"[\W_]+")
 
 
@@ -80,21 +84,21 @@ def alert_figures(
 
 
 def personal_values(incident: Mapping[str, Any]) -> set[str]:
-    """An incident's personal values as runs of words: names whole and each part of them,
+    """An incident's personal values as runs of words: names whole and their longer parts,
     addresses whole and their first line, phones, postcodes, emails, dates of birth and the
-    like, and every run of four narrative words. (A town on its own says nothing of a person,
+    like, and every run of six narrative words. (A town on its own says nothing of a person,
     and may well be in a council's name.)"""
     raw: set[str] = set()
     for name in NAMES:
         if incident.get(name):
             raw.add(str(incident[name]))
-            raw.update(part for part in str(incident[name]).split() if len(part) > 2)
+            raw.update(part for part in str(incident[name]).split() if len(part) >= NAME_PART)
     for name in ADDRESSES:
         if incident.get(name):
             raw.add(str(incident[name]))
             raw.add(str(incident[name]).split(",")[0])
     raw.update(str(incident[name]) for name in IDENTIFIERS if incident.get(name))
-    words = str(incident.get("narrative") or "").split()
+    words = _words(str(incident.get("narrative") or "")).split()
     raw.update(
         " ".join(words[i : i + NARRATIVE_RUN]) for i in range(len(words) - NARRATIVE_RUN + 1)
     )

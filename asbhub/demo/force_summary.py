@@ -109,8 +109,11 @@ def summary_note(summary: ForceSummary) -> str:
         if summary.consistent
         else f"THE FILE HOLDS {summary.rows_in_file} ROWS, {summary.flagged_in_file} FLAGGED"
     )
+    when = f"{summary.as_at:%Y-%m-%d %H:%M} UTC"
+    if summary.as_at == cut_off(summary.night):
+        when += ", the night's 08:00 Europe/London cut-off"
     return (
-        f"{summary.batch_id} ({summary.status}), as at {summary.as_at:%Y-%m-%d %H:%M} UTC, the "
-        f"night's 08:00 Europe/London cut-off: {summary.data_file}; {read_back}. Conflicts are "
-        "for the force to resolve with the partners, not failures."
+        f"{summary.batch_id} ({summary.status}), run as at {when}, after the demo's last "
+        f"outcomes came in: {summary.data_file}; {read_back}. Conflicts are for the force to "
+        "resolve with the partners, not failures."
     )

@@ -8,6 +8,7 @@ stops when it ends."""
 from __future__ import annotations
 
 import json
+import logging
 import signal
 import subprocess
 import sys
@@ -219,6 +220,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             review_decisions=decisions,
             follow_up=follow_up,
             force_summary=force_summary,
+            # Looked for in the messages: the night's incidents as the extract was seeded.
             alerts=alert_figures(
                 world.mailbox.received, generate_incidents(incidents, seed, night)
             ),
@@ -269,7 +271,7 @@ def _resend_collected_by_hand(
     """After the inbound runs, a council re-sends a file and asks for it to be taken now: the
     data engineer runs `asbhub inbound run` for it, which refuses the file (it is not CSV),
     puts a rejection report in the council's inbox and emails its ALERT line to the council's
-    contact and the operators. (The inbound DAGs log their ALERT lines; the command sends them.)"""
+    contact and the operators, as the inbound DAGs email theirs."""
     task = steps.progress.add_task(f"{partner.id} re-sends a file, taken by hand", total=1)
     resent = simulator.resend_unreadable(partner, night)
     steps.cli(["--json", "inbound", "run", "--partner", partner.id])
@@ -399,6 +401,22 @@ def _airflow_cli(args: list[str], env: dict[str, str], log: Path) -> None:
         raise EnvironmentProblem(f"airflow {' '.join(args)} failed; see {log}")
 
 
+@contextmanager
+def _logging_restored() -> Iterator[None]:
+    """Leave this process's root logger as a command found it, as the command's own process
+    would. Airflow, imported first by a command (the alerts' mail goes through its SMTP hook),
+    sets the root logger to INFO with a handler on the command's captured output, which is
+    closed once the command returns: every later log line (paramiko's, the simulated partners'
+    SFTP sessions) would fail to write there."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        root.handlers = handlers
+        root.setLevel(level)
+
+
 def _asbhub(args: list[str], env: dict[str, str], allow_fail: bool = False) -> dict[str, Any]:
     """Run an `asbhub` command as a user types it: the same command-line app, arguments, output
     and exit code, in this process (whose environment is the demo's world already). A fresh
@@ -407,7 +425,8 @@ def _asbhub(args: list[str], env: dict[str, str], allow_fail: bool = False) -> d
 
     from asbhub.cli import app
 
-    done = CliRunner().invoke(app, args, env=env, catch_exceptions=True)
+    with _logging_restored():
+        done = CliRunner().invoke(app, args, env=env, catch_exceptions=True)
     if done.exception is not None and not isinstance(done.exception, SystemExit):
         raise EnvironmentProblem(
             f"asbhub {' '.join(args)} failed: {type(done.exception).__name__}: {done.exception}"
