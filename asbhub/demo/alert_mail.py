@@ -69,15 +69,19 @@ def alert_figures(
 ) -> AlertFigures:
     """Each message caught, and how many of the incidents' personal values it holds."""
     values = {v for incident in incidents for v in personal_values(incident)}
+    lengths = {v.count(" ") + 1 for v in values}
     messages = []
     for mail in received:
-        text = f" {_words(html.unescape(mail.text))} "  # the body is HTML: O&#39;Brien is O'Brien
+        words = _words(html.unescape(mail.text)).split()  # the body is HTML: O&#39;Brien
+        # Every run of words in the message that is as long as some value, looked up: a few
+        # thousand lookups a message, where testing each of 100,000 values took a second.
+        runs = {" ".join(words[i : i + n]) for n in lengths for i in range(len(words) - n + 1)}
         messages.append(
             CaughtAlert(
                 kind=str(mail.message[KIND_HEADER] or "not an alert"),
                 subject=mail.subject,
                 to=list(mail.rcpt_tos),
-                personal_values=sum(1 for v in values if f" {v} " in text),
+                personal_values=len(runs & values),
             )
         )
     return AlertFigures(messages=messages, values_looked_for=len(values))
