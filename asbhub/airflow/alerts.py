@@ -26,18 +26,14 @@ the operators too."""
 
 def check_and_send(cfg: str) -> dict[str, Any]:
     """Run the threshold checks over this worker's hub and send their alerts."""
+    from asbhub.airflow.tasks import hub_for
     from asbhub.alerts.checks import check_thresholds
     from asbhub.alerts.mail import send_alerts
-    from asbhub.runtime import Hub
-    from asbhub.settings import resolve
 
     opts = options()
-    hub = Hub(settings=resolve(config_dir=cfg), actor=f"airflow {DAG_ID}")
-    try:
+    with hub_for(cfg, f"airflow {DAG_ID}") as hub:
         alerts = check_thresholds(hub, opts.alerts_collect_hours)
         partners = hub.partners
-    finally:
-        hub.close()
     report = send_alerts(alerts, partners, opts)
     for alert in alerts:
         log.warning("ALERT %s %s", alert.kind, alert.text)

@@ -30,7 +30,7 @@ class IdentityKeys(TypedDict):
 
 
 def _sub_key(key: LedgerKey, purpose: str) -> bytes:
-    return hmac.new(key.lookup, f"asbhub/casereview/{purpose}".encode(), hashlib.sha256).digest()
+    return key.lookup_key(f"asbhub/casereview/{purpose}".encode())
 
 
 def _digest(secret: bytes, *parts: str) -> str:

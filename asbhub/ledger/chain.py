@@ -61,9 +61,15 @@ class LedgerKey:
         """The secret of the store's keyed lookups (never rotated)."""
         return self.lookup_secret or self.secret
 
+    def lookup_key(self, label: bytes) -> bytes:
+        """The sub-key of one kind of keyed lookup the store keeps (references, incidents'
+        field digests, case-review identities; deny lists derive theirs from `lookup` in
+        asbhub.pii.deny_list): from the lookup secret, which a rotation leaves as it is."""
+        return hmac.new(self.lookup, label, hashlib.sha256).digest()
+
     @cached_property
     def _reference_key(self) -> bytes:
-        return hmac.new(self.lookup, b"asbhub/ledger/reference", hashlib.sha256).digest()
+        return self.lookup_key(b"asbhub/ledger/reference")
 
     @cached_property
     def _chain_key(self) -> bytes:
@@ -191,22 +197,23 @@ def head(session: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
-def check_head_key(session: Session, key: LedgerKey, seq: int) -> None:
-    """Refuse to chain onto a last event this key did not write: after a rotation of the
-    ledger key, a process still holding the old key would otherwise break the chain for good
-    (and a last event altered since would be chained over)."""
-    if seq == 0:
-        return
-    ev = session.scalars(select(LedgerEvent).where(LedgerEvent.seq == seq)).one()
-    if ev.sealed_at is not None:
-        return  # its seal is checked by verification; sealing keeps no recent event
-    if key.chain_hash(ev.prev_hash, event_body(ev)) != ev.hash:
+def keyed_head(session: Session, key: LedgerKey) -> tuple[int, str]:
+    """The last event's seq and hash, as `head`, read once; refused when this key did not
+    write it: after a rotation of the ledger key, a process still holding the old key would
+    otherwise break the chain for good (and a last event altered since would be chained
+    over)."""
+    ev = session.scalars(select(LedgerEvent).order_by(LedgerEvent.seq.desc()).limit(1)).first()
+    if ev is None:
+        return 0, GENESIS
+    # A sealed last event's seal is checked by verification; sealing keeps no recent event.
+    if ev.sealed_at is None and key.chain_hash(ev.prev_hash, event_body(ev)) != ev.hash:
         raise EnvironmentProblem(
-            f"the ledger's last event ({seq}) does not verify under this ledger key, so "
+            f"the ledger's last event ({ev.seq}) does not verify under this ledger key, so "
             "nothing is chained onto it: the ledger key was rotated (`asbhub ledger rekey`) "
             f"and this process still has the old one in {KEY_ENV}, or that event was altered; "
             "run `asbhub ledger verify`"
         )
+    return ev.seq, ev.hash
 
 
 def append(session: Session, key: LedgerKey, event: Event) -> Appended:
@@ -217,8 +224,7 @@ def append(session: Session, key: LedgerKey, event: Event) -> Appended:
 def append_many(session: Session, key: LedgerKey, events: Iterable[Event]) -> Appended:
     """Chain many events in one locked pass, inserted with executemany in chunks."""
     lock_chain(session)
-    seq, prev = head(session)
-    check_head_key(session, key, seq)
+    seq, prev = keyed_head(session, key)
     first = seq + 1
     now = datetime.now(UTC)
     rows: list[dict[str, Any]] = []

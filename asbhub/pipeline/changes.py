@@ -72,7 +72,7 @@ class Applied:
 
 
 def _field_key(key: LedgerKey) -> bytes:
-    return hmac.new(key.lookup, b"asbhub/incident/fields", hashlib.sha256).digest()
+    return key.lookup_key(b"asbhub/incident/fields")
 
 
 def field_digests(record: IncidentRecord, key: LedgerKey) -> dict[str, str]:

@@ -108,7 +108,7 @@ def run_feedback(
         )
         described = feed.describe_file(built, OutcomeSummary.ref(), count)
         if written is None:
-            _keep(hub, built, data_key)
+            _keep(hub, built.read_bytes(), data_key)
             manifest = Manifest(
                 batch_id=batch,
                 partner_id=FORCE,
@@ -118,7 +118,7 @@ def run_feedback(
                 record_count=count,
                 files=[described],
             )
-            _keep_text(hub, manifest.model_dump_json(indent=2) + "\n", manifest_key)
+            _keep(hub, (manifest.model_dump_json(indent=2) + "\n").encode(), manifest_key)
         else:
             _same_as_written(hub, written, described, data_key)
     disclosed = _disclose(hub, night, batch, rows)
@@ -168,20 +168,12 @@ def _same_as_written(hub: Hub, manifest: Manifest, built: feed.ManifestFile, key
         )
 
 
-def _keep(hub: Hub, source: Path, key: str) -> None:
+def _keep(hub: Hub, data: bytes, key: str) -> None:
     """Put a file in the areas whole: under a temporary name, renamed, then saved."""
     target = hub.areas.local(key)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
-    partial.write_bytes(source.read_bytes())
-    partial.replace(target)
-    hub.areas.save(target)
-
-
-def _keep_text(hub: Hub, text: str, key: str) -> None:
-    target = hub.areas.local(key)
-    partial = target.with_name(f".{target.name}.part")
-    partial.write_text(text, encoding="utf-8")
+    partial.write_bytes(data)
     partial.replace(target)
     hub.areas.save(target)
 
