@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from asbhub.cli import app
@@ -67,8 +68,9 @@ def test_handwritten_set_meets_targets(engine: RedactionEngine) -> None:
     assert card.keep_survival >= 0.97
 
 
-def test_handwritten_jsonl_is_built_from_its_source() -> None:
-    """handwritten.jsonl is what make_handwritten.py makes of handwritten.txt (no hand edits)."""
+@pytest.mark.parametrize("name", ["handwritten", "blind"])
+def test_hand_written_jsonl_is_built_from_its_source(name: str) -> None:
+    """NAME.jsonl is what make_handwritten.py makes of NAME.txt (no hand edits)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
@@ -77,9 +79,9 @@ def test_handwritten_jsonl_is_built_from_its_source() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    built = module.build((FIXTURES / "handwritten.txt").read_text(encoding="utf-8"))
+    built = module.build((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
     stored = [
         json.loads(line)
-        for line in (FIXTURES / "handwritten.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (FIXTURES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     assert built == stored
