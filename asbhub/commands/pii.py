@@ -12,7 +12,7 @@ from typing import IO, Any
 import typer
 
 from asbhub.cli import hub_context
-from asbhub.errors import DataError
+from asbhub.errors import DataError, HubError
 
 app = typer.Typer(
     name="pii", help="Find and redact personal data in free text.", no_args_is_help=True
@@ -93,19 +93,49 @@ def command_redact(
 @app.command("evaluate")
 def command_evaluate(
     ctx: typer.Context,
-    gold: Path = typer.Argument(..., help="Gold JSON Lines (see tests/fixtures/pii/README.md)."),
-    compare_vanilla: bool = typer.Option(
-        False, "--compare-vanilla", help="Also score vanilla Presidio."
+    gold: list[Path] = typer.Argument(
+        None, help="Gold JSON Lines files (see tests/fixtures/pii/README.md)."
+    ),
+    all_sets: bool = typer.Option(
+        False,
+        "--all",
+        help="Every gold set in --gold-dir (dev, holdout, handwritten, shapes, blind).",
+    ),
+    gold_dir: Path = typer.Option(
+        Path("tests/fixtures/pii"), "--gold-dir", help="Where --all finds the gold sets."
+    ),
+    compare_vanilla: bool | None = typer.Option(
+        None,
+        "--compare-vanilla/--no-compare-vanilla",
+        help="Also score vanilla Presidio (default: only with several sets).",
     ),
     processes: int = typer.Option(1, "--processes", "-p"),
 ) -> None:
-    """Per-type recall, over-redaction, must-keep survival and leaks for our engine."""
+    """Per-type recall, over-redaction, must-keep survival and leaks, set by set.
+
+    One GOLD file prints one table; several (or --all) print every set side by side, each
+    labelled tuned-on, held-out or blind, with the engine checked against the targets.
+    """
+    from asbhub.pii import evaluation as ev
     from asbhub.pii.engine import RedactionEngine
-    from asbhub.pii.evaluation import evaluate_engine, evaluate_vanilla, load_gold, render
 
     hub = hub_context(ctx)
-    records = load_gold(gold)
-    cards = [evaluate_engine(records, RedactionEngine(), n_process=processes)]
-    if compare_vanilla:
-        cards.append(evaluate_vanilla(records))
-    hub.emit({"scorecards": [c.model_dump() for c in cards]}, render(cards))
+    sets = ev.find_gold_sets(gold_dir) if all_sets else []
+    sets += [ev.gold_set(path) for path in gold or [] if path not in {s.path for s in sets}]
+    if not sets:
+        raise HubError("give one or more GOLD files, or --all for every gold set")
+    single = len(sets) == 1 and not all_sets
+    reports = ev.evaluate_sets(
+        sets,
+        RedactionEngine(),
+        # One set keeps the old default (engine only); several compare unless told not to.
+        compare_vanilla=bool(compare_vanilla) if single else compare_vanilla is not False,
+        n_process=processes,
+    )
+    if single:
+        report = reports[0]
+        cards = [c for c in (report.engine, report.vanilla) if c is not None]
+        heading = f"{report.name} ({report.role}), {report.engine.records} narratives"
+        hub.emit({"scorecards": [c.model_dump() for c in cards]}, heading + "\n" + ev.render(cards))
+        return
+    hub.emit({"sets": [r.model_dump(mode="json") for r in reports]}, ev.render_sets(reports))

@@ -1,4 +1,9 @@
-"""Score a redactor against a gold set: recall per type, over-redaction, survival and leaks."""
+"""Score a redactor against gold sets: recall per type, over-redaction, survival and leaks.
+
+Each gold set is labelled with what the engine's tuning saw of it, so a score on a set the engine
+was tuned on is never read as a score on new text: only the blind set says how the engine does
+on narratives nobody tuned it for.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,61 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from asbhub.errors import DataError, UnreadableFile
+from asbhub.errors import DataError, HubError, UnreadableFile
 from asbhub.pii.engine import STRUCTURED_TYPES
 from asbhub.pii.resolve import Entity, redact_text
 
 STRUCTURED = frozenset(STRUCTURED_TYPES)
+DEFAULT_GOLD_DIR = Path("tests/fixtures/pii")
+
+
+class SetRole(StrEnum):
+    """What the engine's tuning saw of a gold set."""
+
+    TUNED_ON = "tuned-on"
+    HELD_OUT = "held-out"  # new values in the tuning set's sentence shapes
+    BLIND = "blind"  # written after the tuning; never tuned on
+    UNLABELLED = "unlabelled"
+
+
+# The gold sets in report order. shapes.jsonl (class examples written for the tuning) is reported
+# once it exists.
+GOLD_SETS: dict[str, SetRole] = {
+    "dev": SetRole.TUNED_ON,
+    "holdout": SetRole.HELD_OUT,
+    "handwritten": SetRole.TUNED_ON,
+    "shapes": SetRole.TUNED_ON,
+    "blind": SetRole.BLIND,
+}
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    name: str
+    path: Path
+    role: SetRole
+
+
+def gold_set(path: Path) -> GoldSet:
+    """A gold file labelled by its name (dev, holdout, handwritten, shapes, blind)."""
+    return GoldSet(path.stem, path, GOLD_SETS.get(path.stem, SetRole.UNLABELLED))
+
+
+def find_gold_sets(folder: Path) -> list[GoldSet]:
+    """The known gold sets present in `folder`, in report order."""
+    found = [gold_set(folder / f"{name}.jsonl") for name in GOLD_SETS]
+    found = [s for s in found if s.path.is_file()]
+    if not found:
+        names = ", ".join(f"{name}.jsonl" for name in GOLD_SETS)
+        raise HubError(
+            f"{folder}: no gold sets ({names}); run from the repository's root or give --gold-dir"
+        )
+    return found
 
 
 @dataclass
@@ -44,6 +95,7 @@ class Scorecard(BaseModel):
     recall: float
     structured_recall: float
     name_recall: float
+    address_recall: float
     over_redaction: float
     keep_survival: float
     leaked_structured: int
@@ -127,6 +179,7 @@ def score(
             sum(found_n[t] for t in structured), sum(gold_n[t] for t in structured)
         ),
         name_recall=_ratio(found_n["PERSON"], gold_n["PERSON"]),
+        address_recall=_ratio(found_n["STREET_ADDRESS"], gold_n["STREET_ADDRESS"]),
         over_redaction=round(over / outside, 4) if outside else 0.0,
         keep_survival=_ratio(kept, keep_total),
         leaked_structured=sum(leaked_n[t] for t in structured),
@@ -172,6 +225,7 @@ def render(cards: Sequence[Scorecard], show_leaks: bool = True) -> str:
         ("recall overall", "recall"),
         ("recall structured ids", "structured_recall"),
         ("recall names", "name_recall"),
+        ("recall addresses", "address_recall"),
         ("over-redaction", "over_redaction"),
         ("must-keep survival", "keep_survival"),
         ("leaked structured", "leaked_structured"),
@@ -185,3 +239,130 @@ def render(cards: Sequence[Scorecard], show_leaks: bool = True) -> str:
 
 
 RedactFn = Callable[[str], list[Entity]]
+
+
+class Targets(BaseModel):
+    """The bar the engine is held to, measured on the blind set (the issue on redaction)."""
+
+    recall: float = 0.97
+    name_recall: float = 0.95
+    address_recall: float = 0.95
+    structured_recall: float = 0.99
+    leaked_structured: int = 0
+    over_redaction: float = 0.02
+    keep_survival: float = 0.98
+
+    def missed(self, card: Scorecard) -> list[str]:
+        """Each target the scorecard falls short of, with both figures."""
+        misses = [
+            f"{attr} {getattr(card, attr)} < {getattr(self, attr)}"
+            for attr in (
+                "recall",
+                "name_recall",
+                "address_recall",
+                "structured_recall",
+                "keep_survival",
+            )
+            if getattr(card, attr) < getattr(self, attr)
+        ]
+        if card.over_redaction > self.over_redaction:
+            misses.append(f"over_redaction {card.over_redaction} > {self.over_redaction}")
+        if card.leaked_structured > self.leaked_structured:
+            misses.append(f"leaked_structured {card.leaked_structured} > {self.leaked_structured}")
+        return misses
+
+
+class SetReport(BaseModel):
+    """One gold set scored for the engine (and vanilla Presidio beside it)."""
+
+    name: str
+    path: str
+    role: SetRole
+    engine: Scorecard
+    vanilla: Scorecard | None = None
+    targets_missed: list[str]
+
+
+def evaluate_sets(
+    sets: Sequence[GoldSet], engine: object, compare_vanilla: bool = True, n_process: int = 1
+) -> list[SetReport]:
+    """Score every set. A blind set's leaks are counted, never listed, so it stays blind."""
+    reports = []
+    for gold in sets:
+        records = load_gold(gold.path)
+        cards = [evaluate_engine(records, engine, n_process=n_process)]
+        if compare_vanilla:
+            cards.append(evaluate_vanilla(records))
+        if gold.role is SetRole.BLIND:
+            cards = [c.model_copy(update={"leaked_examples": []}) for c in cards]
+        reports.append(
+            SetReport(
+                name=gold.name,
+                path=str(gold.path),
+                role=gold.role,
+                engine=cards[0],
+                vanilla=cards[1] if compare_vanilla else None,
+                targets_missed=Targets().missed(cards[0]),
+            )
+        )
+    return reports
+
+
+_SUMMARY_ROWS = (
+    ("recall overall", "recall"),
+    ("recall names", "name_recall"),
+    ("recall addresses", "address_recall"),
+    ("recall structured ids", "structured_recall"),
+    ("structured left whole", "leaked_structured"),
+    ("over-redaction", "over_redaction"),
+    ("must-keep survival", "keep_survival"),
+)
+
+
+def render_sets(reports: Sequence[SetReport]) -> str:
+    """Every set side by side, one table per redactor, then each set against the targets."""
+    blocks = [_set_table("asbhub engine", [(r, r.engine) for r in reports])]
+    with_vanilla = [(r, r.vanilla) for r in reports if r.vanilla is not None]
+    if with_vanilla:
+        blocks.append(_set_table("vanilla Presidio", with_vanilla))
+    lines = [f"targets ({_targets_text()}), engine:"]
+    for r in reports:
+        verdict = "all met" if not r.targets_missed else "missed " + "; ".join(r.targets_missed)
+        lines.append(f"  {r.name} ({r.role}): {verdict}")
+    for r in reports:
+        if r.role is SetRole.BLIND:
+            lines.append(f"  {r.name}: examples of leaks are not listed, so the set stays blind")
+            continue
+        lines.extend(f"  leaked in {r.name}: {leak}" for leak in r.engine.leaked_examples[:10])
+    blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _set_table(title: str, columns: Sequence[tuple[SetReport, Scorecard]]) -> str:
+    width = 16
+    types = sorted({t for _, c in columns for t in c.per_type})
+    rows = [
+        f"{title:<28}" + "".join(f"{r.name:>{width}}" for r, _ in columns),
+        f"{'':<28}" + "".join(f"{r.role.value:>{width}}" for r, _ in columns),
+        f"{'narratives':<28}" + "".join(f"{c.records:>{width}}" for _, c in columns),
+    ]
+    for t in types:
+        cells = "".join(
+            f"{c.per_type[t].recall:>{width - 6}.3f} ({c.per_type[t].gold:>3})"
+            if t in c.per_type
+            else f"{'-':>{width}}"
+            for _, c in columns
+        )
+        rows.append(f"recall {t:<21}{cells}")
+    for label, attr in _SUMMARY_ROWS:
+        rows.append(f"{label:<28}" + "".join(f"{getattr(c, attr):>{width}}" for _, c in columns))
+    return "\n".join(rows)
+
+
+def _targets_text() -> str:
+    t = Targets()
+    return (
+        f"recall >= {t.recall}, names >= {t.name_recall}, addresses >= {t.address_recall}, "
+        f"structured >= {t.structured_recall} with {t.leaked_structured} left whole, "
+        f"over-redaction <= {t.over_redaction}, must-keep >= {t.keep_survival}"
+    )
