@@ -145,9 +145,9 @@ class RedactionEngine:
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
         candidates += known_candidates(text, known)
-        from asbhub.pii.names import clean_names, repeat_names
+        from asbhub.pii.names import clean_names, drop_straddling, repeat_names
 
-        candidates = clean_names(text, candidates)
+        candidates = drop_straddling(clean_names(text, candidates))
         entities = settle(text, candidates)
         again = repeat_names(text, entities)
         if again:

@@ -1,4 +1,8 @@
-"""Word lists the engine consults: UK places that must survive, common UK names."""
+"""Word lists the engine consults: UK places that must survive, first names and surnames.
+
+None of them comes from Faker, which generates the synthetic incidents the engine is scored on:
+the name lists are built from names-dataset by data/build_names.py (sources in data/README.md).
+"""
 
 from __future__ import annotations
 
@@ -196,17 +200,21 @@ def not_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    from faker.providers.person.en_GB import Provider
-
-    faker_names = {n.lower() for n in (*Provider.first_names_male, *Provider.first_names_female)}
-    return frozenset(faker_names | _words("extra_first_names.txt"))
+    """Lower-case first names: names-dataset's by country (data/README.md) and our own list."""
+    return _words("first_names.txt") | _words("extra_first_names.txt")
 
 
 @functools.lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    from faker.providers.person.en_GB import Provider
+    """Lower-case surnames from names-dataset by country (data/README.md)."""
+    return _words("surnames.txt")
 
-    return frozenset(n.lower() for n in Provider.last_names)
+
+@functools.lru_cache(maxsize=1)
+def common_word_names() -> frozenset[str]:
+    """Names that are also English words: ours above, and those the builder found in a
+    dictionary. They are names only when capitalised ("Ward", "Precious"), never in lower case."""
+    return COMMON_WORD_NAMES | _words("names_also_words.txt")
 
 
 def _words(filename: str) -> frozenset[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
-    COMMON_WORD_NAMES,
+    common_word_names,
     first_names,
     not_names,
     places,
@@ -15,7 +15,7 @@ from asbhub.pii.gazetteers import (
 )
 from asbhub.pii.resolve import Candidate, Entity
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 # An organisation or a place follows: "Estuary Homes", "Nelson Road", "Basildon Hospital".
 _ORG_WORDS = (
     r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
@@ -67,6 +67,24 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
+def drop_straddling(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Drop model names that run into an identifier or address ("48a Debra Hills Crawley"):
+    what the stronger span leaves over is a town or a word, not a name."""
+    strong = [c for c in candidates if c.type != "PERSON" and c.source in ("pattern", "known")]
+    return [
+        c
+        for c in candidates
+        if not (
+            c.type == "PERSON"
+            and c.source == "ner"
+            and any(
+                s.start < c.end and c.start < s.end and not (s.start <= c.start and c.end <= s.end)
+                for s in strong
+            )
+        )
+    ]
+
+
 def _trim(text: str, cand: Candidate) -> Candidate | None:
     words = list(_WORD.finditer(text, cand.start, cand.end))
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
@@ -109,7 +127,7 @@ def _first_word(word: str) -> bool:
 
 
 def _surname_word(word: str) -> bool:
-    return word in surnames() or word in COMMON_WORD_NAMES
+    return word in surnames() or word in common_word_names()
 
 
 def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
@@ -126,7 +144,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             low = w.lower()
             if len(w) <= 2 or low in ROLE_WORDS or low in not_names():
                 continue
-            if low in COMMON_WORD_NAMES or low in places():
+            if low in common_word_names() or low in places():
                 capitalised.add(w[0].upper() + w[1:].lower())
             else:
                 words.add(w)

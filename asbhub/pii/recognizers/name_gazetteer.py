@@ -9,13 +9,16 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: TID253
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
+    common_word_names,
     first_names,
+    not_names,
     places,
     surnames,
 )
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)?")
+# Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]['’\w]*)?")
 
 
 class NameGazetteerRecognizer(EntityRecognizer):
@@ -25,9 +28,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[supported_entity], name="NameGazetteerRecognizer")
 
     def load(self) -> None:
-        self.first = first_names() | COMMON_WORD_FIRST_NAMES
+        # Field labels that some people are named ("reg", "nino") are not first names here:
+        # a cue or a title finds those people.
+        self.first = (first_names() | COMMON_WORD_FIRST_NAMES) - not_names()
         self.last = surnames()
         self.places = places()
+        self.common = common_word_names()
         self.not_surnames = _STOP | frozenset(STREET_WORDS.split("|"))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list:
@@ -48,21 +54,21 @@ class NameGazetteerRecognizer(EntityRecognizer):
         word = tokens[i].group()
         low = word.lower()
         capital = word[0].isupper()
-        if low not in self.first or (not capital and low in COMMON_WORD_NAMES):
+        if low not in self.first or (not capital and low in self.common):
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         adjacent = nxt is not None and text[tokens[i].end() : nxt.start()] in (" ", " '")
-        if word.isupper() and len(word) > 1 and low in COMMON_WORD_NAMES:
+        if word.isupper() and len(word) > 1 and low in self.common:
             # "HE WILL CALL BACK": in capitals only a listed surname makes a common word a name
             if adjacent and nxt is not None and nxt.group().lower() in self.last:
                 return tokens[i].start(), nxt.end(), 0.6, 2
             return None
         if adjacent and nxt is not None and self._surname_like(nxt.group(), capital):
             return tokens[i].start(), nxt.end(), 0.6, 2
-        if not capital or low in self.places:
-            return None
+        if not capital or low in self.places or (word.isupper() and len(word) <= 3):
+            return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
-        if low not in COMMON_WORD_NAMES:
+        if low not in self.common:
             return tokens[i].start(), tokens[i].end(), 0.35 if sentence_start else 0.45, 1
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
@@ -86,6 +92,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 or (word.isupper() and len(word) > 2)
                 or low not in self.not_surnames
             )
+        # lower case: "darren mills" is a name, "will wood" is not (a listed common word)
         return not first_capitalised and low in self.last and low not in COMMON_WORD_NAMES
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:

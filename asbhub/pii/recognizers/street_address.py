@@ -7,24 +7,24 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
 
+# Thoroughfare words of UK addresses and their common abbreviations, our own list (Royal Mail
+# style descriptors and the local ones officers meet: fold, garth, wynd, chare, loke, drift).
 _UK_STREET_WORDS = (
     "street|st|road|rd|avenue|ave|av|lane|ln|close|cl|drive|dr|way|court|ct|crescent|cres"
-    "|place|pl|grove|gr|gardens|gdns|garden|terrace|terr|tce|walk|view|rise|hill|green|square|sq"
-    "|mews|parade|pde|row|park|fold|croft|mount|mt|vale|yard|wynd|gate|bank|brow|approach"
-    "|boulevard|blvd|chase|garth|lea|meadow|meadows|side|wharf|mill|mills|heights|hts|gardens"
-    "|crossing|circus|embankment|passage|path|ridge|springs|manor|orchard|field|fields|dale"
-    "|precinct|market|common|glade|grange|hollow|vista|wood|woods|estate|parkway|bridge"
-    "|crest|cottages|buildings|villas|row|copse|end|quay|court|mountains|turnpike|rapids"
-    "|mission|skyway|points|trail|valley|station|ville|spur|brook|loop|plaza"
+    "|place|pl|grove|gr|gardens|gdns|garden|terrace|terr|tce|walk|wk|view|rise|hill|green|grn"
+    "|square|sq|mews|parade|pde|row|park|fold|croft|mount|mt|vale|yard|wynd|gate|bank|brow"
+    "|approach|boulevard|blvd|broadway|chase|garth|lea|leys|meadow|meadows|side|wharf|mill"
+    "|mills|heights|hts|crossing|circus|circle|embankment|passage|path|ridge|springs|manor"
+    "|orchard|field|fields|dale|dell|dene|precinct|market|common|glade|grange|hollow|wood|woods"
+    "|estate|parkway|bridge|crest|cottages|buildings|villas|copse|spinney|paddock|pastures"
+    "|end|quay|alley|bypass|causeway|corner|glen|haven|hey|holme|hurst|knoll|nook|oval|link"
+    "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts"
 )
 
 
 def _street_words() -> str:
-    """Our UK street words plus Faker's en_GB street suffixes (as synthetic records use them)."""
-    from faker.providers.address.en_GB import Provider
-
-    words = set(_UK_STREET_WORDS.split("|")) | {w.lower() for w in Provider.street_suffixes}
-    return "|".join(sorted(words, key=len, reverse=True))
+    """Longest first, so that "gardens" is tried before "garden"."""
+    return "|".join(sorted(set(_UK_STREET_WORDS.split("|")), key=len, reverse=True))
 
 
 STREET_WORDS = _street_words()
