@@ -16,6 +16,7 @@ import platform
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -45,6 +46,18 @@ def load() -> dict[str, Any]:
     cpus = os.cpu_count() or 1
     # Load per CPU above about a quarter means others were running: the rates are then low bounds.
     return {"1min": one, "5min": five, "15min": fifteen, "per_cpu_1min": round(one / cpus, 2)}
+
+
+def engine_version() -> dict[str, Any]:
+    """The commit measured, and any engine files changed since it (figures from a tree mid-edit)."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    changed = git("status", "--porcelain", "--", "asbhub/pii").splitlines()
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted": [c[3:] for c in changed]}
 
 
 def timed(run: Callable[[], Iterable[object]], n: int) -> float:
@@ -159,6 +172,7 @@ def main() -> None:
 
     result: dict[str, Any] = {
         "model": model,
+        "engine": engine_version(),
         "machine": {
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
