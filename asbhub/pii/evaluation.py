@@ -210,32 +210,54 @@ def evaluate_vanilla(records: Sequence[GoldRecord], model: str | None = None) ->
 
 def render(cards: Sequence[Scorecard], show_leaks: bool = True) -> str:
     """A plain table: one column per redactor."""
-    types = sorted({t for c in cards for t in c.per_type})
-    head = f"{'':28}" + "".join(f"{c.redactor:>20}" for c in cards)
-    rows = [head]
-    for t in types:
-        cells = "".join(
-            f"{c.per_type[t].recall:>13.3f} ({c.per_type[t].gold:>3})"
-            if t in c.per_type
-            else f"{'-':>20}"
-            for c in cards
-        )
-        rows.append(f"recall {t:<21}{cells}")
-    for label, attr in (
-        ("recall overall", "recall"),
-        ("recall structured ids", "structured_recall"),
-        ("recall names", "name_recall"),
-        ("recall addresses", "address_recall"),
-        ("over-redaction", "over_redaction"),
-        ("must-keep survival", "keep_survival"),
-        ("leaked structured", "leaked_structured"),
-    ):
-        rows.append(f"{label:<28}" + "".join(f"{getattr(c, attr):>20}" for c in cards))
+    rows = _table([("", [c.redactor for c in cards])], cards)
     if show_leaks:
         for c in cards:
             for leak in c.leaked_examples[:15]:
                 rows.append(f"  leaked by {c.redactor}: {leak}")
     return "\n".join(rows)
+
+
+_SUMMARY_ROWS = (
+    ("recall overall", "recall"),
+    ("recall names", "name_recall"),
+    ("recall addresses", "address_recall"),
+    ("recall structured ids", "structured_recall"),
+    ("structured left whole", "leaked_structured"),
+    ("over-redaction", "over_redaction"),
+    ("must-keep survival", "keep_survival"),
+)
+_LABEL = len("recall ") + max(map(len, ("PERSON", "STREET_ADDRESS", *STRUCTURED_TYPES))) + 1
+_CELL = 16
+
+
+def _table(header: Sequence[tuple[str, Sequence[str]]], cards: Sequence[Scorecard]) -> list[str]:
+    """Rows of per-type recall and the summary figures, one column per scorecard."""
+
+    def row(label: str, cells: Iterable[object]) -> str:
+        return f"{label:<{_LABEL}}" + "".join(f"{cell:>{_CELL}}" for cell in cells)
+
+    rows = [row(label, cells) for label, cells in header]
+    rows.append(row("narratives", (c.records for c in cards)))
+    for t in sorted({t for c in cards for t in c.per_type}):
+        rows.append(
+            row(
+                f"recall {t}",
+                (
+                    f"{c.per_type[t].recall:.3f} ({c.per_type[t].gold:>3})"
+                    if t in c.per_type
+                    else "-"
+                    for c in cards
+                ),
+            )
+        )
+    for label, attr in _SUMMARY_ROWS:
+        rows.append(row(label, (_figure(getattr(c, attr)) for c in cards)))
+    return rows
+
+
+def _figure(value: float | int) -> str:
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
 RedactFn = Callable[[str], list[Entity]]
@@ -308,17 +330,6 @@ def evaluate_sets(
     return reports
 
 
-_SUMMARY_ROWS = (
-    ("recall overall", "recall"),
-    ("recall names", "name_recall"),
-    ("recall addresses", "address_recall"),
-    ("recall structured ids", "structured_recall"),
-    ("structured left whole", "leaked_structured"),
-    ("over-redaction", "over_redaction"),
-    ("must-keep survival", "keep_survival"),
-)
-
-
 def render_sets(reports: Sequence[SetReport]) -> str:
     """Every set side by side, one table per redactor, then each set against the targets."""
     blocks = [_set_table("asbhub engine", [(r, r.engine) for r in reports])]
@@ -339,24 +350,11 @@ def render_sets(reports: Sequence[SetReport]) -> str:
 
 
 def _set_table(title: str, columns: Sequence[tuple[SetReport, Scorecard]]) -> str:
-    width = 16
-    types = sorted({t for _, c in columns for t in c.per_type})
-    rows = [
-        f"{title:<28}" + "".join(f"{r.name:>{width}}" for r, _ in columns),
-        f"{'':<28}" + "".join(f"{r.role.value:>{width}}" for r, _ in columns),
-        f"{'narratives':<28}" + "".join(f"{c.records:>{width}}" for _, c in columns),
+    header = [
+        (title, [r.name for r, _ in columns]),
+        ("", [r.role.value for r, _ in columns]),
     ]
-    for t in types:
-        cells = "".join(
-            f"{c.per_type[t].recall:>{width - 6}.3f} ({c.per_type[t].gold:>3})"
-            if t in c.per_type
-            else f"{'-':>{width}}"
-            for _, c in columns
-        )
-        rows.append(f"recall {t:<21}{cells}")
-    for label, attr in _SUMMARY_ROWS:
-        rows.append(f"{label:<28}" + "".join(f"{getattr(c, attr):>{width}}" for _, c in columns))
-    return "\n".join(rows)
+    return "\n".join(_table(header, [c for _, c in columns]))
 
 
 def _targets_text() -> str:
