@@ -21,7 +21,6 @@ from asbhub.pii.engine import STRUCTURED_TYPES
 from asbhub.pii.resolve import Entity, redact_text
 
 STRUCTURED = frozenset(STRUCTURED_TYPES)
-DEFAULT_GOLD_DIR = Path("tests/fixtures/pii")
 
 
 class SetRole(StrEnum):
