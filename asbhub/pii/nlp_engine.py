@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from asbhub.pii.model import load_ner_model
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 # spaCy labels that become Presidio entities; everything else (GPE, ORG, DATE, TIME…) survives.
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON"}
@@ -38,11 +37,17 @@ IGNORED_LABELS = [
 
 
 def build_nlp_engine(model: str) -> SpacyNlpEngine:
-    """A SpacyNlpEngine whose `nlp` is our cached NER-only pipeline for `model`."""
-    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+    """A SpacyNlpEngine whose `nlp` is our cached NER-only pipeline for `model`.
+
+    Only Presidio's public extension points are used: `load` is overridden to hand it our
+    pipeline, and artifacts come from its public `process_batch`. Its lemmas are read from
+    the disabled lemmatizer (empty strings, at no cost); context comes from the text window
+    (WindowContextEnhancer) instead.
+    """
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
     class NerOnlySpacyNlpEngine(SpacyNlpEngine):
-        """Loads through `load_ner_model` (once per process); skips lemmas nobody reads."""
+        """Loads through `load_ner_model` (once per process)."""
 
         # Presidio only ever assigns None to `nlp` in __init__, so mypy infers it as None.
         nlp: dict[str, Language]  # type: ignore[assignment]
@@ -50,24 +55,10 @@ def build_nlp_engine(model: str) -> SpacyNlpEngine:
         def load(self) -> None:
             self.nlp = {"en": load_ner_model(model)}
 
-        def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-            entities, scores = self._get_updated_entities(
-                list(doc.ents), self._get_scores_for_entities(doc)
-            )
-            return NlpArtifacts(
-                entities=entities,
-                tokens=doc,
-                tokens_indices=[],
-                lemmas=[],  # context is read from the text window (WindowContextEnhancer)
-                nlp_engine=self,
-                language=language,
-                scores=scores,
-            )
-
-        def artifacts_for(self, texts: Iterable[str], batch_size: int) -> Iterator[Any]:
+        def artifacts_for(self, texts: Iterable[str], batch_size: int) -> Iterator[NlpArtifacts]:
             """NLP artifacts for each text, batched through nlp.pipe in this process."""
-            for doc in self.nlp["en"].pipe(texts, batch_size=batch_size):
-                yield self._doc_to_nlp_artifact(doc, "en")
+            for output in self.process_batch(list(texts), "en", batch_size=batch_size):
+                yield output[1]  # (text, artifacts): without as_tuples there is no context
 
     configuration = NerModelConfiguration(
         model_to_presidio_entity_mapping=NER_LABELS,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # Who wins where results overlap: the record's own values, then patterns, then context names,
 # then the NER model (which on UK text calls some postcodes and towns PERSON).
@@ -68,11 +70,47 @@ def settle(text: str, candidates: Sequence[Candidate]) -> list[Entity]:
 
 
 def redact_text(text: str, entities: Sequence[Entity]) -> str:
-    """Replace each entity with its <TYPE> placeholder."""
-    parts, last = [], 0
-    for ent in entities:
-        parts.append(text[last : ent.start])
-        parts.append(f"<{ent.type}>")
-        last = ent.end
-    parts.append(text[last:])
-    return "".join(parts)
+    """Replace each entity with its <TYPE> placeholder, through presidio-anonymizer's engine.
+
+    The spans are settled already (no overlaps), so the anonymizer's own conflict resolution has
+    nothing to do, and adjacent spans are not merged: the text and the entities agree.
+    """
+    if not entities:
+        return text
+    from presidio_anonymizer.entities import RecognizerResult
+
+    operators = placeholder_operators()
+    results = [RecognizerResult(e.type, e.start, e.end, e.score) for e in entities]
+    missing = {e.type for e in entities} - operators.keys()
+    if missing:
+        operators = {**operators, **{t: _placeholder(t) for t in missing}}
+    return str(
+        _anonymizer()
+        .anonymize(text, results, operators=operators, merge_entities_with_spaces=False)
+        .text
+    )
+
+
+def placeholder_operators() -> dict[str, Any]:
+    """One "replace" operator per entity type, each writing its <TYPE> placeholder."""
+    from asbhub.pii.engine import ALL_TYPES
+
+    return _operators(ALL_TYPES)
+
+
+@functools.lru_cache(maxsize=4)
+def _operators(types: tuple[str, ...]) -> dict[str, Any]:
+    return {t: _placeholder(t) for t in types}
+
+
+def _placeholder(entity_type: str) -> Any:
+    from presidio_anonymizer.entities import OperatorConfig
+
+    return OperatorConfig("replace", {"new_value": f"<{entity_type}>"})
+
+
+@functools.lru_cache(maxsize=1)
+def _anonymizer() -> Any:
+    from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import types
 from typing import Any
 
 from asbhub.pii.model import model_name
@@ -12,30 +11,37 @@ from asbhub.pii.resolve import Candidate, Entity, settle
 
 @functools.lru_cache(maxsize=2)
 def vanilla_analyzer(model: str | None = None) -> Any:
-    """AnalyzerEngine with Presidio's defaults, its e-mail recognizer's tldextract kept offline."""
-    import tldextract
+    """AnalyzerEngine with Presidio's defaults, its e-mail recognizer's domain check offline."""
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
-    # suffix_list_urls=() uses the snapshot bundled with tldextract instead of downloading one.
-    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    email_recognizer.tldextract = _OfflineTld(offline)
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [{"lang_code": "en", "model_name": model or model_name()}],
         }
     )
-    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    # Through the registry's public API: the stock recognizer, its tldextract call kept offline.
+    analyzer.registry.remove_recognizer("EmailRecognizer")
+    analyzer.registry.add_recognizer(_offline_email_recognizer())
+    return analyzer
 
 
-class _OfflineTld(types.ModuleType):
-    """Stands in for the tldextract module in Presidio's e-mail recognizer (its `extract`)."""
+def _offline_email_recognizer() -> Any:
+    import tldextract
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-    def __init__(self, extractor: Any) -> None:
-        super().__init__("tldextract")
-        self.extract = extractor
+    # suffix_list_urls=() uses the snapshot bundled with tldextract instead of downloading one.
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+    class OfflineTldEmailRecognizer(EmailRecognizer):
+        """Presidio's e-mail recognizer, same pattern and score, domain checked offline."""
+
+        def validate_result(self, pattern_text: str) -> bool:
+            return offline(pattern_text).fqdn != ""
+
+    return OfflineTldEmailRecognizer(name="EmailRecognizer")
 
 
 def vanilla_entities(text: str, model: str | None = None) -> list[Entity]:

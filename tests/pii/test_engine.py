@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from asbhub.pii.engine import RedactionEngine
+from asbhub.pii.engine import Entity, RedactionEngine
 
 NARRATIVE = (
     "Caller Mrs Janet Wilkins of 14 Moorside Road, Bramley LS13 2QJ reports youths outside "
@@ -128,3 +128,16 @@ def test_known_address_leaves_town_and_takes_postcode(engine: RedactionEngine) -
     red = engine.redact("W/S taken at his home 3a Tyrrells Way Harlow CM20 3HT today.", known)
     assert red.text.startswith("W/S taken at his home <STREET_ADDRESS> Harlow <")
     assert "CM20" not in red.text and "3HT" not in red.text
+
+
+def test_placeholders_are_written_by_presidio_anonymizer() -> None:
+    from asbhub.pii.resolve import placeholder_operators, redact_text
+
+    operators = placeholder_operators()
+    assert {op.operator_name for op in operators.values()} == {"replace"}
+    assert operators["PERSON"].params == {"new_value": "<PERSON>"}
+    text = "Jo Bloggs 07700 900123"
+    entities = [Entity("PERSON", 0, 2, 0.9), Entity("PERSON", 3, 9, 0.9)]
+    entities.append(Entity("PHONE_NUMBER", 10, 22, 0.9))
+    # adjacent spans are not merged, so the text and the entities agree
+    assert redact_text(text, entities) == "<PERSON> <PERSON> <PHONE_NUMBER>"
