@@ -54,6 +54,9 @@ class Options(BaseModel):
     pii_processes: int | None = Field(None, ge=1)
     # Airflow tasks: the delay between retries.
     retry_delay_seconds: int = Field(300, ge=0)
+    # How often `police_ingest` looks in the landing area (minutes; a divisor of 30, so that
+    # the night's 00:30 is one of its runs): an urgent referral leaves within minutes of it.
+    ingest_every_minutes: int = Field(10)
     # The name a task instance records as its host ([core] hostname_callable =
     # asbhub.settings.worker_hostname): several workers on one machine each their own.
     worker_name: str | None = None
@@ -73,6 +76,13 @@ class Options(BaseModel):
     alerts_smtp_port: int = Field(25, gt=0, lt=65536)
     alerts_from: str | None = Field(default=None, pattern=EMAIL)
     alerts_collect_hours: int = Field(24, ge=1)
+
+    @field_validator("ingest_every_minutes")
+    @classmethod
+    def _divides_half_hour(cls, value: int) -> int:
+        if value < 1 or 30 % value:
+            raise ValueError(f"{value} does not divide 30 (1, 2, 3, 5, 6, 10, 15 or 30)")
+        return value
 
     @field_validator("alerts_to", mode="before")
     @classmethod

@@ -3,3 +3,6 @@
 Everything here is imported when the DAG processor parses `dags/`, so it stays light: pipeline
 steps (and through them presidio, spaCy, Great Expectations, boto3, paramiko) load inside tasks.
 """
+
+# Named here, without importing Airflow, for callers outside it (the demo runs it by name).
+URGENT_DAG_ID = "urgent_referrals"

@@ -9,6 +9,12 @@ batch whenever an extract lands, before the agreed time, and an asset-triggered 
 logical date to name its night by. Outbound delivers whatever referrals are pending, so a late
 extract simply goes out the next night; the inlet keeps the ingest → outbound link visible in
 Airflow's asset graph and lineage.
+
+What cannot wait for the night does not: `police_ingest` looks in the landing area every few
+minutes (ASBHUB_INGEST_EVERY_MINUTES) and produces the asset only when it loaded an extract;
+the asset triggers `urgent_referrals` (data-aware scheduling, no polling of the store), which
+sends each partner its high-risk and vulnerable-victim referrals and escalations in an urgent
+batch of their own.
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ from airflow.sdk import (
     get_parsing_context,
     task,
 )
+from airflow.sdk.exceptions import AirflowSkipException
 
-from asbhub.airflow import tasks
+from asbhub.airflow import URGENT_DAG_ID, tasks
 from asbhub.airflow.notifier import TaskFailed
 from asbhub.airflow.watch import watch
 from asbhub.partners import PartnerConfig, load_partners
@@ -35,8 +42,10 @@ from asbhub.settings import options
 
 LONDON = "Europe/London"
 INCIDENTS = Asset(name="police_incidents", uri="asbhub://incidents", group="asbhub")
-# Before every partner's outbound time, and outside 01:00-02:00, the hour the UK clock change
-# skips in March and repeats in October.
+# Ingest looks in the landing area every few minutes, so that an urgent referral leaves within
+# minutes of its extract; a run at 00:30 (before every partner's outbound time, and outside
+# 01:00-02:00, the hour the UK clock change skips in March and repeats in October) takes the
+# night's extract.
 INGEST_AT = "00:30"
 START = pendulum.datetime(2026, 1, 1, tz=LONDON)
 OWNER = "asb-hub-data-engineering"
@@ -64,9 +73,14 @@ def london_daily(hhmm: str) -> CronTriggerTimetable:
     return CronTriggerTimetable(f"{minute} {hour} * * *", timezone=LONDON)
 
 
+def every_minutes(minutes: int) -> CronTriggerTimetable:
+    """Every `minutes` minutes (a divisor of 30, so that INGEST_AT is always one of them)."""
+    return CronTriggerTimetable(f"*/{minutes} * * * *", timezone=LONDON)
+
+
 def _hub_dag(
     dag_id: str,
-    at: str,
+    at: str | CronTriggerTimetable,
     tags: list[str],
     doc: str,
     cfg: Path,
@@ -77,7 +91,7 @@ def _hub_dag(
     alert = TaskFailed(partner_id=partner.id if partner else None, config_dir=str(cfg))
     return DAG(
         dag_id=dag_id,
-        schedule=london_daily(at),
+        schedule=london_daily(at) if isinstance(at, str) else at,
         start_date=START,
         catchup=False,
         max_active_runs=1,
@@ -88,13 +102,17 @@ def _hub_dag(
 
 
 def police_ingest_dag(cfg: Path) -> DAG:
-    """Nightly ingest of the force's extracts from HOME/landing; produces `asbhub://incidents`;
-    then the ASB Case Review count over what was loaded."""
+    """Ingest of the force's extracts from HOME/landing every few minutes; produces
+    `asbhub://incidents` when it loaded any; then the ASB Case Review count over what was
+    loaded."""
+    minutes = options().ingest_every_minutes
     with _hub_dag(
         "police_ingest",
-        INGEST_AT,
+        every_minutes(minutes),
         ["police", "force", "ingest"],
-        f"Load the force's incident extracts from HOME/landing at {INGEST_AT} {LONDON}.",
+        f"Load the force's incident extracts from HOME/landing every {minutes} minutes "
+        f"(the night's at {INGEST_AT} {LONDON}); an extract loaded triggers "
+        f"`{URGENT_DAG_ID}`.",
         cfg,
     ) as dag:
 
@@ -102,6 +120,8 @@ def police_ingest_dag(cfg: Path) -> DAG:
         def ingest_landing() -> dict[str, Any]:
             summary = tasks.ingest_landing(str(cfg), actor="airflow police_ingest")
             files = summary["files"]
+            if not files:  # skipped: no asset event, so nothing downstream runs for nothing
+                raise AirflowSkipException("no extract in the landing area")
             events = get_current_context()["outlet_events"]
             events[INCIDENTS].extra = {
                 "files": len(files),
@@ -206,6 +226,37 @@ def partner_inbound_dag(partner: PartnerConfig, cfg: Path) -> DAG:
 
         steps = [fetch(), load(), report()]
         steps[0] >> steps[1] >> steps[2]
+        watch(steps)
+    return dag
+
+
+def urgent_dag(cfg: Path) -> DAG:
+    """Triggered by every ingest that loaded an extract: each partner's urgent referrals (high
+    THRIVE risk, a vulnerable victim, an escalation) in an urgent batch, one task per partner
+    so that one partner's failure neither stops nor hides another's."""
+    partners = load_partners(cfg / "partners")
+    with DAG(
+        dag_id=URGENT_DAG_ID,
+        schedule=[INCIDENTS],
+        start_date=START,
+        catchup=False,
+        max_active_runs=1,
+        default_args=DEFAULT_ARGS,
+        tags=["asbhub", "outbound", "urgent"],
+        doc_md="Each partner's high-risk and vulnerable-victim referrals, and escalations, sent "
+        "as soon as `police_ingest` loads them: a batch `B-<partner>-<night>-NN` of their own, "
+        "never sent again in the night's batch. Partners with nothing urgent are not contacted.",
+    ) as dag:
+        steps = []
+        for partner in partners:
+            alert = TaskFailed(partner_id=partner.id, config_dir=str(cfg))
+            actor = f"airflow {URGENT_DAG_ID}"
+
+            @task(task_id=f"urgent__{partner.id}", on_failure_callback=[alert])
+            def urgent(partner_id: str = partner.id, actor: str = actor) -> dict[str, Any]:
+                return tasks.deliver_partner_urgent(partner_id, str(cfg), actor)
+
+            steps.append(urgent())
         watch(steps)
     return dag
 

@@ -1,14 +1,18 @@
-"""`asbhub outbound run | held | release`: tonight's minimised feeds to one partner or all of
-them, and the referrals set aside from a batch."""
+"""`asbhub outbound run | urgent | held | release`: tonight's minimised feeds to one partner or
+all of them, the urgent referrals between nights, and the referrals set aside from a batch."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from asbhub.cli import hub_context
 from asbhub.errors import HubError
+
+if TYPE_CHECKING:
+    from asbhub.pipeline.outbound import OutboundResult
 
 # Each command imports the pipeline modules it uses (they load the store and the transports),
 # so that `asbhub outbound --help` stays quick.
@@ -39,6 +43,32 @@ def command_run(
         result = run_outbound(hub, None if all_partners else partner, the_night)
     finally:
         hub.close()
+    report(context, result)
+
+
+@app.command("urgent")
+def command_urgent(
+    ctx: typer.Context,
+    partner: list[str] = typer.Option(
+        None, "--partner", help="Partner id (repeatable; default: every partner)."
+    ),
+) -> None:
+    """Send now what cannot wait for the night: referrals with a high THRIVE risk or a
+    vulnerable victim, and escalations, each partner's in an urgent batch of its own."""
+    from asbhub.pipeline.outbound import run_urgent
+    from asbhub.runtime import Hub
+
+    context = hub_context(ctx)
+    hub = Hub(settings=context.settings, actor="asbhub outbound urgent")
+    try:
+        result = run_urgent(hub, partner or None)
+    finally:
+        hub.close()
+    report(context, result)
+
+
+def report(context: Any, result: OutboundResult) -> None:
+    """Each partner's line, what was set aside, and exit 1 when a person is needed."""
     lines = []
     for p in result.partners:
         sent = ", ".join(f"{b.batch_id} ({b.referrals} referrals)" for b in p.batches) or "nothing"

@@ -345,13 +345,15 @@ def _keep_detail_while_needed(
         incident.payload_cleared_at = incident.payload_cleared_at or now
 
 
-def unsent_change(kind: ChangeKind) -> ColumnElement[bool]:
-    """The referral (in the enclosing query) has a change of this kind no batch has carried."""
-    return exists().where(
+def unsent_change(kind: ChangeKind, escalated: bool = False) -> ColumnElement[bool]:
+    """The referral (in the enclosing query) has a change of this kind no batch has carried
+    (with `escalated`, only an escalation)."""
+    query = exists().where(
         ReferralChange.referral_pk == Referral.id,
         ReferralChange.batch_id.is_(None),
         ReferralChange.kind == kind.value,
     )
+    return query.where(ReferralChange.escalated.is_(True)) if escalated else query
 
 
 def content_to_send() -> ColumnElement[bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -42,13 +43,36 @@ def _inert_row(row: Mapping[str, Any]) -> dict[str, Any]:
     return {key: neutralise(csv_cell(value)) for key, value in row.items()}
 
 
-def batch_id(partner_id: str, night: date) -> str:
-    """Derived from partner and night, so a re-run of a night names the same batch."""
-    return f"B-{partner_id}-{night:%Y%m%d}"
+def batch_id(partner_id: str, night: date, sequence: int | None = None) -> str:
+    """Derived from partner and night, so a re-run of a night names the same batch. An urgent
+    batch, sent between nights, adds its sequence within the day: `B-<partner>-<night>-NN`."""
+    return f"B-{partner_id}-{stamp(night, sequence)}"
 
 
-def data_file_name(stem: str, night: date, fmt: str) -> str:
-    return f"{stem}-{night:%Y%m%d}.{fmt}"
+def stamp(night: date, sequence: int | None = None) -> str:
+    """The part of a batch's id and file names that names its night (and, for an urgent
+    batch, its place in the day)."""
+    if sequence is None:
+        return f"{night:%Y%m%d}"
+    if not 1 <= sequence <= MAX_SEQUENCE:
+        raise ValueError(f"an urgent batch's sequence is 1 to {MAX_SEQUENCE}, not {sequence}")
+    return f"{night:%Y%m%d}-{sequence:02d}"
+
+
+MAX_SEQUENCE = 99  # the manifest contract's batch id allows two digits
+
+
+def sequence_of(batch: str) -> int | None:
+    """The urgent sequence in a batch id, None for a night's batch."""
+    match = _SEQUENCE.search(batch)
+    return int(match.group(1)) if match else None
+
+
+_SEQUENCE = re.compile(r"-[0-9]{8}-([0-9]{2})$")
+
+
+def data_file_name(stem: str, night: date, fmt: str, sequence: int | None = None) -> str:
+    return f"{stem}-{stamp(night, sequence)}.{fmt}"
 
 
 def write_records(
@@ -69,8 +93,13 @@ def describe_file(path: Path, contract: str, records: int) -> ManifestFile:
     )
 
 
-def manifest_name(night: date) -> str:
-    return f"manifest-{night:%Y%m%d}.json"
+def manifest_name(night: date, sequence: int | None = None) -> str:
+    return f"manifest-{stamp(night, sequence)}.json"
+
+
+def batch_manifest_name(batch: str, night: date) -> str:
+    """The manifest's file name of a batch, nightly or urgent, from its id and night."""
+    return manifest_name(night, sequence_of(batch))
 
 
 def write_manifest(
@@ -91,7 +120,7 @@ def write_manifest(
         record_count=sum(f.records for f in files if f.contract.startswith("referral/")),
         files=files,
     )
-    path = folder / manifest_name(night)
+    path = folder / batch_manifest_name(batch, night)
     partial = path.with_suffix(".partial")
     partial.write_text(manifest.model_dump_json(indent=2) + "\n", encoding="utf-8")
     partial.replace(path)

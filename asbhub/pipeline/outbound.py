@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from asbhub import ledger
 from asbhub.minimise.projection import LONDON, view_columns
@@ -201,11 +202,51 @@ def run_partner(
     return outcome
 
 
-def stage_night(hub: Hub, partner: PartnerConfig, night: date) -> StageResult:
-    """Stage tonight's batch; a batch-level problem is a result (STOPPED), not an exception."""
-    batch = feed.batch_id(partner.id, night)
+def run_urgent(
+    hub: Hub,
+    partner_ids: Sequence[str] | None = None,
+    transport_factory: TransportFactory = default_transport,
+) -> OutboundResult:
+    """Send every partner what cannot wait for the night (`asbhub outbound urgent`; in Airflow,
+    the `urgent_referrals` DAG that each ingest triggers). A partner with nothing urgent is not
+    connected to; one failing does not stop the others."""
+    night = tonight()
+    partners = hub.partners if partner_ids is None else [hub.partner(p) for p in partner_ids]
+    result = OutboundResult(night=night)
+    for partner in partners:
+        result.partners.append(urgent_partner(hub, partner, night, transport_factory))
+    return result
+
+
+def urgent_partner(
+    hub: Hub, partner: PartnerConfig, night: date, transport_factory: TransportFactory
+) -> PartnerOutboundResult:
+    """Stage an urgent batch for the partner and, when one was staged, deliver it (with any
+    batch still waiting before it in the partner's chain)."""
+    staged = stage_night(hub, partner, night, urgent=True)
+    outcome = PartnerOutboundResult(
+        partner_id=partner.id,
+        status=OutboundStatus.DELIVERED,
+        staged=staged.staged,
+        set_aside=staged.set_aside,
+        expectations=staged.expectations,
+    )
+    if staged.status == StageStatus.STOPPED:
+        outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, staged.reason
+        return outcome
+    if staged.batch_id is None:
+        return outcome  # nothing urgent for this partner
+    sent = deliver_night(hub, partner, transport_factory)
+    outcome.batches, outcome.collected, outcome.swept = sent.batches, sent.collected, sent.swept
+    outcome.status, outcome.reason = sent.status, sent.reason
+    return outcome
+
+
+def stage_night(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = False) -> StageResult:
+    """Stage tonight's batch (with `urgent`, an urgent batch, when anything is urgent); a
+    batch-level problem is a result (STOPPED), not an exception."""
     try:
-        staging = stage_batch(hub, partner, night)
+        staging = _stage_once_more(hub, partner, night, urgent)
     except ExpectationsFailed as exc:
         return StageResult(
             partner_id=partner.id, night=night, status=StageStatus.STOPPED, reason=str(exc)
@@ -214,7 +255,7 @@ def stage_night(hub: Hub, partner: PartnerConfig, night: date) -> StageResult:
         partner_id=partner.id,
         night=night,
         status=StageStatus.STAGED,
-        batch_id=batch,
+        batch_id=staging.batch_id or (None if urgent else feed.batch_id(partner.id, night)),
         staged=staging.staged,
         notices=staging.notices,
         withdrawals=staging.withdrawals,
@@ -229,6 +270,17 @@ def stage_night(hub: Hub, partner: PartnerConfig, night: date) -> StageResult:
             "go tonight on their own"
         )
     return result
+
+
+def _stage_once_more(hub: Hub, partner: PartnerConfig, night: date, urgent: bool) -> Staging:
+    """Stage, and again when another run (an urgent batch and the night's) took some of the
+    same referrals meanwhile: the next try sees what is left."""
+    for attempt in range(3):
+        try:
+            return stage_batch(hub, partner, night, urgent)
+        except (StagedElsewhere, IntegrityError) as exc:
+            log.warning("%s: staging again (%d): %s", partner.id, attempt + 1, exc)
+    return stage_batch(hub, partner, night, urgent)
 
 
 def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
@@ -246,13 +298,13 @@ def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
 
 
 def staged_deliveries(hub: Hub, partner: PartnerConfig) -> list[Delivery]:
-    """The partner's batches waiting in staging, oldest night first."""
+    """The partner's batches waiting in staging, in the order of their chain."""
     with hub.store.session() as session:
         return list(
             session.scalars(
                 select(Delivery)
                 .where(Delivery.partner_id == partner.id, Delivery.status == "staged")
-                .order_by(Delivery.night)
+                .order_by(Delivery.night, Delivery.created_at, Delivery.id)
             )
         )
 
@@ -287,56 +339,69 @@ class Staging:
     notices: int = 0
     withdrawals: int = 0
     checks: CheckedBatch = field(default_factory=CheckedBatch)
+    batch_id: str | None = None  # None: nothing staged now
 
 
-def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
-    """Build tonight's batch into the staging area and bind its referrals to it.
+def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = False) -> Staging:
+    """Build tonight's batch (or, with `urgent`, an urgent one) into the staging area and bind
+    its referrals to it.
 
     Tonight's referrals are the pending ones and those the partner holds with an unsent update
     (they go again, with their current view, and a change row saying what changed). A referral
     that fails a per-record check is set aside with its reason and the rest go on. A
     batch-level failure stops the referrals (they stay pending, as before the run) but never
-    the disposal notices or withdrawals: those are staged in the night's batch on their own."""
-    batch = feed.batch_id(partner.id, night)
+    the disposal notices or withdrawals: those are staged in the night's batch on their own.
+
+    An urgent batch takes only what cannot wait for the night: pending referrals with a high
+    THRIVE risk or a vulnerable victim, and escalations of referrals the partner holds. It has
+    its own id (`B-<partner>-<night>-NN`), joins the partner's chain of batches, and is not
+    made when nothing is urgent. What it carries is bound to it, so the night does not send
+    it again; notices and other changes wait for the night."""
     with hub.store.session() as session:
-        if session.scalar(select(Delivery.id).where(Delivery.batch_id == batch)) is not None:
-            return Staging()  # already staged or delivered: a re-run never rebuilds a batch
+        if urgent:
+            batch = feed.batch_id(partner.id, night, _next_sequence(session, partner.id, night))
+        else:
+            batch = feed.batch_id(partner.id, night)
+            if session.scalar(select(Delivery.id).where(Delivery.batch_id == batch)) is not None:
+                return Staging()  # already staged or delivered: a re-run never rebuilds a batch
         rows = session.execute(
             select(Referral, Incident)
             .join(Incident, Incident.id == Referral.incident_id)
-            .where(
-                Referral.partner_id == partner.id,
-                or_(
-                    Referral.status == "pending",
-                    and_(Referral.status.in_(HELD_BY_PARTNER), unsent_change(ChangeKind.UPDATE)),
-                ),
-            )
+            .where(Referral.partner_id == partner.id, _urgent() if urgent else _tonight())
             .order_by(Referral.id)
         ).all()
-        unsent = {
-            change.referral_pk: change
-            for change in session.scalars(
-                select(ReferralChange).where(
-                    ReferralChange.partner_id == partner.id, ReferralChange.batch_id.is_(None)
-                )
+        if urgent and not rows:
+            return Staging()
+        changes_query = select(ReferralChange).where(
+            ReferralChange.partner_id == partner.id, ReferralChange.batch_id.is_(None)
+        )
+        if urgent:
+            changes_query = changes_query.where(
+                ReferralChange.kind == ChangeKind.UPDATE.value, ReferralChange.escalated.is_(True)
             )
-        }
-        notices = session.execute(
-            select(DisposalNotice, DisposalRun.run_id)
-            .join(DisposalRun, DisposalRun.id == DisposalNotice.run_pk)
-            .where(DisposalNotice.partner_id == partner.id, DisposalNotice.batch_id.is_(None))
-            .order_by(DisposalNotice.id)
-        ).all()
+        unsent = {change.referral_pk: change for change in session.scalars(changes_query)}
+        notices = (
+            []
+            if urgent
+            else session.execute(
+                select(DisposalNotice, DisposalRun.run_id)
+                .join(DisposalRun, DisposalRun.id == DisposalNotice.run_pk)
+                .where(DisposalNotice.partner_id == partner.id, DisposalNotice.batch_id.is_(None))
+                .order_by(DisposalNotice.id)
+            ).all()
+        )
+        # The batch before this one in the partner's chain: nightly and urgent batches alike.
         previous = session.scalar(
             select(Delivery.batch_id)
-            .where(Delivery.partner_id == partner.id, Delivery.night < night)
-            .order_by(Delivery.night.desc())
+            .where(Delivery.partner_id == partner.id, Delivery.night <= night)
+            .order_by(Delivery.night.desc(), Delivery.created_at.desc(), Delivery.id.desc())
             .limit(1)
         )
+        # A night's size is judged against earlier nights, not against the urgent batches.
         recent = list(
             session.scalars(
                 select(Delivery.record_count)
-                .where(Delivery.partner_id == partner.id)
+                .where(Delivery.partner_id == partner.id, Delivery.urgent.is_(False))
                 .order_by(Delivery.night.desc())
                 .limit(14)
             )
@@ -352,6 +417,7 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
         notices=len(notices),
         withdrawals=len(withdrawals),
         checks=checks,
+        batch_id=batch,
     )
     going = [(pairs[index][0], record) for index, record in checks.passed]
     updates = [unsent[r.id] for r, _ in going if r.id in unsent and unsent[r.id].kind == "update"]
@@ -361,9 +427,10 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
     referral_ids.update(_referral_ids(hub, [c.referral_pk for c in withdrawals]))
     folder = hub.areas.staging / partner.id / batch
     folder.mkdir(parents=True, exist_ok=True)
-    files = _write_files(folder, partner, night, [record for _, record in going], notices)
+    sequence = feed.sequence_of(batch)
+    files = _write_files(folder, partner, night, [r for _, r in going], notices, sequence)
     if changes:
-        files.append(_write_changes(folder, partner, night, changes, referral_ids))
+        files.append(_write_changes(folder, partner, night, changes, referral_ids, sequence))
     feed.write_manifest(
         folder,
         batch=batch,
@@ -373,6 +440,54 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
         files=files,
     )
     staged_at = hub.areas.save(folder)  # kept before any record is bound to it
+    try:
+        _bind(
+            hub,
+            partner,
+            batch,
+            night,
+            previous,
+            urgent,
+            staged_at,
+            staging,
+            files,
+            going,
+            pairs,
+            updates,
+            changes,
+            notices,
+        )
+    except (StagedElsewhere, IntegrityError):
+        # Another run (the night's, or an urgent one) bound some of these first: nothing of
+        # this one is kept, and its files leave the staging area.
+        hub.areas.remove(staged_at)
+        raise
+    return staging
+
+
+class StagedElsewhere(Exception):
+    """Another run bound some of this batch's referrals or changes while it was being built."""
+
+
+def _bind(
+    hub: Hub,
+    partner: PartnerConfig,
+    batch: str,
+    night: date,
+    previous: str | None,
+    urgent: bool,
+    staged_at: str,
+    staging: Staging,
+    files: Sequence[Any],
+    going: Sequence[tuple[Referral, ReferralRecord]],
+    pairs: Sequence[tuple[Referral, Incident]],
+    updates: Sequence[ReferralChange],
+    changes: Sequence[ReferralChange],
+    notices: Sequence[Any],
+) -> None:
+    """Record the staged batch and bind its referrals, changes and notices to it: one
+    transaction, in which each row is taken only if no other run has taken it."""
+    checks = staging.checks
     now = datetime.now(UTC)
     with hub.store.session() as session:
         session.add(
@@ -388,22 +503,35 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
                 files=[f.model_dump() for f in files],
                 staging_path=staged_at,
                 created_at=now,
+                urgent=urgent,
             )
         )
         fresh = [referral.id for referral, _ in going if referral.status == "pending"]
+        taken = 0
         for chunk in _chunks(fresh, 1000):
-            session.execute(
-                update(Referral)
-                .where(Referral.id.in_(chunk))
-                .values(status="staged", batch_id=batch)
+            taken += _count(
+                session.execute(
+                    update(Referral)
+                    .where(Referral.id.in_(chunk), Referral.status == "pending")
+                    .values(status="staged", batch_id=batch)
+                )
             )
         # An update keeps the referral's status (delivered, or closed by the partner): the
         # batch id binds it to tonight's disclosure.
         for chunk in _chunks([c.referral_pk for c in updates], 1000):
             session.execute(update(Referral).where(Referral.id.in_(chunk)).values(batch_id=batch))
         for chunk in _chunks([c.id for c in changes], 1000):
-            session.execute(
-                update(ReferralChange).where(ReferralChange.id.in_(chunk)).values(batch_id=batch)
+            taken += _count(
+                session.execute(
+                    update(ReferralChange)
+                    .where(ReferralChange.id.in_(chunk), ReferralChange.batch_id.is_(None))
+                    .values(batch_id=batch)
+                )
+            )
+        if taken != len(fresh) + len(changes):
+            raise StagedElsewhere(
+                f"{batch}: {len(fresh) + len(changes) - taken} of its referral(s) or change(s) "
+                "were staged by another run meanwhile; run it again"
             )
         record_set_asides(
             session,
@@ -423,7 +551,49 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date) -> Staging:
         ]
         if tokens:  # one UPDATE by primary key for many rows
             session.execute(update(Referral), tokens)
-    return staging
+
+
+def _count(result: Any) -> int:
+    return int(result.rowcount)
+
+
+def _tonight() -> ColumnElement[bool]:
+    """A night's referrals: pending, or held by the partner with an update to send."""
+    return or_(
+        Referral.status == "pending",
+        and_(Referral.status.in_(HELD_BY_PARTNER), unsent_change(ChangeKind.UPDATE)),
+    )
+
+
+def _urgent() -> ColumnElement[bool]:
+    """What cannot wait for the night: a pending referral with a high THRIVE risk or a
+    vulnerable victim, or an escalation of one the partner holds."""
+    return or_(
+        and_(
+            Referral.status == "pending",
+            or_(Referral.high_risk.is_(True), Incident.vulnerable_victim.is_(True)),
+        ),
+        and_(
+            Referral.status.in_(HELD_BY_PARTNER),
+            unsent_change(ChangeKind.UPDATE, escalated=True),
+        ),
+    )
+
+
+def _next_sequence(session: Any, partner_id: str, night: date) -> int:
+    """The next urgent batch's place in the partner's day (01, 02, ...)."""
+    taken = session.scalars(
+        select(Delivery.batch_id).where(
+            Delivery.partner_id == partner_id, Delivery.night == night, Delivery.urgent.is_(True)
+        )
+    )
+    sequence = 1 + max((feed.sequence_of(batch) or 0 for batch in taken), default=0)
+    if sequence > feed.MAX_SEQUENCE:
+        raise ExpectationsFailed(
+            f"{partner_id}: {feed.MAX_SEQUENCE} urgent batches already on {night}; the rest "
+            "go in the night's batch"
+        )
+    return sequence
 
 
 def disclosed_tokens(record: ReferralRecord) -> list[str]:
@@ -455,9 +625,10 @@ def _write_changes(
     night: date,
     changes: Sequence[ReferralChange],
     referral_ids: dict[int, str],
+    sequence: int | None = None,
 ) -> Any:
     """The referral-change file: one row per update or withdrawal, escalations first."""
-    path = folder / feed.data_file_name("referral-changes", night, partner.format)
+    path = folder / feed.data_file_name("referral-changes", night, partner.format, sequence)
     rows = [
         ChangeRecord(
             change_id=change.change_id,
@@ -481,9 +652,10 @@ def _write_files(
     night: date,
     records: Sequence[ReferralRecord],
     notices: Sequence[Any],
+    sequence: int | None = None,
 ) -> list[Any]:
     columns = view_columns(partner)
-    referrals_path = folder / feed.data_file_name("referrals", night, partner.format)
+    referrals_path = folder / feed.data_file_name("referrals", night, partner.format, sequence)
     count = feed.write_records(
         referrals_path,
         partner.format,
@@ -492,7 +664,9 @@ def _write_files(
     )
     files = [feed.describe_file(referrals_path, ReferralRecord.ref(), count)]
     if notices:
-        notices_path = folder / feed.data_file_name("disposal-notices", night, partner.format)
+        notices_path = folder / feed.data_file_name(
+            "disposal-notices", night, partner.format, sequence
+        )
         notice_rows = [
             NoticeRecord(
                 notice_id=n.notice_id,
@@ -539,7 +713,9 @@ def note_collected_batches(hub: Hub, partner: PartnerConfig, transport: Transpor
         return []
     in_inbox = {f.name for f in transport.list("inbox")}
     collected = [
-        (pk, batch) for pk, batch, night in waiting if feed.manifest_name(night) not in in_inbox
+        (pk, batch)
+        for pk, batch, night in waiting
+        if feed.batch_manifest_name(batch, night) not in in_inbox
     ]
     if collected:
         now = datetime.now(UTC)
@@ -562,7 +738,7 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
             )
         folder = hub.areas.staging_path(delivery.staging_path or "")  # read back just now
         names = [f["name"] for f in delivery.files]
-        manifest = folder / feed.manifest_name(delivery.night)
+        manifest = folder / feed.batch_manifest_name(delivery.batch_id, delivery.night)
         for name in [*names, manifest.name]:  # the manifest last: it says the batch is complete
             transport.put("inbox", name, folder / name)
         _record_delivery(hub, partner, delivery.id)
@@ -625,7 +801,11 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
                 references=[incident_ref, referral_id, *(tokens or [])],
                 recipient=partner.id,
                 at=now,
-                details={"batch_id": delivery.batch_id, "isa_reference": partner.isa.reference},
+                details={
+                    "batch_id": delivery.batch_id,
+                    "isa_reference": partner.isa.reference,
+                    **({"urgent": True} if delivery.urgent else {}),
+                },
             )
             for tokens, referral_id, incident_ref, _ in pairs
         ]

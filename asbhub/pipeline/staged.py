@@ -58,7 +58,7 @@ def batch_problems(delivery: Delivery, partner: PartnerConfig, areas: Areas) -> 
     if not key.startswith(root + "/"):
         return [f"{delivery.batch_id}: its staging folder is outside {root}"]
     folder = areas.fetch_tree(key)
-    manifest_path = folder / feed.manifest_name(delivery.night)
+    manifest_path = folder / feed.batch_manifest_name(delivery.batch_id, delivery.night)
     try:
         manifest = Manifest.model_validate_json(manifest_path.read_bytes())
     except FileNotFoundError:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -189,7 +190,7 @@ class Outcome(Base):
 
 
 class Delivery(Base):
-    """One batch delivered (or being delivered) to one partner for one night."""
+    """One batch delivered (or being delivered) to one partner: a night's, or an urgent one."""
 
     __tablename__ = "deliveries"
 
@@ -203,6 +204,8 @@ class Delivery(Base):
     notice_count: Mapped[int] = mapped_column(Integer, default=0)
     # Referrals taken out of this batch by the per-record checks: staged = record_count + this.
     set_aside_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Sent as soon as its referrals were ingested, between nights (its id ends -NN).
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     files: Mapped[list[Any]] = mapped_column(JSON, default=list)
     staging_path: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime]

@@ -74,27 +74,35 @@ class NightHome:
 @pytest.fixture(scope="session")
 def night_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NightHome]:
     """`airflow db migrate` once per session; partner configs, keys and a seeded landing."""
-    root = tmp_path_factory.mktemp("night")
+    yield build_home(
+        tmp_path_factory.mktemp("night"),
+        {GOOD, BROKEN},
+        transports={
+            BROKEN: {
+                "type": "local",
+                "connection_id": MISSING_CONNECTION,
+                "folders": {"inbox": "inbox", "outbox": "outbox", "processed": "processed"},
+            }
+        },
+    )
+
+
+def build_home(
+    root: Path, partners: set[str], transports: dict[str, Any] | None = None
+) -> NightHome:
+    """An Airflow home migrated and a hub home with NIGHT's extract in its landing folder; the
+    first of `partners` (sorted) covers every district of the county."""
     airflow_home, hub_home = root / "airflow", root / "hub"
     airflow_home.mkdir()
     airflow_db = airflow_home / "airflow.sqlite3"
     hub_url = sqlite_url(hub_home / "hub.sqlite3")
     with pytest.MonkeyPatch.context() as mp:
         roots = local_partner_config(
-            root / "config",
-            root / "partners",
-            mp,
-            only={GOOD, BROKEN},
-            transports={
-                BROKEN: {
-                    "type": "local",
-                    "connection_id": MISSING_CONNECTION,
-                    "folders": {"inbox": "inbox", "outbox": "outbox", "processed": "processed"},
-                }
-            },
+            root / "config", root / "partners", mp, only=partners, transports=transports or {}
         )
         connections = {k: v for k, v in os.environ.items() if k.startswith("AIRFLOW_CONN_")}
-    cover_the_county(root / "config" / "partners" / f"{GOOD}.yaml", besides={GOOD, BROKEN})
+    covering = GOOD if GOOD in partners else sorted(partners)[0]
+    cover_the_county(root / "config" / "partners" / f"{covering}.yaml", besides=partners)
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "ASBHUB_"))},
         **connections,
@@ -116,7 +124,7 @@ def night_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NightHome]:
     hub_home.mkdir()
     upgrade(hub_url)
     write_extract(hub_home / "landing", 120, 5, NIGHT, "csv")
-    yield NightHome(env=env, airflow_db=airflow_db, hub_url=hub_url, roots=roots)
+    return NightHome(env=env, airflow_db=airflow_db, hub_url=hub_url, roots=roots)
 
 
 def cover_the_county(partner_file: Path, besides: set[str]) -> None:

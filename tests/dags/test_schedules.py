@@ -7,6 +7,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pendulum
 import pytest
 from airflow.serialization.encoders import coerce_to_core_timetable
 from airflow.timetables.base import TimeRestriction
@@ -44,13 +45,24 @@ def test_02_00_stays_02_00_local_across_the_clock_change(after: datetime) -> Non
 @pytest.mark.parametrize("after", AROUND_CHANGES, ids=["march", "october"])
 def test_every_partner_dag_runs_at_its_local_time(dagbag: Any, after: datetime) -> None:
     for dag_id, dag in dagbag.dags.items():
-        if not dag_id.startswith(("partner_", "police_ingest")):
+        if not dag_id.startswith("partner_"):
             continue
         runs = next_runs(dag.timetable, after, 7)
         times = {r.astimezone(LONDON).strftime("%H:%M") for r in runs}
         assert len(times) == 1, f"{dag_id} drifts across the clock change: {sorted(times)}"
-    ingest = next_runs(dagbag.dags["police_ingest"].timetable, after, 3)
-    assert {r.astimezone(LONDON).strftime("%H:%M") for r in ingest} == {INGEST_AT}
+
+
+@pytest.mark.parametrize("after", AROUND_CHANGES, ids=["march", "october"])
+def test_ingest_looks_every_ten_minutes_and_at_the_nights_time(
+    dagbag: Any, after: datetime
+) -> None:
+    """Every 10 minutes by default (an urgent referral leaves within minutes of its extract),
+    which includes INGEST_AT, before every partner's outbound time, on every day."""
+    runs = next_runs(dagbag.dags["police_ingest"].timetable, pendulum.instance(after), 6 * 24 * 3)
+    assert {(b - a).total_seconds() for a, b in pairwise(runs)} == {600}
+    local = [r.astimezone(LONDON) for r in runs]
+    # Three days of runs: the night's ingest time is among them on each of the three.
+    assert len({r.date() for r in local if r.strftime("%H:%M") == INGEST_AT}) == 3
 
 
 def test_the_night_is_the_logical_date_in_london() -> None:
