@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
+    COMMON_WORD_NAMES,
     common_word_names,
     first_names,
     not_names,
@@ -27,6 +28,15 @@ _ORG_WORDS = (
 )
 _ORG_AFTER = re.compile(rf"^\s*{_ORG_WORDS}\b", re.IGNORECASE)
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
+# A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:on|in|at|along|off|near|outside|opposite|from|to|down|up|via|into|behind)\s+$",
+    re.IGNORECASE,
+)
+# A common-word first name used as a verb: "Mark the location", "Will you call back".
+_VERB_USE = re.compile(
+    r"\s+(?:the|a|an|you|we|i|they|it|this|that|these|those|be|not|he|she|someone|all|up)\b"
+)
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s)\.?"
@@ -116,8 +126,19 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
         return True  # "the Jubilee play area", "Victoria station"
-    if _ORG_LAST.search(span) and not (_surname_word(words[-1]) and _first_word(words[0])):
-        return True  # "Estuary Homes", "Victoria Avenue", but "Holly Green" and "Rose Lane"
+    if _ORG_LAST.search(span) and (
+        _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        or not (_surname_word(words[-1]) and _first_word(words[0]))
+    ):
+        # "Estuary Homes", "Victoria Avenue", "on Rose Lane"; but "Rose Lane rang" is a person
+        return True
+    if (
+        len(words) == 1
+        and words[0] in COMMON_WORD_NAMES
+        and text[: cand.start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";")
+        and _VERB_USE.match(text, cand.end)
+    ):
+        return True  # "Mark the location", "Will you call back"; not "spoke to Bill the …"
     # "storey block": lower-case model guesses need a known first name
     return cand.source == "ner" and span.islower() and not any(w in first_names() for w in words)
 

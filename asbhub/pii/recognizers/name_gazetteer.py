@@ -68,6 +68,14 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
+        if (
+            sentence_start
+            and low in COMMON_WORD_NAMES
+            and i + 1 < len(tokens)
+            and tokens[i + 1].group() in _REPORTING_VERBS
+            and text[tokens[i].end() : tokens[i + 1].start()] == " "
+        ):
+            return tokens[i].start(), tokens[i].end(), 0.6, 1  # "Will rang back", "June says"
         if low not in self.common:
             return tokens[i].start(), tokens[i].end(), 0.35 if sentence_start else 0.45, 1
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
@@ -109,6 +117,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
         )
 
 
+# Verbs after which a sentence-initial word that may be a name is one: "Rose wants no contact".
+_VERBS = (
+    "said says rang rings called calls states stated reports reported has had was is wants"
+    " wanted told asked came went lives lived attended denies denied admits admitted"
+)
+_REPORTING_VERBS = frozenset(_VERBS.split())
 _PLACE_BEFORE = frozenset(["the", "a", "an", "in", "at", "on", "of", "to", "from", "near", "st"])
 _STOP = frozenset(
     [
