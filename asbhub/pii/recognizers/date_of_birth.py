@@ -20,7 +20,22 @@ DATE = (
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
     r")"
 )
-_BIRTH = r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|b\.\s?)"
+_BIRTH = (
+    r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?(?:\s+the)?"
+    r"|b\.\s?)"
+)
+# A date in words: "twelfth of March two thousand and six", "4th of July nineteen eighty-eight".
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth|hundred|thousand|and|oh)"
+)
+_WORDS_DATE = (
+    rf"(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
+    rf"(?:,?\s+(?:\d{{4}}|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{1,4}}))"
+)
 _LINK = r"\s*(?:[:\-=(]|is|was|of|given\s+as)?\s*(?:[:\-=(]\s*)?"
 
 
@@ -29,6 +44,19 @@ class DateOfBirthRecognizer(PatternRecognizer):
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Date after a birth word", rf"\b{_BIRTH}{_LINK}\K{DATE}(?!\d)", 0.85),
+        Pattern("Date in words after a birth word", rf"\b{_BIRTH}{_LINK}\K{_WORDS_DATE}", 0.85),
+        Pattern(
+            "Date given as, after a birth word",
+            rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth)\b[^.\n]{{0,40}}?\bgiven\s+as\s+\K"
+            rf"(?:{DATE}|{_WORDS_DATE})",
+            0.8,
+        ),
+        Pattern(
+            "Old date right after a name",
+            r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
+            r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]+,?\s\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19[3-9]\d|200\d|201[0-5])\b",
+            0.5,
+        ),
         Pattern("Year after 'born in'", r"\bborn\s+in\s+\K(?:19|20)\d{2}\b", 0.6),
         Pattern(
             "Bracketed old date after a capitalised word",

@@ -10,6 +10,19 @@ from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loade
 _S = r"\s?[/\-]\s?"
 
 
+# A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
+_AGENCY_CUE = (
+    r"\b(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
+    r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref)"
+    r"(?:\s+(?:case|claim|record|log))?\s*(?:no\.?|number|num|ref(?:erence)?\.?|id|#)?[\s:#.]*"
+)
+# The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
+_IDENTIFIER = (
+    r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b)(?=(?:[A-Z/\-]*\d){4})"
+    r"[A-Z0-9]{1,12}(?:[/\-][A-Z0-9]{1,12}){0,4}\b"
+)
+
+
 class PoliceReferenceRecognizer(PatternRecognizer):
     """Crime references (with CR) at 0.9; incident references (force/serial/year) at 0.75."""
 
@@ -25,6 +38,14 @@ class PoliceReferenceRecognizer(PatternRecognizer):
             0.75,
         ),
         Pattern("Occurrence number", r"\b(?:occ|ref|urn)[\s:#]*\d{2}[A-Z]{1,2}\d{5,8}\b", 0.6),
+        # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",
+        # "Intel ref WYP-INT-0077231", "Council case ASB/2024/0457", "CAD 3312".
+        Pattern("Reference after an agency's cue", rf"{_AGENCY_CUE}\K{_IDENTIFIER}", 0.7),
+        Pattern(
+            "Log number alone",
+            r"\b(?:cad|log|storm|inc|incident)\s?(?:no\.?|number|#)?\s*\K\d{3,6}\b",
+            0.45,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "ref",

@@ -20,7 +20,7 @@ from asbhub.pii.recognizers.uk_driving_licence import TunedUkDrivingLicenceRecog
 from asbhub.pii.recognizers.uk_nhs import TunedUkNhsRecognizer
 from asbhub.pii.recognizers.uk_nino import TunedUkNinoRecognizer
 from asbhub.pii.recognizers.uk_passport import TunedUkPassportRecognizer
-from asbhub.pii.recognizers.uk_phone import UkPhoneRecognizer
+from asbhub.pii.recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from asbhub.pii.recognizers.uk_postcode import TunedUkPostcodeRecognizer
 from asbhub.pii.recognizers.uk_vehicle_registration import TunedUkVehicleRegistrationRecognizer
 
@@ -40,6 +40,7 @@ def pattern_recognizers() -> list[Any]:
         TunedUkPassportRecognizer(),
         TunedUkDrivingLicenceRecognizer(),
         UkPhoneRecognizer(),
+        CuedPhoneRecognizer(),
         OfflineEmailRecognizer(),
         DateOfBirthRecognizer(),
         PoliceReferenceRecognizer(),

@@ -29,6 +29,12 @@ class UkPhoneRecognizer(PatternRecognizer):
             0.6,
         ),
         Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
+        # Typed with a letter O for a zero: "O7700 900461", "07700 9OO461".
+        Pattern(
+            "UK phone with a letter O",
+            rf"{_NOT_AFTER}(?=[\dOo ]*[Oo])[0Oo][\dOo](?:{_SEP}[\dOo]){{8,9}}(?![\w/])",
+            0.6,
+        ),
         Pattern("Foreign number", r"(?<![\w/])\+(?!44)\d{1,3}(?:[ .\-]?\d){7,12}(?!\d)", 0.5),
     ]
     CONTEXT: ClassVar[list[str]] = [
@@ -61,7 +67,7 @@ class UkPhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        text = pattern_text.strip("( ")
+        text = pattern_text.strip("( ").replace("O", "0").replace("o", "0")
         digits = re.sub(r"\D", "", text)
         if text.startswith("+") and not text.startswith("+44"):
             return None  # a foreign number: the pattern alone decides
@@ -75,3 +81,31 @@ class UkPhoneRecognizer(PatternRecognizer):
         if len(digits) == 10:
             return None if digits[1] in "18" else False
         return False
+
+
+class CuedPhoneRecognizer(PatternRecognizer):
+    """After "tel", "mob" or "contact", a number a digit short or over still identifies."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "Number after a phone cue",
+            r"\b(?:tel|telephone|mob|mobile|phone|ph|contact|landline)\.?(?:\s?no\.?)?[\s:\-]*\K"
+            r"(?:\+44\s?|0)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
+            0.6,
+        ),
+        Pattern("Extension after a number", r"(?<=\d)\s?\K(?:ext|extn|x)\.?\s?\d{2,5}\b", 0.6),
+    ]
+
+    def __init__(self, supported_entity: str = "PHONE_NUMBER") -> None:
+        super().__init__(
+            supported_entity=supported_entity,
+            patterns=self.PATTERNS,
+            name="CuedPhoneRecognizer",
+            global_regex_flags=re.IGNORECASE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = re.sub(r"\D", "", pattern_text)
+        if pattern_text[:1].lower() in ("e", "x"):
+            return None  # the extension of a number just found
+        return None if 9 <= len(digits) <= 12 else False
