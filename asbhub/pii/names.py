@@ -180,9 +180,15 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         found += [
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in strict.finditer(text)
-            if not _place_use(text, m.start(), m.end())
+            if not _place_use(text, m.start(), m.end()) and not _verb_use(text, m.start(), m.end())
         ]
     return found
+
+
+def _verb_use(text: str, start: int, end: int) -> bool:
+    """ "Will you call back": a sentence-initial word-name used as a verb."""
+    initial = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";")
+    return initial and _VERB_USE.match(text, end) is not None
 
 
 def _place_use(text: str, start: int, end: int) -> bool:
