@@ -41,8 +41,9 @@ def command_run(
 ) -> None:
     """Fetch new files from partners' outboxes, load what is valid, quarantine and report the
     rest; exit 1 when a partner could not be reached or a file could not be fetched or
-    processed (each is named). Each ALERT line is also emailed to the partner's alerts contact
-    and the operators (ASBHUB_ALERTS_TO)."""
+    processed (each is named), or when the run raised an alert (a quarantine rate over the
+    ISA's limit): each needs a person. Each ALERT line is also emailed to the partner's alerts
+    contact and the operators (ASBHUB_ALERTS_TO)."""
     if bool(partner) == all_partners:
         raise HubError("give --partner ID (one or more) or --all")
     from asbhub.pipeline.inbound.run import run_inbound
@@ -71,7 +72,7 @@ def command_run(
     lines.extend(f"ALERT {alert}" for alert in result.alerts)
     context.emit(result, "\n".join(lines))
     _send_alerts(result, hub.partners if result.alerts else [])
-    if not result.ok:
+    if not result.ok or result.alerts:
         raise typer.Exit(1)
 
 

@@ -134,6 +134,26 @@ def test_a_batch_over_the_isa_alert_rate_raises_an_alert(
         assert all(r is not None for r in raw)  # the original row is kept with its reason
 
 
+def test_the_command_exits_1_when_the_run_raised_an_alert(
+    local_hub: tuple[Hub, LocalHarness],
+) -> None:
+    """A quarantine rate over the ISA's limit needs a person: `asbhub inbound run` says so
+    with its exit code, not only in an ALERT line."""
+    hub, harness = local_hub
+    world = build_world(hub)
+    put(harness, world, "outcomes-unknown-enum.csv", "outcomes-bad.csv")  # 2 of 3 quarantined
+    settings = hub.settings
+    where = ["--config-dir", str(settings.config_dir), "--home", str(settings.home)]
+    done = CliRunner().invoke(
+        app,
+        [*where, "inbound", "run", "--partner", PARTNER],
+        env={"ASBHUB_DATABASE_URL": settings.database_url},
+    )
+    assert done.exit_code == 1, done.output
+    assert f"{PARTNER}: ok" in done.stdout
+    assert "ALERT" in done.stdout and "over the ISA alert rate" in done.stdout
+
+
 def test_the_size_limit_can_be_lowered(local_hub: tuple[Hub, LocalHarness]) -> None:
     hub, harness = local_hub
     world = build_world(hub)
