@@ -1,7 +1,7 @@
 """Word lists the engine consults: UK places that must survive, first names and surnames.
 
 None of them comes from Faker, which generates the synthetic incidents the engine is scored on:
-the name lists are built from names-dataset by data/build_names.py (sources in data/README.md).
+the name lists are built from names-dataset by tools/build_names.py (sources in data/README.md).
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ The lists are plain text committed beside this script; the engine never imports 
     python3 -m venv /tmp/namesvenv
     /tmp/namesvenv/bin/pip install names-dataset==3.3.1
     apt-get install wbritish-small            # /usr/share/dict/british-english-small
-    /tmp/namesvenv/bin/python asbhub/pii/data/build_names.py
+    /tmp/namesvenv/bin/python tools/build_names.py
 
-Which countries and how deep each is taken, and why, is in README.md beside this script.
+Which countries and how deep each is taken, and why, is in asbhub/pii/data/README.md.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1] / "asbhub" / "pii" / "data"
 DICTIONARY = Path("/usr/share/dict/british-english-small")
 
 # (country, first names per gender, surnames): the UK first and deepest, then Ireland, then the
