@@ -56,7 +56,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "closed_on": "2026-12-10",
         "notes": "Mediation held; no further reports since.",
     },
-    "outcome-summary/1.0": {
+    "outcome-summary/1.1": {
         "night": "2026-12-11",
         "incident_ref": "42/001234/26",
         "referral_id": "R-3F9A0C21B7D44E10",
@@ -71,6 +71,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "last_recorded_at": "2026-12-10T16:30:00+00:00",
         "conflict": True,
         "conflict_reasons": ["closed_while_another_acts"],
+        "case_review_id": "CT-5E0B7A91C2D4",
     },
     "referral-change/1.0": {
         "change_id": "RC-7C1E0B9A2D3F4E55",
@@ -81,6 +82,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "changed_fields": ["risk_level", "high_risk", "thrive_flags"],
         "escalated": True,
         "reason": "THRIVE risk raised to high",
+    },
+    "case-review-flag/1.0": {
+        "referral_id": "R-3F9A0C21B7D44E10",
+        "case_review_id": "CT-5E0B7A91C2D4",
+        "status": "open",
+        "counts": "victim",
+        "opened_at": "2026-11-30T23:40:00+00:00",
     },
     "disposal-notice/1.0": {
         "notice_id": "DN-0A1B2C3D4E5F6071",

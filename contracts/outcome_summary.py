@@ -1,8 +1,12 @@
-"""outcome-summary/1.0: what the hub tells the force each night about its partners' outcomes.
+"""outcome-summary/1.1: what the hub tells the force each night about its partners' outcomes.
 
 One row per referral of every incident a partner updated since the last summary, so that each
 incident's partners stand side by side and a conflict between them shows on the rows involved.
 References, codes and dates only: never a partner's notes, never a person's details.
+
+1.1 adds `case_review_id` (optional, the last column): the Community Trigger flagging the row's
+incident at the cut-off. A new optional field is a compatible change (`asbhub contracts diff`):
+a loader that maps columns by name reads 1.1 as it read 1.0.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from contracts.base import Contract, IsoDate, IsoDateTime
+from contracts.case_review_flag import CASE_REVIEW_ID
 from contracts.enums import OutcomeStatus, PartnerAction
 from contracts.incident import INCIDENT_REF_PATTERN
 
@@ -32,12 +37,12 @@ class OutcomeSummary(Contract):
     """One referral of an incident, where its partner stands as of the summary's cut-off."""
 
     contract_id: ClassVar[str] = "outcome-summary"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
     description: ClassVar[str] = (
         "The hub's nightly summary for the force: one row per referral of each incident a "
         "partner updated since the last summary, with the lead agency, each partner's status, "
-        "actions and closure, and conflicts between partners flagged. References, codes and "
-        "dates only; never partners' notes."
+        "actions and closure, conflicts between partners flagged, and the Community Trigger "
+        "flagging the incident. References, codes and dates only; never partners' notes."
     )
 
     night: IsoDate = Field(
@@ -74,6 +79,12 @@ class OutcomeSummary(Contract):
     )
     conflict_reasons: list[ConflictReason] = Field(
         default_factory=list, description="Why, as codes separated by ';' in CSV."
+    )
+    case_review_id: str | None = Field(
+        None,
+        pattern=CASE_REVIEW_ID,
+        description="The open ASB Case Review (Community Trigger) that counts this incident at "
+        "the cut-off (the one raised first when two do); empty: none. Added in 1.1.",
     )
 
     @model_validator(mode="after")

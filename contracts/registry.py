@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from contracts.base import Contract
+from contracts.case_review_flag import CaseReviewFlag
 from contracts.change import ReferralChange
 from contracts.disposal import DisposalAck, DisposalNotice
 from contracts.documents import Manifest, RejectionReport
@@ -15,6 +16,7 @@ ALL_CONTRACTS: tuple[type[Contract], ...] = (
     Incident,
     Referral,
     ReferralChange,
+    CaseReviewFlag,
     Outcome,
     DisposalNotice,
     DisposalAck,

@@ -54,7 +54,7 @@ def force_feedback_dag(config_dir: str) -> DAG:
         max_active_runs=1,
         default_args=DEFAULT_ARGS,
         tags=["force", "feedback", "outcome-summary"],
-        doc_md=f"The force's outcome summary (outcome-summary/1.0) at {FEEDBACK_AT} {LONDON}, "
+        doc_md=f"The force's outcome summary (outcome-summary/1.1) at {FEEDBACK_AT} {LONDON}, "
         "after the partners' inbound runs: written under staging/force/ and disclosed in the "
         "ledger. Conflicts between partners are flagged in the file, not failures.",
     ) as dag:

@@ -18,7 +18,7 @@ def command_run(
     night: str = typer.Option(None, "--night", help="The night, YYYY-MM-DD (default: today)."),
     fmt: str = typer.Option("csv", "--format", help="csv or jsonl."),
 ) -> None:
-    """Write the night's outcome-summary/1.0 file and manifest under staging/force/, and log
+    """Write the night's outcome-summary/1.1 file and manifest under staging/force/, and log
     its rows as disclosures to the force. Re-running a night writes nothing new. Conflicts
     between partners are flagged in the file for the force: they do not fail the run."""
     if fmt not in ("csv", "jsonl"):

@@ -1,4 +1,4 @@
-"""Feedback to the force: each night's outcome summary (`outcome-summary/1.0`) and its manifest,
+"""Feedback to the force: each night's outcome summary (`outcome-summary/1.1`) and its manifest,
 written once into the hub's staging area under `staging/force/<batch>/`, recorded as the
 force's delivery (so the retention schedule's `delivery` class keeps it, 30 days), and disclosed
 in the ledger.

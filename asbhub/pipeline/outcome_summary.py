@@ -1,5 +1,6 @@
 """The rows of the force's outcome summary, computed from the outcomes the hub holds as they
-stood at a cut-off, so that the same night always gives the same rows."""
+stood at a cut-off, so that the same night always gives the same rows: with each incident's
+Community Trigger as it stood then."""
 
 from __future__ import annotations
 
@@ -9,10 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from asbhub.store.models import Incident, Outcome, Referral
+from asbhub.store.models import (
+    CaseReviewIncident,
+    CaseReviewTrigger,
+    Incident,
+    Outcome,
+    Referral,
+)
 from contracts.enums import OutcomeStatus, PartnerAction
 from contracts.outcome_summary import ConflictReason, OutcomeSummary
 
@@ -29,6 +36,7 @@ class PartnerPosition:
     referral_id: str
     partner_id: str
     updated: bool = False
+    case_review_id: str | None = None
     status: OutcomeStatus | None = None
     lead_agency_accepted: bool | None = None
     actions: list[PartnerAction] = field(default_factory=list)
@@ -78,8 +86,15 @@ def summary_rows(
         ),
         set(incidents),
     )
+    triggers = open_triggers_at(session, {incident.id for *_, incident in referrals}, until)
     positions = {
-        pk: PartnerPosition(incident.incident_ref, referral_id, partner_id, updated=pk in updated)
+        pk: PartnerPosition(
+            incident.incident_ref,
+            referral_id,
+            partner_id,
+            updated=pk in updated,
+            case_review_id=triggers.get(incident.id),
+        )
         for pk, referral_id, partner_id, incident in referrals
     }
     outcomes = _in_chunks(
@@ -99,6 +114,34 @@ def summary_rows(
         partners = sorted(by_incident[incident_ref], key=lambda p: (p.partner_id, p.referral_id))
         rows += _incident_rows(night, partners)
     return rows
+
+
+def open_triggers_at(session: Session, incident_ids: Iterable[int], at: datetime) -> dict[int, str]:
+    """incident pk -> the Community Trigger counting it at `at`: opened and linked to it by then
+    and not closed before; of two (its victim's and its location's), the one raised first."""
+    rows = _in_chunks(
+        session,
+        lambda ids: (
+            select(
+                CaseReviewIncident.incident_id,
+                CaseReviewTrigger.trigger_id,
+                CaseReviewTrigger.opened_at,
+                CaseReviewTrigger.id,
+            )
+            .join(CaseReviewTrigger, CaseReviewTrigger.id == CaseReviewIncident.trigger_pk)
+            .where(
+                CaseReviewIncident.incident_id.in_(ids),
+                CaseReviewTrigger.opened_at <= at,
+                CaseReviewIncident.linked_at <= at,
+                or_(CaseReviewTrigger.closed_at.is_(None), CaseReviewTrigger.closed_at >= at),
+            )
+        ),
+        incident_ids,
+    )
+    found: dict[int, str] = {}
+    for incident_id, trigger_id, *_ in sorted(rows, key=lambda r: (r[2], r[3])):
+        found.setdefault(incident_id, trigger_id)
+    return found
 
 
 def conflicts(partners: Sequence[PartnerPosition]) -> dict[str, list[ConflictReason]]:
@@ -135,6 +178,7 @@ def _incident_rows(night: date, partners: Sequence[PartnerPosition]) -> list[Out
             last_recorded_at=p.last_recorded_at,
             conflict=bool(reasons.get(p.referral_id)),
             conflict_reasons=reasons.get(p.referral_id, []),
+            case_review_id=p.case_review_id,
         )
         for p in partners
     ]

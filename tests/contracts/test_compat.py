@@ -192,6 +192,15 @@ def test_diff_exit_0_when_compatible(tmp_path: Path) -> None:
     assert result.output.rstrip().endswith("compatible")
 
 
+def test_outcome_summary_1_1_is_a_compatible_change_from_1_0() -> None:
+    """The force's loader of 1.0 reads 1.1: one optional column added (case_review_id)."""
+    old = Path(__file__).parents[1] / "fixtures" / "contracts" / "outcome-summary-1.0.schema.json"
+    result = _diff(str(old), str(SCHEMA_DIR / "outcome-summary-1.1.schema.json"))
+    assert result.exit_code == 0, result.output
+    assert "compatible  new_optional_field: field 'case_review_id' was added" in result.output
+    assert "BREAKING" not in result.output
+
+
 def test_diff_exit_0_and_says_no_changes(tmp_path: Path) -> None:
     same = str(SCHEMA_DIR / "referral-1.0.schema.json")
     result = _diff(same, same)

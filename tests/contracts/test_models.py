@@ -154,7 +154,24 @@ VALID: dict[str, list[dict[str, Any]]] = {
             "problems": [{"line": 3, "field": "status", "reason": "'closd' is not a status"}],
         }
     ],
-    "outcome-summary/1.0": [
+    "case-review-flag/1.0": [
+        {
+            "referral_id": "R-0123456789ABCDEF",
+            "case_review_id": "CT-0123456789AB",
+            "status": "open",
+            "counts": "victim",
+            "opened_at": "2026-11-30T23:40:00+00:00",
+        },
+        {
+            "referral_id": "R-0123456789ABCDEF",
+            "case_review_id": "CT-0123456789AB",
+            "status": "closed",
+            "counts": "location",
+            "opened_at": "2026-11-30T23:40:00+00:00",
+            "closed_at": "2026-12-14T10:00:00Z",
+        },
+    ],
+    "outcome-summary/1.1": [
         {
             "night": "2026-12-11",
             "incident_ref": "42/001234/26",
@@ -169,6 +186,7 @@ VALID: dict[str, list[dict[str, Any]]] = {
             "last_recorded_at": "2026-12-10T16:30:00+00:00",
             "conflict": True,
             "conflict_reasons": ["several_leads"],
+            "case_review_id": "CT-0123456789AB",
         },
         {
             "night": "2026-12-11",
@@ -240,15 +258,23 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("rejection-report/1.0", {"rows_in": -1}, "rows_in"),
     ("rejection-report/1.0", {"problems": [{"line": 0, "reason": "x"}]}, "problems.0.line"),
     ("rejection-report/1.0", {"problems": [{"reason": "r" * 501}]}, "problems.0.reason"),
-    ("outcome-summary/1.0", {"incident_ref": "42-001234-26"}, "incident_ref"),
-    ("outcome-summary/1.0", {"partner_id": "Chelmsford Council"}, "partner_id"),
-    ("outcome-summary/1.0", {"status": "closd"}, "status"),
-    ("outcome-summary/1.0", {"closed_on": "2026-12-10"}, "closed_on"),
-    ("outcome-summary/1.0", {"conflict_reasons": []}, "conflict_reasons"),
-    ("outcome-summary/1.0", {"conflict_reasons": ["rivalry"]}, "conflict_reasons"),
-    ("outcome-summary/1.0", {"updated": None}, "updated"),
-    ("outcome-summary/1.0", {"notes": "Mediation held."}, "notes"),
-    ("outcome-summary/1.0", {"night": "2026-12-11T08:00:00+00:00"}, "night"),
+    ("outcome-summary/1.1", {"incident_ref": "42-001234-26"}, "incident_ref"),
+    ("outcome-summary/1.1", {"partner_id": "Chelmsford Council"}, "partner_id"),
+    ("outcome-summary/1.1", {"status": "closd"}, "status"),
+    ("outcome-summary/1.1", {"closed_on": "2026-12-10"}, "closed_on"),
+    ("outcome-summary/1.1", {"conflict_reasons": []}, "conflict_reasons"),
+    ("outcome-summary/1.1", {"conflict_reasons": ["rivalry"]}, "conflict_reasons"),
+    ("outcome-summary/1.1", {"updated": None}, "updated"),
+    ("outcome-summary/1.1", {"notes": "Mediation held."}, "notes"),
+    ("outcome-summary/1.1", {"night": "2026-12-11T08:00:00+00:00"}, "night"),
+    ("outcome-summary/1.1", {"case_review_id": "CT-12345"}, "case_review_id"),
+    ("case-review-flag/1.0", {"case_review_id": "ct-0123456789ab"}, "case_review_id"),
+    ("case-review-flag/1.0", {"status": "reopened"}, "status"),
+    ("case-review-flag/1.0", {"counts": "household"}, "counts"),
+    ("case-review-flag/1.0", {"closed_at": "2026-12-14T10:00:00Z"}, "closed_at"),
+    ("case-review-flag/1.0", {"opened_at": "2026-11-30"}, "opened_at"),
+    ("case-review-flag/1.0", {"referral_id": None}, "referral_id"),
+    ("case-review-flag/1.0", {"victim_key": "0" * 32}, "victim_key"),
 ]
 
 

@@ -82,7 +82,7 @@ def test_a_night_is_written_with_its_manifest_rows_and_conflicts(
     assert manifest["batch_id"] == "B-force-20261126" and manifest["partner_id"] == "force"
     assert manifest["previous_batch_id"] is None and manifest["record_count"] == 6
     [entry] = manifest["files"]
-    assert entry["name"] == path.name and entry["contract"] == "outcome-summary/1.0"
+    assert entry["name"] == path.name and entry["contract"] == "outcome-summary/1.1"
     assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert entry["records"] == 6 and entry["bytes"] == path.stat().st_size
 
