@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -48,9 +49,19 @@ class Redaction:
 class RedactionEngine:
     """Find and replace personal data in free text; the model loads once per process."""
 
-    def __init__(self, model: str | None = None, score_threshold: float = SCORE_THRESHOLD) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        score_threshold: float = SCORE_THRESHOLD,
+        shared_reference: str | None = None,
+    ) -> None:
+        """`shared_reference`: a regular expression for the force's own incident references
+        ("42/\\d{6}/\\d{2}"), left in the text where the ISA shares them; other agencies'
+        references, crime numbers and the rest still go."""
         self.model = model or model_name()
         self.score_threshold = score_threshold
+        self.shared_reference = shared_reference
+        self._shared = re.compile(shared_reference) if shared_reference else None
 
     # -- building (lazy, so importing this module stays light) --------------------------------
 
@@ -103,7 +114,11 @@ class RedactionEngine:
             return
         self.analyzer  # noqa: B018 - load before forking so workers share the model pages
         yield from parallel.ordered_map(
-            _worker_redact, batches, n_process, _worker_init, (self.model, self.score_threshold)
+            _worker_redact,
+            batches,
+            n_process,
+            _worker_init,
+            (self.model, self.score_threshold, self.shared_reference),
         )
 
     def redact_batch(self, batch: Sequence[tuple[str, Known]]) -> list[Redaction]:
@@ -130,7 +145,7 @@ class RedactionEngine:
                     score = max(score + 0.35, 0.4)
                 if score >= self.score_threshold:
                     candidates.append(Candidate(entity_type, res.start, res.end, score, "pattern"))
-        return settle(text, candidates)
+        return self._unshared(text, settle(text, candidates))
 
     # -- internals -------------------------------------------------------------------------
 
@@ -152,7 +167,19 @@ class RedactionEngine:
         again = repeat_names(text, entities)
         if again:
             entities = settle(text, candidates + again)
+        entities = self._unshared(text, entities)
         return Redaction(redact_text(text, entities), entities)
+
+    def _unshared(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """Leave out the force's own incident references where they are shared."""
+        if self._shared is None:
+            return entities
+        shared = self._shared
+        return [
+            e
+            for e in entities
+            if not (e.type == "POLICE_REFERENCE" and shared.fullmatch(text[e.start : e.end]))
+        ]
 
 
 def known_candidates(text: str, known: Known) -> list[Candidate]:
@@ -183,8 +210,8 @@ def _source(result: Any) -> str:
 _WORKER: dict[str, RedactionEngine] = {}
 
 
-def _worker_init(model: str, score_threshold: float) -> None:
-    engine = RedactionEngine(model, score_threshold)
+def _worker_init(model: str, score_threshold: float, shared_reference: str | None) -> None:
+    engine = RedactionEngine(model, score_threshold, shared_reference)
     engine.analyzer  # noqa: B018 - load once per worker, not per batch
     _WORKER["engine"] = engine
 

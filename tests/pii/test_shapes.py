@@ -168,3 +168,15 @@ def test_shapes_jsonl_is_built_from_its_source() -> None:
     built = module.build((FIXTURES / "shapes.txt").read_text(encoding="utf-8"))
     stored = [json.loads(line) for line in (FIXTURES / "shapes.jsonl").read_text().splitlines()]
     assert built == stored
+
+
+def test_the_forces_own_incident_reference_stays_where_shared(engine: RedactionEngine) -> None:
+    text = (
+        "Our log 42/001234/26 shared under the ISA; crime 42/CR/012345/26, custody no EX-24-1182."
+    )
+    sharing = RedactionEngine(engine.model, shared_reference=r"42/\d{6}/\d{2}")
+    red = sharing.redact(text).text
+    assert "42/001234/26" in red
+    assert "012345" not in red and "EX-24-1182" not in red
+    assert not [e for e in sharing.find_structured_pii(text) if "001234" in text[e.start : e.end]]
+    assert "42/001234/26" not in engine.redact(text).text  # not shared unless configured
