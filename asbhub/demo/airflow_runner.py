@@ -2,7 +2,8 @@
 real DAGs without a scheduler while paying Airflow's start-up (and the model load) only once.
 
     python -m asbhub.demo.airflow_runner RESULTS.jsonl
-    # then one line per run: `dag_id@YYYY-MM-DD`, optionally followed by a JSON run conf
+    # then one line per run: `dag_id@YYYY-MM-DD` (or `@YYYY-MM-DDTHH:MM`, UTC), optionally
+    # followed by a JSON run conf
 
 Each run appends one JSON line to RESULTS; Airflow's own log goes to stdout and stderr. The
 environment (AIRFLOW_HOME, the metadata database, the hub's settings) is the caller's.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import IO, Any
 
 from asbhub.settings import parsing_context
@@ -33,15 +34,21 @@ def run_one(bag: Any, spec: str) -> dict[str, Any]:
         # parses the DAG folder again and writes what it finds to the metadata database; in
         # the DAG's parsing context, as on a worker, the partner file builds that DAG alone.
         with parsing_context(dag_id):
-            dag_run = dag.test(
-                logical_date=datetime.fromisoformat(f"{day}T03:00:00+00:00"), run_conf=conf
-            )
+            dag_run = dag.test(logical_date=logical_date(day), run_conf=conf)
         line["state"] = str(getattr(dag_run, "state", "unknown"))
     except Exception as exc:  # reported per DAG; the demo decides what it means
         line["state"] = "error"
         line["error"] = f"{type(exc).__name__}: {exc}"[:500]
     line["seconds"] = round(time.perf_counter() - started, 2)
     return line
+
+
+def logical_date(day: str) -> datetime:
+    """`YYYY-MM-DD`: 03:00 UTC that day; `YYYY-MM-DDTHH:MM` (UTC): that time, for a run
+    between nights (an ingest in the day and the urgent run it triggers)."""
+    if "T" in day:
+        return datetime.fromisoformat(day).replace(tzinfo=UTC)
+    return datetime.fromisoformat(f"{day}T03:00:00+00:00")
 
 
 def serve(results: IO[str], commands: IO[str]) -> int:

@@ -19,6 +19,7 @@ from asbhub.demo.alert_mail import alert_lines, alert_note
 from asbhub.demo.figures import SetAsideFigures
 from asbhub.demo.force_summary import summary_lines, summary_note
 from asbhub.demo.simulator import PartnerReply
+from asbhub.demo.urgent import urgent_lines, urgent_note
 from asbhub.ledger.verify import summary_of
 from asbhub.partners import PartnerConfig
 from asbhub.store.engine import Store
@@ -259,6 +260,11 @@ def hub_figures(result: DemoResult) -> list[Section]:
             f"The force's outcome summary, night {result.force_summary.night}",
             summary_lines(result.force_summary),
             summary_note(result.force_summary),
+        ),
+        Section(
+            "An urgent referral in the day",
+            urgent_lines(result.urgent),
+            urgent_note(result.urgent),
         ),
         Section(
             "Alerts emailed, as the demo's mail server caught them",

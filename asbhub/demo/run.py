@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,13 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from asbhub.airflow import URGENT_DAG_ID
 from asbhub.demo import figures, report, revisions, simulator
 from asbhub.demo.airflow_session import AirflowSession
 from asbhub.demo.alert_mail import AlertFigures, alert_figures
 from asbhub.demo.extract import LateReport, write_night_extract
 from asbhub.demo.force_summary import ForceSummary, summarise_for_force
+from asbhub.demo.urgent import UrgentFigures, urgent_figures, write_daytime_extract
 from asbhub.demo.world import start_world, subprocess_env
 from asbhub.errors import EnvironmentProblem
 from asbhub.partners import PartnerConfig, load_partners
@@ -74,6 +76,7 @@ class DemoResult(BaseModel):
     review_decisions: list[figures.DecisionFigure]
     follow_up: dict[str, Any]  # the run after the review decisions
     force_summary: ForceSummary  # the morning after the second night
+    urgent: UrgentFigures  # the high-risk referral that landed in the day
     alerts: AlertFigures  # what the demo's mail server caught
     ledger: dict[str, Any]
     certificates: list[figures.CertificateCheck]
@@ -92,6 +95,7 @@ class DemoResult(BaseModel):
             and all(c.matches for c in self.certificates)
             and self.force_summary.rows > 0
             and self.force_summary.consistent
+            and self.urgent.delivered
             # The bad file sent on purpose is emailed about, with no personal data in it.
             and self.alerts.captured > 0
             and not self.alerts.carrying_personal_data
@@ -114,8 +118,10 @@ class Steps:
             self.dag(dag_id, day)
             self.progress.advance(task)
 
-    def dag(self, dag_id: str, day: date, conf: dict[str, Any] | None = None) -> None:
-        self.runs.append(DagRunResult(**_fields(self.airflow.run(dag_id, day.isoformat(), conf))))
+    def dag(self, dag_id: str, day: date | str, conf: dict[str, Any] | None = None) -> None:
+        """Run a DAG for a night (a date) or at a moment (`YYYY-MM-DDTHH:MM`, UTC)."""
+        when = day if isinstance(day, str) else day.isoformat()
+        self.runs.append(DagRunResult(**_fields(self.airflow.run(dag_id, when, conf))))
 
     def cli(self, args: list[str], allow_fail: bool = False) -> dict[str, Any]:
         return _asbhub(args, self.env, allow_fail)
@@ -165,6 +171,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             replies.append(_resend_collected_by_hand(steps, first_council, night))
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
+            urgent = _urgent_in_the_day(steps, world, partners, seed)
             # The force re-extracts the night's incidents, some changed: the updates and
             # withdrawals go in the next night's feeds, before the retention run (which would
             # otherwise find the incidents it disposed of extracted again as new).
@@ -172,7 +179,12 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             revised = revisions.write_revised_extract(
                 world.hub_home / "landing", incidents, seed, night, next_night, partners
             )
-            steps.dags("police_ingest (re-extract, changes)", ["police_ingest"], next_night)
+            # The re-extract's escalations go at once, by the urgent run its ingest triggers.
+            steps.dags(
+                "police_ingest (re-extract, changes), escalations out",
+                ["police_ingest", URGENT_DAG_ID],
+                next_night,
+            )
             _release_late_report(steps, late)
             as_of = night + RETENTION_SHIFT
             disposal = _retention_run(steps, night, as_of)
@@ -220,6 +232,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             review_decisions=decisions,
             follow_up=follow_up,
             force_summary=force_summary,
+            urgent=urgent,
             # Looked for in the messages: the night's incidents as the extract was seeded.
             alerts=alert_figures(
                 world.mailbox.received, generate_incidents(incidents, seed, night)
@@ -240,6 +253,17 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
         world.stop()
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _urgent_in_the_day(steps: Steps, world: Any, partners: list[Any], seed: int) -> UrgentFigures:
+    """A high-risk incident lands in the day: ingest, then the urgent run its asset triggers."""
+    task = steps.progress.add_task("an urgent referral in the day", total=1)
+    extract = write_daytime_extract(world.hub_home / "landing", seed, datetime.now(UTC))
+    moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
+    steps.dag("police_ingest", moment)
+    steps.dag(URGENT_DAG_ID, moment)
+    steps.progress.advance(task)
+    return urgent_figures(world.hub_url, partners, extract)
 
 
 def _release_late_report(steps: Steps, late: LateReport) -> None:
@@ -274,7 +298,8 @@ def _resend_collected_by_hand(
     contact and the operators, as the inbound DAGs email theirs."""
     task = steps.progress.add_task(f"{partner.id} re-sends a file, taken by hand", total=1)
     resent = simulator.resend_unreadable(partner, night)
-    steps.cli(["--json", "inbound", "run", "--partner", partner.id])
+    # Exits 1 when the run raised an alert (a person must look): that is expected here.
+    steps.cli(["--json", "inbound", "run", "--partner", partner.id], allow_fail=True)
     steps.progress.advance(task)
     return resent
 

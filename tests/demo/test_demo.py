@@ -26,6 +26,7 @@ from asbhub.store.models import (
     Incident,
     LedgerEvent,
     Referral,
+    ReferralChange,
     ReviewDecision,
     SetAside,
 )
@@ -70,6 +71,7 @@ def test_the_demo_night_runs_end_to_end(
             check_ledger_counts(result, session)
             check_certificates(result, session)
             check_force_summary(result, session)
+            check_urgent(result, session)
     finally:
         store.dispose()
     assert result.unroutable == 0, "the demo's districts are all covered"
@@ -77,6 +79,7 @@ def test_the_demo_night_runs_end_to_end(
     check_alerts(result, bad[0].partner_id)
     assert "outcome summary" in page and result.force_summary.batch_id in page
     assert "Alerts emailed" in page and "[ASB hub] inbound file" in page
+    assert "An urgent referral in the day" in page
     assert all(c.sha256 in page for c in result.certificates)
     assert result.ok
     # Nothing the demo started is left running: its peers' ports are free again.
@@ -92,6 +95,26 @@ def test_the_demo_night_runs_end_to_end(
     # The commands run in the demo's process leave its logging working (no handler left on a
     # command's captured output, closed since).
     assert "--- Logging error ---" not in capsys.readouterr().err
+
+
+def check_urgent(result: DemoResult, session: Session) -> None:
+    """The high-risk incident landed in the day went to each of its partners in an urgent
+    batch, within the run that followed its ingest, and its manifest is in their inboxes."""
+    urgent = result.urgent
+    assert urgent.delivered and urgent.referred_to
+    assert {b.partner_id for b in urgent.batches} == set(urgent.referred_to)
+    assert all(b.in_inbox and b.batch_id.endswith("-01") for b in urgent.batches)
+    stored = session.scalars(select(Delivery).where(Delivery.urgent.is_(True))).all()
+    assert {b.batch_id for b in urgent.batches} <= {d.batch_id for d in stored}
+    # The re-extract's escalations went at once too, in the day's later urgent batches.
+    escalated = session.scalars(
+        select(ReferralChange.batch_id).where(ReferralChange.escalated.is_(True))
+    ).all()
+    assert escalated and all(
+        b and b.split("-")[-1].isdigit() and len(b.split("-")[-1]) == 2 for b in escalated
+    )
+    assert urgent.slowest is not None and 0 < urgent.slowest < 600
+    assert urgent.not_urgent_waiting >= 1, "the day's other referrals wait for the night"
 
 
 def check_set_aside(result: DemoResult, session: Session) -> None:
@@ -147,7 +170,8 @@ def check_changes(result: DemoResult, session: Session) -> None:
     counts = result.ledger["counts"]
     assert sum(counts.get("alteration", {}).values()) >= 5
     police = [r for r in result.dag_runs if r.dag_id == "police_ingest"]
-    assert len(police) == 2 and all(r.state == "success" for r in police)
+    # The night's, the day's (the urgent referral) and the re-extract's.
+    assert len(police) == 3 and all(r.state == "success" for r in police)
 
 
 def check_ledger_counts(result: DemoResult, session: Session) -> None:
