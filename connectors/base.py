@@ -10,7 +10,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -30,13 +30,16 @@ from connectors.models import (
     FolderStatus,
     FolderSurvey,
     HashingWriter,
+    Proof,
     PutResult,
     Refusal,
     RefusedEntry,
     RemoteFile,
+    Sink,
     SizeLimitExceeded,
     sha256_file,
 )
+from connectors.overlap import WriteBehind
 from connectors.paths import (
     is_in_flight,
     is_safe_name,
@@ -57,8 +60,10 @@ __all__ = [
     "FolderStatus",
     "FolderSurvey",
     "HashingWriter",
+    "Proof",
     "PutResult",
     "RemoteFile",
+    "Sink",
     "Transport",
     "TransportConfig",
     "sha256_file",
@@ -87,7 +92,10 @@ class Transport(ABC):
     kind: ClassVar[str]
     config_type: ClassVar[type[TransportConfig]]
     conn_types: ClassVar[frozenset[str]]
-    verify_by_reread: bool = False
+    # How an upload is proved before its rename: "sha256" the SHA-256 of the stored file (the
+    # server's own digest where it offers one, else read back and hashed), "reread" always read
+    # back, "size" the stored size only.
+    upload_check: Literal["sha256", "reread", "size"] = "size"
 
     def __init__(self, spec: TransportSpec, config: TransportConfig) -> None:
         self.spec = spec
@@ -193,12 +201,12 @@ class Transport(ABC):
         if not source.is_file():
             raise EnvironmentProblem(f"{source}: no such local file to deliver")
         try:
-            sha = self._retry(f"put {name}", lambda: self._upload(source, tmp, final))
+            sha, proof = self._retry(f"put {name}", lambda: self._upload(source, tmp, final))
         except BaseException:
             with contextlib.suppress(Exception):  # one last tidy-up; a hidden orphan is harmless
                 self._remove([tmp])
             raise
-        return PutResult(name=name, sha256=sha, size=source.stat().st_size)
+        return PutResult(name=name, sha256=sha, size=source.stat().st_size, proof=proof)
 
     def delete(self, folder: FolderKey, names: Sequence[str]) -> None:
         """Remove files; names already gone are fine (a retried delete is not an error)."""
@@ -298,7 +306,8 @@ class Transport(ABC):
         with partial.open("wb") as fh:  # "wb" again on a retry: no half-file survives
             sink = HashingWriter(fh, limit=max_bytes)
             try:
-                expected = self._download(remote, sink)
+                with WriteBehind(sink) as behind:  # hash and write while the next bytes arrive
+                    expected = self._download(remote, behind)
             except SizeLimitExceeded:
                 raise RemoteFileTooLarge(
                     f"{remote}: the server sent more than the limit of {max_bytes:,} bytes "
@@ -314,26 +323,38 @@ class Transport(ABC):
             )
         return sink.sha256
 
-    def _upload(self, source: Path, tmp: str, final: str) -> str:
-        """Write to a hidden name in the same folder, verify, then rename over `final`."""
+    def _upload(self, source: Path, tmp: str, final: str) -> tuple[str, Proof]:
+        """Write to a hidden name in the same folder, prove it, then rename over `final`."""
         try:
             sent = self._write_file(source, tmp)
-            if self.verify_by_reread:
-                stored = HashingWriter(None)
-                self._download(tmp, stored)
-                if stored.sha256 != sent.sha256 or stored.size != sent.size:
-                    raise IntegrityError(f"{final}: the stored copy differs from what was sent")
-            else:
-                entry = self._entry(tmp)
-                if entry is None or entry.size != sent.size:
-                    raise IntegrityError(f"{final}: stored size differs from what was sent")
+            proof = self._prove_stored(tmp, final, sent)
             self._rename_over(tmp, final)
         except Exception as exc:
             if not self._is_transient(exc):  # a transient fault: the retry overwrites `tmp`
                 with contextlib.suppress(Exception):
                     self._remove([tmp])
             raise
-        return sent.sha256
+        return sent.sha256, proof
+
+    def _prove_stored(self, tmp: str, final: str, sent: HashingWriter) -> Proof:
+        """Check that `tmp` holds what was sent, as `upload_check` asks; say how it was checked."""
+        if self.upload_check == "size":
+            entry = self._entry(tmp)
+            if entry is None or entry.size != sent.size:
+                raise IntegrityError(f"{final}: stored size differs from what was sent")
+            return Proof.SIZE
+        stored = self._stored_sha256(tmp) if self.upload_check == "sha256" else None
+        proof = Proof.SERVER_SHA256
+        if stored is None:  # no digest from the server: read it back, hashing off the wire
+            reread = HashingWriter(None)
+            with WriteBehind(reread) as behind:
+                self._download(tmp, behind)
+            if reread.size != sent.size:
+                raise IntegrityError(f"{final}: stored size differs from what was sent")
+            stored, proof = reread.sha256, Proof.REREAD_SHA256
+        if stored != sent.sha256:
+            raise IntegrityError(f"{final}: the stored copy differs from what was sent")
+        return proof
 
     def _link_inside(self, folder_path: str, name: str) -> bool:
         try:
@@ -353,8 +374,12 @@ class Transport(ABC):
         """lstat: the entry itself (a symlink is kind 'link'), None when missing."""
 
     @abstractmethod
-    def _download(self, path: str, sink: HashingWriter) -> str | None:
+    def _download(self, path: str, sink: Sink) -> str | None:
         """Stream a file into `sink`; return the server's own SHA-256 (hex) if it keeps one."""
+
+    def _stored_sha256(self, path: str) -> str | None:
+        """The SHA-256 (hex) of a stored file as the server computes it; None when it cannot."""
+        return None
 
     @abstractmethod
     def _write_file(self, source: Path, path: str) -> HashingWriter:

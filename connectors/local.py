@@ -10,7 +10,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from connectors.base import CHUNK, Entry, FolderStatus, HashingWriter, Transport, TransportConfig
+from connectors.base import (
+    CHUNK,
+    Entry,
+    FolderStatus,
+    HashingWriter,
+    Sink,
+    Transport,
+    TransportConfig,
+)
 from connectors.connection import Connection
 from connectors.spec import TransportSpec
 
@@ -46,7 +54,7 @@ class LocalTransport(Transport):
         except FileNotFoundError:
             return None
 
-    def _download(self, path: str, sink: HashingWriter) -> str | None:
+    def _download(self, path: str, sink: Sink) -> str | None:
         with self._abs(path).open("rb") as fh:
             while chunk := fh.read(CHUNK):
                 sink.write(chunk)

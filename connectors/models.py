@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, Protocol
 
 from pydantic import BaseModel
 
@@ -44,10 +44,20 @@ class FolderSurvey(BaseModel):
     refused: list[RefusedEntry] = []
 
 
+class Proof(StrEnum):
+    """How a delivery proved that what landed is what was sent (never more than was checked)."""
+
+    SERVER_SHA256 = "server_sha256"  # the server hashed the stored file (check-file, sha256sum)
+    REREAD_SHA256 = "reread_sha256"  # the hub read the stored file back and hashed every byte
+    STORE_SHA256 = "store_sha256"  # the object store checked the SHA-256 sent with the bytes
+    SIZE = "size"  # the stored size only (SSH's MAC protects the bytes on the wire)
+
+
 class PutResult(BaseModel):
     name: str
     sha256: str
     size: int
+    proof: Proof = Proof.SIZE
 
 
 class FolderStatus(BaseModel):
@@ -67,6 +77,12 @@ class Entry:
     size: int
     mtime: datetime
     kind: Literal["file", "dir", "link", "other"]
+
+
+class Sink(Protocol):
+    """Where a transport streams the bytes it downloads."""
+
+    def write(self, data: bytes) -> int: ...
 
 
 class SizeLimitExceeded(Exception):

@@ -17,6 +17,8 @@ from connectors.base import (
     Entry,
     FolderStatus,
     HashingWriter,
+    Proof,
+    Sink,
     Transport,
     TransportConfig,
     sha256_file,
@@ -128,7 +130,7 @@ class S3Transport(Transport):
         mtime = head.get("LastModified") or datetime.now(tz=UTC)
         return Entry(path.rsplit("/", 1)[-1], head["ContentLength"], mtime, "file")
 
-    def _download(self, path: str, sink: HashingWriter) -> str | None:
+    def _download(self, path: str, sink: Sink) -> str | None:
         response = self.client.get_object(
             Bucket=self.config.bucket, Key=self._key(path), ChecksumMode="ENABLED"
         )
@@ -138,7 +140,7 @@ class S3Transport(Transport):
         # A multipart object carries a checksum of checksums ("...-N"), not the file's SHA-256.
         return base64.b64decode(stored).hex() if stored and "-" not in stored else None
 
-    def _upload(self, source: Path, tmp: str, final: str) -> str:
+    def _upload(self, source: Path, tmp: str, final: str) -> tuple[str, Proof]:
         size = source.stat().st_size
         if size > MAX_SINGLE_PUT:
             raise TransportError(f"{final}: {size} bytes is over S3's 5 GiB single-upload limit")
@@ -156,7 +158,7 @@ class S3Transport(Transport):
             )
         if response.get("ChecksumSHA256") not in (None, b64):
             raise IntegrityError(f"{final}: S3 stored a different SHA-256 than was sent")
-        return sha
+        return sha, Proof.STORE_SHA256
 
     def _write_file(self, source: Path, path: str) -> HashingWriter:  # pragma: no cover
         raise NotImplementedError("S3 uploads go through _upload: a PutObject is atomic")

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import SecretStr, model_validator
 
-from connectors.base import Entry, FolderStatus, HashingWriter, Transport, TransportConfig
+from connectors.base import Entry, FolderStatus, HashingWriter, Sink, Transport, TransportConfig
 from connectors.connection import Connection
 from connectors.errors import TransportError
 from connectors.sftp_session import Session, open_session
@@ -42,9 +42,12 @@ class SFTPConfig(TransportConfig):
     passphrase: SecretStr | None = None
     password: SecretStr | None = None
     allow_password: bool = False
-    # reread: download the uploaded temp file and compare SHA-256 before the rename (the
-    # stored bytes are proven); size: compare the stored size only (faster; SSH MACs the wire).
-    verify: Literal["reread", "size"] = "reread"
+    # sha256: prove the SHA-256 of the uploaded temp file before the rename, by the server's
+    # own digest where it offers one (check-file, or sha256sum when declared), else by reading
+    # it back; reread: always read it back; size: the stored size only (SSH MACs the wire).
+    verify: Literal["sha256", "reread", "size"] = "sha256"
+    # From the partner's transport section (server_sha256): a command the account may run.
+    exec_digest: Literal["sha256sum", "openssl"] | None = None
     fsync: bool = True  # server flushes the temp file before the rename (fsync@openssh.com)
     # Throughput levers; defaults are what bench/transfer.py measured fastest.
     # Fewer, larger SFTP requests cut paramiko's per-request cost (the server's
@@ -77,7 +80,7 @@ class SFTPTransport(Transport):
 
     def __init__(self, spec: TransportSpec, config: SFTPConfig) -> None:
         super().__init__(spec, config)
-        self.verify_by_reread = config.verify == "reread"
+        self.upload_check = config.verify
         self._session: Session | None = None
 
     @classmethod
@@ -104,6 +107,7 @@ class SFTPTransport(Transport):
             "passphrase": extra.get("private_key_passphrase") or extra.get("passphrase"),
             "allow_password": extra.get("allow_password"),
             "verify": extra.get("verify"),
+            "exec_digest": spec.server_sha256,
             "connect_timeout": extra.get("conn_timeout") or extra.get("connect_timeout"),
             "timeout": extra.get("timeout"),
             "retries": extra.get("retries"),
@@ -144,13 +148,20 @@ class SFTPTransport(Transport):
         except FileNotFoundError:
             return None
 
-    def _download(self, path: str, sink: HashingWriter) -> str | None:
+    def _download(self, path: str, sink: Sink) -> str | None:
         cfg = self.config
         session = self.session
         size = session.sftp.stat(path).st_size or 0
         read_size = min(cfg.read_size, session.limits[0])
         read_pipelined(session.sftp, path, size, sink, read_size, cfg.read_depth)
         return None
+
+    def _stored_sha256(self, path: str) -> str | None:
+        session = self.session
+        digest = session.check_file_sha256(path)
+        if digest is None and self.config.exec_digest is not None:
+            digest = session.exec_sha256(path, self.config.exec_digest, self.config.timeout)
+        return digest
 
     def _write_file(self, source: Path, path: str) -> HashingWriter:
         cfg, session = self.config, self.session

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import logging
+import re
+import shlex
 import socket
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
@@ -15,9 +18,16 @@ if TYPE_CHECKING:
 
     from connectors.sftp import SFTPConfig
 
-# AES-GCM first: no separate MAC pass, the cheapest cipher paramiko speaks (measured in
-# bench/transfer.py); the rest is paramiko's default order as a fallback.
+log = logging.getLogger(__name__)
+
+# AES-GCM first: one AEAD pass instead of a cipher pass and a MAC pass, the cheapest paramiko
+# speaks (bench/transfer.py --levers measures the alternatives); the rest is paramiko's default
+# order as a fallback. Among MACs (used only with a CTR cipher), the encrypt-then-MAC forms first.
 PREFERRED_CIPHERS = ("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes256-ctr")
+PREFERRED_MACS = ("hmac-sha2-256-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512-etm@openssh.com")
+# The commands `server_sha256` may name, each printing "<hex digest> <name>" for one file.
+DIGEST_COMMANDS = {"sha256sum": "sha256sum -b --", "openssl": "openssl dgst -sha256 -r --"}
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class Session:
@@ -49,6 +59,47 @@ class Session:
     def has_posix_rename(self) -> bool:
         return "posix-rename@openssh.com" in self.sftp.extensions
 
+    def check_file_sha256(self, path: str) -> str | None:
+        """The server's SHA-256 of a file by the `check-file-name` SFTP extension (filexfer
+        draft 09, 9.1.2), if the server announces it and hashes with SHA-256; else None.
+        (`md5-hash` style extensions are not used: MD5 proves nothing against a forger.)"""
+        if "check-file" not in self.sftp.extensions:
+            return None
+        from paramiko.sftp import CMD_EXTENDED, int64
+
+        # algorithms, start offset, length (0: to the end), block size (0: one hash of it all)
+        _, msg = self.sftp._request(
+            CMD_EXTENDED, "check-file-name", path, "sha256", int64(0), int64(0), 0
+        )
+        if msg.get_text() != "check-file" or msg.get_text() != "sha256":
+            return None
+        digest = bytes(msg.get_remainder())
+        return digest.hex() if len(digest) == 32 else None
+
+    def exec_sha256(self, path: str, command: str, timeout: float) -> str | None:
+        """The SHA-256 of a file computed by the server's shell over an exec channel, for
+        partners whose account allows it (declared per partner: `server_sha256`); None when the
+        command fails, so the caller falls back to reading the file back."""
+        absolute = str(self.sftp.normalize(path))  # the shell starts elsewhere than SFTP may
+        channel = self.transport.open_session(timeout=timeout)
+        try:
+            channel.settimeout(timeout)
+            channel.exec_command(f"{DIGEST_COMMANDS[command]} {shlex.quote(absolute)}")
+            out = b""
+            while len(out) < 4096 and (chunk := channel.recv(4096)):
+                out += chunk
+            status = channel.recv_exit_status()
+        finally:
+            channel.close()
+        # Both print "<hex> <name>"; a line whose name had to be escaped starts with a backslash
+        digest = out.decode("ascii", "replace").lstrip("\\")[:64]
+        if status != 0 or not _SHA256_HEX.fullmatch(digest):
+            log.warning(
+                "%s failed on the partner server (status %s); reading back", command, status
+            )
+            return None
+        return digest
+
     def close(self) -> None:
         try:
             self.sftp.close()
@@ -72,8 +123,8 @@ def open_session(config: SFTPConfig, who: str) -> Session:
         transport.banner_timeout = config.connect_timeout
         transport.handshake_timeout = config.connect_timeout
         options = transport.get_security_options()
-        offered = [c for c in PREFERRED_CIPHERS if c in options.ciphers]
-        options.ciphers = tuple(offered) + tuple(c for c in options.ciphers if c not in offered)
+        options.ciphers = _preferred_first(PREFERRED_CIPHERS, tuple(options.ciphers))
+        options.digests = _preferred_first(PREFERRED_MACS, tuple(options.digests))
         if pin is not None:
             # Ask only for the pinned key type, so a server with several keys shows the pinned one.
             options.key_types = _negotiable(pin.key_type, tuple(options.key_types), who)
@@ -98,6 +149,11 @@ def open_session(config: SFTPConfig, who: str) -> Session:
     except BaseException:
         transport.close()
         raise
+
+
+def _preferred_first(preferred: tuple[str, ...], supported: tuple[str, ...]) -> tuple[str, ...]:
+    first = tuple(name for name in preferred if name in supported)
+    return first + tuple(name for name in supported if name not in first)
 
 
 def _negotiable(key_type: str, supported: tuple[str, ...], who: str) -> tuple[str, ...]:
@@ -193,5 +249,21 @@ def _sftp_client_class() -> Any:
                 name = message.get_text()
                 self.extensions[name] = message.get_text()
             return int(struct.unpack(">I", data[:4])[0])
+
+        def _read_all(self, n: int) -> bytes:
+            # paramiko's own grows a bytes object piece by piece: a 255 KiB reply arriving in
+            # 32 KiB channel reads is copied over and over. One buffer, filled in place.
+            channel = self.sock
+            if not isinstance(channel, paramiko.Channel):
+                return bytes(super()._read_all(n))
+            out = bytearray(n)
+            view, got = memoryview(out), 0
+            while got < n:
+                piece = channel.recv(n - got)
+                if not piece:
+                    raise EOFError()
+                view[got : got + len(piece)] = piece
+                got += len(piece)
+            return bytes(out)
 
     return ExtensionAwareSFTPClient

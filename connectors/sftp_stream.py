@@ -9,11 +9,10 @@ measured on loopback). This module drives paramiko's request layer (`_async_requ
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
-
-class Sink(Protocol):
-    def write(self, data: bytes) -> int: ...
+from connectors.models import Sink
+from connectors.overlap import ReadAhead
 
 
 class _Replies:
@@ -72,19 +71,18 @@ def write_pipelined(
 ) -> None:
     """Stream `source` to a new `path`, `depth` writes of `chunk` unacknowledged at most.
 
-    `sink` sees every byte sent (it hashes them). With `fsync` the server flushes the file to
-    disk before we close it (fsync@openssh.com), so a rename after it cannot expose an empty file
-    after a server crash.
+    `sink` sees every byte sent (it hashes them, on a helper thread that reads ahead). With
+    `fsync` the server flushes the file to disk before we close it (fsync@openssh.com), so a
+    rename after it cannot expose an empty file after a server crash.
     """
     from paramiko.sftp import CMD_EXTENDED, CMD_WRITE, int64
 
     replies = _Replies()
-    with sftp.open(path, "wb") as remote:
+    with sftp.open(path, "wb") as remote, ReadAhead(source, chunk, sink) as chunks:
         handle = remote.handle
         pending: deque[int] = deque()
         offset = 0
-        while data := source.read(chunk):
-            sink.write(data)
+        for data in chunks:
             if len(pending) >= depth:
                 _reply(sftp, replies, pending.popleft())
             pending.append(sftp._async_request(replies, CMD_WRITE, handle, int64(offset), data))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 FolderKey = Literal["inbox", "outbox", "processed", "archive"]
 
@@ -25,6 +25,17 @@ class TransportSpec(BaseModel):
         default=None,
         description=(
             "sftp only: the partner server's public host key, 'ssh-ed25519 AAAA...' (pinned)."
+        ),
+    )
+    server_sha256: Literal["sha256sum", "openssl"] | None = Field(
+        default=None,
+        description=(
+            "sftp only: set when the partner's account may also run a command over SSH (an exec "
+            "channel with a POSIX shell, not only SFTP): 'sha256sum' runs `sha256sum`, 'openssl' "
+            "runs `openssl dgst -sha256` (several times faster where OpenSSL uses the CPU's SHA "
+            "instructions). Each upload is then proved by the server's own SHA-256 of the stored "
+            "file rather than by reading it back. Leave unset for SFTP-only or chrooted "
+            "accounts; a server announcing the check-file extension is used without it."
         ),
     )
     folders: dict[FolderKey, str]
@@ -55,3 +66,9 @@ class TransportSpec(BaseModel):
             if not value or "\x00" in value or ".." in value.split("/"):
                 raise ValueError(f"folder {key!r} is not a safe path: {value!r}")
         return folders
+
+    @model_validator(mode="after")
+    def _sftp_only_options(self) -> TransportSpec:
+        if self.server_sha256 is not None and self.type != "sftp":
+            raise ValueError("server_sha256 applies to sftp transports only")
+        return self
