@@ -92,9 +92,13 @@ def test_high_risk_and_vulnerable_referrals_go_at_once_and_not_again_at_night(
     assert code == 0 and again["partners"][0]["batches"] == [], again
     assert sorted(p.name for p in (night.roots[COUNCIL] / "inbox").iterdir()) == before
 
-    # The night sends the other two, and its manifest chains on from the urgent batch.
+    # The partner collects the urgent batch; the night sends the other two, its manifest
+    # chains on from the urgent batch, and the urgent one counts as acknowledged.
+    for path in (night.roots[COUNCIL] / "inbox").glob(f"*-{stamp}-01.*"):
+        path.rename(night.roots[COUNCIL] / "processed" / path.name)
     code, nightly = night.cli("outbound", "run", "--partner", COUNCIL, "--night", today.isoformat())
     assert code == 0, nightly
+    assert nightly["partners"][0]["collected"] == [batch["batch_id"]]
     sent = night.delivered(COUNCIL, "referrals", today)
     assert {r["incident_ref"] for r in sent} == {refs[0], refs[3]}
     assert manifest(night, COUNCIL, stamp)["previous_batch_id"] == batch["batch_id"]
