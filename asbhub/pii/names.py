@@ -60,6 +60,7 @@ _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
     " dci sgt insp nurse reg registered the"
 )
+_PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
 _TRAILING = _wordset("dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp")
 
@@ -97,8 +98,10 @@ def drop_straddling(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
     words = list(_WORD.finditer(text, cand.start, cand.end))
+    source = cand.source
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
-        words.pop(0)
+        if words.pop(0).group().lower() in _PERSONAL_TITLES:
+            source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
         words.pop()
     if not words:
@@ -108,7 +111,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         end -= 2  # "PC Grant's handling": the possessive is not part of the name
     if (start, end) == (cand.start, cand.end):
         return cand
-    return Candidate(cand.type, start, end, cand.score, cand.source)
+    return Candidate(cand.type, start, end, cand.score, source)
 
 
 def _false_name(text: str, cand: Candidate) -> bool:
@@ -140,7 +143,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return True  # "Mark the location", "Will you call back"; not "spoke to Bill the …"
     # "storey block": lower-case model guesses need a known first name
-    return cand.source == "ner" and span.islower() and not any(w in first_names() for w in words)
+    return (
+        cand.source == "ner"
+        and span.islower()
+        and not titled  # "mr smith": after a title, a lower-case word is a surname
+        and not any(w in first_names() for w in words)
+    )
 
 
 def _first_word(word: str) -> bool:

@@ -21,12 +21,11 @@ SHAPES = [
         ["Anthony", "Tony", "Marsh"],
         ["2317hrs"],
     ),
-    pytest.param(
+    (
         "surname right after a quoted nickname",
         'Male known as "Shifty" Kowalczyk dealing by the Co-op.',
         ["Shifty", "Kowalczyk"],
         ["Co-op"],
-        marks=GAP,
     ),
     (
         "names joined by & and /",
@@ -76,12 +75,11 @@ SHAPES = [
         ["Atherton", "Okonkwo", "Tanya Briggs", "Danvers"],
         ["Mr ", "IP ", "OIC PC ", "Stanley"],
     ),
-    pytest.param(
+    (
         "lower-case title and initial",
         "letter sent to mrs a. begum re the CPW",
         ["begum"],
         ["CPW"],
-        marks=GAP,
     ),
     (
         "dates of birth in digits and in words",
@@ -117,12 +115,12 @@ SHAPES = [
         ["78-80 Burngreave Road", "Flat 9", "17 Beech Grove"],
         ["behind Brunel House"],
     ),
-    pytest.param(
+    (
         "addresses: a pair of house numbers, a named house",
-        "Noise from 3 and 5 Mill Road, and from Rose Cottage, Mill Lane, Tiptree.",
+        "Noise from 3 and 5 Mill Road, and from Rose Cottage, Mill Lane, Tiptree. Fly tipping on"
+        " Cranes Farm Road.",
         ["3 and", "Rose Cottage"],
-        ["Tiptree"],
-        marks=GAP,
+        ["Tiptree", "Cranes Farm Road"],
     ),
     (
         "e-mail addresses and handles in running text",

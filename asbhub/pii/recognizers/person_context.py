@@ -32,7 +32,8 @@ _STRONG_CUE = (
 )
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
-    r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self)"
+    r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
+    r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
 _ROLE = (
     r"(?i:son|daughter|brother|sister|mum|mother|dad|father|partner|boyfriend|girlfriend|husband"
@@ -67,6 +68,11 @@ class PersonContextRecognizer(PatternRecognizer):
             "Quoted name after a cue",
             rf"\b{_QUOTED_CUE}\s+[\"“‘']\K[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?(?=[\"”’'])",
             0.7,
+        ),
+        Pattern(
+            "Surname after a quoted nickname",
+            rf"[\"“‘'][A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*)?[\"”’']\s\K(?:{_NAME})(?![\w'’])",
+            0.6,
         ),
         Pattern(
             "Initial and surname", rf"(?<![\w.])[A-Z]\.\s?{_NOT_NAME}[A-Z][a-z'’]{{2,}}\b", 0.5

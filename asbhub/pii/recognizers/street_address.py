@@ -39,7 +39,8 @@ _NOT_STREET = (
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
 _FLAT = r"(?:(?:flat|apartment|apt|unit|studio|room|maisonette)\s*\d{1,4}[A-Za-z]?,?\s+)"
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
-_NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?[-/]\s?\d{1,3}[A-Za-z]?)?,?\s+"
+# A range or pair is one address: "78-80", "3 and 5", "7 & 9".
+_NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
     rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}})(?:{STREET_WORDS})(?![\w'])"
@@ -60,6 +61,9 @@ _NOT_STREET_NAME = (
     r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The)\b)"
 )
 _CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
+# A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
+# "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
+_HOUSE_NAMES = "Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Grange Farm|Mill House"
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 
 
@@ -81,8 +85,15 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("Numbered street", rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
         Pattern(
             "Flat in a named building",
-            rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])",
+            rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
+            rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.65,
+        ),
+        Pattern(
+            "Named house or farm",
+            rf"(?-i:\b(?:{_CAP_WORD}\s+){{1,3}}(?:{_HOUSE_NAMES}))\b(?!\s+(?:{STREET_WORDS})\b)"
+            rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
+            0.6,
         ),
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
         Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
