@@ -99,7 +99,7 @@ def command_evaluate(
     all_sets: bool = typer.Option(
         False,
         "--all",
-        help="Every gold set in --gold-dir (dev, holdout, handwritten, shapes, blind).",
+        help="Every gold set in --gold-dir (dev, holdout, handwritten, shapes, blind_seen, blind).",
     ),
     gold_dir: Path = typer.Option(
         Path("tests/fixtures/pii"), "--gold-dir", help="Where --all finds the gold sets."

@@ -29,6 +29,7 @@ class SetRole(StrEnum):
     TUNED_ON = "tuned-on"
     HELD_OUT = "held-out"  # new values in the tuning set's sentence shapes
     BLIND = "blind"  # written after the tuning; never tuned on
+    SEEN = "seen"  # written as a blind set, then seen by the tuning: no longer blind
     UNLABELLED = "unlabelled"
 
 
@@ -39,6 +40,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "holdout": SetRole.HELD_OUT,
     "handwritten": SetRole.TUNED_ON,
     "shapes": SetRole.TUNED_ON,
+    "blind_seen": SetRole.SEEN,
     "blind": SetRole.BLIND,
 }
 
@@ -51,7 +53,7 @@ class GoldSet:
 
 
 def gold_set(path: Path) -> GoldSet:
-    """A gold file labelled by its name (dev, holdout, handwritten, shapes, blind)."""
+    """A gold file labelled by its name (dev, holdout, handwritten, shapes, blind_seen, blind)."""
     return GoldSet(path.stem, path, GOLD_SETS.get(path.stem, SetRole.UNLABELLED))
 
 

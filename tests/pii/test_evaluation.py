@@ -83,15 +83,17 @@ def test_targets_name_each_miss_with_both_figures() -> None:
 
 
 def test_gold_sets_are_found_in_report_order_and_labelled(tmp_path: Path) -> None:
-    for name in ("blind", "handwritten", "dev", "notes"):
+    for name in ("blind", "handwritten", "dev", "blind_seen", "notes"):
         _write_set(tmp_path, name)
     assert [(s.name, s.role) for s in find_gold_sets(tmp_path)] == [
         ("dev", SetRole.TUNED_ON),
         ("handwritten", SetRole.TUNED_ON),
+        ("blind_seen", SetRole.SEEN),
         ("blind", SetRole.BLIND),
     ]
     _write_set(tmp_path, "shapes")
-    assert [s.name for s in find_gold_sets(tmp_path)] == ["dev", "handwritten", "shapes", "blind"]
+    names = [s.name for s in find_gold_sets(tmp_path)]
+    assert names == ["dev", "handwritten", "shapes", "blind_seen", "blind"]
     assert gold_set(tmp_path / "notes.jsonl").role is SetRole.UNLABELLED
 
 
