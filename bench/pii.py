@@ -173,6 +173,7 @@ def main() -> None:
     result: dict[str, Any] = {
         "model": model,
         "engine": engine_version(),
+        "settings": {k: v for k, v in vars(args).items() if k != "out"},
         "machine": {
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
