@@ -248,6 +248,9 @@ class Transport(ABC):
         )
         if stale:
             paths = [join(path, name) for name in stale]
+            self._retry(
+                f"release {len(stale)} stale temporary file(s)", lambda: self._release(paths)
+            )
             self._retry(f"remove {len(stale)} stale temporary file(s)", lambda: self._remove(paths))
         return stale
 
@@ -392,6 +395,10 @@ class Transport(ABC):
     @abstractmethod
     def _remove(self, paths: Sequence[str]) -> None:
         """Remove files, ignoring those already gone."""
+
+    def _release(self, paths: Sequence[str]) -> None:  # noqa: B027 - most servers hold nothing
+        """Free what stale temporary files hold on the server beyond their own bytes (S3: the
+        multipart upload a resume record names); they are removed next."""
 
     @abstractmethod
     def _realpath(self, path: str) -> str: ...

@@ -58,21 +58,23 @@ def is_in_flight(name: str) -> bool:
     return name.startswith(".") or name.lower().endswith(IN_FLIGHT_SUFFIXES)
 
 
-def temp_name(name: str) -> str:
+def temp_name(name: str, token: str | None = None) -> str:
     """A hidden name for an upload in progress, in the same folder so the rename is atomic;
-    derived from a hash when the readable form would pass the file-name limit."""
-    token = secrets.token_hex(6)
+    derived from a hash when the readable form would pass the file-name limit. `token` (12
+    hex digits) makes it the same name on every attempt, as a resume record needs; by
+    default a fresh random one."""
+    token = token or secrets.token_hex(6)
     readable = f".{name}.{token}{TEMP_SUFFIX}"
     if len(readable.encode("utf-8", "surrogateescape")) <= NAME_MAX_BYTES:
         return readable
-    return local_temp_name(name)
+    return local_temp_name(name, token)
 
 
-def local_temp_name(name: str) -> str:
+def local_temp_name(name: str, token: str | None = None) -> str:
     """A hidden temporary name derived from a hash of `name`, never from the name itself: a
     legal 255-byte remote name plus any suffix would pass the local file-name limit."""
     digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return f".{digest}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    return f".{digest}.{token or secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 
 def join(folder: str, name: str) -> str:

@@ -1,4 +1,8 @@
-"""S3 transport (boto3, any S3-compatible endpoint): SSE on every upload, SHA-256 checked by S3."""
+"""S3 transport (boto3, any S3-compatible endpoint): SSE on every upload, SHA-256 checked by S3.
+
+A file up to `multipart_threshold` goes in one PutObject with its SHA-256; a larger one in
+parallel parts, each with its SHA-256, resumable after a crash (see `connectors.s3_multipart`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 
 from connectors.base import (
     CHUNK,
@@ -25,10 +29,19 @@ from connectors.base import (
 )
 from connectors.connection import Connection
 from connectors.errors import AuthenticationFailed, IntegrityError, TransportError
+from connectors.paths import temp_name
+from connectors.s3_multipart import (
+    MIN_PART,
+    Layout,
+    MultipartUpload,
+    abort_recorded,
+    part_size_for,
+)
 from connectors.spec import TransportSpec
 
 DELETE_BATCH = 1000  # the most keys one DeleteObjects call accepts
 MAX_SINGLE_PUT = 5 * 1024**3  # S3's limit for one PutObject
+MiB = 1024 * 1024
 _TRANSIENT_CODES = {
     "SlowDown",
     "Throttling",
@@ -49,6 +62,10 @@ class S3Config(TransportConfig):
     session_token: SecretStr | None = None
     sse: Literal["AES256", "aws:kms"] = "AES256"
     sse_kms_key_id: str | None = None
+    # Larger files go in parts sent `concurrency` at a time (memory: concurrency x part size).
+    multipart_threshold: int = Field(default=16 * MiB, ge=MIN_PART, le=MAX_SINGLE_PUT)
+    part_size: int = Field(default=8 * MiB, ge=MIN_PART, le=MAX_SINGLE_PUT)
+    concurrency: int = Field(default=8, ge=1, le=64)
 
 
 class S3Transport(Transport):
@@ -77,6 +94,9 @@ class S3Transport(Transport):
             "session_token": extra.get("aws_session_token"),
             "sse": extra.get("sse"),
             "sse_kms_key_id": extra.get("sse_kms_key_id"),
+            "multipart_threshold": extra.get("multipart_threshold"),
+            "part_size": extra.get("part_size"),
+            "concurrency": extra.get("concurrency"),
             "connect_timeout": extra.get("connect_timeout"),
             "timeout": extra.get("timeout"),
             "retries": extra.get("retries"),
@@ -137,14 +157,19 @@ class S3Transport(Transport):
         for chunk in response["Body"].iter_chunks(CHUNK):
             sink.write(chunk)
         stored = response.get("ChecksumSHA256")
-        # A multipart object carries a checksum of checksums ("...-N"), not the file's SHA-256.
-        return base64.b64decode(stored).hex() if stored and "-" not in stored else None
+        if stored and "-" not in stored:
+            return base64.b64decode(stored).hex()
+        # A multipart object carries a checksum of checksums ("...-N"), not the file's SHA-256;
+        # the hub's own multipart uploads keep that in the object's metadata.
+        claimed = (response.get("Metadata") or {}).get("sha256")
+        return str(claimed) if claimed else None
 
     def _upload(self, source: Path, tmp: str, final: str) -> tuple[str, Proof]:
         size = source.stat().st_size
-        if size > MAX_SINGLE_PUT:
-            raise TransportError(f"{final}: {size} bytes is over S3's 5 GiB single-upload limit")
         sha = sha256_file(source)  # S3 needs the checksum up front and rejects a body that differs
+        if size > self.config.multipart_threshold:
+            self._upload_in_parts(source, final, Layout(size, self._part_size(size), sha))
+            return sha, Proof.STORE_SHA256
         b64 = base64.b64encode(bytes.fromhex(sha)).decode()
         with source.open("rb") as body:
             response = self.client.put_object(
@@ -159,6 +184,28 @@ class S3Transport(Transport):
         if response.get("ChecksumSHA256") not in (None, b64):
             raise IntegrityError(f"{final}: S3 stored a different SHA-256 than was sent")
         return sha, Proof.STORE_SHA256
+
+    def _part_size(self, size: int) -> int:
+        return part_size_for(size, self.config.part_size)
+
+    def _upload_in_parts(self, source: Path, final: str, layout: Layout) -> None:
+        folder, name = posixpath.split(final)
+        record = posixpath.join(folder, temp_name(name, layout.token))
+        upload = MultipartUpload(
+            client=self.client,
+            bucket=self.config.bucket,
+            key=self._key(final),
+            record_key=self._key(record),
+            source=source,
+            layout=layout,
+            create_arguments=self._sse(),
+            concurrency=self.config.concurrency,
+        )
+        upload.run(self._is_transient)
+
+    def _release(self, paths: Sequence[str]) -> None:
+        for path in paths:  # a stale temporary object may be a resume record: abort its upload
+            abort_recorded(self.client, self.config.bucket, self._key(path))
 
     def _write_file(self, source: Path, path: str) -> HashingWriter:  # pragma: no cover
         raise NotImplementedError("S3 uploads go through _upload: a PutObject is atomic")
