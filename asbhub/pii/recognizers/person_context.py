@@ -15,8 +15,13 @@ _NOT_NAME = (
     r"|ID|DOB|NFA|PNC|RP|IP|VRM|OIC|CAD|NHS|GP|MH|DA|ABC|CBO|CPW|NI|Tel|Mob|Email|Contact|Loc"
     r"|Details|Update|Note|Grade)\b)"
 )
-_NAME = rf"{_NOT_NAME}[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|{_NOT_NAME}[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
-_NAMES = rf"(?:[A-Z]\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
+# Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
+_CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
+_NAME = (
+    rf"{_NOT_NAME}{_CAPITALISED}(?:-{_CAPITALISED})?"
+    rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?"
+)
+_NAMES = rf"(?:\p{{Lu}}\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|Insp|Officer|Nurse)\.?(?:\s\d{2,5})?"
@@ -66,8 +71,14 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Quoted name after a cue",
-            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K[A-Z][A-Za-z'’\-]+(?:\s[A-Z][A-Za-z'’\-]+)?(?=[\"”’'])",
+            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]*)?(?=[\"”’'])",
             0.7,
+        ),
+        Pattern(
+            "Quoted nickname beside a person's word",
+            r"\b(?i:with|and|by|saw|told|tells|asked|from|&|youth|male|lad|susp|suspect)\s+[\"“]\K"
+            r"(?!(?:The|A|An|No)\b)\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*)?(?=[\"”])",
+            0.5,
         ),
         Pattern(
             "Surname after a quoted nickname",
