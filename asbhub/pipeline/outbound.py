@@ -1,6 +1,6 @@
 """Outbound: each partner's nightly batch of referrals (with the updates and withdrawals of
-referrals it holds, and disposal notices), minimised, checked, written in its format with a
-manifest, delivered atomically, and logged.
+referrals it holds, their Community Trigger flags, and disposal notices), minimised, checked,
+written in its format with a manifest, delivered atomically, and logged.
 
 A night's batch id is derived from partner and night. A batch is first *staged* (files in the
 hub's staging area, referrals bound to it) and then *delivered*; a crash at any point is
@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from asbhub import ledger
+from asbhub.casereview.flags import FlagToTell, flags_to_tell, record_told
 from asbhub.minimise.projection import LONDON, view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
@@ -37,6 +38,8 @@ from asbhub.pipeline.set_aside import record_set_asides
 from asbhub.pipeline.staged import StagedBatchInvalid, batch_problems
 from asbhub.runtime import Hub
 from asbhub.store.models import (
+    CaseReviewFlag,
+    CaseReviewTrigger,
     Delivery,
     DisposalNotice,
     DisposalRun,
@@ -46,6 +49,7 @@ from asbhub.store.models import (
     Watermark,
 )
 from connectors import Transport, TransportError, open_transport
+from contracts.case_review_flag import CaseReviewFlag as FlagRecord
 from contracts.change import ReferralChange as ChangeRecord
 from contracts.disposal import DisposalNotice as NoticeRecord
 from contracts.referral import Referral as ReferralRecord
@@ -85,6 +89,7 @@ class StageResult(BaseModel):
     staged: int = 0  # referrals taken up: in the batch + set aside
     notices: int = 0
     withdrawals: int = 0
+    flags: int = 0  # Community Trigger flag rows (case-review-flag/1.0)
     set_aside: list[SetAsideRecord] = []
     expectations: dict[str, Any] | None = None
     reason: str | None = None
@@ -123,6 +128,7 @@ class BatchResult(BaseModel):
     notices: int
     files: list[str]
     changes: int = 0  # updates and withdrawals of referrals the partner holds
+    flags: int = 0  # Community Trigger flag rows
     delivered: bool = False
     set_aside: int = 0  # referrals taken out of this batch by the per-record checks
 
@@ -259,15 +265,17 @@ def stage_night(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
         staged=staging.staged,
         notices=staging.notices,
         withdrawals=staging.withdrawals,
+        flags=staging.flags,
         set_aside=[record for _, record in staging.checks.set_aside],
         expectations=staging.checks.expectations,
     )
     if staging.checks.batch_problem:
         result.status = StageStatus.STOPPED
+        flags = f", {staging.flags} Community Trigger flag(s)" if staging.flags else ""
         result.reason = (
             f"{staging.checks.batch_problem}; the referrals stay pending, the "
-            f"{staging.notices} disposal notice(s) and {staging.withdrawals} withdrawal(s) "
-            "go tonight on their own"
+            f"{staging.notices} disposal notice(s) and {staging.withdrawals} withdrawal(s)"
+            f"{flags} go tonight on their own"
         )
     return result
 
@@ -338,6 +346,7 @@ class Staging:
     staged: int = 0
     notices: int = 0
     withdrawals: int = 0
+    flags: int = 0
     checks: CheckedBatch = field(default_factory=CheckedBatch)
     batch_id: str | None = None  # None: nothing staged now
 
@@ -356,7 +365,10 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
     THRIVE risk or a vulnerable victim, and escalations of referrals the partner holds. It has
     its own id (`B-<partner>-<night>-NN`), joins the partner's chain of batches, and is not
     made when nothing is urgent. What it carries is bound to it, so the night does not send
-    it again; notices and other changes wait for the night."""
+    it again; notices, other changes and Community Trigger flags wait for the night.
+
+    A night's batch also tells the partner of the Community Triggers flagging the referrals it
+    holds or receives in it (asbhub.casereview.flags): each row once, bound to the batch."""
     with hub.store.session() as session:
         if urgent:
             batch = feed.batch_id(partner.id, night, _next_sequence(session, partner.id, night))
@@ -409,17 +421,19 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
     pairs = [(referral, incident) for referral, incident in rows]
     checks = check_batch(hub, partner, night, pairs, recent)
     withdrawals = [c for c in unsent.values() if c.kind == ChangeKind.WITHDRAWAL]
-    if checks.batch_problem and not notices and not withdrawals:
+    going = [(pairs[index][0], record) for index, record in checks.passed]
+    flags = [] if urgent else _flags(hub, partner, going)
+    if checks.batch_problem and not notices and not withdrawals and not flags:
         raise ExpectationsFailed(checks.batch_problem)
     # Staged = taken into tonight's batch or set aside from it; none when the batch is stopped.
     staging = Staging(
         staged=len(checks.passed) + len(checks.set_aside),
         notices=len(notices),
         withdrawals=len(withdrawals),
+        flags=len(flags),
         checks=checks,
         batch_id=batch,
     )
-    going = [(pairs[index][0], record) for index, record in checks.passed]
     updates = [unsent[r.id] for r, _ in going if r.id in unsent and unsent[r.id].kind == "update"]
     # Escalations first, so that a partner reading from the top acts on them first.
     changes = sorted([*updates, *withdrawals], key=lambda c: (not c.escalated, c.kind, c.change_id))
@@ -431,6 +445,8 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
     files = _write_files(folder, partner, night, [r for _, r in going], notices, sequence)
     if changes:
         files.append(_write_changes(folder, partner, night, changes, referral_ids, sequence))
+    if flags:
+        files.append(_write_flags(folder, partner, night, flags, sequence))
     feed.write_manifest(
         folder,
         batch=batch,
@@ -456,6 +472,7 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
             updates,
             changes,
             notices,
+            flags,
         )
     except (StagedElsewhere, IntegrityError):
         # Another run (the night's, or an urgent one) bound some of these first: nothing of
@@ -484,9 +501,11 @@ def _bind(
     updates: Sequence[ReferralChange],
     changes: Sequence[ReferralChange],
     notices: Sequence[Any],
+    flags: Sequence[FlagToTell],
 ) -> None:
-    """Record the staged batch and bind its referrals, changes and notices to it: one
-    transaction, in which each row is taken only if no other run has taken it."""
+    """Record the staged batch and bind its referrals, changes, notices and flags to it: one
+    transaction, in which each row is taken only if no other run has taken it (a flag told
+    meanwhile by another run fails the flags' unique key: IntegrityError, staged again)."""
     checks = staging.checks
     now = datetime.now(UTC)
     with hub.store.session() as session:
@@ -544,6 +563,7 @@ def _bind(
             session.execute(
                 update(DisposalNotice).where(DisposalNotice.id.in_(chunk)).values(batch_id=batch)
             )
+        record_told(session, batch, flags, now)
         tokens = [
             {"id": referral.id, "tokens": found}
             for referral, record in going
@@ -644,6 +664,29 @@ def _write_changes(
     ]
     written = feed.write_records(path, partner.format, ChangeRecord.field_names(), rows)
     return feed.describe_file(path, ChangeRecord.ref(), written)
+
+
+def _flags(
+    hub: Hub, partner: PartnerConfig, going: Sequence[tuple[Referral, ReferralRecord]]
+) -> list[FlagToTell]:
+    """The Community Trigger flags not yet told about the referrals the partner holds or
+    receives in this batch (never another partner's, never a withdrawn one)."""
+    with hub.store.session() as session:
+        return flags_to_tell(session, partner.id, {referral.id for referral, _ in going})
+
+
+def _write_flags(
+    folder: Path,
+    partner: PartnerConfig,
+    night: date,
+    flags: Sequence[FlagToTell],
+    sequence: int | None = None,
+) -> Any:
+    """The case-review-flag file: one row per referral and trigger not yet told."""
+    path = folder / feed.data_file_name("case-review-flags", night, partner.format, sequence)
+    rows = [flag.record.model_dump(mode="json") for flag in flags]
+    written = feed.write_records(path, partner.format, FlagRecord.field_names(), rows)
+    return feed.describe_file(path, FlagRecord.ref(), written)
 
 
 def _write_files(
@@ -751,12 +794,14 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
             files=[*names, manifest.name],
             delivered=True,
             set_aside=delivery.set_aside_count,
-            changes=sum(
-                f.get("records", 0)
-                for f in delivery.files
-                if f.get("contract") == ChangeRecord.ref()
-            ),
+            changes=_rows_of(delivery, ChangeRecord.ref()),
+            flags=_rows_of(delivery, FlagRecord.ref()),
         )
+
+
+def _rows_of(delivery: Delivery, contract: str) -> int:
+    """The rows of a batch's files of one contract, as staging recorded them."""
+    return sum(f.get("records", 0) for f in delivery.files if f.get("contract") == contract)
 
 
 def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None:
@@ -792,6 +837,11 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
             .where(DisposalNotice.batch_id == delivery.batch_id)
             .values(sent_at=now)
         )
+        session.execute(
+            update(CaseReviewFlag)
+            .where(CaseReviewFlag.batch_id == delivery.batch_id)
+            .values(sent_at=now)
+        )
         delivery.status, delivery.delivered_at = "delivered", now
         events = [
             ledger.Event(
@@ -809,6 +859,7 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
             )
             for tokens, referral_id, incident_ref, _ in pairs
         ]
+        events += _flag_disclosures(session, hub, partner, delivery, now)
         cleared = _clear_delivered_payloads(
             session, [incident_pk for *_, incident_pk in pairs], now
         )
@@ -832,6 +883,43 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
             )
         else:
             mark.value, mark.updated_at = delivery.batch_id, now
+
+
+def _flag_disclosures(
+    session: Any, hub: Hub, partner: PartnerConfig, delivery: Delivery, now: datetime
+) -> list[ledger.Event]:
+    """One disclosure per Community Trigger flag the batch carried: that a referral the partner
+    holds is part of a case review is said about the referral's victim or place."""
+    told = session.execute(
+        select(
+            Incident.incident_ref,
+            Referral.referral_id,
+            CaseReviewTrigger.trigger_id,
+            CaseReviewFlag.status,
+        )
+        .join(Referral, Referral.id == CaseReviewFlag.referral_pk)
+        .join(Incident, Incident.id == Referral.incident_id)
+        .join(CaseReviewTrigger, CaseReviewTrigger.id == CaseReviewFlag.trigger_pk)
+        .where(CaseReviewFlag.batch_id == delivery.batch_id)
+    ).all()
+    return [
+        ledger.Event(
+            kind=ledger.EventKind.DISCLOSURE,
+            actor=hub.actor,
+            justification=partner.isa.lawful_basis,
+            references=[incident_ref, referral_id],
+            recipient=partner.id,
+            at=now,
+            details={
+                "batch_id": delivery.batch_id,
+                "isa_reference": partner.isa.reference,
+                "contract": FlagRecord.ref(),
+                "case_review_id": trigger_id,
+                "status": status,
+            },
+        )
+        for incident_ref, referral_id, trigger_id, status in told
+    ]
 
 
 def _clear_delivered_payloads(session: Any, incident_pks: list[int], now: datetime) -> list[str]:

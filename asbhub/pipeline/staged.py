@@ -25,6 +25,7 @@ from asbhub.pipeline import feed
 from asbhub.storage import Areas
 from asbhub.store.models import Delivery
 from connectors.models import sha256_file
+from contracts.case_review_flag import CaseReviewFlag as FlagRecord
 from contracts.change import ReferralChange as ChangeRecord
 from contracts.disposal import DisposalNotice as NoticeRecord
 from contracts.documents import Manifest, ManifestFile
@@ -41,7 +42,7 @@ def expected_columns(partner: PartnerConfig, contract: str) -> list[str] | None:
     contract, itself a problem)."""
     if contract == ReferralRecord.ref():
         return view_columns(partner)
-    for model in (ChangeRecord, NoticeRecord):
+    for model in (ChangeRecord, NoticeRecord, FlagRecord):
         if contract == model.ref():
             return model.field_names()
     return None

@@ -18,6 +18,7 @@ from asbhub.errors import DataError
 from asbhub.retention.areas import Areas
 from asbhub.store.models import (
     Base,
+    CaseReviewFlag,
     CaseReviewIncident,
     CaseReviewTrigger,
     Delivery,
@@ -59,6 +60,11 @@ def _trigger_counts(incident_class: str) -> ColumnElement[bool]:
     return exists().where(
         CaseReviewIncident.trigger_pk == CaseReviewTrigger.id, _counted_incident(incident_class)
     )
+
+
+def _flagged_referral(condition: Predicate) -> Predicate:
+    """The referral a Case Review flag was told about meets `condition`."""
+    return lambda: exists().where(Referral.id == CaseReviewFlag.referral_pk, condition())
 
 
 # Which class each table's rows belong to. A table whose rows die with a parent's row (a
@@ -103,6 +109,12 @@ TABLE_CLASSES: dict[str, list[tuple[str, Predicate]]] = {
                 not_(_trigger_counts("referral")),
             ),
         ),
+    ],
+    # What a partner was told of a trigger lives and goes with the referral it was told about
+    # (both of its keys cascade, so it is named here rather than left to a parent's class).
+    "case_review_flags": [
+        ("referral", _flagged_referral(_referral_closed)),
+        ("referral_unclosed", _flagged_referral(_referral_unclosed)),
     ],
 }
 # Tables that hold no personal data and no reference to a person's record, and why.

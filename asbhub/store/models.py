@@ -497,3 +497,25 @@ class CaseReviewIncident(Base):
         ForeignKey("incidents.id", ondelete="CASCADE"), index=True
     )
     linked_at: Mapped[datetime]
+
+
+class CaseReviewFlag(Base):
+    """What a partner has been told of a Community Trigger flagging a referral it holds: one row
+    per referral, trigger and status told (`open`, then `closed`), bound to the batch that
+    carries it, so each is told once (asbhub.casereview.flags). Goes with its referral, or its
+    trigger, when retention disposes of either."""
+
+    __tablename__ = "case_review_flags"
+    __table_args__ = (UniqueConstraint("referral_pk", "trigger_pk", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_pk: Mapped[int] = mapped_column(
+        ForeignKey("referrals.id", ondelete="CASCADE"), index=True
+    )
+    trigger_pk: Mapped[int] = mapped_column(
+        ForeignKey("case_review_triggers.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(10))  # asbhub.casereview.model.TriggerStatus
+    batch_id: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]

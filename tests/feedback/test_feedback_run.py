@@ -8,7 +8,8 @@ import csv
 import hashlib
 import io
 import json
-from datetime import timedelta
+import secrets
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,15 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from asbhub.cli import app
+from asbhub.pipeline.feedback import cut_off
 from asbhub.store.engine import Store
-from asbhub.store.models import Delivery, LedgerEvent
+from asbhub.store.models import (
+    CaseReviewIncident,
+    CaseReviewTrigger,
+    Delivery,
+    Incident,
+    LedgerEvent,
+)
 from tests.feedback.world import (
     COUNCIL,
     HOUSING,
@@ -232,3 +240,67 @@ def test_the_forces_copy_is_a_delivery_the_retention_schedule_keeps_and_disposes
     with store.session() as session:
         (delivery,) = session.scalars(select(Delivery).where(Delivery.partner_id == "force"))
         assert delivery.disposed_at is not None
+
+
+def add_trigger(
+    store: Store,
+    world: World,
+    names: tuple[str, ...],
+    opened: datetime,
+    closed: datetime | None = None,
+) -> str:
+    """A Community Trigger counting the named incidents, opened (and linked) at `opened`."""
+    trigger_id = f"CT-{secrets.token_hex(6).upper()}"
+    with store.session() as session:
+        trigger = CaseReviewTrigger(
+            trigger_id=trigger_id,
+            kind="victim",
+            subject_key="0" * 32,
+            status="closed" if closed else "open",
+            opened_at=opened,
+            opened_as_of=opened.date(),
+            window="6m",
+            threshold=3,
+            last_evaluated_as_of=opened.date(),
+            closed_at=closed,
+        )
+        session.add(trigger)
+        session.flush()
+        refs = [world.incidents[name] for name in names]
+        for incident_id in session.scalars(
+            select(Incident.id).where(Incident.incident_ref.in_(refs))
+        ):
+            session.add(
+                CaseReviewIncident(trigger_pk=trigger.id, incident_id=incident_id, linked_at=opened)
+            )
+    return trigger_id
+
+
+def test_each_row_names_the_community_trigger_open_at_the_cut_off(
+    home: Path, world: World, store: Store
+) -> None:
+    """Opened at or before the cut-off and not closed before it: shown on every row of its
+    incident. Opened after the cut-off: shown from the next night's summary on."""
+    cut = cut_off(NIGHT)
+    flagged = add_trigger(store, world, ("split",), cut - timedelta(days=2))
+    add_trigger(store, world, ("clean",), cut - timedelta(days=3), closed=cut - timedelta(hours=1))
+    later = add_trigger(store, world, ("rivals", "late"), cut + timedelta(minutes=1))
+    assert feedback("--night", NIGHT.isoformat())[0] == 0
+    rows = rows_of(summary_file(home, NIGHT.isoformat()))
+    shown = {(r["incident_ref"], r["partner_id"]): r["case_review_id"] for r in rows}
+    inc = world.incidents
+    assert shown == {
+        (inc["split"], COUNCIL): flagged,
+        (inc["split"], HOUSING): flagged,
+        (inc["rivals"], COUNCIL): "",  # opened a minute after the cut-off
+        (inc["rivals"], HOUSING): "",
+        (inc["clean"], COUNCIL): "",  # closed before the cut-off
+        (inc["clean"], HOUSING): "",
+    }
+    assert list(rows[0])[-1] == "case_review_id"  # 1.1's column comes last
+    night = (NIGHT + timedelta(days=1)).isoformat()
+    assert feedback("--night", night)[0] == 0
+    assert {r["case_review_id"] for r in rows_of(summary_file(home, night))} == {later}
+    # The first night again: the same rows, as of its own cut-off.
+    again = feedback("--night", NIGHT.isoformat())
+    assert again[0] == 0 and isinstance(again[1], dict) and again[1]["status"] == "already_written"
