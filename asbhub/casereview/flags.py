@@ -21,6 +21,7 @@ from asbhub.casereview.model import TriggerStatus
 from asbhub.casereview.triggers import WITHDRAWN
 from asbhub.store.models import CaseReviewFlag, CaseReviewIncident, CaseReviewTrigger, Referral
 from contracts.case_review_flag import CaseReviewFlag as FlagRecord
+from contracts.case_review_flag import CaseReviewStatus
 
 # A referral the partner holds: received, closed by it, or bound to an earlier batch of its chain
 # (an urgent batch staged before this one is delivered before it).
@@ -60,7 +61,7 @@ def flags_to_tell(
         key=lambda f: (
             f.record.opened_at,
             f.record.case_review_id,
-            f.record.status != TriggerStatus.OPEN,
+            f.record.status is not CaseReviewStatus.OPEN,
             f.record.referral_id,
         ),
     )
