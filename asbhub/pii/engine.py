@@ -188,6 +188,8 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
     from asbhub.pii.deny_list import DenyList, KeyedDenyList
     from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans
 
+    if not known:
+        return []  # no values of its own: nothing to look for (the deny list would hash every run)
     if isinstance(known, KeyedDenyList):
         spans = [(m.entity_type, m.start, m.end) for m in known.spans(text)]
     else:
