@@ -1,19 +1,22 @@
-"""The `retention_disposal` DAG: plan, approval (Airflow's human-in-the-loop step, or the CLI),
-execution, verification and certificate; each task calls asbhub.retention and nothing more.
-Built here, like the nightly DAGs in asbhub.airflow.factory; dags/retention_disposal.py only
-names it."""
+"""The `retention_disposal` DAG: plan, one approval per review stage of the schedule (Airflow's
+human-in-the-loop step, or the CLI), execution, verification and certificate; each task calls
+asbhub.retention and nothing more. Built here, like the nightly DAGs in asbhub.airflow.factory;
+dags/retention_disposal.py only names it."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from airflow.providers.standard.operators.hitl import ApprovalOperator
+from airflow.providers.standard.operators.hitl import HITLOperator
 from airflow.providers.standard.operators.python import ShortCircuitOperator
-from airflow.sdk import DAG, task
+from airflow.sdk import DAG, Param, task
+from airflow.sdk.exceptions import AirflowFailException, AirflowSkipException
 
 from asbhub.airflow.notifier import TaskFailed
 from asbhub.airflow.watch import watch
+from asbhub.errors import DataError
 from asbhub.settings import options
 
 DAG_ID = "retention_disposal"
@@ -56,30 +59,67 @@ def plan() -> str:
         return plan_disposal(session, rc.schedule(), rc.key, as_of, planned_by="airflow").run_id
 
 
-def _needs_approval(disposal_run: str) -> bool:
-    """False (skip the approval step) when someone already approved the run with the CLI."""
-    from asbhub.retention.runs import get_run
-
-    with _hub() as rc, rc.store.session() as session:
-        return get_run(session, disposal_run).approved_by is None
+APPROVE, REJECT = "Approve", "Reject"
 
 
-@task(trigger_rule="none_failed_min_one_success")
-def record_approval(disposal_run: str, approval: dict[str, Any] | None = None) -> str:
-    """Store the approver's name (the certificate shows it); a CLI approval stands as it is."""
-    from asbhub.retention.runs import approve_run, get_run
+def _stages() -> Any:
+    """The schedule's review stages, read when the DAG is parsed (a missing schedule: the
+    information manager's alone; a wrong one fails the parse, where it shows)."""
+    from asbhub.airflow.factory import config_dir
+    from asbhub.retention.schedule import DEFAULT_STAGES, load_schedule
+
+    path = config_dir(Path(__file__).resolve().parents[2] / "config") / "retention.yaml"
+    return load_schedule(path).review_stages if path.is_file() else DEFAULT_STAGES
+
+
+def _stage_needed(disposal_run: str, stage: str) -> bool:
+    """False (skip this stage's approval step) when the stage was decided with the CLI."""
+    from asbhub.retention.runs import approvals, get_run
 
     with _hub() as rc, rc.store.session() as session:
         run = get_run(session, disposal_run)
-        if run.approved_by:
-            return run.approved_by
-        user = (approval or {}).get("responded_by_user") or {}
-        name = user.get("name") or user.get("id")
-        if not name:
-            raise ValueError(
-                f"disposal run {disposal_run}: the approval did not say who approved it"
-            )
-        return approve_run(session, disposal_run, str(name)).approved_by or ""
+        return stage not in {a.stage for a in approvals(session, run)}
+
+
+@task(trigger_rule="none_failed_min_one_success")
+def record_stage(disposal_run: str, stage: str, answer: dict[str, Any] | None = None) -> str:
+    """Store the stage's decision (who, approve or reject, the reason); a CLI decision stands
+    as it is. A rejection cancels the run and fails this task, so nothing after it runs."""
+    from asbhub.retention.runs import approvals, decide_stage, get_run
+
+    with _hub() as rc, rc.store.session() as session:
+        stages = rc.schedule().review_stages
+        run = get_run(session, disposal_run)
+        decided = {a.stage: a for a in approvals(session, run)}
+        if stage not in decided:
+            user = (answer or {}).get("responded_by_user") or {}
+            name = user.get("name") or user.get("id")
+            if not name:
+                raise AirflowFailException(
+                    f"disposal run {disposal_run}: stage {stage}'s answer did not say who gave it"
+                )
+            chosen = list((answer or {}).get("chosen_options") or [])
+            reason = str(((answer or {}).get("params_input") or {}).get("reason") or "")
+            try:
+                decide_stage(
+                    session,
+                    disposal_run,
+                    stages,
+                    str(name),
+                    approve=chosen == [APPROVE],
+                    stage=stage,
+                    reason=reason or ("rejected in Airflow" if chosen != [APPROVE] else None),
+                )
+            except DataError as exc:  # the planner, or a second stage by the same person
+                raise AirflowFailException(str(exc)) from exc
+            decided = {a.stage: a for a in approvals(session, run)}
+        decision = decided[stage]
+    if decision.decision != "approved":
+        raise AirflowFailException(
+            f"disposal run {disposal_run} rejected at stage {stage} by {decision.decided_by}: "
+            f"{decision.reason}; the run is cancelled"
+        )
+    return decision.decided_by
 
 
 @task
@@ -111,10 +151,14 @@ def verify(disposal_run: str) -> dict[str, Any]:
 @task(trigger_rule="all_done")
 def certificate(disposal_run: str) -> str:
     """Write the certificate in HTML, CSV and JSON whatever verification found, each rendered
-    from the document frozen at verification (the same bytes `asbhub disposal report` writes)."""
+    from the document frozen at verification (the same bytes `asbhub disposal report` writes).
+    A run a stage rejected, or that never executed, has none."""
     from asbhub.retention.frozen import certificate_text
+    from asbhub.retention.runs import get_run
 
     with _hub() as rc, rc.store.session() as session:
+        if get_run(session, disposal_run).executed_at is None:
+            raise AirflowSkipException(f"disposal run {disposal_run} did not execute")
         folder = rc.areas.home / "reports"
         folder.mkdir(parents=True, exist_ok=True)
         keys = []
@@ -125,13 +169,15 @@ def certificate(disposal_run: str) -> str:
     return keys[0]
 
 
-DOC = """Disposal runs of the retention schedule: plan (what is due, by class and rule), approval
-(Airflow's human-in-the-loop step, skipped when the run was approved with the CLI), execute,
-verify, certificate; a watcher fails the run when any of them failed."""
+DOC = """Disposal runs of the retention schedule: plan (what is due, by class and rule), one
+approval per review stage of the schedule in its order (Airflow's human-in-the-loop step, skipped
+for a stage decided with the CLI; a rejection, with its reason, cancels the run), execute, verify,
+certificate; a watcher fails the run when any of them failed."""
 
 
 def retention_disposal_dag() -> DAG:
-    """The DAG; its tasks are this module's functions."""
+    """The DAG; its tasks are this module's functions, one approval step per review stage."""
+    stages = _stages()
     with DAG(
         dag_id=DAG_ID,
         schedule="@monthly",
@@ -151,32 +197,46 @@ def retention_disposal_dag() -> DAG:
         doc_md=DOC,
     ) as dag:
         disposal_run: Any = plan()  # the run id, at run time
-        needs_approval = ShortCircuitOperator(
-            task_id="needs_approval",
-            python_callable=_needs_approval,
-            op_args=[disposal_run],
-            ignore_downstream_trigger_rules=False,
-        )
-        approval = ApprovalOperator(
-            task_id="approval",
-            subject="Approve disposal run {{ ti.xcom_pull(task_ids='plan') }}",
-            body=(
-                "The retention schedule makes the records in disposal run "
-                "{{ ti.xcom_pull(task_ids='plan') }} due for disposal. Review the plan with "
-                "`asbhub disposal report {{ ti.xcom_pull(task_ids='plan') }}` and approve or "
-                "reject. "
-                "Approving with `asbhub disposal approve RUN --by NAME` counts the same."
-            ),
-            response_timeout=timedelta(days=14),
-            # A person's answer is never asked for again by a retry: a rejection stands.
-            retries=0,
-        )
-        approved_by = record_approval(disposal_run, approval.output)  # type: ignore[arg-type]
-        needs_approval >> approval >> approved_by
+        steps: list[Any] = [disposal_run]
+        before: Any = disposal_run
+        for number, stage in enumerate(stages, start=1):
+            needed = ShortCircuitOperator(
+                task_id=f"needs_{stage.id}",
+                python_callable=_stage_needed,
+                op_args=[disposal_run, stage.id],
+                ignore_downstream_trigger_rules=False,
+            )
+            ask = HITLOperator(
+                task_id=f"approval_{stage.id}",
+                subject=f"Disposal run {{{{ ti.xcom_pull(task_ids='plan') }}}}: stage {number} "
+                f"of {len(stages)}, {stage.title}",
+                options=[APPROVE, REJECT],
+                body=(
+                    f"Stage {number} of {len(stages)} ({stage.title}). The retention schedule "
+                    "makes the records in disposal run {{ ti.xcom_pull(task_ids='plan') }} due "
+                    "for disposal. Review the plan with `asbhub disposal report "
+                    "{{ ti.xcom_pull(task_ids='plan') }}` and approve or reject (with a reason). "
+                    "The planner may not answer, nor one person answer two stages. "
+                    f"`asbhub disposal approve|reject RUN --stage {stage.id} --by NAME` counts "
+                    "the same."
+                ),
+                params={"reason": Param("", type="string", title="Reason (needed to reject)")},
+                response_timeout=timedelta(days=14),
+                # A person's answer is never asked for again by a retry: a rejection stands.
+                retries=0,
+            )
+            recorded = record_stage.override(task_id=f"record_{stage.id}")(
+                disposal_run,
+                stage.id,
+                ask.output,  # type: ignore[arg-type]
+            )
+            before >> needed >> ask >> recorded
+            steps += [needed, ask, recorded]
+            before = recorded
         executed = execute(disposal_run)
         verified = verify(disposal_run)
         certified = certificate(disposal_run)
-        approved_by >> executed >> verified >> certified
+        before >> executed >> verified >> certified
         # A failed verification still writes its certificate (saying so), and fails the run.
-        watch([disposal_run, needs_approval, approval, approved_by, executed, verified, certified])
+        watch([*steps, executed, verified, certified])
     return dag

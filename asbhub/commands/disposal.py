@@ -1,11 +1,12 @@
-"""`asbhub disposal approve|execute|verify|report|check|status|cancel|review|decide`: a run after
-planning, and the decisions on records a `review` rule made due."""
+"""`asbhub disposal approve|reject|execute|verify|report|check|status|cancel|review|decide`: a
+run after planning (each review stage's decision first), and the decisions on records a `review`
+rule made due."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -25,22 +26,72 @@ app = typer.Typer(help="Disposal runs: approve, execute, verify, certify.", no_a
 def command_approve(
     ctx: typer.Context,
     run_id: str = typer.Argument(..., metavar="RUN"),
-    by: str = typer.Option(..., "--by", help="The approver's name, as the certificate shows it."),
+    by: str = typer.Option(..., "--by", help="The reviewer's name, as the certificate shows it."),
+    stage: str = typer.Option(
+        None, "--stage", help="The review stage (default: the one the run awaits)."
+    ),
 ) -> None:
-    """Approve a planned run (the same as approving it in Airflow)."""
-    from asbhub.retention.runs import approve_run
+    """Approve a planned run at its review stage (the same as approving it in Airflow). The
+    run executes once every stage of the schedule approved it, each by another person."""
+    _decide(ctx, run_id, by, stage, approve=True, reason=None)
+
+
+@app.command("reject")
+def command_reject(
+    ctx: typer.Context,
+    run_id: str = typer.Argument(..., metavar="RUN"),
+    by: str = typer.Option(..., "--by", help="The reviewer's name, as the certificate shows it."),
+    reason: str = typer.Option(..., "--reason", help="Why: kept with the run."),
+    stage: str = typer.Option(
+        None, "--stage", help="The review stage (default: the one the run awaits)."
+    ),
+) -> None:
+    """Reject a planned run at its review stage: the run is cancelled with the reason."""
+    _decide(ctx, run_id, by, stage, approve=False, reason=reason)
+
+
+def _decide(
+    ctx: typer.Context,
+    run_id: str,
+    by: str,
+    stage: str | None,
+    *,
+    approve: bool,
+    reason: str | None,
+) -> None:
+    from asbhub.retention.runs import approvals, awaited_stage, decide_stage
     from asbhub.retention.service import retention_context
 
     hub = hub_context(ctx)
     with retention_context(hub.settings) as rc, rc.store.session() as session:
-        run = approve_run(session, run_id, by)
-        result = {
+        stages = rc.schedule().review_stages
+        run = decide_stage(session, run_id, stages, by, approve=approve, stage=stage, reason=reason)
+        waiting = awaited_stage(session, run, stages)
+        result: dict[str, Any] = {
             "run_id": run.run_id,
+            "status": run.status,
             "approved_by": run.approved_by,
             "approved_at": run.approved_at,
-            "status": run.status,
+            "stages": [
+                {
+                    "stage": a.stage,
+                    "title": a.title,
+                    "decision": a.decision,
+                    "by": a.decided_by,
+                    "at": a.decided_at,
+                    "reason": a.reason,
+                }
+                for a in approvals(session, run)
+            ],
+            "awaits": waiting.id if waiting else None,
         }
-    hub.emit(result, f"{run_id} approved by {result['approved_by']}")
+    said = "; ".join(f"{s['stage']} {s['decision']} by {s['by']}" for s in result["stages"])
+    after = (
+        f"; awaits {result['awaits']}"
+        if result["awaits"]
+        else ("; approved: it may execute" if result["status"] == "approved" else "")
+    )
+    hub.emit(result, f"{run_id} {result['status']}: {said}{after}")
 
 
 @app.command("cancel")

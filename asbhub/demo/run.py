@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -42,6 +43,13 @@ from asbhub.store.engine import upgrade
 REPO = Path(__file__).resolve().parents[2]
 APPROVER = "Demo Information Manager"
 DATA_ENGINEER = "Demo Data Engineer"
+# The demo's schedule has two review stages: the information manager, then the data protection
+# officer; the data engineer plans (the planner may not approve).
+DPO = "Demo Data Protection Officer"
+REVIEW_STAGES = [
+    {"id": "information_manager", "title": "Information manager"},
+    {"id": "data_protection_officer", "title": "Data protection officer"},
+]
 # Far enough ahead that the cases closed tonight have passed the 6-year rule.
 RETENTION_SHIFT = timedelta(days=6 * 366 + 60)
 RELEASE_REASON = (
@@ -138,6 +146,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _stop_on_signal) if in_main_thread else None
     world = start_world(home, REPO / "config")
+    with_review_stages(world.config_dir)
     airflow: AirflowSession | None = None
     finished = False
     try:
@@ -307,16 +316,34 @@ def _resend_collected_by_hand(
 def _retention_run(steps: Steps, night: date, as_of: date) -> dict[str, Any]:
     """The information manager plans and approves with the CLI; the DAG takes the run up, skips
     its approval step (approved already) and executes, verifies, certifies."""
-    task = steps.progress.add_task("retention run (plan, approve, DAG)", total=2)
+    task = steps.progress.add_task("retention run (plan, two-stage review, DAG)", total=2)
     plan = steps.cli(
-        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER]
+        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", DATA_ENGINEER]
     )
-    steps.cli(["disposal", "approve", plan["run_id"], "--by", APPROVER])
+    _review(steps, plan["run_id"])
     steps.progress.advance(task)
     steps.dag("retention_disposal", night, {"disposal_run": plan["run_id"]})
     steps.progress.advance(task)
     verified = steps.cli(["--json", "disposal", "verify", plan["run_id"]], allow_fail=True)
     return _run_summary(plan, as_of, verified)
+
+
+def _review(steps: Steps, run_id: str) -> None:
+    """The two review stages, in order, each by its own person."""
+    for stage, by in (("information_manager", APPROVER), ("data_protection_officer", DPO)):
+        steps.cli(["disposal", "approve", run_id, "--stage", stage, "--by", by])
+
+
+def with_review_stages(config_dir: Path) -> None:
+    """Give the demo's copy of the schedule its two review stages."""
+    path = config_dir / "retention.yaml"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(
+        text
+        + "\n\n# The demo's review: two stages, each by its own person.\n"
+        + yaml.safe_dump({"review_stages": REVIEW_STAGES}, sort_keys=False),
+        encoding="utf-8",
+    )
 
 
 def _decide_reviews(steps: Steps, hub_url: str, as_of: date) -> None:
@@ -353,9 +380,9 @@ def _follow_up_run(steps: Steps, as_of: date) -> dict[str, Any]:
     disposal goes, the one kept is left out. Executed (and verified) with the CLI."""
     task = steps.progress.add_task("follow-up run (plan, approve, execute)", total=1)
     plan = steps.cli(
-        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", APPROVER]
+        ["--json", "retention", "plan", "--as-of", as_of.isoformat(), "--by", DATA_ENGINEER]
     )
-    steps.cli(["disposal", "approve", plan["run_id"], "--by", APPROVER])
+    _review(steps, plan["run_id"])
     verified = steps.cli(["--json", "disposal", "execute", plan["run_id"]], allow_fail=True)
     steps.progress.advance(task)
     return _run_summary(plan, as_of, verified)

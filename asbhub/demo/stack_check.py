@@ -662,17 +662,19 @@ def retention(
     dag_id = "retention_disposal"
     say(f"{dag_id}: planned as of {as_of}, approval through the REST API")
     run_id = api.trigger(dag_id, logical, {"as_of": as_of.isoformat()})
-    path = f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances/approval/-1/hitlDetails"
+    # The sample schedule names no review stages: the information manager's step alone.
+    step = "approval_information_manager"
+    path = f"/api/v2/dags/{dag_id}/dagRuns/{run_id}/taskInstances/{step}/-1/hitlDetails"
 
     def waiting_for_approval() -> bool:
         states = {t["task_id"]: t.get("state") for t in api.task_instances(dag_id, run_id)}
         if states.get("plan") == "failed" or api.run_state(dag_id, run_id) in FINISHED:
             return True
-        return states.get("approval") in ("deferred", "awaiting_input")
+        return states.get(step) in ("deferred", "awaiting_input")
 
     wait_for("the approval step", waiting_for_approval, stack, timeout=600)
     if api.run_state(dag_id, run_id) not in FINISHED:
-        api.call("PATCH", path, json={"chosen_options": [APPROVE], "params_input": {}})
+        api.call("PATCH", path, json={"chosen_options": [APPROVE], "params_input": {"reason": ""}})
     wait_for(
         f"{dag_id} to finish",
         lambda: api.run_state(dag_id, run_id) in FINISHED,

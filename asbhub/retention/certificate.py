@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from asbhub.errors import DataError
 from asbhub.ledger import LedgerKey
-from asbhub.retention.runs import get_run
+from asbhub.retention.runs import approvals, get_run
 from asbhub.retention.status import ItemStatus
 from asbhub.store.models import DisposalItem, DisposalNotice
 
@@ -38,8 +38,21 @@ class ClassLine(BaseModel):
     failed: int
 
 
+class ReviewLine(BaseModel):
+    """One review stage's decision: who, when, and the counts per class they were shown."""
+
+    stage: str
+    title: str
+    decision: str
+    by: str
+    at: datetime
+    reason: str | None = None
+    seen: dict[str, dict[str, int]] = {}
+
+
 class Certificate(BaseModel):
-    certificate: str = "asbhub disposal certificate/1.0"
+    # 1.1 adds `review`, every stage's decision; a 1.0 certificate has its approver only.
+    certificate: str = "asbhub disposal certificate/1.1"
     run_id: str
     status: str
     as_of: date
@@ -49,6 +62,7 @@ class Certificate(BaseModel):
     planned_by: str
     approved_by: str | None
     approved_at: datetime | None
+    review: list[ReviewLine] = []
     executed_at: datetime | None
     verified_at: datetime | None
     verification_ok: bool | None
@@ -116,6 +130,18 @@ def build_certificate(session: Session, run_id: str) -> Certificate:
         planned_by=run.planned_by,
         approved_by=run.approved_by,
         approved_at=run.approved_at,
+        review=[
+            ReviewLine(
+                stage=a.stage,
+                title=a.title,
+                decision=a.decision,
+                by=a.decided_by,
+                at=a.decided_at,
+                reason=a.reason,
+                seen=a.seen,
+            )
+            for a in approvals(session, run)
+        ],
         executed_at=run.executed_at,
         verified_at=run.verified_at,
         verification_ok=verification.get("ok"),
@@ -175,6 +201,20 @@ def _csv(cert: Certificate) -> str:
         "hash_algorithm",
     ):
         writer.writerow(["run", key, _text(getattr(cert, key)), ""])
+    for stage in cert.review:
+        writer.writerow(
+            [
+                "review",
+                stage.stage,
+                stage.decision,
+                f"title={stage.title} by={stage.by} at={_text(stage.at)}"
+                + (f" reason={stage.reason}" if stage.reason else "")
+                + "".join(
+                    f" {cls}=planned:{n['planned']},held:{n['held']}"
+                    for cls, n in sorted(stage.seen.items())
+                ),
+            ]
+        )
     if cert.ledger_head:
         writer.writerow(
             ["run", "ledger_head", cert.ledger_head["hash"], f"seq {cert.ledger_head['seq']}"]

@@ -88,6 +88,8 @@ TABLE_CLASSES: dict[str, list[tuple[str, Predicate]]] = {
     "ledger_events": [("ledger_event", true)],
     "disposal_runs": [("disposal_certificate", true)],
     "disposal_items": [("disposal_certificate", true)],
+    # A review stage's decision is part of its run's certificate, kept with it.
+    "disposal_approvals": [("disposal_certificate", true)],
     "review_decisions": [("disposal_certificate", true)],
     # A Case Review trigger lives as long as the longest-lived incident it counts, and goes when
     # the last of them goes (asbhub.retention.execute); a link goes with its incident.

@@ -108,11 +108,32 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class ReviewStage:
+    """One pair of eyes a disposal run needs before it executes, in the schedule's order."""
+
+    id: str
+    title: str
+
+
+# Without `review_stages`, one: the information manager's.
+DEFAULT_STAGES = (ReviewStage("information_manager", "Information manager"),)
+_STAGE_ID = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+
+
+@dataclass(frozen=True)
 class Schedule:
     version: str
     digest: str
     source: str
     rules: dict[str, list[Rule]] = field(default_factory=dict)
+    review_stages: tuple[ReviewStage, ...] = DEFAULT_STAGES
+
+    def stage(self, stage_id: str) -> ReviewStage:
+        for stage in self.review_stages:
+            if stage.id == stage_id:
+                return stage
+        known = ", ".join(s.id for s in self.review_stages)
+        raise ConfigError(f"{self.source}: no review stage {stage_id!r} (stages: {known})")
 
     def rules_of(self, record_class: str) -> list[Rule]:
         return self.rules.get(record_class, [])
@@ -150,9 +171,13 @@ def parse_schedule(data: Any, source: str = "retention.yaml", digest: str = "") 
     version = data.get("version")
     if not isinstance(version, str | int | float) or not str(version).strip():
         problems.append(f"{source}: `version` is missing; every disposal run records it")
-    unknown_top = set(data) - {"version", "classes"}
+    unknown_top = set(data) - {"version", "classes", "review_stages"}
     if unknown_top:
-        problems.append(f"{source}: unknown keys {sorted(unknown_top)} (expected version, classes)")
+        problems.append(
+            f"{source}: unknown keys {sorted(unknown_top)} "
+            "(expected version, classes, review_stages)"
+        )
+    stages = _parse_stages(data.get("review_stages"), source, problems)
     classes = data.get("classes")
     if not isinstance(classes, dict):
         raise ConfigError(
@@ -173,7 +198,34 @@ def parse_schedule(data: Any, source: str = "retention.yaml", digest: str = "") 
         problems.extend(_overlaps_and_gaps(name, rules[name], where))
     if problems:
         raise ConfigError(problems)
-    return Schedule(version=str(version), digest=digest, source=source, rules=rules)
+    return Schedule(
+        version=str(version), digest=digest, source=source, rules=rules, review_stages=stages
+    )
+
+
+def _parse_stages(raw: Any, source: str, problems: list[str]) -> tuple[ReviewStage, ...]:
+    """`review_stages`: a list of {id, title}, approved in that order, each by another person."""
+    if raw is None:
+        return DEFAULT_STAGES
+    where = f"{source}: review_stages"
+    if not isinstance(raw, list) or not raw:
+        problems.append(f"{where}: a list of stages, each with `id` and `title`")
+        return DEFAULT_STAGES
+    stages: list[ReviewStage] = []
+    for index, item in enumerate(raw):
+        at = f"{where}[{index}]"
+        if not isinstance(item, dict) or set(item) != {"id", "title"}:
+            problems.append(f"{at}: needs exactly `id` and `title`")
+            continue
+        stage_id, title = str(item["id"]), str(item["title"]).strip()
+        if not _STAGE_ID.match(stage_id):
+            problems.append(f"{at}.id: {stage_id!r} is not like information_manager")
+        elif stage_id in {s.id for s in stages}:
+            problems.append(f"{at}.id: {stage_id!r} is named twice")
+        if not title:
+            problems.append(f"{at}.title: empty")
+        stages.append(ReviewStage(stage_id, title))
+    return tuple(stages)
 
 
 def _parse_class(

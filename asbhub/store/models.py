@@ -334,6 +334,26 @@ class DisposalRun(Base):
     certificate_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
+class DisposalApproval(Base):
+    """One review stage's decision on a disposal run: who, when, approve or reject (with the
+    reason), and the counts per class they were shown. A run executes only once every stage of
+    the schedule approved it, each stage by another person, none by the planner."""
+
+    __tablename__ = "disposal_approvals"
+    __table_args__ = (UniqueConstraint("run_pk", "stage"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_pk: Mapped[int] = mapped_column(ForeignKey("disposal_runs.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)  # the stage's place in the schedule's order
+    title: Mapped[str] = mapped_column(String(120))
+    decision: Mapped[str] = mapped_column(String(10))  # approved | rejected
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime]
+    reason: Mapped[str | None] = mapped_column(Text)
+    seen: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # planned counts per class
+
+
 class DisposalItem(Base):
     """One record a run planned to dispose of, with the rule that made it due."""
 

@@ -4,6 +4,7 @@ review decisions, what is held back from the partners, and open Community Trigge
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
@@ -53,11 +54,19 @@ def _page(request: Request, name: str, status_code: int = 200, **context: Any) -
     return response
 
 
+def _stages(state: Any) -> Any:
+    """The schedule's review stages (the information manager's alone without a schedule)."""
+    from asbhub.retention.schedule import DEFAULT_STAGES, load_schedule
+
+    path = Path(state.settings.config_dir) / "retention.yaml"
+    return load_schedule(path).review_stages if path.is_file() else DEFAULT_STAGES
+
+
 @router.get("/", name="runs")
 def runs_page(request: Request) -> Response:
     state = _web(request)
     with state.store.session() as session:
-        runs = queries.disposal_runs(session)
+        runs = queries.disposal_runs(session, stages=_stages(state))
     return _page(request, "runs.html", section="runs", runs=runs, approval_url=state.approval_url())
 
 
@@ -65,7 +74,7 @@ def runs_page(request: Request) -> Response:
 def run_page(request: Request, run_id: str) -> Response:
     state = _web(request)
     with state.store.session() as session:
-        rows = queries.disposal_runs(session, run_id)
+        rows = queries.disposal_runs(session, run_id, stages=_stages(state))
         if not rows:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"there is no disposal run {run_id}")
         cert = cert_mod.build_certificate(session, run_id)

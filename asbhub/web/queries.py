@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +17,8 @@ from asbhub.pipeline.reroute import UnroutableIncident, unroutable_in
 from asbhub.pipeline.set_aside import HeldReferral as SetAsideReferral
 from asbhub.pipeline.set_aside import held_in
 from asbhub.retention.notices import notice_status
+from asbhub.retention.runs import approvals, awaited_stage
+from asbhub.retention.schedule import DEFAULT_STAGES, ReviewStage
 from asbhub.store.models import (
     DisposalItem,
     DisposalNotice,
@@ -51,14 +54,22 @@ class RunRow(BaseModel):
     executed_at: datetime | None
     verified_at: datetime | None
     by_class: dict[str, dict[str, int]]  # class -> planned / disposed / held / review / failed
+    decisions: list[str] = []  # "Information manager: approved by A. Name"
+    awaits_stage: str | None = None  # the stage id a planned run waits for
+    awaits_title: str | None = None
 
     @property
     def awaiting_approval(self) -> bool:
-        return self.status == "planned"
+        return self.status == "planned" and self.awaits_stage is not None
 
 
-def disposal_runs(session: Session, run_id: str | None = None) -> list[RunRow]:
-    """Runs newest first, each with its counts per record class."""
+def disposal_runs(
+    session: Session,
+    run_id: str | None = None,
+    stages: Sequence[ReviewStage] = DEFAULT_STAGES,
+) -> list[RunRow]:
+    """Runs newest first, each with its counts per record class, its review stages' decisions
+    and the stage it awaits."""
     query = select(DisposalRun).order_by(DisposalRun.planned_at.desc())
     if run_id is not None:
         query = query.where(DisposalRun.run_id == run_id)
@@ -75,6 +86,7 @@ def disposal_runs(session: Session, run_id: str | None = None) -> list[RunRow]:
             tallies.setdefault((run_pk, cls), {})[item_status] = n
     rows = []
     for run in runs:
+        awaited = awaited_stage(session, run, stages)
         by_class: dict[str, dict[str, int]] = {}
         for cls, rules in (run.counts or {}).items():
             t = tallies.get((run.id, cls), {})
@@ -99,6 +111,13 @@ def disposal_runs(session: Session, run_id: str | None = None) -> list[RunRow]:
                 executed_at=run.executed_at,
                 verified_at=run.verified_at,
                 by_class=by_class,
+                decisions=[
+                    f"{a.title}: {a.decision} by {a.decided_by}"
+                    + (f" ({a.reason})" if a.reason else "")
+                    for a in approvals(session, run)
+                ],
+                awaits_stage=awaited.id if awaited else None,
+                awaits_title=awaited.title if awaited else None,
             )
         )
     return rows

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from asbhub.alerts.model import AlertKind
 from asbhub.demo import revisions
-from asbhub.demo.run import APPROVER, DATA_ENGINEER, DemoResult, run_demo
+from asbhub.demo.run import APPROVER, DATA_ENGINEER, DPO, DemoResult, run_demo
 from asbhub.demo.world import OPERATORS
 from asbhub.store.engine import Store
 from asbhub.store.models import (
     Delivery,
+    DisposalApproval,
     DisposalRun,
     Incident,
     LedgerEvent,
@@ -72,6 +73,7 @@ def test_the_demo_night_runs_end_to_end(
             check_certificates(result, session)
             check_force_summary(result, session)
             check_urgent(result, session)
+            check_review_stages(result, session)
     finally:
         store.dispose()
     assert result.unroutable == 0, "the demo's districts are all covered"
@@ -95,6 +97,23 @@ def test_the_demo_night_runs_end_to_end(
     # The commands run in the demo's process leave its logging working (no handler left on a
     # command's captured output, closed since).
     assert "--- Logging error ---" not in capsys.readouterr().err
+
+
+def check_review_stages(result: DemoResult, session: Session) -> None:
+    """Both disposal runs went through the demo's two review stages, each by its own person,
+    and neither was approved by the data engineer who planned it."""
+    for run in (result.disposal, result.follow_up):
+        pk = session.scalar(select(DisposalRun.id).where(DisposalRun.run_id == run["run_id"]))
+        decided = session.execute(
+            select(DisposalApproval.stage, DisposalApproval.decided_by)
+            .where(DisposalApproval.run_pk == pk)
+            .order_by(DisposalApproval.position)
+        ).all()
+        assert [tuple(d) for d in decided] == [
+            ("information_manager", APPROVER),
+            ("data_protection_officer", DPO),
+        ]
+    assert "Data protection officer" in Path(result.certificate_html).read_text(encoding="utf-8")
 
 
 def check_urgent(result: DemoResult, session: Session) -> None:

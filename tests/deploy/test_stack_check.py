@@ -92,7 +92,8 @@ def test_the_stack_runs_a_night_and_a_disposal_on_two_celery_workers(tmp_path: P
     assert set(result["dag_runs"].values()) == {"success"}
     by_task = {(t["dag_id"], t["task_id"]): t for t in result["tasks"]}
     assert by_task[("partner_outbound__basildon_council", "deliver")]["state"] == "success"
-    assert by_task[("retention_disposal", "approval")]["state"] == "success"
+    assert by_task[("retention_disposal", "approval_information_manager")]["state"] == "success"
+    assert by_task[("retention_disposal", "record_information_manager")]["state"] == "success"
     assert by_task[("retention_disposal", "verify")]["state"] == "success"
     assert result["audit_view"] == 200
     # the hub's areas were in a bucket, the certificate too; no worker kept a file of its own
