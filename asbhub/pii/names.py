@@ -106,12 +106,26 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         words.pop()
     if not words:
         return None
+    if cand.source == "ner" and len(words) >= 3 and text[cand.start : cand.end].isupper():
+        words = _known_name_prefix(words)  # "SHARON KEANE STATES YOUTHS": the name, not the verb
     start, end = words[0].start(), words[-1].end()
     if text[end - 2 : end] in ("'s", "’s"):
         end -= 2  # "PC Grant's handling": the possessive is not part of the name
     if (start, end) == (cand.start, cand.end):
         return cand
     return Candidate(cand.type, start, end, cand.score, source)
+
+
+def _known_name_prefix(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """In capitals the model runs on into the sentence: keep the listed first name and
+    surnames at the front when there are at least two of them, else the span as it was."""
+    known = 0
+    for word in words:
+        low = word.group().lower()
+        if low not in first_names() and low not in surnames():
+            break
+        known += 1
+    return words[:known] if 2 <= known < len(words) else words
 
 
 def _false_name(text: str, cand: Candidate) -> bool:
