@@ -17,8 +17,8 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 SHAPES = [
     (
         "nickname in quotes inside a full name",
-        'Susp is Anthony "Tony" Marsh, seen at the skate ramp at 2317hrs.',
-        ["Anthony", "Tony", "Marsh"],
+        'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
+        ["Dominic", "Dom", "Fairley"],
         ["2317hrs"],
     ),
     (
@@ -29,15 +29,15 @@ SHAPES = [
     ),
     (
         "names joined by & and /",
-        "Neighbours John & Mary Templeton, and Sam / Leanne Oduya, since May.",
-        ["John", "Mary Templeton", "Sam", "Leanne Oduya"],
+        "Neighbours Pete & Yvonne Whitlock, and Sam / Leanne Oduya, since May.",
+        ["Pete", "Yvonne Whitlock", "Sam", "Leanne Oduya"],
         ["since May"],
     ),
     (
         "word-names at a sentence start",
-        "Will rang back at 1445. Will you call back tomorrow? Mark the location.",
+        "Will rang back at 1445. Will you call back tomorrow? Mark it on the plan.",
         ["Will rang"],
-        ["Will you call back", "Mark the location"],
+        ["Will you call back", "Mark it on the plan"],
     ),
     (
         "a word-name as a name, the same word as a street",
@@ -53,9 +53,9 @@ SHAPES = [
     ),
     (
         "names in capitals",
-        "CALLER MOHAMMED IQBAL REPORTS FIREWORKS AIMED AT HIS SHOP IN MORLEY.",
+        "CALLER MOHAMMED IQBAL REPORTS FIREWORKS AIMED AT HIS SHOP IN OSSETT.",
         ["MOHAMMED IQBAL"],
-        ["MORLEY", "FIREWORKS"],
+        ["OSSETT", "FIREWORKS"],
     ),
     (
         "a short line in capitals",
@@ -65,27 +65,27 @@ SHAPES = [
     ),
     (
         "diacritics and apostrophes, no letter left behind",
-        "Victim Zoë Ní Bhriain says her ex Łukasz Wiśniewski and Renée D'Souza came to Crewe.",
+        "Victim Zoë Ní Bhriain says her ex Łukasz Wiśniewski and Renée D'Souza came to Bolton.",
         ["Zoë", "Bhriain", "Łukasz", "Wiśniewski", "Renée", "D'Souza", "ë", "Ł", "é"],
-        ["Crewe"],
+        ["Bolton"],
     ),
     (
         "initials, titles and role cues",
-        "Letter to J. Atherton; Mr Okonkwo, IP Tanya Briggs, OIC PC Danvers 4412, in Stanley.",
-        ["Atherton", "Okonkwo", "Tanya Briggs", "Danvers"],
+        "Letter to R. Fenwick; Mr Okonkwo, IP Tanya Briggs, OIC PC Danvers 4412, in Stanley.",
+        ["Fenwick", "Okonkwo", "Tanya Briggs", "Danvers"],
         ["Mr ", "IP ", "OIC PC ", "Stanley"],
     ),
     (
         "lower-case title and initial",
-        "letter sent to mrs a. begum re the CPW",
-        ["begum"],
+        "letter sent to mrs s. rahman re the CPW",
+        ["rahman"],
         ["CPW"],
     ),
     (
         "dates of birth in digits and in words",
-        "Male born on the 4th of July 1988; DOB of Harvey Cole given as twelfth of March two"
+        "Male born on the 19th of November 1991; DOB of Harvey Cole given as twelfth of March two"
         " thousand and six. Incident June 2024.",
-        ["4th of July 1988", "twelfth of March two thousand and six"],
+        ["19th of November 1991", "twelfth of March two thousand and six"],
         ["June 2024"],
     ),
     (
@@ -96,30 +96,30 @@ SHAPES = [
     ),
     (
         "phone numbers with typos, +44 forms and extensions",
-        "tel O7700 900461, mob 077009004612, +44 (0)1632 960 114 or 0121 496 0719 ext 4421;"
+        "tel O7700 900461, mob 077009004612, +44 (0)1632 960 114 or 0113 496 0388 ext 217;"
         " not 101 or 999.",
-        ["O7700 900461", "077009004612", "1632 960 114", "0719", "4421"],
+        ["O7700 900461", "077009004612", "1632 960 114", "0388", "217"],
         ["101 or 999"],
     ),
     (
         "other agencies' references from their cue words",
-        "Custody no EX-24-118273. Intel ref WYP-INT-0077231, BTP ref BTP/2312/1105, council"
+        "Custody no EX-24-118273. Intel ref ESX-INT-0049182, BTP ref BTP/4471/0936, council"
         " case ASB/2024/0457, CAD 3312. Meeting at 1400, the case closed in 2024.",
-        ["EX-24-118273", "WYP-INT-0077231", "BTP/2312/1105", "ASB/2024/0457", "3312"],
+        ["EX-24-118273", "ESX-INT-0049182", "BTP/4471/0936", "ASB/2024/0457", "3312"],
         ["Meeting at 1400", "closed in 2024"],
     ),
     (
         "addresses: ranges, flats and blocks, no. 12",
-        "Youths at 78-80 Burngreave Road; tenant of Flat 9, Brunel House; the lad from"
-        " no. 17 Beech Grove. Fly tipping behind Brunel House.",
-        ["78-80 Burngreave Road", "Flat 9", "17 Beech Grove"],
+        "Youths at 62-64 Wellesley Road; tenant of Flat 9, Brunel House; the lad from"
+        " no. 23 Larch Close. Fly tipping behind Brunel House.",
+        ["62-64 Wellesley Road", "Flat 9", "23 Larch Close"],
         ["behind Brunel House"],
     ),
     (
         "addresses: a pair of house numbers, a named house",
-        "Noise from 3 and 5 Mill Road, and from Rose Cottage, Mill Lane, Tiptree. Fly tipping on"
-        " Cranes Farm Road.",
-        ["3 and", "Rose Cottage"],
+        "Noise from 9 and 11 Quarry Lane, and from Bramble Cottage, Church Lane, Tiptree. Fly"
+        " tipping on Cranes Farm Road.",
+        ["9 and", "Bramble Cottage"],
         ["Tiptree", "Cranes Farm Road"],
     ),
     (
