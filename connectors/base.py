@@ -346,7 +346,7 @@ class Transport(ABC):
             if entry is None or entry.size != sent.size:
                 raise IntegrityError(f"{final}: stored size differs from what was sent")
             return Proof.SIZE
-        stored = self._stored_sha256(tmp) if self.upload_check == "sha256" else None
+        stored = self._stored_sha256(tmp, sent.size) if self.upload_check == "sha256" else None
         proof = Proof.SERVER_SHA256
         if stored is None:  # no digest from the server: read it back, hashing off the wire
             reread = HashingWriter(None)
@@ -380,8 +380,9 @@ class Transport(ABC):
     def _download(self, path: str, sink: Sink) -> str | None:
         """Stream a file into `sink`; return the server's own SHA-256 (hex) if it keeps one."""
 
-    def _stored_sha256(self, path: str) -> str | None:
-        """The SHA-256 (hex) of a stored file as the server computes it; None when it cannot."""
+    def _stored_sha256(self, path: str, size: int) -> str | None:
+        """The SHA-256 (hex) of a stored file of `size` bytes as the server computes it; None
+        when it cannot (or when reading it back would be quicker)."""
         return None
 
     @abstractmethod

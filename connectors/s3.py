@@ -1,6 +1,6 @@
 """S3 transport (boto3, any S3-compatible endpoint): SSE on every upload, SHA-256 checked by S3.
 
-A file up to `multipart_threshold` goes in one PutObject with its SHA-256; a larger one in
+A file up to `multipart_threshold` (32 MiB) goes in one PutObject with its SHA-256; a larger one in
 parallel parts, each with its SHA-256, resumable after a crash (see `connectors.s3_multipart`).
 """
 
@@ -62,8 +62,9 @@ class S3Config(TransportConfig):
     session_token: SecretStr | None = None
     sse: Literal["AES256", "aws:kms"] = "AES256"
     sse_kms_key_id: str | None = None
-    # Larger files go in parts sent `concurrency` at a time (memory: concurrency x part size).
-    multipart_threshold: int = Field(default=16 * MiB, ge=MIN_PART, le=MAX_SINGLE_PUT)
+    # Larger files go in parts sent `concurrency` at a time (memory: concurrency x part size);
+    # up to the threshold, one PutObject (one round trip, its SHA-256 checked by S3) is quicker.
+    multipart_threshold: int = Field(default=32 * MiB, ge=MIN_PART, le=MAX_SINGLE_PUT)
     part_size: int = Field(default=8 * MiB, ge=MIN_PART, le=MAX_SINGLE_PUT)
     concurrency: int = Field(default=8, ge=1, le=64)
 

@@ -48,6 +48,8 @@ class SFTPConfig(TransportConfig):
     verify: Literal["sha256", "reread", "size"] = "sha256"
     # From the partner's transport section (server_sha256): a command the account may run.
     exec_digest: Literal["sha256sum", "openssl"] | None = None
+    # Below this size, reading a file back is quicker than starting a command on the server.
+    exec_digest_from: int = 32 * 1024 * 1024
     fsync: bool = True  # server flushes the temp file before the rename (fsync@openssh.com)
     # Throughput levers; defaults are what bench/transfer.py measured fastest.
     # Fewer, larger SFTP requests cut paramiko's per-request cost (the server's
@@ -58,6 +60,10 @@ class SFTPConfig(TransportConfig):
     read_depth: int = 16
     window_size: int = 8 * 1024 * 1024
     max_packet_size: int = 262144
+    # Preferred cipher and MAC names, first choice first (None: sftp_session's measured order);
+    # only names paramiko speaks are offered, the server picks among them.
+    ciphers: tuple[str, ...] | None = None
+    macs: tuple[str, ...] | None = None
 
     @model_validator(mode="after")
     def _key_auth_unless_partner_insists(self) -> SFTPConfig:
@@ -94,6 +100,9 @@ class SFTPTransport(Transport):
             "read_depth",
             "window_size",
             "max_packet_size",
+            "ciphers",
+            "macs",
+            "exec_digest_from",
         )
         # extra.no_host_key_check (an Airflow SFTP option) is deliberately not honoured.
         return {
@@ -156,11 +165,11 @@ class SFTPTransport(Transport):
         read_pipelined(session.sftp, path, size, sink, read_size, cfg.read_depth)
         return None
 
-    def _stored_sha256(self, path: str) -> str | None:
-        session = self.session
-        digest = session.check_file_sha256(path)
-        if digest is None and self.config.exec_digest is not None:
-            digest = session.exec_sha256(path, self.config.exec_digest, self.config.timeout)
+    def _stored_sha256(self, path: str, size: int) -> str | None:
+        cfg, session = self.config, self.session
+        digest = session.check_file_sha256(path)  # within SFTP: as cheap as a stat
+        if digest is None and cfg.exec_digest is not None and size >= cfg.exec_digest_from:
+            digest = session.exec_sha256(path, cfg.exec_digest, cfg.timeout)
         return digest
 
     def _write_file(self, source: Path, path: str) -> HashingWriter:

@@ -123,8 +123,8 @@ def open_session(config: SFTPConfig, who: str) -> Session:
         transport.banner_timeout = config.connect_timeout
         transport.handshake_timeout = config.connect_timeout
         options = transport.get_security_options()
-        options.ciphers = _preferred_first(PREFERRED_CIPHERS, tuple(options.ciphers))
-        options.digests = _preferred_first(PREFERRED_MACS, tuple(options.digests))
+        options.ciphers = _preferred_first(config.ciphers or PREFERRED_CIPHERS, options.ciphers)
+        options.digests = _preferred_first(config.macs or PREFERRED_MACS, options.digests)
         if pin is not None:
             # Ask only for the pinned key type, so a server with several keys shows the pinned one.
             options.key_types = _negotiable(pin.key_type, tuple(options.key_types), who)
@@ -151,7 +151,8 @@ def open_session(config: SFTPConfig, who: str) -> Session:
         raise
 
 
-def _preferred_first(preferred: tuple[str, ...], supported: tuple[str, ...]) -> tuple[str, ...]:
+def _preferred_first(preferred: tuple[str, ...], supported: Any) -> tuple[str, ...]:
+    supported = tuple(supported)
     first = tuple(name for name in preferred if name in supported)
     return first + tuple(name for name in supported if name not in first)
 

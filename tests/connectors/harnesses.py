@@ -15,10 +15,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
-from connectors import Transport, TransportSpec, open_transport
+from connectors import FolderKey, Transport, TransportSpec, open_transport
 from tests.servers import S3Server, SSHServer
 
-FOLDERS = ("inbox", "outbox", "processed", "archive")
+FOLDERS: tuple[FolderKey, ...] = ("inbox", "outbox", "processed", "archive")
 FAST_RETRY = {"retries": 4, "retry_base_delay": 0.05}
 FS_HOSTILE = ["tab\tname.csv", "new\nline.csv", "esc\x1b[2J.csv", "back\\slash.csv", "del\x7f.csv"]
 

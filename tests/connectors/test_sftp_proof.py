@@ -38,8 +38,8 @@ def declaring(harness: SFTPHarness, command: str | None) -> SFTPHarness:
 def test_an_upload_says_how_it_was_proved(
     sshd_server: SSHServer, tmp_path: Path, command: str | None, verify: str | None, proof: Proof
 ) -> None:
-    extra = {"verify": verify} if verify else {}
-    harness = declaring(SFTPHarness(sshd_server, **extra), command)
+    extra: dict[str, object] = {"verify": verify} if verify else {}
+    harness = declaring(SFTPHarness(sshd_server, exec_digest_from=0, **extra), command)
     source = tmp_path / "feed.csv"
     sha = write(source, 2 * 1024 * 1024 + 5)
     with harness.open() as transport:
@@ -52,7 +52,7 @@ def test_an_upload_says_how_it_was_proved(
 def test_a_server_digest_that_differs_is_refused_and_nothing_is_renamed(
     sshd_server: SSHServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    harness = declaring(SFTPHarness(sshd_server), "sha256sum")
+    harness = declaring(SFTPHarness(sshd_server, exec_digest_from=0), "sha256sum")
     source = tmp_path / "feed.csv"
     write(source, 100_000)
     monkeypatch.setattr(Session, "exec_sha256", lambda *args: "0" * 64)
@@ -64,7 +64,7 @@ def test_a_server_digest_that_differs_is_refused_and_nothing_is_renamed(
 def test_a_declared_command_that_fails_falls_back_to_reading_back(
     sshd_server: SSHServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    harness = declaring(SFTPHarness(sshd_server), "sha256sum")
+    harness = declaring(SFTPHarness(sshd_server, exec_digest_from=0), "sha256sum")
     monkeypatch.setitem(DIGEST_COMMANDS, "sha256sum", "no-such-command-on-this-server")
     source = tmp_path / "feed.csv"
     sha = write(source, 70_000)
@@ -76,7 +76,7 @@ def test_a_declared_command_that_fails_falls_back_to_reading_back(
 def test_a_name_with_shell_characters_reaches_the_digest_command_quoted(
     sshd_server: SSHServer, tmp_path: Path
 ) -> None:
-    harness = declaring(SFTPHarness(sshd_server), "sha256sum")
+    harness = declaring(SFTPHarness(sshd_server, exec_digest_from=0), "sha256sum")
     source = tmp_path / "x.csv"
     sha = write(source, 10_000)
     name = "feed $(touch pwned); 'x'.csv"
@@ -102,6 +102,16 @@ class CheckFileServer:
         reply.add_string(self.algorithm)
         reply.add_bytes(self.digest)
         return 201, paramiko.Message(reply.asbytes())
+
+
+def test_a_small_file_is_read_back_rather_than_starting_a_command(
+    sshd_server: SSHServer, tmp_path: Path
+) -> None:
+    harness = declaring(SFTPHarness(sshd_server, exec_digest_from=1024 * 1024), "openssl")
+    source = tmp_path / "feed.csv"
+    write(source, 1024 * 1024 - 1)
+    with harness.open() as transport:
+        assert transport.put("inbox", "feed.csv", source).proof == Proof.REREAD_SHA256
 
 
 def test_check_file_gives_the_servers_sha256_and_nothing_weaker() -> None:
