@@ -156,15 +156,20 @@ def test_shape(
         assert value in red, (shape, red)
 
 
-def test_shapes_jsonl_is_built_from_its_source() -> None:
+@pytest.mark.parametrize("name", ["shapes", "shapes_check"])
+def test_jsonl_is_built_from_its_source(name: str) -> None:
+    """NAME.jsonl is what make_handwritten.build makes of NAME.txt (no hand edits)."""
     spec = importlib.util.spec_from_file_location(
         "make_handwritten", FIXTURES / "make_handwritten.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    built = module.build((FIXTURES / "shapes.txt").read_text(encoding="utf-8"))
-    stored = [json.loads(line) for line in (FIXTURES / "shapes.jsonl").read_text().splitlines()]
+    built = module.build((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    stored = [
+        json.loads(line)
+        for line in (FIXTURES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert built == stored
 
 
