@@ -33,6 +33,11 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:on|in|at|along|off|near|outside|opposite|from|to|down|up|via|into|behind)\s+$",
     re.IGNORECASE,
 )
+# Street words that are hardly ever surnames: "Joy Street", "Rose Close" are streets, whereas
+# "Rose Lane", "Holly Green" may be people.
+_STREET_NOT_SURNAME = frozenset(
+    ["street", "st", "road", "rd", "avenue", "ave", "close", "drive", "crescent", "terrace", "way"]
+)
 # A common-word first name used as a verb: "Mark the location", "Will you call back".
 _VERB_USE = re.compile(
     r"\s+(?:the|a|an|you|we|i|they|it|this|that|these|those|be|not|he|she|someone|all|up)\b"
@@ -145,6 +150,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "the Jubilee play area", "Victoria station"
     if _ORG_LAST.search(span) and (
         _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        or words[-1] in _STREET_NOT_SURNAME
         or not (_surname_word(words[-1]) and _first_word(words[0]))
     ):
         # "Estuary Homes", "Victoria Avenue", "on Rose Lane"; but "Rose Lane rang" is a person
