@@ -118,6 +118,7 @@ def build(dataset: Any, words: frozenset[str]) -> dict[str, set[str]]:
         "first_names.txt": with_folded["first"],
         "surnames.txt": with_folded["last"],
         "names_also_words.txt": also_words - common_uk,
+        "first_names_also_words.txt": also_words & common_uk,
     }
 
 
@@ -127,6 +128,10 @@ HEADERS = {
     "names_also_words.txt": (
         "Names from the two lists above that are also English words (wbritish-small):"
         " names only when capitalised and beside another name; see README.md."
+    ),
+    "first_names_also_words.txt": (
+        "Common British first names that are also English words (wbritish-small): names"
+        " when capitalised, but not alone in lower case; see README.md."
     ),
 }
 

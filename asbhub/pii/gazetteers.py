@@ -217,6 +217,12 @@ def common_word_names() -> frozenset[str]:
     return COMMON_WORD_NAMES | _words("names_also_words.txt")
 
 
+@functools.lru_cache(maxsize=1)
+def first_names_also_words() -> frozenset[str]:
+    """Common first names that are also words ("grant", "ash"): never alone in lower case."""
+    return _words("first_names_also_words.txt")
+
+
 def _words(filename: str) -> frozenset[str]:
     text = resources.files("asbhub.pii").joinpath("data", filename).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if not line.startswith("#"))

@@ -11,6 +11,7 @@ from asbhub.pii.gazetteers import (
     COMMON_WORD_NAMES,
     common_word_names,
     first_names,
+    first_names_also_words,
     not_names,
     places,
     surnames,
@@ -34,6 +35,10 @@ class NameGazetteerRecognizer(EntityRecognizer):
         self.last = surnames()
         self.places = places()
         self.common = common_word_names()
+        # Lower-case first names that may stand alone after a cue ("spoke to kyle").
+        self.lower_alone = (
+            self.first - self.common - COMMON_WORD_NAMES - first_names_also_words() - self.places
+        )
         self.not_surnames = _STOP | frozenset(STREET_WORDS.split("|"))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list:
@@ -65,6 +70,13 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return None
         if adjacent and nxt is not None and self._surname_like(nxt.group(), capital):
             return tokens[i].start(), nxt.end(), 0.6, 2
+        if (
+            not capital
+            and low in self.lower_alone
+            and len(low) >= 3
+            and _after_cue(text, tokens, i)
+        ):
+            return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
@@ -117,6 +129,64 @@ class NameGazetteerRecognizer(EntityRecognizer):
         )
 
 
+def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """A person's cue just before the word: "spoke to", "threatened by", "son", "RP"."""
+    if i == 0 or text[tokens[i - 1].end() : tokens[i].start()] != " ":
+        return False
+    before = tokens[i - 1].group().lower()
+    if before in _PERSON_CUES:
+        return True
+    if i >= 2 and before in ("to", "by"):
+        return tokens[i - 2].group().lower() in _CUE_VERBS
+    return False
+
+
+_PERSON_CUES = frozenset(
+    [
+        "told",
+        "asked",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "mum",
+        "dad",
+        "friend",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "neighbour",
+        "victim",
+        "suspect",
+        "susp",
+        "ip",
+        "rp",
+        "vp",
+        "witness",
+        "caller",
+    ]
+)
+_CUE_VERBS = frozenset(
+    [
+        "spoke",
+        "speak",
+        "speaking",
+        "talked",
+        "talking",
+        "spoken",
+        "threatened",
+        "assaulted",
+        "attacked",
+        "hit",
+        "punched",
+        "kicked",
+        "abused",
+        "harassed",
+        "bullied",
+        "followed",
+        "chased",
+    ]
+)
 # Verbs after which a sentence-initial word that may be a name is one: "Rose wants no contact".
 _VERBS = (
     "said says rang rings called calls states stated reports reported has had was is wants"
