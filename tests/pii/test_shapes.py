@@ -123,6 +123,12 @@ SHAPES = [
         ["Tiptree", "Cranes Farm Road"],
     ),
     (
+        "postcodes with odd spacing",
+        "lives CM 20 1AB, or CM2 0 HA as the caller gave it; stopped on the A1 2 PM.",
+        ["CM 20 1AB", "0 HA"],
+        ["A1 2 PM"],
+    ),
+    (
         "e-mail addresses and handles in running text",
         "emailed kelly.hart88@example.org; snap: lil_jay.09 and insta @tyler.b_x, posted on"
         " facebook saying he would.",

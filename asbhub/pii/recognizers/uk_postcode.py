@@ -23,6 +23,14 @@ class TunedUkPostcodeRecognizer(PresidioUkPostcodeRecognizer):
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,2}}{_INWARD})\b", 0.75),
+        # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
+        # "on the a1 2 pm" stays prose.
+        Pattern(
+            "UK postcode (odd spacing)",
+            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]\s[ABD-HJLNP-UW-Z]{2}"
+            r"|[A-PR-UWYZ][A-HK-Y]?\s[0-9][0-9A-HJKPSTUW]?\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2})\b",
+            0.6,
+        ),
     ]
 
     def __init__(self) -> None:
