@@ -16,7 +16,7 @@ from pydantic import SecretStr, model_validator
 from connectors.base import Entry, FolderStatus, HashingWriter, Sink, Transport, TransportConfig
 from connectors.connection import Connection
 from connectors.errors import TransportError
-from connectors.sftp_session import Session, open_session
+from connectors.sftp_session import ServerDigest, Session, open_session
 from connectors.sftp_stream import read_pipelined, write_pipelined
 from connectors.spec import TransportSpec
 
@@ -51,14 +51,16 @@ class SFTPConfig(TransportConfig):
     # Below this size, reading a file back is quicker than starting a command on the server.
     exec_digest_from: int = 32 * 1024 * 1024
     fsync: bool = True  # server flushes the temp file before the rename (fsync@openssh.com)
-    # Throughput levers; defaults are what bench/transfer.py measured fastest.
+    # Throughput levers; defaults are what bench/transfer.py --levers measured fastest.
     # Fewer, larger SFTP requests cut paramiko's per-request cost (the server's
-    # limits@openssh.com caps both sizes); reads also come back in large SSH packets.
+    # limits@openssh.com caps both sizes); reads also come back in large SSH packets. A
+    # 32 MiB window keeps the server sending while a packet is decrypted (downloads gained
+    # in two lever runs); it bounds what may wait in memory, whatever the file's size.
     write_size: int = 261120
     write_depth: int = 16
     read_size: int = 261120
     read_depth: int = 16
-    window_size: int = 8 * 1024 * 1024
+    window_size: int = 32 * 1024 * 1024
     max_packet_size: int = 262144
     # Preferred cipher and MAC names, first choice first (None: sftp_session's measured order);
     # only names paramiko speaks are offered, the server picks among them.
@@ -88,6 +90,7 @@ class SFTPTransport(Transport):
         super().__init__(spec, config)
         self.upload_check = config.verify
         self._session: Session | None = None
+        self._digests: dict[str, ServerDigest] = {}  # started with an upload, read after it
 
     @classmethod
     def config_fields(cls, spec: TransportSpec, conn: Connection) -> dict[str, Any]:
@@ -131,6 +134,10 @@ class SFTPTransport(Transport):
         return self._session
 
     def close(self) -> None:
+        digests, self._digests = self._digests, {}
+        for digest in digests.values():
+            with contextlib.suppress(Exception):
+                digest.close()
         session, self._session = self._session, None
         if session is not None:
             with contextlib.suppress(Exception):
@@ -166,19 +173,56 @@ class SFTPTransport(Transport):
         return None
 
     def _stored_sha256(self, path: str, size: int) -> str | None:
+        digest = self._digests.pop(path, None)
+        if digest is not None:  # allow for a slow command on a large file
+            return digest.result(self.config.timeout + size / (20 * 1024 * 1024))
+        return self.session.check_file_sha256(path)  # within SFTP: as cheap as a stat
+
+    def _start_digest(self, path: str, size: int) -> ServerDigest | None:
+        """A server-side digest for this upload, if the partner declared a command, the file is
+        large enough to be worth starting one, and the server offers no check-file."""
+        import paramiko
+
         cfg, session = self.config, self.session
-        digest = session.check_file_sha256(path)  # within SFTP: as cheap as a stat
-        if digest is None and cfg.exec_digest is not None and size >= cfg.exec_digest_from:
-            digest = session.exec_sha256(path, cfg.exec_digest, cfg.timeout)
-        return digest
+        if (
+            self.upload_check != "sha256"
+            or cfg.exec_digest is None
+            or size < cfg.exec_digest_from
+            or "check-file" in session.sftp.extensions
+        ):
+            return None
+        try:
+            return ServerDigest(session, path, cfg.exec_digest, cfg.timeout)
+        except paramiko.ChannelException as exc:  # the account may not run commands after all
+            log.warning("%s refused a command channel (%s); reading back", self.kind, exc)
+            return None
 
     def _write_file(self, source: Path, path: str) -> HashingWriter:
         cfg, session = self.config, self.session
         sink = HashingWriter(None)
         fsync = cfg.fsync and "fsync@openssh.com" in session.sftp.extensions
-        with source.open("rb") as local:
-            write_size = min(cfg.write_size, session.limits[1])
-            write_pipelined(session.sftp, path, local, sink, write_size, cfg.write_depth, fsync)
+        if (earlier := self._digests.pop(path, None)) is not None:
+            earlier.close()  # from an attempt that failed before its proof
+        digest = self._start_digest(path, source.stat().st_size)
+        try:
+            with source.open("rb") as local:
+                write_size = min(cfg.write_size, session.limits[1])
+                write_pipelined(
+                    session.sftp,
+                    path,
+                    local,
+                    sink,
+                    write_size,
+                    cfg.write_depth,
+                    fsync,
+                    on_written=digest.go if digest is not None else None,
+                )
+        except BaseException:
+            if digest is not None:
+                digest.close()
+            raise
+        if digest is not None:
+            self._digests[path] = digest
         return sink
 
     def _rename_over(self, src: str, dst: str) -> None:

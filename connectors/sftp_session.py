@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import posixpath
 import re
 import shlex
 import socket
@@ -76,35 +77,58 @@ class Session:
         digest = bytes(msg.get_remainder())
         return digest.hex() if len(digest) == 32 else None
 
-    def exec_sha256(self, path: str, command: str, timeout: float) -> str | None:
-        """The SHA-256 of a file computed by the server's shell over an exec channel, for
-        partners whose account allows it (declared per partner: `server_sha256`); None when the
-        command fails, so the caller falls back to reading the file back."""
-        absolute = str(self.sftp.normalize(path))  # the shell starts elsewhere than SFTP may
-        channel = self.transport.open_session(timeout=timeout)
-        try:
-            channel.settimeout(timeout)
-            channel.exec_command(f"{DIGEST_COMMANDS[command]} {shlex.quote(absolute)}")
-            out = b""
-            while len(out) < 4096 and (chunk := channel.recv(4096)):
-                out += chunk
-            status = channel.recv_exit_status()
-        finally:
-            channel.close()
-        # Both print "<hex> <name>"; a line whose name had to be escaped starts with a backslash
-        digest = out.decode("ascii", "replace").lstrip("\\")[:64]
-        if status != 0 or not _SHA256_HEX.fullmatch(digest):
-            log.warning(
-                "%s failed on the partner server (status %s); reading back", command, status
-            )
-            return None
-        return digest
-
     def close(self) -> None:
         try:
             self.sftp.close()
         finally:
             self.transport.close()
+
+
+class ServerDigest:
+    """The SHA-256 of an uploaded file computed by the server's shell over an exec channel, for
+    partners whose account allows it (declared per partner: `server_sha256`).
+
+    Started before the upload ends: the shell waits for one line on its input, so starting a
+    process on the server overlaps the upload, and `go` (sent once every write is acknowledged)
+    lets the hashing overlap the server's fsync. If `go` never comes, the command never runs.
+    """
+
+    def __init__(self, session: Session, path: str, command: str, timeout: float) -> None:
+        folder, name = posixpath.split(path)
+        # The shell starts in the account's home, SFTP perhaps elsewhere: an absolute path.
+        absolute = posixpath.join(str(session.sftp.normalize(folder or ".")), name)
+        self.command = command
+        self.channel = session.transport.open_session(timeout=timeout)
+        self.channel.settimeout(timeout)
+        self.channel.exec_command(
+            f"read -r go && exec {DIGEST_COMMANDS[command]} {shlex.quote(absolute)}"
+        )
+
+    def go(self) -> None:
+        self.channel.sendall(b"go\n")
+        self.channel.shutdown_write()
+
+    def result(self, timeout: float) -> str | None:
+        """The digest (hex), or None when the command failed (the caller reads the file back)."""
+        try:
+            self.channel.settimeout(timeout)
+            out = b""
+            while len(out) < 4096 and (chunk := self.channel.recv(4096)):
+                out += chunk
+            status = self.channel.recv_exit_status()
+        finally:
+            self.close()
+        # Both commands print "<hex> <name>"; a line whose name was escaped starts with "\".
+        digest = out.decode("ascii", "replace").lstrip("\\")[:64]
+        if status != 0 or not _SHA256_HEX.fullmatch(digest):
+            log.warning(
+                "%s failed on the partner server (status %s); reading back", self.command, status
+            )
+            return None
+        return digest
+
+    def close(self) -> None:
+        self.channel.close()
 
 
 def open_session(config: SFTPConfig, who: str) -> Session:

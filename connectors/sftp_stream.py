@@ -9,6 +9,7 @@ measured on loopback). This module drives paramiko's request layer (`_async_requ
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from connectors.models import Sink
@@ -67,13 +68,21 @@ def read_pipelined(sftp: Any, path: str, size: int, sink: Sink, chunk: int, dept
 
 
 def write_pipelined(
-    sftp: Any, path: str, source: BinaryIO, sink: Sink, chunk: int, depth: int, fsync: bool
+    sftp: Any,
+    path: str,
+    source: BinaryIO,
+    sink: Sink,
+    chunk: int,
+    depth: int,
+    fsync: bool,
+    on_written: Callable[[], None] | None = None,
 ) -> None:
     """Stream `source` to a new `path`, `depth` writes of `chunk` unacknowledged at most.
 
     `sink` sees every byte sent (it hashes them, on a helper thread that reads ahead). With
     `fsync` the server flushes the file to disk before we close it (fsync@openssh.com), so a
-    rename after it cannot expose an empty file after a server crash.
+    rename after it cannot expose an empty file after a server crash. `on_written` runs once
+    every write is acknowledged, before the fsync (a server-side digest may start then).
     """
     from paramiko.sftp import CMD_EXTENDED, CMD_WRITE, int64
 
@@ -89,5 +98,7 @@ def write_pipelined(
             offset += len(data)
         while pending:
             _reply(sftp, replies, pending.popleft())
+        if on_written is not None:
+            on_written()
         if fsync:
             sftp._request(CMD_EXTENDED, "fsync@openssh.com", handle)

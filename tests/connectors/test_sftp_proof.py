@@ -12,7 +12,7 @@ import pytest
 
 from connectors import IntegrityError, TransportSpec
 from connectors.models import Proof
-from connectors.sftp_session import DIGEST_COMMANDS, Session
+from connectors.sftp_session import DIGEST_COMMANDS, ServerDigest, Session
 from tests.connectors.conformance import write
 from tests.connectors.harnesses import SFTPHarness
 from tests.servers import SSHServer
@@ -55,7 +55,7 @@ def test_a_server_digest_that_differs_is_refused_and_nothing_is_renamed(
     harness = declaring(SFTPHarness(sshd_server, exec_digest_from=0), "sha256sum")
     source = tmp_path / "feed.csv"
     write(source, 100_000)
-    monkeypatch.setattr(Session, "exec_sha256", lambda *args: "0" * 64)
+    monkeypatch.setattr(ServerDigest, "result", lambda *args: "0" * 64)
     with harness.open() as transport, pytest.raises(IntegrityError, match="stored copy differs"):
         transport.put("inbox", "feed.csv", source)
     assert harness.raw_names("inbox") == set()  # neither the final name nor the temporary one
