@@ -1,4 +1,10 @@
-"""SFTP transport (paramiko): pinned host key, key auth, pipelined writes, prefetched reads."""
+"""SFTP transport (paramiko): pinned host key, key auth, pipelined writes, prefetched reads.
+
+Hashing and disk I/O run on a helper thread beside the network (`connectors.overlap`). An
+upload is proved before its rename by the SHA-256 of the stored file: the server's own where
+it offers one (the check-file extension, or a command the partner's transport declares in
+`server_sha256`), else by reading it back; `verify: size` in the connection checks the size only.
+"""
 
 from __future__ import annotations
 
@@ -52,13 +58,14 @@ class SFTPConfig(TransportConfig):
     exec_digest_from: int = 32 * 1024 * 1024
     fsync: bool = True  # server flushes the temp file before the rename (fsync@openssh.com)
     # Throughput levers; defaults are what bench/transfer.py --levers measured fastest.
-    # Fewer, larger SFTP requests cut paramiko's per-request cost (the server's
-    # limits@openssh.com caps both sizes); reads also come back in large SSH packets. A
+    # Fewer, larger SFTP requests cut paramiko's per-request cost: reads and writes go up to
+    # the server's advertised limits (limits@openssh.com: 255 KiB from OpenSSH; 32 KiB, the
+    # size every server must take, when it says nothing), at most these sizes. A
     # 32 MiB window keeps the server sending while a packet is decrypted (downloads gained
     # in two lever runs); it bounds what may wait in memory, whatever the file's size.
-    write_size: int = 261120
+    write_size: int = 1024 * 1024
     write_depth: int = 16
-    read_size: int = 261120
+    read_size: int = 1024 * 1024
     read_depth: int = 16
     window_size: int = 32 * 1024 * 1024
     max_packet_size: int = 262144
