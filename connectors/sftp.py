@@ -195,7 +195,7 @@ class SFTPTransport(Transport):
             self.upload_check != "sha256"
             or cfg.exec_digest is None
             or size < cfg.exec_digest_from
-            or "check-file" in session.sftp.extensions
+            or session.has_check_file
         ):
             return None
         try:

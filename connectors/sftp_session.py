@@ -60,18 +60,27 @@ class Session:
     def has_posix_rename(self) -> bool:
         return "posix-rename@openssh.com" in self.sftp.extensions
 
+    @property
+    def has_check_file(self) -> bool:
+        return bool({"check-file", "check-file-name"} & set(self.sftp.extensions))
+
     def check_file_sha256(self, path: str) -> str | None:
         """The server's SHA-256 of a file by the `check-file-name` SFTP extension (filexfer
         draft 09, 9.1.2), if the server announces it and hashes with SHA-256; else None.
         (`md5-hash` style extensions are not used: MD5 proves nothing against a forger.)"""
-        if "check-file" not in self.sftp.extensions:
+        if not self.has_check_file:
             return None
-        from paramiko.sftp import CMD_EXTENDED, int64
+        from paramiko.sftp import CMD_EXTENDED, SFTPError, int64
 
-        # algorithms, start offset, length (0: to the end), block size (0: one hash of it all)
-        _, msg = self.sftp._request(
-            CMD_EXTENDED, "check-file-name", path, "sha256", int64(0), int64(0), 0
-        )
+        try:  # algorithms, offset, length (0: to the end), block size (0: one hash of it all)
+            _, msg = self.sftp._request(
+                CMD_EXTENDED, "check-file-name", path, "sha256", int64(0), int64(0), 0
+            )
+        except (SFTPError, OSError) as exc:
+            if not self.transport.is_active():
+                raise  # the connection dropped: the caller retries
+            log.warning("check-file refused (%s); reading back", type(exc).__name__)
+            return None
         if msg.get_text() != "check-file" or msg.get_text() != "sha256":
             return None
         digest = bytes(msg.get_remainder())

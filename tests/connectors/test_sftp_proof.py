@@ -125,6 +125,22 @@ def test_check_file_gives_the_servers_sha256_and_nothing_weaker() -> None:
     assert md5.check_file_sha256("inbox/feed.csv") is None
 
 
+class Refusing(CheckFileServer):
+    def _request(self, kind: int, *args: Any) -> tuple[int, paramiko.Message]:
+        raise OSError("Operation unsupported")
+
+
+class Alive:
+    def is_active(self) -> bool:
+        return True
+
+
+def test_a_check_file_the_server_then_refuses_falls_back_to_reading_back() -> None:
+    server = Refusing("sha256", b"")
+    session = Session(transport=Alive(), sftp=server, server_key=None)  # type: ignore[arg-type]
+    assert session.check_file_sha256("inbox/feed.csv") is None
+
+
 def test_server_sha256_is_for_sftp_only() -> None:
     with pytest.raises(ValueError, match="sftp transports only"):
         TransportSpec(
