@@ -274,11 +274,14 @@ def log_set_aside(partner_id: str, items: list[SetAsideRecord]) -> None:
 def log_batches(partner_id: str, batches: list[BatchResult]) -> None:
     for batch in batches:
         log.info(
-            "%s: delivered %s (%d referrals, %d disposal notices): %s",
+            "%s: delivered %s (%d referrals, %d changes, %d disposal notices, %d Community "
+            "Trigger flags): %s",
             partner_id,
             batch.batch_id,
             batch.referrals,
+            batch.changes,
             batch.notices,
+            batch.flags,
             ", ".join(batch.files),
         )
 

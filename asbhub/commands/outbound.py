@@ -67,11 +67,26 @@ def command_urgent(
     report(context, result)
 
 
+def _batch_line(batch: Any) -> str:
+    """A batch and what it carried: referrals, and changes, notices and flags when any."""
+    parts = [f"{batch.referrals} referrals"]
+    parts += [
+        f"{count} {label}"
+        for count, label in (
+            (batch.changes, "changes"),
+            (batch.notices, "disposal notices"),
+            (batch.flags, "Community Trigger flags"),
+        )
+        if count
+    ]
+    return f"{batch.batch_id} ({', '.join(parts)})"
+
+
 def report(context: Any, result: OutboundResult) -> None:
     """Each partner's line, what was set aside, and exit 1 when a person is needed."""
     lines = []
     for p in result.partners:
-        sent = ", ".join(f"{b.batch_id} ({b.referrals} referrals)" for b in p.batches) or "nothing"
+        sent = ", ".join(_batch_line(b) for b in p.batches) or "nothing"
         lines.append(f"{p.partner_id:<28} {p.status:<20} {sent}")
         if p.reason:
             lines.append(f"    {p.reason}")

@@ -120,11 +120,12 @@ def test_a_second_urgent_referral_the_same_day_has_the_next_batch_number(
         "".join(json.dumps(row) + "\n" for row in later), encoding="utf-8"
     )
     assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
-    code, result = night.cli("outbound", "urgent")
-    assert code == 0, result
+    code, said = night.text("outbound", "urgent")  # as a person reads it
     stamp = f"{tonight():%Y%m%d}"
-    [batch] = result["partners"][0]["batches"]
-    assert batch["batch_id"] == f"B-{COUNCIL}-{stamp}-02" and batch["referrals"] == 1
+    assert code == 0 and f"B-{COUNCIL}-{stamp}-02 (1 referrals)" in said, said
+    with night.store.session() as session:
+        urgent = session.scalars(select(Delivery.batch_id).where(Delivery.urgent.is_(True)))
+        assert sorted(urgent) == [f"B-{COUNCIL}-{stamp}-01", f"B-{COUNCIL}-{stamp}-02"]
     assert manifest(night, COUNCIL, f"{stamp}-02")["previous_batch_id"] == (
         f"B-{COUNCIL}-{stamp}-01"
     )
