@@ -160,11 +160,11 @@ class RedactionEngine:
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
         candidates += known_candidates(text, known)
-        from asbhub.pii.names import clean_names, drop_straddling, repeat_names
+        from asbhub.pii.names import clean_names, drop_straddling, joined_names, repeat_names
 
         candidates = drop_straddling(clean_names(text, candidates))
         entities = settle(text, candidates)
-        again = repeat_names(text, entities)
+        again = repeat_names(text, entities) + joined_names(text, entities)
         if again:
             entities = settle(text, candidates + again)
         entities = self._unshared(text, entities)

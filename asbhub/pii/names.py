@@ -213,6 +213,41 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     return found
 
 
+_JOINED_AFTER = re.compile(r"\s*(?:&|\+|/|and)\s*([^\W\d_][^\W\d_'’\-]*)")
+_JOINED_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’\-]*)\s*(?:&|\+|/|and)\s*$")
+_NOT_JOINED = _LEADING | _wordset(
+    "his her their co sons daughters partners company ltd others family"
+)
+
+
+def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """A capitalised word joined to a name by "&", "and" or "/" is a name too ("Mum Lisa &
+    Kayden", "Sam / Leanne Oduya"), unless it is a place, a label or an organisation's word."""
+    found = []
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        after = _JOINED_AFTER.match(text, ent.end)
+        before = _JOINED_BEFORE.search(text, max(0, ent.start - 30), ent.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            word = m.group(1)
+            low = word.lower()
+            if (
+                word[0].isupper()
+                and len(word) >= 2
+                and not word.isupper()
+                and low not in _NOT_JOINED
+                and low not in ROLE_WORDS
+                and low not in not_names()
+                and low not in places()
+                and not _ORG_AFTER.match(text[m.end(1) : m.end(1) + 40])
+            ):
+                found.append(Candidate("PERSON", m.start(1), m.end(1), 0.55, "context"))
+    return found
+
+
 def _verb_use(text: str, start: int, end: int) -> bool:
     """ "Will you call back": a sentence-initial word-name used as a verb."""
     initial = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";")

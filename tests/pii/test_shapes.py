@@ -34,6 +34,12 @@ SHAPES = [
         ["since May"],
     ),
     (
+        "a child's name after &, a partner after and",
+        "Mum Lisa & Kayden (7) were shouted at; Darren Price and Estuary Homes informed.",
+        ["Lisa", "Kayden", "Darren Price"],
+        ["Estuary Homes", "(7)"],
+    ),
+    (
         "word-names at a sentence start",
         "Will rang back at 1445. Will you call back tomorrow? Mark it on the plan.",
         ["Will rang"],
@@ -89,6 +95,12 @@ SHAPES = [
         ["June 2024"],
     ),
     (
+        "a date of birth in words without 'on', a birth year",
+        "He was born twenty third of june nineteen ninety; his brother born 1993. Seen in 2025.",
+        ["twenty", "ninety", "1993"],
+        ["Seen in 2025"],
+    ),
+    (
         "a date of birth right after a name, an incident date survives",
         "subject Kacper Zielinski 21/6/1994 arrested 2 June 2024 at 1915hrs.",
         ["21/6/1994"],
@@ -100,6 +112,12 @@ SHAPES = [
         " not 101 or 999.",
         ["O7700 900461", "077009004612", "1632 960 114", "0388", "217"],
         ["101 or 999"],
+    ),
+    (
+        "a number a digit short after 'ring'",
+        "ring 020 7946 012 (number short); a number of 2000 calls this year.",
+        ["7946 012"],
+        ["a number of 2000 calls"],
     ),
     (
         "other agencies' references from their cue words",
@@ -123,6 +141,12 @@ SHAPES = [
         ["Tiptree", "Cranes Farm Road"],
     ),
     (
+        "a flat, its named block and its street as one address",
+        "Address: Flat 4b, The Maltings, 12 Brook St. Youths gather at The Maltings car park.",
+        ["4b", "The Maltings, 12", "Brook St"],
+        ["at The Maltings car park"],
+    ),
+    (
         "postcodes with odd spacing",
         "lives CM 20 1AB, or CM2 0 HA as the caller gave it; stopped on the A1 2 PM.",
         ["CM 20 1AB", "0 HA"],
@@ -140,6 +164,12 @@ SHAPES = [
         'Facebook group "Witham Watch" shared the video.',
         [],
         ['"Witham Watch"'],
+    ),
+    (
+        "an e-mail address spelt out in words",
+        "email her at lisa dot hart at example dot com; we met at the cafe.",
+        ["lisa dot hart", "example dot com"],
+        ["we met at the cafe"],
     ),
     pytest.param(
         "a nickname with no cue word",

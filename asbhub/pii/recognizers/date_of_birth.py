@@ -30,7 +30,7 @@ _NUMBER_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
-    r"|nineteenth|twentieth|thirtieth|hundred|thousand|and|oh)"
+    r"|nineteenth|twentieth|thirtieth|hundred|thousand|and|oh)\b"
 )
 _WORDS_DATE = (
     rf"(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
@@ -57,7 +57,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
             r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]+,?\s\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19[3-9]\d|200\d|201[0-5])\b",
             0.5,
         ),
-        Pattern("Year after 'born in'", r"\bborn\s+in\s+\K(?:19|20)\d{2}\b", 0.6),
+        Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
         Pattern(
             "Bracketed old date after a capitalised word",
             r"[A-Z][A-Za-z'\-]+\s?\(\s?\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-5])(?=\s?\))",

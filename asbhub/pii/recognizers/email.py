@@ -22,6 +22,12 @@ class OfflineEmailRecognizer(PatternRecognizer):
             r"\b[\w.\-]+\s?[\[(]\s?at\s?[\])]\s?[\w\-]+(?:\s?(?:[\[(]\s?dot\s?[\])]|\.)\s?[\w\-]+)+\b",
             0.6,
         ),
+        Pattern(
+            "E-mail spelt out in words",
+            r"\b[\w\-]+(?:\s(?:dot|underscore)\s[\w\-]+)*\sat\s[\w\-]+(?:\sdot\s[\w\-]+)*"
+            r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
+            0.6,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
 

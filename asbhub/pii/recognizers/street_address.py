@@ -90,6 +90,12 @@ class StreetAddressRecognizer(PatternRecognizer):
             0.65,
         ),
         Pattern(
+            "Flat, named block and numbered street",
+            rf"\b{_FLAT}(?:the\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},\s*(?:no\.?\s*)?"
+            rf"\d{{1,3}}[A-Za-z]?\s+(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
+            0.65,
+        ),
+        Pattern(
             "Named house or farm",
             rf"(?-i:\b(?:{_CAP_WORD}\s+){{1,3}}(?:{_HOUSE_NAMES}))\b(?!\s+(?:{STREET_WORDS})\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",

@@ -89,7 +89,8 @@ class CuedPhoneRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "Number after a phone cue",
-            r"\b(?:tel|telephone|mob|mobile|phone|ph|contact|landline)\.?(?:\s?no\.?)?[\s:\-]*\K"
+            r"\b(?:tel|telephone|mob|mobile|phone|ph|contact|landline|ring|call|called|rang|text"
+            r"|txt|whatsapp|number)\.?(?:\s?no\.?)?(?:\s+(?:on|him|her|them))*[\s:\-]*\K"
             r"(?:\+44\s?|0)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
             0.6,
         ),
