@@ -298,7 +298,13 @@ def is_transient(exc: BaseException) -> bool | None:
 def s3_client(cfg: S3Config) -> Any:
     """An S3 client for one connection: its endpoint, region and credentials (None: botocore's
     own chain, e.g. an instance role), no retries of botocore's own (the caller retries), the
-    SHA-256 sent by the caller rather than computed again by botocore."""
+    SHA-256 sent by the caller rather than computed again by botocore.
+
+    Bodies are not hashed a second time for the request signature: every body the hub sends
+    carries its SHA-256 (or botocore's required checksum) in a signed header that S3 checks,
+    which is what botocore itself relies on over HTTPS; over plain HTTP (an S3-compatible
+    store on a private network) signing the payload would cost one more SHA-256 pass per part.
+    """
     from botocore.config import Config
 
     return _botocore_session().create_client(
@@ -313,7 +319,10 @@ def s3_client(cfg: S3Config) -> Any:
             read_timeout=cfg.timeout,
             retries={"total_max_attempts": 1},
             request_checksum_calculation="when_required",
-            s3={"addressing_style": "path"} if cfg.endpoint_url else None,
+            s3={
+                "payload_signing_enabled": False,
+                **({"addressing_style": "path"} if cfg.endpoint_url else {}),
+            },
         ),
     )
 
