@@ -29,7 +29,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy import ColumnElement, delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from asbhub import ledger
@@ -37,7 +37,7 @@ from asbhub.ledger import LedgerKey
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.routing import RoutingStatus, decide, is_high_risk, new_referral_id
 from asbhub.pipeline.set_aside import SET_ASIDE
-from asbhub.store.models import Incident, Referral, ReferralChange, SetAside
+from asbhub.store.models import CaseReviewFlag, Incident, Referral, ReferralChange, SetAside
 from contracts.enums import RiskLevel
 from contracts.incident import Incident as IncidentRecord
 from contracts.referral import VICTIM_CONTACT_FIELDS, output_field
@@ -322,6 +322,8 @@ def _refer_again(
     if not unsent:  # the withdrawal went: the partner must hear that the referral is back
         back = "the incident is back in your area or tenancy: referred again"
         _queue(session, referral, ChangeKind.UPDATE, revision, now, [], back)
+        # The partner deleted the referral with its Community Trigger flags: tell them again.
+        session.execute(delete(CaseReviewFlag).where(CaseReviewFlag.referral_pk == referral.id))
     applied.updates.append(referral.partner_id)
 
 
