@@ -16,6 +16,7 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from asbhub.demo.alert_mail import alert_lines, alert_note
+from asbhub.demo.case_review import case_review_lines, case_review_note
 from asbhub.demo.figures import SetAsideFigures
 from asbhub.demo.force_summary import summary_lines, summary_note
 from asbhub.demo.simulator import PartnerReply
@@ -260,6 +261,11 @@ def hub_figures(result: DemoResult) -> list[Section]:
             f"The force's outcome summary, night {result.force_summary.night}",
             summary_lines(result.force_summary),
             summary_note(result.force_summary),
+        ),
+        Section(
+            "Community Triggers, and the flags partners got",
+            case_review_lines(result.case_review),
+            case_review_note(result.case_review),
         ),
         Section(
             "An urgent referral in the day",

@@ -29,6 +29,7 @@ from asbhub.airflow import URGENT_DAG_ID
 from asbhub.demo import figures, report, revisions, simulator
 from asbhub.demo.airflow_session import AirflowSession
 from asbhub.demo.alert_mail import AlertFigures, alert_figures
+from asbhub.demo.case_review import CaseReviewFigures, case_review_figures
 from asbhub.demo.extract import LateReport, write_night_extract
 from asbhub.demo.force_summary import ForceSummary, summarise_for_force
 from asbhub.demo.urgent import UrgentFigures, urgent_figures, write_daytime_extract
@@ -85,6 +86,7 @@ class DemoResult(BaseModel):
     follow_up: dict[str, Any]  # the run after the review decisions
     force_summary: ForceSummary  # the morning after the second night
     urgent: UrgentFigures  # the high-risk referral that landed in the day
+    case_review: CaseReviewFigures  # Community Triggers opened, and the flags partners got
     alerts: AlertFigures  # what the demo's mail server caught
     ledger: dict[str, Any]
     certificates: list[figures.CertificateCheck]
@@ -180,6 +182,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             replies.append(_resend_collected_by_hand(steps, first_council, night))
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
+            case_review = case_review_figures(world.hub_url)
             urgent = _urgent_in_the_day(steps, world, partners, seed)
             # The force re-extracts the night's incidents, some changed: the updates and
             # withdrawals go in the next night's feeds, before the retention run (which would
@@ -242,6 +245,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             follow_up=follow_up,
             force_summary=force_summary,
             urgent=urgent,
+            case_review=case_review,
             # Looked for in the messages: the night's incidents as the extract was seeded.
             alerts=alert_figures(
                 world.mailbox.received, generate_incidents(incidents, seed, night)

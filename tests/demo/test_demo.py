@@ -76,6 +76,7 @@ def test_the_demo_night_runs_end_to_end(
             check_review_stages(result, session)
     finally:
         store.dispose()
+    check_case_review(result)
     assert result.unroutable == 0, "the demo's districts are all covered"
     assert "Referrals set aside" in page and "Review decisions" in page
     check_alerts(result, bad[0].partner_id)
@@ -97,6 +98,14 @@ def test_the_demo_night_runs_end_to_end(
     # The commands run in the demo's process leave its logging working (no handler left on a
     # command's captured output, closed since).
     assert "--- Logging error ---" not in capsys.readouterr().err
+
+
+def check_case_review(result: DemoResult) -> None:
+    """Triggers were opened and told to the partners holding a related referral, in their
+    batches; and someone was emailed about them."""
+    figures = result.case_review
+    assert figures.opened > 0 and figures.referrals_flagged > 0 and figures.partners_told > 0
+    assert result.alerts.by_kind.get("community_trigger_met", 0) >= 1
 
 
 def check_review_stages(result: DemoResult, session: Session) -> None:
