@@ -46,6 +46,18 @@ SHAPES = [
         ["Will you call back", "Mark it on the plan"],
     ),
     (
+        "a month's name as a name, the month itself",
+        "June rang 101 to report it. In June the youths returned; May was quiet.",
+        ["June rang"],
+        ["In June", "May was quiet"],
+    ),
+    (
+        "SURNAME, Forename",
+        "SMITH, John (DOB 01/02/1985) arrested; O'NEILL, Siobhan released. CHELMSFORD, Essex.",
+        ["SMITH", "John", "O'NEILL", "Siobhan"],
+        ["CHELMSFORD, Essex"],
+    ),
+    (
         "a word-name as a name, the same word as a street",
         "Rose wants no further contact. Youths gather on Rose Lane most nights.",
         ["Rose wants"],

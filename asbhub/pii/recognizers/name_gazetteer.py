@@ -59,6 +59,11 @@ class NameGazetteerRecognizer(EntityRecognizer):
         word = tokens[i].group()
         low = word.lower()
         capital = word[0].isupper()
+        inverted = self._surname_first(text, tokens, i)
+        if inverted is not None:
+            return inverted
+        if capital and low in COMMON_WORD_NAMES and self._reports(text, tokens, i):
+            return tokens[i].start(), tokens[i].end(), 0.6, 1  # "Will rang back", "June says"
         if low not in self.first or (not capital and low in self.common):
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -80,18 +85,42 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
-        if (
-            sentence_start
-            and low in COMMON_WORD_NAMES
-            and i + 1 < len(tokens)
-            and tokens[i + 1].group() in _REPORTING_VERBS
-            and text[tokens[i].end() : tokens[i + 1].start()] == " "
-        ):
-            return tokens[i].start(), tokens[i].end(), 0.6, 1  # "Will rang back", "June says"
         if low not in self.common:
             return tokens[i].start(), tokens[i].end(), 0.35 if sentence_start else 0.45, 1
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
+        return None
+
+    def _reports(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
+        """A word-name opening a sentence before a reporting verb: "Will rang", "June says".
+        A month needs a verb of speech ("May said"; "May was quiet" is the month)."""
+        if i + 1 >= len(tokens) or text[tokens[i].end() : tokens[i + 1].start()] != " ":
+            return False
+        if text[: tokens[i].start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", ";"):
+            return False
+        verb = tokens[i + 1].group()
+        if tokens[i].group().lower() in _MONTHS:
+            return verb in _SPEECH_VERBS
+        return verb in _REPORTING_VERBS
+
+    def _surname_first(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
+        """ "SMITH, John": a surname in capitals, a comma, then a listed first name."""
+        word = tokens[i].group()
+        if not (word.isupper() and len(word) >= 2) or i + 1 >= len(tokens):
+            return None
+        nxt = tokens[i + 1]
+        forename = nxt.group()
+        if text[tokens[i].end() : nxt.start()] not in (",", ", ") or forename.isupper():
+            return None
+        low = word.lower()
+        if (
+            forename[0].isupper()
+            and forename.lower() in self.first
+            and low not in self.places
+            and low not in self.not_surnames
+            and low not in _NOT_NAME_LABELS
+        ):
+            return tokens[i].start(), nxt.end(), 0.6, 2
         return None
 
     def _alone(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -141,6 +170,9 @@ def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return False
 
 
+_MONTHS = frozenset(["april", "may", "june", "august"])
+_SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
+_NOT_NAME_LABELS = frozenset(["asb", "nfa", "pnc", "dob", "cctv", "update", "note", "loc"])
 _PERSON_CUES = frozenset(
     [
         "told",

@@ -18,8 +18,8 @@ _AGENCY_CUE = (
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 _IDENTIFIER = (
-    r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b)(?=(?:[A-Z/\-]*\d){4})"
-    r"[A-Z0-9]{1,12}(?:[/\-][A-Z0-9]{1,12}){0,4}\b"
+    r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b)(?=(?:[A-Z/\-*]*\d){4})"
+    r"[A-Z0-9]{1,12}(?:[/\-*][A-Z0-9]{1,12}){0,4}\b"
 )
 
 
