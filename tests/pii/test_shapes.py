@@ -40,6 +40,12 @@ SHAPES = [
         ["Estuary Homes", "(7)"],
     ),
     (
+        "organisations joined by & and 'and' survive",
+        "Passed to Safer Essex & Essex Police; Victim Support and Housing & Communities informed.",
+        [],
+        ["Safer Essex & Essex Police", "Victim Support and Housing & Communities"],
+    ),
+    (
         "word-names at a sentence start",
         "Will rang back at 1445. Will you call back tomorrow? Mark it on the plan.",
         ["Will rang"],
