@@ -33,6 +33,7 @@ from connectors.paths import temp_name
 from connectors.s3_multipart import (
     MIN_PART,
     Layout,
+    MiB,
     MultipartUpload,
     abort_recorded,
     part_size_for,
@@ -41,7 +42,6 @@ from connectors.spec import TransportSpec
 
 DELETE_BATCH = 1000  # the most keys one DeleteObjects call accepts
 MAX_SINGLE_PUT = 5 * 1024**3  # S3's limit for one PutObject
-MiB = 1024 * 1024
 _TRANSIENT_CODES = {
     "SlowDown",
     "Throttling",
