@@ -274,7 +274,7 @@ class SFTPBench:
         ours = {
             # No command declared: proved by a pipelined re-read.
             "ours_sha256_no_server_command": self.ours_put(source),
-            # server_sha256 declared: the server's digest from 32 MiB, a re-read below.
+            # server_sha256 declared: the server's digest from 8 MiB, a re-read below.
             "ours_sha256_server_openssl": self.ours_put(source, "openssl"),
             "ours_sha256_server_sha256sum": self.ours_put(source, "sha256sum"),
             "ours_size_only": self.ours_put(source, verify="size"),
