@@ -220,8 +220,10 @@ def test_the_cli_runs_and_shows_the_accounts(local_hub: tuple[Hub, LocalHarness]
     usage = runner.invoke(app, [*base, "inbound", "run"], env=env)
     assert usage.exit_code == 2
     ran = runner.invoke(app, [*base, "--json", "inbound", "run", "--partner", PARTNER], env=env)
-    assert ran.exit_code == 0, ran.output
+    # One row of three quarantined is over the ISA's alert rate: a person must look (exit 1).
+    assert ran.exit_code == 1, ran.output
     (partner,) = json.loads(ran.stdout)["partners"]
+    assert partner["status"] == "ok" and partner["alerts"]
     assert partner["files"][0]["rows_in"] == 3 and partner["files"][0]["balanced"] is True
     shown = runner.invoke(app, [*base, "inbound", "status", "--partner", PARTNER], env=env)
     assert shown.exit_code == 0, shown.output
