@@ -57,17 +57,19 @@ def run_answering(
         stderr=subprocess.PIPE,
         text=True,
     )
-    answered: set[str] = set()
+    answered: set[tuple[str, str]] = set()
     deadline = time.monotonic() + 420
-    while process.poll() is None and time.monotonic() < deadline:
-        for ti_id, task_id, run_id in waiting(home):
-            if task_id in answers and (run_id, task_id) not in answered:
-                option, reason, who = answers[task_id]
-                respond(home, ti_id, option, reason, who)
-                answered.add((run_id, task_id))
-        time.sleep(1)
-    if process.poll() is None:
-        process.kill()
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            for ti_id, task_id, run_id in waiting(home):
+                if task_id in answers and (run_id, task_id) not in answered:
+                    option, reason, who = answers[task_id]
+                    respond(home, ti_id, option, reason, who)
+                    answered.add((run_id, task_id))
+            time.sleep(1)
+    finally:  # never leave the DAG run behind, whatever failed here
+        if process.poll() is None:
+            process.kill()
     out, err = process.communicate(timeout=60)
     runs = home.airflow_rows(
         "SELECT run_id FROM dag_run WHERE dag_id = ? ORDER BY id DESC LIMIT 1", DAG_ID
