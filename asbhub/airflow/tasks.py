@@ -241,16 +241,11 @@ def deliver_partner_urgent(partner_id: str, config_dir: str, actor: str) -> dict
     """The `urgent_referrals` DAG's task for one partner: an urgent batch staged, read back and
     sent when anything is urgent (nothing, and no connection, otherwise). A failed transfer is
     retried; a batch stopped by its checks or read back wrong fails at once."""
-    from asbhub.pipeline.outbound import (
-        OutboundStatus,
-        default_transport,
-        tonight,
-        urgent_partner,
-    )
+    from asbhub.pipeline.outbound import OutboundStatus, default_transport, run_partner, tonight
 
     with configured(partner_id), hub_for(config_dir, actor) as hub:
         night = tonight()
-        result = urgent_partner(hub, hub.partner(partner_id), night, default_transport)
+        result = run_partner(hub, hub.partner(partner_id), night, default_transport, urgent=True)
     log_batches(partner_id, result.batches)
     log_set_aside(partner_id, result.set_aside)
     if result.status == OutboundStatus.DELIVERED and not result.batches:

@@ -172,40 +172,16 @@ def run_outbound(
     partner_ids: Sequence[str] | None = None,
     night: date | None = None,
     transport_factory: TransportFactory = default_transport,
+    urgent: bool = False,
 ) -> OutboundResult:
-    """Run the night for the given partners (all when None); one failing does not stop others."""
+    """Run the night for the given partners (all when None); one failing does not stop others.
+    With `urgent`, each partner's urgent batch instead (see `run_urgent`)."""
     night = night or tonight()
     partners = hub.partners if partner_ids is None else [hub.partner(p) for p in partner_ids]
     result = OutboundResult(night=night)
     for partner in partners:
-        result.partners.append(run_partner(hub, partner, night, transport_factory))
+        result.partners.append(run_partner(hub, partner, night, transport_factory, urgent))
     return result
-
-
-def run_partner(
-    hub: Hub, partner: PartnerConfig, night: date, transport_factory: TransportFactory
-) -> PartnerOutboundResult:
-    """The three phases in one call (the CLI's night); the DAG runs them as three tasks."""
-    staged = stage_night(hub, partner, night)
-    outcome = PartnerOutboundResult(
-        partner_id=partner.id,
-        status=OutboundStatus.DELIVERED,
-        staged=staged.staged,
-        set_aside=staged.set_aside,
-        expectations=staged.expectations,
-    )
-    if staged.status == StageStatus.STOPPED:
-        outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, staged.reason
-    # Delivery re-reads every staged batch before it leaves (the check phase), and sends the
-    # notices and withdrawals of a night whose referrals were stopped.
-    sent = deliver_night(hub, partner, transport_factory)
-    outcome.batches, outcome.collected, outcome.swept = sent.batches, sent.collected, sent.swept
-    if sent.status != OutboundStatus.DELIVERED:
-        if outcome.status == OutboundStatus.DELIVERED:
-            outcome.status, outcome.reason = sent.status, sent.reason
-        else:  # the first failure stands; the later one is said, not written over it
-            outcome.reason = f"{outcome.reason}; then delivery {sent.status}: {sent.reason}"
-    return outcome
 
 
 def run_urgent(
@@ -216,20 +192,20 @@ def run_urgent(
     """Send every partner what cannot wait for the night (`asbhub outbound urgent`; in Airflow,
     the `urgent_referrals` DAG that each ingest triggers). A partner with nothing urgent is not
     connected to; one failing does not stop the others."""
-    night = tonight()
-    partners = hub.partners if partner_ids is None else [hub.partner(p) for p in partner_ids]
-    result = OutboundResult(night=night)
-    for partner in partners:
-        result.partners.append(urgent_partner(hub, partner, night, transport_factory))
-    return result
+    return run_outbound(hub, partner_ids, tonight(), transport_factory, urgent=True)
 
 
-def urgent_partner(
-    hub: Hub, partner: PartnerConfig, night: date, transport_factory: TransportFactory
+def run_partner(
+    hub: Hub,
+    partner: PartnerConfig,
+    night: date,
+    transport_factory: TransportFactory,
+    urgent: bool = False,
 ) -> PartnerOutboundResult:
-    """Stage an urgent batch for the partner and, when one was staged, deliver it (with any
-    batch still waiting before it in the partner's chain)."""
-    staged = stage_night(hub, partner, night, urgent=True)
+    """The three phases in one call (the CLI's night); the DAG runs them as three tasks. With
+    `urgent`, an urgent batch, delivered (with any batch waiting before it in the partner's
+    chain) only when one was staged."""
+    staged = stage_night(hub, partner, night, urgent)
     outcome = PartnerOutboundResult(
         partner_id=partner.id,
         status=OutboundStatus.DELIVERED,
@@ -239,12 +215,17 @@ def urgent_partner(
     )
     if staged.status == StageStatus.STOPPED:
         outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, staged.reason
-        return outcome
-    if staged.batch_id is None:
-        return outcome  # nothing urgent for this partner
+    if urgent and staged.batch_id is None:
+        return outcome  # nothing urgent (or the urgent referrals stopped): no connection
+    # Delivery re-reads every staged batch before it leaves (the check phase), and sends the
+    # notices and withdrawals of a night whose referrals were stopped.
     sent = deliver_night(hub, partner, transport_factory)
     outcome.batches, outcome.collected, outcome.swept = sent.batches, sent.collected, sent.swept
-    outcome.status, outcome.reason = sent.status, sent.reason
+    if sent.status != OutboundStatus.DELIVERED:
+        if outcome.status == OutboundStatus.DELIVERED:
+            outcome.status, outcome.reason = sent.status, sent.reason
+        else:  # the first failure stands; the later one is said, not written over it
+            outcome.reason = f"{outcome.reason}; then delivery {sent.status}: {sent.reason}"
     return outcome
 
 
