@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
@@ -208,23 +206,6 @@ def test_shape(
         assert value not in red, (shape, red)
     for value in kept:
         assert value in red, (shape, red)
-
-
-@pytest.mark.parametrize("name", ["shapes", "shapes_check"])
-def test_jsonl_is_built_from_its_source(name: str) -> None:
-    """NAME.jsonl is what make_handwritten.build makes of NAME.txt (no hand edits)."""
-    spec = importlib.util.spec_from_file_location(
-        "make_handwritten", FIXTURES / "make_handwritten.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    built = module.build((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
-    stored = [
-        json.loads(line)
-        for line in (FIXTURES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    assert built == stored
 
 
 def test_the_forces_own_incident_reference_stays_where_shared(engine: RedactionEngine) -> None:
