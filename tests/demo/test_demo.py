@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -42,8 +43,13 @@ def test_the_demo_night_runs_end_to_end(
     for name in ("ASBHUB_LEDGER_KEY", "ASBHUB_PSEUDONYM_KEY", "ASBHUB_DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
     console = Console(file=open(tmp_path / "progress.txt", "w"), width=132)  # noqa: SIM115
-    with loose_umask():  # the demo makes its files owner-only whatever umask it starts with
-        result = run_demo(tmp_path / "demo", incidents=150, seed=3, console=console)
+    before = dict(os.environ)
+    try:
+        with loose_umask():  # the demo makes its files owner-only whatever umask it starts with
+            result = run_demo(tmp_path / "demo", incidents=150, seed=3, console=console)
+    finally:  # the demo exports its world's settings into this process: later tests must not
+        os.environ.clear()  # see them (its config folder, its store)
+        os.environ.update(before)
     console.file.close()
 
     failed = [(r.dag_id, r.error) for r in result.dag_runs if r.state != "success"]

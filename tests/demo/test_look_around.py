@@ -47,6 +47,7 @@ SECRETS = {
 NIGHT = "2026-11-25T03:00:00+00:00"
 AS_OF = "2033-01-01"
 APPROVER = "Synthetic Information Manager"
+PLANNER = "Synthetic Data Engineer"  # the planner may not approve the run
 DAG_ID = "police_ingest"
 
 
@@ -149,7 +150,7 @@ def disposal_run(env: Mapping[str, str], log: Path) -> str:
     """Plan, approve and execute a run with the CLI, as the information manager does in the
     demo; executing verifies it and freezes its certificate."""
     plan = json.loads(
-        run(["asbhub", "--json", "retention", "plan", "--as-of", AS_OF, "--by", APPROVER], env, log)
+        run(["asbhub", "--json", "retention", "plan", "--as-of", AS_OF, "--by", PLANNER], env, log)
     )
     run(["asbhub", "disposal", "approve", plan["run_id"], "--by", APPROVER], env, log)
     verified = json.loads(

@@ -23,7 +23,10 @@ def _load():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_the_dag_has_plan_approval_execute_verify_certificate() -> None:
+def test_the_dag_has_plan_approval_execute_verify_certificate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ASBHUB_CONFIG_DIR", str(CONFIG))  # whatever an earlier test exported
     dag = _load().retention_disposal
     assert dag.dag_id == "retention_disposal"
     # config/retention.yaml names no stages: the information manager's alone.
