@@ -241,20 +241,13 @@ def deliver_partner_urgent(partner_id: str, config_dir: str, actor: str) -> dict
     """The `urgent_referrals` DAG's task for one partner: an urgent batch staged, read back and
     sent when anything is urgent (nothing, and no connection, otherwise). A failed transfer is
     retried; a batch stopped by its checks or read back wrong fails at once."""
-    from asbhub.pipeline.outbound import OutboundStatus, default_transport, run_partner, tonight
+    from asbhub.pipeline.outbound import default_transport, run_partner, tonight
 
     with configured(partner_id), hub_for(config_dir, actor) as hub:
         night = tonight()
         result = run_partner(hub, hub.partner(partner_id), night, default_transport, urgent=True)
     log_batches(partner_id, result.batches)
-    log_set_aside(partner_id, result.set_aside)
-    if result.status == OutboundStatus.DELIVERED and not result.batches:
-        log.info("%s: nothing urgent", partner_id)
-    message = f"{partner_id}: urgent: {result.status}: {result.reason}"
-    if result.status == OutboundStatus.FAILED_TRANSPORT:
-        raise DeliveryFailed(message)
-    if result.status != OutboundStatus.DELIVERED:
-        raise AirflowFailException(message)
+    check_delivery(result, night)
     return {"batches": [b.batch_id for b in result.batches], "status": str(result.status)}
 
 
