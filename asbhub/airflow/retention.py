@@ -66,10 +66,9 @@ def _stages() -> Any:
     """The schedule's review stages, read when the DAG is parsed (a missing schedule: the
     information manager's alone; a wrong one fails the parse, where it shows)."""
     from asbhub.airflow.factory import config_dir
-    from asbhub.retention.schedule import DEFAULT_STAGES, load_schedule
+    from asbhub.retention.schedule import review_stages
 
-    path = config_dir(Path(__file__).resolve().parents[2] / "config") / "retention.yaml"
-    return load_schedule(path).review_stages if path.is_file() else DEFAULT_STAGES
+    return review_stages(config_dir(Path(__file__).resolve().parents[2] / "config"))
 
 
 def _stage_needed(disposal_run: str, stage: str) -> bool:

@@ -164,6 +164,13 @@ def load_schedule(path: str | Path) -> Schedule:
     return parse_schedule(data, source=str(path), digest=hashlib.sha256(raw).hexdigest())
 
 
+def review_stages(config_dir: str | Path) -> tuple[ReviewStage, ...]:
+    """The review stages of the schedule in `config_dir`: the information manager's alone when
+    there is no schedule; a wrong schedule is refused (ConfigError), where it shows."""
+    path = Path(config_dir) / "retention.yaml"
+    return load_schedule(path).review_stages if path.is_file() else DEFAULT_STAGES
+
+
 def parse_schedule(data: Any, source: str = "retention.yaml", digest: str = "") -> Schedule:
     problems: list[str] = []
     if not isinstance(data, dict):

@@ -4,7 +4,6 @@ review decisions, what is held back from the partners, and open Community Trigge
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
@@ -56,10 +55,9 @@ def _page(request: Request, name: str, status_code: int = 200, **context: Any) -
 
 def _stages(state: Any) -> Any:
     """The schedule's review stages (the information manager's alone without a schedule)."""
-    from asbhub.retention.schedule import DEFAULT_STAGES, load_schedule
+    from asbhub.retention.schedule import review_stages
 
-    path = Path(state.settings.config_dir) / "retention.yaml"
-    return load_schedule(path).review_stages if path.is_file() else DEFAULT_STAGES
+    return review_stages(state.settings.config_dir)
 
 
 @router.get("/", name="runs")
