@@ -10,7 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     ASBHUB_HOME=/opt/asbhub/var
 
 RUN apt-get update \
- && apt-get install -y --no-install-recommends openssh-client ca-certificates \
+ && apt-get install -y --no-install-recommends openssh-client gnupg ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 50000 airflow
 

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEB_PACKAGES := openssh-server openssh-client chromium
+DEB_PACKAGES := openssh-server openssh-client chromium gnupg
 
 .PHONY: setup bytecode demo test lint schemas airflow stack-check bench clean debs
 
@@ -28,7 +28,8 @@ $(STAMP): requirements-dev.lock requirements.lock requirements-bootstrap.lock py
 bytecode:
 	@$(BIN)/python -m compileall -q -j 0 asbhub connectors contracts dags tests >/dev/null
 
-# Debian packages the tests need (OpenSSH's sshd plays the partner SFTP server).
+# Debian packages the tests need (OpenSSH's sshd plays the partner SFTP server; GnuPG is
+# the OpenPGP engine, asbhub/openpgp.py).
 debs:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

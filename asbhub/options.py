@@ -39,6 +39,9 @@ class Options(BaseModel):
     # rotated (`asbhub ledger rekey`); and the new key, while rotating.
     ledger_lookup_key: SecretStr | None = None
     ledger_new_key: SecretStr | None = None
+    # The hub's OpenPGP secret key (ASCII-armoured) and its passphrase (asbhub.openpgp).
+    openpgp_key: SecretStr | None = None
+    openpgp_passphrase: SecretStr | None = None
     # The force's landing area when it is an object-store prefix rather than HOME/landing.
     landing_connection: str | None = None
     landing_prefix: str = "landing"

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from asbhub.errors import ConfigError
+from asbhub.openpgp import PartnerOpenPgp
 from asbhub.options import EMAIL
 from connectors.spec import TransportSpec
 from contracts.referral import (
@@ -183,6 +184,9 @@ class PartnerConfig(BaseModel):
     format: Literal["csv", "jsonl"] = "csv"
     contracts: dict[str, str] = Field(default_factory=lambda: {"referral": "1.0", "outcome": "1.0"})
     contacts: Contacts = Contacts()
+    # Files to the partner encrypted to its key and signed with the hub's; files from it
+    # decrypted and their signature checked (asbhub.openpgp). None: plain files.
+    openpgp: PartnerOpenPgp | None = None
     isa: Isa
 
     @model_validator(mode="after")

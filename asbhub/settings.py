@@ -121,6 +121,16 @@ def secret(field: str, environ: Mapping[str, str] | None = None) -> str | None:
     return _airflow_variable(name) if in_airflow_task(env) else None
 
 
+def variable(name: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """An Airflow Variable by its own name (AIRFLOW_VAR_<NAME>, else through the Task SDK, and
+    so from any secrets backend, inside a task): e.g. a partner's OpenPGP key."""
+    env = environment() if environ is None else environ
+    exported = env.get(f"AIRFLOW_VAR_{name.upper()}")
+    if exported:
+        return exported
+    return _airflow_variable(name) if in_airflow_task(env) else None
+
+
 def airflow_variable_name(field: str) -> str:
     """The Airflow Variable that may hold a secret option, e.g. `asbhub_ledger_key`."""
     return f"asbhub_{field}"

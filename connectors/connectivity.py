@@ -31,6 +31,10 @@ class ConnectResult(BaseModel):
     folders: list[FolderStatus] = []
     error: str | None = None
     elapsed_ms: int = 0
+    # A partner that receives OpenPGP: its pinned keys, and what is wrong or soon will be.
+    openpgp_keys: list[str] = []
+    openpgp_problems: list[str] = []
+    openpgp_warnings: list[str] = []
 
 
 def check_connectivity(partner: Any, environ: Mapping[str, str] | None = None) -> ConnectResult:
@@ -72,13 +76,27 @@ def describe(result: ConnectResult) -> str:
         )
     if result.error and not result.ok:
         lines.append(f"    error: {result.error}")
+    lines += [f"    openpgp    {key}" for key in result.openpgp_keys]
+    lines += [f"    openpgp    PROBLEM: {problem}" for problem in result.openpgp_problems]
+    lines += [f"    openpgp    warning: {warning}" for warning in result.openpgp_warnings]
     return "\n".join(lines)
 
 
 def report_connectivity(hub: Any, partners: list[Any]) -> int:
-    """`partners check --connect`: check each partner, emit the results, return the exit code
-    (0 all reachable, 2 any unreachable: an environment problem, not bad data)."""
+    """`partners check --connect`: check each partner (and the OpenPGP keys of a partner that
+    receives OpenPGP), emit the results, return the exit code (0 all reachable with usable
+    keys, 2 any unreachable or with a key problem: nothing can be sent to it as configured)."""
     results = [check_connectivity(partner) for partner in partners]
+    for partner, result in zip(partners, results, strict=True):
+        if getattr(partner, "openpgp", None) is not None:
+            from asbhub.openpgp import check_keys
+
+            keys = check_keys(hub.settings.config_dir, partner)
+            result.openpgp_keys = keys.keys
+            result.openpgp_problems = keys.problems
+            result.openpgp_warnings = keys.warnings
+            if keys.problems:
+                result.ok = False
     failed = sum(1 for r in results if not r.ok)
     lines = [describe(r) for r in results]
     lines.append(f"{len(results) - failed} of {len(results)} partners reachable")

@@ -104,7 +104,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "disposed_at": "2032-12-15T10:00:00+00:00",
         "confirmed_by_role": "ASB records officer",
     },
-    "manifest/1.0": {
+    "manifest/1.1": {
         "batch_id": "B-chelmsford_council-20261125",
         "partner_id": "chelmsford_council",
         "night": "2026-11-25",

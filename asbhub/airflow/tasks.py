@@ -212,8 +212,10 @@ def check_partner_batches(
             f"{', '.join(result.batches)}; they are not sent. " + "; ".join(result.problems[:5])
         )
     log.info("%s: staged batch(es) checked: %s", partner_id, ", ".join(result.batches) or "none")
-    if staged and staged.get("status") == StageStatus.STOPPED:
-        raise AirflowFailException(f"{partner_id}: staging stopped: {staged.get('reason')}")
+    if staged and staged.get("status") in (StageStatus.STOPPED, StageStatus.FAILED):
+        raise AirflowFailException(
+            f"{partner_id}: staging {staged['status']}: {staged.get('reason')}"
+        )
     return {"batches": result.batches, "status": str(result.status)}
 
 

@@ -50,3 +50,26 @@ def command_check(
     lines = [f"{s.id:<28} {s.kind:<17} {s.transport:<6} {s.covers}" for s in summaries]
     lines.append(f"{len(summaries)} partners, configuration valid")
     hub.emit({"partners": [s.model_dump() for s in summaries], "valid": True}, "\n".join(lines))
+
+
+@app.command("hub-key")
+def command_hub_key(ctx: typer.Context) -> None:
+    """Print the hub's OpenPGP public key and its fingerprint, to give a partner that receives
+    OpenPGP (from the secret ASBHUB_OPENPGP_KEY; the secret key itself is never printed)."""
+    from asbhub.errors import EnvironmentProblem
+    from asbhub.openpgp import Keyring, OpenPgpError, hub_key
+
+    hub = hub_context(ctx)
+    found = hub_key()
+    if found is None:
+        raise EnvironmentProblem(
+            "the hub's OpenPGP key is not set (ASBHUB_OPENPGP_KEY or the Airflow Variable "
+            "asbhub_openpgp_key)"
+        )
+    with Keyring() as keyring:
+        try:
+            fingerprint = keyring.import_hub(*found)
+            public = keyring.hub_public_key()
+        except OpenPgpError as exc:
+            raise EnvironmentProblem(str(exc)) from exc
+    hub.emit({"fingerprint": fingerprint, "public_key": public}, f"{fingerprint}\n{public}")

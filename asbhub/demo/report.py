@@ -19,6 +19,7 @@ from asbhub.demo.alert_mail import alert_lines, alert_note
 from asbhub.demo.case_review import case_review_lines, case_review_note
 from asbhub.demo.figures import SetAsideFigures
 from asbhub.demo.force_summary import summary_lines, summary_note
+from asbhub.demo.openpgp_figures import openpgp_lines, openpgp_note
 from asbhub.demo.simulator import PartnerReply
 from asbhub.demo.urgent import urgent_lines, urgent_note
 from asbhub.ledger.verify import summary_of
@@ -271,6 +272,11 @@ def hub_figures(result: DemoResult) -> list[Section]:
             "An urgent referral in the day",
             urgent_lines(result.urgent),
             urgent_note(result.urgent),
+        ),
+        Section(
+            "OpenPGP: the partner that receives it",
+            openpgp_lines(result.openpgp),
+            openpgp_note(result.openpgp),
         ),
         Section(
             "Alerts emailed, as the demo's mail server caught them",

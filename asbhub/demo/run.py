@@ -32,6 +32,7 @@ from asbhub.demo.alert_mail import AlertFigures, alert_figures
 from asbhub.demo.case_review import CaseReviewFigures, case_review_figures
 from asbhub.demo.extract import LateReport, write_night_extract
 from asbhub.demo.force_summary import ForceSummary, summarise_for_force
+from asbhub.demo.openpgp_figures import OpenPgpFigures, openpgp_figures
 from asbhub.demo.urgent import UrgentFigures, urgent_figures, write_daytime_extract
 from asbhub.demo.world import start_world, subprocess_env
 from asbhub.errors import EnvironmentProblem
@@ -86,6 +87,7 @@ class DemoResult(BaseModel):
     follow_up: dict[str, Any]  # the run after the review decisions
     force_summary: ForceSummary  # the morning after the second night
     urgent: UrgentFigures  # the high-risk referral that landed in the day
+    openpgp: OpenPgpFigures  # the partner that receives OpenPGP, the first night
     case_review: CaseReviewFigures  # Community Triggers opened, and the flags partners got
     alerts: AlertFigures  # what the demo's mail server caught
     ledger: dict[str, Any]
@@ -106,6 +108,7 @@ class DemoResult(BaseModel):
             and self.force_summary.rows > 0
             and self.force_summary.consistent
             and self.urgent.delivered
+            and self.openpgp.ok
             # The bad file sent on purpose is emailed about, with no personal data in it.
             and self.alerts.captured > 0
             and not self.alerts.carrying_personal_data
@@ -173,7 +176,12 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             answer = progress.add_task("partners answer (outcomes)", total=1)
             first_council = next(p for p in partners if p.kind == "council")
             replies = simulator.answer_all(
-                partners, night, seed, bad_file_partner=first_council.id, with_resend=False
+                partners,
+                night,
+                seed,
+                bad_file_partner=first_council.id,
+                with_resend=False,
+                openpgp=world.openpgp,
             )
             progress.advance(answer)
             steps.dags(
@@ -182,6 +190,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             replies.append(_resend_collected_by_hand(steps, first_council, night))
             # The night's figures, before the retention run (six years on) disposes of them.
             summaries = report.partner_summaries(world.hub_url, partners, replies)
+            openpgp = openpgp_figures(world.hub_url, partners, replies)
             case_review = case_review_figures(world.hub_url)
             urgent = _urgent_in_the_day(steps, world, partners, seed)
             # The force re-extracts the night's incidents, some changed: the updates and
@@ -208,7 +217,9 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
                 next_night,
             )
             acks = progress.add_task("partners answer (outcomes, disposal acks)", total=1)
-            replies += simulator.answer_all(partners, next_night, seed, bad_file_partner=None)
+            replies += simulator.answer_all(
+                partners, next_night, seed, bad_file_partner=None, openpgp=world.openpgp
+            )
             progress.advance(acks)
             steps.dags(
                 "outcomes and acks in", [f"partner_inbound__{p.id}" for p in partners], next_night
@@ -245,6 +256,7 @@ def run_demo(home: Path, incidents: int, seed: int, console: Console) -> DemoRes
             follow_up=follow_up,
             force_summary=force_summary,
             urgent=urgent,
+            openpgp=openpgp,
             case_review=case_review,
             # Looked for in the messages: the night's incidents as the extract was seeded.
             alerts=alert_figures(

@@ -1,6 +1,11 @@
 """A stand-in for the partners: each collects its batch from its inbox and answers through its
 own outbox with outcomes (some rows wrong on purpose, one whole file wrong, sent with the answer
-or re-sent later) and disposal acks."""
+or re-sent later) and disposal acks.
+
+A partner that receives OpenPGP decrypts what it collects and checks the hub's signature on
+each file (refusing to read one that fails), and sends its files encrypted to the hub's key and
+signed with its own. It uses the hub's GnuPG wrapper with the roles swapped: its own secret key
+where the hub has the hub's, the hub's public key pinned where the hub pins the partner's."""
 
 from __future__ import annotations
 
@@ -10,12 +15,14 @@ import io
 import json
 import random
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from asbhub.formats import write_csv_rows, write_jsonl_rows
+from asbhub.openpgp import Keyring, encrypted_name, plain_name
 from asbhub.partners import PartnerConfig
 from connectors import Transport, open_transport
 from contracts.disposal import DisposalAck
@@ -23,6 +30,57 @@ from contracts.outcome import Outcome
 
 COUNCIL_ACTIONS = ["advice", "warning_letter", "community_protection_warning", "mediation"]
 PROVIDER_ACTIONS = ["tenancy_enforcement", "acceptable_behaviour_contract", "support_referral"]
+
+
+@dataclass(frozen=True)
+class PartnerPgp:
+    """What an OpenPGP partner holds: its own secret key and the hub's public key."""
+
+    secret_key: str
+    hub_public_key: str
+    hub_fingerprint: str
+
+
+class _Sealer:
+    """The partner's side of OpenPGP, for one answer."""
+
+    def __init__(self, keys: PartnerPgp) -> None:
+        self.keys = keys
+        self.keyring = Keyring()
+        self.keyring.import_hub(keys.secret_key, None)
+        self.keyring.import_public(keys.hub_public_key, keys.hub_fingerprint, "the hub's key")
+        self.opened = 0
+        self.sealed = 0
+
+    def open(self, sealed: Path) -> Path:
+        """The plain file, once the hub's signature on it is checked; raises Refused."""
+        out = sealed.with_name(plain_name(sealed.name) or sealed.name + ".plain")
+        self.keyring.open(
+            sealed,
+            out,
+            frozenset({self.keys.hub_fingerprint}),
+            require_signature=True,
+            require_encryption=True,
+            max_bytes=1 << 30,
+        )
+        self.opened += 1
+        return out
+
+    def seal(self, plain: Path) -> Path:
+        out = plain.with_name(encrypted_name(plain.name))
+        self.keyring.encrypt(plain, out, [self.keys.hub_fingerprint])
+        self.sealed += 1
+        return out
+
+    def close(self) -> None:
+        self.keyring.close()
+
+
+def _send(transport: Transport, path: Path, sealer: _Sealer | None) -> str:
+    """Put a file in the partner's outbox (sealed, for an OpenPGP partner); its name there."""
+    sent = sealer.seal(path) if sealer else path
+    transport.put("outbox", sent.name, sent)
+    return sent.name
 
 
 @dataclass
@@ -34,6 +92,8 @@ class PartnerReply:
     bad_files_sent: int = 0
     acks_sent: int = 0
     rejection_reports_read: int = 0
+    opened: int = 0  # OpenPGP: files decrypted, the hub's signature checked
+    sealed: int = 0  # OpenPGP: files sent encrypted to the hub and signed
     updates_read: int = 0  # referrals it holds that came again, changed
     withdrawals_read: int = 0  # referrals it was told to delete
     files: list[str] = field(default_factory=list)
@@ -45,15 +105,20 @@ def answer_all(
     seed: int,
     bad_file_partner: str | None,
     with_resend: bool = True,
+    openpgp: Mapping[str, PartnerPgp] | None = None,
 ) -> list[PartnerReply]:
     """Every partner's answer; `bad_file_partner` sends a wrong row or more, and an unreadable
-    file with them unless `with_resend` is false (then `resend_unreadable` sends it later)."""
+    file with them unless `with_resend` is false (then `resend_unreadable` sends it later).
+    `openpgp` holds the keys of the partners that receive OpenPGP."""
     replies = []
     for partner in partners:
         rng = random.Random(f"{seed}:{partner.id}:{today}")  # noqa: S311 - synthetic data
         bad = partner.id == bad_file_partner
+        keys = (openpgp or {}).get(partner.id) if partner.openpgp else None
         with open_transport(partner.transport) as transport:
-            replies.append(answer(partner, transport, today, rng, bad, with_resend=with_resend))
+            replies.append(
+                answer(partner, transport, today, rng, bad, with_resend=with_resend, keys=keys)
+            )
     return replies
 
 
@@ -74,21 +139,44 @@ def answer(
     rng: random.Random,
     bad_file: bool,
     with_resend: bool = True,
+    keys: PartnerPgp | None = None,
 ) -> PartnerReply:
     reply = PartnerReply(partner_id=partner.id)
+    sealer = _Sealer(keys) if keys else None
+    try:
+        _answer(partner, transport, today, rng, bad_file, with_resend, sealer, reply)
+    finally:
+        if sealer:
+            reply.opened, reply.sealed = sealer.opened, sealer.sealed
+            sealer.close()
+    return reply
+
+
+def _answer(
+    partner: PartnerConfig,
+    transport: Transport,
+    today: date,
+    rng: random.Random,
+    bad_file: bool,
+    with_resend: bool,
+    sealer: _Sealer | None,
+    reply: PartnerReply,
+) -> None:
     with tempfile.TemporaryDirectory(prefix="asbhub-partner-") as tmp:
         work = Path(tmp)
         referrals, notices, changes = [], [], []
         for remote in transport.list("inbox"):
             local = work / remote.name
             transport.get("inbox", remote.name, local)
-            if remote.name.startswith("referrals-"):
+            if sealer and plain_name(remote.name):
+                local = sealer.open(local)  # a file that fails the hub's signature: raises
+            if local.name.startswith("referrals-"):
                 referrals.extend(_read(local))
-            elif remote.name.startswith("disposal-notices-"):
+            elif local.name.startswith("disposal-notices-"):
                 notices.extend(_read(local))
-            elif remote.name.startswith("referral-changes-"):
+            elif local.name.startswith("referral-changes-"):
                 changes.extend(_read(local))
-            elif remote.name.startswith("rejection-"):
+            elif local.name.startswith("rejection-"):
                 reply.rejection_reports_read += 1
         # An update replaces a referral the partner already answered; a withdrawal deletes one.
         updated = {str(c["referral_id"]) for c in changes if c["change"] == "update"}
@@ -105,11 +193,10 @@ def answer(
             reply.outcomes_sent, reply.bad_rows_sent = len(rows) - bad, bad
             name = f"outcomes-{stamp}.{partner.format}"
             _write(work / name, partner.format, Outcome.field_names(), rows)
-            transport.put("outbox", name, work / name)
-            reply.files.append(name)
+            reply.files.append(_send(transport, work / name, sealer))
         if bad_file and with_resend and referrals:
             reply.bad_files_sent += 1
-            reply.files.append(_put_unreadable(transport, work, today))
+            reply.files.append(_put_unreadable(transport, work, today, sealer))
         if notices:
             acks = [
                 DisposalAck(
@@ -122,18 +209,17 @@ def answer(
             ]
             name = f"disposal-acks-{stamp}.{partner.format}"
             _write(work / name, partner.format, DisposalAck.field_names(), acks)
-            transport.put("outbox", name, work / name)
             reply.acks_sent = len(acks)
-            reply.files.append(name)
-    return reply
+            reply.files.append(_send(transport, work / name, sealer))
 
 
-def _put_unreadable(transport: Transport, work: Path, today: date) -> str:
+def _put_unreadable(
+    transport: Transport, work: Path, today: date, sealer: _Sealer | None = None
+) -> str:
     """A gzip file named as a CSV one, in the outbox; its name."""
     name = f"outcomes-{today:%Y%m%d}-resend.csv"
     (work / name).write_bytes(gzip.compress(b"outcome_id,referral_id\n1,2\n"))
-    transport.put("outbox", name, work / name)
-    return name
+    return _send(transport, work / name, sealer)
 
 
 def _read(path: Path) -> list[dict[str, Any]]:

@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 
 from asbhub.demo.peers import Mailbox, S3Endpoint, S3Server, SMTPEndpoint, SSHServer
+from asbhub.demo.simulator import PartnerPgp
 from asbhub.errors import EnvironmentProblem
+from asbhub.openpgp import generate_key
 from asbhub.settings import environment
 
 MARKER = ".asbhub-demo"
@@ -36,6 +38,9 @@ class DemoWorld:
     smtp: SMTPEndpoint
     mailbox: Mailbox
     env: dict[str, str] = field(default_factory=dict)
+    # The partner that receives OpenPGP, as it holds its keys: its secret key and the hub's
+    # public key (asbhub.demo.simulator decrypts, verifies and signs with them).
+    openpgp: dict[str, PartnerPgp] = field(default_factory=dict)
 
     @property
     def config_dir(self) -> Path:
@@ -116,8 +121,13 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
     partners_dir.mkdir(parents=True)
     shutil.copyfile(sample_config / "retention.yaml", world.config_dir / "retention.yaml")
     env: dict[str, str] = {}
+    hub_pgp = generate_key("ASB partner data hub (demo) <asb-hub@demo-force.example.org>")
+    pgp_partner: str | None = None
     for path in sorted((sample_config / "partners").glob("*.yaml")):
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if pgp_partner is None and doc["kind"] == "housing_provider":
+            pgp_partner = doc["id"]
+            doc["openpgp"] = _openpgp(world, doc["id"], hub_pgp.public, hub_pgp.fingerprint)
         conn_id = f"demo_{doc['id']}"
         if doc["kind"] == "council":
             for folder in FOLDERS:
@@ -155,6 +165,8 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
     secrets_file = world.root / "secrets.env"
     secrets_file.touch(mode=0o600)
     secrets_file.write_text("".join(f"{k}={v}\n" for k, v in secrets_env.items()))
+    # The hub's OpenPGP key spans lines: kept out of secrets.env, in the environment only.
+    secrets_env["ASBHUB_OPENPGP_KEY"] = hub_pgp.secret
     world.airflow_home.mkdir()
     world.hub_home.mkdir()
     world.reports.mkdir()
@@ -177,6 +189,20 @@ def _write_config(world: DemoWorld, sample_config: Path) -> dict[str, str]:
         # A task that fails is retried after seconds, not minutes: nobody waits on a demo.
         "ASBHUB_RETRY_DELAY_SECONDS": "5",
     }
+
+
+def _openpgp(
+    world: DemoWorld, partner_id: str, hub_public: str, hub_fingerprint: str
+) -> dict[str, Any]:
+    """A key pair for the partner (synthetic, made for this run): its public key pinned in the
+    partner file and kept in config/keys/, its secret key with the simulated partner only."""
+    key = generate_key(f"{partner_id} (demo) <asb@{partner_id.replace('_', '-')}.demo.example.org>")
+    keys = world.config_dir / "keys"
+    keys.mkdir(exist_ok=True)
+    name = f"{partner_id}.asc"
+    (keys / name).write_text(key.public, encoding="ascii")
+    world.openpgp[partner_id] = PartnerPgp(key.secret, hub_public, hub_fingerprint)
+    return {"keys": [{"fingerprint": key.fingerprint, "file": name}]}
 
 
 def _alerts_contact(partner_id: str) -> str:

@@ -11,6 +11,7 @@ nothing is staged or disclosed twice.
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -24,7 +25,9 @@ from sqlalchemy.exc import IntegrityError
 
 from asbhub import ledger
 from asbhub.casereview.flags import FlagToTell, flags_to_tell, record_told
+from asbhub.errors import ConfigError
 from asbhub.minimise.projection import LONDON, view_columns
+from asbhub.openpgp import OpenPgpError, seal_files
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
 from asbhub.pipeline.changes import ChangeKind, content_to_send, unsent_change
@@ -52,6 +55,7 @@ from connectors import Transport, TransportError, open_transport
 from contracts.case_review_flag import CaseReviewFlag as FlagRecord
 from contracts.change import ReferralChange as ChangeRecord
 from contracts.disposal import DisposalNotice as NoticeRecord
+from contracts.documents import ManifestFile
 from contracts.referral import Referral as ReferralRecord
 
 log = logging.getLogger(__name__)
@@ -77,6 +81,9 @@ class OutboundStatus(StrEnum):
 class StageStatus(StrEnum):
     STAGED = "staged"  # tonight's batch is in the staging area (now, or from an earlier try)
     STOPPED = "stopped"  # a batch-level check stopped tonight's referrals; see the reason
+    # Nothing could be staged as the partner must receive it (OpenPGP: no key to encrypt to,
+    # the hub's key missing); the referrals, notices and withdrawals all stay for a later run.
+    FAILED = "failed"
 
 
 class StageResult(BaseModel):
@@ -215,6 +222,8 @@ def run_partner(
     )
     if staged.status == StageStatus.STOPPED:
         outcome.status, outcome.reason = OutboundStatus.FAILED_EXPECTATIONS, staged.reason
+    elif staged.status == StageStatus.FAILED:
+        outcome.status, outcome.reason = OutboundStatus.FAILED, staged.reason
     if urgent and staged.batch_id is None:
         return outcome  # nothing urgent (or the urgent referrals stopped): no connection
     # Delivery re-reads every staged batch before it leaves (the check phase), and sends the
@@ -237,6 +246,13 @@ def stage_night(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
     except ExpectationsFailed as exc:
         return StageResult(
             partner_id=partner.id, night=night, status=StageStatus.STOPPED, reason=str(exc)
+        )
+    except (OpenPgpError, ConfigError) as exc:
+        return StageResult(
+            partner_id=partner.id,
+            night=night,
+            status=StageStatus.FAILED,
+            reason=f"nothing staged: cannot encrypt for the partner: {exc}",
         )
     result = StageResult(
         partner_id=partner.id,
@@ -428,6 +444,12 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
         files.append(_write_changes(folder, partner, night, changes, referral_ids, sequence))
     if flags:
         files.append(_write_flags(folder, partner, night, flags, sequence))
+    if partner.openpgp is not None:
+        try:  # encrypted to the partner's keys and signed with the hub's, beside the plain files
+            files = seal_files(hub.settings.config_dir, partner, folder, files)
+        except (OpenPgpError, ConfigError):
+            shutil.rmtree(folder, ignore_errors=True)  # nothing staged: the records stay pending
+            raise
     feed.write_manifest(
         folder,
         batch=batch,
@@ -761,7 +783,8 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
                 f"{delivery.batch_id} not sent, nor any later batch: " + "; ".join(problems)
             )
         folder = hub.areas.staging_path(delivery.staging_path or "")  # read back just now
-        names = [f["name"] for f in delivery.files]
+        # What the partner receives: the encrypted files when it receives OpenPGP.
+        names = [ManifestFile.model_validate(f).delivered_name for f in delivery.files]
         manifest = folder / feed.batch_manifest_name(delivery.batch_id, delivery.night)
         for name in [*names, manifest.name]:  # the manifest last: it says the batch is complete
             transport.put("inbox", name, folder / name)

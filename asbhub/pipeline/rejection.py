@@ -74,6 +74,16 @@ FILE_REASONS = {
         "put the file itself in your outbox"
     ),
     "unreadable": "the file could not be read",
+    # OpenPGP (a partner whose files are encrypted and signed): the detail says what to do.
+    "not_encrypted": "the file is not encrypted to the force's OpenPGP key",
+    "not_signed": "the file is not signed with your OpenPGP key",
+    "not_openpgp": "the file is named as OpenPGP but is not an OpenPGP message",
+    "not_for_hub": "the file is encrypted, but not to the force's OpenPGP key",
+    "cannot_decrypt": "the file could not be decrypted",
+    "bad_signature": "the file's OpenPGP signature is bad",
+    "unknown_signer": "the file is signed with an OpenPGP key the force does not hold for you",
+    "expired_key": "the file is signed with an expired OpenPGP key",
+    "revoked_key": "the file is signed with a revoked OpenPGP key",
     "unprocessable": (
         "the hub could not process this file; it has been kept for the force's data team, "
         "who have been alerted and will contact you; do not resend it unless asked"
@@ -82,6 +92,21 @@ FILE_REASONS = {
 # Reasons for which the file stays in the partner's outbox: it was never read (and so is never
 # moved or deleted); a report tells the partner once, and the same entry is not reported again.
 NOT_READ_REASONS = frozenset({"unsafe_name", "special_file", "link_outside", "too_large"})
+
+
+OPENPGP_REASONS = frozenset(
+    {
+        "not_encrypted",
+        "not_signed",
+        "not_openpgp",
+        "not_for_hub",
+        "cannot_decrypt",
+        "bad_signature",
+        "unknown_signer",
+        "expired_key",
+        "revoked_key",
+    }
+)
 
 
 def name_sha256(name: str) -> str:
@@ -121,6 +146,8 @@ def _file_detail(exc: FileProblem) -> str | None:
     if exc.reason == "bad_header":
         return _header_detail(message)
     if exc.reason in {"too_large", "encoding", "compressed_or_binary", "not_jsonl"}:
+        return message
+    if exc.reason in OPENPGP_REASONS:  # the hub's own words, naming keys, never the content
         return message
     if exc.reason == "not_csv" and message.startswith("broken CSV"):
         return message

@@ -94,11 +94,36 @@ def batch_problems(delivery: Delivery, partner: PartnerConfig, areas: Areas) -> 
     for entry in manifest.files:
         problems += [
             f"{delivery.batch_id}/{entry.name}: {problem}"
-            for problem in file_problems(
-                folder / entry.name, entry, partner, recorded.get(entry.name)
-            )
+            for problem in [
+                *file_problems(folder / entry.name, entry, partner, recorded.get(entry.name)),
+                *sealed_problems(folder, entry, partner, recorded.get(entry.name)),
+            ]
         ]
     return problems
+
+
+def sealed_problems(
+    folder: Path, entry: ManifestFile, partner: PartnerConfig, recorded: dict[str, Any] | None
+) -> list[str]:
+    """What is wrong with a file's encrypted form: a partner that receives OpenPGP never gets
+    a plain file, nor one whose encrypted bytes are not those staging made and signed."""
+    sealed = entry.encrypted
+    if partner.openpgp is None:
+        return ["encrypted, but the partner no longer receives OpenPGP"] if sealed else []
+    if sealed is None:
+        return ["not encrypted, but the partner receives OpenPGP: stage the batch again"]
+    if recorded is not None and (recorded.get("encrypted") or {}).get("sha256") != sealed.sha256:
+        return ["the manifest's SHA-256 of the encrypted file differs from staging's"]
+    if not set(sealed.recipients) <= partner.openpgp.fingerprints:
+        return ["encrypted to a key the partner file no longer lists"]
+    path = folder / sealed.name
+    if not path.is_file():
+        return [f"{sealed.name}: missing from the staging folder"]
+    if path.stat().st_size != sealed.bytes:
+        return [f"{sealed.name}: {path.stat().st_size} bytes, the manifest says {sealed.bytes}"]
+    if sha256_file(path) != sealed.sha256:
+        return [f"{sealed.name}: its SHA-256 differs from the manifest's: changed after staging"]
+    return []
 
 
 def file_problems(

@@ -92,10 +92,14 @@ class TransportFolders:
 
 
 def delivered_names(files: Any) -> list[str]:
-    """File names from a delivery's `files` (names, or mappings with a `name`)."""
+    """File names from a delivery's `files` (names, or mappings with a `name`), with the name
+    of each file's encrypted form where the partner received OpenPGP."""
     names: list[str] = []
     for entry in files or []:
         name = entry.get("name") if isinstance(entry, dict) else entry
         if isinstance(name, str) and name:
             names.append(name)
+        sealed = entry.get("encrypted") if isinstance(entry, dict) else None
+        if isinstance(sealed, dict) and isinstance(sealed.get("name"), str):
+            names.append(sealed["name"])
     return names

@@ -121,7 +121,7 @@ VALID: dict[str, list[dict[str, Any]]] = {
             "confirmed_by_role": "ASB records officer",
         },
     ],
-    "manifest/1.0": [
+    "manifest/1.1": [
         {
             "batch_id": "B-basildon_council-20261126",
             "partner_id": "basildon_council",
@@ -247,12 +247,12 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("disposal-ack/1.0", {"disposed_at": "2026-12-01T12:00:00"}, "disposed_at"),
     ("disposal-ack/1.0", {"confirmed_by_role": "r" * 81}, "confirmed_by_role"),
     ("disposal-ack/1.0", {"deleted_by": "Alex Example"}, "deleted_by"),
-    ("manifest/1.0", {"batch_id": "B-Basildon-20261126"}, "batch_id"),
-    ("manifest/1.0", {"previous_batch_id": "yesterday"}, "previous_batch_id"),
-    ("manifest/1.0", {"record_count": -1}, "record_count"),
-    ("manifest/1.0", {"created_at": "2026-11-26T02:01:00"}, "created_at"),
-    ("manifest/1.0", {"files": None}, "files"),
-    ("manifest/1.0", {"files": [{"name": "x.csv"}]}, "files.0.sha256"),
+    ("manifest/1.1", {"batch_id": "B-Basildon-20261126"}, "batch_id"),
+    ("manifest/1.1", {"previous_batch_id": "yesterday"}, "previous_batch_id"),
+    ("manifest/1.1", {"record_count": -1}, "record_count"),
+    ("manifest/1.1", {"created_at": "2026-11-26T02:01:00"}, "created_at"),
+    ("manifest/1.1", {"files": None}, "files"),
+    ("manifest/1.1", {"files": [{"name": "x.csv"}]}, "files.0.sha256"),
     ("rejection-report/1.0", {"file_status": "accepted"}, "file_status"),
     ("rejection-report/1.0", {"file_sha256": "abc"}, "file_sha256"),
     ("rejection-report/1.0", {"rows_in": -1}, "rows_in"),

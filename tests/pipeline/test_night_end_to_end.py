@@ -52,6 +52,20 @@ class Peers:
 def peers(
     sshd_server: SSHServer, s3_server: S3Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Peers]:
+    built = build_peers(sshd_server, s3_server, tmp_path, monkeypatch)
+    yield built
+    built.hub.close()
+
+
+def build_peers(
+    sshd_server: SSHServer,
+    s3_server: S3Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    configure: Callable[[Path], None] | None = None,
+) -> Peers:
+    """The hub and its two partners on the peers, NIGHT's extract ingested; `configure` may
+    change the partner files (in the config folder it is given) before the hub reads them."""
     monkeypatch.setenv("ASBHUB_LEDGER_KEY", "test-ledger-key-not-a-real-secret")
     monkeypatch.setenv("ASBHUB_PSEUDONYM_KEY", "test-pseudonym-key-not-a-real-secret")
     sshd_server.ensure_running()
@@ -80,6 +94,8 @@ def peers(
             },
         },
     )
+    if configure is not None:
+        configure(tmp_path / "config")
     settings = Settings(
         config_dir=tmp_path / "config",
         home=tmp_path / "home",
@@ -96,8 +112,7 @@ def peers(
         COUNCIL: lambda name: (sshd_server.root / tag / "inbox" / name).read_bytes(),
         PROVIDER: lambda name: s3.get_object(Bucket=bucket, Key=f"hub/inbox/{name}")["Body"].read(),
     }
-    yield Peers(hub, fetch)
-    hub.close()
+    return Peers(hub, fetch)
 
 
 def checked_batch(peers: Peers, partner_id: str, stamp: str) -> tuple[dict[str, Any], list[Any]]:

@@ -106,7 +106,7 @@ def test_unknown_contract_is_a_usage_error() -> None:
 
 
 def test_document_contract_is_refused() -> None:
-    result = _invoke("validate", "--contract", "manifest/1.0", str(FILES / "valid.jsonl"))
+    result = _invoke("validate", "--contract", "manifest/1.1", str(FILES / "valid.jsonl"))
     assert result.exit_code == 2
     assert "rows contract" in result.output
 

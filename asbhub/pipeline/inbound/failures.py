@@ -25,7 +25,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound.files import close_record, find_file, reports_folder, tidy_outbox
+from asbhub.pipeline.inbound.files import (
+    close_record,
+    find_file,
+    put_report,
+    reports_folder,
+    tidy_outbox,
+)
 from asbhub.pipeline.inbound.outbox import listing_identity
 from asbhub.pipeline.inbound.status import FileStatus, InboundFileResult, file_result
 from asbhub.pipeline.rejection import FILE_REASONS, display_name, write_report
@@ -235,7 +241,7 @@ def _deliver_and_tidy(
     report = result.rejection_report
     with contextlib.suppress(Exception):
         if report:
-            transport.put("inbox", report, reports_folder(hub, partner) / report)
+            put_report(hub, partner, transport, reports_folder(hub, partner) / report)
     with contextlib.suppress(Exception):
         tidy_outbox(partner, transport, name)
 

@@ -4,6 +4,7 @@ with their counts, expectation result, archive copy and rejection report."""
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from asbhub.openpgp import sealed_copy
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.inbound.checks import quarantine_alert, run_expectations
 from asbhub.pipeline.inbound.job import FileJob, FileTally
@@ -42,6 +44,21 @@ class FileOutcome:
 def reports_folder(hub: Hub, partner: PartnerConfig) -> Path:
     """Where the hub keeps the reports it sent, so that a re-run can send one again."""
     return hub.areas.home / "reports" / "rejections" / partner.id
+
+
+def put_report(hub: Hub, partner: PartnerConfig, transport: Transport, local: Path) -> str:
+    """Put a rejection report in the partner's inbox (encrypted to it and signed, when it
+    receives OpenPGP); the name it has there."""
+    if partner.openpgp is None:
+        transport.put("inbox", local.name, local)
+        return local.name
+    work = Path(tempfile.mkdtemp(prefix="asbhub-report-"))
+    try:
+        sealed = sealed_copy(hub.settings.config_dir, partner, local, work)
+        transport.put("inbox", sealed.name, sealed)
+        return sealed.name
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def find_file(session: Session, partner_id: str, name: str, sha: str) -> InboundFile | None:
@@ -191,7 +208,7 @@ def refuse_unread(
         problems=[problem],
     )
     # Delivered before it is recorded: a run stopped in between sends the same report again.
-    transport.put("inbox", report.name, report)
+    put_report(hub, partner, transport, report)
     with hub.store.session() as session:
         record = InboundFile(
             partner_id=partner.id,

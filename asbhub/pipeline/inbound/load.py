@@ -10,11 +10,14 @@ cannot process ends `failed` (original quarantined) and the others go on.
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from asbhub.openpgp import Refused, partner_keyring, plain_name
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline.inbound.checks import contract_of
 from asbhub.pipeline.inbound.failures import fail_loading, not_recorded
@@ -79,7 +82,62 @@ def process(
     max_bytes: int,
 ) -> FileOutcome:
     """Recognise the file, check it whole, then load its rows; a whole-file problem rejects
-    it with its report."""
+    it with its report. A partner that sends OpenPGP has its file decrypted and its signature
+    checked first, into a private folder removed afterwards: what fails that check is never
+    read, and a rejected file is quarantined as the partner sent it."""
+    if partner.openpgp is None:
+        return _process(hub, partner, local, local, name, sha, file_pk, archive, max_bytes)
+    work = Path(tempfile.mkdtemp(prefix="asbhub-open-"))
+    try:
+        try:
+            plain = _open(hub, partner, local, name, work, max_bytes)
+        except FileProblem as exc:
+            return reject_file(hub, partner, local, name, sha, file_pk, exc, archive)
+        return _process(hub, partner, plain, local, name, sha, file_pk, archive, max_bytes)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _open(
+    hub: Hub, partner: PartnerConfig, sealed: Path, name: str, work: Path, max_bytes: int
+) -> Path:
+    """The plain file inside a partner's OpenPGP file, once its signature has been checked."""
+    settings = partner.openpgp
+    assert settings is not None
+    inner = plain_name(name)
+    if inner is None:
+        if settings.require_encryption or settings.require_signature:
+            reason = "not_encrypted" if settings.require_encryption else "not_signed"
+            raise FileProblem(reason, f"{name}: a plain file, not OpenPGP (name it <file>.pgp)")
+        return sealed
+    out = work / inner
+    with partner_keyring(hub.settings.config_dir, partner) as keyring:
+        try:
+            opened = keyring.open(
+                sealed,
+                out,
+                settings.fingerprints,
+                require_signature=settings.require_signature,
+                require_encryption=settings.require_encryption,
+                max_bytes=max_bytes,
+            )
+        except Refused as exc:
+            raise FileProblem(exc.reason, f"{name}: {exc}") from exc
+    log.info("%s: %s opened (signed by %s)", partner.id, name, opened.signer or "nobody")
+    return out
+
+
+def _process(
+    hub: Hub,
+    partner: PartnerConfig,
+    local: Path,
+    original: Path,
+    name: str,
+    sha: str,
+    file_pk: int,
+    archive: str,
+    max_bytes: int,
+) -> FileOutcome:
     try:
         contract = contract_of(name, local, max_bytes)
         if contract is None:
@@ -87,6 +145,6 @@ def process(
         job = FileJob(hub, partner, local, contract, file_pk, name, sha, max_bytes)
         scan(job)
     except FileProblem as exc:
-        return reject_file(hub, partner, local, name, sha, file_pk, exc, archive)
+        return reject_file(hub, partner, original, name, sha, file_pk, exc, archive)
     tally = load_rows(job)
     return finish_file(hub, job, tally, archive)

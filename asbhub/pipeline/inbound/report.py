@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from asbhub.partners import PartnerConfig
-from asbhub.pipeline.inbound.files import reports_folder, tidy_outbox
+from asbhub.pipeline.inbound.files import put_report, reports_folder, tidy_outbox
 from asbhub.pipeline.inbound.status import FileStatus, PartnerStatus
 from asbhub.runtime import Hub
 from asbhub.storage import AreaFileMissing
@@ -76,5 +76,5 @@ def deliver_report(hub: Hub, partner: PartnerConfig, transport: Transport, repor
         kept = hub.areas.fetch(reports_folder(hub, partner) / report)
     except AreaFileMissing:
         return False
-    transport.put("inbox", report, kept)
+    put_report(hub, partner, transport, kept)
     return True
