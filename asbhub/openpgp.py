@@ -292,6 +292,26 @@ class Keyring:
             signer=self.hub_fingerprint,
         )
 
+    def sign_detached(self, path: Path, out: Path) -> None:
+        """An ASCII-armoured detached signature of `path` by the hub's key, into `out`."""
+        result = self._gpg.sign_file(
+            str(path),
+            keyid=self.hub_fingerprint,
+            passphrase=self._passphrase,
+            detach=True,
+            clearsign=False,
+            output=str(out),
+        )
+        if not out.is_file() or not getattr(result, "fingerprint", None):
+            out.unlink(missing_ok=True)
+            raise OpenPgpError(f"gpg could not sign {path.name}: {result.status}")
+
+    def signed_by_hub(self, path: Path, signature: Path) -> bool:
+        """Whether `signature` is a good signature of `path` by the hub's own key."""
+        result = self._gpg.verify_file(str(signature), data_filename=str(path))
+        signer = str(result.pubkey_fingerprint or result.fingerprint or "").upper()
+        return bool(result.valid) and signer == self.hub_fingerprint
+
     # -- files from a partner --------------------------------------------------------------
 
     def open(
@@ -442,6 +462,30 @@ def seal_files(
             )
             for entry in files
         ]
+
+
+def signature_name(name: str) -> str:
+    """The detached signature of a batch's manifest, delivered just before it."""
+    return name + ".asc"
+
+
+def sign_manifest(config_dir: Path, partner: Any, manifest: Path) -> Path:
+    """Sign a staged batch's manifest with the hub's key (`<manifest>.asc`): it names every
+    file of the batch and its digests, so a partner that checks it knows none was dropped or
+    swapped on the way."""
+    out = manifest.with_name(signature_name(manifest.name))
+    with partner_keyring(config_dir, partner) as keyring:
+        keyring.sign_detached(manifest, out)
+    return out
+
+
+def manifest_signed(config_dir: Path, partner: Any, manifest: Path) -> bool:
+    """Read-back: the staged manifest's signature is there and good, by the hub's key."""
+    signature = manifest.with_name(signature_name(manifest.name))
+    if not signature.is_file():
+        return False
+    with partner_keyring(config_dir, partner) as keyring:
+        return keyring.signed_by_hub(manifest, signature)
 
 
 def sealed_copy(config_dir: Path, partner: Any, plain: Path, work: Path) -> Path:

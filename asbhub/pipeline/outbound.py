@@ -27,7 +27,7 @@ from asbhub import ledger
 from asbhub.casereview.flags import FlagToTell, flags_to_tell, record_told
 from asbhub.errors import ConfigError
 from asbhub.minimise.projection import LONDON, view_columns
-from asbhub.openpgp import OpenPgpError, seal_files
+from asbhub.openpgp import OpenPgpError, seal_files, sign_manifest, signature_name
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
 from asbhub.pipeline.changes import ChangeKind, content_to_send, unsent_change
@@ -292,7 +292,9 @@ def check_staged(hub: Hub, partner: PartnerConfig) -> CheckResult:
     """Read back every batch waiting in the partner's staging area (staged.py says how)."""
     waiting = staged_deliveries(hub, partner)
     problems = [
-        problem for delivery in waiting for problem in batch_problems(delivery, partner, hub.areas)
+        problem
+        for delivery in waiting
+        for problem in batch_problems(delivery, partner, hub.areas, hub.settings.config_dir)
     ]
     return CheckResult(
         partner_id=partner.id,
@@ -444,20 +446,22 @@ def stage_batch(hub: Hub, partner: PartnerConfig, night: date, urgent: bool = Fa
         files.append(_write_changes(folder, partner, night, changes, referral_ids, sequence))
     if flags:
         files.append(_write_flags(folder, partner, night, flags, sequence))
-    if partner.openpgp is not None:
-        try:  # encrypted to the partner's keys and signed with the hub's, beside the plain files
+    try:
+        if partner.openpgp is not None:  # encrypted to its keys, signed with the hub's
             files = seal_files(hub.settings.config_dir, partner, folder, files)
-        except (OpenPgpError, ConfigError):
-            shutil.rmtree(folder, ignore_errors=True)  # nothing staged: the records stay pending
-            raise
-    feed.write_manifest(
-        folder,
-        batch=batch,
-        partner_id=partner.id,
-        night=night,
-        previous_batch_id=previous,
-        files=files,
-    )
+        manifest = feed.write_manifest(
+            folder,
+            batch=batch,
+            partner_id=partner.id,
+            night=night,
+            previous_batch_id=previous,
+            files=files,
+        )
+        if partner.openpgp is not None:
+            sign_manifest(hub.settings.config_dir, partner, manifest)
+    except (OpenPgpError, ConfigError):
+        shutil.rmtree(folder, ignore_errors=True)  # nothing staged: the records stay pending
+        raise
     staged_at = hub.areas.save(folder)  # kept before any record is bound to it
     try:
         _bind(
@@ -777,7 +781,7 @@ def note_collected_batches(hub: Hub, partner: PartnerConfig, transport: Transpor
 def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> Iterable[BatchResult]:
     """Deliver every staged batch of the partner, oldest night first."""
     for delivery in staged_deliveries(hub, partner):
-        problems = batch_problems(delivery, partner, hub.areas)
+        problems = batch_problems(delivery, partner, hub.areas, hub.settings.config_dir)
         if problems:  # this batch stays staged, and so do later nights: the chain has a gap
             raise StagedBatchInvalid(
                 f"{delivery.batch_id} not sent, nor any later batch: " + "; ".join(problems)
@@ -786,6 +790,8 @@ def deliver_staged(hub: Hub, partner: PartnerConfig, transport: Transport) -> It
         # What the partner receives: the encrypted files when it receives OpenPGP.
         names = [ManifestFile.model_validate(f).delivered_name for f in delivery.files]
         manifest = folder / feed.batch_manifest_name(delivery.batch_id, delivery.night)
+        signature = [signature_name(manifest.name)] if partner.openpgp is not None else []
+        names += signature  # the manifest's signature (OpenPGP), read back with the batch
         for name in [*names, manifest.name]:  # the manifest last: it says the batch is complete
             transport.put("inbox", name, folder / name)
         _record_delivery(hub, partner, delivery.id)

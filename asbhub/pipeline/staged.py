@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from asbhub.errors import DataError
+from asbhub.errors import ConfigError, DataError
 from asbhub.minimise.projection import view_columns
 from asbhub.partners import PartnerConfig
 from asbhub.pipeline import feed
@@ -48,7 +48,9 @@ def expected_columns(partner: PartnerConfig, contract: str) -> list[str] | None:
     return None
 
 
-def batch_problems(delivery: Delivery, partner: PartnerConfig, areas: Areas) -> list[str]:
+def batch_problems(
+    delivery: Delivery, partner: PartnerConfig, areas: Areas, config_dir: Path
+) -> list[str]:
     """Everything wrong with one staged batch; an empty list when it may go. The batch is read
     back from the areas' store (on another worker than staged it, fetched from the bucket)."""
     root = f"staging/{partner.id}"
@@ -70,6 +72,10 @@ def batch_problems(delivery: Delivery, partner: PartnerConfig, areas: Areas) -> 
             f"({exc.error_count()} problem(s))"
         ]
     problems = []
+    if partner.openpgp is not None and not _signed(config_dir, partner, manifest_path):
+        problems.append(
+            f"{delivery.batch_id}: {manifest_path.name} has no good signature by the hub's key"
+        )
     if (manifest.batch_id, manifest.partner_id, manifest.night) != (
         delivery.batch_id,
         partner.id,
@@ -100,6 +106,15 @@ def batch_problems(delivery: Delivery, partner: PartnerConfig, areas: Areas) -> 
             ]
         ]
     return problems
+
+
+def _signed(config_dir: Path, partner: PartnerConfig, manifest: Path) -> bool:
+    from asbhub.openpgp import OpenPgpError, manifest_signed
+
+    try:
+        return manifest_signed(config_dir, partner, manifest)
+    except (OpenPgpError, ConfigError):
+        return False
 
 
 def sealed_problems(

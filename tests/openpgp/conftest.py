@@ -98,6 +98,14 @@ class PartnerSide:
         assert result.ok, f"the partner could not decrypt: {result.status}"
         return result.data, result.pubkey_fingerprint or result.fingerprint, bool(result.valid)
 
+    def signer_of(self, signature: bytes, data: bytes) -> str | None:
+        """The fingerprint of the key whose detached signature of `data` is good, else None."""
+        sig = self.home / "detached.asc"
+        sig.write_bytes(signature)
+        result = self.gpg.verify_data(str(sig), data)
+        sig.unlink()
+        return (result.pubkey_fingerprint or result.fingerprint) if result.valid else None
+
     def seal(
         self,
         data: bytes,

@@ -196,8 +196,23 @@ def test_a_batch_whose_encrypted_file_changed_after_staging_is_not_sent(
     assert sent.status == "failed_check"
     assert "its SHA-256 differs from the manifest's" in str(sent.reason)
     assert not any((night.roots[COUNCIL] / "inbox").iterdir())
-    # Put back, the batch goes, and the partner opens what staging made.
     sealed.write_bytes(made)
+    # The manifest's signature gone, or not the hub's: not sent either.
+    [signature] = list((night.home / "staging" / COUNCIL).glob("*/manifest-*.json.asc"))
+    good = signature.read_bytes()
+    signature.unlink()
+    sent = deliver_night(hub, partner)
+    assert sent.status == "failed_check"
+    assert "has no good signature by the hub's key" in str(sent.reason)
+    manifest = signature.with_suffix("")
+    signature.write_bytes(
+        partner_side.gpg.sign(
+            manifest.read_bytes(), keyid=pgp_keys.partner.fingerprint, detach=True
+        ).data
+    )
+    assert deliver_night(hub, partner).status == "failed_check"
+    # Put back, the batch goes, and the partner opens what staging made.
+    signature.write_bytes(good)
     sent = deliver_night(hub, partner)
     assert sent.status == "delivered" and sent.batches
     delivered = night.roots[COUNCIL] / "inbox" / sealed.name

@@ -55,7 +55,15 @@ def test_batches_reach_partners_encrypted_and_signed_over_sshd_and_s3(
         try:
             for partner in peers.hub.partners:
                 fetch = peers.fetch[partner.id]
-                manifest = json.loads(fetch("manifest-20261125.json"))
+                raw = fetch("manifest-20261125.json")
+                # The manifest is signed by the hub: no file can be dropped or swapped unseen.
+                signature = fetch("manifest-20261125.json.asc")
+                assert partner_side.signer_of(signature, raw) == pgp_keys.hub.fingerprint
+                assert (
+                    partner_side.signer_of(signature, raw.replace(b"referrals", b"referralz"))
+                    is None
+                )
+                manifest = json.loads(raw)
                 assert manifest["files"], partner.id
                 for entry in manifest["files"]:
                     sealed = entry["encrypted"]
