@@ -14,6 +14,10 @@ from asbhub.minimise.projection import known_pii
 
 # Worker processes each load the model (a second or two): only worth it for big batches.
 PARALLEL_FROM = 1000
+# The force's own incident reference as it writes it (contracts.incident's pattern, no
+# anchors): kept in a narrative for a partner whose ISA shares `incident_ref`. Crime numbers,
+# other agencies' and systems' references, and sloppy forms of this one still go.
+FORCE_REFERENCE = re.compile(r"[0-9]{2}/[0-9]{6}/[0-9]{2}")
 
 
 class NarrativeRedactor:
@@ -21,8 +25,9 @@ class NarrativeRedactor:
 
     def __init__(self, batch_size: int = 64) -> None:
         self.batch_size = batch_size
-        self._done: dict[str, str] = {}
-        self._leftovers: dict[str, int] = {}
+        # Per incident: the narrative redacted whole, and with the force's references kept.
+        self._done: dict[str, tuple[str, str]] = {}
+        self._leftovers: dict[tuple[str, bool], int] = {}
         self.seconds = 0.0  # time spent in the engine, for the run's stage timings
         self.narratives = 0
 
@@ -54,8 +59,12 @@ class NarrativeRedactor:
     def redact_one(self, text: str, known: Mapping[str, list[str]]) -> str:
         return str(self.engine.redact(text, known).text)
 
-    def redact_incidents(self, items: Iterable[tuple[str, Mapping[str, Any]]]) -> dict[str, str]:
-        """Redacted narrative by incident reference, for every (reference, payload) given."""
+    def redact_incidents(
+        self, items: Iterable[tuple[str, Mapping[str, Any]]], keep_force_references: bool = False
+    ) -> dict[str, str]:
+        """Redacted narrative by incident reference, for every (reference, payload) given; with
+        `keep_force_references` (a partner whose ISA shares `incident_ref`), the force's own
+        incident references are left in. The engine runs once per narrative for both."""
         wanted = dict(items)
         missing = [(ref, payload) for ref, payload in wanted.items() if ref not in self._done]
         started = time.perf_counter()
@@ -64,19 +73,24 @@ class NarrativeRedactor:
             batch_size=self.batch_size,
             n_process=self.processes(len(missing)),
         )
-        for (ref, _), redaction in zip(missing, redactions, strict=True):
-            self._done[ref] = redaction.text
+        for (ref, payload), redaction in zip(missing, redactions, strict=True):
+            self._done[ref] = (redaction.text, _keeping_force_references(payload, redaction))
         self.seconds += time.perf_counter() - started
         self.narratives += len(missing)
-        return {ref: self._done[ref] for ref in wanted}
+        return {ref: self._done[ref][1 if keep_force_references else 0] for ref in wanted}
 
-    def leftover_identifiers(self, text: str) -> int:
+    def leftover_identifiers(self, text: str, keep_force_references: bool = False) -> int:
         """How many structured identifiers the pattern recognisers still find in redacted text:
-        the feed's last-line check. Cached, since one narrative goes to several partners."""
-        if text not in self._leftovers:
+        the feed's last-line check (the force's own incident references not counted where they
+        are shared). Cached, since one narrative goes to several partners."""
+        key = (text, keep_force_references)
+        if key not in self._leftovers:
             masked = mask_placeholders(text)
-            self._leftovers[text] = len(self.engine.find_structured_pii(masked))
-        return self._leftovers[text]
+            found = self.engine.find_structured_pii(masked)
+            if keep_force_references:
+                found = [e for e in found if not is_force_reference(masked, e)]
+            self._leftovers[key] = len(found)
+        return self._leftovers[key]
 
     def leftover_known(self, text: str, known: Mapping[str, list[str]]) -> list[str]:
         """The entity types of the record's own values still in its redacted narrative: the
@@ -86,6 +100,25 @@ class NarrativeRedactor:
 
         masked = mask_placeholders(text)
         return DenyList.of(known, common_word_names=False).entity_types_in(masked)
+
+
+def is_force_reference(text: str, entity: Any) -> bool:
+    """A span the engine took for a police reference that is the force's own incident
+    reference, written as the force writes it."""
+    return entity.type == "POLICE_REFERENCE" and bool(
+        FORCE_REFERENCE.fullmatch(text[entity.start : entity.end])
+    )
+
+
+def _keeping_force_references(payload: Mapping[str, Any], redaction: Any) -> str:
+    """The narrative redacted as the engine did it, except the force's incident references."""
+    text = str(payload.get("narrative") or "")
+    kept = [e for e in redaction.entities if not is_force_reference(text, e)]
+    if len(kept) == len(redaction.entities):
+        return str(redaction.text)
+    from asbhub.pii.resolve import redact_text
+
+    return redact_text(text, kept)
 
 
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")

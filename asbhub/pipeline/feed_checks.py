@@ -142,9 +142,12 @@ def project_referrals(
     narrative free of the record's own values; those that are not come back set aside with the
     reason (field names and entity types only, never values)."""
     narratives = hub.redactions.redact_incidents(
-        (incident.incident_ref, incident.payload)
-        for _, incident in rows
-        if incident.payload is not None
+        (
+            (incident.incident_ref, incident.payload)
+            for _, incident in rows
+            if incident.payload is not None
+        ),
+        keep_force_references=shares_incident_ref(partner),
     )
     projector = Projector(partner, hub.pseudonym_keys, hub.redactions.redact_one)
     records: list[tuple[int, ReferralRecord]] = []
@@ -184,6 +187,11 @@ def project_referrals(
             continue
         records.append((index, record))
     return records, set_aside
+
+
+def shares_incident_ref(partner: PartnerConfig) -> bool:
+    """The partner's ISA shares the force's incident reference: its narratives keep them."""
+    return partner.isa.fields.get("incident_ref") == "share"
 
 
 def own_values(entity_types: Sequence[str]) -> str:
@@ -230,7 +238,9 @@ def _run_suite(
             "reported_date": datetime.combine(r.reported_date, time(), LONDON)
             if r.reported_date
             else None,
-            PII_COLUMN: hub.redactions.leftover_identifiers(r.narrative or ""),
+            PII_COLUMN: hub.redactions.leftover_identifiers(
+                r.narrative or "", shares_incident_ref(partner)
+            ),
         }
         for r in records
     ]

@@ -51,9 +51,9 @@ def test_a_narrative_still_holding_the_records_own_value_is_set_aside(
     assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
     real = NarrativeRedactor.redact_incidents
 
-    def leaves_one(self, items):  # type: ignore[no-untyped-def]
+    def leaves_one(self, items, **options):  # type: ignore[no-untyped-def]
         # The engine missing a value of the record's own, which no pattern recogniser finds.
-        done = real(self, list(items))
+        done = real(self, list(items), **options)
         return {**done, missed: f"<PERSON> reports that {left} is being targeted nightly."}
 
     monkeypatch.setattr(NarrativeRedactor, "redact_incidents", leaves_one)
@@ -100,8 +100,8 @@ def test_a_common_word_or_a_street_word_alone_is_not_the_records_value(
     assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
     real = NarrativeRedactor.redact_incidents
 
-    def near_misses(self, items):  # type: ignore[no-untyped-def]
-        done = real(self, list(items))
+    def near_misses(self, items, **options):  # type: ignore[no-untyped-def]
+        done = real(self, list(items), **options)
         left = "the rose beds by the hill and the Barlow allotments were trampled (1990)."
         return {**done, rows[1]["incident_ref"]: left}
 

@@ -161,10 +161,10 @@ def test_a_narrative_the_redaction_missed_is_caught_by_the_last_line_scan(
 
     real = NarrativeRedactor.redact_incidents
 
-    def misses_one(self, items):  # type: ignore[no-untyped-def]
+    def misses_one(self, items, **options):  # type: ignore[no-untyped-def]
         # The PII engine failing on one narrative, as a new kind of identifier would.
         pairs = list(items)
-        done = real(self, pairs)
+        done = real(self, pairs, **options)
         return {ref: (p["narrative"] if ref == missed else done[ref]) for ref, p in pairs}
 
     monkeypatch.setattr(NarrativeRedactor, "redact_incidents", misses_one)
