@@ -17,10 +17,12 @@ GnuPG's web of trust.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -172,6 +174,38 @@ def key_text(config_dir: Path, key: PartnerKey) -> str:
     return text
 
 
+KEYRING_PREFIX = "asbhub-gpg-"
+# Older than any use of a keyring: left by a process that was killed, with a secret key in it
+# and perhaps its gpg-agent still running.
+STALE_KEYRING = timedelta(hours=6)
+
+
+def _remove_keyring(home: Path) -> None:
+    with suppress(OSError, subprocess.SubprocessError):
+        subprocess.run(
+            ["gpgconf", "--homedir", str(home), "--kill", "gpg-agent"],
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def sweep_stale_keyrings(now: float | None = None) -> list[Path]:
+    """Remove this user's keyrings that a killed process left (their agents stopped first)."""
+    cutoff = (now if now is not None else time.time()) - STALE_KEYRING.total_seconds()
+    removed = []
+    for home in Path(tempfile.gettempdir()).glob(KEYRING_PREFIX + "*"):
+        try:
+            info = home.lstat()
+        except FileNotFoundError:
+            continue
+        if info.st_uid == os.getuid() and home.is_dir() and info.st_mtime < cutoff:
+            _remove_keyring(home)
+            removed.append(home)
+    return removed
+
+
 class Keyring:
     """A GnuPG home of its own, in a new owner-only folder; `close` removes it."""
 
@@ -180,22 +214,16 @@ class Keyring:
 
         if shutil.which(GPG) is None:
             raise OpenPgpError("gpg is not installed (Debian package gnupg; `make setup` adds it)")
+        sweep_stale_keyrings()
         # Under the system's temporary folder: gpg-agent's socket path must stay short.
-        self.home = Path(tempfile.mkdtemp(prefix="asbhub-gpg-"))
+        self.home = Path(tempfile.mkdtemp(prefix=KEYRING_PREFIX))
         self._gpg = gnupg.GPG(gpgbinary=GPG, gnupghome=str(self.home))
         self._gpg.encoding = "utf-8"
         self._hub: str | None = None
         self._passphrase: str | None = None
 
     def close(self) -> None:
-        with suppress(OSError, subprocess.SubprocessError):
-            subprocess.run(
-                ["gpgconf", "--homedir", str(self.home), "--kill", "gpg-agent"],
-                capture_output=True,
-                timeout=10,
-                check=False,
-            )
-        shutil.rmtree(self.home, ignore_errors=True)
+        _remove_keyring(self.home)
 
     def __enter__(self) -> Keyring:
         return self
@@ -560,7 +588,7 @@ def generate_key(
 ) -> NewKey:
     """A new Ed25519 / Curve25519 key pair (synthetic partners and test keys only). With
     `made_at` in the past and a short `expire`, the key is already expired."""
-    home = Path(tempfile.mkdtemp(prefix="asbhub-gpg-"))
+    home = Path(tempfile.mkdtemp(prefix=KEYRING_PREFIX))
     try:
         faked = ["--faked-system-time", f"{made_at:%Y%m%dT%H%M%S}!"] if made_at else []
         base = [GPG, "--homedir", str(home), "--batch", "--pinentry-mode", "loopback", *faked]
@@ -599,11 +627,4 @@ def generate_key(
         ).stdout
         return NewKey(fingerprint=fingerprint, public=public, secret=secret_key)
     finally:
-        with suppress(OSError, subprocess.SubprocessError):
-            subprocess.run(
-                ["gpgconf", "--homedir", str(home), "--kill", "gpg-agent"],
-                capture_output=True,
-                timeout=10,
-                check=False,
-            )
-        shutil.rmtree(home, ignore_errors=True)
+        _remove_keyring(home)

@@ -4,6 +4,10 @@ that receives OpenPGP, nor one it cannot encrypt."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +17,13 @@ import yaml
 from sqlalchemy import select
 
 from asbhub.errors import ConfigError
-from asbhub.openpgp import NewKey, generate_key
+from asbhub.openpgp import (
+    KEYRING_PREFIX,
+    STALE_KEYRING,
+    NewKey,
+    generate_key,
+    sweep_stale_keyrings,
+)
 from asbhub.partners import load_partner_file
 from asbhub.pipeline.outbound import deliver_night, stage_night
 from asbhub.runtime import Hub
@@ -234,3 +244,19 @@ def test_the_hub_key_a_partner_is_given_is_public_and_the_hubs(
     assert "PRIVATE" not in result["public_key"]
     imported = partner_side.gpg.import_keys(result["public_key"])
     assert hub_key.fingerprint in imported.fingerprints
+
+
+def test_a_keyring_a_killed_process_left_is_swept_and_a_live_one_is_not() -> None:
+    stale = Path(tempfile.mkdtemp(prefix=KEYRING_PREFIX))
+    (stale / "private-keys-v1.d").mkdir()
+    (stale / "private-keys-v1.d" / "key.key").write_text("a secret key a killed run left")
+    old = time.time() - STALE_KEYRING.total_seconds() - 60
+    os.utime(stale, (old, old))
+    live = Path(tempfile.mkdtemp(prefix=KEYRING_PREFIX))
+    try:
+        removed = sweep_stale_keyrings()
+        assert stale in removed and not stale.exists()
+        assert live.exists() and live not in removed
+    finally:
+        shutil.rmtree(stale, ignore_errors=True)
+        shutil.rmtree(live, ignore_errors=True)

@@ -191,6 +191,8 @@ def test_files_back_are_decrypted_and_verified_before_they_are_read(
         # Quarantined as the partner sent it, never the decrypted content.
         assert kept[name].file_sha256 == hashlib.sha256(sent[name]).hexdigest()
     assert not harness.raw_names("outbox"), "every file leaves the outbox"
+    work = hub.settings.home / "inbound" / PARTNER
+    assert not list(work.glob("open-*")), "no decrypted copy is left on the hub's disk"
 
 
 @pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)

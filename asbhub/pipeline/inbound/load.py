@@ -10,8 +10,8 @@ cannot process ends `failed` (original quarantined) and the others go on.
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -87,7 +87,10 @@ def process(
     read, and a rejected file is quarantined as the partner sent it."""
     if partner.openpgp is None:
         return _process(hub, partner, local, local, name, sha, file_pk, archive, max_bytes)
-    work = Path(tempfile.mkdtemp(prefix="asbhub-open-"))
+    # Beside the fetch phase's work folders: a run killed here leaves the decrypted copy where
+    # the next run's sweep (sweep_stale_work) removes it.
+    work = hub.settings.home / "inbound" / partner.id / f"open-{secrets.token_hex(8)}"
+    work.mkdir(parents=True)
     try:
         try:
             plain = _open(hub, partner, local, name, work, max_bytes)
