@@ -220,6 +220,7 @@ class Keyring:
         self._gpg = gnupg.GPG(gpgbinary=GPG, gnupghome=str(self.home))
         self._gpg.encoding = "utf-8"
         self._hub: str | None = None
+        self._hub_keys: frozenset[str] = frozenset()
         self._passphrase: str | None = None
 
     def close(self) -> None:
@@ -248,18 +249,31 @@ class Keyring:
                 self._gpg.delete_keys(other)
 
     def import_hub(self, text: str, passphrase: str | None) -> str:
-        """Import the hub's secret key; its fingerprint."""
+        """Import the hub's secret key (or, while the hub's key is rotated, its old and new
+        keys: files encrypted to either are opened); the fingerprint it signs with, the newest
+        key that has not expired."""
         if "PRIVATE KEY BLOCK" not in text:
             raise OpenPgpError("openpgp_key is not an ASCII-armoured secret key")
         self._gpg.import_keys(text, passphrase=passphrase)
         secret = {k["fingerprint"] for k in self._gpg.list_keys(secret=True)}
         if not secret:
             raise OpenPgpError("openpgp_key: gpg imported no secret key from it")
-        if len(secret) > 1:
-            raise OpenPgpError("openpgp_key holds more than one secret key: give one")
-        self._hub = next(iter(secret))
+        if len(secret) > 2:
+            raise OpenPgpError("openpgp_key holds more than two secret keys: give one, or two")
+        now = datetime.now(UTC)
+        public = {k["fingerprint"]: k for k in self._gpg.list_keys() if k["fingerprint"] in secret}
+        usable = [f for f in secret if self.state(f).usable(now)]
+        if not usable:
+            raise OpenPgpError("openpgp_key: the hub's key has expired or been revoked")
+        self._hub = max(usable, key=lambda f: int(public[f].get("date") or 0))
+        self._hub_keys = frozenset(secret)
         self._passphrase = passphrase
         return self._hub
+
+    @property
+    def hub_keys(self) -> frozenset[str]:
+        """Every secret key of the hub in this keyring (two while it is rotated)."""
+        return self._hub_keys
 
     @property
     def hub_fingerprint(self) -> str:
@@ -338,7 +352,7 @@ class Keyring:
         """Whether `signature` is a good signature of `path` by the hub's own key."""
         result = self._gpg.verify_file(str(signature), data_filename=str(path))
         signer = str(result.pubkey_fingerprint or result.fingerprint or "").upper()
-        return bool(result.valid) and signer == self.hub_fingerprint
+        return bool(result.valid) and signer in self.hub_keys  # signed before a rotation too
 
     # -- files from a partner --------------------------------------------------------------
 

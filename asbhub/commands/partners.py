@@ -72,4 +72,11 @@ def command_hub_key(ctx: typer.Context) -> None:
             public = keyring.hub_public_key()
         except OpenPgpError as exc:
             raise EnvironmentProblem(str(exc)) from exc
-    hub.emit({"fingerprint": fingerprint, "public_key": public}, f"{fingerprint}\n{public}")
+        older = sorted(keyring.hub_keys - {fingerprint})
+    note = "".join(
+        f"(still opening files encrypted to the hub's previous key {key})\n" for key in older
+    )
+    hub.emit(
+        {"fingerprint": fingerprint, "public_key": public, "previous_keys": older},
+        f"{fingerprint}\n{note}{public}",
+    )

@@ -853,6 +853,14 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
             .values(sent_at=now)
         )
         delivery.status, delivery.delivered_at = "delivered", now
+        # OpenPGP: the keys the batch was encrypted to, so the ledger says who could read it.
+        recipients = sorted(
+            {
+                key
+                for f in delivery.files
+                for key in (f.get("encrypted") or {}).get("recipients", [])
+            }
+        )
         events = [
             ledger.Event(
                 kind=ledger.EventKind.DISCLOSURE,
@@ -865,6 +873,7 @@ def _record_delivery(hub: Hub, partner: PartnerConfig, delivery_pk: int) -> None
                     "batch_id": delivery.batch_id,
                     "isa_reference": partner.isa.reference,
                     **({"urgent": True} if delivery.urgent else {}),
+                    **({"encrypted_to": recipients} if recipients else {}),
                 },
             )
             for tokens, referral_id, incident_ref, _ in pairs

@@ -27,6 +27,7 @@ HUB_PASSPHRASE = "test-hub-passphrase-not-a-real-secret"
 @dataclass(frozen=True)
 class Keys:
     hub: NewKey
+    hub_next: NewKey  # the hub's next key, for a rotation of the hub's own key
     partner: NewKey  # the partner's current key
     next: NewKey  # its next key, listed beside the current one while they overlap
     stranger: NewKey  # nobody the hub knows
@@ -45,6 +46,7 @@ def pgp_keys() -> Keys:
             passphrase=HUB_PASSPHRASE,
             made_at=now - timedelta(days=3),
         ),
+        hub_next=generate_key("ASB hub next (test) <hub@hub.example>", passphrase=HUB_PASSPHRASE),
         partner=generate_key("Partner (test) <pgp@partner.example>"),
         next=generate_key("Partner next (test) <pgp@partner.example>"),
         stranger=generate_key("Stranger (test) <someone@elsewhere.example>"),

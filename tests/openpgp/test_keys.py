@@ -28,7 +28,7 @@ from asbhub.partners import load_partner_file
 from asbhub.pipeline.outbound import deliver_night, stage_night
 from asbhub.runtime import Hub
 from asbhub.settings import Settings
-from asbhub.store.models import Referral
+from asbhub.store.models import LedgerEvent, Referral
 from tests.lifecycle.conftest import NIGHT, Night, write_incidents
 from tests.openpgp.conftest import Keys, PartnerSide, use_openpgp
 
@@ -229,6 +229,13 @@ def test_a_batch_whose_encrypted_file_changed_after_staging_is_not_sent(
     plain, signer, valid = partner_side.open(delivered.read_bytes())
     assert valid and signer == hub_key.fingerprint
     assert plain == sealed.with_suffix("").read_bytes()
+    # The ledger's disclosures say which keys could read the batch.
+    with night.store.session() as session:
+        details = list(
+            session.scalars(select(LedgerEvent.details).where(LedgerEvent.kind == "disclosure"))
+        )
+    assert len(details) == 3
+    assert all(d["encrypted_to"] == [pgp_keys.partner.fingerprint] for d in details)
     hub.close()
 
 
@@ -244,6 +251,7 @@ def test_the_hub_key_a_partner_is_given_is_public_and_the_hubs(
     assert "PRIVATE" not in result["public_key"]
     imported = partner_side.gpg.import_keys(result["public_key"])
     assert hub_key.fingerprint in imported.fingerprints
+    assert result["previous_keys"] == []
 
 
 def test_a_keyring_a_killed_process_left_is_swept_and_a_live_one_is_not() -> None:

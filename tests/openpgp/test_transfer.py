@@ -13,6 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from asbhub.minimise.projection import view_columns
+from asbhub.openpgp import Keyring
+from asbhub.openpgp import hub_key as hub_secret
 from asbhub.pipeline.inbound.run import run_inbound
 from asbhub.pipeline.outbound import run_outbound
 from asbhub.pipeline.rejection import report_name
@@ -254,3 +256,52 @@ def test_while_a_partner_rotates_files_signed_with_either_key_are_read(
     assert (late.status, late.reason) == ("rejected", "unknown_signer"), late.model_dump(
         include={"status", "reason", "failure", "rows_in", "rows_loaded"}
     )
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_while_the_hub_rotates_its_own_key_files_to_either_are_opened(
+    make_hub: HubFactory,
+    tmp_path: Path,
+    hub_key: object,
+    pgp_keys: Keys,
+    partner_side: PartnerSide,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The hub's old and new secret keys together: it signs with the new one.
+    monkeypatch.setenv("ASBHUB_OPENPGP_KEY", pgp_keys.hub.secret + pgp_keys.hub_next.secret)
+    harness = LocalHarness(tmp_path)
+    hub = make_hub(harness)
+    use_openpgp(hub.settings.config_dir, PARTNER, [pgp_keys.partner])
+    world = build_world(hub, "H")
+    outcomes = world.fixture("outcomes-valid.csv").encode()
+    acks = world.fixture("disposal-acks-valid.csv").encode()
+    moved_on = PartnerSide([pgp_keys.partner], pgp_keys.hub_next)
+    try:
+        # One partner tool still encrypts to the hub's old key, another to its new one.
+        harness.write_raw(
+            "outbox",
+            "outcomes-old-hub-key.csv.pgp",
+            partner_side.seal(outcomes, sign=pgp_keys.partner),
+        )
+        harness.write_raw(
+            "outbox",
+            "disposal-acks-new-hub-key.csv.pgp",
+            moved_on.seal(acks, sign=pgp_keys.partner),
+        )
+        harness.write_raw("outbox", "outcomes-unsigned.csv.pgp", moved_on.seal(outcomes, sign=None))
+        (partner,) = run_inbound(hub, [PARTNER]).partners
+        got = {f.name: f for f in partner.files}
+        assert got["outcomes-old-hub-key.csv.pgp"].status == "loaded"
+        assert got["disposal-acks-new-hub-key.csv.pgp"].status == "loaded"
+        report = got["outcomes-unsigned.csv.pgp"].rejection_report
+        assert report is not None
+        data = harness.read_raw("inbox", report + ".pgp")
+        assert data is not None
+        _, signer, valid = moved_on.open(data)
+        assert valid and signer == pgp_keys.hub_next.fingerprint, "signed with the newer key"
+        # `asbhub partners hub-key` gives partners the newer key and names the older one.
+        with Keyring() as keyring:
+            assert keyring.import_hub(*hub_secret()) == pgp_keys.hub_next.fingerprint
+            assert keyring.hub_keys == {pgp_keys.hub.fingerprint, pgp_keys.hub_next.fingerprint}
+    finally:
+        moved_on.close()
