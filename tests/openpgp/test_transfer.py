@@ -8,19 +8,22 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from asbhub.minimise.projection import view_columns
-from asbhub.openpgp import Keyring
+from asbhub.openpgp import Keyring, NewKey
 from asbhub.openpgp import hub_key as hub_secret
 from asbhub.pipeline.inbound.run import run_inbound
 from asbhub.pipeline.outbound import run_outbound
 from asbhub.pipeline.rejection import report_name
+from asbhub.runtime import Hub
 from asbhub.store.models import QuarantineItem
-from tests.connectors.harnesses import Harness, LocalHarness, S3Harness, SFTPHarness
+from tests.connectors.harnesses import LocalHarness
 from tests.inbound.conftest import HubFactory
+from tests.inbound.test_transports import harness_for
 from tests.inbound.world import PARTNER, build_world
 from tests.openpgp.conftest import Keys, PartnerSide, use_openpgp
 from tests.pipeline.test_night_end_to_end import COUNCIL, NIGHT, PROVIDER, build_peers, read_feed
@@ -95,14 +98,6 @@ def test_batches_reach_partners_encrypted_and_signed_over_sshd_and_s3(
             only_next.close()
     finally:
         peers.hub.close()
-
-
-def harness_for(kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Harness:
-    if kind == "sftp":
-        return SFTPHarness(request.getfixturevalue("sshd_server"))
-    if kind == "s3":
-        return S3Harness(request.getfixturevalue("s3_server"))
-    return LocalHarness(tmp_path)
 
 
 @pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
@@ -197,6 +192,19 @@ def test_files_back_are_decrypted_and_verified_before_they_are_read(
     assert not list(work.glob("open-*")), "no decrypted copy is left on the hub's disk"
 
 
+def local_partner(
+    make_hub: HubFactory, tmp_path: Path, keys: list[NewKey], prefix: str, **settings: Any
+) -> tuple[Hub, LocalHarness, bytes, bytes]:
+    """A hub whose PARTNER (on a local folder) receives OpenPGP with `keys`, its world built:
+    the hub, the partner's folders, and a valid outcomes file and disposal-acks file."""
+    harness = LocalHarness(tmp_path)
+    hub = make_hub(harness)
+    use_openpgp(hub.settings.config_dir, PARTNER, keys, **settings)
+    world = build_world(hub, prefix)
+    outcomes = world.fixture("outcomes-valid.csv").encode()
+    return hub, harness, outcomes, world.fixture("disposal-acks-valid.csv").encode()
+
+
 @pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
 def test_a_partner_allowed_to_send_unsigned_files_has_them_read(
     make_hub: HubFactory,
@@ -205,11 +213,9 @@ def test_a_partner_allowed_to_send_unsigned_files_has_them_read(
     pgp_keys: Keys,
     partner_side: PartnerSide,
 ) -> None:
-    harness = LocalHarness(tmp_path)
-    hub = make_hub(harness)
-    use_openpgp(hub.settings.config_dir, PARTNER, [pgp_keys.partner], require_signature=False)
-    world = build_world(hub, "U")
-    outcomes = world.fixture("outcomes-valid.csv").encode()
+    hub, harness, outcomes, _ = local_partner(
+        make_hub, tmp_path, [pgp_keys.partner], "U", require_signature=False
+    )
     harness.write_raw("outbox", "outcomes-u.csv.pgp", partner_side.seal(outcomes, sign=None))
     harness.write_raw(
         "outbox", "outcomes-s.csv.pgp", partner_side.seal(outcomes, sign=pgp_keys.stranger)
@@ -229,12 +235,9 @@ def test_while_a_partner_rotates_files_signed_with_either_key_are_read(
     pgp_keys: Keys,
     partner_side: PartnerSide,
 ) -> None:
-    harness = LocalHarness(tmp_path)
-    hub = make_hub(harness)
-    use_openpgp(hub.settings.config_dir, PARTNER, [pgp_keys.partner, pgp_keys.next])
-    world = build_world(hub, "R")
-    outcomes = world.fixture("outcomes-valid.csv").encode()
-    acks = world.fixture("disposal-acks-valid.csv").encode()
+    hub, harness, outcomes, acks = local_partner(
+        make_hub, tmp_path, [pgp_keys.partner, pgp_keys.next], "R"
+    )
     harness.write_raw(
         "outbox", "outcomes-old.csv.pgp", partner_side.seal(outcomes, sign=pgp_keys.partner)
     )
@@ -269,12 +272,7 @@ def test_while_the_hub_rotates_its_own_key_files_to_either_are_opened(
 ) -> None:
     # The hub's old and new secret keys together: it signs with the new one.
     monkeypatch.setenv("ASBHUB_OPENPGP_KEY", pgp_keys.hub.secret + pgp_keys.hub_next.secret)
-    harness = LocalHarness(tmp_path)
-    hub = make_hub(harness)
-    use_openpgp(hub.settings.config_dir, PARTNER, [pgp_keys.partner])
-    world = build_world(hub, "H")
-    outcomes = world.fixture("outcomes-valid.csv").encode()
-    acks = world.fixture("disposal-acks-valid.csv").encode()
+    hub, harness, outcomes, acks = local_partner(make_hub, tmp_path, [pgp_keys.partner], "H")
     moved_on = PartnerSide([pgp_keys.partner], pgp_keys.hub_next)
     try:
         # One partner tool still encrypts to the hub's old key, another to its new one.
