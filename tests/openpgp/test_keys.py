@@ -268,3 +268,25 @@ def test_a_keyring_a_killed_process_left_is_swept_and_a_live_one_is_not() -> Non
     finally:
         shutil.rmtree(stale, ignore_errors=True)
         shutil.rmtree(live, ignore_errors=True)
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_the_outbound_dags_tasks_fail_when_nothing_could_be_encrypted(
+    make_night: Any, hub_key: NewKey, pgp_keys: Keys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stage task records why nothing was staged; the check task after it fails with that
+    reason for a person (not left to retries)."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from asbhub.airflow.tasks import check_partner_batches, stage_partner_night
+
+    night: Night = make_night({COUNCIL})
+    use_openpgp(night.config, COUNCIL, [pgp_keys.expired])
+    for name, value in night.env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("ASBHUB_HOME", str(night.home))
+    staged = stage_partner_night(COUNCIL, NIGHT, str(night.config), "test")
+    assert staged["status"] == "failed" and staged["batch_id"] is None
+    assert "no key of the partner can be encrypted to" in staged["reason"]
+    with pytest.raises(AirflowFailException, match="staging failed: nothing staged"):
+        check_partner_batches(COUNCIL, staged, str(night.config), "test")
