@@ -350,9 +350,14 @@ class Keyring:
 
     def signed_by_hub(self, path: Path, signature: Path) -> bool:
         """Whether `signature` is a good signature of `path` by the hub's own key."""
-        result = self._gpg.verify_file(str(signature), data_filename=str(path))
+        return self.signed_by(path, signature, self.hub_keys)  # signed before a rotation too
+
+    def signed_by(self, path: Path, signature: Path, signers: frozenset[str]) -> bool:
+        """Whether `signature` is a good detached signature of `path` by one of `signers`."""
+        with signature.open("rb") as handle:
+            result = self._gpg.verify_file(handle, data_filename=str(path))
         signer = str(result.pubkey_fingerprint or result.fingerprint or "").upper()
-        return bool(result.valid) and signer in self.hub_keys  # signed before a rotation too
+        return bool(result.valid) and signer in signers
 
     # -- files from a partner --------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from asbhub.formats import write_csv_rows, write_jsonl_rows
-from asbhub.openpgp import Keyring, encrypted_name, plain_name
+from asbhub.openpgp import Keyring, Refused, encrypted_name, plain_name, signature_name
 from asbhub.partners import PartnerConfig
 from connectors import Transport, open_transport
 from contracts.disposal import DisposalAck
@@ -65,6 +65,11 @@ class _Sealer:
         )
         self.opened += 1
         return out
+
+    def check_manifest(self, manifest: Path, signature: Path) -> None:
+        if not self.keyring.signed_by(manifest, signature, frozenset({self.keys.hub_fingerprint})):
+            raise Refused("bad_signature", f"{manifest.name}: not signed by the hub's key")
+        self.opened += 1
 
     def seal(self, plain: Path) -> Path:
         out = plain.with_name(encrypted_name(plain.name))
@@ -165,10 +170,19 @@ def _answer(
     with tempfile.TemporaryDirectory(prefix="asbhub-partner-") as tmp:
         work = Path(tmp)
         referrals, notices, changes = [], [], []
-        for remote in transport.list("inbox"):
-            local = work / remote.name
-            transport.get("inbox", remote.name, local)
-            if sealer and plain_name(remote.name):
+        names = [remote.name for remote in transport.list("inbox")]
+        for name in names:
+            local = work / name
+            if name.startswith("manifest-") and name.endswith(".json.asc"):
+                continue  # the manifest's signature: checked with the manifest below
+            if plain_name(name) and sealer is None:
+                continue  # encrypted for a partner this simulation holds no key of
+            transport.get("inbox", name, local)
+            if sealer and name.startswith("manifest-") and name.endswith(".json"):
+                signature = work / signature_name(name)
+                transport.get("inbox", signature.name, signature)
+                sealer.check_manifest(local, signature)  # not the hub's signature: raises
+            if sealer and plain_name(name):
                 local = sealer.open(local)  # a file that fails the hub's signature: raises
             if local.name.startswith("referrals-"):
                 referrals.extend(_read(local))

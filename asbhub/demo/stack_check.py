@@ -622,7 +622,7 @@ def drive(
 
     run_all("police_ingest", ["police_ingest"])
     run_all("outbound", outbound)
-    simulator.answer_all(partners, night, seed, bad_file_partner=None)
+    simulator.answer_all(partners, night, seed, bad_file_partner=None, openpgp=world.openpgp)
     run_all("inbound", inbound)
     certificate = retention(api, stack, night + RETENTION_SHIFT, logical, runs, say, areas)
     audit = audit_view(api)
