@@ -243,10 +243,8 @@ class Keyring:
         if fingerprint not in found:
             shown = ", ".join(sorted(found)) or "no key"
             raise ConfigError(f"{where}: does not hold key {fingerprint} (it holds {shown})")
-        extra = found - {fingerprint}
-        if extra:
-            for other in extra:  # only the pinned key stays in the keyring
-                self._gpg.delete_keys(other)
+        for other in found - {fingerprint}:  # only the pinned key stays in the keyring
+            self._gpg.delete_keys(other)
 
     def import_hub(self, text: str, passphrase: str | None) -> str:
         """Import the hub's secret key (or, while the hub's key is rotated, its old and new
@@ -308,7 +306,8 @@ class Keyring:
         from connectors.models import sha256_file
 
         now = datetime.now(UTC)
-        usable = [f for f in recipients if self.state(f).usable(now) and self.state(f).can_encrypt]
+        states = [self.state(f) for f in recipients]  # each lists the keyring: once per key
+        usable = [s.fingerprint for s in states if s.usable(now) and s.can_encrypt]
         if not usable:
             raise OpenPgpError(
                 "no key of the partner can be encrypted to (each is expired, revoked or cannot "
@@ -443,8 +442,6 @@ def _judge(
             )
     elif require_signature:
         raise Refused("not_signed", "it is not signed: sign it with your key")
-    else:
-        signed_by = None
     if require_encryption and not encrypted:
         raise Refused("not_encrypted", "it is signed but not encrypted: encrypt it to the hub")
     return Opened(signer=signed_by if result.valid else None, encrypted=encrypted)
@@ -471,22 +468,21 @@ def hub_key() -> tuple[str, str | None] | None:
 
 
 @contextmanager
-def partner_keyring(config_dir: Path, partner: Any, *, with_hub: bool = True) -> Iterator[Keyring]:
-    """A keyring holding the partner's pinned keys (and the hub's secret key), for one use."""
+def partner_keyring(config_dir: Path, partner: Any) -> Iterator[Keyring]:
+    """A keyring holding the partner's pinned keys and the hub's secret key, for one use."""
     settings: PartnerOpenPgp = partner.openpgp
     keyring = Keyring()
     try:
         for key in settings.keys:
             where = f"{partner.id}: openpgp key {key.fingerprint}"
             keyring.import_public(key_text(config_dir, key), key.fingerprint, where)
-        if with_hub:
-            found = hub_key()
-            if found is None:
-                raise OpenPgpError(
-                    f"{partner.id} needs OpenPGP but the hub's key is not set (ASBHUB_OPENPGP_KEY "
-                    "or the Airflow Variable asbhub_openpgp_key)"
-                )
-            keyring.import_hub(*found)
+        found = hub_key()
+        if found is None:
+            raise OpenPgpError(
+                f"{partner.id} needs OpenPGP but the hub's key is not set (ASBHUB_OPENPGP_KEY "
+                "or the Airflow Variable asbhub_openpgp_key)"
+            )
+        keyring.import_hub(*found)
         yield keyring
     finally:
         keyring.close()

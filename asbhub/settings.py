@@ -114,11 +114,7 @@ def secret(field: str, environ: Mapping[str, str] | None = None) -> str | None:
     value = getattr(options(env), field)
     if value is not None:
         return str(value.get_secret_value())
-    name = airflow_variable_name(field)
-    exported = env.get(f"AIRFLOW_VAR_{name.upper()}")
-    if exported:
-        return exported
-    return _airflow_variable(name) if in_airflow_task(env) else None
+    return variable(airflow_variable_name(field), env)
 
 
 def variable(name: str, environ: Mapping[str, str] | None = None) -> str | None:

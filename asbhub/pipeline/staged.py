@@ -131,13 +131,19 @@ def sealed_problems(
         return ["the manifest's SHA-256 of the encrypted file differs from staging's"]
     if not set(sealed.recipients) <= partner.openpgp.fingerprints:
         return ["encrypted to a key the partner file no longer lists"]
-    path = folder / sealed.name
+    found = content_problems(folder / sealed.name, sealed.bytes, sealed.sha256)
+    return [f"{sealed.name}: {problem}" for problem in found]
+
+
+def content_problems(path: Path, size: int, sha256: str) -> list[str]:
+    """A staged file against the size and SHA-256 its manifest entry gives it."""
     if not path.is_file():
-        return [f"{sealed.name}: missing from the staging folder"]
-    if path.stat().st_size != sealed.bytes:
-        return [f"{sealed.name}: {path.stat().st_size} bytes, the manifest says {sealed.bytes}"]
-    if sha256_file(path) != sealed.sha256:
-        return [f"{sealed.name}: its SHA-256 differs from the manifest's: changed after staging"]
+        return ["missing from the staging folder"]
+    actual = path.stat().st_size
+    if actual != size:
+        return [f"{actual} bytes, the manifest says {size}"]
+    if sha256_file(path) != sha256:
+        return ["its SHA-256 differs from the manifest's: the file changed after staging"]
     return []
 
 
@@ -151,11 +157,7 @@ def file_problems(
     problems = []
     if recorded is not None and recorded.get("sha256") != entry.sha256:
         problems.append("the manifest's SHA-256 differs from the one staging recorded")
-    size = path.stat().st_size
-    if size != entry.bytes:
-        problems.append(f"{size} bytes, the manifest says {entry.bytes}")
-    elif sha256_file(path) != entry.sha256:
-        problems.append("its SHA-256 differs from the manifest's: the file changed after staging")
+    problems += content_problems(path, entry.bytes, entry.sha256)
     columns = expected_columns(partner, entry.contract)
     if columns is None:
         return [*problems, f"unknown contract {entry.contract}"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import secrets
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -83,71 +84,57 @@ def process(
 ) -> FileOutcome:
     """Recognise the file, check it whole, then load its rows; a whole-file problem rejects
     it with its report. A partner that sends OpenPGP has its file decrypted and its signature
-    checked first, into a private folder removed afterwards: what fails that check is never
-    read, and a rejected file is quarantined as the partner sent it."""
-    if partner.openpgp is None:
-        return _process(hub, partner, local, local, name, sha, file_pk, archive, max_bytes)
-    # Beside the fetch phase's work folders: a run killed here leaves the decrypted copy where
-    # the next run's sweep (sweep_stale_work) removes it.
-    work = hub.settings.home / "inbound" / partner.id / f"open-{secrets.token_hex(8)}"
-    work.mkdir(parents=True)
-    try:
+    checked first (`_readable`): what fails that check is never read, and a rejected file is
+    quarantined as the partner sent it."""
+    with ExitStack() as stack:
         try:
-            plain = _open(hub, partner, local, name, work, max_bytes)
+            readable = stack.enter_context(_readable(hub, partner, local, name, max_bytes))
+            contract = contract_of(name, readable, max_bytes)
+            if contract is None:
+                raise FileProblem("unknown_kind", f"{name}: neither outcomes nor disposal acks")
+            job = FileJob(hub, partner, readable, contract, file_pk, name, sha, max_bytes)
+            scan(job)
         except FileProblem as exc:
             return reject_file(hub, partner, local, name, sha, file_pk, exc, archive)
-        return _process(hub, partner, plain, local, name, sha, file_pk, archive, max_bytes)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        tally = load_rows(job)
+        return finish_file(hub, job, tally, archive)
 
 
-def _open(
-    hub: Hub, partner: PartnerConfig, sealed: Path, name: str, work: Path, max_bytes: int
-) -> Path:
-    """The plain file inside a partner's OpenPGP file, once its signature has been checked."""
+@contextmanager
+def _readable(
+    hub: Hub, partner: PartnerConfig, local: Path, name: str, max_bytes: int
+) -> Iterator[Path]:
+    """The file to read: the partner's own, or the plain file inside its OpenPGP file once the
+    signature has been checked, in a folder beside the fetch phase's work folders (removed
+    afterwards; a run killed meanwhile leaves it where the next run's sweep_stale_work goes)."""
     settings = partner.openpgp
-    assert settings is not None
+    if settings is None:
+        yield local
+        return
     inner = plain_name(name)
     if inner is None:
         if settings.require_encryption or settings.require_signature:
             reason = "not_encrypted" if settings.require_encryption else "not_signed"
             raise FileProblem(reason, f"{name}: a plain file, not OpenPGP (name it <file>.pgp)")
-        return sealed
-    out = work / inner
-    with partner_keyring(hub.settings.config_dir, partner) as keyring:
-        try:
-            opened = keyring.open(
-                sealed,
-                out,
-                settings.fingerprints,
-                require_signature=settings.require_signature,
-                require_encryption=settings.require_encryption,
-                max_bytes=max_bytes,
-            )
-        except Refused as exc:
-            raise FileProblem(exc.reason, f"{name}: {exc}") from exc
-    log.info("%s: %s opened (signed by %s)", partner.id, name, opened.signer or "nobody")
-    return out
-
-
-def _process(
-    hub: Hub,
-    partner: PartnerConfig,
-    local: Path,
-    original: Path,
-    name: str,
-    sha: str,
-    file_pk: int,
-    archive: str,
-    max_bytes: int,
-) -> FileOutcome:
+        yield local
+        return
+    work = hub.settings.home / "inbound" / partner.id / f"open-{secrets.token_hex(8)}"
+    work.mkdir(parents=True)
     try:
-        contract = contract_of(name, local, max_bytes)
-        if contract is None:
-            raise FileProblem("unknown_kind", f"{name}: neither outcomes nor disposal acks")
-        job = FileJob(hub, partner, local, contract, file_pk, name, sha, max_bytes)
-        scan(job)
-    except FileProblem as exc:
-        return reject_file(hub, partner, original, name, sha, file_pk, exc, archive)
-    tally = load_rows(job)
-    return finish_file(hub, job, tally, archive)
+        out = work / inner
+        with partner_keyring(hub.settings.config_dir, partner) as keyring:
+            try:
+                opened = keyring.open(
+                    local,
+                    out,
+                    settings.fingerprints,
+                    require_signature=settings.require_signature,
+                    require_encryption=settings.require_encryption,
+                    max_bytes=max_bytes,
+                )
+            except Refused as exc:
+                raise FileProblem(exc.reason, f"{name}: {exc}") from exc
+        log.info("%s: %s opened (signed by %s)", partner.id, name, opened.signer or "nobody")
+        yield out
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
