@@ -27,7 +27,8 @@ class NarrativeRedactor:
         self.batch_size = batch_size
         # Per incident: the narrative redacted whole, and with the force's references kept.
         self._done: dict[str, tuple[str, str]] = {}
-        self._leftovers: dict[tuple[str, bool], int] = {}
+        # The identifiers the last-line scan found in a redacted narrative, by its text.
+        self._leftovers: dict[str, list[Any]] = {}
         self.seconds = 0.0  # time spent in the engine, for the run's stage timings
         self.narratives = 0
 
@@ -83,14 +84,12 @@ class NarrativeRedactor:
         """How many structured identifiers the pattern recognisers still find in redacted text:
         the feed's last-line check (the force's own incident references not counted where they
         are shared). Cached, since one narrative goes to several partners."""
-        key = (text, keep_force_references)
-        if key not in self._leftovers:
-            masked = mask_placeholders(text)
-            found = self.engine.find_structured_pii(masked)
-            if keep_force_references:
-                found = [e for e in found if not is_force_reference(masked, e)]
-            self._leftovers[key] = len(found)
-        return self._leftovers[key]
+        if text not in self._leftovers:
+            self._leftovers[text] = self.engine.find_structured_pii(mask_placeholders(text))
+        found = self._leftovers[text]
+        if keep_force_references:  # masking keeps offsets, and a reference is no placeholder
+            return sum(1 for e in found if not is_force_reference(text, e))
+        return len(found)
 
     def leftover_known(self, text: str, known: Mapping[str, list[str]]) -> list[str]:
         """The entity types of the record's own values still in its redacted narrative: the

@@ -227,6 +227,7 @@ def _run_suite(
 
     if not records and MIN_ROWS == 0:
         return nothing_to_check()
+    keep_references = shares_incident_ref(partner)
     check_rows = [
         {
             "referral_id": r.referral_id,
@@ -238,9 +239,7 @@ def _run_suite(
             "reported_date": datetime.combine(r.reported_date, time(), LONDON)
             if r.reported_date
             else None,
-            PII_COLUMN: hub.redactions.leftover_identifiers(
-                r.narrative or "", shares_incident_ref(partner)
-            ),
+            PII_COLUMN: hub.redactions.leftover_identifiers(r.narrative or "", keep_references),
         }
         for r in records
     ]
