@@ -160,14 +160,16 @@ class RedactionEngine:
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
         candidates += known_candidates(text, known)
+        from asbhub.pii.beside import beside_names, tidy
         from asbhub.pii.names import clean_names, drop_straddling, joined_names, repeat_names
 
         candidates = drop_straddling(clean_names(text, candidates))
         entities = settle(text, candidates)
         again = repeat_names(text, entities) + joined_names(text, entities)
+        again += beside_names(text, entities)
         if again:
             entities = settle(text, candidates + again)
-        entities = self._unshared(text, entities)
+        entities = self._unshared(text, tidy(text, entities))
         return Redaction(redact_text(text, entities), entities)
 
     def _unshared(self, text: str, entities: list[Entity]) -> list[Entity]:

@@ -41,6 +41,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "handwritten": SetRole.TUNED_ON,
     "shapes": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
+    "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
 }
 
@@ -53,7 +54,8 @@ class GoldSet:
 
 
 def gold_set(path: Path) -> GoldSet:
-    """A gold file labelled by its name (dev, holdout, handwritten, shapes, blind_seen, blind)."""
+    """A gold file labelled by its name (dev, holdout, handwritten, shapes, blind_seen,
+    blind_earlier, blind)."""
     return GoldSet(path.stem, path, GOLD_SETS.get(path.stem, SetRole.UNLABELLED))
 
 

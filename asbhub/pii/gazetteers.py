@@ -188,8 +188,16 @@ COMMON_WORD_NAMES = COMMON_WORD_FIRST_NAMES | COMMON_WORD_OTHER_NAMES
 
 @functools.lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Lower-case town, city and district words (one word each; multi-word places by parts)."""
-    return _words("uk_places.txt")
+    """Lower-case town, city and district words (one word each; multi-word places by parts):
+    our own list, and GeoNames' UK places of 5,000 people or more (tools/build_words.py)."""
+    return _words("uk_places.txt") | _words("uk_towns.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words that are in no name list (SCOWL, via tools/build_words.py):
+    a model's "PERSON" made only of these ("PLAYING LOUD MUSIC") is not a name."""
+    return _words("english_words.txt") - COMMON_WORD_NAMES
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
     common_word_names,
+    english_words,
     first_names,
     not_names,
     places,
@@ -66,6 +67,7 @@ _LEADING = ROLE_WORDS | _wordset(
     " dci sgt insp nurse reg registered the"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
+_WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
 _TRAILING = _wordset("dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp")
 
@@ -109,6 +111,17 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
             source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
         words.pop()
+    # "IS MOHAMMED IQBAL", "Occupier Aled Price", "sophie o'brien - saw": ordinary words at
+    # either end are the sentence the model ran into, not the name
+    # "Big Mike", aka "tiny": a nickname is a name as it stands
+    quoted = (
+        _quoted(text, cand)
+        or _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
+    )
+    while len(words) > 1 and not quoted and _ordinary(words[0].group()):
+        words.pop(0)
+    while len(words) > 1 and not quoted and _ordinary(words[-1].group()):
+        words.pop()
     if not words:
         return None
     if cand.source == "ner" and len(words) >= 3 and text[cand.start : cand.end].isupper():
@@ -139,6 +152,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
     titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
+    if titled and span.islower() and all(w in english_words() for w in words):
+        return True  # "pc attended", "sgt on duty": a word, not a surname
     if titled and span[0].isupper():
         # "DC Chelmsford", "Mr Ford": a surname whatever else the word may be
         return all(w in not_names() and w not in surnames() for w in words)
@@ -146,6 +161,17 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
+    if (
+        not _quoted(text, cand)
+        and not _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+        and all(
+            w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS
+            for w in words
+        )
+    ):
+        return True  # "PLAYING LOUD MUSIC", "Community Trigger", "Stoke Magistrates"
+    if words[0] in _WELSH_STREET_WORDS:
+        return True  # "Ffordd Las", "Heol Isaf": a street
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
         return True  # "the Jubilee play area", "Victoria station"
     if _ORG_LAST.search(span) and (
@@ -169,6 +195,26 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not titled  # "mr smith": after a title, a lower-case word is a surname
         and not any(w in first_names() for w in words)
     )
+
+
+_QUOTES = "\"“”‘’'"
+# A cue for a name or nickname just before the span: "known as tiny", "called Spider".
+_CUE_BEFORE = re.compile(
+    r"\b(?:named|nicknamed|known\s+as|aka|a\.k\.a\.?|called|goes\s+by|name\s+(?:is|was))"
+    r"\s*[\"“‘']?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _quoted(text: str, cand: Candidate) -> bool:
+    """In quotes: a nickname ("Skinny", "Big Mike"), whatever its words mean."""
+    return text[cand.start - 1 : cand.start] in _QUOTES and text[cand.end : cand.end + 1] in _QUOTES
+
+
+def _ordinary(word: str) -> bool:
+    """An English word that is in no name list, as written in lower case or capitals."""
+    low = word.lower().removesuffix("'s").removesuffix("’s")
+    return low in english_words() and low not in first_names() and low not in surnames()
 
 
 def _first_word(word: str) -> bool:
@@ -237,7 +283,11 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             if (
                 word[0].isupper()
                 and len(word) >= 2
-                and not word.isupper()
+                # in capitals, only a listed first name beside a name in capitals ("JOHN & MARY")
+                and (
+                    not word.isupper()
+                    or (low in first_names() and text[ent.start : ent.end].isupper())
+                )
                 and low not in _NOT_JOINED
                 and low not in ROLE_WORDS
                 and low not in not_names()

@@ -187,6 +187,67 @@ SHAPES = [
         ["lisa dot hart", "example dot com"],
         ["we met at the cafe"],
     ),
+    (
+        "a date of birth right after a name, bracketed or not; an incident date is kept",
+        "Susp Aaron Pilling (3/9/96) and Tegan Moss 11 Feb 2001 seen again on 14/11 at the rec.",
+        ["3/9/96", "11 Feb 2001", "Aaron Pilling", "Tegan Moss"],
+        ["on 14/11", "the rec"],
+    ),
+    (
+        "a date after a name that is recent is an incident's, not a birth",
+        "Warning letter to Kerry Ashdown, 2 June 2026, copied to Tendring DC.",
+        ["Kerry Ashdown"],
+        ["2 June 2026", "Tendring DC"],
+    ),
+    (
+        "name particles and apostrophes leave no letter behind",
+        "Complainants Aoife Nic Giolla and Rhodri ap Huw; susp D'ARCY, Conor at the garages.",
+        ["Aoife", "Nic Giolla", "ap Huw", "Rhodri", "D'ARCY", "ARCY", "Conor"],
+        ["the garages"],
+    ),
+    (
+        "hyphenated first names",
+        "Missing from home: Lacey-Jo Tranter, last seen with ROSIE-MAE BARNCLIFFE at the pier.",
+        ["Lacey-Jo", "Tranter", "ROSIE-MAE", "BARNCLIFFE"],
+        ["the pier"],
+    ),
+    (
+        "a quoted nickname between a name's parts; quoted speech is kept",
+        'Marek "Kid" Zielinski shouted "get back inside" at Colin Ruddock.',
+        ["Marek", "Kid", "Zielinski", "Colin Ruddock"],
+        ["get back inside"],
+    ),
+    (
+        "a rank and a surname in lower case, with or without a collar number",
+        "passed to ds okonjo and pcso 4471 brereton, pc attended the address after.",
+        ["okonjo", "brereton"],
+        ["pc attended", "4471"],
+    ),
+    (
+        "a first name in lower case before 'from' or a reporting verb",
+        "dawn from the residents group rang; kieran says the lads will from now on stay away.",
+        ["dawn", "kieran"],
+        ["will from now on", "residents group"],
+    ),
+    (
+        "an agency's prefixed reference with no cue word",
+        "See CHS-ASB-0044190 and NYP/INT/26/0712 before the A-483 meeting at 1400.",
+        ["CHS-ASB-0044190", "NYP/INT/26/0712"],
+        ["A-483", "1400"],
+    ),
+    (
+        "a numbered house in a named close, a Welsh street, a named old house",
+        "Noise from 7 The Spinneys, 22 Heol Tir Du and The Old Vicarage, Mill Lane; not Ffordd"
+        " Las.",
+        ["7 The Spinneys", "22 Heol Tir Du", "Old Vicarage"],
+        ["Ffordd Las"],
+    ),
+    (
+        "ordinary words the model calls a person, and towns, are kept",
+        "CALLER STATES NEIGHBOUR PLAYING LOUD MUSIC. Community Trigger raised in Nantwich.",
+        [],
+        ["PLAYING LOUD MUSIC", "Community Trigger", "Nantwich"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -64,10 +64,27 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return inverted
         if capital and low in COMMON_WORD_NAMES and self._reports(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.6, 1  # "Will rang back", "June says"
-        if low not in self.first or (not capital and low in self.common):
-            return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         adjacent = nxt is not None and text[tokens[i].end() : nxt.start()] in (" ", " '")
+        if "-" in low and all(part in self.first for part in low.split("-")):
+            low = low.split("-")[0]  # "Ellie-May", "KATIE-LOUISE": each part a first name
+        if not capital and low in _WORD_FIRST_NAMES and nxt is not None:
+            rest = nxt.group().lower()
+            if (
+                adjacent
+                and rest in self.last
+                and rest not in self.common
+                and rest not in _ENGLISH()
+            ):
+                return tokens[i].start(), nxt.end(), 0.55, 2  # "june pritchard", not "will wood"
+            if (
+                rest in _FROM
+                and text[tokens[i].end() : nxt.start()] == " "
+                and _not_verb(text, tokens, i)
+            ):
+                return tokens[i].start(), tokens[i].end(), 0.5, 1  # "sue frm no 4", "june from"
+        if low not in self.first or (not capital and low in self.common):
+            return None
         if word.isupper() and len(word) > 1 and low in self.common:
             # "HE WILL CALL BACK": in capitals only a listed surname makes a common word a name
             if adjacent and nxt is not None and nxt.group().lower() in self.last:
@@ -79,7 +96,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
             not capital
             and low in self.lower_alone
             and len(low) >= 3
-            and _after_cue(text, tokens, i)
+            and (_after_cue(text, tokens, i) or _before_verb(text, tokens, i))
         ):
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
@@ -116,7 +133,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if (
             forename[0].isupper()
             and forename.lower() in self.first
-            and low not in self.places
+            and (low not in self.places or low in self.last)
             and low not in self.not_surnames
             and low not in _NOT_NAME_LABELS
         ):
@@ -156,6 +173,38 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _ENGLISH() -> frozenset[str]:
+    from asbhub.pii.gazetteers import english_words
+
+    return english_words()
+
+
+# After a name in lower case: "callum from Lincs Fire phoned", "mandy frm no 6", "kyle says".
+_FROM = frozenset(["from", "frm", "of"])
+_AFTER_NAME = _FROM | frozenset(
+    ["says", "said", "rang", "phoned", "called", "states", "stated", "reports", "reported"]
+)
+
+
+def _before_verb(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    return (
+        i + 1 < len(tokens)
+        and text[tokens[i].end() : tokens[i + 1].start()] == " "
+        and tokens[i + 1].group().lower() in _AFTER_NAME
+    )
+
+
+def _not_verb(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """ "sue frm no 4" opening a clause, or after a cue, is a name; "the lads will from now on"
+    is the verb."""
+    if tokens[i + 1].group().lower() == "of":
+        return False
+    before = text[: tokens[i].start()].rstrip()
+    return before[-1:] in ("", ".", ",", ";", ":", "-", "!", "?", "(") or _after_cue(
+        text, tokens, i
+    )
 
 
 def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -283,3 +332,5 @@ _STOP = frozenset(
         "who",
     ]
 )
+# First names that are also words, in lower case: names only beside a surname or before "from".
+_WORD_FIRST_NAMES = COMMON_WORD_FIRST_NAMES | frozenset(["june", "april"])

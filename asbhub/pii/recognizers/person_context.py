@@ -28,7 +28,8 @@ _TITLE = (
 )
 _CUE = (
     r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"
-    r"|names\s+are|identified\s+as|believed\s+to\s+be|goes\s+by)"
+    r"|names\s+are|identified\s+as|believed\s+to\s+be|goes\s+by"
+    r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as)"
 )
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
 _STRONG_CUE = (
@@ -60,7 +61,8 @@ class PersonContextRecognizer(PatternRecognizer):
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
         Pattern(
             "Title then lower-case surname",
-            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|PCSO|PC|Sgt|DC|PS)\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}",
+            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp)\.?(?:\s\d{{2,5}})?)"
+            rf"\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}",
             0.5,
         ),
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),

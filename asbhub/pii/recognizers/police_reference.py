@@ -14,7 +14,7 @@ _S = r"\s?[/\-]\s?"
 _AGENCY_CUE = (
     r"\b(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
     r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref)"
-    r"(?:\s+(?:case|claim|record|log))?\s*(?:no\.?|number|num|ref(?:erence)?\.?|id|#)?[\s:#.]*"
+    r"(?:\s+(?:case|claim|record|log))?\s*(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 _IDENTIFIER = (
@@ -34,13 +34,19 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         Pattern(
             "Log number with its date",
             r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref)\s?(?:no\.?|number|ref)?[\s:#]*\K"
-            r"\d{3,5}\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?",
+            r"\d{3,5}\s+(?:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?",
             0.75,
         ),
         Pattern("Occurrence number", r"\b(?:occ|ref|urn)[\s:#]*\d{2}[A-Z]{1,2}\d{5,8}\b", 0.6),
         # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",
         # "Intel ref WYP-INT-0077231", "Council case ASB/2024/0457", "CAD 3312".
         Pattern("Reference after an agency's cue", rf"{_AGENCY_CUE}\K{_IDENTIFIER}", 0.7),
+        # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
+        Pattern(
+            "Prefixed reference",
+            r"(?-i:\b[A-Z]{2,5}(?:[/\-][A-Z]{2,5}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+(?:[/\-]\d+){0,3})\b",
+            0.5,
+        ),
         Pattern(
             "Log number alone",
             r"\b(?:cad|log|storm|inc|incident)\s?(?:no\.?|number|#)?\s*\K\d{3,6}\b",

@@ -58,12 +58,18 @@ _NOT_STREET_NAME = (
     r"|Days|Weeks|Months|Years|Hours|Mins|Minutes|Hrs|Am|Pm|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
     r"|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November"
     r"|December|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The)\b)"
+    r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The"
+    r"|(?i:into|onto|at|in|on|to|from|behind|outside|opposite|near|by|of|and|the))\b)"
 )
 _CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
 # A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
-_HOUSE_NAMES = "Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Grange Farm|Mill House"
+_HOUSE_NAMES = (
+    "Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Grange Farm|Mill House|Rectory|Vicarage"
+    "|Forge|Stables|Oast House|Coach House|Old School House"
+)
+# Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
+_WELSH_STREET = r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc"
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 
 
@@ -97,11 +103,30 @@ class StreetAddressRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Named house or farm",
-            rf"(?-i:\b(?:{_CAP_WORD}\s+){{1,3}}(?:{_HOUSE_NAMES}))\b(?!\s+(?:{STREET_WORDS})\b)"
+            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+){{1,3}}(?i:{_HOUSE_NAMES}))\b"
+            rf"(?!\s+(?:{STREET_WORDS})\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.6,
         ),
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
+        Pattern(
+            "Numbered Welsh street",
+            rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:{_WELSH_STREET})"
+            r"(?-i:(?:\s+(?:Y|Yr|Y'r|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})",
+            0.6,
+        ),
+        Pattern(
+            "Numbered house in a named close",  # "5 The Willows,", "12 THE MALTINGS."
+            rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?-i:(?:The|THE)\s+{_CAP_WORD}"
+            rf"(?:\s+{_CAP_WORD})?)(?=\s*(?:[,.;)]|$))",
+            0.5,
+        ),
+        Pattern(
+            "Flat, named block and street",
+            rf"\b{_FLAT}(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}},\s*"
+            rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
+            0.6,
+        ),
         Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
     ]
     CONTEXT: ClassVar[list[str]] = [

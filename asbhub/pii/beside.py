@@ -1,0 +1,149 @@
+"""What sits beside a name already found: its date of birth, its nickname, the rest of it.
+
+The recognizers see one pattern at a time; these rules look at the settled spans, so a date
+right after a person ("Dean Hart (02/06/90)") is that person's date of birth, a quoted word
+between or beside a name's parts is a nickname, and a name is never cut inside a word (no
+"O'" or "Ní" left behind). Spans are also tidied at their edges: "no." before a house number
+and an unmatched bracket before a phone number are not personal data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from asbhub.pii.recognizers.date_of_birth import DATE
+from asbhub.pii.resolve import Candidate, Entity
+
+# A birth year at least this many years back: an incident, a hearing or a review is recent.
+_BIRTH_YEARS_BACK = 8
+_DATE_AFTER = re.compile(
+    rf"\s*(?:,\s*|\(\s*|-\s*|–\s*)?(?:(?i:d\.?o\.?b\.?|born)\s*:?\s*)?({DATE})(?!\d)", re.I
+)
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
+# Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".
+_PARTICLE = (
+    r"(?i:ní|nic|ni|ó|o|ap|ab|mac|mc|de|da|del|della|di|du|van|von|der|den|bin|al|el|ibn|le|la)"
+)
+_WORD = r"[^\W\d_][^\W\d_'’\-]+"
+_PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})")
+_PARTICLE_END = re.compile(rf"(?:^|\s){_PARTICLE}$")
+_NAME_AFTER = re.compile(rf"\s+({_WORD})")
+_NUMBER_WORD = re.compile(r"(?i:no\.?|number)\s*(?=\d)")
+
+
+def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """Dates of birth, nicknames and name parts next to the names found."""
+    found: list[Candidate] = []
+    people = [e for e in entities if e.type == "PERSON"]
+    for ent in people:
+        found += _birth_date_after(text, ent)
+        found += _name_rest(text, ent)
+    for m in _QUOTED.finditer(text):
+        inner_start, inner_end = m.span(1)
+        if any(e.start <= inner_start < e.end for e in entities):
+            continue
+        if any(_touching(text, e, m.start(), m.end()) for e in people) and _namelike(m.group(1)):
+            found.append(Candidate("PERSON", inner_start, inner_end, 0.6, "context"))
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1)[0].isupper() and not _ordinary_or_place(before.group(1)):
+                found.append(Candidate("PERSON", before.start(1), before.end(1), 0.55, "context"))
+    return found
+
+
+_NAME_BEFORE = re.compile(rf"({_WORD})\s$")
+
+
+def _ordinary_or_place(word: str) -> bool:
+    """ "Marek" before "Kid" is a name; "Caller" or "Harlow" is not."""
+    from asbhub.pii.gazetteers import english_words, not_names, places
+    from asbhub.pii.names import ROLE_WORDS
+
+    low = word.lower()
+    return low in english_words() or low in places() or low in not_names() or low in ROLE_WORDS
+
+
+def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Whole words in names; no "no." in an address nor a lone bracket in a phone number."""
+    out = []
+    for ent in entities:
+        start, end = ent.start, ent.end
+        if ent.type == "PERSON":
+            start, end = _whole_word(text, start, end)
+        elif ent.type == "STREET_ADDRESS":
+            m = _NUMBER_WORD.match(text, start, end)
+            if m:
+                start = m.end()
+        elif ent.type == "PHONE_NUMBER" and text[start] == "(" and ")" not in text[start:end]:
+            start += 1
+        elif ent.type == "SOCIAL_MEDIA_HANDLE":
+            while end > start + 1 and text[end - 1] in ".,;:":
+                end -= 1
+        if (start, end) != (ent.start, ent.end):
+            ent = Entity(ent.type, start, end, ent.score)
+        out.append(ent)
+    return out
+
+
+def _birth_date_after(text: str, ent: Entity) -> list[Candidate]:
+    m = _DATE_AFTER.match(text, ent.end)
+    if m is None or not _old_enough(m.group(1)):
+        return []
+    return [Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.7, "pattern")]
+
+
+def _old_enough(date: str) -> bool:
+    """A year at least eight years back ("02/06/90", "4 Jan 1988"); a date without a year,
+    or with this year's, is an incident's."""
+    years = re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", date)
+    if not years:
+        return False
+    year = int(years[-1])
+    this_year = datetime.date.today().year
+    if year < 100:
+        year += 2000 if year <= this_year % 100 else 1900
+    return 1900 <= year <= this_year - _BIRTH_YEARS_BACK
+
+
+def _name_rest(text: str, ent: Entity) -> list[Candidate]:
+    """ "Siobhán Ní" + " Bhriain"; "Cerys" + " ap Gwyn"."""
+    span = text[ent.start : ent.end]
+    if _PARTICLE_END.search(span):
+        m = _NAME_AFTER.match(text, ent.end)
+        if m and m.group(1)[0].isupper():
+            return [Candidate("PERSON", ent.start, m.end(1), 0.6, "context")]
+    m = _PARTICLE_AFTER.match(text, ent.end)
+    if m and m.group(1)[0].isupper():
+        return [Candidate("PERSON", ent.start, m.end(1), 0.6, "context")]
+    return []
+
+
+def _touching(text: str, ent: Entity, start: int, end: int) -> bool:
+    """The quote sits right after the name or right before it, a space apart."""
+    return text[ent.end : start] in (" ", "") or text[end : ent.start] in (" ", "")
+
+
+def _namelike(quoted: str) -> bool:
+    """ "Lewy", "J-DOG", "Big Mike": capitalised words, not quoted speech ("ur dead")."""
+    words = quoted.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and not any(c.isdigit() for c in quoted)
+    )
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen to the whole word: "O'" before "DONNELL", "Ellie-" before "May"."""
+    while start > 0 and (
+        text[start - 1].isalpha()
+        or (text[start - 1] in "'’-" and start >= 2 and text[start - 2].isalpha())
+    ):
+        start -= 1
+    while end < len(text) and (
+        text[end].isalpha()
+        or (text[end] in "-" and end + 1 < len(text) and text[end + 1].isalpha())
+    ):
+        end += 1
+    return start, end

