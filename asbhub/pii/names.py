@@ -31,7 +31,8 @@ _ORG_AFTER = re.compile(rf"^\s*{_ORG_WORDS}\b", re.IGNORECASE)
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
 # A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:on|in|at|along|off|near|outside|opposite|from|to|down|up|via|into|behind)\s+$",
+    r"\b(?:on|in|at|along|off|near|outside|opposite|from|to|down|up|via|into|behind|towards"
+    r"|toward|past|across|around|round|through|beside|by)\s+$",
     re.IGNORECASE,
 )
 # Street words that are hardly ever surnames: "Joy Street", "Rose Close" are streets, whereas
@@ -161,17 +162,18 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
-    if (
-        not _quoted(text, cand)
-        and not _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start)
-        and all(
-            w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS
-            for w in words
-        )
-    ):
-        return True  # "PLAYING LOUD MUSIC", "Community Trigger", "Stoke Magistrates"
-    if words[0] in _WELSH_STREET_WORDS:
-        return True  # "Ffordd Las", "Heol Isaf": a street
+    quoted = _quoted(text, cand)
+    cued = _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
+    ordinary = all(
+        w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS
+        for w in words
+    )
+    if not quoted and ordinary and (not cued or span.isupper()):
+        return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
+    if not quoted and not cued and span.isupper() and len(span) > 3 and not _listed_name(words):
+        return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
+    if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
+        return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
         return True  # "the Jubilee play area", "Victoria station"
     if _ORG_LAST.search(span) and (
@@ -209,6 +211,16 @@ _CUE_BEFORE = re.compile(
 def _quoted(text: str, cand: Candidate) -> bool:
     """In quotes: a nickname ("Skinny", "Big Mike"), whatever its words mean."""
     return text[cand.start - 1 : cand.start] in _QUOTES and text[cand.end : cand.end + 1] in _QUOTES
+
+
+def _listed_name(words: Sequence[str]) -> bool:
+    """A listed first name or surname that is no common word ("HOPE ADEYEMI"), or a first name
+    and a surname however common ("MARK BAKER"); "HAS YOUNG" has neither."""
+    if any(
+        (w in first_names() or w in surnames()) and w not in common_word_names() for w in words
+    ):
+        return True
+    return len(words) >= 2 and _first_word(words[0]) and _surname_word(words[-1])
 
 
 def _ordinary(word: str) -> bool:

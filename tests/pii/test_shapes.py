@@ -248,6 +248,42 @@ SHAPES = [
         [],
         ["PLAYING LOUD MUSIC", "Community Trigger", "Nantwich"],
     ),
+    (
+        "a mobile typed a digit over or short, with no cue; a time and a date are kept",
+        "New number 07700 900 4417 or 07700 90041, she said at 2215 on 03/12.",
+        ["900 4417", "90041"],
+        ["2215", "03/12"],
+    ),
+    (
+        "a date of birth said, or a year alone, after the cue",
+        "Asked his DOB he said 9 March 1983; his brother gave DOB 1979 only. Seen 4 Dec.",
+        ["9 March 1983", "1979"],
+        ["4 Dec"],
+    ),
+    (
+        "a word-name before a surname no list holds; a word before a word is kept",
+        "Call from Blessing Nwachukwu about the Golden Dragon takeaway.",
+        ["Blessing Nwachukwu"],
+        ["Golden Dragon"],
+    ),
+    (
+        "a lower-case first name and surname after a role cue",
+        "her ex tyrone bramwich is at the door again, will call back later.",
+        ["tyrone", "bramwich"],
+        ["will call back later"],
+    ),
+    (
+        "a town that is a first name, beside a word, and saints' names are places",
+        "Youths in Stanley Park then St Austell and St Mary's churchyard; Stanley Okoro present.",
+        ["Okoro"],
+        ["Stanley Park", "St Austell", "St Mary's"],
+    ),
+    (
+        "in an all-capitals log, the sentence is kept and the name goes",
+        "CALLER DOESNT WANT CONTACT. NEIGHBOUR CRAIG ATHERSMITH HAS YOUNG BABY. STAIRWELL CCTV.",
+        ["CRAIG", "ATHERSMITH"],
+        ["DOESNT WANT", "YOUNG BABY", "STAIRWELL CCTV"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -36,7 +36,10 @@ _WORDS_DATE = (
     rf"(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+(?:\d{{4}}|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{1,4}}))"
 )
-_LINK = r"\s*(?:[:\-=(]|is|was|of|given\s+as)?\s*(?:[:\-=(]\s*)?"
+_LINK = (
+    r"\s*(?:[:\-=(]|is|was|of|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
+    r"(?:\s+(?:it\s+)?(?:was|is|as))?)?\s*(?:[:\-=(]\s*)?"
+)
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
@@ -58,6 +61,9 @@ class DateOfBirthRecognizer(PatternRecognizer):
             0.5,
         ),
         Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
+        Pattern(
+            "Year alone after DOB", r"\bd\.?\s?o\.?\s?b\.?\s*:?\s*\K(?:19|20)\d{2}\b(?![/.\-]\d)", 0.6
+        ),
         Pattern(
             "Bracketed old date after a capitalised word",
             r"[A-Z][A-Za-z'\-]+\s?\(\s?\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-5])(?=\s?\))",

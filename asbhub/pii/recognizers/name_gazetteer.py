@@ -66,10 +66,21 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return tokens[i].start(), tokens[i].end(), 0.6, 1  # "Will rang back", "June says"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         adjacent = nxt is not None and text[tokens[i].end() : nxt.start()] in (" ", " '")
+        if (
+            capital
+            and not word.isupper()
+            and low in self.common
+            and adjacent
+            and nxt is not None
+            and self._unknown_surname(nxt.group())
+        ):
+            return tokens[i].start(), nxt.end(), 0.5, 2  # "Precious Mbeki", not "Golden Dragon"
         if "-" in low and all(part in self.first for part in low.split("-")):
             low = low.split("-")[0]  # "Ellie-May", "KATIE-LOUISE": each part a first name
         if not capital and low in _WORD_FIRST_NAMES and nxt is not None:
             rest = nxt.group().lower()
+            if rest in _REPORTING_VERBS and _after_cue(text, tokens, i) and adjacent:
+                return tokens[i].start(), tokens[i].end(), 0.5, 1  # "RP will says"
             if (
                 adjacent
                 and rest in self.last
@@ -90,14 +101,21 @@ class NameGazetteerRecognizer(EntityRecognizer):
             if adjacent and nxt is not None and nxt.group().lower() in self.last:
                 return tokens[i].start(), nxt.end(), 0.6, 2
             return None
-        if adjacent and nxt is not None and self._surname_like(nxt.group(), capital):
-            return tokens[i].start(), nxt.end(), 0.6, 2
+        if (
+            adjacent
+            and nxt is not None
+            and self._surname_like(nxt.group(), capital)
+            and (low not in self.places or self._plain_surname(nxt.group()))
+        ):
+            return tokens[i].start(), nxt.end(), 0.6, 2  # "Stanley Matthews"; not "Stanley Park"
         if (
             not capital
             and low in self.lower_alone
             and len(low) >= 3
             and (_after_cue(text, tokens, i) or _before_verb(text, tokens, i))
         ):
+            if adjacent and nxt is not None and self._lower_surname(nxt.group()):
+                return tokens[i].start(), nxt.end(), 0.5, 2  # "her ex jermaine walcott is"
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
@@ -148,6 +166,42 @@ class NameGazetteerRecognizer(EntityRecognizer):
             nxt[:1].isupper() and text[tokens[i].end() : tokens[i + 1].start()] == " "
         )
 
+    def _plain_surname(self, word: str) -> bool:
+        """A listed surname that is no word, place or postcode: "Matthews", not "Park", "DY"."""
+        low = word.lower()
+        return (
+            low in self.last
+            and low not in self.common
+            and low not in _ENGLISH()
+            and low not in self.places
+            and len(low) > 2
+        )
+
+    def _lower_surname(self, word: str) -> bool:
+        """A lower-case word that is no English word, place or label: "walcott"."""
+        return (
+            word.islower()
+            and len(word) >= 3
+            and word not in _ENGLISH()
+            and word not in self.places
+            and word not in self.not_surnames
+            and word not in not_names()
+            and word not in _AFTER_NAME
+        )
+
+    def _unknown_surname(self, word: str) -> bool:
+        """A capitalised word in no word list: "Mbeki" after "Precious"."""
+        low = word.lower()
+        return (
+            word[0].isupper()
+            and not word.isupper()
+            and len(word) >= 3
+            and low not in _ENGLISH()
+            and low not in self.places
+            and low not in self.not_surnames
+            and low not in not_names()
+        )
+
     def _surname_like(self, word: str, first_capitalised: bool) -> bool:
         low = word.lower()
         if low in self.places and low not in self.last:
@@ -185,6 +239,7 @@ def _ENGLISH() -> frozenset[str]:
 _FROM = frozenset(["from", "frm", "of"])
 _AFTER_NAME = _FROM | frozenset(
     ["says", "said", "rang", "phoned", "called", "states", "stated", "reports", "reported"]
+    + ["at", "v", "vs"]  # "gaz at no 4 v dave at no 6"
 )
 
 
@@ -246,6 +301,8 @@ _PERSON_CUES = frozenset(
         "witness",
         "caller",
     ]
+    + "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
+    " resident landlord carer lad girl boy".split()
 )
 _CUE_VERBS = frozenset(
     [

@@ -20,11 +20,12 @@ _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME = (
     rf"{_NOT_NAME}{_CAPITALISED}(?:-{_CAPITALISED})?"
     rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?"
+    rf"|\p{{Lu}}['’]\p{{Lu}}\p{{L}}+"  # O'ROURKE, D'Arcy
 )
 _NAMES = rf"(?:\p{{Lu}}\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
-    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|Insp|Officer|Nurse)\.?(?:\s\d{2,5})?"
+    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse)\.?(?:\s\d{2,5})?"
 )
 _CUE = (
     r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"

@@ -18,7 +18,7 @@ _UK_STREET_WORDS = (
     "|orchard|field|fields|dale|dell|dene|precinct|market|common|glade|grange|hollow|wood|woods"
     "|estate|parkway|bridge|crest|cottages|buildings|villas|copse|spinney|paddock|pastures"
     "|end|quay|alley|bypass|causeway|corner|glen|haven|hey|holme|hurst|knoll|nook|oval|link"
-    "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts"
+    "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts|top|bottom"
 )
 
 
@@ -50,7 +50,8 @@ _STREET = (
 # Streets with no street word ("2 Fodderwick", "15 Long Riding", "12 TOWNGATE") count only
 # after a locative cue and when a comma, full stop, town or postcode follows.
 _CUE = (
-    r"(?:at|of|from|to|outside|opposite|behind|address|addr|lives|living|resides|"
+    r"(?:at|of|from|to|on|outside|opposite|behind|attend|attended|visit|visited|address|addr"
+    r"|lives|living|resides|"
     rf"(?:{BUILDING_WORDS}),)"
 )
 _NOT_STREET_NAME = (

@@ -95,6 +95,12 @@ class CuedPhoneRecognizer(PatternRecognizer):
             0.6,
         ),
         Pattern("Extension after a number", r"(?<=\d)\s?\K(?:ext|extn|x)\.?\s?\d{2,5}\b", 0.6),
+        # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.
+        Pattern(
+            "Mobile a digit short or over",
+            r"(?<![\d/.])(?:\+44\s?|0)7\d{3}[ .\-]?\d{3}[ .\-]?\d{2,5}(?![\d/])",
+            0.5,
+        ),
     ]
 
     def __init__(self, supported_entity: str = "PHONE_NUMBER") -> None:
