@@ -165,8 +165,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
     quoted = _quoted(text, cand)
     cued = _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
     ordinary = all(
-        w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS
-        for w in words
+        w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS for w in words
     )
     if not quoted and ordinary and (not cued or span.isupper()):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
@@ -216,9 +215,7 @@ def _quoted(text: str, cand: Candidate) -> bool:
 def _listed_name(words: Sequence[str]) -> bool:
     """A listed first name or surname that is no common word ("HOPE ADEYEMI"), or a first name
     and a surname however common ("MARK BAKER"); "HAS YOUNG" has neither."""
-    if any(
-        (w in first_names() or w in surnames()) and w not in common_word_names() for w in words
-    ):
+    if any((w in first_names() or w in surnames()) and w not in common_word_names() for w in words):
         return True
     return len(words) >= 2 and _first_word(words[0]) and _surname_word(words[-1])
 

@@ -62,7 +62,9 @@ class DateOfBirthRecognizer(PatternRecognizer):
         ),
         Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
         Pattern(
-            "Year alone after DOB", r"\bd\.?\s?o\.?\s?b\.?\s*:?\s*\K(?:19|20)\d{2}\b(?![/.\-]\d)", 0.6
+            "Year alone after DOB",
+            r"\bd\.?\s?o\.?\s?b\.?\s*:?\s*\K(?:19|20)\d{2}\b(?![/.\-]\d)",
+            0.6,
         ),
         Pattern(
             "Bracketed old date after a capitalised word",

@@ -237,9 +237,24 @@ def _ENGLISH() -> frozenset[str]:
 
 # After a name in lower case: "callum from Lincs Fire phoned", "mandy frm no 6", "kyle says".
 _FROM = frozenset(["from", "frm", "of"])
-_AFTER_NAME = _FROM | frozenset(
-    ["says", "said", "rang", "phoned", "called", "states", "stated", "reports", "reported"]
-    + ["at", "v", "vs"]  # "gaz at no 4 v dave at no 6"
+_AFTER_NAME = (
+    _FROM
+    | frozenset(
+        # "gaz at no 4 v dave at no 6"
+        [
+            "says",
+            "said",
+            "rang",
+            "phoned",
+            "called",
+            "states",
+            "stated",
+            "reports",
+            "reported",
+            "at",
+        ]
+    )
+    | frozenset(["v", "vs"])
 )
 
 
@@ -276,6 +291,10 @@ def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
 
 _MONTHS = frozenset(["april", "may", "june", "august"])
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
+_MORE_CUES = (
+    "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
+    " resident landlord carer lad girl boy"
+)
 _NOT_NAME_LABELS = frozenset(["asb", "nfa", "pnc", "dob", "cctv", "update", "note", "loc"])
 _PERSON_CUES = frozenset(
     [
@@ -301,9 +320,7 @@ _PERSON_CUES = frozenset(
         "witness",
         "caller",
     ]
-    + "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
-    " resident landlord carer lad girl boy".split()
-)
+) | frozenset(_MORE_CUES.split())
 _CUE_VERBS = frozenset(
     [
         "spoke",
