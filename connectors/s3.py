@@ -10,6 +10,7 @@ import base64
 import functools
 import posixpath
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -167,7 +168,7 @@ class S3Transport(Transport):
 
     def _upload(self, source: Path, tmp: str, final: str) -> tuple[str, Proof]:
         size = source.stat().st_size
-        sha = sha256_file(source)  # S3 needs the checksum up front and rejects a body that differs
+        sha = self._sha256_while_connecting(source)
         if size > self.config.multipart_threshold:
             self._upload_in_parts(source, final, Layout(size, self._part_size(size), sha))
             return sha, Proof.STORE_SHA256
@@ -185,6 +186,18 @@ class S3Transport(Transport):
         if response.get("ChecksumSHA256") not in (None, b64):
             raise IntegrityError(f"{final}: S3 stored a different SHA-256 than was sent")
         return sha, Proof.STORE_SHA256
+
+    def _sha256_while_connecting(self, source: Path) -> str:
+        """The file's SHA-256 (S3 needs it up front and rejects a body that differs), taken while
+        another thread builds the client: hashing releases the GIL, building a client needs it
+        (a third of a second for a process's first client, which loads botocore's models)."""
+        if self._client is not None:
+            return sha256_file(source)
+        with ThreadPoolExecutor(1, thread_name_prefix="s3-client") as helper:
+            client = helper.submit(lambda: self.client)
+            sha = sha256_file(source)
+            client.result()
+        return sha
 
     def _part_size(self, size: int) -> int:
         return part_size_for(size, self.config.part_size)

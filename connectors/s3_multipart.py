@@ -26,9 +26,10 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,7 @@ class MultipartUpload:
     concurrency: int = 8
 
     upload_id: str | None = None
+    _buffers: threading.local = field(default_factory=threading.local, init=False, repr=False)
 
     def run(self, is_transient: Callable[[BaseException], bool]) -> None:
         """Upload (resuming where a record says an earlier attempt got to) and complete. A
@@ -155,7 +157,7 @@ class MultipartUpload:
 
     def _send_parts(self, upload_id: str, held: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         """Send every part S3 does not hold intact, `concurrency` at a time (each read into
-        memory by its own thread, so memory is concurrency x part size whatever the file)."""
+        its thread's own buffer, so memory is concurrency x part size whatever the file)."""
         done: dict[int, dict[str, Any]] = {}
         fd = os.open(self.source, os.O_RDONLY)
         pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="s3-part")
@@ -176,7 +178,7 @@ class MultipartUpload:
         self, fd: int, upload_id: str, number: int, held: dict[str, Any] | None
     ) -> dict[str, Any]:
         offset, length = self.layout.span(number)
-        data = _pread(fd, length, offset)
+        data = _pread_into(fd, self._buffer(length), offset)
         checksum = b64(hashlib.sha256(data).digest())
         if held is not None and int(held["Size"]) == length:
             stored = held.get("ChecksumSHA256")
@@ -195,6 +197,17 @@ class MultipartUpload:
         if response.get("ChecksumSHA256") not in (None, checksum):
             raise IntegrityError(f"{self.key}: S3 stored part {number} with another SHA-256")
         return {"PartNumber": number, "ETag": response["ETag"], "ChecksumSHA256": checksum}
+
+    def _buffer(self, length: int) -> bytearray:
+        """This thread's part buffer, reused from part to part: no fresh pages for the kernel to
+        fault in for every part. A bytearray body goes out in one send; botocore wraps a bytes
+        body in a BytesIO that http.client then sends 16 KiB at a time, under the GIL."""
+        buffer: bytearray | None = getattr(self._buffers, "buffer", None)
+        if buffer is None or len(buffer) != length:
+            buffer = bytearray(length)
+            if length == self.layout.part_size:  # the short last part gets a buffer of its own
+                self._buffers.buffer = buffer
+        return buffer
 
     def _complete(self, upload_id: str, parts: list[dict[str, Any]]) -> None:
         response = self.client.complete_multipart_upload(
@@ -239,14 +252,16 @@ def _collect(finished: set[Future[dict[str, Any]]], done: dict[int, dict[str, An
         done[part["PartNumber"]] = part
 
 
-def _pread(fd: int, length: int, offset: int) -> bytes:
-    data = os.pread(fd, length, offset)
-    while len(data) < length:  # pread may return less than asked
-        more = os.pread(fd, length - len(data), offset + len(data))
-        if not more:
-            raise OSError(f"the file shrank while it was being sent (at {offset + len(data)})")
-        data += more
-    return data
+def _pread_into(fd: int, buffer: bytearray, offset: int) -> bytearray:
+    """Fill `buffer` from `offset` in the file."""
+    view, got = memoryview(buffer), 0
+    with view:
+        while got < len(buffer):  # preadv may return less than asked
+            count = os.preadv(fd, [view[got:]], offset + got)
+            if not count:
+                raise OSError(f"the file shrank while it was being sent (at {offset + got})")
+            got += count
+    return buffer
 
 
 def _code(exc: BaseException) -> str:
