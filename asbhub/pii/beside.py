@@ -19,7 +19,9 @@ from asbhub.pii.resolve import Candidate, Entity
 # A birth year at least this many years back: an incident, a hearing or a review is recent.
 _BIRTH_YEARS_BACK = 8
 _DATE_AFTER = re.compile(
-    rf"\s*(?:,\s*|\(\s*|-\s*|–\s*)?(?:(?i:d\.?o\.?b\.?|born)\s*:?\s*)?({DATE})(?!\d)", re.I
+    r"\s*(?:,\s*\(?\d{1,2}\)?\s*(?=,)|\(\d{1,2}\)\s*)?"  # an age between: "Dean Hart, 41, 2/5/84"
+    rf"\s*(?:,\s*|\(\s*|-\s*|–\s*)?(?:(?i:d\.?o\.?b\.?|born)\s*:?\s*)?({DATE})(?!\d)",
+    re.I,
 )
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
 # Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".

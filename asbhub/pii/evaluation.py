@@ -40,6 +40,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "holdout": SetRole.HELD_OUT,
     "handwritten": SetRole.TUNED_ON,
     "shapes": SetRole.TUNED_ON,
+    "tuning": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
@@ -54,7 +55,7 @@ class GoldSet:
 
 
 def gold_set(path: Path) -> GoldSet:
-    """A gold file labelled by its name (dev, holdout, handwritten, shapes, blind_seen,
+    """A gold file labelled by its name (dev, holdout, handwritten, shapes, tuning, blind_seen,
     blind_earlier, blind)."""
     return GoldSet(path.stem, path, GOLD_SETS.get(path.stem, SetRole.UNLABELLED))
 

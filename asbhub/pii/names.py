@@ -25,9 +25,12 @@ _ORG_WORDS = (
     r"|center|hospital|road|rd|street|st|lane|avenue|ave|estate|park|station|fire|nhs(?!\s*(?:no\b|number|\d))|mind|care"
     r"|ltd|surgery|pub|hotel|shop|club|church|library|leisure|court|house|close|way|drive"
     r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
-    r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?)"
+    r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?"
+    r"|npt|snt|nht|lpt|csu|cid|cmht|yot|constabulary|barbers?|salon|takeaway|cafe|triage"
+    r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates)"
 )
-_ORG_AFTER = re.compile(rf"^\s*{_ORG_WORDS}\b", re.IGNORECASE)
+# The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
+_ORG_AFTER = re.compile(rf"^\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE)
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
 # A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
 _LOCATIVE_BEFORE = re.compile(
@@ -65,7 +68,8 @@ ROLE_WORDS = _wordset(
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
-    " dci sgt insp nurse reg registered the"
+    " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
+    " keyholder"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
@@ -121,8 +125,17 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     )
     while len(words) > 1 and not quoted and _ordinary(words[0].group()):
         words.pop(0)
+    if (
+        len(words) > 2
+        and not quoted
+        and words[-1].group().lower() in places()
+        and words[-2].group().lower() in ("of", "from", "in")
+    ):
+        words = words[:-2]  # "J. HIGGINS OF LIVERPOOL": the name, not where he is from
     while len(words) > 1 and not quoted and _ordinary(words[-1].group()):
         words.pop()
+    if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
+        words = words[:-3]  # "Liban Farah-Jama d.o.b"
     if not words:
         return None
     if cand.source == "ner" and len(words) >= 3 and text[cand.start : cand.end].isupper():

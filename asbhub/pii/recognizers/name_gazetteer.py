@@ -319,6 +319,7 @@ _PERSON_CUES = frozenset(
         "vp",
         "witness",
         "caller",
+        "owner",
     ]
 ) | frozenset(_MORE_CUES.split())
 _CUE_VERBS = frozenset(

@@ -44,6 +44,7 @@ _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
     rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}})(?:{STREET_WORDS})(?![\w'])"
+    r"(?-i:\s(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)\b)?"  # "Newhampton Road West"
 )
 
 
@@ -62,7 +63,7 @@ _NOT_STREET_NAME = (
     r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The"
     r"|(?i:into|onto|at|in|on|to|from|behind|outside|opposite|near|by|of|and|the))\b)"
 )
-_CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
+_CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-(?:[a-z]{{1,3}}-)?[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
 # A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
 _HOUSE_NAMES = (
@@ -114,6 +115,14 @@ class StreetAddressRecognizer(PatternRecognizer):
             "Numbered Welsh street",
             rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:{_WELSH_STREET})"
             r"(?-i:(?:\s+(?:Y|Yr|Y'r|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})",
+            0.6,
+        ),
+        Pattern(
+            "Welsh named house and its street",  # "Bryn Awel, Heol y Banc", "Ty Gwyn, Port Road"
+            r"(?-i:\b(?:Tŷ'r|Ty'r|TŶ'R|TY'R|Tŷ|Ty|TŶ|TY|Bryn|BRYN|Pen-y|Pen|PEN|Plas|PLAS|Hafod"
+            r"|Bron|Cae|Nant|Glan|Bod|Gwel|Tan)[\s\-]+(?:[A-Z][\w'’\-]*|y|yr)(?:\s+[A-Z][\w'’\-]*)?)"
+            rf",\s*(?:(?:{_WELSH_STREET})(?:\s+(?:y|yr|[A-Z][\w'’\-]*)){{1,2}}"
+            rf"|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))",
             0.6,
         ),
         Pattern(

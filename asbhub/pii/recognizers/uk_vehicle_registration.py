@@ -24,6 +24,8 @@ class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
     ]
     CONTEXT: ClassVar[list[str]] = [  # type: ignore[misc]
         "vehicle",
+        "vehicles",
+        "index",
         "registration",
         "reg",
         "vrm",
