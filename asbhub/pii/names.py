@@ -38,6 +38,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"|toward|past|across|around|round|through|beside|by)\s+$",
     re.IGNORECASE,
 )
+# Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|around|across|towards|toward|throughout|within)\s+$", re.IGNORECASE
+)
 # Street words that are hardly ever surnames: "Joy Street", "Rose Close" are streets, whereas
 # "Rose Lane", "Holly Green" may be people.
 _STREET_NOT_SURNAME = frozenset(
@@ -184,6 +188,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
     if not quoted and not cued and span.isupper() and len(span) > 3 and not _listed_name(words):
         return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
+    if (
+        len(words) == 1
+        and not titled
+        and words[0] not in first_names()
+        and _IN_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    ):
+        return True  # "youths in Darnall", "near Foleshill": a district the lists do not know
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):

@@ -18,10 +18,12 @@ DATE = (
     rf"|{_DAY}(?:\s+of)?[\s\-]+{_MONTH}\.?,?[\s\-]+(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
+    r"|\d{1,2}\s\d{1,2}\s(?:19|20)\d{2}"  # "07 07 1981"
     r")"
 )
 _BIRTH = (
-    r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?(?:\s+the)?"
+    r"(?:d\.?\s?o\.?\s?b\.?s?(?:\s+on\s+file)?|date\s+of\s+birth|birth\s?date|birthday"
+    r"|born(?:\s+on)?(?:\s+the)?"
     r"|b\.\s?)"
 )
 # A date in words: "twelfth of March two thousand and six", "4th of July nineteen eighty-eight".
@@ -61,6 +63,11 @@ class DateOfBirthRecognizer(PatternRecognizer):
             0.5,
         ),
         Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
+        Pattern(
+            "Second date after a birth word",  # "DOBs on file: 01/01/1968 and 12/02/1972"
+            rf"\b{_BIRTH}{_LINK}{DATE}\s*(?:and|&|,)\s*\K{DATE}(?!\d)",
+            0.8,
+        ),
         Pattern(
             "Year alone after DOB",
             r"\bd\.?\s?o\.?\s?b\.?\s*:?\s*\K(?:19|20)\d{2}\b(?![/.\-]\d)",

@@ -104,7 +104,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if (
             adjacent
             and nxt is not None
-            and self._surname_like(nxt.group(), capital)
+            and self._surname_like(nxt.group(), capital, low)
             and (low not in self.places or self._plain_surname(nxt.group()))
         ):
             return tokens[i].start(), nxt.end(), 0.6, 2  # "Stanley Matthews"; not "Stanley Park"
@@ -117,6 +117,11 @@ class NameGazetteerRecognizer(EntityRecognizer):
             if adjacent and nxt is not None and self._lower_surname(nxt.group()):
                 return tokens[i].start(), nxt.end(), 0.5, 2  # "her ex jermaine walcott is"
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
+        if not capital and low in self.lower_alone and len(low) >= 4 and low not in _ENGLISH():
+            return tokens[i].start(), tokens[i].end(), 0.42, 1  # "its that ronnie again"
+        pair = self._unknown_pair(text, tokens, i)
+        if pair is not None:
+            return pair
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
@@ -166,6 +171,32 @@ class NameGazetteerRecognizer(EntityRecognizer):
             nxt[:1].isupper() and text[tokens[i].end() : tokens[i + 1].start()] == " "
         )
 
+    def _unknown_pair(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
+        """Two or three capitalised words that no list knows and that are no English words,
+        places or labels: a name from a community the lists miss ("Tatenda Mukwena", "Pham
+        Quoc Bao"), or one of them a listed surname ("Hitesh Mistry")."""
+        run = []
+        for tok in tokens[i : i + 3]:
+            if run and text[run[-1].end() : tok.start()] != " ":
+                break
+            word = tok.group()
+            if not word[0].isupper() or word.isupper() or len(word) < 2:
+                break
+            run.append(tok)
+        if len(run) < 2:
+            return None
+        words = [t.group() for t in run]
+        unknown = [self._unknown_surname(w) or (len(w) == 2 and w.isalpha()) for w in words]
+        listed = [w.lower() in self.last or w.lower() in self.first for w in words]
+        if not all(
+            u or (k and self._plain_surname(w))
+            for u, k, w in zip(unknown, listed, words, strict=True)
+        ):
+            return None
+        if sum(unknown) < 1 or words[0].lower() in self.first:
+            return None  # a listed first name is the gazetteer's own case
+        return run[0].start(), run[-1].end(), 0.45, len(run)
+
     def _plain_surname(self, word: str) -> bool:
         """A listed surname that is no word, place or postcode: "Matthews", not "Park", "DY"."""
         low = word.lower()
@@ -202,7 +233,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
             and low not in not_names()
         )
 
-    def _surname_like(self, word: str, first_capitalised: bool) -> bool:
+    def _surname_like(self, word: str, first_capitalised: bool, first_low: str = "") -> bool:
         low = word.lower()
         if low in self.places and low not in self.last:
             return False
@@ -212,8 +243,14 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 or (word.isupper() and len(word) > 2)
                 or low not in self.not_surnames
             )
-        # lower case: "darren mills" is a name, "will wood" is not (a listed common word)
-        return not first_capitalised and low in self.last and low not in COMMON_WORD_NAMES
+        # lower case: "darren mills", "huw tudor-jones", "billy king" are names; "will wood" is
+        # not (a common word after a common word)
+        listed = low in self.last or ("-" in low and all(p in self.last for p in low.split("-")))
+        return (
+            not first_capitalised
+            and listed
+            and (low not in COMMON_WORD_NAMES or first_low not in COMMON_WORD_NAMES)
+        )
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(

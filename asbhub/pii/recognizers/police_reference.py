@@ -44,7 +44,8 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
         Pattern(
             "Prefixed reference",
-            r"(?-i:\b[A-Z]{2,5}(?:[/\-][A-Z]{2,5}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+(?:[/\-]\d+){0,3})\b",
+            r"(?-i:\b[A-Z][A-Z0-9]{1,4}(?:[/\-][A-Z]{2,5}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
+            r"(?:[/\-]\d+){0,3})\b",
             0.5,
         ),
         Pattern(

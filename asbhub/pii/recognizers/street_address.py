@@ -37,13 +37,17 @@ _NOT_STREET = (
     r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey)\b)"
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
-_FLAT = r"(?:(?:flat|apartment|apt|unit|studio|room|maisonette)\s*\d{1,4}[A-Za-z]?,?\s+)"
+_FLAT = (
+    r"(?:(?:flats?|apartments?|apt|unit|studio|room|maisonette|chalet|caravan|plot|pitch)\s*"
+    r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?,?\s+)"
+)
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
 _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
-    rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}})(?:{STREET_WORDS})(?![\w'])"
+    rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
+    rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
     r"(?-i:\s(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)\b)?"  # "Newhampton Road West"
 )
 
@@ -114,7 +118,7 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern(
             "Numbered Welsh street",
             rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:{_WELSH_STREET})"
-            r"(?-i:(?:\s+(?:Y|Yr|Y'r|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})",
+            r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})",
             0.6,
         ),
         Pattern(

@@ -19,7 +19,7 @@ class TunedUkDrivingLicenceRecognizer(PresidioLicence):
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern(
             "Driving licence",
-            rf"\b[A-Z9]{{5}}\s?{_DATE}\s?[A-Z9]{{2}}\d[A-Z]{{2}}(?:\s?\d{{2}})?\b",
+            rf"\b[A-Z9]{{5}}\s?{_DATE}\s?[A-Z9]{{2}}\d\s?[A-Z]{{2}}(?:\s?\d{{2}})?\b",
             0.85,
         ),
     ]
