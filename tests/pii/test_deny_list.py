@@ -99,11 +99,11 @@ def test_a_check_leaves_a_common_word_name_alone_but_not_the_whole_name() -> Non
 def test_the_engine_redacts_with_a_keyed_list_what_it_redacts_with_the_values(
     engine: RedactionEngine, lists: tuple[DenyList, KeyedDenyList]
 ) -> None:
-    note = "visited zoe osullivan-price at 31 barlow rd; the rose beds need work"
+    note = "visited the osullivan-price house at 31 barlow rd; the rose beds need work"
     _, keyed = lists
-    assert "zoe" in engine.redact(note).text, "the recognisers alone leave this name"
+    assert "osullivan" in engine.redact(note).text, "the recognisers alone leave this name"
     by_values = engine.redact(note, KNOWN).text
     by_digests = engine.redact(note, keyed).text
     assert by_values == by_digests
-    assert "zoe" not in by_digests and "barlow" not in by_digests
+    assert "osullivan" not in by_digests and "barlow" not in by_digests
     assert "the rose beds need work" in by_digests

@@ -284,6 +284,30 @@ SHAPES = [
         ["CRAIG", "ATHERSMITH"],
         ["DOESNT WANT", "YOUNG BABY", "STAIRWELL CCTV"],
     ),
+    (
+        "a name from a community the lists miss, beside a district they miss",
+        "Landlord Tendai Mushonga and tenant Nguyen Thi Lan; youths gather in Kirkbyhulme.",
+        ["Tendai Mushonga", "Nguyen Thi Lan"],
+        ["Kirkbyhulme", "Landlord", "tenant"],
+    ),
+    (
+        "a listed first name in lower case with no cue; ordinary words stay",
+        "its that declan again hes been on the wall all night, sick of it",
+        ["declan"],
+        ["on the wall all night", "sick of it"],
+    ),
+    (
+        "dates of birth listed after one cue, and written with spaces",
+        "DOBs on file: 03/04/1971 and 19/11/1975. Her dob 07 08 1990. Visit 02/12.",
+        ["03/04/1971", "19/11/1975", "07 08 1990"],
+        ["Visit 02/12"],
+    ),
+    (
+        "flats as a range, a chalet, a street with 'of' in its name",
+        "Flats 3-8, 41 Peel Street; Chalet 9, Sandymere Holiday Park; 15 Prince of Wales Road.",
+        ["3-8, 41 Peel Street", "9, Sandymere Holiday Park", "15 Prince of Wales Road"],
+        [],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -94,6 +94,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 and _not_verb(text, tokens, i)
             ):
                 return tokens[i].start(), tokens[i].end(), 0.5, 1  # "sue frm no 4", "june from"
+        if capital and low not in self.first:
+            return self._unknown_pair(text, tokens, i)  # "Tatenda Mukwena", "Hibo Jama"
         if low not in self.first or (not capital and low in self.common):
             return None
         if word.isupper() and len(word) > 1 and low in self.common:
@@ -119,9 +121,6 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
         if not capital and low in self.lower_alone and len(low) >= 4 and low not in _ENGLISH():
             return tokens[i].start(), tokens[i].end(), 0.42, 1  # "its that ronnie again"
-        pair = self._unknown_pair(text, tokens, i)
-        if pair is not None:
-            return pair
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
@@ -186,7 +185,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if len(run) < 2:
             return None
         words = [t.group() for t in run]
-        unknown = [self._unknown_surname(w) or (len(w) == 2 and w.isalpha()) for w in words]
+        unknown = [self._unknown_surname(w) or self._short_name(w) for w in words]
         listed = [w.lower() in self.last or w.lower() in self.first for w in words]
         if not all(
             u or (k and self._plain_surname(w))
@@ -196,6 +195,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if sum(unknown) < 1 or words[0].lower() in self.first:
             return None  # a listed first name is the gazetteer's own case
         return run[0].start(), run[-1].end(), 0.45, len(run)
+
+    @staticmethod
+    def _short_name(word: str) -> bool:
+        """A two-letter name part ("Vu", "Ng"), not a word or a title ("To", "Mr")."""
+        low = word.lower()
+        return len(word) == 2 and word.isalpha() and low not in _ENGLISH() and low not in _TITLES
 
     def _plain_surname(self, word: str) -> bool:
         """A listed surname that is no word, place or postcode: "Matthews", not "Park", "DY"."""
@@ -326,6 +331,7 @@ def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return False
 
 
+_TITLES = frozenset(["mr", "ms", "dr", "st", "pc", "ps", "dc", "ds", "di", "sgt", "rd", "no"])
 _MONTHS = frozenset(["april", "may", "june", "august"])
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
 _MORE_CUES = (
