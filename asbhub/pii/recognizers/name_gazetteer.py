@@ -174,7 +174,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         """Two or three capitalised words that no list knows and that are no English words,
         places or labels: a name from a community the lists miss ("Tatenda Mukwena", "Pham
         Quoc Bao"), or one of them a listed surname ("Hitesh Mistry")."""
-        run = []
+        run: list[re.Match[str]] = []
         for tok in tokens[i : i + 3]:
             if run and text[run[-1].end() : tok.start()] != " ":
                 break
