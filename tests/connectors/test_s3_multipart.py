@@ -186,3 +186,41 @@ def test_a_changed_file_does_not_resume_an_upload_of_its_earlier_contents(
 def test_parts_never_exceed_s3s_ten_thousand(size: int) -> None:
     part = part_size_for(size, 8 * MiB)
     assert part >= 8 * MiB and part % MiB == 0 and -(-size // part) <= MAX_PARTS
+
+
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_parts_read_into_reused_buffers_carry_their_own_bytes(
+    s3_server: S3Server, tmp_path: Path, concurrency: int
+) -> None:
+    harness = S3Harness(s3_server, **PARTS, concurrency=concurrency)  # a buffer serves many parts
+    source = tmp_path / "feed.bin"
+    sha = write(source, SIZE, seed=7)
+    with harness.open() as transport:
+        transport.put("inbox", "feed.bin", source)
+        assert transport.get("inbox", "feed.bin", tmp_path / "back.bin") == sha
+    head = harness.s3.head_object(
+        Bucket=harness.bucket, Key=harness.key("inbox", "feed.bin"), ChecksumMode="ENABLED"
+    )
+    data = source.read_bytes()
+    parts = [data[i : i + 5 * MiB] for i in range(0, SIZE, 5 * MiB)]
+    checksums = [base64.b64encode(hashlib.sha256(p).digest()).decode() for p in parts]
+    assert head["ChecksumSHA256"].split("-")[0] == composite_sha256(checksums)
+
+
+def test_a_file_that_shrinks_while_it_is_sent_aborts_the_upload(
+    s3_server: S3Server, tmp_path: Path
+) -> None:
+    harness = S3Harness(s3_server, **PARTS, concurrency=1)
+    source = tmp_path / "feed.bin"
+    write(source, SIZE)
+
+    def shrink_on_second(n: int) -> None:
+        if n == 2:
+            with source.open("r+b") as fh:
+                fh.truncate(3 * 5 * MiB)
+
+    with harness.open() as transport:
+        on_part(transport, shrink_on_second)
+        with pytest.raises(TransportError, match="shrank"):
+            transport.put("inbox", "feed.bin", source)
+    assert harness.raw_names("inbox") == set() and uploads(harness) == []

@@ -149,3 +149,59 @@ def test_server_sha256_is_for_sftp_only() -> None:
             folders={"inbox": "in", "outbox": "out"},
             server_sha256="sha256sum",
         )
+
+
+def corrupting_write(monkeypatch: pytest.MonkeyPatch, corrupt_write: int) -> None:
+    """Write request `corrupt_write` (from 0) reaches the server with one byte changed after the
+    hub hashed it: the stored copy differs from what was sent."""
+    from paramiko.sftp import CMD_WRITE
+
+    writes = 0
+    original = paramiko.SFTPClient._async_request
+
+    def corrupt(self: Any, fileobj: Any, t: int, *args: Any) -> int:
+        nonlocal writes
+        if t == CMD_WRITE:
+            if writes == corrupt_write:
+                data = bytearray(args[2])
+                data[len(data) // 2] ^= 0x01
+                args = (*args[:2], bytes(data))
+            writes += 1
+        return original(self, fileobj, t, *args)
+
+    monkeypatch.setattr(paramiko.SFTPClient, "_async_request", corrupt)
+
+
+@pytest.mark.parametrize("corrupt_write", [0, 20, 40])  # first, middle, the short last one
+def test_a_read_back_catches_a_corrupted_stored_copy(
+    sshd_server: SSHServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt_write: int
+) -> None:
+    harness = SFTPHarness(sshd_server, write_size=32768, write_depth=4, retries=1)
+    source = tmp_path / "feed.bin"
+    write(source, 40 * 32768 + 7)
+    corrupting_write(monkeypatch, corrupt_write)
+    with harness.open() as transport, pytest.raises(IntegrityError, match="stored copy differs"):
+        transport.put("inbox", "feed.bin", source)
+    assert harness.raw_names("inbox") == set()  # neither the final name nor the temporary one
+
+
+def test_a_stored_copy_longer_than_what_was_sent_is_refused(
+    sshd_server: SSHServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from connectors.sftp import SFTPTransport
+
+    harness = SFTPHarness(sshd_server, retries=1)
+    source = tmp_path / "feed.bin"
+    write(source, 100_000)
+    finish = SFTPTransport._write_file
+
+    def then_more(self: SFTPTransport, src: Path, path: str) -> Any:
+        sink = finish(self, src, path)
+        with self.session.sftp.open(path, "ab") as remote:  # someone appends before the proof
+            remote.write(b"extra")
+        return sink
+
+    monkeypatch.setattr(SFTPTransport, "_write_file", then_more)
+    with harness.open() as transport, pytest.raises(IntegrityError, match="stored size differs"):
+        transport.put("inbox", "feed.bin", source)
+    assert harness.raw_names("inbox") == set()
