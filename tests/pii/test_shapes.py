@@ -308,6 +308,12 @@ SHAPES = [
         ["3-8, 41 Peel Street", "9, Sandymere Holiday Park", "15 Prince of Wales Road"],
         [],
     ),
+    (
+        "an organisation's freephone or service number stays; a person's goes",
+        "Ring Crimestoppers on 0800 555 111 or the council on 0300 123 4567; mob 07700 900461.",
+        ["07700 900461"],
+        ["Crimestoppers", "0800 555 111", "0300 123 4567"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -12,6 +12,28 @@ _SEP = r"\)?[ .\-]?"
 _TRUNK = r"(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)"
 _NOT_AFTER = r"(?<![\d/])"
 _NOT_BEFORE = r"(?![\d/]|[.\-]\d)"
+# Freephone, shared-cost and national service numbers: Crimestoppers, Victim Support, councils'
+# contact centres. They belong to organisations, and stay in the text.
+_SERVICE_PREFIXES = (
+    "0800",
+    "0808",
+    "0500",
+    "0300",
+    "0330",
+    "0333",
+    "0343",
+    "0344",
+    "0345",
+    "0370",
+    "0371",
+    "0372",
+    "0843",
+    "0844",
+    "0845",
+    "0870",
+    "0871",
+    "0872",
+)
 
 
 class UkPhoneRecognizer(PatternRecognizer):
@@ -76,6 +98,8 @@ class UkPhoneRecognizer(PatternRecognizer):
             digits = "0" + rest.removeprefix("0")  # "+44 (0)113…" writes the trunk zero twice
         elif text.startswith("7"):
             digits = "0" + digits  # a mobile written without its leading zero
+        if digits.startswith(_SERVICE_PREFIXES):
+            return False  # an organisation's freephone or service number, not a person's
         if len(digits) == 11:
             return None if digits[1] in "1235789" else False
         if len(digits) == 10:
@@ -115,4 +139,6 @@ class CuedPhoneRecognizer(PatternRecognizer):
         digits = re.sub(r"\D", "", pattern_text)
         if pattern_text[:1].lower() in ("e", "x"):
             return None  # the extension of a number just found
+        if digits.startswith(_SERVICE_PREFIXES):
+            return False
         return None if 9 <= len(digits) <= 12 else False
