@@ -314,6 +314,18 @@ SHAPES = [
         ["07700 900461"],
         ["Crimestoppers", "0800 555 111", "0300 123 4567"],
     ),
+    (
+        "initials with a surname in either case; a.m. and e.g. are kept",
+        "Seen with k.t. mcandrew and R.J. Obiora at 9 a.m. today, e.g. by the lockups.",
+        ["mcandrew", "Obiora", "k.t.", "R.J."],
+        ["9 a.m. today, e.g. by the lockups"],
+    ),
+    (
+        "a third name part after a found name, and a word-name opening a sentence before 'from'",
+        "Driver Gurpreet Kaur Sandhu stopped. Faith from the tenants' group rang; Faith Road shut.",
+        ["Gurpreet", "Kaur", "Sandhu", "Faith from"],
+        ["Faith Road"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -51,6 +51,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 i += 1
                 continue
             start, end, score, used = span
+            # "Harjit Singh" + " Dhillon", "Driver Hitesh" + " Mistry": a further surname
+            while (
+                used < 4 and i + used < len(tokens) and self._more_name(text, tokens[i + used], end)
+            ):
+                end = tokens[i + used].end()
+                used += 1
             results.append(self._result(start, end, score))
             i += used
         return results
@@ -140,7 +146,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         verb = tokens[i + 1].group()
         if tokens[i].group().lower() in _MONTHS:
             return verb in _SPEECH_VERBS
-        return verb in _REPORTING_VERBS
+        return verb in _REPORTING_VERBS or verb == "from"  # "Grace from the corner shop"
 
     def _surname_first(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
         """ "SMITH, John": a surname in capitals, a comma, then a listed first name."""
@@ -195,6 +201,17 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if sum(unknown) < 1 or words[0].lower() in self.first:
             return None  # a listed first name is the gazetteer's own case
         return run[0].start(), run[-1].end(), 0.45, len(run)
+
+    def _more_name(self, text: str, tok: re.Match[str], end: int) -> bool:
+        """A capitalised word right after a name that is a surname no list holds, or a plain
+        listed one ("Dhillon", "Mistry"); not "Road", "Police" or a town."""
+        word = tok.group()
+        return (
+            text[end : tok.start()] == " "
+            and word[0].isupper()
+            and not word.isupper()
+            and (self._unknown_surname(word) or self._plain_surname(word))
+        )
 
     @staticmethod
     def _short_name(word: str) -> bool:

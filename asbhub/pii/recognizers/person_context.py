@@ -91,6 +91,12 @@ class PersonContextRecognizer(PatternRecognizer):
         Pattern(
             "Initial and surname", rf"(?<![\w.])[A-Z]\.\s?{_NOT_NAME}[A-Z][a-z'’]{{2,}}\b", 0.5
         ),
+        Pattern(
+            "Initials and surname",  # "J.P. Okafor", "j.p. okafor", "A.J. McBride"
+            r"(?<![\w.])(?!(?i:a\.m|p\.m|e\.g|i\.e|n\.b|p\.s|a\.k|b\.t|r\.i)\.)"
+            r"[A-Za-z]\.[A-Za-z]\.\s?[A-Za-z][a-z'’]+(?:[A-Z][a-z]+)?\b",
+            0.5,
+        ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
         Pattern(
             "Name with SURNAME in capitals",
