@@ -26,7 +26,7 @@ _ORG_WORDS = (
     r"|ltd|surgery|pub|hotel|shop|club|church|library|leisure|court|house|close|way|drive"
     r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
     r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?"
-    r"|npt|snt|nht|lpt|csu|cid|cmht|yot|constabulary|barbers?|salon|takeaway|cafe|triage"
+    r"|npt|snt|nht|lpt|csu|cid|cmht|yot|yos|uhb|nte|constabulary|barbers?|salon|takeaway|cafe|triage"
     r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
@@ -136,8 +136,8 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and words[-2].group().lower() in ("of", "from", "in")
     ):
         words = words[:-2]  # "J. HIGGINS OF LIVERPOOL": the name, not where he is from
-    while len(words) > 1 and not quoted and _ordinary(words[-1].group()):
-        words.pop()
+    while len(words) > 1 and not _quoted(text, cand) and _ordinary(words[-1].group()):
+        words.pop()  # "LAD CALLED RICO FROM THE…": the name, not the sentence after it
     if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
         words = words[:-3]  # "Liban Farah-Jama d.o.b"
     if not words:
@@ -184,7 +184,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ordinary = all(
         w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS for w in words
     )
-    if not quoted and ordinary and (not cued or span.isupper()):
+    strongly_cued = cued and _STRONG_CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    if not quoted and ordinary and (not cued or span.isupper() or not strongly_cued):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
     if not quoted and not cued and span.isupper() and len(span) > 3 and not _listed_name(words):
         return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
@@ -223,6 +224,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
 
 
 _QUOTES = "\"“”‘’'"
+# Cues after which even an ordinary word is a nickname: "aka tiny", "known as Spider".
+_STRONG_CUE_BEFORE = re.compile(
+    r"\b(?:nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by)\s*[\"“‘']?\s*$", re.IGNORECASE
+)
 # A cue for a name or nickname just before the span: "known as tiny", "called Spider".
 _CUE_BEFORE = re.compile(
     r"\b(?:named|nicknamed|known\s+as|aka|a\.k\.a\.?|called|goes\s+by|name\s+(?:is|was))"
