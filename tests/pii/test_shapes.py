@@ -326,6 +326,18 @@ SHAPES = [
         ["Gurpreet", "Kaur", "Sandhu", "Faith from"],
         ["Faith Road"],
     ),
+    (
+        "a listed name written with accents the list does not hold",
+        "Mária and Łucja said the lads were back; Ana Lúcia Ferreirá rang at 1900.",
+        ["Mária", "Łucja", "Ana Lúcia"],
+        ["the lads were back", "1900"],
+    ),
+    (
+        "a flat in a named block with its street and the street's compass point",
+        "noise from Flat 9, Tudor Court, Wellington Road North, same as before.",
+        ["Flat 9, Tudor Court, Wellington Road North"],
+        ["same as before"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: TID253 - lazily loaded
 
@@ -64,6 +65,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
     def _name_at(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
         word = tokens[i].group()
         low = word.lower()
+        if low not in self.first and low not in self.last:
+            low = _folded(low)  # "Mária", "Zoë", "Łukasz" as the lists also hold them plain
         capital = word[0].isupper()
         inverted = self._surname_first(text, tokens, i)
         if inverted is not None:
@@ -286,6 +289,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+def _folded(word: str) -> str:
+    """The word without its accents ("mária" -> "maria"; "ł" -> "l")."""
+    plain = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("ø", "o"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def _ENGLISH() -> frozenset[str]:

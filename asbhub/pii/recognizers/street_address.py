@@ -98,7 +98,7 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern(
             "Flat in a named building",
             rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
-            rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
+            rf"(?:,\s*{_STREET})?",
             0.65,
         ),
         Pattern(
