@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from asbhub.pii.names import not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE
 from asbhub.pii.resolve import Candidate, Entity
 
@@ -32,6 +33,7 @@ _WORD = r"[^\W\d_][^\W\d_'’\-]+"
 _PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})")
 _PARTICLE_END = re.compile(rf"(?:^|\s){_PARTICLE}$")
 _NAME_AFTER = re.compile(rf"\s+({_WORD})")
+_NAME_BEFORE = re.compile(rf"({_WORD})\s$")
 _NUMBER_WORD = re.compile(r"(?i:no\.?|number)\s*(?=\d)")
 
 
@@ -51,21 +53,13 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             after = _NAME_AFTER.match(text, m.end())
             for side in (before, after):
-                if side and side.group(1)[0].isupper() and not _ordinary_or_place(side.group(1)):
+                if (
+                    side
+                    and side.group(1)[0].isupper()
+                    and not not_a_name_word(side.group(1).lower())
+                ):
                     found.append(Candidate("PERSON", side.start(1), side.end(1), 0.55, "context"))
     return found
-
-
-_NAME_BEFORE = re.compile(rf"({_WORD})\s$")
-
-
-def _ordinary_or_place(word: str) -> bool:
-    """ "Marek" before "Kid" is a name; "Caller" or "Harlow" is not."""
-    from asbhub.pii.gazetteers import english_words, not_names, places
-    from asbhub.pii.names import ROLE_WORDS
-
-    low = word.lower()
-    return low in english_words() or low in places() or low in not_names() or low in ROLE_WORDS
 
 
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:

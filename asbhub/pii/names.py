@@ -121,23 +121,22 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
         words.pop()
     # "IS MOHAMMED IQBAL", "Occupier Aled Price", "sophie o'brien - saw": ordinary words at
-    # either end are the sentence the model ran into, not the name
-    # "Big Mike", aka "tiny": a nickname is a name as it stands
-    quoted = (
-        _quoted(text, cand)
-        or _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
-    )
-    while len(words) > 1 and not quoted and _ordinary(words[0].group()):
+    # either end are the sentence the model ran into, not the name; a nickname in quotes or
+    # after a cue ("Big Mike", aka "tiny") is a name as it stands, though words after a cued
+    # name are still the sentence ("called RICO FROM THE…")
+    quoted = _quoted(text, cand)
+    nickname = quoted or _cue_before(text, cand.start) is not None
+    while len(words) > 1 and not nickname and _ordinary(words[0].group()):
         words.pop(0)
     if (
         len(words) > 2
-        and not quoted
+        and not nickname
         and words[-1].group().lower() in places()
         and words[-2].group().lower() in ("of", "from", "in")
     ):
         words = words[:-2]  # "J. HIGGINS OF LIVERPOOL": the name, not where he is from
-    while len(words) > 1 and not _quoted(text, cand) and _ordinary(words[-1].group()):
-        words.pop()  # "LAD CALLED RICO FROM THE…": the name, not the sentence after it
+    while len(words) > 1 and not quoted and _ordinary(words[-1].group()):
+        words.pop()
     if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
         words = words[:-3]  # "Liban Farah-Jama d.o.b"
     if not words:
@@ -180,12 +179,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     quoted = _quoted(text, cand)
-    cued = _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
-    ordinary = all(
-        w in english_words() or w in places() or w in not_names() or w in ROLE_WORDS for w in words
-    )
-    strongly_cued = cued and _STRONG_CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start)
-    if not quoted and ordinary and (not cued or span.isupper() or not strongly_cued):
+    cue = _cue_before(text, cand.start)
+    cued = cue is not None
+    ordinary = all(not_a_name_word(w) for w in words)
+    if not quoted and ordinary and (cue != "strong" or span.isupper()):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
     if not quoted and not cued and span.isupper() and len(span) > 3 and not _listed_name(words):
         return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
@@ -224,16 +221,26 @@ def _false_name(text: str, cand: Candidate) -> bool:
 
 
 _QUOTES = "\"“”‘’'"
-# Cues after which even an ordinary word is a nickname: "aka tiny", "known as Spider".
-_STRONG_CUE_BEFORE = re.compile(
-    r"\b(?:nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by)\s*[\"“‘']?\s*$", re.IGNORECASE
-)
-# A cue for a name or nickname just before the span: "known as tiny", "called Spider".
+# A cue for a name or nickname just before the span: after a strong one even an ordinary word
+# is a nickname ("aka tiny", "known as Spider"); after a weak one it is not ("called one").
+_STRONG_CUES = r"nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by"
 _CUE_BEFORE = re.compile(
-    r"\b(?:named|nicknamed|known\s+as|aka|a\.k\.a\.?|called|goes\s+by|name\s+(?:is|was))"
-    r"\s*[\"“‘']?\s*$",
+    rf"\b(?:(?P<strong>{_STRONG_CUES})|named|called|name\s+(?:is|was))\s*[\"“‘']?\s*$",
     re.IGNORECASE,
 )
+
+
+def _cue_before(text: str, start: int) -> str | None:
+    """ "strong", "weak", or None: the cue that ends just before `start`."""
+    m = _CUE_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    return "strong" if m.group("strong") else "weak"
+
+
+def not_a_name_word(low: str) -> bool:
+    """An ordinary English word, a place, a label or a role: never a name on its own."""
+    return low in english_words() or low in places() or low in not_names() or low in ROLE_WORDS
 
 
 def _quoted(text: str, cand: Candidate) -> bool:

@@ -11,6 +11,7 @@ from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
     common_word_names,
+    english_words,
     first_names,
     first_names_also_words,
     not_names,
@@ -41,6 +42,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
             self.first - self.common - COMMON_WORD_NAMES - first_names_also_words() - self.places
         )
         self.not_surnames = _STOP | frozenset(STREET_WORDS.split("|"))
+        self.english = english_words()
+        self.labels = not_names()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: object = None) -> list:
         tokens = list(_TOKEN.finditer(text))
@@ -94,7 +97,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 adjacent
                 and rest in self.last
                 and rest not in self.common
-                and rest not in _ENGLISH()
+                and rest not in self.english
             ):
                 return tokens[i].start(), nxt.end(), 0.55, 2  # "june pritchard", not "will wood"
             if (
@@ -128,7 +131,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
             if adjacent and nxt is not None and self._lower_surname(nxt.group()):
                 return tokens[i].start(), nxt.end(), 0.5, 2  # "her ex jermaine walcott is"
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
-        if not capital and low in self.lower_alone and len(low) >= 4 and low not in _ENGLISH():
+        if not capital and low in self.lower_alone and len(low) >= 4 and low not in self.english:
             return tokens[i].start(), tokens[i].end(), 0.42, 1  # "its that ronnie again"
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
@@ -216,11 +219,10 @@ class NameGazetteerRecognizer(EntityRecognizer):
             and (self._unknown_surname(word) or self._plain_surname(word))
         )
 
-    @staticmethod
-    def _short_name(word: str) -> bool:
+    def _short_name(self, word: str) -> bool:
         """A two-letter name part ("Vu", "Ng"), not a word or a title ("To", "Mr")."""
         low = word.lower()
-        return len(word) == 2 and word.isalpha() and low not in _ENGLISH() and low not in _TITLES
+        return len(word) == 2 and word.isalpha() and low not in self.english and low not in _TITLES
 
     def _plain_surname(self, word: str) -> bool:
         """A listed surname that is no word, place or postcode: "Matthews", not "Park", "DY"."""
@@ -228,34 +230,27 @@ class NameGazetteerRecognizer(EntityRecognizer):
         return (
             low in self.last
             and low not in self.common
-            and low not in _ENGLISH()
+            and low not in self.english
             and low not in self.places
             and len(low) > 2
         )
 
     def _lower_surname(self, word: str) -> bool:
         """A lower-case word that is no English word, place or label: "walcott"."""
-        return (
-            word.islower()
-            and len(word) >= 3
-            and word not in _ENGLISH()
-            and word not in self.places
-            and word not in self.not_surnames
-            and word not in not_names()
-            and word not in _AFTER_NAME
-        )
+        return word.islower() and self._in_no_list(word) and word not in _AFTER_NAME
 
     def _unknown_surname(self, word: str) -> bool:
         """A capitalised word in no word list: "Mbeki" after "Precious"."""
-        low = word.lower()
+        return word[0].isupper() and not word.isupper() and self._in_no_list(word.lower())
+
+    def _in_no_list(self, low: str) -> bool:
+        """Three letters or more and no English word, place, street word or label."""
         return (
-            word[0].isupper()
-            and not word.isupper()
-            and len(word) >= 3
-            and low not in _ENGLISH()
+            len(low) >= 3
+            and low not in self.english
             and low not in self.places
             and low not in self.not_surnames
-            and low not in not_names()
+            and low not in self.labels
         )
 
     def _surname_like(self, word: str, first_capitalised: bool, first_low: str = "") -> bool:
@@ -297,32 +292,23 @@ def _folded(word: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
-def _ENGLISH() -> frozenset[str]:
-    from asbhub.pii.gazetteers import english_words
-
-    return english_words()
-
-
 # After a name in lower case: "callum from Lincs Fire phoned", "mandy frm no 6", "kyle says".
 _FROM = frozenset(["from", "frm", "of"])
-_AFTER_NAME = (
-    _FROM
-    | frozenset(
-        # "gaz at no 4 v dave at no 6"
-        [
-            "says",
-            "said",
-            "rang",
-            "phoned",
-            "called",
-            "states",
-            "stated",
-            "reports",
-            "reported",
-            "at",
-        ]
-    )
-    | frozenset(["v", "vs"])
+_AFTER_NAME = _FROM | frozenset(  # "gaz at no 4 v dave at no 6"
+    [
+        "says",
+        "said",
+        "rang",
+        "phoned",
+        "called",
+        "states",
+        "stated",
+        "reports",
+        "reported",
+        "at",
+        "v",
+        "vs",
+    ]
 )
 
 
