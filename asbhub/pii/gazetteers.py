@@ -194,10 +194,17 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words that are in no name list (SCOWL, via tools/build_words.py):
-    a model's "PERSON" made only of these ("PLAYING LOUD MUSIC") is not a name."""
+def common_english_words() -> frozenset[str]:
+    """Lower-case English words that are in no name list (SCOWL's smaller British list, via
+    tools/build_words.py): trimmed off the ends of a name the model ran into a sentence."""
     return _words("english_words.txt") - COMMON_WORD_NAMES
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Those and the rarer words of SCOWL's larger list ("outreach", "constabulary"): a
+    model's "PERSON" made only of these ("PLAYING LOUD MUSIC") is not a name."""
+    return common_english_words() | (_words("english_words_more.txt") - COMMON_WORD_NAMES)
 
 
 @functools.lru_cache(maxsize=1)

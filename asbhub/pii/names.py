@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
+    common_english_words,
     common_word_names,
     english_words,
     first_names,
@@ -27,20 +29,28 @@ _ORG_WORDS = (
     r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
     r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?"
     r"|npt|snt|nht|lpt|csu|cid|cmht|yot|yos|uhb|nte|constabulary|barbers?|salon|takeaway|cafe|triage"
-    r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates)"
+    r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates"
+    r"|csp|pcsp|yjs|slo|eho|office|concourse|patrol|lettings|cleaning|propert(?:y|ies)|nails"
+    r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
+    r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 _ORG_AFTER = re.compile(rf"^\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE)
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
 # A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:on|in|at|along|off|near|outside|opposite|from|to|down|up|via|into|behind|towards"
+    r"\b(?:on|in|at|along|off|near|nr|outside|opposite|from|to|down|up|via|into|behind|towards"
     r"|toward|past|across|around|round|through|beside|by)\s+$",
     re.IGNORECASE,
 )
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
 _IN_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|around|across|towards|toward|throughout|within)\s+$", re.IGNORECASE
+    r"\b(?:in|near|nr|around|across|towards|toward|throughout|within|townland\s+of)\s+$",
+    re.IGNORECASE,
+)
+# A compass word with a place or district: "East Riding", "Cheshire West", "South Lakeland".
+_COMPASS = frozenset(
+    ["north", "south", "east", "west", "mid", "central", "greater", "upper", "lower"]
 )
 # Street words that are hardly ever surnames: "Joy Street", "Rose Close" are streets, whereas
 # "Rose Lane", "Holly Green" may be people.
@@ -57,6 +67,17 @@ _TITLE_BEFORE = re.compile(
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )
+
+
+@functools.cache
+def _after_address() -> re.Pattern[str]:
+    """Right after a street or building and its comma comes the district: "23 Renown Street,
+    Keyham", "Flat 12 Keats House, Avenham, Preston"."""
+    from asbhub.pii.recognizers.street_address import BUILDING_WORDS, STREET_WORDS
+
+    return re.compile(
+        rf"\b(?:{STREET_WORDS}|{BUILDING_WORDS})\.?,\s*(?:[A-Z][\w'’\-]+,\s*)?$", re.IGNORECASE
+    )
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -193,6 +214,20 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _IN_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
     ):
         return True  # "youths in Darnall", "near Foleshill": a district the lists do not know
+    if (
+        len(words) == 1
+        and not titled
+        and not (words[0] in first_names() and words[0] not in places())
+        and _after_address().search(text, max(0, cand.start - 60), cand.start)
+    ):
+        return True  # "23 Renown Street, Keyham": the district after the street
+    if (
+        len(words) == 2
+        and not titled
+        and (words[0] in _COMPASS or words[1] in _COMPASS)
+        and all(w in _COMPASS or w in places() or w not in first_names() for w in words)
+    ):
+        return True  # "East Riding", "Cheshire West", "South Lakeland": a district
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
@@ -259,7 +294,7 @@ def _listed_name(words: Sequence[str]) -> bool:
 def _ordinary(word: str) -> bool:
     """An English word that is in no name list, as written in lower case or capitals."""
     low = word.lower().removesuffix("'s").removesuffix("’s")
-    return low in english_words() and low not in first_names() and low not in surnames()
+    return low in common_english_words() and low not in first_names() and low not in surnames()
 
 
 def _first_word(word: str) -> bool:

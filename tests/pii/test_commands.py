@@ -70,7 +70,16 @@ def test_handwritten_set_meets_targets(engine: RedactionEngine) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["handwritten", "tuning", "blind_seen", "blind_earlier", "blind", "shapes", "shapes_check"],
+    [
+        "handwritten",
+        "tuning",
+        "tuning2",
+        "blind_seen",
+        "blind_earlier",
+        "blind",
+        "shapes",
+        "shapes_check",
+    ],
 )
 def test_hand_written_jsonl_is_built_from_its_source(name: str) -> None:
     """NAME.jsonl is what make_handwritten.py makes of NAME.txt (no hand edits)."""

@@ -338,6 +338,52 @@ SHAPES = [
         ["Flat 9, Tudor Court, Wellington Road North"],
         ["same as before"],
     ),
+    (
+        "a reference after its system's cue, long or in mixed case",
+        "Crime ref AB2025061200417 raised; CRIS 3307714/25; serial 0233 of 12/06/25;"
+        " incident 51-2207-0913; housing case note WcH/ASB/4410 opened 12/06/25.",
+        ["AB2025061200417", "3307714/25", "0233 of 12/06/25", "51-2207-0913", "WcH/ASB/4410"],
+        ["opened 12/06/25"],
+    ),
+    (
+        "a plate after its cue in any format, whole or in part",
+        "Veh reg of one XKZ 4471, a pickup P512 RMT, caller caught the plate starting"
+        " bf19 and susp veh LM23  KHD; drives nd 71 pwe. Driving at 40 mph on the A38.",
+        ["XKZ 4471", "P512 RMT", "bf19", "LM23  KHD", "nd 71 pwe"],
+        ["at 40 mph", "A38"],
+    ),
+    (
+        "an identifier after its cue though its letters are invalid or its digits spaced",
+        "NINO QQ 98 76 54 D and passport 512 784 330 checked; mob 0 7700 900 512 given.",
+        ["QQ 98 76 54 D", "512 784 330", "7700 900 512"],
+        ["checked"],
+    ),
+    (
+        "a Scottish tenement flat, a plural or compass street",
+        "Calls from 3/2, 41 Copland Road and flat 0/1, 9 Dixon Avenue; also 12 Green Lanes"
+        " and 7 Station Road Central. The lane north of the park is quiet.",
+        ["3/2, 41 Copland Road", "0/1, 9 Dixon Avenue", "12 Green Lanes", "7 Station Road Central"],
+        ["north of the park"],
+    ),
+    (
+        "a numbered building and its street",
+        "Complainant of 6 Lindale Court, Marsh Lane says the lifts are vandalised.",
+        ["6 Lindale Court, Marsh Lane"],
+        ["lifts are vandalised"],
+    ),
+    (
+        "a district after the street, a district with a compass word",
+        "Mr Idris Penberthy of 40 Vellan Road, Trevenson, and the East Kesteven panel.",
+        ["Idris Penberthy", "40 Vellan Road"],
+        ["Trevenson", "East Kesteven"],
+    ),
+    (
+        "a firm, team or landmark named with a place or person",
+        "Referred to Halton CSP and Trelawny Lettings; youths gathered on Cleeve Hills and"
+        " at Pellow Sands; Sam Okafor called.",
+        ["Sam Okafor"],
+        ["Halton CSP", "Trelawny Lettings", "Cleeve Hills", "Pellow Sands"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

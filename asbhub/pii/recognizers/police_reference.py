@@ -13,13 +13,15 @@ _S = r"\s?[/\-]\s?"
 # A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
 _AGENCY_CUE = (
     r"\b(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
-    r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref)"
-    r"(?:\s+(?:case|claim|record|log))?\s*(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*"
+    r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job)"
+    r"(?:\s+(?:case|claim|record|log|note|notes|file))?\s*"
+    r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 _IDENTIFIER = (
-    r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b)(?=(?:[A-Z/\-*]*\d){4})"
-    r"[A-Z0-9]{1,12}(?:[/\-*][A-Z0-9]{1,12}){0,4}\b"
+    r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
+    r"(?=(?:[A-Z/\-*]*\d){4})"
+    r"[A-Z0-9]{1,20}(?:[/\-*][A-Z0-9]{1,12}){0,4}\b"
 )
 
 
@@ -33,7 +35,7 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         Pattern("Incident reference", rf"(?<![\d/])\d{{2}}{_S}\d{{4,7}}{_S}\d{{2}}(?![\d/])", 0.75),
         Pattern(
             "Log number with its date",
-            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref)\s?(?:no\.?|number|ref)?[\s:#]*\K"
+            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial)\s?(?:no\.?|number|ref)?[\s:#]*\K"
             r"\d{3,5}\s+(?:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?",
             0.75,
         ),

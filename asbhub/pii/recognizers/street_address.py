@@ -19,6 +19,7 @@ _UK_STREET_WORDS = (
     "|estate|parkway|bridge|crest|cottages|buildings|villas|copse|spinney|paddock|pastures"
     "|end|quay|alley|bypass|causeway|corner|glen|haven|hey|holme|hurst|knoll|nook|oval|link"
     "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts|top|bottom"
+    "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks"
 )
 
 
@@ -37,9 +38,10 @@ _NOT_STREET = (
     r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey)\b)"
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
+# A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2".
 _FLAT = (
     r"(?:(?:flats?|apartments?|apt|unit|studio|room|maisonette|chalet|caravan|plot|pitch)\s*"
-    r"\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?,?\s+)"
+    r"(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?),?\s+|\d{1,2}/\d{1,2},\s*)"
 )
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
@@ -48,7 +50,7 @@ _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-
 _STREET = (
     rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
-    r"(?-i:\s(?:North|South|East|West|NORTH|SOUTH|EAST|WEST)\b)?"  # "Newhampton Road West"
+    r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
 )
 
 
@@ -72,7 +74,7 @@ _CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-(?:[a-z]{{1,3}}-)?[A-Z][a
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
 _HOUSE_NAMES = (
     "Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Grange Farm|Mill House|Rectory|Vicarage"
-    "|Forge|Stables|Oast House|Coach House|Old School House"
+    "|Forge|Stables|Oast House|Coach House|Old School House|Chalet|Lodge"
 )
 # Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
 _WELSH_STREET = r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc"
@@ -95,6 +97,12 @@ class StreetAddressRecognizer(PatternRecognizer):
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Numbered street", rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
+        Pattern(  # "8 Harbour Court, Hythe Quay": a numbered building and its street
+            "Numbered building and its street",
+            rf"(?<![\w/£$.,:]){_NUMBER}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS})(?![\w'])"
+            rf",\s*{_STREET}",
+            0.66,
+        ),
         Pattern(
             "Flat in a named building",
             rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"

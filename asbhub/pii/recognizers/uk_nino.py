@@ -19,6 +19,14 @@ class TunedUkNinoRecognizer(PresidioNino):
         Pattern("NINO", rf"\b{_PREFIX}{_DIGITS}[A-D]\b", 0.85),
         Pattern("NINO (odd suffix)", rf"\b{_PREFIX}{_DIGITS}[A-Z]\b", 0.45),
         Pattern("NINO (no suffix)", rf"\b{_PREFIX}[ \-]?\d{{2}}[ \-]?\d{{2}}[ \-]?\d{{2}}\b", 0.2),
+        # Right after its cue any two letters: a number typed with an invalid prefix ("QQ")
+        # still is one, and the record must not carry it.
+        Pattern(
+            "NINO after its cue",
+            r"(?i:\b(?:nino|ni\s?no|n\.i\.(?:\s?no)?|national\s+insurance(?:\s+(?:no|number))?)"
+            r"\.?[\s:#\-]*)\K(?i:[A-Z]{2}(?:[ \-]?\d{2}){3}(?:[ \-]?[A-Z])?)\b",
+            0.7,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["ni", "nino", "insurance", "nat", "national"]  # type: ignore[misc]
 

@@ -17,6 +17,13 @@ class TunedUkPassportRecognizer(PresidioPassport):
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("Passport (letters)", r"\b(?:[A-Z]{2}\d{7}|[A-Z]\d{8})\b", 0.5),
         Pattern("Passport (digits)", r"(?<![\d/])\d{9}(?![\d/])", 0.1),
+        # After its cue, as people read it out: "passport 127 394 865".
+        Pattern(
+            "Passport after its cue",
+            r"(?i:\bpassport(?:\s+(?:no|number))?\.?[\s:#]*)\K"
+            r"(?:[A-Z]{1,2}\s?)?\d{3}[ \-]\d{3}[ \-]\d{3}\b",
+            0.7,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "hmpo", "travel"]  # type: ignore[misc]
 

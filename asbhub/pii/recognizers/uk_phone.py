@@ -115,7 +115,7 @@ class CuedPhoneRecognizer(PatternRecognizer):
             "Number after a phone cue",
             r"\b(?:tel|telephone|mob|mobile|phone|ph|contact|landline|ring|call|called|rang|text"
             r"|txt|whatsapp|number)\.?(?:\s?no\.?)?(?:\s+(?:on|him|her|them))*[\s:\-]*\K"
-            r"(?:\+44\s?|0)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
+            r"(?:\+44\s?|0\s?)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
             0.6,
         ),
         Pattern("Extension after a number", r"(?<=\d)\s?\K(?:ext|extn|x)\.?\s?\d{2,5}\b", 0.6),

@@ -10,6 +10,26 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkVehicleRegistrationRecognizer as PresidioVrn,
 )
 
+# A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
+# started", "partial VRM").
+_PLATE_CUE = (
+    r"(?i:\b(?:(?:partial\s+)?(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
+    r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icle)?(?:\s+reg)?)"
+    r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|beginning|begins|was|is|given|seen))*"
+    r"(?:\s+with)?[\s:#.\-]*)"
+)
+# Whole plates in any case and loose spacing: current, prefix and suffix formats.
+_FULL_PLATE = (
+    r"(?i:[A-Z]{2}\s?\d{2}\s{0,2}[A-Z]{3}|[A-Z]\d{1,3}\s{0,2}[A-Z]{3}"
+    r"|[A-Z]{3}\s{0,2}\d{1,3}\s{0,2}[A-Z])"
+)
+# After a plate's own cue also Northern Irish and dateless plates and a caught start ("VK63").
+_NOT_A_WORD = (
+    r"(?!(?i:a|an|on|at|in|is|of|to|or|no|the|for|and|was|off|up|by|past|into|round|away)\b)"
+)
+_ANY_PLATE = rf"{_NOT_A_WORD}(?:{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}}))"
+_DRIVES = r"(?i:\b(?:dri(?:ves|ving|ven)|drove)(?:\s+(?:a|an|the|his|her|their))?\s+)"
+
 
 class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
@@ -21,6 +41,13 @@ class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
         Pattern("VRN current (any case)", r"\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b", 0.6),
         Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
         Pattern("VRN suffix", r"\b[A-HJ-PR-Z]{3}\s?\d{1,3}\s?[A-HJ-NPR-TV-Y]\b", 0.3),
+        # After a plate's own cue ("reg", "VRM", "plate started", "partial", "veh"), any case and
+        # spacing, and the shapes with no age letter: Northern Irish and dateless plates
+        # ("KFZ 3390", "NXZ 7310") and the part of a plate a caller caught ("VK63", "ae19").
+        Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
+        Pattern(
+            "VRN after a driving verb", rf"{_DRIVES}\K{_NOT_A_WORD}{_FULL_PLATE}(?![\w/])", 0.6
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [  # type: ignore[misc]
         "vehicle",
@@ -40,7 +67,16 @@ class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
         "driving",
         "driven",
         "dvla",
-        "index",
+        "veh",
+        "flatbed",
+        "lorry",
+        "truck",
+        "pickup",
+        "transit",
+        "taxi",
+        "scrambler",
+        "quad",
+        "motorcycle",
     ]
 
     def __init__(self) -> None:
