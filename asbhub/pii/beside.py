@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from asbhub.pii.gazetteers import COMMON_WORD_FIRST_NAMES, first_names, surnames
 from asbhub.pii.names import not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE
 from asbhub.pii.resolve import Candidate, Entity
@@ -24,13 +25,17 @@ _DATE_AFTER = re.compile(
     rf"\s*(?:,\s*|\(\s*|-\s*|–\s*)?(?:(?i:d\.?o\.?b\.?|born)\s*:?\s*)?({DATE})(?!\d)",
     re.I,
 )
-_QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
+# A nickname in double quotes, or in single quotes with a space either side ("Mikey 'Mad Dog'
+# Ward"; not the apostrophes of "O'Neill's").
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]|(?<=\s)[‘']([^'‘’\n]{1,30})[’'](?=\s)")
 # Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".
 _PARTICLE = (
-    r"(?i:ní|nic|ni|ó|o|ap|ab|mac|mc|de|da|del|della|di|du|van|von|der|den|bin|al|el|ibn|le|la)"
+    r"(?i:ní|nic|ni|ó|o|ap|ab|mac|mc|de|da|dos|das|do|del|della|di|du|van|von|der|den|bin|binti"
+    r"|al|el|ibn|le|la)"
 )
 _WORD = r"[^\W\d_][^\W\d_'’\-]+"
-_PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})")
+_PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})(?:\s+({_WORD}))?")
+_PARTICLE_BEFORE = re.compile(rf"({_WORD})\s+{_PARTICLE}\s$")
 _PARTICLE_END = re.compile(rf"(?:^|\s){_PARTICLE}$")
 _NAME_AFTER = re.compile(rf"\s+({_WORD})")
 _NAME_BEFORE = re.compile(rf"({_WORD})\s$")
@@ -45,13 +50,21 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         found += _birth_date_after(text, ent)
         found += _name_rest(text, ent)
     for m in _QUOTED.finditer(text):
-        inner_start, inner_end = m.span(1)
-        if any(e.start <= inner_start < e.end for e in entities):
+        group = 1 if m.group(1) is not None else 2
+        inner_start, inner_end = m.span(group)
+        inner = m.group(group)
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        after = _NAME_AFTER.match(text, m.end())
+        if before and after and _between_name_parts(before.group(1), inner, after.group(1)):
+            # 'GRANT "GUNNER" IRVINE', 'iain "beag" macdonald': one name, in any case
+            found.append(Candidate("PERSON", before.start(1), after.end(1), 0.65, "context"))
             continue
-        if any(_touching(text, e, m.start(), m.end()) for e in people) and _namelike(m.group(1)):
-            found.append(Candidate("PERSON", inner_start, inner_end, 0.6, "context"))
-            before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            after = _NAME_AFTER.match(text, m.end())
+        covered = any(e.start <= inner_start < e.end for e in entities)
+        named = any(e.start <= inner_start < e.end for e in people)
+        touching = any(_touching(text, e, m.start(), m.end()) for e in people)
+        if (touching or named) and _namelike(inner):
+            if not covered:
+                found.append(Candidate("PERSON", inner_start, inner_end, 0.6, "context"))
             for side in (before, after):
                 if (
                     side
@@ -105,16 +118,41 @@ def _old_enough(date: str) -> bool:
 
 
 def _name_rest(text: str, ent: Entity) -> list[Candidate]:
-    """ "Siobhán Ní" + " Bhriain"; "Cerys" + " ap Gwyn"."""
+    """ "Siobhán Ní" + " Bhriain"; "Cerys" + " ap Gwyn"; "Tiago" + " dos Santos Ferreira";
+    "Sioned ap " before "Rhys". In lower case only when the name found is ("glyn ap rhys")."""
     span = text[ent.start : ent.end]
+    lower = span.islower()
+
+    def name_word(word: str | None) -> bool:
+        if not word:
+            return False
+        return (word[0].isupper() or lower) and not not_a_name_word(word.lower())
+
     if _PARTICLE_END.search(span):
         m = _NAME_AFTER.match(text, ent.end)
-        if m and m.group(1)[0].isupper():
+        if m and name_word(m.group(1)):
             return [Candidate("PERSON", ent.start, m.end(1), 0.6, "context")]
+    found = []
     m = _PARTICLE_AFTER.match(text, ent.end)
-    if m and m.group(1)[0].isupper():
-        return [Candidate("PERSON", ent.start, m.end(1), 0.6, "context")]
-    return []
+    if m and name_word(m.group(1)):
+        end = m.end(2) if name_word(m.group(2)) and not lower else m.end(1)
+        found.append(Candidate("PERSON", ent.start, end, 0.6, "context"))
+    b = _PARTICLE_BEFORE.search(text, max(0, ent.start - 40), ent.start)
+    if b and b.group(1)[0].isupper() and not not_a_name_word(b.group(1).lower()):
+        found.append(Candidate("PERSON", b.start(1), ent.end, 0.6, "context"))
+    return found
+
+
+def _between_name_parts(first: str, quoted: str, last: str) -> bool:
+    """A listed first name, a nickname of one to three words, a listed surname, in any case:
+    "Darren "Daz" Newbold", "iain "beag" macdonald"; not quoted speech between two words."""
+    words = quoted.split()
+    if not 0 < len(words) <= 3 or any(c.isdigit() for c in quoted):
+        return False
+    first_low, last_low = first.lower(), last.lower()
+    is_first = first_low in first_names() or first_low in COMMON_WORD_FIRST_NAMES
+    is_last = last_low in surnames() or (last[0].isupper() and not not_a_name_word(last_low))
+    return is_first and is_last and (first[0].isupper() or not not_a_name_word(first_low))
 
 
 def _touching(text: str, ent: Entity, start: int, end: int) -> bool:

@@ -384,6 +384,45 @@ SHAPES = [
         ["Sam Okafor"],
         ["Halton CSP", "Trelawny Lettings", "Cleeve Hills", "Pellow Sands"],
     ),
+    (
+        "a nickname between a name's parts, in any case or quotes",
+        'Her ex NATHAN "NAILS" BRADSHAW, the lodger kieran "kez" doherty and'
+        " Jodie 'Little J' Pickering. She said \"go away\" to them.",
+        ["NATHAN", "NAILS", "BRADSHAW", "kieran", "kez", "doherty", "Jodie", "Little J"],
+        ['"go away"'],
+    ),
+    (
+        "a surname first with a comma, in any case",
+        "Detained: ADEYEMI, Oluwaseun and HARGREAVES, Lily-Mae; intel on kavanagh, declan joseph."
+        " Went to DERBY, Friday.",
+        ["ADEYEMI", "Oluwaseun", "HARGREAVES", "Lily-Mae", "kavanagh", "declan joseph"],
+        ["DERBY, Friday"],
+    ),
+    (
+        "a particle with a name on either side of it",
+        "Statement from Bethan ap Gruffydd and mr emyr ap dafydd; Joao dos Reis Almeida present.",
+        ["Bethan", "Gruffydd", "emyr ap dafydd", "Joao", "Reis Almeida"],
+        ["Statement from"],
+    ),
+    (
+        "initials given an action in minutes",
+        "Actions: KT to chase the landlord; JR to refer to MASH. YOT to arrange a visit.",
+        ["KT to", "JR to"],
+        ["YOT to arrange", "MASH"],
+    ),
+    (
+        "a word-name and surname after a rank or cue, in lower case",
+        "pc 2210 grace turner spoke to hope cooper; rp will ring back, will wood be cut.",
+        ["grace turner", "hope cooper"],
+        ["will ring back", "will wood"],
+    ),
+    (
+        "a date of birth as words or as the nth of the nth",
+        "He gave his date of birth as the third of May nineteen ninety-one; hers is the 4th of"
+        " the 11th 1987. Hearing on the 4th of the 11th.",
+        ["third of May nineteen ninety-one", "4th of the 11th 1987"],
+        ["Hearing on the 4th of the 11th"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

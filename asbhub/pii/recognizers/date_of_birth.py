@@ -37,9 +37,11 @@ _NUMBER_WORD = (
 _WORDS_DATE = (
     rf"(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+(?:\d{{4}}|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{1,4}}))"
+    # "the 9th of the 10th 1961"
+    rf"|(?:the\s+)?{_DAY}\s+of\s+the\s+{_DAY},?\s+(?:\d{{4}}|'?\d{{2}})(?!\d)"
 )
 _LINK = (
-    r"\s*(?:[:\-=(]|is|was|of|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
+    r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?)?\s*(?:[:\-=(]\s*)?"
 )
 

@@ -101,6 +101,13 @@ class NameGazetteerRecognizer(EntityRecognizer):
             ):
                 return tokens[i].start(), nxt.end(), 0.55, 2  # "june pritchard", not "will wood"
             if (
+                adjacent
+                and rest in self.last
+                and (rest not in self.common or rest in COMMON_WORD_NAMES)
+                and _cued_or_titled(text, tokens, i)
+            ):
+                return tokens[i].start(), nxt.end(), 0.55, 2  # "pc 1932 will brown"; "rp will ring"
+            if (
                 rest in _FROM
                 and text[tokens[i].end() : nxt.start()] == " "
                 and _not_verb(text, tokens, i)
@@ -155,24 +162,49 @@ class NameGazetteerRecognizer(EntityRecognizer):
         return verb in _REPORTING_VERBS or verb == "from"  # "Grace from the corner shop"
 
     def _surname_first(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
-        """ "SMITH, John": a surname in capitals, a comma, then a listed first name."""
+        """ "SMITH, John", "OKONKWO, Chukwuemeka", "PARTRIDGE, Ellie-May", and in lower case
+        "o'neill, seamus" or "mcgregor, ross alasdair": a surname, a comma, then a forename
+        (and a listed middle name)."""
         word = tokens[i].group()
-        if not (word.isupper() and len(word) >= 2) or i + 1 >= len(tokens):
+        if i + 1 >= len(tokens) or text[tokens[i].end() : tokens[i + 1].start()] not in (",", ", "):
             return None
         nxt = tokens[i + 1]
         forename = nxt.group()
-        if text[tokens[i].end() : nxt.start()] not in (",", ", ") or forename.isupper():
+        low, fore = word.lower(), forename.lower()
+        if low in self.not_surnames or low in _NOT_NAME_LABELS or low in self.labels:
             return None
-        low = word.lower()
+        if word.isupper() and len(word) >= 2 and not forename.isupper() and forename[0].isupper():
+            if low in self.places and low not in self.last:
+                return None
+            listed = self._first_name(fore)
+            if not listed and not (
+                self._in_no_list(fore) and len(fore) >= 3 and fore not in _CALENDAR
+            ):
+                return None  # "SMITH, Chukwuemeka" yes; "LEEDS, Yorkshire", "NOTE, Officer" no
+            return tokens[i].start(), self._middle_name(text, tokens, i + 1), 0.6, 2
         if (
-            forename[0].isupper()
-            and forename.lower() in self.first
-            and (low not in self.places or low in self.last)
-            and low not in self.not_surnames
-            and low not in _NOT_NAME_LABELS
+            word.islower()
+            and forename.islower()
+            and low in self.last
+            and low not in self.english
+            and low not in self.common
+            and fore in self.lower_alone
+            and fore not in self.english
         ):
-            return tokens[i].start(), nxt.end(), 0.6, 2
+            return tokens[i].start(), self._middle_name(text, tokens, i + 1), 0.55, 2
         return None
+
+    def _first_name(self, low: str) -> bool:
+        """A listed first name, or a hyphenated one whose parts are ("ellie-may")."""
+        return low in self.first or ("-" in low and all(p in self.first for p in low.split("-")))
+
+    def _middle_name(self, text: str, tokens: list[re.Match[str]], j: int) -> int:
+        """The end of the forename at `j`, or of a listed middle name right after it."""
+        if j + 1 < len(tokens) and text[tokens[j].end() : tokens[j + 1].start()] == " ":
+            middle = tokens[j + 1].group()
+            if middle.lower() in self.lower_alone and middle.lower() not in self.english:
+                return tokens[j + 1].end()
+        return tokens[j].end()
 
     def _alone(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
         """Not after an article or preposition, not before another capitalised word."""
@@ -343,12 +375,28 @@ def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return False
 
 
+_RANK_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|pc|pcso|ps|dc|ds|di|sgt|insp)\.?\s+(?:\d{2,5}\s+)?$", re.IGNORECASE
+)
+
+
+def _cued_or_titled(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """A person's cue, or a title or rank (with its collar number), just before the word."""
+    start = tokens[i].start()
+    return _after_cue(text, tokens, i) or bool(_RANK_BEFORE.search(text, max(0, start - 16), start))
+
+
 _TITLES = frozenset(["mr", "ms", "dr", "st", "pc", "ps", "dc", "ds", "di", "sgt", "rd", "no"])
 _MONTHS = frozenset(["april", "may", "june", "august"])
+_CALENDAR_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december"
+)
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
 _MORE_CUES = (
     "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
-    " resident landlord carer lad girl boy"
+    " resident landlord carer lad girl boy pal grandson granddaughter"
 )
 _NOT_NAME_LABELS = frozenset(["asb", "nfa", "pnc", "dob", "cctv", "update", "note", "loc"])
 _PERSON_CUES = frozenset(

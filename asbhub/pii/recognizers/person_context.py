@@ -98,6 +98,18 @@ class PersonContextRecognizer(PatternRecognizer):
             0.5,
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        # Panel minutes give actions to people by their initials: "Actions: AB to check the
+        # tenancy; RM to serve a warning". Agencies' and roles' letters are not people's.
+        Pattern(
+            "Initials given an action",
+            r"(?:^|[;:.]\s*|\band\s+)\K(?!(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO"
+            r"|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT"
+            r"|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS)\b)[A-Z]{2,3}"
+            r"(?=\s+to\s+(?:check|serve|review|refer|complete|contact|visit|arrange|update|speak"
+            r"|chase|write|send|share|liaise|follow|book|make|offer|consider|confirm|request"
+            r"|monitor|attend|feed|raise|seek|provide|discuss|invite|circulate)\b)",
+            0.55,
+        ),
         Pattern(
             "Name with SURNAME in capitals",
             rf"\b{_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"

@@ -28,7 +28,11 @@ _NOT_A_WORD = (
     r"(?!(?i:a|an|on|at|in|is|of|to|or|no|the|for|and|was|off|up|by|past|into|round|away)\b)"
 )
 _ANY_PLATE = rf"{_NOT_A_WORD}(?:{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}}))"
-_DRIVES = r"(?i:\b(?:dri(?:ves|ving|ven)|drove)(?:\s+(?:a|an|the|his|her|their))?\s+)"
+# A driving verb or a vehicle's name, then a whole plate: "drives yj 68 lpc", "moped fy 21 kdo".
+_DRIVES = (
+    r"(?i:\b(?:dri(?:ves|ving|ven)|drove|car|van|moped|scooter|motorbike|bike|quad|taxi|lorry"
+    r"|truck|pickup|transit|pnc\s+check(?:\s+on)?)(?:\s+(?:a|an|the|his|her|their))?[\s:]+)"
+)
 
 
 class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
