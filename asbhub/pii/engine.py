@@ -163,7 +163,7 @@ class RedactionEngine:
         from asbhub.pii.beside import beside_names, tidy
         from asbhub.pii.names import clean_names, drop_straddling, joined_names, repeat_names
 
-        candidates = drop_straddling(clean_names(text, candidates))
+        candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
         again = repeat_names(text, entities) + joined_names(text, entities)
         again += beside_names(text, entities)

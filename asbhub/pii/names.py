@@ -88,7 +88,8 @@ def _wordset(words: str) -> frozenset[str]:
 ROLE_WORDS = _wordset(
     "victim caller suspect susp complainant informant witness male female youth youths mum dad"
     " nan tenant resident occupant neighbour officer pcso anon staff owner driver rider keeper"
-    " patient client landlord landlady concierge rp ip vp ap oic"
+    " patient client landlord landlady concierge rp ip vp ap oic detainee dp reporter interpreter"
+    " solicitor"
 )
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
@@ -99,38 +100,81 @@ _LEADING = ROLE_WORDS | _wordset(
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
-_TRAILING = _wordset("dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp")
+_TRAILING = _wordset(
+    "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp arr"
+)
 
 
 def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """Trim model and context names to the name itself, then drop the ones that are not names."""
     kept = []
     for cand in candidates:
-        if cand.type == "PERSON" and cand.source in ("ner", "context"):
-            trimmed = _trim(text, cand)
-            if trimmed is None or _false_name(text, trimmed):
-                continue
-            cand = trimmed
-        kept.append(cand)
+        if cand.type != "PERSON" or cand.source not in ("ner", "context"):
+            kept.append(cand)
+            continue
+        for piece in _pieces(text, cand):
+            trimmed = _trim(text, piece)
+            if trimmed is not None and not _false_name(text, trimmed):
+                kept.append(trimmed)
     return kept
 
 
-def drop_straddling(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Drop model names that run into an identifier or address ("48a Debra Hills Crawley"):
-    what the stronger span leaves over is a town or a word, not a name."""
+_WITH_DIGIT = re.compile(r"\S*\d\S*")
+_POSTCODE_NEXT = re.compile(r",?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+
+
+def _pieces(text: str, cand: Candidate) -> list[Candidate]:
+    """A model name is never a number: one that runs over a reference or a time ("CUSTODY
+    KX/20931/25 - DETAINEE BOGDAN MARINESCU ARR 0140HRS") is the runs of words between them,
+    each judged on its own. A piece that is only a word or two left over is dropped there."""
+    if cand.source != "ner" or not any(ch.isdigit() for ch in text[cand.start : cand.end]):
+        return [cand]
+    pieces, start = [], cand.start
+    for m in _WITH_DIGIT.finditer(text, cand.start, cand.end):
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, cand.end))
+    out = []
+    for a, b in pieces:
+        words = list(_WORD.finditer(text, a, b))
+        if words and _POSTCODE_NEXT.match(text, words[-1].end()):
+            continue  # "Cheetham Hill M8 0NR": the district before a postcode
+        if words:
+            out.append(Candidate(cand.type, words[0].start(), words[-1].end(), cand.score, "ner"))
+    return out
+
+
+_ADDRESS = frozenset(["STREET_ADDRESS"])
+
+
+def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Cut model names that run into an identifier or address to what lies outside it, and
+    keep that only if it is still a name: "48a Debra Hills Crawley" leaves a town (dropped),
+    "CUSTODY ST/04471/24 - DETAINEE LUCA POPESCU" leaves the detainee's name."""
     strong = [c for c in candidates if c.type != "PERSON" and c.source in ("pattern", "known")]
-    return [
-        c
-        for c in candidates
-        if not (
-            c.type == "PERSON"
-            and c.source == "ner"
-            and any(
-                s.start < c.end and c.start < s.end and not (s.start <= c.start and c.end <= s.end)
-                for s in strong
-            )
-        )
-    ]
+    out = []
+    for c in candidates:
+        hits = [
+            s
+            for s in strong
+            if s.start < c.end and c.start < s.end and not (s.start <= c.start and c.end <= s.end)
+        ]
+        if c.type != "PERSON" or c.source != "ner" or not hits:
+            out.append(c)
+            continue
+        if any(s.type == "UK_POSTCODE" or (s.type in _ADDRESS and s.end < c.end) for s in hits):
+            continue  # "Heywood Street, Cheetham Hill M8 0NR": beside an address, its district
+        start = max([c.start] + [s.end for s in hits if s.start <= c.start or s.end < c.end])
+        end = min([c.end] + [s.start for s in hits if s.start >= start])
+        if start >= end or not any(ch.isalpha() for ch in text[start:end]):
+            continue
+        rest = _trim(text, Candidate(c.type, start, end, c.score, c.source))
+        if rest is None or _false_name(text, rest):
+            continue
+        if any(s.start < rest.end and rest.start < s.end for s in strong):
+            continue
+        out.append(rest)
+    return out
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
@@ -178,8 +222,8 @@ def _known_name_prefix(words: list[re.Match[str]]) -> list[re.Match[str]]:
     known = 0
     for word in words:
         low = word.group().lower()
-        if low not in first_names() and low not in surnames():
-            break
+        if low not in first_names() and low not in surnames() and not_a_name_word(low):
+            break  # a listed name, or a word in no list ("MARINESCU"), is still the name
         known += 1
     return words[:known] if 2 <= known < len(words) else words
 
@@ -203,9 +247,21 @@ def _false_name(text: str, cand: Candidate) -> bool:
     cue = _cue_before(text, cand.start)
     cued = cue is not None
     ordinary = all(not_a_name_word(w) for w in words)
-    if not quoted and ordinary and (cue != "strong" or span.isupper()):
+    kin = _KIN_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
+    if kin and len(words) == 1 and span[0].isupper() and not span.isupper():
+        return False  # "his pal Ally", "brother Rich": a word-name after a person's relation
+    strong_one = cue == "strong" and len(words) == 1
+    if not quoted and ordinary and (cue != "strong" or (span.isupper() and not strong_one)):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
-    if not quoted and not cued and span.isupper() and len(span) > 3 and not _listed_name(words):
+    role = _ROLE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
+    if (
+        not quoted
+        and not cued
+        and not role
+        and span.isupper()
+        and len(span) > 3
+        and not _listed_name(words)
+    ):
         return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
     if (
         len(words) == 1
@@ -258,16 +314,35 @@ def _false_name(text: str, cand: Candidate) -> bool:
 _QUOTES = "\"“”‘’'"
 # A cue for a name or nickname just before the span: after a strong one even an ordinary word
 # is a nickname ("aka tiny", "known as Spider"); after a weak one it is not ("called one").
-_STRONG_CUES = r"nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by"
+_STRONG_CUES = (
+    r"nicknamed|known(?:\s+\w+ly)?\s+as|aka|a\.k\.a\.?|goes\s+by(?:\s+the\s+name(?:\s+of)?)?"
+    r"|(?:they|people|everyone|we)\s+call(?:\s+(?:him|her))?|calls\s+(?:him|her)self"
+)
 _CUE_BEFORE = re.compile(
-    rf"\b(?:(?P<strong>{_STRONG_CUES})|named|called|name\s+(?:is|was))\s*[\"“‘']?\s*$",
+    rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as))"
+    r"\s*[\"“‘']?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A person's relation just before a word-name: "his pal Ally", "her brother Rich".
+_KIN_BEFORE = re.compile(
+    r"\b(?:son|daughter|brother|sister|mum|dad|mother|father|nan|grandson|granddaughter|nephew"
+    r"|niece|cousin|mate|pal|friend|boyfriend|girlfriend|partner|husband|wife|ex|lodger"
+    r"|stepson|stepdaughter)\s+$",
+    re.IGNORECASE,
+)
+# A role that names the person after it, even in capitals without a listed name:
+# "DETAINEE LUCA-IONUȚ POPESCU", "REPORTER HAWRE AZIZ", "STOPPED: ENDRIT HOXHA".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:detainee|dp|reporter|interpreter|solicitor|stopped:?|named\s+as|md\.?)\s+$",
     re.IGNORECASE,
 )
 
 
 def _cue_before(text: str, start: int) -> str | None:
     """ "strong", "weak", or None: the cue that ends just before `start`."""
-    m = _CUE_BEFORE.search(text, max(0, start - 24), start)
+    m = _CUE_BEFORE.search(text, max(0, start - 32), start)
     if m is None:
         return None
     return "strong" if m.group("strong") else "weak"

@@ -423,6 +423,25 @@ SHAPES = [
         ["third of May nineteen ninety-one", "4th of the 11th 1987"],
         ["Hearing on the 4th of the 11th"],
     ),
+    (
+        "a name in capitals after a custody or interview role, or run into a reference",
+        "CUSTODY KX/20931/25 - DETAINEE BOGDAN-IULIAN MARINESCU ARR 0140HRS. INTERPRETER FARIDA"
+        " NOORI BOOKED. CALLER DOESNT WANT TO BE NAMED.",
+        ["BOGDAN-IULIAN", "MARINESCU", "FARIDA", "NOORI", "KX/20931/25"],
+        ["CALLER DOESNT WANT TO BE NAMED"],
+    ),
+    (
+        "a nickname in capitals or lower case after 'goes by' or 'they call'",
+        "ONE GOES BY TWIGGY, ANOTHER ONE THEY CALL BISCUIT. they call him back later.",
+        ["TWIGGY", "BISCUIT"],
+        ["call him back later"],
+    ),
+    (
+        "a word-name after a person's relation",
+        "Kyle Baines and his pal Rocky kicked the door; the pal stayed back.",
+        ["Kyle Baines", "Rocky"],
+        ["the pal stayed back"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -27,15 +27,20 @@ _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse)\.?(?:\s\d{2,5})?"
 )
+# Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER").
+_CALLS = (
+    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we)\s+call"
+    r"(?:\s+(?:him|her))?|calls\s+(?:him|her)self|known\s+\w+ly\s+as"
+)
 _CUE = (
-    r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"
-    r"|names\s+are|identified\s+as|believed\s+to\s+be|goes\s+by"
+    r"(?i:named(?:\s+as)?|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
+    rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{_CALLS}"
     r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as)"
 )
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
 _STRONG_CUE = (
-    r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|name\s+(?:is|was|of|given\s+as)|names?\s*:"
-    r"|names\s+are|goes\s+by)"
+    r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)|names?\s*:"
+    rf"|names\s+are|{_CALLS})"
 )
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
@@ -47,6 +52,8 @@ _ROLE = (
     r"|wife|ex|neighbour|neighbor|friend|nephew|niece|cousin|grandson|granddaughter|uncle|aunt"
     r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
     r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
+    r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|grandson|granddaughter|lodger"
+    r"|stopped:?"
     r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
 )
 _LOWER_WORD = (
@@ -74,7 +81,7 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Quoted name after a cue",
-            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K\p{{Lu}}[\p{{L}}'’\-]+(?:\s\p{{Lu}}[\p{{L}}'’\-]*)?(?=[\"”’'])",
+            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K\p{{L}}[\p{{L}}'’\-]+(?:\s\p{{L}}[\p{{L}}'’\-]*)?(?=[\"”’'])",
             0.7,
         ),
         Pattern(
