@@ -37,6 +37,9 @@ _WORD = r"[^\W\d_][^\W\d_'’\-]+"
 _PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})(?:\s+({_WORD}))?")
 _PARTICLE_BEFORE = re.compile(rf"({_WORD})\s+{_PARTICLE}\s$")
 _PARTICLE_END = re.compile(rf"(?:^|\s){_PARTICLE}$")
+_GAELIC_END = re.compile(r"(?:^|\s)(?i:mc|mac|o|ó|ní|nic|ap|ab)$")
+# "Md." before a name is Mohammed shortened, part of the name: "MD. SHAHJAHAN MIAH".
+_MD_BEFORE = re.compile(r"\b(?i:md)\.?\s$")
 _NAME_AFTER = re.compile(rf"\s+({_WORD})")
 _NAME_BEFORE = re.compile(rf"({_WORD})\s$")
 _NUMBER_WORD = re.compile(r"(?i:no\.?|number)\s*(?=\d)")
@@ -82,6 +85,9 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
         start, end = ent.start, ent.end
         if ent.type == "PERSON":
             start, end = _whole_word(text, start, end)
+            md = _MD_BEFORE.search(text, max(0, start - 4), start)
+            if md:
+                start = md.start()
         elif ent.type == "STREET_ADDRESS":
             m = _NUMBER_WORD.match(text, start, end)
             if m:
@@ -130,7 +136,8 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
 
     if _PARTICLE_END.search(span):
         m = _NAME_AFTER.match(text, ent.end)
-        if m and name_word(m.group(1)):
+        gaelic = _GAELIC_END.search(span) is not None  # "Mc CLEAN", "O Neill": a surname part
+        if m and (name_word(m.group(1)) or (gaelic and m.group(1)[0].isupper())):
             return [Candidate("PERSON", ent.start, m.end(1), 0.6, "context")]
     found = []
     m = _PARTICLE_AFTER.match(text, ent.end)

@@ -62,6 +62,10 @@ COMMON_WORD_FIRST_NAMES = frozenset(
     ]
 )
 
+# Words a nickname puts before a first name: "big dave", "lil jay", "scouse tel".
+NICKNAME_WORDS = frozenset(
+    ["big", "little", "lil", "fat", "tall", "skinny", "mad", "young", "old", "scouse", "geordie"]
+)
 # Common words that are surnames, months or nicknames.
 COMMON_WORD_OTHER_NAMES = frozenset(
     [

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
+    NICKNAME_WORDS,
     common_english_words,
     common_word_names,
     english_words,
@@ -63,7 +64,7 @@ _VERB_USE = re.compile(
 )
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
-    r"\b(?:mr|mrs|ms|miss|mx|dr|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s)\.?"
+    r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s)\.?"
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )
@@ -191,7 +192,13 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     # name are still the sentence ("called RICO FROM THE…")
     quoted = _quoted(text, cand)
     nickname = quoted or _cue_before(text, cand.start) is not None
-    while len(words) > 1 and not nickname and _ordinary(words[0].group()):
+    while (
+        len(words) > 1
+        and not nickname
+        and _ordinary(words[0].group())
+        and not (len(words) == 2 and words[0].group().lower() in NICKNAME_WORDS)  # "big dave"
+        and not _word_name_before_surname(text, words)  # "and River Armstrong (17)"
+    ):
         words.pop(0)
     if (
         len(words) > 2
@@ -214,6 +221,21 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if (start, end) == (cand.start, cand.end):
         return cand
     return Candidate(cand.type, start, end, cand.score, source)
+
+
+def _word_name_before_surname(text: str, words: list[re.Match[str]]) -> bool:
+    """ "officers o/s: Storm Hetherington and River Armstrong": a capitalised word before a
+    listed surname, mid-sentence after "and", "&", a comma or a colon, is a word-name."""
+    if len(words) != 2:
+        return False
+    first, last = words[0].group(), words[1].group()
+    if not (first[:1].isupper() and not first.isupper() and last[:1].isupper()):
+        return False
+    low = last.lower()
+    if low not in surnames() or _ordinary(last):
+        return False
+    before = text[: words[0].start()].rstrip()
+    return before.endswith((",", ":", "&")) or before.lower().endswith((" and", " with", " to"))
 
 
 def _known_name_prefix(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -308,6 +330,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and span.islower()
         and not titled  # "mr smith": after a title, a lower-case word is a surname
         and not any(w in first_names() for w in words)
+        and not (len(words) >= 2 and len(words[0]) == 1)  # "k. o'halloran": an initial
     )
 
 
@@ -392,9 +415,9 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue
         for w in _WORD.findall(text[ent.start : ent.end]):
             low = w.lower()
-            if len(w) <= 2 or low in ROLE_WORDS or low in not_names():
+            if len(w) <= 2 or low in ROLE_WORDS or low in not_names() or low in NICKNAME_WORDS:
                 continue
-            if low in common_word_names() or low in places():
+            if low in common_word_names() or low in places() or _ordinary(w):
                 capitalised.add(w[0].upper() + w[1:].lower())
             else:
                 words.add(w)

@@ -442,6 +442,25 @@ SHAPES = [
         ["Kyle Baines", "Rocky"],
         ["the pal stayed back"],
     ),
+    (
+        "a Gaelic particle before a word, a lower-case initial before a Gaelic surname, 'Md.'",
+        "NAMED AS SEAN Mc BRIDE; note by k. o'halloran asb officer; dp Md. Rafiqul Islam;"
+        " theres a man with a machete.",
+        ["SEAN", "Mc BRIDE", "k. o'halloran", "Md. Rafiqul Islam"],
+        ["a man with a machete"],
+    ),
+    (
+        "a nickname word before a lower-case first name",
+        "his mate big dave and lil jay were shouting; the big dog barked at a little boy.",
+        ["big dave", "lil jay"],
+        ["the big dog", "a little boy"],
+    ),
+    (
+        "a word-name before a surname in a list of people",
+        "Officers o/s: Storm Hetherley (19) and River Ashworth (17) arguing near the River Tees.",
+        ["Storm Hetherley", "River Ashworth"],
+        ["River Tees"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

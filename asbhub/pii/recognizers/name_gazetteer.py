@@ -10,6 +10,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: TID253
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
+    NICKNAME_WORDS,
     common_word_names,
     english_words,
     first_names,
@@ -138,6 +139,14 @@ class NameGazetteerRecognizer(EntityRecognizer):
             if adjacent and nxt is not None and self._lower_surname(nxt.group()):
                 return tokens[i].start(), nxt.end(), 0.5, 2  # "her ex jermaine walcott is"
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "spoke to kyle", "son jayden"
+        if (
+            not capital
+            and low in self.lower_alone
+            and i > 0
+            and tokens[i - 1].group().lower() in NICKNAME_WORDS
+            and text[tokens[i - 1].end() : tokens[i].start()] == " "
+        ):
+            return tokens[i - 1].start(), tokens[i].end(), 0.5, 1  # "his mate big dave"
         if not capital and low in self.lower_alone and len(low) >= 4 and low not in self.english:
             return tokens[i].start(), tokens[i].end(), 0.42, 1  # "its that ronnie again"
         if not capital or low in self.places or (word.isupper() and len(word) <= 3):
@@ -511,4 +520,6 @@ _STOP = frozenset(
     ]
 )
 # First names that are also words, in lower case: names only beside a surname or before "from".
-_WORD_FIRST_NAMES = COMMON_WORD_FIRST_NAMES | frozenset(["june", "april"])
+_WORD_FIRST_NAMES = COMMON_WORD_FIRST_NAMES | frozenset(
+    ["june", "april", "sky", "storm", "river", "hunter", "mason", "rain", "autumn"]
+)

@@ -13,7 +13,8 @@ _NOT_NAME = (
     r"|When|Then|Also|Not|Called|Reports?|Reported|Says|Said|States?|Stated|Advised|Attended"
     r"|Street|Road|Lane|Avenue|Close|Drive|Park|Estate|School|Station|Shop|Centre|Is"
     r"|ID|DOB|NFA|PNC|RP|IP|VRM|OIC|CAD|NHS|GP|MH|DA|ABC|CBO|CPW|NI|Tel|Mob|Email|Contact|Loc"
-    r"|Details|Update|Note|Grade)\b)"
+    r"|Details|Update|Note|Grade|ON|IN|AT|TO|OF|AND|OR|THE|IS|WAS|FROM|WITH|FOR|BY|HAS|HAD|HE"
+    r"|SHE|THEY|WHO|BUT|NOT)\b)"
 )
 # Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
@@ -24,7 +25,7 @@ _NAME = (
 )
 _NAMES = rf"(?:\p{{Lu}}\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
-    r"(?i:mr|mrs|ms|miss|mx|dr|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
+    r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse)\.?(?:\s\d{2,5})?"
 )
 # Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER").
@@ -97,6 +98,11 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Initial and surname", rf"(?<![\w.])[A-Z]\.\s?{_NOT_NAME}[A-Z][a-z'’]{{2,}}\b", 0.5
+        ),
+        Pattern(  # "m. o'donoghue", "j. mcallister": a Gaelic surname is one in any case
+            "Initial and Gaelic surname",
+            r"(?<![\w.])[A-Za-z]\.?\s(?:[Oo]['’][A-Za-z]{2,}|[Mm]c[A-Za-z]{2,}|Mac[A-Z][a-z]+)\b",
+            0.5,
         ),
         Pattern(
             "Initials and surname",  # "J.P. Okafor", "j.p. okafor", "A.J. McBride"
