@@ -42,6 +42,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "shapes": SetRole.TUNED_ON,
     "tuning": SetRole.TUNED_ON,
     "tuning2": SetRole.TUNED_ON,
+    "tuning3": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -32,6 +32,7 @@ _ORG_WORDS = (
     r"|npt|snt|nht|lpt|csu|cid|cmht|yot|yos|uhb|nte|constabulary|barbers?|salon|takeaway|cafe|triage"
     r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates"
     r"|csp|pcsp|yjs|slo|eho|office|concourse|patrol|lettings|cleaning|propert(?:y|ies)|nails"
+    r"|(?:town|village|city|church|community|sports|parish|market|guild|memorial|scout)\s+hall"
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec)"
 )
@@ -64,7 +65,7 @@ _VERB_USE = re.compile(
 )
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
-    r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s)\.?"
+    r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s|op|operator)\.?"
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )

@@ -74,6 +74,7 @@ def test_handwritten_set_meets_targets(engine: RedactionEngine) -> None:
         "handwritten",
         "tuning",
         "tuning2",
+        "tuning3",
         "blind_seen",
         "blind_earlier",
         "blind",

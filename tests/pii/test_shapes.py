@@ -461,6 +461,49 @@ SHAPES = [
         ["Storm Hetherley", "River Ashworth"],
         ["River Tees"],
     ),
+    (
+        "the operator signing each entry of a CAD log, not an operation's name",
+        "// 20:11 op 4471 OKONJO: RP called back. // 20:15 op 2290 j. mcbride: unit o/s."
+        " 20:30 OPERATOR T. HALLIWELL PANS TO HIGH ST. Op Sceptre: knife arch at the station.",
+        ["OKONJO", "j. mcbride", "T. HALLIWELL"],
+        ["Op Sceptre: knife arch", "RP called back"],
+    ),
+    (
+        "a room or block in a hall or flat, a lettered flat, a hyphenated Welsh street",
+        "Noise from room 9, block D, Fairfax Hall and Room 2, Flat 7, Cedar Court; also"
+        " Flat C, 88 Mill Road and 6 Pen-y-Bryn, Bangor. Meeting at the Town Hall.",
+        [
+            "room 9, block D, Fairfax Hall",
+            "Room 2, Flat 7, Cedar Court",
+            "Flat C, 88 Mill Road",
+            "6 Pen-y-Bryn",
+        ],
+        ["Bangor", "Town Hall"],
+    ),
+    (
+        "a named house before its street",
+        "She lives at The Laurels, 4 Orchard Crescent and he at Bay View, Shore Lane.",
+        ["The Laurels, 4 Orchard Crescent", "Bay View, Shore Lane"],
+        ["She lives at", "he at"],
+    ),
+    (
+        "a log as its number of its date without a cue, and a system's mixed-case prefix",
+        "See 2231 of 14/03 and 0419 of 02/04/25; report UoB-SEC-25-0311 filed; 4 of 12/05 done.",
+        ["2231 of 14/03", "0419 of 02/04/25", "UoB-SEC-25-0311"],
+        ["4 of 12/05 done"],
+    ),
+    (
+        "dates of birth with dots year first, in Welsh, or as the nth of the nth in words",
+        "dob 1990.11.04; born 3 Mehefin 2001; C: second of the fifth, seventy-nine. CH: Address?",
+        ["1990.11.04", "3 Mehefin 2001", "second of the fifth, seventy-nine"],
+        ["CH: Address?"],
+    ),
+    (
+        "a phone typed with l for a one, split in pairs, or an extension of one digit",
+        "mob 07700 900 3l8, landline 01632 960 44 55 ext 2; patrol 1400-1600 hrs.",
+        ["07700 900 3l8", "01632 960 44 55", "ext 2"],
+        ["patrol 1400-1600 hrs"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

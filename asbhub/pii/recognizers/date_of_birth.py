@@ -7,14 +7,16 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
 
+# English month names, and the Welsh ones a Welsh-speaking caller gives ("8 Mai 1999").
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 DATE = (
     r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
-    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}[-./]\d{2}[-./]\d{2}"
     rf"|{_DAY}(?:\s+of)?[\s\-]+{_MONTH}\.?,?[\s\-]+(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
@@ -38,7 +40,8 @@ _WORDS_DATE = (
     rf"(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+(?:\d{{4}}|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{1,4}}))"
     # "the 9th of the 10th 1961"
-    rf"|(?:the\s+)?{_DAY}\s+of\s+the\s+{_DAY},?\s+(?:\d{{4}}|'?\d{{2}})(?!\d)"
+    rf"|(?:the\s+)?(?:{_DAY}|{_NUMBER_WORD})\s+of\s+the\s+(?:{_DAY}|{_NUMBER_WORD}),?\s+"
+    rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}})"
 )
 _LINK = (
     r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"

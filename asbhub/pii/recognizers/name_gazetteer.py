@@ -180,9 +180,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
         nxt = tokens[i + 1]
         forename = nxt.group()
         low, fore = word.lower(), forename.lower()
-        if low in self.not_surnames or low in _NOT_NAME_LABELS or low in self.labels:
+        if low in _NOT_NAME_LABELS or low in self.labels:
             return None
-        if word.isupper() and len(word) >= 2 and not forename.isupper() and forename[0].isupper():
+        if low in self.not_surnames and not (low in self.last and self._first_name(fore)):
+            return None  # "WOOD, Callum" is a name; "ROAD, Leeds" is not
+        capitals = word.isupper() or re.fullmatch(r"(?:Mc|Mac|O['’])[A-Z'’\-]{2,}", word)
+        if capitals and len(word) >= 2 and not forename.isupper() and forename[0].isupper():
             if low in self.places and low not in self.last:
                 return None
             listed = self._first_name(fore)
@@ -405,7 +408,7 @@ _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
 _MORE_CUES = (
     "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
-    " resident landlord carer lad girl boy pal grandson granddaughter"
+    " resident landlord carer lad girl boy pal grandson granddaughter worker"
 )
 _NOT_NAME_LABELS = frozenset(["asb", "nfa", "pnc", "dob", "cctv", "update", "note", "loc"])
 _PERSON_CUES = frozenset(

@@ -36,6 +36,8 @@ _CALLS = (
 _CUE = (
     r"(?i:named(?:\s+as)?|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
     rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{_CALLS}"
+    r"|gives?\s+(?:(?:his|her|their)\s+)?name\s+as|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
+    r"|surname(?:\s+(?:is|was))?|first\s+name(?:\s+(?:is|was))?|forename"
     r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as)"
 )
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
@@ -111,6 +113,14 @@ class PersonContextRecognizer(PatternRecognizer):
             0.5,
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        # A CAD log's operator before each entry, in any case: "// 19:02 op 5512 HUSSAIN:",
+        # "op 3345 mcintyre:", "OPERATOR D. HOLROYD PANS"; not "Op Sceptre", an operation.
+        Pattern(
+            "Operator of a log entry",
+            r"\b(?:(?i:op)\s+(?:\d{2,5}\s+)?\K(?:[A-Za-z]\.?\s)?[\p{L}'’\-]{2,}(?:\s[A-Z]\b)?(?=\s?:)"
+            r"|(?i:operator)\s+(?:\d{2,5}\s+)?\K(?:\p{Lu}\.?\s)?\p{Lu}[\p{L}'’\-]+)",
+            0.6,
+        ),
         # Panel minutes give actions to people by their initials: "Actions: AB to check the
         # tenancy; RM to serve a warning". Agencies' and roles' letters are not people's.
         Pattern(

@@ -13,9 +13,10 @@ _S = r"\s?[/\-]\s?"
 # A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
 _AGENCY_CUE = (
     r"\b(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
-    r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job)"
+    r"|athena|storm|cad|logs?|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
+    r"|clip|datix|referral|report)"
     r"(?:\s+(?:case|claim|record|log|note|notes|file))?\s*"
-    r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*"
+    r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 _IDENTIFIER = (
@@ -39,6 +40,13 @@ class PoliceReferenceRecognizer(PatternRecognizer):
             r"\d{3,5}\s+(?:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?",
             0.75,
         ),
+        # A log written as its number of its date needs no cue: "logs 0917 of 14/01 and 1133
+        # of 20/01", "the last serial was 1204 of 11/07".
+        Pattern(
+            "Number of a date",
+            r"(?<![\d/£$.,])\d{3,5}\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
+            0.5,
+        ),
         Pattern("Occurrence number", r"\b(?:occ|ref|urn)[\s:#]*\d{2}[A-Z]{1,2}\d{5,8}\b", 0.6),
         # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",
         # "Intel ref WYP-INT-0077231", "Council case ASB/2024/0457", "CAD 3312".
@@ -47,6 +55,13 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         Pattern(
             "Prefixed reference",
             r"(?-i:\b[A-Z][A-Z0-9]{1,4}(?:[/\-][A-Z]{2,5}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
+            r"(?:[/\-]\d+){0,3})\b",
+            0.5,
+        ),
+        # A prefix in mixed case with a system's code after it: "UoE-ACC-25-0412", "HfH/ASB/9921".
+        Pattern(
+            "Mixed-case prefixed reference",
+            r"(?-i:\b[A-Z][a-z][A-Za-z]{0,3}(?:[/\-][A-Z]{2,5}){1,2}[/\-](?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3})\b",
             0.5,
         ),

@@ -19,7 +19,7 @@ _UK_STREET_WORDS = (
     "|estate|parkway|bridge|crest|cottages|buildings|villas|copse|spinney|paddock|pastures"
     "|end|quay|alley|bypass|causeway|corner|glen|haven|hey|holme|hurst|knoll|nook|oval|link"
     "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts|top|bottom"
-    "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks"
+    "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks|pk"
 )
 
 
@@ -29,7 +29,9 @@ def _street_words() -> str:
 
 
 STREET_WORDS = _street_words()
-BUILDING_WORDS = "court|house|heights|tower|towers|mansions|lodge|block|point|flats|buildings"
+BUILDING_WORDS = (
+    "court|house|heights|tower|towers|mansions|lodge|block|point|flats|buildings|hall|halls"
+)
 # Words that end a street name run: "2 males on the road" is not an address.
 _NOT_STREET = (
     r"(?!(?:the|a|an|on|in|at|to|of|and|or|by|from|with|down|up|near|into|onto|outside|along"
@@ -38,11 +40,14 @@ _NOT_STREET = (
     r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey)\b)"
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
-# A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2".
-_FLAT = (
-    r"(?:(?:flats?|apartments?|apt|unit|studio|room|maisonette|chalet|caravan|plot|pitch)\s*"
-    r"(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?),?\s+|\d{1,2}/\d{1,2},\s*)"
+# A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2"; a flat
+# or a block may be a letter ("Flat B", "block C"); a room may be in a flat ("Room 5, Flat 12,").
+_ONE_FLAT = (
+    r"(?:(?:flats?|apartments?|apt|unit|studio|room|block|maisonette|chalet|caravan|plot|pitch)"
+    r"\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?|[A-Z](?![\w'’])),?\s+"
+    r"|\d{1,2}/\d{1,2},\s*)"
 )
+_FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
 _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
@@ -77,7 +82,11 @@ _HOUSE_NAMES = (
     "|Forge|Stables|Oast House|Coach House|Old School House|Chalet|Lodge"
 )
 # Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
-_WELSH_STREET = r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc"
+_WELSH_STREET = (
+    r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc|bryn|pant"
+)
+# A Welsh street written with hyphens, no street word: "14 Tan-y-Bryn", "3 Pen-yr-Heol".
+_WELSH_HYPHENED = r"(?:tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes)-y[r]?-[A-Za-z][\w'’\-]*"
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 
 
@@ -125,16 +134,24 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
         Pattern(
             "Numbered Welsh street",
-            rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:{_WELSH_STREET})"
-            r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})",
+            rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
+            r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})"
+            rf"|{_WELSH_HYPHENED})",
             0.6,
         ),
         Pattern(
             "Welsh named house and its street",  # "Bryn Awel, Heol y Banc", "Ty Gwyn, Port Road"
-            r"(?-i:\b(?:Tŷ'r|Ty'r|TŶ'R|TY'R|Tŷ|Ty|TŶ|TY|Bryn|BRYN|Pen-y|Pen|PEN|Plas|PLAS|Hafod"
+            r"(?-i:\b(?:Tŷ'r|Ty'r|TŶ'R|TY'R|Ty'n|TY'N|Tŷ|Ty|TŶ|TY|Bryn|BRYN|Pen-y|Pen|PEN|Plas|PLAS|Hafod"
             r"|Bron|Cae|Nant|Glan|Bod|Gwel|Tan)[\s\-]+(?:[A-Z][\w'’\-]*|y|yr)(?:\s+[A-Z][\w'’\-]*)?)"
             rf",\s*(?:(?:{_WELSH_STREET})(?:\s+(?:y|yr|[A-Z][\w'’\-]*)){{1,2}}"
             rf"|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))",
+            0.6,
+        ),
+        Pattern(  # "The Willows, 2 Coleview Crescent", "Lough View, Bare Lane"
+            "Named house and its street",
+            rf"(?-i:\b(?:(?:The|THE)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?"
+            rf"|{_CAP_WORD}\s+(?:View|VIEW|Villa|VILLA))),\s*(?:{_NUMBER})?"
+            rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
             0.6,
         ),
         Pattern(

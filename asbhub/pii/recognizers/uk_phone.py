@@ -36,6 +36,10 @@ _SERVICE_PREFIXES = (
 )
 
 
+# Letters typed for digits: O for a zero, l or I for a one.
+_LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
 class UkPhoneRecognizer(PatternRecognizer):
     """National and international UK numbers; a dropped leading zero counts only with context."""
 
@@ -51,10 +55,11 @@ class UkPhoneRecognizer(PatternRecognizer):
             0.6,
         ),
         Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
-        # Typed with a letter O for a zero: "O7700 900461", "07700 9OO461".
+        # Typed with a letter O for a zero or l/I for a one: "O7700 900461", "07700 900 4l6".
         Pattern(
             "UK phone with a letter O",
-            rf"{_NOT_AFTER}(?=[\dOo ]*[Oo])[0Oo][\dOo](?:{_SEP}[\dOo]){{8,9}}(?![\w/])",
+            r"(?<![\w/])(?=[\dOoIl ]*[OoIl])"
+            rf"[0Oo][\dOo](?:{_SEP}[\dOoIl]){{8,9}}(?![\w/])",
             0.6,
         ),
         Pattern("Foreign number", r"(?<![\w/])\+(?!44)\d{1,3}(?:[ .\-]?\d){7,12}(?!\d)", 0.5),
@@ -89,7 +94,7 @@ class UkPhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        text = pattern_text.strip("( ").replace("O", "0").replace("o", "0")
+        text = pattern_text.strip("( ").translate(_LETTERS_AS_DIGITS)
         digits = re.sub(r"\D", "", text)
         if text.startswith("+") and not text.startswith("+44"):
             return None  # a foreign number: the pattern alone decides
@@ -118,11 +123,15 @@ class CuedPhoneRecognizer(PatternRecognizer):
             r"(?:\+44\s?|0\s?)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
             0.6,
         ),
-        Pattern("Extension after a number", r"(?<=\d)\s?\K(?:ext|extn|x)\.?\s?\d{2,5}\b", 0.6),
+        Pattern(
+            "Extension after a number",
+            r"(?<=\d)\s?\K(?:(?:ext|extn)\.?\s?\d{1,5}|x\.?\s?\d{2,5})\b",
+            0.6,
+        ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.
         Pattern(
             "Mobile a digit short or over",
-            r"(?<![\d/.])(?:\+44\s?|0)7\d{3}[ .\-]?\d{3}[ .\-]?\d{2,5}(?![\d/])",
+            r"(?<![\d/.])(?:\+44\s?|0)7\d{2,3}[ .\-]?\d{3}[ .\-]?\d(?:[ .\-]?\d){1,4}(?![\d/])",
             0.5,
         ),
     ]

@@ -22,7 +22,7 @@ class TunedUkPostcodeRecognizer(PresidioUkPostcodeRecognizer):
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
-        Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,2}}{_INWARD})\b", 0.75),
+        Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,3}}{_INWARD})\b", 0.75),
         # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
         # "on the a1 2 pm" stays prose.
         Pattern(

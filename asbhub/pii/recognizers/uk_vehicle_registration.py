@@ -20,7 +20,7 @@ _PLATE_CUE = (
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
 _FULL_PLATE = (
-    r"(?i:[A-Z]{2}\s?\d{2}\s{0,2}[A-Z]{3}|[A-Z]\d{1,3}\s{0,2}[A-Z]{3}"
+    r"(?i:[A-Z]{2}\s?\d{2}\s{0,2}(?=[A-Z0]*[A-Z])[A-Z0]{3}|[A-Z]\d{1,3}\s{0,2}[A-Z]{3}"
     r"|[A-Z]{3}\s{0,2}\d{1,3}\s{0,2}[A-Z])"
 )
 # After a plate's own cue also Northern Irish and dateless plates and a caught start ("VK63").
