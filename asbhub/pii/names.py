@@ -34,7 +34,8 @@ _ORG_WORDS = (
     r"|csp|pcsp|yjs|slo|eho|office|concourse|patrol|lettings|cleaning|propert(?:y|ies)|nails"
     r"|(?:town|village|city|church|community|sports|parish|market|guild|memorial|scout)\s+hall"
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
-    r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec)"
+    r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
+    r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 _ORG_AFTER = re.compile(rf"^\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE)
@@ -50,6 +51,8 @@ _IN_PLACE_BEFORE = re.compile(
     r"\b(?:in|near|nr|around|across|towards|toward|throughout|within|townland\s+of)\s+$",
     re.IGNORECASE,
 )
+# After a district comes a comma and its town or postcode, or the end of the address.
+_PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
 # A compass word with a place or district: "East Riding", "Cheshire West", "South Lakeland".
 _COMPASS = frozenset(
     ["north", "south", "east", "west", "mid", "central", "greater", "upper", "lower"]
@@ -296,10 +299,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         len(words) == 1
         and not titled
-        and not (words[0] in first_names() and words[0] not in places())
         and _after_address().search(text, max(0, cand.start - 60), cand.start)
+        and (
+            not (words[0] in first_names() and words[0] not in places())
+            or _PLACE_AFTER_DISTRICT.match(text, cand.end)
+        )
     ):
-        return True  # "23 Renown Street, Keyham": the district after the street
+        # "23 Renown Street, Keyham"; "2B Winchester Road, Shirley, SO16 6UF": the district
+        return True
     if (
         len(words) == 2
         and not titled

@@ -504,6 +504,19 @@ SHAPES = [
         ["07700 900 3l8", "01632 960 44 55", "ext 2"],
         ["patrol 1400-1600 hrs"],
     ),
+    (
+        "nationalities, languages, days and vehicle makes are not names",
+        "Kurdish male, Sorani interpreter booked for Fri; Slovak Roma family; Mitsubishi Shogun"
+        " seen. Spoke to Dilan Aziz.",
+        ["Dilan Aziz"],
+        ["Kurdish male", "Sorani interpreter", "Fri", "Slovak Roma", "Mitsubishi Shogun"],
+    ),
+    (
+        "a district named after a first name, after its street",
+        "Caller at 9 Beech Road, Shirley, SO15 5AB and 4 Kay Street, Beverley, East Riding.",
+        ["9 Beech Road", "4 Kay Street"],
+        ["Shirley", "Beverley"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

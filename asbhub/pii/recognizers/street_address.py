@@ -37,7 +37,9 @@ _NOT_STREET = (
     r"(?!(?:the|a|an|on|in|at|to|of|and|or|by|from|with|down|up|near|into|onto|outside|along"
     r"|across|for|over|under|behind|round|around|past|towards|was|were|is|are|had|has|have"
     r"|males?|females?|youths?|kids|lads|people|persons?|men|women|boys|girls|times|days"
-    r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey)\b)"
+    r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey"
+    r"|schools|shops|pupils|students|residents|calls|reports|incidents|occasions|bikes|mopeds"
+    r"|incl|including)\b)"
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
 # A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2"; a flat
