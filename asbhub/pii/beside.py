@@ -13,7 +13,13 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from asbhub.pii.gazetteers import COMMON_WORD_FIRST_NAMES, first_names, surnames
+from asbhub.pii.gazetteers import (
+    COMMON_WORD_FIRST_NAMES,
+    common_english_words,
+    first_names,
+    places,
+    surnames,
+)
 from asbhub.pii.names import not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE
 from asbhub.pii.resolve import Candidate, Entity
@@ -158,6 +164,11 @@ def _between_name_parts(first: str, quoted: str, last: str) -> bool:
         return False
     first_low, last_low = first.lower(), last.lower()
     is_first = first_low in first_names() or first_low in COMMON_WORD_FIRST_NAMES
+    if not is_first and first[:1].isupper() and last[:1].isupper() and len(words) == 1:
+        # 'Nikolaos "Nicky" Papas': two capitalised words no list holds around one nickname
+        is_first = all(
+            w not in common_english_words() and w not in places() for w in (first_low, last_low)
+        )
     is_last = last_low in surnames() or (last[0].isupper() and not not_a_name_word(last_low))
     return is_first and is_last and (first[0].isupper() or not not_a_name_word(first_low))
 

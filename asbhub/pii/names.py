@@ -53,6 +53,12 @@ _IN_PLACE_BEFORE = re.compile(
 )
 # After a district comes a comma and its town or postcode, or the end of the address.
 _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
+# An age or "surname unknown" in brackets after a word marks it a person's name: "Sanyi (15)",
+# "storm (15, f)", "Guled (surname unknown)".
+AGE_AFTER = re.compile(
+    r"\s?\((?:aged?\s)?\d{1,2}(?:\s?(?:yrs?|years?|y/?o))?(?:\s?,\s?[mfMF]\b[^)]{0,12})?\)"
+    r"|\s?\(surname\s+(?:unknown|not\s+known|n/?k)\)"
+)
 # A compass word with a place or district: "East Riding", "Cheshire West", "South Lakeland".
 _COMPASS = frozenset(
     ["north", "south", "east", "west", "mid", "central", "greater", "upper", "lower"]
@@ -265,6 +271,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if titled and span[0].isupper():
         # "DC Chelmsford", "Mr Ford": a surname whatever else the word may be
         return all(w in not_names() and w not in surnames() for w in words)
+    if (
+        len(words) <= 3
+        and AGE_AFTER.match(text, cand.end)
+        and any(
+            w in first_names() or w in COMMON_WORD_NAMES or not not_a_name_word(w) for w in words
+        )
+    ):
+        return False  # "storm (15, f)", "River Hartley (16)": an age makes a word-name a name
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
@@ -347,7 +361,8 @@ _QUOTES = "\"“”‘’'"
 # is a nickname ("aka tiny", "known as Spider"); after a weak one it is not ("called one").
 _STRONG_CUES = (
     r"nicknamed|known(?:\s+\w+ly)?\s+as|aka|a\.k\.a\.?|goes\s+by(?:\s+the\s+name(?:\s+of)?)?"
-    r"|(?:they|people|everyone|we)\s+call(?:\s+(?:him|her))?|calls\s+(?:him|her)self"
+    r"|(?:they|people|everyone|we)\s+(?:call|cry)(?:\s+(?:him|her))?|calls\s+(?:him|her)self"
+    r"|called\s+(?:him|her)"
 )
 _CUE_BEFORE = re.compile(
     rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as))"
@@ -360,7 +375,7 @@ _CUE_BEFORE = re.compile(
 _KIN_BEFORE = re.compile(
     r"\b(?:son|daughter|brother|sister|mum|dad|mother|father|nan|grandson|granddaughter|nephew"
     r"|niece|cousin|mate|pal|friend|boyfriend|girlfriend|partner|husband|wife|ex|lodger"
-    r"|stepson|stepdaughter)\s+$",
+    r"|stepson|stepdaughter|eldest|youngest)\s+$",
     re.IGNORECASE,
 )
 # A role that names the person after it, even in capitals without a listed name:

@@ -517,6 +517,19 @@ SHAPES = [
         ["9 Beech Road", "4 Kay Street"],
         ["Shirley", "Beverley"],
     ),
+    (
+        "a name no list holds, or a word-name, before an age in brackets",
+        "Present: Chidera (14), storm (15, f) and Nnamdi (surname unknown); Units (2) attended.",
+        ["Chidera", "storm", "Nnamdi"],
+        ["Units (2) attended"],
+    ),
+    (
+        "a name after 'called him', 'they cry', 'his eldest' or an officer in lower case",
+        "A youth called him Kasim; the other they cry Moose; his eldest Zsolt was there; swore"
+        " at officer j. boateng. The officer attended.",
+        ["Kasim", "Moose", "Zsolt", "j. boateng"],
+        ["The officer attended"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

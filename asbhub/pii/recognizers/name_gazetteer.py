@@ -19,6 +19,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
+from asbhub.pii.names import AGE_AFTER
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 # Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
@@ -69,6 +70,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
     def _name_at(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
         word = tokens[i].group()
         low = word.lower()
+        if AGE_AFTER.match(text, tokens[i].end()) and self._named_by_age(word, low):
+            return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Sanyi (15)", "hope (13)"
         if low not in self.first and low not in self.last:
             low = _folded(low)  # "Mária", "Zoë", "Łukasz" as the lists also hold them plain
         capital = word[0].isupper()
@@ -157,6 +160,15 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
         return None
+
+    def _named_by_age(self, word: str, low: str) -> bool:
+        """A word before an age in brackets is a person's name unless it is a word, a place
+        or a label: "Tinotenda (6)", "hope (13)"; not "Units (2)" or "Leeds (2)"."""
+        if low in self.first or low in _WORD_FIRST_NAMES:
+            return True  # "storm (15, f)", though STORM is also a command-and-control system
+        if low in self.labels or low in self.places or low in _NOT_NAME_LABELS or len(low) < 2:
+            return False
+        return word[0].isupper() and not word.isupper() and low not in self.english
 
     def _reports(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
         """A word-name opening a sentence before a reporting verb: "Will rang", "June says".

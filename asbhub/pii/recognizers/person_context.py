@@ -30,8 +30,8 @@ _TITLE = (
 )
 # Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER").
 _CALLS = (
-    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we)\s+call"
-    r"(?:\s+(?:him|her))?|calls\s+(?:him|her)self|known\s+\w+ly\s+as"
+    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we)\s+(?:call|cry)"
+    r"(?:\s+(?:him|her))?|calls\s+(?:him|her)self|known\s+\w+ly\s+as|called\s+(?:him|her)"
 )
 _CUE = (
     r"(?i:named(?:\s+as)?|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
@@ -56,6 +56,7 @@ _ROLE = (
     r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
     r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
     r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|grandson|granddaughter|lodger"
+    r"|eldest|youngest"
     r"|stopped:?"
     r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
 )
@@ -72,7 +73,8 @@ class PersonContextRecognizer(PatternRecognizer):
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
         Pattern(
             "Title then lower-case surname",
-            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp)\.?(?:\s\d{{2,5}})?)"
+            rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"
+            rf"(?:\s\d{{2,5}})?)"
             rf"\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}",
             0.5,
         ),
@@ -117,7 +119,8 @@ class PersonContextRecognizer(PatternRecognizer):
         # "op 3345 mcintyre:", "OPERATOR D. HOLROYD PANS"; not "Op Sceptre", an operation.
         Pattern(
             "Operator of a log entry",
-            r"\b(?:(?i:op)\s+(?:\d{2,5}\s+)?\K(?:[A-Za-z]\.?\s)?[\p{L}'’\-]{2,}(?:\s[A-Z]\b)?(?=\s?:)"
+            r"\b(?:(?i:op)\s+(?:\d{2,5}\s+)?\K(?:[A-Za-z]\.?\s)?[\p{L}'’\-]{2,}"
+            r"(?:\s[\p{L}'’\-]{2,})?(?:\s[A-Z]\b)?(?=\s?:)"
             r"|(?i:operator)\s+(?:\d{2,5}\s+)?\K(?:\p{Lu}\.?\s)?\p{Lu}[\p{L}'’\-]+)",
             0.6,
         ),
