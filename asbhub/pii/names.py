@@ -35,7 +35,8 @@ _ORG_WORDS = (
     r"|(?:town|village|city|church|community|sports|parish|market|guild|memorial|scout)\s+hall"
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
-    r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward)"
+    r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
+    r"|town|meads?|end|gate)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 _ORG_AFTER = re.compile(rf"^\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE)
@@ -58,6 +59,12 @@ _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
 AGE_AFTER = re.compile(
     r"\s?\((?:aged?\s)?\d{1,2}(?:\s?(?:yrs?|years?|y/?o))?(?:\s?,\s?[mfMF]\b[^)]{0,12})?\)"
     r"|\s?\(surname\s+(?:unknown|not\s+known|n/?k)\)"
+)
+# How English, Scots and Welsh place names end; a single unlisted word ending so is a district.
+_PLACE_ENDING = re.compile(
+    r"(?:ham|ton|ington|ley|by|field|wick|worth|ford|bury|borough|brough|stead|mead|moor|dale"
+    r"|thorpe|hurst|den|don|well|minster|chester|caster|cester|mouth|wich|stow|combe|croft"
+    r"|shaw|holme|burn|haugh|muir|hill|ston)$"
 )
 # A compass word with a place or district: "East Riding", "Cheshire West", "South Lakeland".
 _COMPASS = frozenset(
@@ -328,6 +335,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and all(w in _COMPASS or w in places() or w not in first_names() for w in words)
     ):
         return True  # "East Riding", "Cheshire West", "South Lakeland": a district
+    if (
+        len(words) == 1
+        and not titled
+        and not cued
+        and _PLACE_ENDING.search(words[0])
+        and words[0] not in first_names()
+        and words[0] not in surnames()
+    ):
+        return True  # "Fishermead", "Brinnington", "Molescroft": a district no list knows
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):

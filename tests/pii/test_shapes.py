@@ -530,6 +530,12 @@ SHAPES = [
         ["Kasim", "Moose", "Zsolt", "j. boateng"],
         ["The officer attended"],
     ),
+    (
+        "a district no list knows, by how English place names end or a town word after it",
+        "Youths from Brambleworth and Oakmead met at Fenwick Town; Trey and Jo Abbott left.",
+        ["Trey", "Jo Abbott"],
+        ["Brambleworth", "Oakmead", "Fenwick Town"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
