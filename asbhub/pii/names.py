@@ -379,6 +379,8 @@ _STRONG_CUES = (
     r"nicknamed|known(?:\s+\w+ly)?\s+as|aka|a\.k\.a\.?|goes\s+by(?:\s+the\s+name(?:\s+of)?)?"
     r"|(?:they|people|everyone|we)\s+(?:call|cry)(?:\s+(?:him|her))?|calls\s+(?:him|her)self"
     r"|called\s+(?:him|her)"
+    r"|name(?:\s+please)?\s*\?+\s*(?:c|caller|user|customer|visitor|rp|resident)\s*:"
+    r"\s*(?:(?:it'?s|its|my\s+name\s+is|i'?m|yes,?|yeah,?)\s+)?"
 )
 _CUE_BEFORE = re.compile(
     rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as))"

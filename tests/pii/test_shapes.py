@@ -536,6 +536,13 @@ SHAPES = [
         ["Trey", "Jo Abbott"],
         ["Brambleworth", "Oakmead", "Fenwick Town"],
     ),
+    (
+        "the answer to 'your name?' in a transcript",
+        "CH: And your name? C: Cheng Ploy. CH: Your name please? User: its lark fenwick."
+        " CH: What's your name? C: I'd rather not say.",
+        ["Cheng Ploy", "lark fenwick"],
+        ["I'd rather not say"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

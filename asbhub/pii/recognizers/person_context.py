@@ -115,6 +115,15 @@ class PersonContextRecognizer(PatternRecognizer):
             0.5,
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        # In a transcript the answer to "your name?" is a name, in any case: "Agent: can i take
+        # your name please? User: its sky marshall", "And your name? CALLER: Ploy Srisuk".
+        Pattern(
+            "Answer to a name question",
+            r"(?i:\bname(?:\s+please)?\s*\?+)\s*(?i:c|caller|user|customer|visitor|rp|resident)"
+            r"\s*:\s*(?i:(?:it'?s|its|my\s+name\s+is|i'?m|yes,?|yeah,?)\s+)?\K"
+            r"(?!(?i:no|not|why|what|sorry|i|it|can|do)\b)\p{L}[\p{L}'’\-]+(?:\s\p{L}[\p{L}'’\-]+)?",
+            0.6,
+        ),
         # A CAD log's operator before each entry, in any case: "// 19:02 op 5512 HUSSAIN:",
         # "op 3345 mcintyre:", "OPERATOR D. HOLROYD PANS"; not "Op Sceptre", an operation.
         Pattern(
