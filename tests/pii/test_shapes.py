@@ -418,8 +418,8 @@ SHAPES = [
     ),
     (
         "a date of birth as words or as the nth of the nth",
-        "He gave his date of birth as the third of May nineteen ninety-one; hers is the 4th of"
-        " the 11th 1987. Hearing on the 4th of the 11th.",
+        "He gave his date of birth as the third of May nineteen ninety-one; her dob is the 4th"
+        " of the 11th 1987. Hearing on the 4th of the 11th.",
         ["third of May nineteen ninety-one", "4th of the 11th 1987"],
         ["Hearing on the 4th of the 11th"],
     ),
@@ -494,7 +494,8 @@ SHAPES = [
     ),
     (
         "dates of birth with dots year first, in Welsh, or as the nth of the nth in words",
-        "dob 1990.11.04; born 3 Mehefin 2001; C: second of the fifth, seventy-nine. CH: Address?",
+        "dob 1990.11.04; born 3 Mehefin 2001; CH: Date of birth? C: second of the fifth,"
+        " seventy-nine. CH: Address?",
         ["1990.11.04", "3 Mehefin 2001", "second of the fifth, seventy-nine"],
         ["CH: Address?"],
     ),

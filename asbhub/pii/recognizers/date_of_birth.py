@@ -37,15 +37,16 @@ _NUMBER_WORD = (
     r"|nineteenth|twentieth|thirtieth|hundred|thousand|and|oh)\b"
 )
 _WORDS_DATE = (
-    rf"(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
+    rf"(?:(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+(?:\d{{4}}|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{1,4}}))"
     # "the 9th of the 10th 1961"
     rf"|(?:the\s+)?(?:{_DAY}|{_NUMBER_WORD})\s+of\s+the\s+(?:{_DAY}|{_NUMBER_WORD}),?\s+"
-    rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}})"
+    rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}}))"
 )
 _LINK = (
     r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
-    r"(?:\s+(?:it\s+)?(?:was|is|as))?)?\s*(?:[:\-=(]\s*)?"
+    r"(?:\s+(?:it\s+)?(?:was|is|as))?"
+    r"|\?\s*(?:c|caller|user|customer)\s*:)?\s*(?:[:\-=(]\s*)?"  # "Date of birth? C: ..."
 )
 
 
