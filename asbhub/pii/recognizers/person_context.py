@@ -105,7 +105,8 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(  # "m. o'donoghue", "j. mcallister": a Gaelic surname is one in any case
             "Initial and Gaelic surname",
-            r"(?<![\w.])[A-Za-z]\.?\s(?:[Oo]['’][A-Za-z]{2,}|[Mm]c[A-Za-z]{2,}|Mac[A-Z][a-z]+)\b",
+            r"(?<![\w.])[A-Za-z]\.?\s(?=[OoMm])"
+            r"(?:[Oo]['’][A-Za-z]{2,}|[Mm]c[A-Za-z]{2,}|Mac[A-Z][a-z]+)\b",
             0.5,
         ),
         Pattern(
@@ -137,7 +138,8 @@ class PersonContextRecognizer(PatternRecognizer):
         # tenancy; RM to serve a warning". Agencies' and roles' letters are not people's.
         Pattern(
             "Initials given an action",
-            r"(?:^|[;:.]\s*|\band\s+)\K(?!(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO"
+            r"(?:^|[;:.]\s*|\band\s+)\K(?=[A-Z]{2,3}\s+to\s)"
+            r"(?!(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO"
             r"|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT"
             r"|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS)\b)[A-Z]{2,3}"
             r"(?=\s+to\s+(?:check|serve|review|refer|complete|contact|visit|arrange|update|speak"
