@@ -48,6 +48,7 @@ _GAELIC_END = re.compile(r"(?:^|\s)(?i:mc|mac|o|ó|ní|nic|ap|ab)$")
 _MD_BEFORE = re.compile(r"\b(?i:md)\.?\s$")
 _NAME_AFTER = re.compile(rf"\s+({_WORD})")
 _NAME_BEFORE = re.compile(rf"({_WORD})\s$")
+_RESIDENT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z'’\-]{2,})\s+(?:at|of|from)\s+$")
 _NUMBER_WORD = re.compile(r"(?i:no\.?|number)\s*(?=\d)")
 
 
@@ -58,6 +59,9 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     for ent in people:
         found += _birth_date_after(text, ent)
         found += _name_rest(text, ent)
+    for ent in entities:
+        if ent.type == "STREET_ADDRESS":
+            found += _resident_before(text, ent, people)
     for m in _QUOTED.finditer(text):
         group = 1 if m.group(1) is not None else 2
         inner_start, inner_end = m.span(group)
@@ -154,6 +158,22 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
     if b and b.group(1)[0].isupper() and not not_a_name_word(b.group(1).lower()):
         found.append(Candidate("PERSON", b.start(1), ent.end, 0.6, "context"))
     return found
+
+
+def _resident_before(text: str, address: Entity, people: Sequence[Entity]) -> list[Candidate]:
+    """ "Fardowsa at Flat 40, Eccleston House": a capitalised word no list knows as a word,
+    place or label, right before "at", "of" or "from" and an address, is who lives there."""
+    m = _RESIDENT_BEFORE.search(text, max(0, address.start - 40), address.start)
+    if m is None or any(p.start <= m.start(1) < p.end for p in people):
+        return []
+    word = m.group(1)
+    if not_a_name_word(word.lower()) or word.isupper() or _sentence_start(text, m.start(1)):
+        return []
+    return [Candidate("PERSON", m.start(1), m.end(1), 0.55, "context")]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return text[:pos].rstrip()[-1:] in ("", ".", "!", "?")
 
 
 def _between_name_parts(first: str, quoted: str, last: str) -> bool:

@@ -544,6 +544,12 @@ SHAPES = [
         ["Cheng Ploy", "lark fenwick"],
         ["I'd rather not say"],
     ),
+    (
+        "a name no list knows right before 'at' and an address",
+        "Hi Sarge, Nkechi at Flat 12, Orchard House says the lift is broken; noise at 4 Elm Road.",
+        ["Nkechi", "Flat 12, Orchard House", "4 Elm Road"],
+        ["Hi Sarge", "noise at"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
