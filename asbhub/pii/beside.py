@@ -72,7 +72,7 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             # 'GRANT "GUNNER" IRVINE', 'iain "beag" macdonald': one name, in any case
             found.append(Candidate("PERSON", before.start(1), after.end(1), 0.65, "context"))
             continue
-        covered = any(e.start <= inner_start < e.end for e in entities)
+        covered = any(e.start <= inner_start and inner_end <= e.end for e in entities)
         named = any(e.start <= inner_start < e.end for e in people)
         touching = any(_touching(text, e, m.start(), m.end()) for e in people)
         if (touching or named) and _namelike(inner):
@@ -199,11 +199,13 @@ def _touching(text: str, ent: Entity, start: int, end: int) -> bool:
 
 
 def _namelike(quoted: str) -> bool:
-    """ "Lewy", "J-DOG", "Big Mike": capitalised words, not quoted speech ("ur dead")."""
+    """ "Lewy", "J-DOG", "Big Mike", "Paddy the Hat": capitalised words (a linking word
+    between them), not quoted speech ("ur dead")."""
     words = quoted.split()
     return (
         0 < len(words) <= 3
-        and all(w[0].isupper() for w in words)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in ("the", "of", "da", "de", "la") for w in words[1:])
         and not any(c.isdigit() for c in quoted)
     )
 

@@ -198,6 +198,8 @@ def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidat
 def _trim(text: str, cand: Candidate) -> Candidate | None:
     words = list(_WORD.finditer(text, cand.start, cand.end))
     source = cand.source
+    if _quoted(text, cand):
+        return cand  # a nickname in quotes is a name as it stands: "the wee man", "Big Mike"
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
         if words.pop(0).group().lower() in _PERSONAL_TITLES:
             source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname

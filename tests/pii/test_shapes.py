@@ -550,6 +550,12 @@ SHAPES = [
         ["Nkechi", "Flat 12, Orchard House", "4 Elm Road"],
         ["Hi Sarge", "noise at"],
     ),
+    (
+        "a quoted nickname of several words, with a linking word or in lower case",
+        'Known as "Tommy the Tank" or Tom; one known as "the big fella". She said "the end".',
+        ["Tommy the Tank", "the big fella"],
+        ['"the end"'],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -86,7 +86,8 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Quoted name after a cue",
-            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K\p{{L}}[\p{{L}}'’\-]+(?:\s\p{{L}}[\p{{L}}'’\-]*)?(?=[\"”’'])",
+            rf"\b{_QUOTED_CUE}\s+[\"“‘']\K\p{{L}}[\p{{L}}'’\-]+(?:\s\p{{L}}[\p{{L}}'’\-]*){{0,2}}"
+            r"(?=[\"”’'])",
             0.7,
         ),
         Pattern(
