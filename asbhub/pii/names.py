@@ -57,8 +57,17 @@ _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
 # An age or "surname unknown" in brackets after a word marks it a person's name: "Sanyi (15)",
 # "storm (15, f)", "Guled (surname unknown)".
 AGE_AFTER = re.compile(
-    r"\s?\((?:aged?\s)?\d{1,2}(?:\s?(?:yrs?|years?|y/?o))?(?:\s?,\s?[mfMF]\b[^)]{0,12})?\)"
+    r"\s?\((?:[mfMF]\s?,\s?)?(?:aged?\s)?\d{1,2}s?(?:\s?(?:yrs?|years?|y/?o))?"
+    r"(?:\s?,\s?[mfMF]\b)?\s?[),]"
     r"|\s?\(surname\s+(?:unknown|not\s+known|n/?k)\)"
+)
+# A person's relation after a possessive makes the word before it a name: "Kwabena's little
+# brother", "Jan-Willem's father", "kyle's mum".
+KIN_AFTER = re.compile(
+    r"\s+(?:(?:little|big|older|younger|elder|baby|twin|step)\s+)?(?:brother|sister|mum"
+    r"|mother|dad|father|son|daughter|cousin|mate|friend|nan|gran|uncle|aunt|auntie"
+    r"|girlfriend|boyfriend|partner|wife|husband|kids|children)\b",
+    re.IGNORECASE,
 )
 # How English, Scots and Welsh place names end; a single unlisted word ending so is a district.
 _PLACE_ENDING = re.compile(

@@ -556,6 +556,13 @@ SHAPES = [
         ["Tommy the Tank", "the big fella"],
         ['"the end"'],
     ),
+    (
+        "a name before a possessive relation, a title before a hyphenated lower-case surname",
+        "Eggs thrown by Kofi's little brother and Anne-Marie's dad; mrs dora okafor-reid rang."
+        " The council's son scheme and Tesco's staff helped.",
+        ["Kofi", "Anne-Marie", "dora okafor-reid"],
+        ["The council's son scheme", "Tesco's staff"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

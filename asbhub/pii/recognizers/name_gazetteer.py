@@ -19,7 +19,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import AGE_AFTER
+from asbhub.pii.names import AGE_AFTER, KIN_AFTER
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 # Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
@@ -72,6 +72,11 @@ class NameGazetteerRecognizer(EntityRecognizer):
         low = word.lower()
         if AGE_AFTER.match(text, tokens[i].end()) and self._named_by_age(word, low):
             return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Sanyi (15)", "hope (13)"
+        if low.endswith(("'s", "’s")) and KIN_AFTER.match(text, tokens[i].end()):
+            bare = word[:-2]
+            if self._named_by_age(bare, bare.lower()):
+                # "Kwabena's little brother", "Jan-Willem's father": the name, not the 's
+                return tokens[i].start(), tokens[i].end() - 2, 0.55, 1
         if low not in self.first and low not in self.last:
             low = _folded(low)  # "Mária", "Zoë", "Łukasz" as the lists also hold them plain
         capital = word[0].isupper()

@@ -75,7 +75,7 @@ class PersonContextRecognizer(PatternRecognizer):
             "Title then lower-case surname",
             rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"
             rf"(?:\s\d{{2,5}})?)"
-            rf"\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}",
+            rf"\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}(?:\s[a-z]+-[a-z]+)?",  # "mrs penny rice-oduya"
             0.5,
         ),
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
