@@ -36,10 +36,14 @@ _ORG_WORDS = (
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
     r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
-    r"|town|meads?|end|gate)"
+    r"|town|meads?|end|gate|brothers|bros|co|textiles|convenience|recovery|fish|food)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
-_ORG_AFTER = re.compile(rf"^\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE)
+# A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning".
+_ORG_AFTER = re.compile(
+    rf"^(?:['’]s)?\s*(?:&\s*(?-i:[A-Z][a-z]+)\s*)?(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b",
+    re.IGNORECASE,
+)
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
 # A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
 _LOCATIVE_BEFORE = re.compile(
@@ -477,7 +481,9 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     if words:
         loose = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)
         found += [
-            Candidate("PERSON", m.start(), m.end(), 0.6, "context") for m in loose.finditer(text)
+            Candidate("PERSON", m.start(), m.end(), 0.6, "context")
+            for m in loose.finditer(text)
+            if not _ORG_AFTER.match(text[m.end() : m.end() + 40])  # "Kim Lee" ... "Kim's Nails"
         ]
     if capitalised:
         strict = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(capitalised))) + r")\b")

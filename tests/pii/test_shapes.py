@@ -563,6 +563,12 @@ SHAPES = [
         ["Kofi", "Anne-Marie", "dora okafor-reid"],
         ["The council's son scheme", "Tesco's staff"],
     ),
+    (
+        "a firm named after its people, also when one of them is named in the narrative",
+        "Begging outside Jia's Nails, Okoro Brothers and Marsh & Rowe Lettings; Jia Chen rang.",
+        ["Jia Chen"],
+        ["Jia's Nails", "Okoro Brothers", "Marsh & Rowe Lettings"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
