@@ -73,6 +73,18 @@ KIN_AFTER = re.compile(
     r"|girlfriend|boyfriend|partner|wife|husband|kids|children)\b",
     re.IGNORECASE,
 )
+# Last words of districts and landmarks that are also surnames ("Barton Hill", "Page Hall"):
+# a place only after a word that puts something there.
+_PLACE_LAST_WORDS = (
+    "hill hall leys bay point cross green park vale heath end side field fields wood brook"
+    " bridge gate common moor dale bank sands oak"
+)
+_PLACE_LAST = frozenset(_PLACE_LAST_WORDS.split())
+_PREV_WORD = re.compile(r"([A-Z][^\W\d_]*)\s+$")
+_AT_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|on|near|nr|around|across|towards|outside|behind|opposite|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # How English, Scots and Welsh place names end; a single unlisted word ending so is a district.
 _PLACE_ENDING = re.compile(
     r"(?:ham|ton|ington|ley|by|field|wick|worth|ford|bury|borough|brough|stead|mead|moor|dale"
@@ -230,6 +242,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and _ordinary(words[0].group())
         and not (len(words) == 2 and words[0].group().lower() in NICKNAME_WORDS)  # "big dave"
         and not _word_name_before_surname(text, words)  # "and River Armstrong (17)"
+        and not _placed_landmark(text, words)  # "on Windmill Hill": judged whole, as a place
     ):
         words.pop(0)
     if (
@@ -253,6 +266,16 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if (start, end) == (cand.start, cand.end):
         return cand
     return Candidate(cand.type, start, end, cand.score, source)
+
+
+def _placed_landmark(text: str, words: list[re.Match[str]]) -> bool:
+    """Two words, the last a landmark's ("Hill", "Leys"), after a word that places them."""
+    return (
+        len(words) == 2
+        and words[-1].group().lower() in _PLACE_LAST
+        and _AT_PLACE_BEFORE.search(text, max(0, words[0].start() - 12), words[0].start())
+        is not None
+    )
 
 
 def _word_name_before_surname(text: str, words: list[re.Match[str]]) -> bool:
@@ -359,6 +382,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and words[0] not in surnames()
     ):
         return True  # "Fishermead", "Brinnington", "Molescroft": a district no list knows
+    if _placed_landmark(text, list(_WORD.finditer(text, cand.start, cand.end))):
+        return True  # "youths on Windmill Hill", "in Blackbird Leys", "near Charles Cross"
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
@@ -543,7 +568,9 @@ def _verb_use(text: str, start: int, end: int) -> bool:
 def _place_use(text: str, start: int, end: int) -> bool:
     """ "lives in Harlow", "Rose Close", "the Green": the word names a place, not the person."""
     before = text[max(0, start - 12) : start].lower()
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
     return (
         re.search(r"\b(?:in|at|to|from|near|the|of|on)\s+$", before) is not None
         or _ORG_AFTER.match(text[end : end + 40]) is not None
+        or (prev is not None and _placed_landmark(text, [prev, *_WORD.finditer(text, start, end)]))
     )

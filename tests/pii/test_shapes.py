@@ -569,6 +569,12 @@ SHAPES = [
         ["Jia Chen"],
         ["Jia's Nails", "Okoro Brothers", "Marsh & Rowe Lettings"],
     ),
+    (
+        "a district or landmark whose last word is a surname, after a word that places it",
+        "Youths on Windmill Hill and in Blackbird Leys; spoke to Rose Hill and Jo Green.",
+        ["Rose Hill", "Jo Green"],
+        ["Windmill Hill", "Blackbird Leys"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
