@@ -36,7 +36,8 @@ _DATE_AFTER = re.compile(
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]|(?<=\s)[‘']([^'‘’\n]{1,30})[’'](?=\s)")
 # Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".
 _PARTICLE = (
-    r"(?i:ní|nic|ni|ó|o|ap|ab|mac|mc|de|da|dos|das|do|del|della|di|du|van|von|der|den|bin|binti"
+    r"(?i:ní|nic|ni|ó|o|ap|ab|ferch|verch|fab|mac|mc|de|da|dos|das|do|del|della|dela|di|du|van"
+    r"|von|der|den|bin|binti"
     r"|al|el|ibn|le|la)"
 )
 _WORD = r"[^\W\d_][^\W\d_'’\-]+"

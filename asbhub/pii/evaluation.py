@@ -43,6 +43,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning": SetRole.TUNED_ON,
     "tuning2": SetRole.TUNED_ON,
     "tuning3": SetRole.TUNED_ON,
+    "tuning4": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

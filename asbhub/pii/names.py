@@ -51,6 +51,15 @@ _LOCATIVE_BEFORE = re.compile(
     r"|toward|past|across|around|round|through|beside|by)\s+$",
     re.IGNORECASE,
 )
+_INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
+# A verb that takes a person, before "to"/"with": "spoke to Bridget Ward" is a person.
+_PERSON_VERB_BEFORE = re.compile(
+    r"\b(?:spoke|speak|speaking|talked|talking|told|rang|phoned|emailed|wrote|went|sent|passed"
+    r"|given|handed|referred|introduced|engaged|chatted)\s+(?:to|with)\s+$",
+    re.IGNORECASE,
+)
+# An operation's name: "Operation Clearway", "Op Sceptre" (not "op 5512 HUSSAIN:", an operator).
+_OPERATION_BEFORE = re.compile(r"\b(?:operation|op)\.?\s+$", re.IGNORECASE)
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
 _IN_PLACE_BEFORE = re.compile(
     r"\b(?:in|near|nr|around|across|towards|toward|throughout|within|townland\s+of)\s+$",
@@ -343,6 +352,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         not quoted
         and not cued
         and not role
+        and not _INITIAL.match(span)  # "A. BELL": an initial makes a surname of a word
         and span.isupper()
         and len(span) > 3
         and not _listed_name(words)
@@ -384,12 +394,26 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Fishermead", "Brinnington", "Molescroft": a district no list knows
     if _placed_landmark(text, list(_WORD.finditer(text, cand.start, cand.end))):
         return True  # "youths on Windmill Hill", "in Blackbird Leys", "near Charles Cross"
+    if _OPERATION_BEFORE.search(text, max(0, cand.start - 12), cand.start) and not text[
+        cand.end : cand.end + 2
+    ].lstrip().startswith(":"):
+        return True  # "Operation Clearway", "Op Sceptre": an operation, not a person
+    if (
+        len(words) >= 2
+        and not titled
+        and words[0] in places()
+        and not any(w in first_names() for w in words)
+    ):
+        return True  # "Coventry Foleshill", "Hartlepool Seaton Carew": a town and its district
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
         return True  # "the Jubilee play area", "Victoria station"
     if _ORG_LAST.search(span) and (
-        _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        (
+            _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+            and not _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+        )
         or words[-1] in _STREET_NOT_SURNAME
         or not (_surname_word(words[-1]) and _first_word(words[0]))
     ):
@@ -423,7 +447,8 @@ _STRONG_CUES = (
     r"\s*(?:(?:it'?s|its|my\s+name\s+is|i'?m|yes,?|yeah,?)\s+)?"
 )
 _CUE_BEFORE = re.compile(
-    rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as))"
+    rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as)"
+    r"|(?:sur|fore|first\s+)?names?\s*:|nominal\s*:)"
     r"\s*[\"“‘']?\s*$",
     re.IGNORECASE,
 )

@@ -575,6 +575,44 @@ SHAPES = [
         ["Rose Hill", "Jo Green"],
         ["Windmill Hill", "Blackbird Leys"],
     ),
+    (
+        "a date of birth with a month in another language, after its cue",
+        "Tenant (dob 14eg Mawrth 1999); complainant DOB 3 listopada 1975. Hearing 14 Mawrth.",
+        ["14eg Mawrth 1999", "3 listopada 1975"],
+        ["Hearing 14 Mawrth"],
+    ),
+    (
+        "labelled record fields and initials with surnames in capitals",
+        "PERSON RECORD / Surname: ADEBOWALE / Forenames: Tunde; NOMINAL: KHAN, IMRAN;"
+        " MARSHALS ON SHIFT P. LOWE / D. OKAFOR. U.K. BORDER FORCE informed.",
+        ["ADEBOWALE", "Tunde", "KHAN, IMRAN", "P. LOWE", "D. OKAFOR"],
+        ["U.K. BORDER FORCE"],
+    ),
+    (
+        "a stair, pitch or static caravan before its street, a one-word street",
+        "Calls from PF1, 12 Leith Walk, 2/R, 8 Union Grove, pitch B7, Meadow Row, van 42,"
+        " Sandy Bay Park and 14 Ridgeway. 3 off road bikes seen on 2 Aug. Lumley Road.",
+        [
+            "PF1, 12 Leith Walk",
+            "2/R, 8 Union Grove",
+            "pitch B7, Meadow Row",
+            "van 42",
+            "14 Ridgeway",
+        ],
+        ["3 off road bikes", "2 Aug."],
+    ),
+    (
+        "a town and its district in a header, an operation's name, a person after 'spoke to'",
+        "Coventry Foleshill - Operation Clearway: spoke to Bridget Ward; Shirley ward meeting.",
+        ["Bridget Ward"],
+        ["Coventry Foleshill", "Operation Clearway", "Shirley ward"],
+    ),
+    (
+        "a coded custody reference, an underscored one after its cue",
+        "CUSTODY RECORD EXTRACT 07KD/2291/25; West Mercia ref 00117_I_03052025 raised.",
+        ["07KD/2291/25", "00117_I_03052025"],
+        ["CUSTODY RECORD EXTRACT"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -56,6 +56,14 @@ class DateOfBirthRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Date after a birth word", rf"\b{_BIRTH}{_LINK}\K{DATE}(?!\d)", 0.85),
         Pattern("Date in words after a birth word", rf"\b{_BIRTH}{_LINK}\K{_WORDS_DATE}", 0.85),
+        # A month in another language after a birth word: "13eg Ionawr 2005", "22ain o Dachwedd
+        # 1987", "1 An t-Ògmhios 1957", "9 wrzesnia 1981".
+        Pattern(
+            "Date with a month in another language after a birth word",
+            rf"\b{_BIRTH}{_LINK}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
+            r"(?:\p{L}[\p{L}'’\-]{1,14}\s+){1,3}(?:19|20)\d{2}\b",
+            0.8,
+        ),
         Pattern(
             "Date given as, after a birth word",
             rf"\b(?:d\.?o\.?b\.?|date\s+of\s+birth)\b[^.\n]{{0,40}}?\bgiven\s+as\s+\K"

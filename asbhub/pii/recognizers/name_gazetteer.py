@@ -70,6 +70,16 @@ class NameGazetteerRecognizer(EntityRecognizer):
     def _name_at(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
         word = tokens[i].group()
         low = word.lower()
+        nxt_age = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt_age is not None
+            and word[0].isupper()
+            and text[tokens[i].end() : nxt_age.start()] == " "
+            and AGE_AFTER.match(text, nxt_age.end())
+            and nxt_age.group().lower() in self.last
+            and self._named_by_age(word, low)
+        ):
+            return tokens[i].start(), nxt_age.end(), 0.55, 2  # "River Jenkins (13)"
         if AGE_AFTER.match(text, tokens[i].end()) and self._named_by_age(word, low):
             return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Sanyi (15)", "hope (13)"
         if low.endswith(("'s", "’s")) and KIN_AFTER.match(text, tokens[i].end()):
@@ -425,7 +435,7 @@ _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
 _MORE_CUES = (
     "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
-    " resident landlord carer lad girl boy pal grandson granddaughter worker"
+    " resident landlord carer lad girl boy pal grandson granddaughter worker bf gf fella missus"
 )
 _NOT_NAME_LABELS = frozenset(["asb", "nfa", "pnc", "dob", "cctv", "update", "note", "loc"])
 _PERSON_CUES = frozenset(

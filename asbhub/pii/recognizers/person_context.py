@@ -38,6 +38,7 @@ _CUE = (
     rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{_CALLS}"
     r"|gives?\s+(?:(?:his|her|their)\s+)?name\s+as|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
     r"|surname(?:\s+(?:is|was))?|first\s+name(?:\s+(?:is|was))?|forename"
+    r"|(?:surname|forenames?|nominal|subject)\s*:"
     r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as)"
 )
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
@@ -48,6 +49,7 @@ _STRONG_CUE = (
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
     r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
+    r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as"
     r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
 _ROLE = (
@@ -103,6 +105,11 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Initial and surname", rf"(?<![\w.])[A-Z]\.\s?{_NOT_NAME}[A-Z][a-z'’]{{2,}}\b", 0.5
+        ),
+        Pattern(  # "MARSHALS ON SHIFT A. BELL / R. GRANT"
+            "Initial and surname in capitals",
+            rf"(?<![\w.])[A-Z]\.\s?{_NOT_NAME}[A-Z]{{2,}}(?:['’\-][A-Z]{{2,}})?\b",
+            0.5,
         ),
         Pattern(  # "m. o'donoghue", "j. mcallister": a Gaelic surname is one in any case
             "Initial and Gaelic surname",

@@ -22,7 +22,7 @@ _AGENCY_CUE = (
 _IDENTIFIER = (
     r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
     r"(?=(?:[A-Z/\-*]*\d){4})"
-    r"[A-Z0-9]{1,20}(?:[/\-*][A-Z0-9]{1,12}){0,4}\b"
+    r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
 )
 
 
@@ -34,6 +34,11 @@ class PoliceReferenceRecognizer(PatternRecognizer):
             "Crime reference", rf"\b(?:\d{{2}}{_S}|\d{{2}}\s?)?CR{_S}?\d{{4,8}}{_S}\d{{2}}\b", 0.9
         ),
         Pattern("Incident reference", rf"(?<![\d/])\d{{2}}{_S}\d{{4,7}}{_S}\d{{2}}(?![\d/])", 0.75),
+        Pattern(  # a force's code, then the station's: "02NT/1187/25"
+            "Coded reference",
+            r"(?<![\w/])\d{2}[A-Z]{1,4}/\d{3,7}/\d{2}(?![\w/])",
+            0.7,
+        ),
         Pattern(
             "Log number with its date",
             r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial)\s?(?:no\.?|number|ref)?[\s:#]*\K"

@@ -19,7 +19,7 @@ _UK_STREET_WORDS = (
     "|estate|parkway|bridge|crest|cottages|buildings|villas|copse|spinney|paddock|pastures"
     "|end|quay|alley|bypass|causeway|corner|glen|haven|hey|holme|hurst|knoll|nook|oval|link"
     "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts|top|bottom"
-    "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks|pk"
+    "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks|pk|run"
 )
 
 
@@ -39,15 +39,18 @@ _NOT_STREET = (
     r"|males?|females?|youths?|kids|lads|people|persons?|men|women|boys|girls|times|days"
     r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey"
     r"|schools|shops|pupils|students|residents|calls|reports|incidents|occasions|bikes|mopeds"
-    r"|incl|including)\b)"
+    r"|incl|including|off|bike|jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)\b)"
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
 # A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2"; a flat
 # or a block may be a letter ("Flat B", "block C"); a room may be in a flat ("Room 5, Flat 12,").
+# A stair position ("PF2, 31 Great Junction Street", "2/L, 56 Victoria Road") and a static
+# caravan or pitch ("van 118,", "pitch C14,") count as flats too.
 _ONE_FLAT = (
-    r"(?:(?:flats?|apartments?|apt|unit|studio|room|block|maisonette|chalet|caravan|plot|pitch)"
-    r"\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?|[A-Z](?![\w'’])),?\s+"
-    r"|\d{1,2}/\d{1,2},\s*)"
+    r"(?:(?:flats?|apartments?|apt|unit|studio|room|block|maisonette|chalet|caravan|static"
+    r"|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
+    r"|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
+    r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2}),\s*)"
 )
 _FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
@@ -55,9 +58,10 @@ _FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
 _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
-    rf"(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
+    rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
+    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w']))"  # one word: "14 Ridgeway", "2 Kingsway"
 )
 
 
@@ -128,7 +132,8 @@ class StreetAddressRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Named house or farm",
-            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+){{1,3}}(?i:{_HOUSE_NAMES}))\b"
+            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR)\s+)?){{1,3}}"
+            rf"(?i:{_HOUSE_NAMES}))\b"
             rf"(?!\s+(?:{STREET_WORDS})\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.6,
