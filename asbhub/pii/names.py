@@ -261,8 +261,13 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and words[-2].group().lower() in ("of", "from", "in")
     ):
         words = words[:-2]  # "J. HIGGINS OF LIVERPOOL": the name, not where he is from
-    while len(words) > 1 and not quoted and _ordinary(words[-1].group()):
-        words.pop()
+    titled_pair = (
+        len(words) == 2
+        and _TITLE_BEFORE.search(text, max(0, words[0].start() - 16), words[0].start()) is not None
+        and all(w.group()[:1].isupper() and not w.group().isupper() for w in words)
+    )
+    while len(words) > 1 and not quoted and not titled_pair and _ordinary(words[-1].group()):
+        words.pop()  # not after a title: "PC Jack Ivory", "Mrs Rose Baker" are whole names
     if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
         words = words[:-3]  # "Liban Farah-Jama d.o.b"
     if not words:

@@ -613,6 +613,12 @@ SHAPES = [
         ["07KD/2291/25", "00117_I_03052025"],
         ["CUSTODY RECORD EXTRACT"],
     ),
+    (
+        "a name after a rank kept whole though its surname is a word",
+        "Signed PC Amy Ivory 4410; Mrs Rose Baker rang about the ivory keys.",
+        ["Amy Ivory", "Rose Baker"],
+        ["the ivory keys"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -61,7 +61,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
         Pattern(
             "Date with a month in another language after a birth word",
             rf"\b{_BIRTH}{_LINK}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
-            r"(?:\p{L}[\p{L}'’\-]{1,14}\s+){1,3}(?:19|20)\d{2}\b",
+            r"(?:\p{L}[\p{L}'’\-]{0,14}\s+){1,3}(?:19|20)\d{2}\b",
             0.8,
         ),
         Pattern(
