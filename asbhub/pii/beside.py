@@ -13,14 +13,8 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from asbhub.pii.gazetteers import (
-    COMMON_WORD_FIRST_NAMES,
-    common_english_words,
-    first_names,
-    places,
-    surnames,
-)
-from asbhub.pii.names import not_a_name_word
+from asbhub.pii.gazetteers import common_english_words, places, surnames
+from asbhub.pii.names import first_name_word, not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE
 from asbhub.pii.resolve import Candidate, Entity
 
@@ -184,7 +178,7 @@ def _between_name_parts(first: str, quoted: str, last: str) -> bool:
     if not 0 < len(words) <= 3 or any(c.isdigit() for c in quoted):
         return False
     first_low, last_low = first.lower(), last.lower()
-    is_first = first_low in first_names() or first_low in COMMON_WORD_FIRST_NAMES
+    is_first = first_name_word(first_low)
     if not is_first and first[:1].isupper() and last[:1].isupper() and len(words) == 1:
         # 'Nikolaos "Nicky" Papas': two capitalised words no list holds around one nickname
         is_first = all(

@@ -74,12 +74,23 @@ AGE_AFTER = re.compile(
     r"(?:\s?,\s?[mfMF]\b)?\s?[),]"
     r"|\s?\(surname\s+(?:unknown|not\s+known|n/?k)\)"
 )
+# A person's relations, for the cues before and after a name.
+_RELATIONS = (
+    "son daughter brother sister mum dad mother father nan cousin mate friend boyfriend"
+    " girlfriend partner husband wife"
+)
+
+
+def _any_of(words: str) -> str:
+    """An alternation of the words, longest first."""
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
 # A person's relation after a possessive makes the word before it a name: "Kwabena's little
 # brother", "Jan-Willem's father", "kyle's mum".
 KIN_AFTER = re.compile(
-    r"\s+(?:(?:little|big|older|younger|elder|baby|twin|step)\s+)?(?:brother|sister|mum"
-    r"|mother|dad|father|son|daughter|cousin|mate|friend|nan|gran|uncle|aunt|auntie"
-    r"|girlfriend|boyfriend|partner|wife|husband|kids|children)\b",
+    r"\s+(?:(?:little|big|older|younger|elder|baby|twin|step)\s+)?"
+    rf"(?:{_any_of(_RELATIONS + ' gran uncle aunt auntie kids children')})\b",
     re.IGNORECASE,
 )
 # Last words of districts and landmarks that are also surnames ("Barton Hill", "Page Hall"):
@@ -420,7 +431,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
             and not _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start)
         )
         or words[-1] in _STREET_NOT_SURNAME
-        or not (_surname_word(words[-1]) and _first_word(words[0]))
+        or not (_surname_word(words[-1]) and first_name_word(words[0]))
     ):
         # "Estuary Homes", "Victoria Avenue", "on Rose Lane"; but "Rose Lane rang" is a person
         return True
@@ -444,13 +455,18 @@ def _false_name(text: str, cand: Candidate) -> bool:
 _QUOTES = "\"“”‘’'"
 # A cue for a name or nickname just before the span: after a strong one even an ordinary word
 # is a nickname ("aka tiny", "known as Spider"); after a weak one it is not ("called one").
-_STRONG_CUES = (
-    r"nicknamed|known(?:\s+\w+ly)?\s+as|aka|a\.k\.a\.?|goes\s+by(?:\s+the\s+name(?:\s+of)?)?"
-    r"|(?:they|people|everyone|we)\s+(?:call|cry)(?:\s+(?:him|her))?|calls\s+(?:him|her)self"
-    r"|called\s+(?:him|her)"
-    r"|name(?:\s+please)?\s*\?+\s*(?:c|caller|user|customer|visitor|rp|resident)\s*:"
+# Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER"); the
+# person_context recognizer proposes names after them and this module keeps them.
+NICKNAME_CUES = (
+    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we)\s+(?:call|cry)"
+    r"(?:\s+(?:him|her))?|calls\s+(?:him|her)self|known\s+\w+ly\s+as|called\s+(?:him|her)"
+)
+# In a call transcript, what comes after the question for a name: "your name? C: its ...".
+NAME_ANSWER = (
+    r"name(?:\s+please)?\s*\?+\s*(?:c|caller|user|customer|visitor|rp|resident)\s*:"
     r"\s*(?:(?:it'?s|its|my\s+name\s+is|i'?m|yes,?|yeah,?)\s+)?"
 )
+_STRONG_CUES = rf"nicknamed|known\s+as|aka|a\.k\.a\.?|{NICKNAME_CUES}|{NAME_ANSWER}"
 _CUE_BEFORE = re.compile(
     rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as)"
     r"|(?:sur|fore|first\s+)?names?\s*:|nominal\s*:)"
@@ -460,10 +476,11 @@ _CUE_BEFORE = re.compile(
 
 
 # A person's relation just before a word-name: "his pal Ally", "her brother Rich".
+_KIN_BEFORE_MORE = (
+    " grandson granddaughter nephew niece pal ex lodger stepson stepdaughter eldest youngest"
+)
 _KIN_BEFORE = re.compile(
-    r"\b(?:son|daughter|brother|sister|mum|dad|mother|father|nan|grandson|granddaughter|nephew"
-    r"|niece|cousin|mate|pal|friend|boyfriend|girlfriend|partner|husband|wife|ex|lodger"
-    r"|stepson|stepdaughter|eldest|youngest)\s+$",
+    rf"\b(?:{_any_of(_RELATIONS + _KIN_BEFORE_MORE)})\s+$",
     re.IGNORECASE,
 )
 # A role that names the person after it, even in capitals without a listed name:
@@ -497,7 +514,7 @@ def _listed_name(words: Sequence[str]) -> bool:
     and a surname however common ("MARK BAKER"); "HAS YOUNG" has neither."""
     if any((w in first_names() or w in surnames()) and w not in common_word_names() for w in words):
         return True
-    return len(words) >= 2 and _first_word(words[0]) and _surname_word(words[-1])
+    return len(words) >= 2 and first_name_word(words[0]) and _surname_word(words[-1])
 
 
 def _ordinary(word: str) -> bool:
@@ -506,7 +523,8 @@ def _ordinary(word: str) -> bool:
     return low in common_english_words() and low not in first_names() and low not in surnames()
 
 
-def _first_word(word: str) -> bool:
+def first_name_word(word: str) -> bool:
+    """A listed first name, or a common one that is also a word ("will", "rose"), lower case."""
     return word in first_names() or word in COMMON_WORD_FIRST_NAMES
 
 

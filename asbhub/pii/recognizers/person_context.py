@@ -6,6 +6,8 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
 
+from asbhub.pii.names import NAME_ANSWER, NICKNAME_CUES
+
 # Capitalised words that follow roles but are not names.
 _NOT_NAME = (
     r"(?!(?:The|He|She|They|His|Her|Their|It|This|That|Police|Council|Housing|Officers?|Team"
@@ -28,14 +30,9 @@ _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse)\.?(?:\s\d{2,5})?"
 )
-# Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER").
-_CALLS = (
-    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we)\s+(?:call|cry)"
-    r"(?:\s+(?:him|her))?|calls\s+(?:him|her)self|known\s+\w+ly\s+as|called\s+(?:him|her)"
-)
 _CUE = (
     r"(?i:named(?:\s+as)?|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
-    rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{_CALLS}"
+    rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{NICKNAME_CUES}"
     r"|gives?\s+(?:(?:his|her|their)\s+)?name\s+as|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
     r"|surname(?:\s+(?:is|was))?|first\s+name(?:\s+(?:is|was))?|forename"
     r"|(?:surname|forenames?|nominal|subject)\s*:"
@@ -44,7 +41,7 @@ _CUE = (
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
 _STRONG_CUE = (
     r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)|names?\s*:"
-    rf"|names\s+are|{_CALLS})"
+    rf"|names\s+are|{NICKNAME_CUES})"
 )
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
@@ -57,7 +54,7 @@ _ROLE = (
     r"|wife|ex|neighbour|neighbor|friend|nephew|niece|cousin|grandson|granddaughter|uncle|aunt"
     r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
     r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
-    r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|grandson|granddaughter|lodger"
+    r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|lodger"
     r"|eldest|youngest"
     r"|stopped:?"
     r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
@@ -128,8 +125,7 @@ class PersonContextRecognizer(PatternRecognizer):
         # your name please? User: its sky marshall", "And your name? CALLER: Ploy Srisuk".
         Pattern(
             "Answer to a name question",
-            r"(?i:\bname(?:\s+please)?\s*\?+)\s*(?i:c|caller|user|customer|visitor|rp|resident)"
-            r"\s*:\s*(?i:(?:it'?s|its|my\s+name\s+is|i'?m|yes,?|yeah,?)\s+)?\K"
+            rf"(?i:\b{NAME_ANSWER})\K"
             r"(?!(?i:no|not|why|what|sorry|i|it|can|do)\b)\p{L}[\p{L}'’\-]+(?:\s\p{L}[\p{L}'’\-]+)?",
             0.6,
         ),
