@@ -44,6 +44,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning2": SetRole.TUNED_ON,
     "tuning3": SetRole.TUNED_ON,
     "tuning4": SetRole.TUNED_ON,
+    "tuning5": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
