@@ -36,19 +36,23 @@ _ORG_WORDS = (
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
     r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
-    r"|town|meads?|end|gate|brothers|bros|co|textiles|convenience|recovery|fish|food)"
+    r"|town|meads?|end|gate|brothers|bros|co|textiles|convenience|recovery|fish|food"
+    r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency"
+    r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
+    r"|(?-i:Watch|Line|Row|Drove|Board))"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
-# A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning".
+# A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
+# place joined to another: "Calton/Bridgeton CPT".
 _ORG_AFTER = re.compile(
-    rf"^(?:['’]s)?\s*(?:&\s*(?-i:[A-Z][a-z]+)\s*)?(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b",
+    rf"^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+)\b\s*)?(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b",
     re.IGNORECASE,
 )
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
 # A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:on|in|at|along|off|near|nr|outside|opposite|from|to|down|up|via|into|behind|towards"
-    r"|toward|past|across|around|round|through|beside|by)\s+$",
+    r"|toward|past|across|around|round|through|beside|by|j/w|jw|jct|junction\s+with)\s+$",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
@@ -97,12 +101,13 @@ KIN_AFTER = re.compile(
 # a place only after a word that puts something there.
 _PLACE_LAST_WORDS = (
     "hill hall leys bay point cross green park vale heath end side field fields wood brook"
-    " bridge gate common moor dale bank sands oak"
+    " bridge gate common moor dale bank sands oak grove croft down downs ferry isle pond quay"
 )
 _PLACE_LAST = frozenset(_PLACE_LAST_WORDS.split())
 _PREV_WORD = re.compile(r"([A-Z][^\W\d_]*)\s+$")
 _AT_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|on|near|nr|around|across|towards|outside|behind|opposite|of)\s+(?:the\s+)?$",
+    r"\b(?:in|at|on|near|nr|around|across|towards|outside|behind|opposite|of|from|j/w|jw)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 # How English, Scots and Welsh place names end; a single unlisted word ending so is a district.
@@ -158,7 +163,7 @@ ROLE_WORDS = _wordset(
 _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
     " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
-    " keyholder"
+    " keyholder ranger rangers steward marshal agent occupier i'm im"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
@@ -293,6 +298,71 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     return Candidate(cand.type, start, end, cand.score, source)
 
 
+# Words before a place, never before a person: "Police Scotland Tayside", "Isle of Skye",
+# "Muir of Ord", "An Chorr Chríochach", "POB: Kaunas".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?i:police|(?:isle|muir|kyle|bridge|mull|firth|sound|vale|forest|port|holy|city"
+    r"|county|bay|braes?|head|council|borough|district|university)\s+of|pob\s*:?"
+    r"|place\s+of\s+birth\s*:?)"
+    r"|\b(?:An|Na|Am|Yr)|\b[A-Z][a-z]+\s+(?:na|nan|an|y|yr)|\bo['’])\s+$"
+)
+# First words of Gaelic, Irish, Welsh and Cornish place names: "Loch Hope", "Baile Uí
+# Dhonnaíle", "Obar Dheathain", "Port Rìgh", "Cwm Rhondda".
+_PLACE_FIRST = _wordset(
+    "loch lochan baile obar inbhir ceann gleann cill dùn dun eilean beinn srath achadh druim"
+    " bun port cwm llan aber pant tre pen pol"
+)
+# After a name comes its person, not its place: "the Dunne twins", "the Pickering lad".
+_PEOPLE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?i:lads?|boys?|girls?|brothers?|sisters?|twins|family|families|kids?|children"
+    r"|couple|household|crew|clan|gang|sons?|daughters?|cousins|youths?|woman|man|lot)\b"
+)
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+# One word joined by "and" to an organisation: "Devon and Cornwall Police" (not "Darren Price
+# and Estuary Homes", two parties).
+_AND_ORG_AFTER = re.compile(
+    rf"^\s+and\s+(?-i:[A-Z][a-z]+)\b\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE
+)
+_JOINED_PLACE_AFTER = re.compile(r"\s*(?:,|&|/|and)\s*([A-Z][^\W\d_]+)\b(?!\s+[A-Z])")
+_JOINED_PLACE_BEFORE = re.compile(r"(?<![\w\s])\s*\b([A-Z][^\W\d_]+)\s*(?:&|/|and)\s*$")
+_DAWN = re.compile(
+    r"(?:\s+|-)(?i:(?:to|till|til|until)(?:\s+|-)dusk|patrols?|checks?|raids?|visits?|sweeps?)\b"
+)
+
+
+def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> bool:
+    """A place by the words around it, though no list knows it: after "the" with no person
+    after it ("the Longman lay-by", "the Saracen Head"), after a place's first words ("Isle of
+    Skye", "Police Scotland Tayside"), a Gaelic or Welsh place's first word ("Loch Hope"), or
+    joined to a listed place ("Dunvegan and Carbost", "Shirley/Freemantle", "Percy Main and
+    Chirton"); "Dawn patrols" and "dawn to dusk" are times."""
+    before = text[max(0, cand.start - 24) : cand.start]
+    if _quoted(text, cand) or _cue_before(text, cand.start) is not None:
+        return False
+    people_after = _PEOPLE_AFTER.match(text, cand.end) is not None
+    span = text[cand.start : cand.end]
+    plural_of_a_surname = span.endswith("s") and span[:-1].lower() in surnames()
+    if _THE_BEFORE.search(before) and not people_after and not plural_of_a_surname:
+        return True
+    if _PLACE_BEFORE.search(before) or (
+        len(words) >= 2 and words[0] in _PLACE_FIRST and words[0] not in first_names()
+    ):
+        return True
+    if words == ["dawn"] and _DAWN.match(text, cand.end):
+        return True
+    if len(words) == 1 and _AND_ORG_AFTER.match(text[cand.end : cand.end + 50]):
+        return True
+    if people_after or (len(words) == 1 and words[0] in first_names()):
+        return False
+    after = _JOINED_PLACE_AFTER.match(text, cand.end)
+    if after is None:
+        after = _JOINED_PLACE_BEFORE.search(before)
+    if after is None:
+        return False
+    other = after.group(1).lower()
+    return other in places() and other not in first_names()
+
+
 def _placed_landmark(text: str, words: list[re.Match[str]]) -> bool:
     """Two words, the last a landmark's ("Hill", "Leys"), after a word that places them."""
     return (
@@ -352,6 +422,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
+        return True
+    if not titled and _placed_by_its_neighbours(text, cand, words):
         return True
     quoted = _quoted(text, cand)
     cue = _cue_before(text, cand.start)

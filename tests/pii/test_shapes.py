@@ -619,6 +619,46 @@ SHAPES = [
         ["Amy Ivory", "Rose Baker"],
         ["the ivory keys"],
     ),
+    (
+        "initials owning each item of an actions list, whatever follows them",
+        "Actions: PW closure notice; DK – welfare check; LMcN extra patrols Fri."
+        " BTP to review CCTV.",
+        ["PW", "DK", "LMcN"],
+        ["closure notice", "BTP to review CCTV"],
+    ),
+    (
+        "places known by the words around them; a family after 'the' is people",
+        "Quiet week at Carrbrook and Stalybridge; vans on the Longrigg lay-by; youths at the Red"
+        " Lion near Loch Fyne and the Isle of Arran. Police Scotland Argyll aware. The Dunne twins"
+        " were named by Devon and Cornwall Police. Dawn patrols start Monday;"
+        " Dawn-to-dusk closure.",
+        ["Dunne"],
+        [
+            "Carrbrook",
+            "Longrigg lay-by",
+            "Red Lion",
+            "Loch Fyne",
+            "Isle of Arran",
+            "Police Scotland Argyll",
+            "Devon and Cornwall Police",
+            "Dawn patrols",
+            "Dawn-to-dusk",
+        ],
+    ),
+    (
+        "a birth date after a record's words, a transcript's answer, or spaced digits",
+        "DOB held: 14/02/1990. Date of birth for the record? Female: the third of the fourth,"
+        " oh-nine. lad dob 4 7 10 seen. Meeting held 12/03/2025.",
+        ["14/02/1990", "third of the fourth", "oh-nine", "4 7 10"],
+        ["Meeting held 12/03/2025"],
+    ),
+    (
+        "partial plates with wildcards, Northern Irish and Irish plates, a plate after a make",
+        "Partial reg DE19 ?KW seen; part plate BV?? RTY; Vehicles RXZ 5512 and 06-KE-4410;"
+        " white audi wp 18 ftc. Audi A3 was fine.",
+        ["DE19 ?KW", "BV?? RTY", "RXZ 5512", "06-KE-4410", "wp 18 ftc"],
+        ["Audi A3 was fine"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

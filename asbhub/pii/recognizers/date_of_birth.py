@@ -20,7 +20,7 @@ DATE = (
     rf"|{_DAY}(?:\s+of)?[\s\-]+{_MONTH}\.?,?[\s\-]+(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
-    r"|\d{1,2}\s\d{1,2}\s(?:19|20)\d{2}"  # "07 07 1981"
+    r"|\d{1,2}\s\d{1,2}\s(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "07 07 1981", "dob 3 9 11"
     r")"
 )
 _BIRTH = (
@@ -40,13 +40,19 @@ _WORDS_DATE = (
     rf"(?:(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+(?:\d{{4}}|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{1,4}}))"
     # "the 9th of the 10th 1961"
-    rf"|(?:the\s+)?(?:{_DAY}|{_NUMBER_WORD})\s+of\s+the\s+(?:{_DAY}|{_NUMBER_WORD}),?\s+"
+    rf"|(?:the\s+)?(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?)\s+of\s+the\s+"
+    rf"(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?),?\s+"
     rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}}))"
 )
+# Between the birth word and its date: a record's words ("DOB held:", "DOB on your system",
+# "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
+# answer's speaker ("Date of birth? C: …", "date of birth for our records? Male: …").
 _LINK = (
+    r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
+    r"|file)|per\s+[\w\-]+|on\s+record|according\s+to\s+[\w\-]+))?"
     r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
-    r"|\?\s*(?:c|caller|user|customer)\s*:)?\s*(?:[:\-=(]\s*)?"  # "Date of birth? C: ..."
+    r"|[^?.\n:]{0,30}\?\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}:)?\s*(?:[:\-=(]\s*)?"
 )
 
 

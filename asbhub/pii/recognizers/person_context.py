@@ -18,6 +18,13 @@ _NOT_NAME = (
     r"|Details|Update|Note|Grade|ON|IN|AT|TO|OF|AND|OR|THE|IS|WAS|FROM|WITH|FOR|BY|HAS|HAD|HE"
     r"|SHE|THEY|WHO|BUT|NOT)\b)"
 )
+# Agencies', roles' and forms' letters, which own actions in minutes but are not people's.
+_AGENCY_LETTERS = (
+    r"(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP"
+    r"|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS"
+    r"|CPT|NHPT|BCU|JAG|ASBIT|NIHE|PSNI|PCSP|HMO|AWP|ASC|EH|ALL|ANY|NB|TBA|RSPCA|DVLA|MARAC"
+    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|NFA|PSPO|CPW|CPN)"
+)
 # Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME = (
@@ -143,12 +150,21 @@ class PersonContextRecognizer(PatternRecognizer):
         Pattern(
             "Initials given an action",
             r"(?:^|[;:.]\s*|\band\s+)\K(?=[A-Z]{2,3}\s+to\s)"
-            r"(?!(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO"
-            r"|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT"
-            r"|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS)\b)[A-Z]{2,3}"
+            rf"(?!{_AGENCY_LETTERS}\b)[A-Z]{{2,3}}"
             r"(?=\s+to\s+(?:check|serve|review|refer|complete|contact|visit|arrange|update|speak"
             r"|chase|write|send|share|liaise|follow|book|make|offer|consider|confirm|request"
             r"|monitor|attend|feed|raise|seek|provide|discuss|invite|circulate)\b)",
+            0.55,
+        ),
+        # Inside an "Actions:" list every item starts with its owner's initials, whatever
+        # follows: "Actions: MH closure notice; TG welfare visit; KN – consider closure; FMcC
+        # extra patrols". The list runs to the full stop.
+        Pattern(
+            "Initials owning an item of an actions list",
+            r"(?:\b(?i:actions?(?:\s+points?|\s+agreed)?)\s*[:\-–]\s*"
+            r"|[;,]\s*(?<=\b(?i:actions?)\b[^.\n]{0,300}))\K"
+            rf"(?!{_AGENCY_LETTERS}\b)\p{{Lu}}(?:\p{{Ll}}?\p{{Lu}}){{1,3}}\b"
+            r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll})",
             0.55,
         ),
         Pattern(

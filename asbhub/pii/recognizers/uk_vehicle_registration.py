@@ -13,9 +13,10 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 # A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
 # started", "partial VRM").
 _PLATE_CUE = (
-    r"(?i:\b(?:(?:partial\s+)?(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
-    r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icle)?(?:\s+reg)?)"
-    r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|beginning|begins|was|is|given|seen))*"
+    r"(?i:\b(?:(?:(?:partial|part)\s+)?(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
+    r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
+    r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|given"
+    r"|seen))*"
     r"(?:\s+with)?[\s:#.\-]*)"
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
@@ -27,11 +28,33 @@ _FULL_PLATE = (
 _NOT_A_WORD = (
     r"(?!(?i:a|an|on|at|in|is|of|to|or|no|the|for|and|was|off|up|by|past|into|round|away)\b)"
 )
-_ANY_PLATE = rf"{_NOT_A_WORD}(?:{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}}))"
+# A partial plate with the characters not caught as "?" or "*": "nk14 ?xe", "MX?? HJY", "KX6?".
+_WILD_PLATE = (
+    r"(?i:(?=[A-Z\d?*]{2,4}\s?[A-Z?*]{0,3}(?<=[?*][A-Z?*]{0,3}))[A-Z?*]{2}[\d?*]{1,2}"
+    r"(?:\s?(?!(?:not|and|the|was|for|but|has|had|off|its|are|you|who|saw|see|via|ran|now|yet"
+    r"|all|any|one|two|six|ten)\b)[A-Z?*]{1,3})?)"
+)
+_ANY_PLATE = (
+    rf"{_NOT_A_WORD}(?:{_WILD_PLATE}(?![\w?*])|{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}}))"
+)
+# Northern Irish plates: three letters, the last two a county's code with I or Z ("LXZ 4821").
+_NI_PLATE = r"[A-Z](?:[A-HJ-Y]Z|I[ABGJLW]|[JOUX]I)\s?\d{1,4}"
+# Irish plates: year, county code, number ("05-LH-1187", "191-D-12345").
+_IRISH_PLATE = (
+    r"\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH"
+    r"|WX|WW)-\d{1,6}"
+)
 # A driving verb or a vehicle's name, then a whole plate: "drives yj 68 lpc", "moped fy 21 kdo".
 _DRIVES = (
     r"(?i:\b(?:dri(?:ves|ving|ven)|drove|car|van|moped|scooter|motorbike|bike|quad|taxi|lorry"
     r"|truck|pickup|transit|pnc\s+check(?:\s+on)?)(?:\s+(?:a|an|the|his|her|their))?[\s:]+)"
+)
+# A make or model, then a current or Northern Irish plate: "white bmw ov 19 xkp", "golf fkz 3108".
+_MAKE = (
+    r"(?i:\b(?:bmw|audi|merc(?:edes)?|vw|golf|corsa|fiesta|focus|astra|polo|civic|hilux|yaris"
+    r"|sprinter|qashqai|juke|leon|ibiza|clio|octavia|evoque|shogun|navara|l200|mini|ford|vauxhall"
+    r"|toyota|nissan|honda|kia|hyundai|peugeot|renault|citroen|fiat|skoda|volvo|tesla|lexus|mazda"
+    r"|dacia|cupra|rover|ranger|hatchback|saloon)[\s:]+)"
 )
 
 
@@ -50,8 +73,17 @@ class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
         # ("KFZ 3390", "NXZ 7310") and the part of a plate a caller caught ("VK63", "ae19").
         Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
         Pattern(
-            "VRN after a driving verb", rf"{_DRIVES}\K{_NOT_A_WORD}{_FULL_PLATE}(?![\w/])", 0.6
+            "VRN after a driving verb",
+            rf"{_DRIVES}\K{_NOT_A_WORD}{_FULL_PLATE}(?![\w/])",
+            0.6,
         ),
+        Pattern(
+            "VRN after a make or model",
+            rf"{_MAKE}\K(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE})(?![\w/])",
+            0.6,
+        ),
+        Pattern("VRN Northern Irish", rf"\b{_NI_PLATE}\b", 0.5),
+        Pattern("VRN Irish", rf"\b{_IRISH_PLATE}\b", 0.6),
     ]
     CONTEXT: ClassVar[list[str]] = [  # type: ignore[misc]
         "vehicle",
