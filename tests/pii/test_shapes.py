@@ -659,6 +659,31 @@ SHAPES = [
         ["DE19 ?KW", "BV?? RTY", "RXZ 5512", "06-KE-4410", "wp 18 ftc"],
         ["Audi A3 was fine"],
     ),
+    (
+        "references after plural, court, ban and notice cues, letters apart from the number",
+        "Pull refs 6130045521 and 6130047719; CADs 2210/04MAR and 1187/19APR; court no."
+        " 26/011842; Pubwatch ban KPW 26/014; log SYP 26000451122; incident 0415 of 3 February."
+        " CAD update 0127 at 14:00.",
+        [
+            "6130045521",
+            "6130047719",
+            "2210/04MAR",
+            "1187/19APR",
+            "26/011842",
+            "KPW 26/014",
+            "SYP 26000451122",
+            "0415 of 3 February",
+        ],
+        ["update 0127 at 14:00"],
+    ),
+    (
+        "a house named after an address cue, flats by floor or letters, one-word streets",
+        "She gave her address as Penhallow, Treloyhan Crescent; he lives at Flat T/F, 9 Ormonde"
+        " Terrace; Ground Floor Flat, 22 Mill Brow; addr 7 broadway; 4 heol glas; Plot 3, Middle"
+        " Drove. Staff at Tesco, High Street helped; his 2 mates drove off.",
+        ["Penhallow", "T/F", "9 Ormonde", "22 Mill Brow", "7 broadway", "4 heol glas", "Middle"],
+        ["Tesco, High Street", "2 mates drove off"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -12,18 +12,22 @@ _S = r"\s?[/\-]\s?"
 
 # A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
 _AGENCY_CUE = (
-    r"\b(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
-    r"|athena|storm|cad|logs?|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
-    r"|clip|datix|referral|report)"
+    r"\b(?:(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
+    r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
+    r"|clip|datix|referral|report|court|ban|notice)s?|pubwatch|exclusion)"
     r"(?:\s+(?:case|claim|record|log|note|notes|file))?\s*"
     r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
+# A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
 _IDENTIFIER = (
     r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
+    r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
+    r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban)\s)(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*]*\d){4})"
     r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
 )
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 
 
 class PoliceReferenceRecognizer(PatternRecognizer):
@@ -42,7 +46,8 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         Pattern(
             "Log number with its date",
             r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial)\s?(?:no\.?|number|ref)?[\s:#]*\K"
-            r"\d{3,5}\s+(?:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?",
+            r"\d{1,5}\s+(?:of\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:\s+\d{{4}})?\b)",
             0.75,
         ),
         # A log written as its number of its date needs no cue: "logs 0917 of 14/01 and 1133
@@ -56,10 +61,15 @@ class PoliceReferenceRecognizer(PatternRecognizer):
         # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",
         # "Intel ref WYP-INT-0077231", "Council case ASB/2024/0457", "CAD 3312".
         Pattern("Reference after an agency's cue", rf"{_AGENCY_CUE}\K{_IDENTIFIER}", 0.7),
+        Pattern(  # "pull refs 5225061442 and 5225070913", "CADs 3312/14FEB, 5540/02MAR"
+            "Second reference after an agency's cue",
+            rf"{_AGENCY_CUE}{_IDENTIFIER}\s*(?:and|&|,)\s*\K{_IDENTIFIER}",
+            0.7,
+        ),
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
         Pattern(
             "Prefixed reference",
-            r"(?-i:\b[A-Z][A-Z0-9]{1,4}(?:[/\-][A-Z]{2,5}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
+            r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-][A-Z][A-Z0-9]{1,4}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3})\b",
             0.5,
         ),

@@ -28,7 +28,8 @@ def _street_words() -> str:
     return "|".join(sorted(set(_UK_STREET_WORDS.split("|")), key=len, reverse=True))
 
 
-STREET_WORDS = _street_words()
+# "Drove", a fenland street ("Plot 6, Fen Drove"), only capitalised: "2 mates drove off".
+STREET_WORDS = _street_words() + "|(?-i:Drove|DROVE)"
 BUILDING_WORDS = (
     "court|house|heights|tower|towers|mansions|lodge|block|point|flats|buildings|hall|halls"
 )
@@ -42,14 +43,16 @@ _NOT_STREET = (
     r"|incl|including|off|bike|jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)\b)"
 )
 _NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
-# A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2"; a flat
+# A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2", "Flat
+# G/R" (ground, right); a flat known by its floor: "Basement Flat, 12 Cotham Brow"; a flat
 # or a block may be a letter ("Flat B", "block C"); a room may be in a flat ("Room 5, Flat 12,").
 # A stair position ("PF2, 31 Great Junction Street", "2/L, 56 Victoria Road") and a static
 # caravan or pitch ("van 118,", "pitch C14,") count as flats too.
 _ONE_FLAT = (
     r"(?:(?:flats?|apartments?|apt|unit|studio|room|block|maisonette|chalet|caravan|static"
     r"|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
-    r"|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
+    r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
+    r"|(?:basement|garden|upper|lower|(?:ground|first|second|third|top)(?:\s+floor)?)\s+flat,?\s+"
     r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2}),\s*)"
 )
 _FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
@@ -61,7 +64,8 @@ _STREET = (
     rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
-    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w']))"  # one word: "14 Ridgeway", "2 Kingsway"
+    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w'])"  # one word: "14 Ridgeway", "2 Kingsway"
+    r"|broadway(?![\w']))"
 )
 
 
@@ -142,7 +146,8 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern(
             "Numbered Welsh street",
             rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
-            r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3})"
+            r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3}"
+            rf"|\s+{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}(?:\s+(?:y|yr)\s+[a-z][\w'’\-]+)?)"
             rf"|{_WELSH_HYPHENED})",
             0.6,
         ),
@@ -160,6 +165,17 @@ class StreetAddressRecognizer(PatternRecognizer):
             rf"|{_CAP_WORD}\s+(?:View|VIEW|Villa|VILLA))),\s*(?:{_NUMBER})?"
             rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
             0.6,
+        ),
+        # A house known by a name no list has, then its street, after a word that gives an
+        # address: "gave her address as Trevenna, Pentire Crescent", "of Chy-an-Dowr,
+        # Trelowarren Street", "of Tigh na Mara, Achintore Road". Shops and places are not.
+        Pattern(
+            "Named house after a cue, and its street",
+            r"\b(?:address(?:\s+as)?|addr\.?|of|at|residing(?:\s+at)?|lives\s+at|living\s+at"
+            r"|resides\s+at|drive\s+of)\s+\K"
+            r"(?-i:[A-Z][\w'’]+(?:-[\w'’]+){0,3}(?:\s+(?:na|nan|an|y|yr|ar|a)\s+[A-Z][\w'’]+)?)"
+            rf",\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
+            0.55,
         ),
         Pattern(
             "Numbered house in a named close",  # "5 The Willows,", "12 THE MALTINGS."
@@ -185,6 +201,18 @@ class StreetAddressRecognizer(PatternRecognizer):
         "of",
         "home",
     ]
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        """A single word before the street's comma that a list knows is a shop, a place or a
+        word, not a house: "at Tesco, High Street", "of Leeds, Kirkgate Market"."""
+        from asbhub.pii.gazetteers import common_english_words, first_names, not_names, places
+
+        first = pattern_text.split(",", 1)[0].strip()
+        if "," not in pattern_text or " " in first or any(ch.isdigit() for ch in first):
+            return None
+        low = first.lower().removesuffix("'s").removesuffix("’s")
+        known = not_names() | places() | common_english_words() | first_names()
+        return True if low in known else None
 
     def __init__(self, supported_entity: str = "STREET_ADDRESS") -> None:
         super().__init__(
