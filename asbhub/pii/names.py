@@ -110,10 +110,11 @@ _AT_PLACE_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
-# How English, Scots and Welsh place names end; a single unlisted word ending so is a district.
+# How English, Scots and Welsh place names end; a single unlisted word ending so is a district
+# (not "Kayden", "Jaiden": first names).
 _PLACE_ENDING = re.compile(
     r"(?:ham|ton|ington|ley|by|field|wick|worth|ford|bury|borough|brough|stead|mead|moor|dale"
-    r"|thorpe|hurst|den|don|well|minster|chester|caster|cester|mouth|wich|stow|combe|croft"
+    r"|thorpe|hurst|(?<!ay|ai|ae)den|don|well|minster|chester|caster|cester|mouth|wich|stow|combe|croft"
     r"|shaw|holme|burn|haugh|muir|hill|ston)$"
 )
 # A compass word with a place or district: "East Riding", "Cheshire West", "South Lakeland".
@@ -330,6 +331,33 @@ _DAWN = re.compile(
 )
 
 
+# An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
+_ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}")
+_ACTIONS_BEFORE = re.compile(
+    r"(?:\bactions?(?:\s+points?|\s+agreed)?\s*[:\-–]\s*|\bactions?\b[^.\n]{0,300}[;,]\s*)$",
+    re.IGNORECASE,
+)
+_FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan)\b")
+
+
+_MODALS = _wordset("will may can must might should would could shall")
+
+
+def _family_of(text: str, cand: Candidate, words: list[str]) -> bool:
+    """A listed surname between "the" and its people is a family's name, even where it is also
+    a town's: "the Pickering lad", "the Marsden brothers"; after "lads", "boys", "girls" only
+    when it is no place ("the O'Connell girls", not "the Leeds lads")."""
+    if len(words) != 1 or words[0] not in surnames():
+        return False
+    if text[cand.start].islower() and words[0] in english_words():
+        return False  # "the young lad"
+    if not _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+        return False
+    if _FAMILY_AFTER.match(text, cand.end):
+        return True
+    return words[0] not in places() and _PEOPLE_AFTER.match(text, cand.end) is not None
+
+
 def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> bool:
     """A place by the words around it, though no list knows it: after "the" with no person
     after it ("the Longman lay-by", "the Saracen Head"), after a place's first words ("Isle of
@@ -405,6 +433,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if _ACTION_OWNER.fullmatch(span) and _ACTIONS_BEFORE.search(
+        text, max(0, cand.start - 320), cand.start
+    ):
+        return False  # "Actions: GOD review CADs; MH closure notice": initials owning an action
     titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
     if titled and span.islower() and all(w in english_words() for w in words):
         return True  # "pc attended", "sgt on duty": a word, not a surname
@@ -421,6 +453,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "storm (15, f)", "River Hartley (16)": an age makes a word-name a name
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
+    if _family_of(text, cand, words):
+        return False  # "the Pickering lad", "the Marsden brothers", "the jenkins boys"
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     if not titled and _placed_by_its_neighbours(text, cand, words):
@@ -432,6 +466,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
     kin = _KIN_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
     if kin and len(words) == 1 and span[0].isupper() and not span.isupper():
         return False  # "his pal Ally", "brother Rich": a word-name after a person's relation
+    if (
+        kin
+        and span.islower()
+        and (
+            not any(w in first_names() for w in words)
+            or words == [w for w in words if w in _MODALS]
+        )
+    ):
+        return True  # "his mum innit", "her son will": after a relation, a listed name
     strong_one = cue == "strong" and len(words) == 1
     if not quoted and ordinary and (cue != "strong" or (span.isupper() and not strong_one)):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
@@ -640,8 +683,9 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     return found
 
 
-_JOINED_AFTER = re.compile(r"\s*(?:&|\+|/|and)\s*([^\W\d_][^\W\d_'’\-]*)")
-_JOINED_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’\-]*)\s*(?:&|\+|/|and)\s*$")
+# "n" is "and" in a hurried note: "kacey n tj", "nev n bazza".
+_JOINED_AFTER = re.compile(r"(?:\s*(?:&|\+|/)\s*|\s+(?:and|n)\s+)([^\W\d_][^\W\d_'’\-]*)")
+_JOINED_BEFORE = re.compile(r"\b([^\W\d_][^\W\d_'’\-]*)(?:\s*(?:&|\+|/)\s*|\s+(?:and|n)\s+)$")
 _NOT_JOINED = _LEADING | _wordset(
     "his her their co sons daughters partners company ltd others family"
 )
@@ -661,7 +705,9 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 continue
             word = m.group(1)
             low = word.lower()
-            if (
+            if text[ent.start : ent.end].islower() and _lower_name_beside(word):
+                found.append(Candidate("PERSON", m.start(1), m.end(1), 0.5, "context"))
+            elif (
                 word[0].isupper()
                 and len(word) >= 2
                 # in capitals, only a listed first name beside a name in capitals ("JOHN & MARY")
@@ -677,6 +723,22 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             ):
                 found.append(Candidate("PERSON", m.start(1), m.end(1), 0.55, "context"))
     return found
+
+
+def _lower_name_beside(word: str) -> bool:
+    """In a lower-case note a word joined to a lower-case name is a name when it is no word,
+    place or label: "kacey n tj", "nev n bazza"; not "ryan n his mates", "river n sunny"."""
+    low = word.lower()
+    return (
+        word.islower()
+        and len(word) >= 2
+        and low not in english_words()
+        and low not in places()
+        and low not in not_names()
+        and low not in _NOT_JOINED
+        and low not in ROLE_WORDS
+        and low not in NICKNAME_WORDS
+    )
 
 
 def _verb_use(text: str, start: int, end: int) -> bool:

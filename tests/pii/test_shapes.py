@@ -684,6 +684,15 @@ SHAPES = [
         ["Penhallow", "T/F", "9 Ormonde", "22 Mill Brow", "7 broadway", "4 heol glas", "Middle"],
         ["Tesco, High Street", "2 mates drove off"],
     ),
+    (
+        "a family by its people, a relation's lower-case name, a name after an age, a Gaelic"
+        " article, names joined by 'n'",
+        "Seen the Hartigan lad and the Pickering brothers; his mum sharon rang; her son will ring"
+        " back; a 15-year-old, Jaiden, was with them; victim Morag Nic an t-Saoir; kyle n deano"
+        " by the shops; the local lads left.",
+        ["Hartigan", "Pickering", "sharon", "Jaiden", "Morag", "Saoir", "kyle", "deano"],
+        ["will ring back", "the local lads left"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

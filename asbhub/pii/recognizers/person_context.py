@@ -53,7 +53,7 @@ _STRONG_CUE = (
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
     r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
-    r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as"
+    r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)sel(?:f|ves)"
     r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
 _ROLE = (
@@ -81,7 +81,8 @@ class PersonContextRecognizer(PatternRecognizer):
             "Title then lower-case surname",
             rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"
             rf"(?:\s\d{{2,5}})?)"
-            rf"\s+\K(?:[a-z]\.?\s)?{_LOWER_WORD}(?:\s[a-z]+-[a-z]+)?",  # "mrs penny rice-oduya"
+            rf"\s+\K(?:[a-z]\.?\s)?(?:(?:ap|ab|mc|mac|van|de|le|la|di|da)\s)?{_LOWER_WORD}"
+            r"(?:\s[a-z]+-[a-z]+)?",  # "mrs penny rice-oduya", "pc r. ap gwilym"
             0.5,
         ),
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
@@ -164,8 +165,41 @@ class PersonContextRecognizer(PatternRecognizer):
             r"(?:\b(?i:actions?(?:\s+points?|\s+agreed)?)\s*[:\-–]\s*"
             r"|[;,]\s*(?<=\b(?i:actions?)\b[^.\n]{0,300}))\K"
             rf"(?!{_AGENCY_LETTERS}\b)\p{{Lu}}(?:\p{{Ll}}?\p{{Lu}}){{1,3}}\b"
-            r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll})",
+            r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll}|\s+\p{Lu}{2,}\s+\p{Ll})",
             0.55,
+        ),
+        # A Gaelic surname with its article, in any case, with the forename before or after it:
+        # "Catrìona Nic an t-Saoir", "Iain Mac a' Ghobhainn", "MAC AN T-SAOIR, Seumas".
+        Pattern(
+            "Gaelic surname with its article",
+            r"(?:\p{Lu}[\p{Ll}'’]+\s+)?\b(?i:mac|mc|nic|mhic|ní|nì)\s+"
+            r"(?i:an\s+t-|an\s+|a['’]\s*|na\s+|nan\s+)\p{L}[\p{L}'’\-]+"
+            r"(?:,\s*\p{Lu}[\p{Ll}'’\-]+)?",
+            0.6,
+        ),
+        # A family named by "the" and its people: "the Pickering lad", "the jenkins boys".
+        Pattern(
+            "Family name before its people",
+            r"(?i:\bthe)\s+\K(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
+            r"(?=\s+(?i:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)",
+            0.45,
+        ),
+        # A relation then a lower-case name: "his mum dawn", "my mate kyle" (the cleaning keeps
+        # only listed first names that are no word).
+        Pattern(
+            "Relation then lower-case name",
+            r"(?i:\b(?:his|her|my|their|your|ur)\s+(?:mum|mam|dad|nan|nana|gran|brother|sister|bro"
+            r"|sis|son|daughter|mate|m8|pal|cousin|uncle|aunt|auntie|boyfriend|girlfriend|bf|gf"
+            r"|partner|wife|husband|missus|fella))\s+\K\p{Ll}[\p{Ll}'’\-]+",
+            0.45,
+        ),
+        # An age, then the child's name: "a 14-year-old, Kayden,", "a 15 yr old boy Tom Price".
+        Pattern(
+            "Name after an age",
+            r"(?i:\b(?:a|the|one)\s+\d{1,2}[\s\-]?(?:years?|yrs?|yo|y/o)(?:[\s\-]?old)?"
+            r"(?:\s+(?:boy|girl|lad|lass|male|female|youth|child|son|daughter))?,?)\s+\K"
+            rf"(?:{_NAME})(?:\s(?:{_NAME}))?",
+            0.5,
         ),
         Pattern(
             "Name with SURNAME in capitals",
