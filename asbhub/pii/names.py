@@ -39,7 +39,7 @@ _ORG_WORDS = (
     r"|town|meads?|end|gate|brothers|bros|co|textiles|convenience|recovery|fish|food"
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
-    r"|(?-i:Watch|Line|Row|Drove|Board))"
+    r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board))"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 # A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
@@ -164,7 +164,7 @@ ROLE_WORDS = _wordset(
 _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
     " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
-    " keyholder ranger rangers steward marshal agent occupier i'm im"
+    " keyholder ranger rangers steward marshal agent occupier"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
@@ -214,6 +214,8 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
 
 
 _ADDRESS = frozenset(["STREET_ADDRESS"])
+# A caller's own words before the name they give: "I'm Brooke Tanner", "its Rain", "this is Jo".
+_SELF_INTRO = re.compile(r"(?i:i['’]?m|i\s+am|it['’]?s|this\s+is)\s+")
 
 
 def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -247,6 +249,9 @@ def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidat
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
+    intro = _SELF_INTRO.match(text, cand.start, cand.end)
+    if intro and intro.end() < cand.end:
+        cand = Candidate(cand.type, intro.end(), cand.end, cand.score, cand.source)
     words = list(_WORD.finditer(text, cand.start, cand.end))
     source = cand.source
     if _quoted(text, cand):
@@ -305,13 +310,15 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?i:police|(?:isle|muir|kyle|bridge|mull|firth|sound|vale|forest|port|holy|city"
     r"|county|bay|braes?|head|council|borough|district|university)\s+of|pob\s*:?"
     r"|place\s+of\s+birth\s*:?)"
-    r"|\b(?:An|Na|Am|Yr)|\b[A-Z][a-z]+\s+(?:na|nan|an|y|yr)|\bo['’])\s+$"
+    r"|\b(?:An|Na|Am|Yr|Loch|Lough|Llyn|Glen|Mount|Afon|River|Lake|Isle|Cape)"
+    r"|\b[A-Z][a-z]+\s+(?:na|nan|an|y|yr)|\bo['’])\s+$"
 )
 # First words of Gaelic, Irish, Welsh and Cornish place names: "Loch Hope", "Baile Uí
 # Dhonnaíle", "Obar Dheathain", "Port Rìgh", "Cwm Rhondda".
 _PLACE_FIRST = _wordset(
     "loch lochan baile obar inbhir ceann gleann cill dùn dun eilean beinn srath achadh druim"
-    " bun port cwm llan aber pant tre pen pol"
+    " bun port cwm llan aber pant tre pen pol mynydd cefn coed rhos waun gwaun pont llyn afon"
+    " bwlch craig carreg ynys"
 )
 # After a name comes its person, not its place: "the Dunne twins", "the Pickering lad".
 _PEOPLE_AFTER = re.compile(
@@ -340,6 +347,11 @@ _ACTIONS_BEFORE = re.compile(
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan)\b")
 
 
+_BUILDING_LAST = _wordset("house centre center library academy school college hospital surgery")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_PLACE_PEOPLE_AFTER = re.compile(
+    r"\s+(?:residents|tenants|locals|households|villagers|community|communities|estate)\b"
+)
 _MODALS = _wordset("will may can must might should would could shall")
 
 
@@ -507,6 +519,32 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         # "23 Renown Street, Keyham"; "2B Winchester Road, Shirley, SO16 6UF": the district
         return True
+    if (
+        len(words) == 2
+        and not titled
+        and _after_address().search(text, max(0, cand.start - 60), cand.start)
+        and words[1] in _PLACE_LAST
+    ):
+        return True  # "41 Robey Street, Page Hall", "Kestrel House, Castle Vale": the district
+    if (
+        len(words) >= 3
+        and not titled
+        and _ORG_LAST.search(span)
+        and (words[-1] in _BUILDING_LAST or words[-2] not in first_names())
+    ):
+        return True  # "Bernard Weatherill House", "Brandon Country Park"; not "Sarah Jane Hall"
+    if (
+        len(words) == 1
+        and not titled
+        and span[0].isupper()
+        and not span.isupper()
+        and words[0] not in first_names()
+        and words[0] not in surnames()
+        and _FROM_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+    ):
+        return True  # "a quad from Ballinderry": a place no list knows, after "from"
+    if len(words) == 1 and _PLACE_PEOPLE_AFTER.match(text, cand.end):
+        return True  # "Clooney residents", "Gurnos estate": the place its people live in
     if (
         len(words) == 2
         and not titled

@@ -693,6 +693,23 @@ SHAPES = [
         ["Hartigan", "Pickering", "sharon", "Jaiden", "Morag", "Saoir", "kyle", "deano"],
         ["will ring back", "the local lads left"],
     ),
+    (
+        "districts after an address or 'from', places before their residents, buildings named"
+        " after people, a Welsh mountain, a greeting; a caller's own words before the name",
+        "Youths at 41 Tinsley Street, Bramall Hill again; a quad taken from Drumaness; Killowen"
+        " residents told; meeting at Bernard Lacey House; fire on Mynydd Garn; Agent: Noswaith"
+        " dda. Caller: I'm Bronwen Tait. A text from Siobhan Keogh; abuse from Kowalczyk.",
+        ["41 Tinsley Street", "Bronwen Tait", "Siobhan Keogh", "Kowalczyk"],
+        [
+            "Bramall Hill",
+            "Drumaness",
+            "Killowen residents",
+            "Bernard Lacey House",
+            "Mynydd Garn",
+            "Noswaith dda",
+            "I'm",
+        ],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
