@@ -43,7 +43,7 @@ _GAELIC_END = re.compile(r"(?:^|\s)(?i:mc|mac|o|ó|ní|nic|ap|ab)$")
 _MD_BEFORE = re.compile(r"\b(?i:md)\.?\s$")
 _NAME_AFTER = re.compile(rf"\s+({_WORD})")
 _NAME_BEFORE = re.compile(rf"({_WORD})\s$")
-_RESIDENT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z'’\-]{2,})\s+(?:at|of|from)\s+$")
+_RESIDENT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z][a-z'’\-]+)\s+(?:at|of|from)\s+$")
 _NUMBER_WORD = re.compile(r"(?i:no\.?|number)\s*(?=\d)")
 
 

@@ -710,6 +710,13 @@ SHAPES = [
             "I'm",
         ],
     ),
+    (
+        "a reference's letters are no surname, a rank no name, a caller's 'I'm' no resident",
+        "Case KLM/ASB/25/0917 opened. Arresting officer pc d. ap rhys 4471. Caller: I'm at 14"
+        " Ryecroft Road, help.",
+        ["KLM/ASB/25/0917", "ap rhys", "14 Ryecroft Road"],
+        ["Case", "officer pc", "I'm at"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

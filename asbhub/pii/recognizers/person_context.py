@@ -81,7 +81,8 @@ class PersonContextRecognizer(PatternRecognizer):
             "Title then lower-case surname",
             rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"
             rf"(?:\s\d{{2,5}})?)"
-            rf"\s+\K(?:[a-z]\.?\s)?(?:(?:ap|ab|mc|mac|van|de|le|la|di|da)\s)?{_LOWER_WORD}"
+            r"\s+\K(?!(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|mr|mrs|ms|miss|dr)\b)"
+            rf"(?:[a-z]\.?\s)?(?:(?:ap|ab|mc|mac|van|de|le|la|di|da)\s)?{_LOWER_WORD}"
             r"(?:\s[a-z]+-[a-z]+)?",  # "mrs penny rice-oduya", "pc r. ap gwilym"
             0.5,
         ),
@@ -205,7 +206,8 @@ class PersonContextRecognizer(PatternRecognizer):
             "Name with SURNAME in capitals",
             rf"\b{_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"
             r"|DWP|HMRC|DVLA|MASH|MARAC|MAPPA|CAMHS|YOT|PSPO|HMO|RSL|ICO|ISA|DBS|UK|CPN|CPW|CBO"
-            r"|ASBO|SOCO|RSPCA|ETA|AKA|DOA|RTC|MOT|TV|GP|OK|ID|PS|PC|DC|DS)\b)[A-Z]{3,}(?:-[A-Z]{2,})?\b",
+            r"|ASBO|SOCO|RSPCA|ETA|AKA|DOA|RTC|MOT|TV|GP|OK|ID|PS|PC|DC|DS)\b)[A-Z]{3,}(?:-[A-Z]{2,})?\b"
+            r"(?![/\-]?\d|/)",  # not a reference's letters: "Case ABS/PHD/ASB/25/071"
             0.55,
         ),
     ]
