@@ -13,7 +13,14 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from asbhub.pii.gazetteers import common_english_words, places, surnames
+from asbhub.pii.gazetteers import (
+    common_english_words,
+    english_words,
+    first_names,
+    not_names,
+    places,
+    surnames,
+)
 from asbhub.pii.names import first_name_word, not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE
 from asbhub.pii.resolve import Candidate, Entity
@@ -152,7 +159,61 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
     b = _PARTICLE_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     if b and b.group(1)[0].isupper() and not not_a_name_word(b.group(1).lower()):
         found.append(Candidate("PERSON", b.start(1), ent.end, 0.6, "context"))
+    surname = _surname_after(text, ent)
+    if surname is not None:
+        found.append(Candidate("PERSON", ent.start, surname, 0.55, "context"))
     return found
+
+
+# Words between a first name and the surname in South Asian and other names.
+_MIDDLE = frozenset(["singh", "kaur", "shah", "bibi", "begum", "kumar", "devi", "bin", "binti"])
+# Words that some list has as a surname but that are the sentence after a name.
+_FUNCTION_TEXT = (
+    "or and an a as at by for from in into is it of on so than that the then to was were with"
+    " but not nor he she him her his hers they them their we us our you your me my has had have"
+    " be been are did does do if when while where who which what why how its no yes"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?![\w'’])")
+
+
+def _surname_after(text: str, ent: Entity) -> int | None:
+    """A name found without its surname: "mohammed zubair" + " hussain", "LUCY HOLLY" + " WATTS",
+    "ryan" + " trebilcock". The word right after a name ending in a first name, written in the
+    same case, is its surname when a list has it as one, or when no list knows it at all."""
+    span = text[ent.start : ent.end]
+    words = span.split()
+    if not words or len(words) > 3:
+        return None
+    last = words[-1].lower()
+    if last not in first_names() and last not in _MIDDLE:
+        return None
+    m = _ONE_WORD_AFTER.match(text, ent.end)
+    if m is None:
+        return None
+    word = m.group(1)
+    if not _same_case(span, word):
+        return None
+    low = word.lower()
+    if low in _FUNCTION_WORDS:
+        return None  # "tyler or summat": a surname in some list, a word here
+    listed = low in surnames() and low not in common_english_words()
+    unknown = (
+        len(low) >= 4
+        and low not in english_words()
+        and low not in places()
+        and low not in not_names()
+        and low not in first_names()
+    )
+    return m.end(1) if (listed or unknown) and low not in places() else None
+
+
+def _same_case(span: str, word: str) -> bool:
+    if span.isupper():
+        return word.isupper()
+    if span.islower():
+        return word.islower()
+    return word[:1].isupper() and not word.isupper()
 
 
 def _resident_before(text: str, address: Entity, people: Sequence[Entity]) -> list[Candidate]:

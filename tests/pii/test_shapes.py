@@ -717,6 +717,14 @@ SHAPES = [
         ["KLM/ASB/25/0917", "ap rhys", "14 Ryecroft Road"],
         ["Case", "officer pc", "I'm at"],
     ),
+    (
+        "a surname found after a first name in the same case, listed or in no list at all",
+        "dp imran tariq hussain aka Zee; BANNED: AMY ROSE WATTS AND TOM; the lad is kieran"
+        " penhaligon n his mate; NEXUS SECURITY GURPREET SINGH DHILLON REPORTS 6 YOUTHS; i think"
+        " hes called tyler or summat; John Price Tuesday.",
+        ["hussain", "WATTS", "penhaligon", "DHILLON", "tyler", "Price"],
+        ["or summat", "REPORTS 6 YOUTHS", "Tuesday"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
