@@ -28,7 +28,7 @@ class SetRole(StrEnum):
 
     TUNED_ON = "tuned-on"
     HELD_OUT = "held-out"  # new values in the tuning set's sentence shapes
-    BLIND = "blind"  # written after the tuning; never tuned on
+    BLIND = "blind"  # written apart from the engine; never studied, only its totals read
     SEEN = "seen"  # written as a blind set, then seen by the tuning: no longer blind
     UNLABELLED = "unlabelled"
 
@@ -48,6 +48,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
+    "fresh": SetRole.BLIND,
 }
 
 
