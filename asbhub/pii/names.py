@@ -338,6 +338,14 @@ _DAWN = re.compile(
 )
 
 
+# A chat message's time, then its speaker and a colon.
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\[[^\]\n]{0,12}\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]m)?\]"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[-–])\s*$",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(r"\.?\s?:")
+_NOT_SPEAKERS = _wordset("you me admin system operator caller agent council police team user")
 # An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
 _ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}")
 _ACTIONS_BEFORE = re.compile(
@@ -445,6 +453,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if (
+        _SPEAKER_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+        and _SPEAKER_AFTER.match(text, cand.end)
+        and not all(w in _NOT_SPEAKERS or w in english_words() or w in ROLE_WORDS for w in words)
+    ):
+        return False  # "[09/05 23:02] Mags: anyone else…": a chat message's speaker
     if _ACTION_OWNER.fullmatch(span) and _ACTIONS_BEFORE.search(
         text, max(0, cand.start - 320), cand.start
     ):
@@ -478,6 +492,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     kin = _KIN_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
     if kin and len(words) == 1 and span[0].isupper() and not span.isupper():
         return False  # "his pal Ally", "brother Rich": a word-name after a person's relation
+    if kin and len(words) == 1 and span.isupper() and words[0] in first_names():
+        return False  # "FRIEND JADE TOOK HER AWAY": a listed first name after a relation
     if (
         kin
         and span.islower()
@@ -611,8 +627,11 @@ _QUOTES = "\"“”‘’'"
 # Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER"); the
 # person_context recognizer proposes names after them and this module keeps them.
 NICKNAME_CUES = (
-    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we)\s+(?:call|cry)"
-    r"(?:\s+(?:him|her))?|calls\s+(?:him|her)self|known\s+\w+ly\s+as|called\s+(?:him|her)"
+    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we|he|she)\s+"
+    r"(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?|calls\s+(?:him|her)self"
+    r"|known\s+\w+ly\s+as|called\s+(?:him|her)"
+    r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+called"
+    r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
 )
 # In a call transcript, what comes after the question for a name: "your name? C: its ...".
 NAME_ANSWER = (
@@ -633,7 +652,7 @@ _KIN_BEFORE_MORE = (
     " grandson granddaughter nephew niece pal ex lodger stepson stepdaughter eldest youngest"
 )
 _KIN_BEFORE = re.compile(
-    rf"\b(?:{_any_of(_RELATIONS + _KIN_BEFORE_MORE)})\s+$",
+    rf"\b(?:{_any_of(_RELATIONS + _KIN_BEFORE_MORE)})(?:\s+of)?\s+$",
     re.IGNORECASE,
 )
 # A role that names the person after it, even in capitals without a listed name:

@@ -725,6 +725,22 @@ SHAPES = [
         ["hussain", "WATTS", "penhaligon", "DHILLON", "tyler", "Price"],
         ["or summat", "REPORTS 6 YOUTHS", "Tuesday"],
     ),
+    (
+        "a chat's speaker, a writer's own name after a greeting or 'me =', a nickname after"
+        " 'one called', a listed name after a relation in capitals or 'wife of'",
+        "[21:04] Bev: seen them again. [21:06] Update: gone. hi its Sky from no 4. me = kerry"
+        " walsh. one called dazza maybe 15. FRIEND CHLOE TOOK HER HOME. mrs ann (wife of derek)"
+        " rang. She was called names; one called another a grass.",
+        ["Bev", "Sky", "kerry walsh", "dazza", "CHLOE", "derek"],
+        ["Update: gone", "called names", "called another"],
+    ),
+    (
+        "a plate's caught start before dots or a lone '?', a bracketed birth date in Welsh",
+        'Partial reg "KP12..." and Yamaha SF18 ? partial; Ffion Hughes (3ydd Mawrth 2004).'
+        " Hearing (3 March 2026).",
+        ["KP12", "SF18", "3ydd Mawrth 2004"],
+        ["3 March 2026"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -99,6 +99,15 @@ class DateOfBirthRecognizer(PatternRecognizer):
             0.5,
         ),
         Pattern("Age with date", rf"\baged?\s+\d{{1,2}}\s*\(\s*\K{DATE}", 0.6),
+        # An old date with its month in words, in brackets after a name, in any language:
+        # "Iestyn ap Rhodri (13eg Ionawr 2005)", "Mr Ruairidh MacIlleMhìcheil (1 An t-Ògmhios
+        # 1957)".
+        Pattern(
+            "Bracketed old date in words after a name",
+            r"(?-i:\p{Lu}[\p{L}'’\-]+)\s?\(\s?\K\d{1,2}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
+            r"(?:\p{L}[\p{L}'’\-]{0,14}\s+){1,3}(?:19[3-9]\d|200\d|201[0-5])(?=\s?\))",
+            0.5,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
 

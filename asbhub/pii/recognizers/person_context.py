@@ -68,7 +68,9 @@ _ROLE = (
 )
 _LOWER_WORD = (
     r"(?!(?:the|a|an|and|he|she|they|him|her|them|his|is|was|to|of|on|in|at|by|for|police"
-    r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as)\b)[a-z][a-z'’\-]+"
+    r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as|another"
+    r"|someone|somebody|everyone|anyone|names|off|in|abt|about|just|ok|okay|sorry|u|ur|not"
+    r"|really|still|only|gonna|going|been|being|having)\b)[a-z][a-z'’\-]+"
 )
 
 
@@ -179,6 +181,15 @@ class PersonContextRecognizer(PatternRecognizer):
             0.6,
         ),
         # A family named by "the" and its people: "the Pickering lad", "the jenkins boys".
+        # A chat or transcript's speaker, after the message's time: "[21:04] Kerry Dobson: …",
+        # "12/05/2025, 21:04 - Jo M: …", "[09/05 23:02] Mags: …".
+        Pattern(
+            "Speaker of a chat message",
+            r"(?:\[[^\]\n]{0,12}\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]m)?\]"
+            r"|\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[-–])\s*\K"
+            r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*\.?){0,2}(?=\s?:)",
+            0.6,
+        ),
         Pattern(
             "Family name before its people",
             r"(?i:\bthe)\s+\K(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
@@ -189,9 +200,11 @@ class PersonContextRecognizer(PatternRecognizer):
         # only listed first names that are no word).
         Pattern(
             "Relation then lower-case name",
-            r"(?i:\b(?:his|her|my|their|your|ur)\s+(?:mum|mam|dad|nan|nana|gran|brother|sister|bro"
-            r"|sis|son|daughter|mate|m8|pal|cousin|uncle|aunt|auntie|boyfriend|girlfriend|bf|gf"
-            r"|partner|wife|husband|missus|fella))\s+\K\p{Ll}[\p{Ll}'’\-]+",
+            r"(?i:\b(?:(?:his|her|my|their|your|ur)\s+(?:mum|mam|dad|nan|nana|gran|grandad|grandma"
+            r"|brother|sister|bro|sis|son|daughter|mate|m8|pal|cousin|uncle|aunt|auntie|boyfriend"
+            r"|girlfriend|bf|gf|partner|wife|husband|missus|fella|baby|grandson|granddaughter"
+            r"|nephew|niece|lad|girl|boy|kid)|(?:wife|husband|son|daughter|mother|father|partner"
+            r"|brother|sister)\s+of))\s+\K\p{Ll}[\p{Ll}'’\-]+",
             0.45,
         ),
         # An age, then the child's name: "a 14-year-old, Kayden,", "a 15 yr old boy Tom Price".

@@ -147,7 +147,7 @@ class StreetAddressRecognizer(PatternRecognizer):
             "Numbered Welsh street",
             rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
             r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3}"
-            rf"|\s+{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}(?:\s+(?:y|yr)\s+[a-z][\w'’\-]+)?)"
+            rf"|\s+{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}(?:\s+(?:(?:y|yr)\s+)?[a-z][\w'’\-]+)?)"
             rf"|{_WELSH_HYPHENED})",
             0.6,
         ),

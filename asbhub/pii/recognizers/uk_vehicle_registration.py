@@ -17,7 +17,7 @@ _PLATE_CUE = (
     r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
     r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|given"
     r"|seen))*"
-    r"(?:\s+with)?[\s:#.\-]*)"
+    r"(?:\s+with)?[\s:#.\-]*[\"“']?)"
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
 _FULL_PLATE = (
@@ -30,7 +30,8 @@ _NOT_A_WORD = (
 )
 # A partial plate with the characters not caught as "?" or "*": "nk14 ?xe", "MX?? HJY", "KX6?".
 _WILD_PLATE = (
-    r"(?i:(?=[A-Z\d?*]{2,4}\s?[A-Z?*]{0,3}(?<=[?*][A-Z?*]{0,3}))[A-Z?*]{2}[\d?*]{1,2}"
+    r"(?i:[A-Z]{2}\d{2}(?=\.{2,}|…)"  # "WK09...": the rest not caught
+    r"|(?=[A-Z\d?*]{2,4}\s?[A-Z?*]{0,3}(?<=[?*][A-Z?*]{0,3}))[A-Z?*]{2}[\d?*]{1,2}"
     r"(?:\s?(?!(?:not|and|the|was|for|but|has|had|off|its|are|you|who|saw|see|via|ran|now|yet"
     r"|all|any|one|two|six|ten)\b)[A-Z?*]{1,3})?)"
 )
@@ -54,7 +55,8 @@ _MAKE = (
     r"(?i:\b(?:bmw|audi|merc(?:edes)?|vw|golf|corsa|fiesta|focus|astra|polo|civic|hilux|yaris"
     r"|sprinter|qashqai|juke|leon|ibiza|clio|octavia|evoque|shogun|navara|l200|mini|ford|vauxhall"
     r"|toyota|nissan|honda|kia|hyundai|peugeot|renault|citroen|fiat|skoda|volvo|tesla|lexus|mazda"
-    r"|dacia|cupra|rover|ranger|hatchback|saloon)[\s:]+)"
+    r"|dacia|cupra|rover|ranger|hatchback|saloon|yamaha|kawasaki|suzuki|ktm|lexmoto|sinnis|piaggio"
+    r"|vespa|aprilia|ducati|triumph)[\s:]+)"
 )
 
 
@@ -79,7 +81,8 @@ class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
         ),
         Pattern(
             "VRN after a make or model",
-            rf"{_MAKE}\K(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE})(?![\w/])",
+            rf"{_MAKE}\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE})(?![\w/])"
+            rf"|{_WILD_PLATE}(?![\w?*]))",
             0.6,
         ),
         Pattern("VRN Northern Irish", rf"\b{_NI_PLATE}\b", 0.5),
