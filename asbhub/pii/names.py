@@ -310,7 +310,7 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?i:police|(?:isle|muir|kyle|bridge|mull|firth|sound|vale|forest|port|holy|city"
     r"|county|bay|braes?|head|council|borough|district|university)\s+of|pob\s*:?"
     r"|place\s+of\s+birth\s*:?)"
-    r"|\b(?:An|Na|Am|Yr|Loch|Lough|Llyn|Glen|Mount|Afon|River|Lake|Isle|Cape)"
+    r"|\b(?:An|Na|Am|Yr|Loch|Lough|Llyn|Glen|Mount|Afon|River|Lake|Isle|Cape|Youth)"
     r"|\b[A-Z][a-z]+\s+(?:na|nan|an|y|yr)|\bo['’])\s+$"
 )
 # First words of Gaelic, Irish, Welsh and Cornish place names: "Loch Hope", "Baile Uí
@@ -579,6 +579,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Fishermead", "Brinnington", "Molescroft": a district no list knows
     if _placed_landmark(text, list(_WORD.finditer(text, cand.start, cand.end))):
         return True  # "youths on Windmill Hill", "in Blackbird Leys", "near Charles Cross"
+    if (
+        len(words) == 2
+        and not titled
+        and not cued
+        and words[1] in _PLACE_LAST
+        and words[0] not in first_names()
+        and (words[0] in surnames() or words[0] in english_words() or words[0] in places())
+    ):
+        return True  # "Barton Hill", "Blackbird Leys", "Page Hall": no first name, a landmark's end
     if _OPERATION_BEFORE.search(text, max(0, cand.start - 12), cand.start) and not text[
         cand.end : cand.end + 2
     ].lstrip().startswith(":"):

@@ -741,6 +741,13 @@ SHAPES = [
         ["KP12", "SF18", "3ydd Mawrth 2004"],
         ["3 March 2026"],
     ),
+    (
+        "two-word districts ending in a landmark's word with no first name; Youth Justice; months",
+        "Youths gather by Barton Hill and Blackbird Leys; referred to Youth Justice; since"
+        " September; Kelly Green and Ashley Park were spoken to.",
+        ["Kelly Green", "Ashley Park"],
+        ["Barton Hill", "Blackbird Leys", "Youth Justice", "September"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
