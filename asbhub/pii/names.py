@@ -588,6 +588,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and (words[0] in surnames() or words[0] in english_words() or words[0] in places())
     ):
         return True  # "Barton Hill", "Blackbird Leys", "Page Hall": no first name, a landmark's end
+    if len(words) == 1 and not titled and words[0] in _PLACE_LAST:
+        prev = _PREV_WORD.search(text, max(0, cand.start - 30), cand.start)
+        if prev and prev.group(1).lower() not in first_names() and not prev.group(1).isupper():
+            return True  # "Blackbird" + "Leys", "Vestry" + "Hall": the end of a place's name
     if _OPERATION_BEFORE.search(text, max(0, cand.start - 12), cand.start) and not text[
         cand.end : cand.end + 2
     ].lstrip().startswith(":"):
