@@ -164,7 +164,8 @@ ROLE_WORDS = _wordset(
 _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
     " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
-    " keyholder ranger rangers steward marshal agent occupier"
+    " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
+    " afternoon evening thanks cheers regards"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")

@@ -748,6 +748,12 @@ SHAPES = [
         ["Kelly Green", "Ashley Park"],
         ["Barton Hill", "Blackbird Leys", "Youth Justice", "September"],
     ),
+    (
+        "a greeting before a name is not part of it",
+        "Dear Frank, thanks. Hi Orla, see below. Cheers Dave",
+        ["Frank", "Orla", "Dave"],
+        ["Dear", "Hi", "Cheers"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
