@@ -339,19 +339,20 @@ _DAWN = re.compile(
 )
 
 
-# A chat message's time, then its speaker and a colon.
-_SPEAKER_BEFORE = re.compile(
-    r"(?:\[[^\]\n]{0,12}\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]m)?\]"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[-–])\s*$",
-    re.IGNORECASE,
+# A chat message's time, then its speaker and a colon: "[09/05 23:02] Mags:", "12/05/2025,
+# 21:04 - Jo M:". The person_context recognizer proposes the speaker; this module keeps it.
+CHAT_TIME = (
+    r"(?:\[[^\]\n]{0,12}\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[apAP][mM])?\]"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[-–])"
 )
+_SPEAKER_BEFORE = re.compile(rf"{CHAT_TIME}\s*$")
 _SPEAKER_AFTER = re.compile(r"\.?\s?:")
 _NOT_SPEAKERS = _wordset("you me admin system operator caller agent council police team user")
 # An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
 _ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}")
+ACTIONS_HEAD = r"(?i:actions?(?:\s+points?|\s+agreed)?)"
 _ACTIONS_BEFORE = re.compile(
-    r"(?:\bactions?(?:\s+points?|\s+agreed)?\s*[:\-–]\s*|\bactions?\b[^.\n]{0,300}[;,]\s*)$",
-    re.IGNORECASE,
+    rf"(?:\b{ACTIONS_HEAD}\s*[:\-–]\s*|\b(?i:actions?)\b[^.\n]{{0,300}}[;,]\s*)$"
 )
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan)\b")
 

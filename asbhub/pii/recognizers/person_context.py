@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
 
-from asbhub.pii.names import NAME_ANSWER, NICKNAME_CUES
+from asbhub.pii.names import ACTIONS_HEAD, CHAT_TIME, NAME_ANSWER, NICKNAME_CUES
 
 # Capitalised words that follow roles but are not names.
 _NOT_NAME = (
@@ -165,7 +165,7 @@ class PersonContextRecognizer(PatternRecognizer):
         # extra patrols". The list runs to the full stop.
         Pattern(
             "Initials owning an item of an actions list",
-            r"(?:\b(?i:actions?(?:\s+points?|\s+agreed)?)\s*[:\-–]\s*"
+            rf"(?:\b{ACTIONS_HEAD}\s*[:\-–]\s*"
             r"|[;,]\s*(?<=\b(?i:actions?)\b[^.\n]{0,300}))\K"
             rf"(?!{_AGENCY_LETTERS}\b)\p{{Lu}}(?:\p{{Ll}}?\p{{Lu}}){{1,3}}\b"
             r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll}|\s+\p{Lu}{2,}\s+\p{Ll})",
@@ -185,8 +185,7 @@ class PersonContextRecognizer(PatternRecognizer):
         # "12/05/2025, 21:04 - Jo M: …", "[09/05 23:02] Mags: …".
         Pattern(
             "Speaker of a chat message",
-            r"(?:\[[^\]\n]{0,12}\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]m)?\]"
-            r"|\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[-–])\s*\K"
+            rf"{CHAT_TIME}\s*\K"
             r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*\.?){0,2}(?=\s?:)",
             0.6,
         ),
