@@ -76,7 +76,7 @@ _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
 AGE_AFTER = re.compile(
     r"\s?\((?:[mfMF]\s?,\s?)?(?:aged?\s)?\d{1,2}s?(?:\s?(?:yrs?|years?|y/?o))?"
     r"(?:\s?,\s?[mfMF]\b)?\s?[),]"
-    r"|\s?\(surname\s+(?:unknown|not\s+known|n/?k)\)"
+    r"|\s?\([^()\n]{0,25}\bsurname\b[^()\n]{0,25}\)"
 )
 # A person's relations, for the cues before and after a name.
 _RELATIONS = (
@@ -647,6 +647,7 @@ NICKNAME_CUES = (
     r"|known\s+\w+ly\s+as|called\s+(?:him|her)"
     r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+called"
     r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
+    r"|real\s+name(?:\s+(?:is|believed(?:\s+to\s+be)?|possibly|maybe|probably))?"
 )
 # In a call transcript, what comes after the question for a name: "your name? C: its ...".
 NAME_ANSWER = (

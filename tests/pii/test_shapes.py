@@ -754,6 +754,13 @@ SHAPES = [
         ["Frank", "Orla", "Dave"],
         ["Dear", "Hi", "Cheers"],
     ),
+    (
+        "a nickname before '(real name …)', a name before a bracket about its surname, 'my X says'",
+        "nev n gazza (real name gary pike) drinking; rio (no surname given) ran off; my Ellie-Rae"
+        " says they left; my Mum said no; real name believed Dean Hollis.",
+        ["gazza", "gary pike", "rio", "Ellie-Rae", "Dean Hollis"],
+        ["my Mum said", "believed"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

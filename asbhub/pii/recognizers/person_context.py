@@ -70,7 +70,8 @@ _LOWER_WORD = (
     r"(?!(?:the|a|an|and|he|she|they|him|her|them|his|is|was|to|of|on|in|at|by|for|police"
     r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as|another"
     r"|someone|somebody|everyone|anyone|names|off|in|abt|about|just|ok|okay|sorry|u|ur|not"
-    r"|really|still|only|gonna|going|been|being|having)\b)[a-z][a-z'’\-]+"
+    r"|really|still|only|gonna|going|been|being|having|believed|probably|possibly|maybe)\b)"
+    r"[a-z][a-z'’\-]+"
 )
 
 
@@ -188,6 +189,20 @@ class PersonContextRecognizer(PatternRecognizer):
             rf"{CHAT_TIME}\s*\K"
             r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*\.?){0,2}(?=\s?:)",
             0.6,
+        ),
+        # A word before a bracket about its surname or real name is a name or nickname: "rio
+        # (wudnt give surname)", "bazza (real name barry aldous)".
+        Pattern(
+            "Name before a bracket about the person's name",
+            r"\b\p{L}[\p{L}'’\-]+(?=\s?\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name)))",
+            0.5,
+        ),
+        # "my Ellie-May says": a capitalised name after "my" before what that person did.
+        Pattern(
+            "Name after 'my' before a verb",
+            r"\b(?i:my)\s+\K\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+            r"(?=\s+(?:says|said|is|was|has|had|told|saw|seen|heard|rang|called|came|went|got))",
+            0.5,
         ),
         Pattern(
             "Family name before its people",
