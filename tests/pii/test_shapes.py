@@ -761,6 +761,12 @@ SHAPES = [
         ["gazza", "gary pike", "rio", "Ellie-Rae", "Dean Hollis"],
         ["my Mum said", "believed"],
     ),
+    (
+        "an old date after a name in a table's next cell; a recent one survives",
+        "DP: KEENAN, Ciara-Rose | 14-03-2005 | Apt 3. Meeting | 12-03-2026 | Hall.",
+        ["14-03-2005"],
+        ["12-03-2026"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

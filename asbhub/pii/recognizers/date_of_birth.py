@@ -79,7 +79,8 @@ class DateOfBirthRecognizer(PatternRecognizer):
         Pattern(
             "Old date right after a name",
             r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
-            r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]+,?\s\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19[3-9]\d|200\d|201[0-5])\b",
+            r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]+,?\s(?:\|\s)?\K"
+            r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19[3-9]\d|200\d|201[0-5])\b",  # "Rose | 29-06-2004"
             0.5,
         ),
         Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
