@@ -767,6 +767,14 @@ SHAPES = [
         ["14-03-2005"],
         ["12-03-2026"],
     ),
+    (
+        "a handle after 'he's' or 'by' a platform, a passport after 'ppt', a lower-case postcode"
+        " spaced oddly after its street",
+        "on snap he's kd.wills09; on insta by amy.x.k; ppt no 408812376 seen; 12 Ashby Road,"
+        " le11 3 tu. Meet on the a1 2 pm.",
+        ["kd.wills09", "amy.x.k", "408812376", "le11 3 tu"],
+        ["a1 2 pm"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -13,7 +13,10 @@ _PLATFORM = (
     r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)(?![\w@])"
 )
 _ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)"
-_LINK = r"\s*(?:is|was|called|named|of|as|:|-|=)?\s*\(?"
+_LINK = (
+    r"\s*(?:is|was|called|named|of|as|by|under|(?:he|she|they|it)(?:['’]s|\s+is)|its|:|-|=)?"
+    r"\s*\(?"
+)
 _COMMON = (
     r"(?!(?:the|a|an|and|to|he|she|they|him|her|them|his|is|was|that|this|from|on|at|in|with"
     r"|account|page|profile|message|messages|messaged|post|posts|posted|video|videos|story"

@@ -20,12 +20,12 @@ class TunedUkPassportRecognizer(PresidioPassport):
         # After its cue, as people read it out: "passport 127 394 865".
         Pattern(
             "Passport after its cue",
-            r"(?i:\bpassport(?:\s+(?:no|number))?\.?[\s:#]*)\K"
+            r"(?i:\b(?:passport|ppt)(?:\s+(?:no|number))?\.?[\s:#]*)\K"
             r"(?:[A-Z]{1,2}\s?)?\d{3}[ \-]\d{3}[ \-]\d{3}\b",
             0.7,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "hmpo", "travel"]  # type: ignore[misc]
+    CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "ppt", "hmpo", "travel"]  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)

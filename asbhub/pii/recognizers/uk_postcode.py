@@ -25,6 +25,15 @@ class TunedUkPostcodeRecognizer(PresidioUkPostcodeRecognizer):
         Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,3}}{_INWARD})\b", 0.75),
         # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
         # "on the a1 2 pm" stays prose.
+        # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
+        Pattern(
+            "UK postcode (odd spacing) after a street",
+            r"(?<=(?i:\b(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent"
+            r"|cres|court|ct|grove|terrace|place|gardens|walk|view|hill|green|square|mews)\.?,?\s))"
+            r"(?i:(?!\w+\s\d\s?[ap]m\b)[a-pr-uwyz][a-hk-y]?[0-9][0-9a-hjkpstuw]?\s{1,2}[0-9]\s"
+            r"[abd-hjlnp-uw-z]{2})\b",
+            0.6,
+        ),
         Pattern(
             "UK postcode (odd spacing)",
             r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]\s[ABD-HJLNP-UW-Z]{2}"
