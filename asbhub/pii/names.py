@@ -738,6 +738,16 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 capitalised.add(w[0].upper() + w[1:].lower())
             else:
                 words.add(w)
+    # Only names that occur again outside the names found are looked for (a pattern compiled
+    # per narrative costs more than the rest of this function).
+    inside = " ".join(text[e.start : e.end] for e in entities if e.type == "PERSON")
+    lowered, inside_lowered = text.lower(), inside.lower()
+    words = {
+        w
+        for w in words
+        if not w.isascii() or lowered.count(w.lower()) > inside_lowered.count(w.lower())
+    }  # "ı" matches "i" without regard to case: only ASCII names are counted
+    capitalised = {w for w in capitalised if text.count(w) > inside.count(w)}
     found = []
     if words:
         loose = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)

@@ -172,11 +172,11 @@ class PersonContextRecognizer(PatternRecognizer):
             r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll}|\s+\p{Lu}{2,}\s+\p{Ll})",
             0.55,
         ),
-        # A Gaelic surname with its article, in any case, with the forename before or after it:
-        # "Catrìona Nic an t-Saoir", "Iain Mac a' Ghobhainn", "MAC AN T-SAOIR, Seumas".
+        # A Gaelic surname with its article, in any case, and a forename after it: "Catrìona Nic
+        # an t-Saoir", "Iain Mac a' Ghobhainn", "MAC AN T-SAOIR, Seumas".
         Pattern(
             "Gaelic surname with its article",
-            r"(?:\p{Lu}[\p{Ll}'’]+\s+)?\b(?i:mac|mc|nic|mhic|ní|nì)\s+"
+            r"\b(?i:mac|mc|nic|mhic|ní|nì)\s+"
             r"(?i:an\s+t-|an\s+|a['’]\s*|na\s+|nan\s+)\p{L}[\p{L}'’\-]+"
             r"(?:,\s*\p{Lu}[\p{Ll}'’\-]+)?",
             0.6,
