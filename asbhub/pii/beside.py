@@ -201,7 +201,6 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     unknown = (
         len(low) >= 4
         and low not in english_words()
-        and low not in places()
         and low not in not_names()
         and low not in first_names()
     )

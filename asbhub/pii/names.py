@@ -499,10 +499,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         kin
         and span.islower()
-        and (
-            not any(w in first_names() for w in words)
-            or words == [w for w in words if w in _MODALS]
-        )
+        and (not any(w in first_names() for w in words) or all(w in _MODALS for w in words))
     ):
         return True  # "his mum innit", "her son will": after a relation, a listed name
     strong_one = cue == "strong" and len(words) == 1

@@ -23,7 +23,7 @@ _AGENCY_LETTERS = (
     r"(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP"
     r"|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS"
     r"|CPT|NHPT|BCU|JAG|ASBIT|NIHE|PSNI|PCSP|HMO|AWP|ASC|EH|ALL|ANY|NB|TBA|RSPCA|DVLA|MARAC"
-    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|NFA|PSPO|CPW|CPN)"
+    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW)"
 )
 # Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
@@ -181,7 +181,6 @@ class PersonContextRecognizer(PatternRecognizer):
             r"(?:,\s*\p{Lu}[\p{Ll}'’\-]+)?",
             0.6,
         ),
-        # A family named by "the" and its people: "the Pickering lad", "the jenkins boys".
         # A chat or transcript's speaker, after the message's time: "[21:04] Kerry Dobson: …",
         # "12/05/2025, 21:04 - Jo M: …", "[09/05 23:02] Mags: …".
         Pattern(
@@ -204,6 +203,7 @@ class PersonContextRecognizer(PatternRecognizer):
             r"(?=\s+(?:says|said|is|was|has|had|told|saw|seen|heard|rang|called|came|went|got))",
             0.5,
         ),
+        # A family named by "the" and its people: "the Pickering lad", "the jenkins boys".
         Pattern(
             "Family name before its people",
             r"(?i:\bthe)\s+\K(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"

@@ -211,8 +211,8 @@ class StreetAddressRecognizer(PatternRecognizer):
         if "," not in pattern_text or " " in first or any(ch.isdigit() for ch in first):
             return None
         low = first.lower().removesuffix("'s").removesuffix("’s")
-        known = not_names() | places() | common_english_words() | first_names()
-        return True if low in known else None
+        lists = (not_names(), places(), common_english_words(), first_names())
+        return True if any(low in words for words in lists) else None
 
     def __init__(self, supported_entity: str = "STREET_ADDRESS") -> None:
         super().__init__(
