@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 # English month names, and the Welsh ones a Welsh-speaking caller gives ("8 Mai 1999").
 _MONTH = (
@@ -56,7 +58,7 @@ _LINK = (
 )
 
 
-class DateOfBirthRecognizer(PatternRecognizer):
+class DateOfBirthRecognizer(PatternMatching):
     """The date after a birth word scores 0.85; a bracketed old date after a name 0.5."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -79,7 +81,7 @@ class DateOfBirthRecognizer(PatternRecognizer):
         Pattern(
             "Old date right after a name",
             r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
-            r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]+,?\s(?:\|\s)?\K"
+            r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]{1,30},?\s(?:\|\s)?\K"
             r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19[3-9]\d|200\d|201[0-5])\b",  # "Rose | 29-06-2004"
             0.5,
         ),

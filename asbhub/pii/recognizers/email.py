@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 
-class OfflineEmailRecognizer(PatternRecognizer):
+class OfflineEmailRecognizer(PatternMatching):
     """Plain addresses at 0.9 and 'name (at) domain (dot) com' spellings at 0.6."""
 
     PATTERNS: ClassVar[list[Pattern]] = [

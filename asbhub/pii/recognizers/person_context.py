@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.names import ACTIONS_HEAD, CHAT_TIME, NAME_ANSWER, NICKNAME_CUES
+from asbhub.pii.recognizers.matching import PatternMatching
 
 # Capitalised words that follow roles but are not names.
 _NOT_NAME = (
@@ -75,7 +76,7 @@ _LOWER_WORD = (
 )
 
 
-class PersonContextRecognizer(PatternRecognizer):
+class PersonContextRecognizer(PatternMatching):
     """Context-anchored names; the title or cue itself is not part of the span."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -109,7 +110,7 @@ class PersonContextRecognizer(PatternRecognizer):
         ),
         Pattern(
             "Surname after a quoted nickname",
-            rf"[\"“‘'][A-Z][A-Za-z'’\-]*(?:\s[A-Z][A-Za-z'’\-]*)?[\"”’']\s\K(?:{_NAME})(?![\w'’])",
+            rf"[\"“‘'][A-Z][A-Za-z'’\-]{{0,25}}(?:\s[A-Z][A-Za-z'’\-]{{0,25}})?[\"”’']\s\K(?:{_NAME})(?![\w'’])",
             0.6,
         ),
         Pattern(
@@ -193,7 +194,7 @@ class PersonContextRecognizer(PatternRecognizer):
         # (wudnt give surname)", "bazza (real name barry aldous)".
         Pattern(
             "Name before a bracket about the person's name",
-            r"\b\p{L}[\p{L}'’\-]+(?=\s?\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name)))",
+            r"\b\p{L}[\p{L}'’\-]{1,40}(?=\s?\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name)))",
             0.5,
         ),
         # "my Ellie-May says": a capitalised name after "my" before what that person did.

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 
-class PncIdRecognizer(PatternRecognizer):
+class PncIdRecognizer(PatternMatching):
     """Year, slash, serial and check letter at 0.85; a CRO number needs its context word."""
 
     PATTERNS: ClassVar[list[Pattern]] = [

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 _S = r"\s?[/\-]\s?"
 
@@ -30,7 +32,7 @@ _IDENTIFIER = (
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 
 
-class PoliceReferenceRecognizer(PatternRecognizer):
+class PoliceReferenceRecognizer(PatternMatching):
     """Crime references (with CR) at 0.9; incident references (force/serial/year) at 0.75."""
 
     PATTERNS: ClassVar[list[Pattern]] = [

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 # The platform word ends at a word boundary: "sc" in "scene", "x" in "X30" are not platforms.
 _PLATFORM = (
@@ -26,7 +28,7 @@ _COMMON = (
 _HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*(?:[\d_]|\.\w))[\w.\-]{1,29}(?<![.\-])"
 
 
-class SocialMediaHandleRecognizer(PatternRecognizer):
+class SocialMediaHandleRecognizer(PatternMatching):
     """@handles at 0.75; after a platform word, a username-looking token 0.7, any word 0.5."""
 
     PATTERNS: ClassVar[list[Pattern]] = [

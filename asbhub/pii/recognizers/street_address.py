@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 # Thoroughfare words of UK addresses and their common abbreviations, our own list (Royal Mail
 # style descriptors and the local ones officers meet: fold, garth, wynd, chare, loke, drift).
@@ -111,7 +113,7 @@ def _unmarked_street() -> str:
     )
 
 
-class StreetAddressRecognizer(PatternRecognizer):
+class StreetAddressRecognizer(PatternMatching):
     """House number + street ("14a Moorside Rd"), flats ("Flat 3, 12 Kings Court") and buildings."""
 
     PATTERNS: ClassVar[list[Pattern]] = [

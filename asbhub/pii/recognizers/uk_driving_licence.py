@@ -9,10 +9,12 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkDrivingLicenceRecognizer as PresidioLicence,
 )
 
+from asbhub.pii.recognizers.matching import PatternMatching
+
 _DATE = r"\d(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12]\d|3[01])\d"
 
 
-class TunedUkDrivingLicenceRecognizer(PresidioLicence):
+class TunedUkDrivingLicenceRecognizer(PatternMatching, PresidioLicence):
     """Surname block, encoded birth date, initials and check characters: 0.85 on shape alone."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.

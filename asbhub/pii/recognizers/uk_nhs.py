@@ -7,8 +7,10 @@ from typing import ClassVar
 from presidio_analyzer import EntityRecognizer, Pattern  # noqa: TID253 - loaded lazily
 from presidio_analyzer.predefined_recognizers import NhsRecognizer  # noqa: TID253
 
+from asbhub.pii.recognizers.matching import PatternMatching
 
-class TunedUkNhsRecognizer(NhsRecognizer):
+
+class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
     """A valid modulus-11 check digit scores 1.0; otherwise 0.2 unless context lifts it."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.

@@ -7,11 +7,13 @@ from typing import ClassVar
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily by the engine
 from presidio_analyzer.predefined_recognizers import UkNinoRecognizer as PresidioNino  # noqa: TID253
 
+from asbhub.pii.recognizers.matching import PatternMatching
+
 _PREFIX = r"(?!BG|GB|NK|KN|NT|TN)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
 _DIGITS = r"[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?"
 
 
-class TunedUkNinoRecognizer(PresidioNino):
+class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
     """Suffix A-D scores 0.85; any other suffix letter or none at all needs a little context."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.

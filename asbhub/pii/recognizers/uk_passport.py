@@ -9,8 +9,10 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkPassportRecognizer as PresidioPassport,
 )
 
+from asbhub.pii.recognizers.matching import PatternMatching
 
-class TunedUkPassportRecognizer(PresidioPassport):
+
+class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
     """One or two letters then digits (nine characters) at 0.5; nine bare digits need context."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.

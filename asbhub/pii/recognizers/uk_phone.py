@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer  # noqa: TID253 - loaded lazily by engine
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily by engine
+
+from asbhub.pii.recognizers.matching import PatternMatching
 
 # Between any two digits: an optional closing bracket, then at most one space, dot or hyphen.
 _SEP = r"\)?[ .\-]?"
@@ -40,7 +42,7 @@ _SERVICE_PREFIXES = (
 _LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
-class UkPhoneRecognizer(PatternRecognizer):
+class UkPhoneRecognizer(PatternMatching):
     """National and international UK numbers; a dropped leading zero counts only with context."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -58,7 +60,7 @@ class UkPhoneRecognizer(PatternRecognizer):
         # Typed with a letter O for a zero or l/I for a one: "O7700 900461", "07700 900 4l6".
         Pattern(
             "UK phone with a letter O",
-            r"(?<![\w/])(?=[\dOoIl ]*[OoIl])"
+            r"(?<![\w/])(?=[\dOoIl ]{0,28}[OoIl])"  # bounded: the number is at most 29 characters
             rf"[0Oo][\dOo](?:{_SEP}[\dOoIl]){{8,9}}(?![\w/])",
             0.6,
         ),
@@ -112,7 +114,7 @@ class UkPhoneRecognizer(PatternRecognizer):
         return False
 
 
-class CuedPhoneRecognizer(PatternRecognizer):
+class CuedPhoneRecognizer(PatternMatching):
     """After "tel", "mob" or "contact", a number a digit short or over still identifies."""
 
     PATTERNS: ClassVar[list[Pattern]] = [

@@ -10,6 +10,8 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkPostcodeRecognizer as PresidioUkPostcodeRecognizer,
 )
 
+from asbhub.pii.recognizers.matching import PatternMatching
+
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?|[A-PR-UWYZ][0-9]{2}"
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]?|[A-PR-UWYZ][A-HK-Y][0-9]{2})"
@@ -17,7 +19,7 @@ _OUTWARD = (
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 
 
-class TunedUkPostcodeRecognizer(PresidioUkPostcodeRecognizer):
+class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
     """Full postcodes at 0.75 in any case; an outward code alone ("LS6") is left alone."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.

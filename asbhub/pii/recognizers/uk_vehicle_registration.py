@@ -10,6 +10,8 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkVehicleRegistrationRecognizer as PresidioVrn,
 )
 
+from asbhub.pii.recognizers.matching import PatternMatching
+
 # A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
 # started", "partial VRM").
 _PLATE_CUE = (
@@ -60,7 +62,7 @@ _MAKE = (
 )
 
 
-class TunedUkVehicleRegistrationRecognizer(PresidioVrn):
+class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.

@@ -1,0 +1,80 @@
+"""The matching loop every pattern recognizer of ours runs: Presidio's results, less its overhead.
+
+Presidio's `PatternRecognizer.analyze` runs each pattern under the `regex` module's timeout
+(60 s by default), reads the clock twice and builds an explanation for every match. For the
+hub's hundred-odd patterns on narratives of a few hundred characters that is about a tenth of
+the engine's time, mostly the timeout's set-up per call. Its protection is not one the hub can
+rely on either: a pattern that ran out of time would be skipped with a warning, and the
+identifiers only it finds would go out unredacted, after up to a minute per pattern per record.
+
+So this loop matches without a timeout, and the guard against catastrophic backtracking moves to
+where it can fail loudly: `tests/pii/test_backtracking.py` runs every registered pattern over
+long adversarial text (runs of the characters and words each kind of pattern loops over) and
+fails the build when any pattern's time grows faster than the text.
+
+Results are Presidio's: the same spans, scores after `validate_result` and `invalidate_result`,
+the recognizer's name and id in the metadata, duplicates removed; only the explanation (which
+the engine never asks for) is left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from presidio_analyzer import (  # noqa: TID253 - loaded lazily by the engine
+    EntityRecognizer,
+    PatternRecognizer,
+    RecognizerResult,
+)
+
+
+class PatternMatching(PatternRecognizer):
+    """A PatternRecognizer whose public `analyze` matches each pattern without a timeout."""
+
+    name: str  # Presidio sets both in __init__ without annotations
+    patterns: list[Any]
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        flags = regex_flags or self.global_regex_flags
+        entity_type = self.supported_entities[0]
+        metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        results: list[RecognizerResult] = []
+        for pattern in self.patterns:
+            if pattern.compiled_regex is None or pattern.compiled_with_flags != flags:
+                pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+                pattern.compiled_with_flags = flags
+            for match in pattern.compiled_regex.finditer(text):
+                start, end = match.span()
+                if start == end:
+                    continue
+                score = self._score(text[start:end], pattern.score)
+                if score > EntityRecognizer.MIN_SCORE:
+                    result = RecognizerResult(
+                        entity_type=entity_type,
+                        start=start,
+                        end=end,
+                        score=score,
+                        recognition_metadata=dict(metadata),
+                    )
+                    results.append(result)
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _score(self, matched: str, score: float) -> float:
+        """The pattern's score, made certain by a passed validation and void by a failed one
+        or by an invalidation (Presidio's order)."""
+        valid = self.validate_result(matched)
+        if valid is not None:
+            score = EntityRecognizer.MAX_SCORE if valid else EntityRecognizer.MIN_SCORE
+        if self.invalidate_result(matched):
+            score = EntityRecognizer.MIN_SCORE
+        return score

@@ -1,0 +1,91 @@
+"""Every pattern runs in time that grows with the text, never faster: the hub's guard against
+catastrophic backtracking (the matching loop has no per-pattern timeout; see
+asbhub/pii/recognizers/matching.py), and the loop gives Presidio's own results."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+from presidio_analyzer import PatternRecognizer
+
+from asbhub.pii.recognizers.registry import pattern_recognizers
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "pii"
+
+# What patterns loop over: letters in either case, digits, separators, quotes and apostrophes,
+# names, cue words, titles and street words, each repeated to the length of a long statement and
+# closed by a character no pattern accepts, so every start position fails as late as it can.
+UNITS = [
+    *["a", "A", "1", "0", " ", "-", ".", "/", "'", "’", "@", "#", "é", ",", "\n", "|"],
+    *["a ", "A ", "1 ", "0 ", "a1", "A1 ", "a-", "a.", "a'", "a@", "a.b", "O'", "Ó'", "ab\n"],
+    *["Ab ", "AB ", "12 ", "07", "O7 ", "12/", "12-", "1st ", "( ", ", ", "(a ", "'a' "],
+    *["Mr ", "A. ", "Mac", "Smith ", "SMITH ", "Smith, ", "and ", "& ", "n ", "the ", "of "],
+    *["flat ", "Flat 1, ", "road ", "Road ", "house ", "dob ", "born ", "ref ", "tel ", "log "],
+    *["07700 ", "Action: AB ", '"Ab" ', "my Ab ", "(surname ", "a (", "@a ", "www."],
+]
+LENGTH = 12_000
+# The slowest pattern takes a few tens of milliseconds on this text; one that backtracks
+# quadratically took seconds, and the timeout stops an exponential one from hanging the run.
+LIMIT_SECONDS = 1.0
+
+
+def _patterns() -> list[Any]:
+    return [
+        pytest.param(rec, pattern, id=f"{rec.name}/{pattern.name}")
+        for rec in pattern_recognizers()
+        for pattern in rec.patterns
+    ]
+
+
+@pytest.mark.parametrize(("recognizer", "pattern"), _patterns())
+def test_no_pattern_backtracks_on_long_adversarial_text(recognizer: Any, pattern: Any) -> None:
+    compiled = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+    slow = []
+    for unit in UNITS:
+        text = (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
+        started = time.perf_counter()
+        try:
+            for _ in compiled.finditer(text, timeout=10 * LIMIT_SECONDS):
+                pass
+        except TimeoutError:
+            slow.append((unit, "timed out"))
+            continue
+        elapsed = time.perf_counter() - started
+        if elapsed > LIMIT_SECONDS:
+            slow.append((unit, f"{elapsed:.2f} s"))
+    assert not slow, f"{recognizer.name}/{pattern.name} backtracks on runs of: {slow}"
+
+
+def _texts() -> list[str]:
+    texts = []
+    for name in ("handwritten", "shapes", "tuning5"):
+        for line in (FIXTURES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            texts.append(json.loads(line)["text"])
+    return texts
+
+
+def _found(results: list[Any]) -> list[tuple[str, int, int, float, str]]:
+    return sorted(
+        (r.entity_type, r.start, r.end, r.score, r.recognition_metadata["recognizer_identifier"])
+        for r in results
+    )
+
+
+def test_the_matching_loop_gives_presidios_results() -> None:
+    """The hub's loop against Presidio's own `PatternRecognizer.analyze`, on every recognizer
+    and some five hundred narratives: the same spans, scores and recognizers."""
+    texts = _texts()
+    compared = 0
+    for recognizer in pattern_recognizers():
+        entities = recognizer.supported_entities
+        for text in texts:
+            ours = _found(recognizer.analyze(text, entities))
+            presidio = _found(PatternRecognizer.analyze(recognizer, text, entities))
+            assert ours == presidio, f"{recognizer.name} differs on {text!r}"
+            compared += len(ours)
+    assert compared > 1000  # the comparison saw matches of every kind, not an empty set
