@@ -4,7 +4,11 @@ asbhub/pii/recognizers/matching.py), and the loop gives Presidio's own results."
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
+import re
+import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -13,6 +17,8 @@ import pytest
 import regex
 from presidio_analyzer import PatternRecognizer
 
+import asbhub.pii
+import asbhub.pii.recognizers
 from asbhub.pii.recognizers.registry import pattern_recognizers
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "pii"
@@ -59,6 +65,55 @@ def test_no_pattern_backtracks_on_long_adversarial_text(recognizer: Any, pattern
         if elapsed > LIMIT_SECONDS:
             slow.append((unit, f"{elapsed:.2f} s"))
     assert not slow, f"{recognizer.name}/{pattern.name} backtracks on runs of: {slow}"
+
+
+def _module_patterns() -> list[Any]:
+    """Every compiled pattern at the top of a PII module: the checks run beside a name found
+    (`_DATE_AFTER.match(text, name.end)`), on the standard library's engine."""
+    found = []
+    for package in (asbhub.pii, asbhub.pii.recognizers):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, value in vars(module).items():
+                if isinstance(value, re.Pattern):
+                    found.append(pytest.param(value, id=f"{info.name}.{name}"))
+    return found
+
+
+class _TookTooLong(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _TookTooLong
+
+
+@pytest.mark.parametrize("compiled", _module_patterns())
+def test_no_check_beside_a_name_backtracks_on_padding(compiled: re.Pattern[str]) -> None:
+    """Matched where a name ends, before a long run: a CAD line padded with spaces, a row of
+    dashes, a pasted table. The standard library's engine has no timeout: an alarm stands in."""
+    slow = []
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        for unit in UNITS:
+            for before in ("", "Ab", "Ab "):
+                text = before + (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
+                started = time.perf_counter()
+                signal.alarm(int(10 * LIMIT_SECONDS))
+                try:
+                    for position in range(4):
+                        compiled.match(text, position)
+                except _TookTooLong:
+                    slow.append((before + unit, "stopped by the alarm"))
+                    continue
+                finally:
+                    signal.alarm(0)
+                elapsed = time.perf_counter() - started
+                if elapsed > LIMIT_SECONDS:
+                    slow.append((before + unit, f"{elapsed:.2f} s"))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert not slow, f"{compiled.pattern[:80]!r} backtracks on runs of: {slow}"
 
 
 def _texts() -> list[str]:
