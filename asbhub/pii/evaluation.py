@@ -45,10 +45,12 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning3": SetRole.TUNED_ON,
     "tuning4": SetRole.TUNED_ON,
     "tuning5": SetRole.TUNED_ON,
+    "tuning6": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
     "fresh": SetRole.BLIND,
+    "unseen": SetRole.BLIND,
 }
 
 

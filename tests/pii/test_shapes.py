@@ -775,6 +775,37 @@ SHAPES = [
         ["kd.wills09", "amy.x.k", "408812376", "le11 3 tu"],
         ["a1 2 pm"],
     ),
+    (
+        "a birth year in brackets after a name or an age, 'b.' and a year, a date after an age",
+        "Youths named: Tyrese Oakley (2009), Maja Wrobel (15, Mar 2010); brother 12 (2013);"
+        " Penhallow (b.1958) was at the quay; Jodie is 14 (04/11/11). Closure Order (2014) and"
+        " the Housing Act (2004) apply; 3 (2019) units.",
+        ["2009", "Mar 2010", "2013", "1958", "04/11/11"],
+        ["Closure Order (2014)", "Housing Act (2004)", "3 (2019) units"],
+    ),
+    (
+        "a date of birth in a table's cell after a name, two-digit years and spaces",
+        "NOMINAL | OSEI, Kwame | 09 12 1996 | NFA || BALAN, Ionuț | 7/4/03 | Flat 2 |"
+        " Meeting | 12/05/25 | panel",
+        ["09 12 1996", "7/4/03"],
+        ["12/05/25"],
+    ),
+    (
+        "plates with dashes, two spaces, after a make with a space after its letter, and the"
+        " end a witness caught",
+        "van gf-21-xpo on the verge; Astra KM15  TRW at the lights; Audi R 7PKD; reg ends HWN;"
+        " an Audi A3 reg unseen, then the A38 and the M6.",
+        ["gf-21-xpo", "KM15  TRW", "R 7PKD", "HWN"],
+        ["Audi A3", "A38", "M6"],
+    ),
+    (
+        "a name opening a sentence before a reporting verb, listed or in no list",
+        "Neighbour dispute Trealaw. Eirlys says the fence was kicked in. Gruffudd admitted it."
+        " Handover from PC 2290. Tesco says the CCTV is kept 30 days. Attendees from the"
+        " council.",
+        ["Eirlys", "Gruffudd"],
+        ["Handover from", "Tesco says", "Attendees from", "Trealaw"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

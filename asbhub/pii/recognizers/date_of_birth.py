@@ -58,6 +58,18 @@ _LINK = (
 )
 
 
+# Words before a date that make it the day of something else: "Meeting | 12/05/25".
+_NOT_BEFORE_DATE = (
+    r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
+    r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b|Updated?\b|Visit\b|Panel\b)"
+)
+# An age with a word that gives it to a person: "is 14", "brother 12", "son | 14".
+_AGE = (
+    r"(?<=(?:\b(?:is|aged?|now|both|son|dau|daughter|brother|sister|child|boy|girl|m|f)|\|)"
+    r"\s{1,2})\d{1,2}"
+)
+
+
 class DateOfBirthRecognizer(PatternMatching):
     """The date after a birth word scores 0.85; a bracketed old date after a name 0.5."""
 
@@ -79,12 +91,43 @@ class DateOfBirthRecognizer(PatternMatching):
             0.8,
         ),
         Pattern(
-            "Old date right after a name",
-            r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
-            r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b)[A-Z][a-z'\-]{1,30},?\s(?:\|\s)?\K"
-            r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19[3-9]\d|200\d|201[0-5])\b",  # "Rose | 29-06-2004"
+            "Old date right after a name",  # "Rose | 29-06-2004", "Osei, Kwame | 09 12 1996"
+            rf"{_NOT_BEFORE_DATE}\p{{Lu}}[\p{{Ll}}'’\-]{{1,30}},?\s(?:\|\s)?\K"
+            r"\d{1,2}(?:[/.\-]\d{1,2}[/.\-]|\s\d{1,2}\s)(?:19[3-9]\d|200\d|201[0-5])\b",
             0.5,
         ),
+        # A table's row: "KOWALCZYK, Tomasz | 17 03 1994 |", "RUSU, Andrei | 1/1/01 |"; a
+        # two-digit year only in the cell right after a name.
+        Pattern(
+            "Date in the cell after a name",
+            rf"{_NOT_BEFORE_DATE}(?-i:\p{{Lu}}[\p{{L}}'’\-]{{1,30}})\s?\|\s?\K"
+            r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}(?![\d/.\-])",
+            0.5,
+        ),
+        # A birth year in brackets after a name or an age: "Leon Grady (2008)", "son | 14 (2010)";
+        # not an Act, a report or a season's year.
+        Pattern(
+            "Bracketed birth year after a name or an age",
+            r"(?:\b(?!(?:act|order|report|review|survey|plan|strategy|policy|guidance|regulations?"
+            r"|notice|census|agreement|edition|season|update|law|rules|code|charter|pledge|summer"
+            r"|winter|spring|autumn|christmas|easter|term|year|class|cohort|intake)\b)"
+            rf"(?-i:\p{{Lu}}[\p{{L}}'’\-]{{1,30}})|{_AGE})\s?\(\s?\K"
+            r"(?:19[3-9]\d|20[01]\d)(?=\s?\))",
+            0.5,
+        ),
+        # An age, then the date it counts from: "Frank is 15 (30/09/08)", "(16, Jan 2008)".
+        Pattern(
+            "Bracketed date after an age",
+            rf"{_AGE}\s?\(\s?\K"
+            r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{2}|19\d{2}|20[01]\d)(?=\s?\))",
+            0.5,
+        ),
+        Pattern(
+            "Month and year after an age in brackets",
+            rf"\(\s?\d{{1,2}},\s?\K{_MONTH}\.?\s+(?:19[3-9]\d|20[01]\d)(?=\s?\))",
+            0.5,
+        ),
+        Pattern("Year after 'b.'", r"(?<![\w.])b\.\s?\K(?:19[3-9]\d|20[01]\d)\b", 0.6),
         Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
         Pattern(
             "Second date after a birth word",  # "DOBs on file: 01/01/1968 and 12/02/1972"

@@ -133,7 +133,10 @@ class NameGazetteerRecognizer(EntityRecognizer):
             ):
                 return tokens[i].start(), tokens[i].end(), 0.5, 1  # "sue frm no 4", "june from"
         if capital and low not in self.first:
-            return self._unknown_pair(text, tokens, i)  # "Tatenda Mukwena", "Hibo Jama"
+            pair = self._unknown_pair(text, tokens, i)  # "Tatenda Mukwena", "Hibo Jama"
+            if pair is None and self._unknown_reports(word, low, text, tokens, i):
+                return tokens[i].start(), tokens[i].end(), 0.5, 1  # "Iolo admitted it"
+            return pair
         if low not in self.first or (not capital and low in self.common):
             return None
         if word.isupper() and len(word) > 1 and low in self.common:
@@ -171,10 +174,29 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
         if low not in self.common:
+            if sentence_start and self._reports(text, tokens, i):
+                return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Delyth says", "Kofi has"
             return tokens[i].start(), tokens[i].end(), 0.35 if sentence_start else 0.45, 1
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
         return None
+
+    def _unknown_reports(
+        self, word: str, low: str, text: str, tokens: list[re.Match[str]], i: int
+    ) -> bool:
+        """A capitalised word no list holds opening a sentence before a reporting verb is a
+        name ("Iolo admitted", "Tallulah says"); not a word, a place, a label or an acronym."""
+        return (
+            len(low) >= 3
+            and not word.isupper()
+            and low not in self.english
+            and low not in self.places
+            and low not in self.labels
+            and low not in self.last
+            and i + 1 < len(tokens)
+            and tokens[i + 1].group() in _REPORTING_VERBS  # not "from": "Handover from PC 12"
+            and self._reports(text, tokens, i)
+        )
 
     def _named_by_age(self, word: str, low: str) -> bool:
         """A word before an age in brackets is a person's name unless it is a word, a place

@@ -19,7 +19,7 @@ _PLATE_CUE = (
     r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
     r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|given"
     r"|seen))*"
-    r"(?:\s+with)?[\s:#.\-]*[\"“']?)"
+    r"(?:\s+with)?[\s:#.,\-]*[\"“']?)"
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
 _FULL_PLATE = (
@@ -67,7 +67,15 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
-        Pattern("VRN current", r"\b[A-Z]{2}\s?\d{2}\s?[A-Z]{3}\b", 0.6),
+        Pattern("VRN current", r"\b[A-Z]{2}\s?\d{2}\s{0,2}[A-Z]{3}\b", 0.6),
+        Pattern("VRN current with dashes", r"\b(?i:[A-Z]{2}-\d{2}-[A-Z]{3})\b", 0.6),
+        # The last characters a witness caught: "reg ends DZK", "plate ending in 4XK".
+        Pattern(
+            "End of a plate after 'ends'",
+            r"(?i:\b(?:reg(?:istration)?|plates?|vrm|index)\s+(?:ends?|ending)(?:\s+(?:in|with))?"
+            r"[\s:]+)\K(?-i:(?=[A-Z\d]*[A-Z])[A-Z\d]{2,4})(?![\w/])",
+            0.7,
+        ),
         # In lower case only the solid or standard spacing: "at 42 are", "is 23 not" are prose.
         Pattern("VRN current (any case)", r"\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b", 0.6),
         Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
@@ -83,7 +91,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         ),
         Pattern(
             "VRN after a make or model",
-            rf"{_MAKE}\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE})(?![\w/])"
+            rf"{_MAKE}\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE}"
+            r"|(?-i:[A-Z]\s?\d{1,3}\s?(?!REG|VRM|VRN)[A-Z]{3}))(?![\w/])"
             rf"|{_WILD_PLATE}(?![\w?*]))",
             0.6,
         ),
