@@ -102,6 +102,7 @@ KIN_AFTER = re.compile(
 _PLACE_LAST_WORDS = (
     "hill hall leys bay point cross green park vale heath end side field fields wood brook"
     " bridge gate common moor dale bank sands oak grove croft down downs ferry isle pond quay"
+    " lea lake mere marsh"
 )
 _PLACE_LAST = frozenset(_PLACE_LAST_WORDS.split())
 _PREV_WORD = re.compile(r"([A-Z][^\W\d_]*)\s+$")
@@ -149,6 +150,14 @@ def _after_address() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _street_next() -> re.Pattern[str]:
+    """A street or building word next: "MANNINGHAM LANE", "Keats House"."""
+    from asbhub.pii.recognizers.street_address import BUILDING_WORDS, STREET_WORDS
+
+    return re.compile(rf"\s+(?:{STREET_WORDS}|{BUILDING_WORDS})\b", re.IGNORECASE)
+
+
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -189,18 +198,22 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
-_WITH_DIGIT = re.compile(r"\S*\d\S*")
+# A name never runs over a number or a dash between spaces ("PCSO notes Gurnos - spoke w/").
+_DASH = re.compile(r"\s[-–—]\s")
+_BREAK = re.compile(r"\S*\d\S*|\s[-–—]\s")
 _POSTCODE_NEXT = re.compile(r",?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 
 
 def _pieces(text: str, cand: Candidate) -> list[Candidate]:
-    """A model name is never a number: one that runs over a reference or a time ("CUSTODY
-    KX/20931/25 - DETAINEE BOGDAN MARINESCU ARR 0140HRS") is the runs of words between them,
-    each judged on its own. A piece that is only a word or two left over is dropped there."""
-    if cand.source != "ner" or not any(ch.isdigit() for ch in text[cand.start : cand.end]):
+    """A model name is never a number and never crosses a spaced dash: one that runs over a
+    reference, a time or a dash ("CUSTODY KX/20931/25 - DETAINEE BOGDAN MARINESCU ARR 0140HRS",
+    "Smithdown Road - silver") is the runs of words between them, each judged on its own. A
+    piece that is only a word or two left over is dropped there."""
+    span = text[cand.start : cand.end]
+    if cand.source != "ner" or not (any(ch.isdigit() for ch in span) or _DASH.search(span)):
         return [cand]
     pieces, start = [], cand.start
-    for m in _WITH_DIGIT.finditer(text, cand.start, cand.end):
+    for m in _BREAK.finditer(text, cand.start, cand.end):
         pieces.append((start, m.start()))
         start = m.end()
     pieces.append((start, cand.end))
@@ -280,10 +293,14 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if (
         len(words) > 2
         and not nickname
-        and words[-1].group().lower() in places()
         and words[-2].group().lower() in ("of", "from", "in")
+        and (
+            words[-1].group().lower() in places()
+            or (words[-2].group() in ("of", "from") and words[-1].group()[:1].isupper())
+        )
     ):
-        words = words[:-2]  # "J. HIGGINS OF LIVERPOOL": the name, not where he is from
+        # "J. HIGGINS OF LIVERPOOL", "Huw Bevan of Cwmllynfell": the name, not where he is from
+        words = words[:-2]
     titled_pair = (
         len(words) == 2
         and _TITLE_BEFORE.search(text, max(0, words[0].start() - 16), words[0].start()) is not None
@@ -380,6 +397,14 @@ def _family_of(text: str, cand: Candidate, words: list[str]) -> bool:
     return words[0] not in places() and _PEOPLE_AFTER.match(text, cand.end) is not None
 
 
+# A lower-case noun that makes the word before it a place: "Mousehole harbour", "Pitsea station".
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:harbour|quay|beach|seafront|promenade|prom|village|estate|station|precinct|marina"
+    r"|slipway|pier|rec|common|library|retail\s+park|industrial\s+estate|playing\s+fields?"
+    r"|town\s+centre|high\s+street|bus\s+station|leisure\s+centre|community\s+centre)\b"
+)
+
+
 def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> bool:
     """A place by the words around it, though no list knows it: after "the" with no person
     after it ("the Longman lay-by", "the Saracen Head"), after a place's first words ("Isle of
@@ -400,6 +425,12 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
         return True
     if words == ["dawn"] and _DAWN.match(text, cand.end):
         return True
+    if (
+        len(words) == 1
+        and words[0] not in first_names()
+        and _PLACE_NOUN_AFTER.match(text, cand.end)
+    ):
+        return True  # "Mousehole harbour", "Pitsea station": a place's own noun after it
     if len(words) == 1 and _AND_ORG_AFTER.match(text[cand.end : cand.end + 50]):
         return True
     if people_after or (len(words) == 1 and words[0] in first_names()):
@@ -450,6 +481,24 @@ def _known_name_prefix(words: list[re.Match[str]]) -> list[re.Match[str]]:
     return words[:known] if 2 <= known < len(words) else words
 
 
+# Verbs in capitals whose object or subject next is a person: "OFFICERS ARRESTED GRABOWSKI",
+# "VICTIM SAYS DUNPHY THREW IT".
+ARREST_VERBS = (
+    r"(?:ARRESTED|DETAINED|CHARGED|INTERVIEWED|SEARCHED|CAUTIONED|SUMMONSED|SAYS|SAID|SAW|TOLD"
+    r"|NAMED|STATES|ALLEGES|NAMES)"
+)
+_ARREST_BEFORE = re.compile(rf"\b{ARREST_VERBS}\s$")
+# A word after a name and "of" is where the person is from: "Huw Bevan of Llanybydder".
+_OF_PLACE_BEFORE = re.compile(r"\b[A-Z][a-z'’\-]+\s+(?:of|from)\s+$")
+# After one of two people joined before a bracket about both ("Storm and Summer (sisters, 13 and
+# 14)"), and after someone whose people follow ("Boswell's lot"): the context proposed them.
+_BOTH_AFTER = re.compile(
+    r"(?:\s+(?i:and|&|n|\+|/)\s+[\w'’\-]{2,26})?\s?\((?i:both|sisters|brothers|twins|siblings"
+    r"|cousins|bro\s+and\s+sis|brother\s+and\s+sister|aged?\s+\d|ages|\d{1,2}\s*(?:and|&|,)\s*\d)"
+)
+_PEOPLE_OF = re.compile(r"['’]s\s+(?i:lot|crew|gang|mob|mates|lads|boys)\b")
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
@@ -479,6 +528,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         )
     ):
         return False  # "storm (15, f)", "River Hartley (16)": an age makes a word-name a name
+    if (
+        len(words) == 1
+        and cand.source == "context"
+        and (_BOTH_AFTER.match(text, cand.end) or _PEOPLE_OF.match(text, cand.end))
+    ):
+        return False  # "ghost n milky (both approx 17)", "with tank's lot": whatever the word
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     if _family_of(text, cand, words):
@@ -506,6 +561,25 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if not quoted and ordinary and (cue != "strong" or (span.isupper() and not strong_one)):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
     role = _ROLE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
+    if (
+        len(words) == 1
+        and cand.source == "context"
+        and span.isupper()
+        and _ARREST_BEFORE.search(text, max(0, cand.start - 16), cand.start)
+    ):
+        # "ARRESTED WOJTASZEK": a surname no list holds, after what was done to it; not "SAW
+        # SILVER GOLF", "ARRESTED MANNINGHAM LANE"
+        if not_a_name_word(words[0]) and words[0] not in first_names():
+            return True
+        if not _street_next().match(text, cand.end):
+            return False
+    if (
+        len(words) == 1
+        and not titled
+        and words[0] not in first_names()
+        and _OF_PLACE_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+    ):
+        return True  # "Ifan Morgan of Llanybydder": where he is from
     if (
         not quoted
         and not cued

@@ -806,6 +806,49 @@ SHAPES = [
         ["Eirlys", "Gruffudd"],
         ["Handover from", "Tesco says", "Attendees from", "Trealaw"],
     ),
+    (
+        "two joined before a bracket about both, in any case, and someone's lot",
+        "Hazel and Marigold (twins, 12) were at the rec; sparky n moth (both about 16) ran off;"
+        " the boys and girls (ages 9 and 10) stayed. Seen with Kerrigan's lot and with fizz's"
+        " crew, not the council's lot.",
+        ["Hazel", "Marigold", "sparky", "moth", "Kerrigan", "fizz"],
+        ["boys and girls", "council's lot"],
+    ),
+    (
+        "a surname in capitals after an arrest or report verb",
+        "UPDATE: OFFICERS ARRESTED WOJTASZEK AT 14:10 NEAR THE BUS STATION. VICTIM SAYS"
+        " DUNPHY THREW THE FIRST PUNCH. ARRESTED THE SAME EVENING.",
+        ["WOJTASZEK", "DUNPHY"],
+        ["THE BUS STATION", "THE SAME EVENING"],
+    ),
+    (
+        "a place by its own noun after it, after 'of' a name, and not across a spaced dash",
+        "Ranger report, Porthleven harbour: Ifan Morgan of Llanybydder says kids are on the pier."
+        " Stop 01:10 Kensington Road - grey Fabia seen again.",
+        ["Ifan Morgan"],
+        ["Porthleven harbour", "of Llanybydder", "Kensington Road - grey Fabia"],
+    ),
+    (
+        "a birth month in Roman numerals, and a transcript's numbered speaker answering",
+        "Subject DOB 4-xi-1979 per the agency. OFFICER: And your date of birth? FEMALE 2:"
+        " 14/05/02. Visit on 3 March, review in xi weeks.",
+        ["4-xi-1979", "14/05/02"],
+        ["3 March"],
+    ),
+    (
+        "references read out in spaced groups after a cue, and school and health system ids",
+        "PSNI occurrence CC 2025 1103 412 raised; Police Scotland ref PSD 0452 11/06. Pupil UPN"
+        " K802211450097, RiO ID RIO7712093. Seen at 18 30, log 5512 18:45 on 2 of 14 floors.",
+        ["2025 1103 412", "0452 11/06", "K802211450097", "RIO7712093"],
+        ["18:45", "2 of 14 floors", "UPN"],
+    ),
+    (
+        "a plate in brackets after a vehicle, a partial one after a pick-up",
+        "Parks a van (yd 14 kfo) on the verge, and a pick-up KR1? HXN is about. A van (white)"
+        " sat there.",
+        ["yd 14 kfo", "KR1? HXN"],
+        ["(white)"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -23,6 +23,8 @@ DATE = (
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
     r"|\d{1,2}\s\d{1,2}\s(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "07 07 1981", "dob 3 9 11"
+    # the month in Roman numerals, as some agencies write it: "12-vii-1985", "3.XI.71"
+    r"|\d{1,2}[\s/.\-](?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[\s/.\-](?:\d{4}|\d{2})(?!\d)"
     r")"
 )
 _BIRTH = (
@@ -54,7 +56,7 @@ _LINK = (
     r"|file)|per\s+[\w\-]+|on\s+record|according\s+to\s+[\w\-]+))?"
     r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
-    r"|[^?.\n:]{0,30}\?\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}:)?\s*(?:[:\-=(]\s*)?"
+    r"|[^?.\n:]{0,30}\?\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:)?\s*(?:[:\-=(]\s*)?"
 )
 
 

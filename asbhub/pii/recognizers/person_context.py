@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
-from asbhub.pii.names import ACTIONS_HEAD, CHAT_TIME, NAME_ANSWER, NICKNAME_CUES
+from asbhub.pii.names import ACTIONS_HEAD, ARREST_VERBS, CHAT_TIME, NAME_ANSWER, NICKNAME_CUES
 from asbhub.pii.recognizers.matching import PatternMatching
 
 # Capitalised words that follow roles but are not names.
@@ -73,6 +73,23 @@ _LOWER_WORD = (
     r"|someone|somebody|everyone|anyone|names|off|in|abt|about|just|ok|okay|sorry|u|ur|not"
     r"|really|still|only|gonna|going|been|being|having|believed|probably|possibly|maybe)\b)"
     r"[a-z][a-z'’\-]+"
+)
+
+
+# Words that join two people ("and", "&", text-speak "n", "+", "/").
+_JOIN = r"(?i:and|&|n|\+|/)"
+# What a bracket says of two people together: "(both 15)", "(sisters, 13 and 14)", "(twins)".
+_BOTH = (
+    r"(?i:both|sisters|brothers|twins|siblings|cousins|bro\s+and\s+sis|brother\s+and\s+sister"
+    r"|aged?\s+\d|ages)|\d{1,2}\s*(?:and|&|,)\s*\d{1,2}\b"
+)
+# Not a name, whatever the case: people, pronouns and kin ("boys and girls (ages 9 and 10)").
+_NOT_PEOPLE = (
+    r"(?!(?i:boys?|girls?|lads?|men|man|women|woman|kids?|children|males?|females?|youths?|sons?"
+    r"|daughters?|mum|mam|dad|parents?|he|she|him|her|them|they|us|we|you|victims?|suspects?"
+    r"|brothers?|sisters?|friends?|mates?|neighbours?|residents?|tenants?|staff|pupils?"
+    r"|students?|everyone|someone|anyone|nobody|somebody|everybody|the|a|an|one|two|three|this"
+    r"|that|council|police|school|club|family|families|twins|cousins?|others?|all|both)\b)"
 )
 
 
@@ -228,6 +245,33 @@ class PersonContextRecognizer(PatternMatching):
             r"(?i:\b(?:a|the|one)\s+\d{1,2}[\s\-]?(?:years?|yrs?|yo|y/o)(?:[\s\-]?old)?"
             r"(?:\s+(?:boy|girl|lad|lass|male|female|youth|child|son|daughter))?,?)\s+\K"
             rf"(?:{_NAME})(?:\s(?:{_NAME}))?",
+            0.5,
+        ),
+        # Two joined before a bracket about both of them: "Storm and Summer (sisters, 13 and
+        # 14)", "ghost n milky (both approx 17)"; not "boys and girls (ages 9 and 10)".
+        Pattern(
+            "First of a pair before a bracket about both",
+            rf"\b{_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s+{_JOIN}\s+{_NOT_PEOPLE}"
+            rf"\p{{L}}[\p{{L}}'’\-]{{1,25}}\s?\({_BOTH})",
+            0.5,
+        ),
+        Pattern(
+            "Second of a pair before a bracket about both",
+            rf"(?<=\p{{L}}\s+{_JOIN}\s+){_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s?\({_BOTH})",
+            0.5,
+        ),
+        # Someone's people: "Boswell's lot", "with tank's crew"; not "the council's lot".
+        Pattern(
+            "Name before their people",
+            r"(?<!\b(?i:the|a|an|his|her|their|our|your|my|that|this|its)\s)(?<![\w'’])"
+            rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}\-]{{1,25}}(?=['’]s\s+(?i:lot|crew|gang|mob|mates|lads|boys)\b)",
+            0.5,
+        ),
+        # A surname in capitals after what was done to or said by its person: "OFFICERS ARRESTED
+        # GRABOWSKI AT 15:30", "SAYS MCCANN THREW IT" (the cleaning drops words and places).
+        Pattern(
+            "SURNAME after an arrest or report verb in capitals",
+            rf"(?<=\b{ARREST_VERBS}\s)[A-Z](?:['’][A-Z])?[A-Z\-]{{2,25}}\b(?!['’]?\d)",
             0.5,
         ),
         Pattern(

@@ -16,7 +16,8 @@ _S = r"\s?[/\-]\s?"
 _AGENCY_CUE = (
     r"\b(?:(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
     r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
-    r"|clip|datix|referral|report|court|ban|notice)s?|pubwatch|exclusion)"
+    r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic)s?|pubwatch"
+    r"|exclusion)"
     r"(?:\s+(?:case|claim|record|log|note|notes|file))?\s*"
     r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )
@@ -63,6 +64,14 @@ class PoliceReferenceRecognizer(PatternMatching):
         # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",
         # "Intel ref WYP-INT-0077231", "Council case ASB/2024/0457", "CAD 3312".
         Pattern("Reference after an agency's cue", rf"{_AGENCY_CUE}\K{_IDENTIFIER}", 0.7),
+        # Groups of digits with spaces between, as read out or copied from a form: "PSNI
+        # occurrence CC 2024 0418 077", "ref PSWI 0117 02/03" (six digits at least).
+        Pattern(
+            "Spaced reference after an agency's cue",
+            rf"{_AGENCY_CUE}\K(?=(?:[A-Z]{{0,6}}\s?)?(?:\d[\s/\-]{{0,3}}){{6}})"
+            r"(?:(?-i:[A-Z]{2,6})\s)?\d{2,6}(?:\s(?:[/\-]\s)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
+            0.7,
+        ),
         Pattern(  # "pull refs 5225061442 and 5225070913", "CADs 3312/14FEB, 5540/02MAR"
             "Second reference after an agency's cue",
             rf"{_AGENCY_CUE}{_IDENTIFIER}\s*(?:and|&|,)\s*\K{_IDENTIFIER}",

@@ -50,7 +50,7 @@ _IRISH_PLATE = (
 # A driving verb or a vehicle's name, then a whole plate: "drives yj 68 lpc", "moped fy 21 kdo".
 _DRIVES = (
     r"(?i:\b(?:dri(?:ves|ving|ven)|drove|car|van|moped|scooter|motorbike|bike|quad|taxi|lorry"
-    r"|truck|pickup|transit|pnc\s+check(?:\s+on)?)(?:\s+(?:a|an|the|his|her|their))?[\s:]+)"
+    r"|truck|pick-?up|transit|pnc\s+check(?:\s+on)?)(?:\s+(?:a|an|the|his|her|their))?[\s:]+\(?)"
 )
 # A make or model, then a current or Northern Irish plate: "white bmw ov 19 xkp", "golf fkz 3108".
 _MAKE = (
@@ -86,7 +86,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
         Pattern(
             "VRN after a driving verb",
-            rf"{_DRIVES}\K{_NOT_A_WORD}{_FULL_PLATE}(?![\w/])",
+            rf"{_DRIVES}\K{_NOT_A_WORD}(?:{_FULL_PLATE}(?![\w/])|{_WILD_PLATE}(?![\w?*]))",
             0.6,
         ),
         Pattern(
