@@ -364,12 +364,15 @@ CHAT_TIME = (
 )
 _SPEAKER_BEFORE = re.compile(rf"{CHAT_TIME}\s*$")
 _SPEAKER_AFTER = re.compile(r"\.?\s?:")
+_AGENCY_SPEAKER_AFTER = re.compile(r"\s\([^()\n]{2,30}\)\s?:")  # "Faith (Council): What times?"
 _NOT_SPEAKERS = _wordset("you me admin system operator caller agent council police team user")
 # An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
-_ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}")
+_ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}(?:/[A-Z](?:[a-z]?[A-Z]){1,3})?")
 ACTIONS_HEAD = r"(?i:actions?(?:\s+points?|\s+agreed)?)"
+ATTENDANCE_HEAD = r"(?i:present|attendees|attending|in\s+attendance|apologies|attended\s+by)"
 _ACTIONS_BEFORE = re.compile(
-    rf"(?:\b{ACTIONS_HEAD}\s*[:\-–]\s*|\b(?i:actions?)\b[^.\n]{{0,300}}[;,]\s*)$"
+    rf"(?:\b(?:{ACTIONS_HEAD}|{ATTENDANCE_HEAD})\s*[:\-–]?\s*"
+    rf"|\b(?:(?i:actions?)|{ATTENDANCE_HEAD})\b[^.\n]{{0,300}}[;,]\s*)$"
 )
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan)\b")
 
@@ -510,6 +513,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not all(w in _NOT_SPEAKERS or w in english_words() or w in ROLE_WORDS for w in words)
     ):
         return False  # "[09/05 23:02] Mags: anyone else…": a chat message's speaker
+    if _AGENCY_SPEAKER_AFTER.match(text, cand.end) and not all(
+        w in _NOT_SPEAKERS
+        or w in ROLE_WORDS
+        or w in not_names()
+        or (w in english_words() and w not in first_names())
+        for w in words
+    ):
+        # "Faith (Council): What times?": a speaker named with their agency; not "Advisor
+        # (Kelly):" or "Occupants (Slovak Roma):"
+        return False
     if _ACTION_OWNER.fullmatch(span) and _ACTIONS_BEFORE.search(
         text, max(0, cand.start - 320), cand.start
     ):

@@ -849,6 +849,21 @@ SHAPES = [
         ["yd 14 kfo", "KR1? HXN"],
         ["(white)"],
     ),
+    (
+        "initials in an attendance list with their agencies, and owning an action with a"
+        " bracket or a slash",
+        "Panel, Pelsall, 4 June. Present: RT (police), MW (Walsall Council), apologies from"
+        " the school. Action: TD/OB to visit; LMcG (NIHE) to write. CCTV (council) is down.",
+        ["RT", "MW", "TD/OB", "LMcG"],
+        ["CCTV (council)", "NIHE"],
+    ),
+    (
+        "a speaker named with their agency, not a role",
+        "Chat log. Hope (Housing): How can I help? Resident (Tenant): the noise again. Adviser"
+        " (Kelly): noted.",
+        ["Hope"],
+        ["Resident (Tenant)", "Adviser"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

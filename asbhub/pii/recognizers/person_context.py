@@ -6,7 +6,14 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
-from asbhub.pii.names import ACTIONS_HEAD, ARREST_VERBS, CHAT_TIME, NAME_ANSWER, NICKNAME_CUES
+from asbhub.pii.names import (
+    ACTIONS_HEAD,
+    ARREST_VERBS,
+    ATTENDANCE_HEAD,
+    CHAT_TIME,
+    NAME_ANSWER,
+    NICKNAME_CUES,
+)
 from asbhub.pii.recognizers.matching import PatternMatching
 
 # Capitalised words that follow roles but are not names.
@@ -26,6 +33,8 @@ _AGENCY_LETTERS = (
     r"|CPT|NHPT|BCU|JAG|ASBIT|NIHE|PSNI|PCSP|HMO|AWP|ASC|EH|ALL|ANY|NB|TBA|RSPCA|DVLA|MARAC"
     r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW)"
 )
+# A person's initials, a Gaelic prefix kept: "GH", "JMW", "CMcK", "AMcC".
+_INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
 # Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME = (
@@ -186,8 +195,17 @@ class PersonContextRecognizer(PatternMatching):
             "Initials owning an item of an actions list",
             rf"(?:\b{ACTIONS_HEAD}\s*[:\-–]\s*"
             r"|[;,]\s*(?<=\b(?i:actions?)\b[^.\n]{0,300}))\K"
-            rf"(?!{_AGENCY_LETTERS}\b)\p{{Lu}}(?:\p{{Ll}}?\p{{Lu}}){{1,3}}\b"
-            r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll}|\s+\p{Lu}{2,}\s+\p{Ll})",
+            rf"(?!{_AGENCY_LETTERS}\b){_INITIALS}(?:/(?!{_AGENCY_LETTERS}\b){_INITIALS})?\b"
+            r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll}|\s+\p{Lu}{2,}\s+\p{Ll}|\s?\()",
+            0.55,
+        ),
+        # Who was there, each by initials and their agency: "Present: SP (police), HM (Leicester
+        # City Council)", "Attendees PK (WMP), DS (whg)". The list runs to the full stop.
+        Pattern(
+            "Initials in an attendance list",
+            rf"(?:\b{ATTENDANCE_HEAD}\s*[:\-–]?\s*"
+            rf"|[;,]\s*(?<=\b{ATTENDANCE_HEAD}\b[^.\n]{{0,300}}))\K"
+            rf"(?!{_AGENCY_LETTERS}\b){_INITIALS}\b(?=\s?\()",
             0.55,
         ),
         # A Gaelic surname with its article, in any case, and a forename after it: "Catrìona Nic
@@ -205,6 +223,14 @@ class PersonContextRecognizer(PatternMatching):
             "Speaker of a chat message",
             rf"{CHAT_TIME}\s*\K"
             r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*\.?){0,2}(?=\s?:)",
+            0.6,
+        ),
+        # A speaker named with their agency, opening what they said: "Faith (Council): What
+        # times?", "Orla (NIHE): Thanks."
+        Pattern(
+            "Speaker with their agency",
+            r"(?:^|(?<=[.!?:]\s)|(?<=\n))\K\p{Lu}\p{Ll}[\p{L}'’\-]{0,25}"
+            r"(?:\s\p{Lu}\p{Ll}[\p{L}'’\-]{0,25})?(?=\s\([^()\n]{2,30}\)\s?:)",
             0.6,
         ),
         # A word before a bracket about its surname or real name is a name or nickname: "rio
