@@ -439,6 +439,16 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
     if people_after or (len(words) == 1 and words[0] in first_names()):
         return False
     after = _JOINED_PLACE_AFTER.match(text, cand.end)
+    if (
+        after is not None
+        and "," in after[0]
+        and len(words) >= 2
+        and words[0] in first_names()
+        and words[-1] not in _PLACE_LAST
+    ):
+        # "keeper Seamus Grogan, Newtownabbey": a full name, then where he lives; not "Devon
+        # Park, Newark"
+        return False
     if after is None:
         after = _JOINED_PLACE_BEFORE.search(before)
     if after is None:

@@ -864,6 +864,14 @@ SHAPES = [
         ["Hope"],
         ["Resident (Tenant)", "Adviser"],
     ),
+    (
+        "a surname in capitals with an apostrophe prefix, a family after 'that', a full name"
+        " then the town after a comma",
+        "I SAW O'HAGAN AT 10 O'CLOCK. Says that Trewartha boy did it. Keeper Declan Rooney,"
+        " Coleraine. Sites at Preston Sands, Paignton.",
+        ["O'HAGAN", "Trewartha", "Declan Rooney"],
+        ["O'CLOCK", "Coleraine", "Preston Sands", "Paignton"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -247,10 +247,11 @@ class PersonContextRecognizer(PatternMatching):
             r"(?=\s+(?:says|said|is|was|has|had|told|saw|seen|heard|rang|called|came|went|got))",
             0.5,
         ),
-        # A family named by "the" and its people: "the Pickering lad", "the jenkins boys".
+        # A family named by "the" or "that" and its people: "the Pickering lad", "the jenkins
+        # boys", "that Polglase boy".
         Pattern(
             "Family name before its people",
-            r"(?i:\bthe)\s+\K(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
+            r"(?i:\b(?:the|that|those))\s+\K(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
             r"(?=\s+(?i:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)",
             0.45,
         ),
@@ -271,6 +272,13 @@ class PersonContextRecognizer(PatternMatching):
             r"(?i:\b(?:a|the|one)\s+\d{1,2}[\s\-]?(?:years?|yrs?|yo|y/o)(?:[\s\-]?old)?"
             r"(?:\s+(?:boy|girl|lad|lass|male|female|youth|child|son|daughter))?,?)\s+\K"
             rf"(?:{_NAME})(?:\s(?:{_NAME}))?",
+            0.5,
+        ),
+        # A Gaelic or Norman surname in capitals stands alone: "I STATE THAT O'NEILL THREW",
+        # "D'ARCY"; not "O'CLOCK".
+        Pattern(
+            "SURNAME with an apostrophe prefix in capitals",
+            r"(?<![\w'’])[OD]['’](?!CLOCK\b)\p{Lu}{3,}(?:-\p{Lu}{2,})?\b",
             0.5,
         ),
         # Two joined before a bracket about both of them: "Storm and Summer (sisters, 13 and
