@@ -30,7 +30,9 @@ _BIRTH_YEARS_BACK = 8
 # Spaces are taken possessively (`\s*+`): what follows each run is never a space, and three runs
 # that could share a long padding of spaces cost its cube (seconds for a CAD line padded to 3,000).
 _DATE_AFTER = re.compile(
-    # an age between: "Dean Hart, 41, 2/5/84"
+    # a nickname in quotes or an age between: "Lemar Adu-Gyamfi ("Lemz"), 03.09.2002", "Dean
+    # Hart, 41, 2/5/84"
+    r"(?:\s*+\([\"“'‘][^()\n]{1,24}[\"”'’]\))?"
     r"\s*+(?:,\s*+\(?\d{1,2}\)?\s*+(?=,)|\(\d{1,2}\)\s*+)?"
     rf"\s*+(?:,\s*+|\(\s*+|-\s*+|–\s*+)?(?:(?i:d\.?o\.?b\.?|born)\s*+:?\s*+)?({DATE})(?!\d)",
     re.I,

@@ -872,6 +872,14 @@ SHAPES = [
         ["O'HAGAN", "Trewartha", "Declan Rooney"],
         ["O'CLOCK", "Coleraine", "Preston Sands", "Paignton"],
     ),
+    (
+        "a postcode split by a slash, an ASB case number after its letters, a date of birth"
+        " after a name and a quoted nickname",
+        "Addr: 4 Kings Road / Acocks Green / B27 / 6LT. Whg ASB#25-0091/C opened under the"
+        ' ASBCPA 2014. Respondent Tyrell Amponsah ("Tizz"), 11.02.2001, excluded.',
+        ["B27 / 6LT", "25-0091/C", "11.02.2001"],
+        ["ASBCPA 2014"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -16,8 +16,8 @@ _S = r"\s?[/\-]\s?"
 _AGENCY_CUE = (
     r"\b(?:(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
     r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
-    r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic)s?|pubwatch"
-    r"|exclusion)"
+    r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
+    r"|asb(?=s?\b))s?|pubwatch|exclusion)"
     r"(?:\s+(?:case|claim|record|log|note|notes|file))?\s*"
     r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )

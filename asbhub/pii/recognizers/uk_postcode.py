@@ -25,6 +25,8 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,3}}{_INWARD})\b", 0.75),
+        # Split by a form's line break turned into a slash: "B12 / 8JU", "CF24/3AA".
+        Pattern("UK postcode split by a slash", rf"\b{_OUTWARD}\s?/\s?{_INWARD}\b", 0.6),
         # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
         # "on the a1 2 pm" stays prose.
         # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
