@@ -174,7 +174,7 @@ _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
     " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
-    " afternoon evening thanks cheers regards"
+    " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
@@ -327,7 +327,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?i:police|(?:isle|muir|kyle|bridge|mull|firth|sound|vale|forest|port|holy|city"
     r"|county|bay|braes?|head|council|borough|district|university)\s+of|pob\s*:?"
-    r"|place\s+of\s+birth\s*:?)"
+    r"|place\s+of\s+birth\s*:?|townland|village\s+of|hamlet\s+of)"
     r"|\b(?:An|Na|Am|Yr|Loch|Lough|Llyn|Glen|Mount|Afon|River|Lake|Isle|Cape|Youth)"
     r"|\b[A-Z][a-z]+\s+(?:na|nan|an|y|yr)|\bo['’])\s+$"
 )
@@ -400,6 +400,12 @@ def _family_of(text: str, cand: Candidate, words: list[str]) -> bool:
     return words[0] not in places() and _PEOPLE_AFTER.match(text, cand.end) is not None
 
 
+# A heading that names where something was held, the place next: "BWV Cheltenham, Hesters Way",
+# "MARAC Belfast North, 13 March", "detached session Lawrence Weston - good chat".
+_HEADING_BEFORE = re.compile(
+    r"^\W{0,3}(?:[\w&/]+\s+){0,4}(?i:bwv|marac|session|patrol|conference|briefing)\s*[,:\-–]?\s*$"
+)
+_HEADING_END = re.compile(r"\s*(?:,|:|\s[-–]\s)")
 # A lower-case noun that makes the word before it a place: "Mousehole harbour", "Pitsea station".
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:harbour|quay|beach|seafront|promenade|prom|village|estate|station|precinct|marina"
@@ -428,6 +434,8 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
         return True
     if words == ["dawn"] and _DAWN.match(text, cand.end):
         return True
+    if _HEADING_BEFORE.search(text, 0, cand.start) and _HEADING_END.match(text, cand.end):
+        return True  # "BWV Brixton, Coldharbour Lane", "detached session Lawrence Weston -"
     if (
         len(words) == 1
         and words[0] not in first_names()

@@ -880,6 +880,15 @@ SHAPES = [
         ["B27 / 6LT", "25-0091/C", "11.02.2001"],
         ["ASBCPA 2014"],
     ),
+    (
+        "a place after a heading that says where it was held, after 'townland', and a street"
+        " never crossing a sentence's full stop",
+        "BWV Stockwell, Clapham Road, 01:10. PC: Where's Tyler? Panel, Chesterton, 3 May."
+        " Attendees PK (police). Farmer at townland Drumkeeran reports quads. Case note,"
+        " Jayden Morris, 14, seen.",
+        ["Tyler", "PK", "Jayden Morris"],
+        ["BWV Stockwell", "Where's", "3 May. Attendees", "townland Drumkeeran"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -286,6 +286,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
             word = tok.group()
             if not word[0].isupper() or word.isupper() or len(word) < 2:
                 break
+            if word[-2:] in ("'s", "’s") and word[:-2].lower() in self.english:
+                break  # "Where's Tyler?", "That's Kemi": a word and its 's, then the name
             run.append(tok)
         if len(run) < 2:
             return None

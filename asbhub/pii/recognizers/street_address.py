@@ -44,7 +44,12 @@ _NOT_STREET = (
     r"|schools|shops|pupils|students|residents|calls|reports|incidents|occasions|bikes|mopeds"
     r"|incl|including|off|bike|jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)\b)"
 )
-_NAME_WORD = rf"{_NOT_STREET}[A-Za-z][A-Za-z'’.\-]*"
+# A word of a street's name; a dot inside it or after a short one ("St. John's", "Gt.") but
+# not ending a longer one, where it ends a sentence ("6 March. Attendees PK").
+_NAME_WORD = (
+    rf"{_NOT_STREET}[A-Za-z][A-Za-z'’\-]*(?:\.[A-Za-z][A-Za-z'’\-]*)*"
+    r"(?:(?<=(?<![A-Za-z'’\-])[A-Za-z]{1,3})\.)?"
+)
 # A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2", "Flat
 # G/R" (ground, right); a flat known by its floor: "Basement Flat, 12 Cotham Brow"; a flat
 # or a block may be a letter ("Flat B", "block C"); a room may be in a flat ("Room 5, Flat 12,").
