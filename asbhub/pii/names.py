@@ -822,6 +822,11 @@ def _surname_word(word: str) -> bool:
     return word in surnames() or word in common_word_names()
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:a|an|the|this|that|his|her|my|your|their|our|its|some|any|no)\s+$"
+)
+
+
 def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     """Other mentions of a name already found ("linda richardson" … "PCSO richardson").
 
@@ -829,15 +834,29 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     """
     words: set[str] = set()
     capitalised: set[str] = set()
+    exact: set[str] = set()
     for ent in entities:
         if ent.type != "PERSON":
             continue
-        for w in _WORD.findall(text[ent.start : ent.end]):
+        found_as = _WORD.findall(text[ent.start : ent.end])
+        for w in found_as:
             low = w.lower()
-            if len(w) <= 2 or low in ROLE_WORDS or low in not_names() or low in NICKNAME_WORDS:
+            if len(w) <= 2 or low in ROLE_WORDS or low in NICKNAME_WORDS:
                 continue
+            if low in not_names() and low not in common_word_names():
+                continue  # "PC", "Police"; but "Storm" named as a person stays one
             if low in common_word_names() or low in places() or _ordinary(w):
                 capitalised.add(w[0].upper() + w[1:].lower())
+                if (
+                    w.islower()
+                    and len(w) >= 4
+                    and len(found_as) == 1
+                    and low not in common_word_names()
+                    and low not in first_names()
+                ):
+                    # a nickname that is a word: "ghost n milky (both 17)" … "ghost drives a
+                    # grey Merc"; not "caller mark - mark the area", "will send a car"
+                    exact.add(w)
             else:
                 words.add(w)
     # Only names that occur again outside the names found are looked for (a pattern compiled
@@ -850,6 +869,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         if not w.isascii() or lowered.count(w.lower()) > inside_lowered.count(w.lower())
     }  # "ı" matches "i" without regard to case: only ASCII names are counted
     capitalised = {w for w in capitalised if text.count(w) > inside.count(w)}
+    exact = {w for w in exact if text.count(w) > inside.count(w)}
     found = []
     if words:
         loose = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)
@@ -865,6 +885,15 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in strict.finditer(text)
             if not _place_use(text, m.start(), m.end()) and not _verb_use(text, m.start(), m.end())
         ]
+    if exact:
+        same = re.compile(
+            r"(?<![\w@.])(?:" + "|".join(map(re.escape, sorted(exact))) + r")\b(?![.@])"
+        )
+        found += [
+            Candidate("PERSON", m.start(), m.end(), 0.6, "context")
+            for m in same.finditer(text)
+            if not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ]  # "a wasp nest", "the tank": the word, not the nickname
     return found
 
 

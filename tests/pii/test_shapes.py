@@ -889,6 +889,14 @@ SHAPES = [
         ["Tyler", "PK", "Jayden Morris"],
         ["BWV Stockwell", "Where's", "3 May. Attendees", "townland Drumkeeran"],
     ),
+    (
+        "a nickname that is a word, found once, found again in the same case; a word-name"
+        " called STORM",
+        "pebble n wasp (both 15) on the bins again; later pebble threw a bottle. Storm and"
+        " Summer (sisters, 12 and 13) seen. Storm excluded. A wasp nest by the door.",
+        ["pebble", "Storm", "Summer"],
+        ["A wasp nest"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
