@@ -285,7 +285,9 @@ class PersonContextRecognizer(PatternMatching):
         # 14)", "ghost n milky (both approx 17)"; not "boys and girls (ages 9 and 10)".
         Pattern(
             "First of a pair before a bracket about both",
-            rf"\b{_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s+{_JOIN}\s+{_NOT_PEOPLE}"
+            # the cheap test first: a word, then a joining word
+            rf"\b(?=[\p{{L}}'’\-]{{2,26}}\s+{_JOIN}\s)"
+            rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s+{_JOIN}\s+{_NOT_PEOPLE}"
             rf"\p{{L}}[\p{{L}}'’\-]{{1,25}}\s?\({_BOTH})",
             0.5,
         ),
@@ -297,8 +299,9 @@ class PersonContextRecognizer(PatternMatching):
         # Someone's people: "Boswell's lot", "with tank's crew"; not "the council's lot".
         Pattern(
             "Name before their people",
-            r"(?<!\b(?i:the|a|an|his|her|their|our|your|my|that|this|its)\s)(?<![\w'’])"
-            rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}\-]{{1,25}}(?=['’]s\s+(?i:lot|crew|gang|mob|mates|lads|boys)\b)",
+            r"(?<![\w'’])(?=[\p{L}\-]{2,26}['’]s\s+(?i:lot|crew|gang|mob|mates|lads|boys)\b)"
+            r"(?<!\b(?i:the|a|an|his|her|their|our|your|my|that|this|its)\s)"
+            rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}\-]{{1,25}}(?=['’]s\s)",
             0.5,
         ),
         # A surname in capitals after what was done to or said by its person: "OFFICERS ARRESTED
