@@ -128,9 +128,11 @@ def _birth_date_after(text: str, ent: Entity) -> list[Candidate]:
 
 
 def _old_enough(date: str) -> bool:
-    """A year at least eight years back ("02/06/90", "4 Jan 1988"); a date without a year,
-    or with this year's, is an incident's."""
+    """A year at least eight years back ("02/06/90", "4 Jan 1988", "140807"); a date without a
+    year, or with this year's, is an incident's."""
     years = re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", date)
+    if not years and date.isdigit() and len(date) in (6, 8):
+        years = [date[4:]]  # written solid, day and month first: "140807", "14082007"
     if not years:
         return False
     year = int(years[-1])

@@ -897,6 +897,13 @@ SHAPES = [
         ["pebble", "Storm", "Summer"],
         ["A wasp nest"],
     ),
+    (
+        "a date of birth written solid after a name, and a street named after a person",
+        "STOPPED ON NELSON MANDELA WAY: TYRONE OKAFOR-BELL 220906 AND KAI DUNN 03/05/2007."
+        " Jo Bell 141224 seen at 0930.",
+        ["TYRONE OKAFOR-BELL", "220906", "03/05/2007"],
+        ["NELSON MANDELA WAY", "141224"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

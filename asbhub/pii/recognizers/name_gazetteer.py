@@ -63,6 +63,9 @@ class NameGazetteerRecognizer(EntityRecognizer):
             ):
                 end = tokens[i + used].end()
                 used += 1
+            if used >= 2 and _STREET_AFTER.match(text, end):
+                i += used  # "ROBIN HOOD CHASE", "Nelson Mandela Way": a street named after one
+                continue
             results.append(self._result(start, end, score))
             i += used
         return results
@@ -515,6 +518,7 @@ _VERBS = (
     " wanted told asked came went lives lived attended denies denied admits admitted"
 )
 _REPORTING_VERBS = frozenset(_VERBS.split())
+_STREET_AFTER = re.compile(rf" (?:{STREET_WORDS})\b(?![\w'’])", re.IGNORECASE)
 _PLACE_BEFORE = frozenset(["the", "a", "an", "in", "at", "on", "of", "to", "from", "near", "st"])
 _STOP = frozenset(
     [
