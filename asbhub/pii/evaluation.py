@@ -46,6 +46,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning4": SetRole.TUNED_ON,
     "tuning5": SetRole.TUNED_ON,
     "tuning6": SetRole.TUNED_ON,
+    "tuning7": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

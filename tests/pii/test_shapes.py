@@ -904,6 +904,45 @@ SHAPES = [
         ["TYRONE OKAFOR-BELL", "220906", "03/05/2007"],
         ["NELSON MANDELA WAY", "141224"],
     ),
+    (
+        "dates of birth after typed birth words, in exports and transcripts, in Welsh, a month"
+        " and year, a CSV row",
+        "D0B:  11 / 03 / 1984; Date of brith: 02-07-1990; person_dob=20090412; DOB per housing"
+        " records 9 Feb 1979; (b: 21/11/1985); OP: Date of birth? CALLER: Er, third of June,"
+        ' eighty-one. Mam: dyddiad geni pedwerydd ar ddeg o Fai 1977; gave dob as "may 2009";'
+        " LEWIS,Ffion,1988-03-14,"
+        "Flat 2; Tenant Ada Roe, 79 (04/04/45). DOB not known, seen 2024; review 12/05/2024.",
+        [
+            "11 / 03 / 1984",
+            "02-07-1990",
+            "20090412",
+            "9 Feb 1979",
+            "21/11/1985",
+            "third of June, eighty-one",
+            "pedwerydd ar ddeg o Fai 1977",
+            "may 2009",
+            "1988-03-14",
+            "04/04/45",
+        ],
+        ["seen 2024", "12/05/2024"],
+    ),
+    (
+        "references of any system named before its word for a number, read out in groups with"
+        " its letters, and not a date or an address after a cue",
+        "Carefirst ID CF 4410982; rent acc 300118822; CRN k771203; SCN 162004113; ref was swc"
+        " asb 25 0912; tenancy no. LHA 0031 7720; NIFRS inc. 25/00510032; incidents 22/01/2025"
+        " and 29/01/2025; STUDENTS AT 14-16 ASH ROAD; log 14/06 10:42.",
+        [
+            "4410982",
+            "300118822",
+            "k771203",
+            "162004113",
+            "swc asb 25 0912",
+            "0031 7720",
+            "25/00510032",
+        ],
+        ["22/01/2025", "AT", "14/06 10:42"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
@@ -935,3 +974,16 @@ def test_the_forces_own_incident_reference_stays_where_shared(engine: RedactionE
     assert "012345" not in red and "EX-24-1182" not in red
     assert not [e for e in sharing.find_structured_pii(text) if "001234" in text[e.start : e.end]]
     assert "42/001234/26" not in engine.redact(text).text  # not shared unless configured
+
+
+@pytest.mark.parametrize(
+    ("shape", "text", "gone", "kept"),
+    [row.values if hasattr(row, "values") else row for row in SHAPES],  # known gaps included
+)
+def test_every_value_a_row_names_is_in_its_text(
+    shape: str, text: str, gone: list[str], kept: list[str]
+) -> None:
+    """A row whose value is not in its text would pass whatever the engine did."""
+    assert gone or kept, shape
+    for value in gone + kept:
+        assert value in text, (shape, value)

@@ -19,7 +19,8 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 DATE = (
     r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
     r"|\d{4}[-./]\d{2}[-./]\d{2}"
-    rf"|{_DAY}(?:\s+of)?[\s\-]+{_MONTH}\.?,?[\s\-]+(?:\d{{4}}|'?\d{{2}})"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # "20080917", a system's
+    rf"|{_DAY}(?:\s+of)?(?:[\s\-]+|\s?/\s?){_MONTH}\.?,?(?:[\s\-]+|\s?/\s?)(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
     r"|\d{1,2}\s\d{1,2}\s(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "07 07 1981", "dob 3 9 11"
@@ -27,10 +28,11 @@ DATE = (
     r"|\d{1,2}[\s/.\-](?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[\s/.\-](?:\d{4}|\d{2})(?!\d)"
     r")"
 )
+# A birth word, typed as it comes: "DOB", "D0B" (a zero), "DBO", "date of brith", "b." and
+# "b:", "person_dob=", and in Welsh "dyddiad geni", "ganwyd" (born).
 _BIRTH = (
-    r"(?:d\.?\s?o\.?\s?b\.?s?(?:\s+on\s+file)?|date\s+of\s+birth|birth\s?date|birthday"
-    r"|born(?:\s+on)?(?:\s+the)?"
-    r"|b\.\s?)"
+    r"(?:d\.?\s?[o0]\.?\s?b\.?s?(?:\s+on\s+file)?|dbo|date\s+of\s+b(?:irth|rith|irht)"
+    r"|birth\s?date|birthday|born(?:\s+on)?(?:\s+the)?|b\.\s?|b:\s?|dyddiad\s+geni|ganwyd)"
 )
 # A date in words: "twelfth of March two thousand and six", "4th of July nineteen eighty-eight".
 _NUMBER_WORD = (
@@ -52,11 +54,16 @@ _WORDS_DATE = (
 # "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
 # answer's speaker ("Date of birth? C: …", "date of birth for our records? Male: …").
 _LINK = (
+    r"(?:\s*\((?:optional|if\s+known|approx|\w{1,12})\))?"  # "Date of birth (optional):"
     r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
-    r"|file)|per\s+[\w\-]+|on\s+record|according\s+to\s+[\w\-]+))?"
+    r"|file)|per\s+[\w\-]+(?:\s+(?:records?|system|file))?|on\s+record"
+    r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)))?"
     r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
-    r"|[^?.\n:]{0,30}\?\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:)?\s*(?:[:\-=(]\s*)?"
+    # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
+    # CALLER: Er, …", "Q: Your date of birth. A: …"
+    r"|[^?.\n:]{0,30}[?.]\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:"
+    r"(?:\s*(?i:er|erm|um|uh|ah|yeah|right)\b[,.]?)?)?\s*(?:[:\-=(]\s*)?[\"“']?"
 )
 
 
@@ -67,7 +74,7 @@ _NOT_BEFORE_DATE = (
 )
 # An age with a word that gives it to a person: "is 14", "brother 12", "son | 14".
 _AGE = (
-    r"(?<=(?:\b(?:is|aged?|now|both|son|dau|daughter|brother|sister|child|boy|girl|m|f)|\|)"
+    r"(?<=(?:\b(?:is|aged?|now|both|son|dau|daughter|brother|sister|child|boy|girl|m|f)|\||,)"
     r"\s{1,2})\d{1,2}"
 )
 
@@ -76,13 +83,17 @@ class DateOfBirthRecognizer(PatternMatching):
     """The date after a birth word scores 0.85; a bracketed old date after a name 0.5."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("Date after a birth word", rf"\b{_BIRTH}{_LINK}\K{DATE}(?!\d)", 0.85),
-        Pattern("Date in words after a birth word", rf"\b{_BIRTH}{_LINK}\K{_WORDS_DATE}", 0.85),
+        Pattern("Date after a birth word", rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K{DATE}(?!\d)", 0.85),
+        Pattern(
+            "Date in words after a birth word",
+            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K{_WORDS_DATE}",
+            0.85,
+        ),
         # A month in another language after a birth word: "13eg Ionawr 2005", "22ain o Dachwedd
         # 1987", "1 An t-Ògmhios 1957", "9 wrzesnia 1981".
         Pattern(
             "Date with a month in another language after a birth word",
-            rf"\b{_BIRTH}{_LINK}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
+            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
             r"(?:\p{L}[\p{L}'’\-]{0,14}\s+){1,3}(?:19|20)\d{2}\b",
             0.8,
         ),
@@ -103,7 +114,8 @@ class DateOfBirthRecognizer(PatternMatching):
         Pattern(
             "Date in the cell after a name",
             rf"{_NOT_BEFORE_DATE}(?-i:\p{{Lu}}[\p{{L}}'’\-]{{1,30}})\s?\|\s?\K"
-            r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}(?![\d/.\-])",
+            r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}(?![\d/.\-])"
+            rf"|\d{{1,2}}-{_MONTH}-(?:19[3-9]\d|200\d|201\d)\b)",
             0.5,
         ),
         # A birth year in brackets after a name or an age: "Leon Grady (2008)", "son | 14 (2010)";
@@ -131,9 +143,30 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
         Pattern("Year after 'b.'", r"(?<![\w.])b\.\s?\K(?:19[3-9]\d|20[01]\d)\b", 0.6),
         Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
+        # After a birth word, a month and year ("gave dob as \"june 2008\""), or a few words
+        # ending in a year, in any language ("dyddiad geni ail ar hugain o Fawrth 1986"); not
+        # "DOB not known, seen 2024".
+        Pattern(
+            "Month and year after a birth word",
+            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b",
+            0.7,
+        ),
+        Pattern(
+            "Words ending in a year after a birth word",
+            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K"
+            r"(?:(?!(?:not|unknown|unk|nk|refused|declined|withheld|tbc|given|seen|since|in|on"
+            r"|at|aged?)\b)\p{L}[\p{L}'’\-]*,?\s+){1,6}(?:19|20)\d{2}\b",
+            0.7,
+        ),
+        # A row of a CSV export: "HUSSAIN,Imran,1997-08-22,17A Girlington Road".
+        Pattern(
+            "Date in a CSV row after a name",
+            r"(?-i:\p{Lu}[\p{L}'’\-]{1,30}),\K(?:19[3-9]\d|200\d|201\d)-\d{2}-\d{2}(?=,)",
+            0.6,
+        ),
         Pattern(
             "Second date after a birth word",  # "DOBs on file: 01/01/1968 and 12/02/1972"
-            rf"\b{_BIRTH}{_LINK}{DATE}\s*(?:and|&|,)\s*\K{DATE}(?!\d)",
+            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}{DATE}\s*(?:and|&|,)\s*\K{DATE}(?!\d)",
             0.8,
         ),
         Pattern(
@@ -143,7 +176,7 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
         Pattern(
             "Bracketed old date after a capitalised word",
-            r"[A-Z][A-Za-z'\-]+\s?\(\s?\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-5])(?=\s?\))",
+            r"[A-Z][A-Za-z'\-]{0,30}\s?\(\s?\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201\d)(?=\s?\))",
             0.5,
         ),
         Pattern("Age with date", rf"\baged?\s+\d{{1,2}}\s*\(\s*\K{DATE}", 0.6),

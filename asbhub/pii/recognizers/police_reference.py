@@ -17,16 +17,22 @@ _AGENCY_CUE = (
     r"\b(?:(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
     r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
-    r"|asb(?=s?\b))s?|pubwatch|exclusion)"
-    r"(?:\s+(?:case|claim|record|log|note|notes|file))?\s*"
-    r"(?:(?:no|number|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
+    r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
+    r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
+    r"|account|acc)s?\b|pubwatch\b|exclusion\b"
+    # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
+    # "incident book ref", "court case no.", "NIFRS incident nos"
+    r"|(?:[a-z&]+\s+){1,2}(?=(?:ref(?:erence)?|id|no|nos|number|numbers)\b))"
+    r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?\s*"
+    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
 _IDENTIFIER = (
     r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
-    r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban)\s)(?-i:[A-Z]{2,6})\s(?=\d))?"
+    r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and)\s)"
+    r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*]*\d){4})"
     r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
 )
@@ -68,8 +74,13 @@ class PoliceReferenceRecognizer(PatternMatching):
         # occurrence CC 2024 0418 077", "ref PSWI 0117 02/03" (six digits at least).
         Pattern(
             "Spaced reference after an agency's cue",
-            rf"{_AGENCY_CUE}\K(?=(?:[A-Z]{{0,6}}\s?)?(?:\d[\s/\-]{{0,3}}){{6}})"
-            r"(?:(?-i:[A-Z]{2,6})\s)?\d{2,6}(?:\s(?:[/\-]\s)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
+            rf"{_AGENCY_CUE}\K(?=(?:[A-Z][A-Z\-]{{0,5}}\s){{0,3}}(?:\d[\s/\-]{{0,3}}){{6}})"
+            # a system's letters before the number ("swc asb 24 1182"), not a word or a cue
+            r"(?:(?!(?:and|or|the|was|is|on|at|of|for|to|in|since|from|by|mob|mobile|tel|phone"
+            r"|urn|refs?|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime"
+            r"|case|incident|seen|made|opened|closed|due|ends?)\s)[A-Z][A-Z\-]{0,5}\s){0,3}"
+            r"(?!\d{1,2}/\d{1,2}(?:[/.\-]\d{2,4})?(?![\w/])|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}(?![\w/]))"
+            r"\d{2,6}(?:\s?(?:[/\-]\s?)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
             0.7,
         ),
         Pattern(  # "pull refs 5225061442 and 5225070913", "CADs 3312/14FEB, 5540/02MAR"
