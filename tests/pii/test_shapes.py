@@ -943,6 +943,22 @@ SHAPES = [
         ],
         ["22/01/2025", "AT", "14/06 10:42"],
     ),
+    (
+        "addresses with their 'no.', in a CSV row, a flat by floor and side, Welsh flats, blocks"
+        " and streets with diacritics and 'yr'",
+        "people at no.14 Larkspur Close; HUGHES,Owain,2003-02-11,9B Maple Road,LL57; Top Floor"
+        " Left, 22 Urquhart Road; o Fflat 3, Bloc B, 4 Stryd Fawr; Flat 2, Tŷ Mawr, Bangor Road;"
+        " 31 Cwrt yr Eglwys. Paid £1,250 Road fund; at 14:30 Station Road.",
+        [
+            "no.14 Larkspur Close",
+            "9B Maple Road",
+            "Top Floor Left, 22 Urquhart Road",
+            "Fflat 3, Bloc B, 4 Stryd Fawr",
+            "Flat 2, Tŷ Mawr, Bangor Road",
+            "31 Cwrt yr Eglwys",
+        ],
+        ["£1,250 Road fund", "14:30 Station Road"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

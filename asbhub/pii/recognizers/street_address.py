@@ -47,8 +47,8 @@ _NOT_STREET = (
 # A word of a street's name; a dot inside it or after a short one ("St. John's", "Gt.") but
 # not ending a longer one, where it ends a sentence ("6 March. Attendees PK").
 _NAME_WORD = (
-    rf"{_NOT_STREET}[A-Za-z][A-Za-z'’\-]*(?:\.[A-Za-z][A-Za-z'’\-]*)*"
-    r"(?:(?<=(?<![A-Za-z'’\-])[A-Za-z]{1,3})\.)?"
+    rf"{_NOT_STREET}\p{{L}}[\p{{L}}'’\-]*(?:\.\p{{L}}[\p{{L}}'’\-]*)*"
+    r"(?:(?<=(?<![\p{L}'’\-])\p{L}{1,3})\.)?"
 )
 # A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2", "Flat
 # G/R" (ground, right); a flat known by its floor: "Basement Flat, 12 Cotham Brow"; a flat
@@ -56,13 +56,20 @@ _NAME_WORD = (
 # A stair position ("PF2, 31 Great Junction Street", "2/L, 56 Victoria Road") and a static
 # caravan or pitch ("van 118,", "pitch C14,") count as flats too.
 _ONE_FLAT = (
-    r"(?:(?:flats?|apartments?|apt|unit|studio|room|block|maisonette|chalet|caravan|static"
-    r"|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
+    r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan"
+    r"|static|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
     r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
     r"|(?:basement|garden|upper|lower|(?:ground|first|second|third|top)(?:\s+floor)?)\s+flat,?\s+"
+    # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
+    r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
+    r"|front|back|rear),?\s+"
     r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2}),\s*)"
 )
 _FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
+# Where a house number may start: not inside a word, a reference, an amount or a time, nor after
+# a digit and a comma ("£1,200") unless it is a short number after a CSV field's comma
+# ("2006-11-05,3 Whetley Lane").
+_NUMBER_START = r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
 _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
@@ -122,10 +129,10 @@ class StreetAddressRecognizer(PatternMatching):
     """House number + street ("14a Moorside Rd"), flats ("Flat 3, 12 Kings Court") and buildings."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("Numbered street", rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
+        Pattern("Numbered street", rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
         Pattern(  # "8 Harbour Court, Hythe Quay": a numbered building and its street
             "Numbered building and its street",
-            rf"(?<![\w/£$.,:]){_NUMBER}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS})(?![\w'])"
+            rf"{_NUMBER_START}{_NUMBER}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS})(?![\w'])"
             rf",\s*{_STREET}",
             0.66,
         ),
@@ -152,8 +159,8 @@ class StreetAddressRecognizer(PatternMatching):
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
         Pattern(
             "Numbered Welsh street",
-            rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
-            r"(?-i:(?:\s+(?:Y|Yr|Y'r|y|yr|[A-Z][\w'’\-]+|[A-Z]{2,})){1,3}"
+            rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
+            r"(?-i:(?:\s+(?:Y'r|Yr|Y|y'r|yr|y|[A-Z][\w'’\-]+|[A-Z]{2,})(?![\w'’])){1,3}"
             rf"|\s+{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}(?:\s+(?:(?:y|yr)\s+)?[a-z][\w'’\-]+)?)"
             rf"|{_WELSH_HYPHENED})",
             0.6,
@@ -186,7 +193,7 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Numbered house in a named close",  # "5 The Willows,", "12 THE MALTINGS."
-            rf"(?<![\w/£$.,:])(?:{_FLAT})?{_NUMBER}(?-i:(?:The|THE)\s+{_CAP_WORD}"
+            rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}(?-i:(?:The|THE)\s+{_CAP_WORD}"
             rf"(?:\s+{_CAP_WORD})?)(?=\s*(?:[,.;)]|$))",
             0.5,
         ),
