@@ -262,6 +262,12 @@ def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidat
     return out
 
 
+_DETAILS_AFTER = re.compile(
+    r"\s?\((?:\d{1,2}\s?[/.\-]|\d{1,2}\)|\d{1,2},|(?i:mum|dad|mother|father|son|daughter|aged?|dob"
+    r"|b\.|born|nan|gran|brother|sister|partner|tenant|victim|suspect)\b)"
+)
+
+
 def _trim(text: str, cand: Candidate) -> Candidate | None:
     intro = _SELF_INTRO.match(text, cand.start, cand.end)
     if intro and intro.end() < cand.end:
@@ -306,7 +312,20 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and _TITLE_BEFORE.search(text, max(0, words[0].start() - 16), words[0].start()) is not None
         and all(w.group()[:1].isupper() and not w.group().isupper() for w in words)
     )
-    while len(words) > 1 and not quoted and not titled_pair and _ordinary(words[-1].group()):
+    # a capitalised name before a bracket about its person is whole: "Tracey Moult (mum,
+    # 22/11/1985)", "Bailey Moult (30/06/2012)"
+    detailed = (
+        words[-1].end() == cand.end
+        and words[-1].group()[:1].isupper()
+        and _DETAILS_AFTER.match(text, cand.end) is not None
+    )
+    while (
+        len(words) > 1
+        and not quoted
+        and not titled_pair
+        and not detailed
+        and _ordinary(words[-1].group())
+    ):
         words.pop()  # not after a title: "PC Jack Ivory", "Mrs Rose Baker" are whole names
     if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
         words = words[:-3]  # "Liban Farah-Jama d.o.b"

@@ -959,6 +959,15 @@ SHAPES = [
         ],
         ["£1,250 Road fund", "14:30 Station Road"],
     ),
+    (
+        "a surname that is a word before a bracket about its person; a court number starting"
+        " with its year, 'inc. no.', a system's letters before a short number",
+        "Family: Gemma Moult (mum, 03/04/1988), Riley Moult (11). Court case no. 2025/C/00412;"
+        " SWFRS inc. no. 2506-0071; ref was dmbc asb 01172. Cad update 1745; ASB call 2208;"
+        " custody Sgt 1992 Walsh; incident June 2024.",
+        ["Moult", "2025/C/00412", "2506-0071", "dmbc asb 01172"],
+        ["update 1745", "call 2208", "Sgt 1992", "June 2024"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

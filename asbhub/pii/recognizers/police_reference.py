@@ -23,18 +23,26 @@ _AGENCY_CUE = (
     # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
     # "incident book ref", "court case no.", "NIFRS incident nos"
     r"|(?:[a-z&]+\s+){1,2}(?=(?:ref(?:erence)?|id|no|nos|number|numbers)\b))"
-    r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?\s*"
+    r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
 _IDENTIFIER = (
-    r"(?!(?:19|20)\d\d\b|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
+    r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
     r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and)\s)"
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*]*\d){4})"
     r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
+)
+# Words before a number that are no system's letters: "update 1745", "call 2208", "Sgt 1992".
+_NOT_A_SYSTEM = (
+    r"(?!(?:and|or|the|was|is|on|at|of|for|to|in|since|from|by|mob|mobile|tel|phone|urn|refs?"
+    r"|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime|case|incident|seen"
+    r"|made|opened|closed|due|ends?|update|call|sgt|ban|pc|ps|pcso|dc|ds|di|insp|officer|time"
+    r"|hrs|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 
@@ -74,11 +82,11 @@ class PoliceReferenceRecognizer(PatternMatching):
         # occurrence CC 2024 0418 077", "ref PSWI 0117 02/03" (six digits at least).
         Pattern(
             "Spaced reference after an agency's cue",
-            rf"{_AGENCY_CUE}\K(?=(?:[A-Z][A-Z\-]{{0,5}}\s){{0,3}}(?:\d[\s/\-]{{0,3}}){{6}})"
+            # six digits at least, or four after a system's letters ("dmbc asb 00921")
+            rf"{_AGENCY_CUE}\K(?=(?:{_NOT_A_SYSTEM}[A-Z][A-Z\-]{{0,5}}\s){{1,3}}(?:\d[\s/\-]{{0,3}}){{4}}"
+            r"|(?:\d[\s/\-]{0,3}){6})"
             # a system's letters before the number ("swc asb 24 1182"), not a word or a cue
-            r"(?:(?!(?:and|or|the|was|is|on|at|of|for|to|in|since|from|by|mob|mobile|tel|phone"
-            r"|urn|refs?|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime"
-            r"|case|incident|seen|made|opened|closed|due|ends?)\s)[A-Z][A-Z\-]{0,5}\s){0,3}"
+            rf"(?:{_NOT_A_SYSTEM}[A-Z][A-Z\-]{{0,5}}\s){{0,3}}"
             r"(?!\d{1,2}/\d{1,2}(?:[/.\-]\d{2,4})?(?![\w/])|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}(?![\w/]))"
             r"\d{2,6}(?:\s?(?:[/\-]\s?)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
             0.7,
