@@ -200,7 +200,7 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
 
 # A name never runs over a number or a dash between spaces ("PCSO notes Gurnos - spoke w/").
 _DASH = re.compile(r"\s[-–—]\s")
-_BREAK = re.compile(r"\S*\d\S*|\s[-–—]\s")
+_BREAK = re.compile(rf"\S*\d\S*|{_DASH.pattern}")
 _POSTCODE_NEXT = re.compile(r",?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 
 
@@ -530,13 +530,19 @@ ARREST_VERBS = (
 _ARREST_BEFORE = re.compile(rf"\b{ARREST_VERBS}\s$")
 # A word after a name and "of" is where the person is from: "Huw Bevan of Llanybydder".
 _OF_PLACE_BEFORE = re.compile(r"\b[A-Z][a-z'’\-]+\s+(?:of|from)\s+$")
+# Words that join two people ("and", "&", text-speak "n", "+", "/").
+PEOPLE_JOIN = r"(?i:and|&|n|\+|/)"
+# What a bracket says of two people together: "(both 15)", "(sisters, 13 and 14)", "(twins)".
+BOTH_BRACKET = (
+    r"(?:(?i:both|sisters|brothers|twins|siblings|cousins|bro\s+and\s+sis|brother\s+and\s+sister"
+    r"|aged?\s+\d|ages)|\d{1,2}\s*(?:and|&|,)\s*\d{1,2}\b)"
+)
+# Someone's people after their name and 's: "Boswell's lot", "tank's crew".
+THEIR_PEOPLE = r"(?i:lot|crew|gang|mob|mates|lads|boys)\b"
 # After one of two people joined before a bracket about both ("Storm and Summer (sisters, 13 and
 # 14)"), and after someone whose people follow ("Boswell's lot"): the context proposed them.
-_BOTH_AFTER = re.compile(
-    r"(?:\s+(?i:and|&|n|\+|/)\s+[\w'’\-]{2,26})?\s?\((?i:both|sisters|brothers|twins|siblings"
-    r"|cousins|bro\s+and\s+sis|brother\s+and\s+sister|aged?\s+\d|ages|\d{1,2}\s*(?:and|&|,)\s*\d)"
-)
-_PEOPLE_OF = re.compile(r"['’]s\s+(?i:lot|crew|gang|mob|mates|lads|boys)\b")
+_BOTH_AFTER = re.compile(rf"(?:\s+{PEOPLE_JOIN}\s+[\w'’\-]{{2,26}})?\s?\({BOTH_BRACKET}")
+_PEOPLE_OF = re.compile(rf"['’]s\s+{THEIR_PEOPLE}")
 
 
 def _false_name(text: str, cand: Candidate) -> bool:

@@ -10,9 +10,12 @@ from asbhub.pii.names import (
     ACTIONS_HEAD,
     ARREST_VERBS,
     ATTENDANCE_HEAD,
+    BOTH_BRACKET,
     CHAT_TIME,
     NAME_ANSWER,
     NICKNAME_CUES,
+    PEOPLE_JOIN,
+    THEIR_PEOPLE,
 )
 from asbhub.pii.recognizers.matching import PatternMatching
 
@@ -85,13 +88,6 @@ _LOWER_WORD = (
 )
 
 
-# Words that join two people ("and", "&", text-speak "n", "+", "/").
-_JOIN = r"(?i:and|&|n|\+|/)"
-# What a bracket says of two people together: "(both 15)", "(sisters, 13 and 14)", "(twins)".
-_BOTH = (
-    r"(?i:both|sisters|brothers|twins|siblings|cousins|bro\s+and\s+sis|brother\s+and\s+sister"
-    r"|aged?\s+\d|ages)|\d{1,2}\s*(?:and|&|,)\s*\d{1,2}\b"
-)
 # Not a name, whatever the case: people, pronouns and kin ("boys and girls (ages 9 and 10)").
 _NOT_PEOPLE = (
     r"(?!(?i:boys?|girls?|lads?|men|man|women|woman|kids?|children|males?|females?|youths?|sons?"
@@ -286,20 +282,20 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "First of a pair before a bracket about both",
             # the cheap test first: a word, then a joining word
-            rf"\b(?=[\p{{L}}'’\-]{{2,26}}\s+{_JOIN}\s)"
-            rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s+{_JOIN}\s+{_NOT_PEOPLE}"
-            rf"\p{{L}}[\p{{L}}'’\-]{{1,25}}\s?\({_BOTH})",
+            rf"\b(?=[\p{{L}}'’\-]{{2,26}}\s+{PEOPLE_JOIN}\s)"
+            rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s+{PEOPLE_JOIN}\s+{_NOT_PEOPLE}"
+            rf"\p{{L}}[\p{{L}}'’\-]{{1,25}}\s?\({BOTH_BRACKET})",
             0.5,
         ),
         Pattern(
             "Second of a pair before a bracket about both",
-            rf"(?<=\p{{L}}\s+{_JOIN}\s+){_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s?\({_BOTH})",
+            rf"(?<=\p{{L}}\s+{PEOPLE_JOIN}\s+){_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s?\({BOTH_BRACKET})",
             0.5,
         ),
         # Someone's people: "Boswell's lot", "with tank's crew"; not "the council's lot".
         Pattern(
             "Name before their people",
-            r"(?<![\w'’])(?=[\p{L}\-]{2,26}['’]s\s+(?i:lot|crew|gang|mob|mates|lads|boys)\b)"
+            rf"(?<![\w'’])(?=[\p{{L}}\-]{{2,26}}['’]s\s+{THEIR_PEOPLE})"
             r"(?<!\b(?i:the|a|an|his|her|their|our|your|my|that|this|its)\s)"
             rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}\-]{{1,25}}(?=['’]s\s)",
             0.5,
