@@ -10,6 +10,7 @@ import pkgutil
 import re
 import signal
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,22 +49,35 @@ def _patterns() -> list[Any]:
     ]
 
 
+def _runs(befores: tuple[str, ...] = ("",)) -> Iterator[tuple[str, str]]:
+    """Each unit repeated to LENGTH and closed by a character no pattern accepts, after each of
+    `befores`: (what it is, the text)."""
+    for unit in UNITS:
+        for before in befores:
+            yield before + unit, before + (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
+
+
+def _too_slow(run: Callable[[str], object], text: str, stopped: type[BaseException]) -> str | None:
+    """How `run(text)` went wrong: stopped by its guard, or over LIMIT_SECONDS; None in time."""
+    started = time.perf_counter()
+    try:
+        run(text)
+    except stopped:
+        return "stopped by its guard"
+    elapsed = time.perf_counter() - started
+    return f"{elapsed:.2f} s" if elapsed > LIMIT_SECONDS else None
+
+
 @pytest.mark.parametrize(("recognizer", "pattern"), _patterns())
 def test_no_pattern_backtracks_on_long_adversarial_text(recognizer: Any, pattern: Any) -> None:
     compiled = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
     slow = []
-    for unit in UNITS:
-        text = (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
-        started = time.perf_counter()
-        try:
-            for _ in compiled.finditer(text, timeout=10 * LIMIT_SECONDS):
-                pass
-        except TimeoutError:
-            slow.append((unit, "timed out"))
-            continue
-        elapsed = time.perf_counter() - started
-        if elapsed > LIMIT_SECONDS:
-            slow.append((unit, f"{elapsed:.2f} s"))
+    for label, text in _runs():
+        verdict = _too_slow(
+            lambda t: list(compiled.finditer(t, timeout=10 * LIMIT_SECONDS)), text, TimeoutError
+        )
+        if verdict:
+            slow.append((label, verdict))
     assert not slow, f"{recognizer.name}/{pattern.name} backtracks on runs of: {slow}"
 
 
@@ -95,22 +109,18 @@ def test_no_check_beside_a_name_backtracks_on_padding(compiled: re.Pattern[str])
     slow = []
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
-        for unit in UNITS:
-            for before in ("", "Ab", "Ab "):
-                text = before + (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
-                started = time.perf_counter()
-                signal.alarm(int(10 * LIMIT_SECONDS))
-                try:
-                    for position in range(4):
-                        compiled.match(text, position)
-                except _TookTooLong:
-                    slow.append((before + unit, "stopped by the alarm"))
-                    continue
-                finally:
-                    signal.alarm(0)
-                elapsed = time.perf_counter() - started
-                if elapsed > LIMIT_SECONDS:
-                    slow.append((before + unit, f"{elapsed:.2f} s"))
+        for label, text in _runs(("", "Ab", "Ab ")):
+            signal.alarm(int(10 * LIMIT_SECONDS))
+            try:
+                verdict = _too_slow(
+                    lambda t: [compiled.match(t, position) for position in range(4)],
+                    text,
+                    _TookTooLong,
+                )
+            finally:
+                signal.alarm(0)
+            if verdict:
+                slow.append((label, verdict))
     finally:
         signal.signal(signal.SIGALRM, previous)
     assert not slow, f"{compiled.pattern[:80]!r} backtracks on runs of: {slow}"
