@@ -54,7 +54,7 @@ _WORDS_DATE = (
 # "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
 # answer's speaker ("Date of birth? C: …", "date of birth for our records? Male: …").
 _LINK = (
-    r"(?:\s*\((?:optional|if\s+known|approx|\w{1,12})\))?"  # "Date of birth (optional):"
+    r"(?:\s*\((?:if\s+known|\w{1,12})\))?"  # "Date of birth (optional):", "(approx)"
     r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
     r"|file)|per\s+[\w\-]+(?:\s+(?:records?|system|file))?|on\s+record"
     r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)))?"
@@ -67,6 +67,9 @@ _LINK = (
 )
 
 
+# A birth word and what links it to its date, not inside a word but after an underscore
+# ("person_dob=").
+_BIRTH_CUE = rf"(?:\b|(?<=_)){_BIRTH}{_LINK}"
 # Words before a date that make it the day of something else: "Meeting | 12/05/25".
 _NOT_BEFORE_DATE = (
     r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
@@ -83,17 +86,17 @@ class DateOfBirthRecognizer(PatternMatching):
     """The date after a birth word scores 0.85; a bracketed old date after a name 0.5."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("Date after a birth word", rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K{DATE}(?!\d)", 0.85),
+        Pattern("Date after a birth word", rf"{_BIRTH_CUE}\K{DATE}(?!\d)", 0.85),
         Pattern(
             "Date in words after a birth word",
-            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K{_WORDS_DATE}",
+            rf"{_BIRTH_CUE}\K{_WORDS_DATE}",
             0.85,
         ),
         # A month in another language after a birth word: "13eg Ionawr 2005", "22ain o Dachwedd
         # 1987", "1 An t-Ògmhios 1957", "9 wrzesnia 1981".
         Pattern(
             "Date with a month in another language after a birth word",
-            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
+            rf"{_BIRTH_CUE}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
             r"(?:\p{L}[\p{L}'’\-]{0,14}\s+){1,3}(?:19|20)\d{2}\b",
             0.8,
         ),
@@ -148,12 +151,12 @@ class DateOfBirthRecognizer(PatternMatching):
         # "DOB not known, seen 2024".
         Pattern(
             "Month and year after a birth word",
-            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b",
+            rf"{_BIRTH_CUE}\K{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b",
             0.7,
         ),
         Pattern(
             "Words ending in a year after a birth word",
-            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}\K"
+            rf"{_BIRTH_CUE}\K"
             r"(?:(?!(?:not|unknown|unk|nk|refused|declined|withheld|tbc|given|seen|since|in|on"
             r"|at|aged?)\b)\p{L}[\p{L}'’\-]*,?\s+){1,6}(?:19|20)\d{2}\b",
             0.7,
@@ -166,7 +169,7 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
         Pattern(
             "Second date after a birth word",  # "DOBs on file: 01/01/1968 and 12/02/1972"
-            rf"(?:\b|(?<=_)){_BIRTH}{_LINK}{DATE}\s*(?:and|&|,)\s*\K{DATE}(?!\d)",
+            rf"{_BIRTH_CUE}{DATE}\s*(?:and|&|,)\s*\K{DATE}(?!\d)",
             0.8,
         ),
         Pattern(
