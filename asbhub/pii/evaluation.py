@@ -52,6 +52,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "blind": SetRole.BLIND,
     "fresh": SetRole.BLIND,
     "unseen": SetRole.BLIND,
+    "novel": SetRole.BLIND,
 }
 
 
