@@ -33,13 +33,17 @@ _DATE_AFTER = re.compile(
     # a nickname in quotes or an age between: "Lemar Adu-Gyamfi ("Lemz"), 03.09.2002", "Dean
     # Hart, 41, 2/5/84"
     r"(?:\s*+\([\"“'‘][^()\n]{1,24}[\"”'’]\))?"
-    r"\s*+(?:,\s*+\(?\d{1,2}\)?\s*+(?=,)|\(\d{1,2}\)\s*+)?"
-    rf"\s*+(?:,\s*+|\(\s*+|-\s*+|–\s*+)?(?:(?i:d\.?o\.?b\.?|born)\s*+:?\s*+)?({DATE})(?!\d)",
+    r"\s*+(?:,\s*+\(?\d{1,2}\)?\s*+(?=,)|\(\d{1,2}\)\s*+|\d{1,2}\s*+(?=[/|]\s))?"
+    # then a comma, a bracket, a dash, or a table's bar or slash: "Nowak / 4 Jul 90 /"
+    rf"\s*+(?:,\s*+|\(\s*+|-\s*+|–\s*+|[/|]\s++)?(?:(?i:d\.?o\.?b\.?|born)\s*+:?\s*+)?"
+    rf"({DATE})(?!\d)",
     re.I,
 )
 # A nickname in double quotes, or in single quotes with a space either side ("Mikey 'Mad Dog'
 # Ward"; not the apostrophes of "O'Neill's").
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]|(?<=\s)[‘']([^'‘’\n]{1,30})[’'](?=\s)")
+# A key of a machine's export, quoted, and its colon: '"area": '.
+_KEY_BEFORE = re.compile(r"[\"'][\w\s]{1,30}[\"']\s*:\s*$")
 # Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".
 _PARTICLE = (
     r"(?i:ní|nic|ni|ó|o|ap|ab|ferch|verch|fab|mac|mc|de|da|dos|das|do|del|della|dela|di|du|van"
@@ -78,10 +82,12 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             # 'GRANT "GUNNER" IRVINE', 'iain "beag" macdonald': one name, in any case
             found.append(Candidate("PERSON", before.start(1), after.end(1), 0.65, "context"))
             continue
+        if _KEY_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # a machine's value: '"landlord": "Clarion Housing"'
         covered = any(e.start <= inner_start and inner_end <= e.end for e in entities)
-        named = any(e.start <= inner_start < e.end for e in people)
-        touching = any(_touching(text, e, m.start(), m.end()) for e in people)
-        if (touching or named) and _namelike(inner):
+        # In a note that names someone, a name-like quoted word or two is a nickname, before or
+        # after the name it belongs to ('called him "Deji"', '"Smudge" and his brother').
+        if people and _namelike(inner):
             if not covered:
                 found.append(Candidate("PERSON", inner_start, inner_end, 0.6, "context"))
             for side in (before, after):
@@ -92,6 +98,39 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 ):
                     found.append(Candidate("PERSON", side.start(1), side.end(1), 0.55, "context"))
     return found
+
+
+# One reference and then more in a list: "incident numbers 2405-0112, 2405-0384, 2405-1127",
+# "24/00418871 (01/05/2024) and 24/00420356". A bracket may follow each item.
+_LISTED_NEXT = re.compile(
+    r"(?:\s*+\([^()\n]{1,24}\))?\s*+(?:,|;|&|/|\b(?i:and|or)\b)\s*+(?=[^\W_])"
+)
+_LISTED_TYPES = frozenset({"POLICE_REFERENCE", "PNC_ID", "UK_VEHICLE_REGISTRATION"})
+
+
+def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """The items of a list that have the same shape as a reference found in it: the same
+    digits in the same places, letters of either case, the same punctuation."""
+    found: list[Candidate] = []
+    for ent in entities:
+        if ent.type not in _LISTED_TYPES:
+            continue
+        shape = _shape(text[ent.start : ent.end])
+        if sum(ch == "9" for ch in shape) < 3 and not (len(shape) >= 6 and "9" in shape):
+            continue  # "A1" and the like: too little to know a sibling by
+        end = ent.end
+        while (joint := _LISTED_NEXT.match(text, end)) is not None:
+            start = joint.end()
+            stop = start + len(shape)
+            if _shape(text[start:stop]) != shape or text[stop : stop + 1].isalnum():
+                break
+            found.append(Candidate(ent.type, start, stop, ent.score, "context"))
+            end = stop
+    return found
+
+
+def _shape(value: str) -> str:
+    return "".join("9" if ch.isdigit() else "A" if ch.isalpha() else ch for ch in value)
 
 
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -249,11 +288,6 @@ def _between_name_parts(first: str, quoted: str, last: str) -> bool:
         )
     is_last = last_low in surnames() or (last[0].isupper() and not not_a_name_word(last_low))
     return is_first and is_last and (first[0].isupper() or not not_a_name_word(first_low))
-
-
-def _touching(text: str, ent: Entity, start: int, end: int) -> bool:
-    """The quote sits right after the name or right before it, a space apart."""
-    return text[ent.end : start] in (" ", "") or text[end : ent.start] in (" ", "")
 
 
 def _namelike(quoted: str) -> bool:

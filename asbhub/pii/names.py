@@ -36,7 +36,7 @@ _ORG_WORDS = (
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
     r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
-    r"|town|meads?|end|gate|brothers|bros|co|textiles|convenience|recovery|fish|food"
+    r"|town|meads?|end|gate|brothers|bros|co-?op|co|textiles|convenience|recovery|fish|food"
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
     r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board))"
@@ -167,7 +167,7 @@ ROLE_WORDS = _wordset(
     "victim caller suspect susp complainant informant witness male female youth youths mum dad"
     " nan tenant resident occupant neighbour officer pcso anon staff owner driver rider keeper"
     " patient client landlord landlady concierge rp ip vp ap oic detainee dp reporter interpreter"
-    " solicitor"
+    " solicitor accused co-accused defendant respondent applicant"
 )
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
@@ -175,6 +175,7 @@ _LEADING = ROLE_WORDS | _wordset(
     " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
+    " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
@@ -355,7 +356,8 @@ _PLACE_BEFORE = re.compile(
 _PLACE_FIRST = _wordset(
     "loch lochan baile obar inbhir ceann gleann cill dùn dun eilean beinn srath achadh druim"
     " bun port cwm llan aber pant tre pen pol mynydd cefn coed rhos waun gwaun pont llyn afon"
-    " bwlch craig carreg ynys"
+    " bwlch craig carreg ynys canolfan clwb cyngor ysgol capel eglwys neuadd plas parc masjid"
+    " jamia"
 )
 # After a name comes its person, not its place: "the Dunne twins", "the Pickering lad".
 _PEOPLE_AFTER = re.compile(
@@ -463,6 +465,10 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
         return True  # "Mousehole harbour", "Pitsea station": a place's own noun after it
     if len(words) == 1 and _AND_ORG_AFTER.match(text[cand.end : cand.end + 50]):
         return True
+    if _a_place_elsewhere(text, cand, words):
+        return True  # "Whitehawk" where the note also says "Whitehawk Hill", "Whitehawk Co-op"
+    if not (len(words) >= 2 and words[0] in first_names()) and _in_a_list_of_places(text, cand):
+        return True  # "Whitfield, Mid Craigie, Linlathen and Douglas", "Tower Hill, Northwood"
     if people_after or (len(words) == 1 and words[0] in first_names()):
         return False
     after = _JOINED_PLACE_AFTER.match(text, cand.end)
@@ -482,6 +488,98 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
         return False
     other = after.group(1).lower()
     return other in places() and other not in first_names()
+
+
+# A machine's key and its value: '"landlord": "', "AREA=", "'asb_category': '".
+_MACHINE_KEY_BEFORE = re.compile(r"(?:[\"'](\w{2,30})[\"']\s*:\s*[\"']|\b([A-Za-z]\w{1,30})=)$")
+# Keys whose values are places, organisations or categories, never people.
+_PLACE_KEY = re.compile(
+    r"(?i:area|landlord|provider|category|cat|type|status|location|loc|district|ward|town|city"
+    r"|org|organisation|organization|agency|team|council|force|beat|reason|outcome|priority"
+    r"|risk|source|scheme|estate|place|venue|site|premises|service|partner|region|county"
+    r"|borough|division|sector|offence|crime|class|action|result|ha|la|lpa|housing)$"
+)
+
+
+def _machine_value_of(text: str, start: int, end: int) -> bool:
+    """The span is the value of a key that names a place, an organisation or a category in a
+    machine's export ('"area": "Thamesmead"', "LANDLORD=STOCKPORT HOMES", "asb_cat=")."""
+    m = _MACHINE_KEY_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    key = (m.group(1) or m.group(2)).split("_")[-1]
+    return _PLACE_KEY.match(key) is not None
+
+
+def _a_place_elsewhere(text: str, cand: Candidate, words: list[str]) -> bool:
+    """The same words name a place or an organisation elsewhere in the narrative: right
+    before a place's or an organisation's word ("Gurnos Youth Club", "Hattersley Road West",
+    "Llanrumney Hall"), not as someone's ("Asif's shop"). So does a landmark whose first word
+    does ("Trowell Brook" where the note also has "Trowell Hill"). A first name alone is left
+    to the other rules: "Grace" may be a person and "Grace Road" a street in one note."""
+    first_named = first_name_word(words[0]) or words[0] in COMMON_WORD_NAMES
+    if len(words) == 1 and first_named:
+        return False
+    span = text[cand.start : cand.end]
+    if _placed_as(text, cand, span):
+        return True
+    if len(words) == 2 and words[1] in _PLACE_LAST and not first_named:
+        return _placed_as(text, cand, span.split()[0])
+    return False
+
+
+def _placed_as(text: str, cand: Candidate, span: str) -> bool:
+    """`span` stands elsewhere before a place's or an organisation's word."""
+    for m in re.finditer(rf"(?<![\w'’\-]){re.escape(span)}(?![\w'’\-])", text):
+        if m.start() == cand.start or text[m.end() : m.end() + 1] in ("'", "’"):
+            continue
+        after = _PLACE_WORD_AFTER.match(text, m.end())
+        if (
+            _ORG_AFTER.match(text[m.end() : m.end() + 40])
+            or _PLACE_NOUN_AFTER.match(text, m.end())
+            or _street_next().match(text, m.end())
+            or (after is not None and after.group(1).lower() in _PLACE_LAST)
+        ):
+            return True
+    return False
+
+
+_PLACE_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+
+
+_ITEM = r"[A-Z][^\W\d_'’\-]*(?:[\-'’][^\W\d_]+)*(?:\s[A-Z][^\W\d_'’\-]*){0,2}"
+_ITEM_BEFORE = re.compile(rf"(?<![\w'’\-])({_ITEM})(\s*,\s*|\s*(?:&|/)\s*|\s+and\s+)$")
+_ITEM_AFTER = re.compile(rf"(\s*,\s*|\s*(?:&|/)\s*|\s+and\s+)({_ITEM})(?![\w'’\-])")
+
+
+def _in_a_list_of_places(text: str, cand: Candidate) -> bool:
+    """A name-like item of a list of three or more, joined by commas, whose other items
+    include a listed place (or a word ending as places do: "Colin Glen", "Lordship Rec"):
+    the list names areas, as tasking notes and briefings do."""
+    items: list[str] = []
+    joints: list[str] = []
+    at = cand.start
+    while len(items) < 6 and (m := _ITEM_BEFORE.search(text, max(0, at - 60), at)):
+        items.append(m.group(1))
+        joints.append(m.group(2).strip())
+        at = m.start()
+    first = at
+    at = cand.end
+    while len(items) < 12 and (m := _ITEM_AFTER.match(text, at)):
+        items.append(m.group(2))
+        joints.append(m.group(1).strip())
+        at = m.end()
+    # an enumeration: commas, closed by "and" (or after a heading's colon); not a sign-off's
+    # "Best, Kerensa Nancarrow, Community Safety, Redruth office"
+    closed = any(j != "," for j in joints) or text[:first].rstrip().endswith(":")
+    if len(items) < 2 or "," not in joints or not closed:
+        return False
+    for item in items:
+        low = item.lower()
+        last = low.split()[-1]
+        if (low in places() and low not in first_names()) or (" " in low and last in _PLACE_LAST):
+            return True
+    return False
 
 
 def _placed_landmark(text: str, words: list[re.Match[str]]) -> bool:
@@ -550,6 +648,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if "_" in span or _machine_value_of(text, cand.start, cand.end):
+        return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
     if (
         _SPEAKER_BEFORE.search(text, max(0, cand.start - 40), cand.start)
         and _SPEAKER_AFTER.match(text, cand.end)
@@ -922,9 +1022,16 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     return found
 
 
-# "n" is "and" in a hurried note: "kacey n tj", "nev n bazza".
-_JOINED_AFTER = re.compile(r"(?:\s*(?:&|\+|/)\s*|\s+(?:and|n)\s+)([^\W\d_][^\W\d_'’\-]*)")
-_JOINED_BEFORE = re.compile(r"\b([^\W\d_][^\W\d_'’\-]*)(?:\s*(?:&|\+|/)\s*|\s+(?:and|n)\s+)$")
+# "n" is "and" in a hurried note: "kacey n tj", "nev n bazza". A comma joins only inside a list
+# that goes on after the word ("Jory, Tallis and the younger Hocking"): "Dean, Tuesday." is no
+# list, and neither is "Kai Lowe, Stockport".
+_JOIN = r"(?:\s*(?:&|\+|/)\s*|\s+(?:and|n|or)\s+)"
+_LIST_GOES_ON = r"(?=(?:\s*,\s*[^\W\d_][^\W\d_'’\-]*){0,3}(?:\s*(?:&|\+|/)|\s+(?:and|n|or)\s))"
+_JOINED_AFTER = re.compile(
+    rf"(?:{_JOIN}([^\W\d_][^\W\d_'’\-]*)|,\s*([^\W\d_][^\W\d_'’\-]*){_LIST_GOES_ON})"
+)
+_LIST_AFTER = re.compile(_LIST_GOES_ON)
+_JOINED_BEFORE = re.compile(rf"\b([^\W\d_][^\W\d_'’\-]*)(?:{_JOIN}|,\s*)$")
 _NOT_JOINED = _LEADING | _wordset(
     "his her their co sons daughters partners company ltd others family"
 )
@@ -939,13 +1046,23 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue
         after = _JOINED_AFTER.match(text, ent.end)
         before = _JOINED_BEFORE.search(text, max(0, ent.start - 30), ent.start)
+        if (
+            before is not None
+            and before.group().rstrip().endswith(",")
+            and not _LIST_AFTER.match(text, ent.end)
+        ):
+            before = None  # "Tuesday, Dean" is no list; "Jory, Tallis and" is
         for m in (after, before):
             if m is None:
                 continue
-            word = m.group(1)
+            group = m.lastindex or 1
+            word = m.group(group)
             low = word.lower()
-            if text[ent.start : ent.end].islower() and _lower_name_beside(word):
-                found.append(Candidate("PERSON", m.start(1), m.end(1), 0.5, "context"))
+            if "," in m.group() and (low in english_words() or _lists_a_place(text, ent)):
+                continue  # "Cornbrook, Victoria, Shaw and Crompton" lists places
+            loose = "," in m.group() or re.search(r"\bor\b", m.group()) is not None
+            if text[ent.start : ent.end].islower() and not loose and _lower_name_beside(word):
+                found.append(Candidate("PERSON", m.start(group), m.end(group), 0.5, "context"))
             elif (
                 word[0].isupper()
                 and len(word) >= 2
@@ -960,8 +1077,21 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 and low not in places()
                 and not _ORG_AFTER.match(text[m.end(1) : m.end(1) + 40])
             ):
-                found.append(Candidate("PERSON", m.start(1), m.end(1), 0.55, "context"))
+                found.append(Candidate("PERSON", m.start(group), m.end(group), 0.55, "context"))
     return found
+
+
+_LIST_WORDS = re.compile(r"(?:[^\W\d_][^\W\d_'’\-]*\s*(?:,|&|/|\s(?:and|n|or)\s)\s*){1,4}$")
+
+
+def _lists_a_place(text: str, ent: Entity) -> bool:
+    """A list around the name holds a place: its other items are places, not people."""
+    before = _LIST_WORDS.search(text, max(0, ent.start - 80), ent.start)
+    after = text[ent.end : ent.end + 80]
+    words = _WORD.findall(before.group() if before else "") + _WORD.findall(
+        after[: len(after) - len(after.lstrip(" ,&/"))] + after.lstrip(" ,&/").split(".")[0][:60]
+    )
+    return any(w.lower() in places() for w in words[:8] if w[:1].isupper())
 
 
 def _lower_name_beside(word: str) -> bool:

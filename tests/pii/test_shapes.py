@@ -968,6 +968,71 @@ SHAPES = [
         ["Moult", "2025/C/00412", "2506-0071", "dmbc asb 01172"],
         ["update 1745", "call 2208", "Sgt 1992", "June 2024"],
     ),
+    (
+        "a name joined by 'or', or inside a list that 'and' closes; a sign-off's words and a"
+        " role after a name survive",
+        "Bail: not to contact Shane Rourke or Kacper; the group (Nathan, Oisin and Feeney) was"
+        " seen again. Yours, Bethan Lloyd, Tenancy Officer, Coastal Housing.",
+        ["Kacper", "Nathan", "Oisin", "Feeney", "Bethan Lloyd"],
+        ["Yours", "Tenancy Officer", "Coastal Housing"],
+    ),
+    (
+        "a list of areas with one the lists know: every item is a place; a list of people"
+        " stays people",
+        "Tasking: Cowplain, Wecock, Crookhorn and Purbrook. Spoke with Kyle, Jodie and Tomasz"
+        " Nowicki about the bikes.",
+        ["Kyle", "Jodie", "Tomasz Nowicki"],
+        ["Cowplain", "Wecock", "Crookhorn", "Purbrook"],
+    ),
+    (
+        "a place named elsewhere in the note before its own word; a first name beside a street"
+        " of the same word stays a name",
+        "Fires again by Trowell Brook and on Trowell Hill; youths also seen at Trowell. Grace"
+        " rang back from Grace Road.",
+        ["Grace rang"],
+        ["Trowell Brook", "Trowell Hill", "at Trowell", "Grace Road"],
+    ),
+    (
+        "references, PNC ids and plates listed after one found, each the same shape, a"
+        " bracket after each; a count after the list survives",
+        "NWFRS incident nos 2511-0043, 2511-0172 and 2511-0390 (3 jobs). Plates seen: HJ14 KTE"
+        " (silver Astra), HJ19 WDE (red Fiesta); 2 others.",
+        ["2511-0043", "2511-0172", "2511-0390", "HJ14 KTE", "HJ19 WDE"],
+        ["(3 jobs)", "2 others", "silver Astra"],
+    ),
+    (
+        "a date of birth in a table's slash or bar cell after a name or an age; this year's"
+        " date after a name survives",
+        "Nominals: MAREK LIS / 19 Mar 91 / no fixed abode — Darcy Heap 16 / 02/11/09 /"
+        " Seen by Kyle Moss / 14/03/2026 at the shops.",
+        ["19 Mar 91", "02/11/09", "MAREK LIS", "Darcy Heap"],
+        ["14/03/2026"],
+    ),
+    (
+        "a date of birth written day first and solid, a year after YOB, two digits after"
+        " 'born'; a count after 'born' survives",
+        "Detained Ionut Vasile, DoB 17021993; sister YOB 1998; cousin born 89 lives in Sale."
+        " Baby born 10 weeks early in 2024.",
+        ["17021993", "1998", "89"],
+        ["10 weeks", "2024"],
+    ),
+    (
+        "a machine's export: a quoted key before the date of birth; the values of place and"
+        " organisation keys survive, as do the keys",
+        '{"name": "Ruth Adeyemi", "dob": "1979-05-30", "landlord": "Pennine Homes",'
+        ' "area": "Shawclough", "asb_category": "Noise"} and RENT_ACC=77312 LANDLORD=BLUEBELL'
+        " HOUSING",
+        ["Ruth Adeyemi", "1979-05-30"],
+        ["Pennine Homes", "Shawclough", "asb_category", "Noise", "LANDLORD=BLUEBELL HOUSING"],
+    ),
+    (
+        "a faith leader's title before a name; a place's first word in Welsh or Urdu makes it a"
+        " place",
+        "Pastor Adebayo and Imam Hassan met residents at Canolfan Penrhys and Jamia Masjid"
+        " Ghausia; Cyngor Sir Ceredigion to attend.",
+        ["Adebayo", "Hassan"],
+        ["Pastor", "Imam", "Canolfan Penrhys", "Jamia Masjid Ghausia", "Cyngor Sir Ceredigion"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -20,6 +20,7 @@ DATE = (
     r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
     r"|\d{4}[-./]\d{2}[-./]\d{2}"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # "20080917", a system's
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}(?!\d)"  # "04071990", day first
     rf"|{_DAY}(?:\s+of)?(?:[\s\-]+|\s?/\s?){_MONTH}\.?,?(?:[\s\-]+|\s?/\s?)(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
@@ -58,23 +59,28 @@ _LINK = (
     r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
     r"|file)|per\s+[\w\-]+(?:\s+(?:records?|system|file))?|on\s+record"
     r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)))?"
-    r"\s*(?:[:\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
+    r"\s*(?:[:;\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
     # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
     # CALLER: Er, …", "Q: Your date of birth. A: …"
     r"|[^?.\n:]{0,30}[?.]\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:"
-    r"(?:\s*(?i:er|erm|um|uh|ah|yeah|right)\b[,.]?)?)?\s*(?:[:\-=(]\s*)?[\"“']?"
+    r"(?:\s*(?i:er|erm|um|uh|ah|yeah|right)\b[,.]?)?(?:\s*(?i:it['’]?s|it\s+is)\b)?)?"
+    r"\s*(?:[:\-=(]\s*)?[\"“']?"
 )
 
 
 # A birth word and what links it to its date, not inside a word but after an underscore
 # ("person_dob=").
-_BIRTH_CUE = rf"(?:\b|(?<=_)){_BIRTH}{_LINK}"
+# A key in quotes closes before its link: '"dob": "1988-02-29"'.
+_BIRTH_CUE = rf"(?:\b|(?<=_)){_BIRTH}[\"”']?{_LINK}"
 # Words before a date that make it the day of something else: "Meeting | 12/05/25".
 _NOT_BEFORE_DATE = (
     r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
     r"|Dated?\b|Meeting\b|Incident\b|Review\b|Hearing\b|Updated?\b|Visit\b|Panel\b)"
 )
+# A count's word after a number is no month: "born 10 weeks early".
+_COUNT = r"(?:weeks?|months?|days?|years?|yrs?|hours?|hrs?|mins?|minutes?|times)\b"
+_NOT_A_COUNT = rf"(?!{_COUNT})"
 # An age with a word that gives it to a person: "is 14", "brother 12", "son | 14".
 _AGE = (
     r"(?<=(?:\b(?:is|aged?|now|both|son|dau|daughter|brother|sister|child|boy|girl|m|f)|\||,)"
@@ -96,7 +102,7 @@ class DateOfBirthRecognizer(PatternMatching):
         # 1987", "1 An t-Ògmhios 1957", "9 wrzesnia 1981".
         Pattern(
             "Date with a month in another language after a birth word",
-            rf"{_BIRTH_CUE}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+"
+            rf"{_BIRTH_CUE}\K\d{{1,2}}(?:st|nd|rd|th|eg|ain|fed|ed|ydd|af|ag)?\s+{_NOT_A_COUNT}"
             r"(?:\p{L}[\p{L}'’\-]{0,14}\s+){1,3}(?:19|20)\d{2}\b",
             0.8,
         ),
@@ -174,8 +180,17 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
         Pattern(
             "Year alone after DOB",
-            r"\bd\.?\s?o\.?\s?b\.?\s*:?\s*\K(?:19|20)\d{2}\b(?![/.\-]\d)",
+            r"\b(?:d\.?\s?o\.?\s?b\.?|y\.?\s?o\.?\s?b\.?|year\s+of\s+birth)\s*:?\s*\K"
+            r"(?:19|20)\d{2}\b(?![/.\-]\d)",
             0.6,
+        ),
+        # "his cousin Reece born 88": two digits after "born" are a year, unless a count
+        # follows ("born 10 weeks early").
+        Pattern(
+            "Two-digit year after 'born'",
+            r"\bborn\s+(?:in\s+)?'?\K\d{2}\b(?![/.:\-]\d|\s*(?:st|nd|rd|th)\b)"
+            rf"(?!\s+{_COUNT}|\s+(?:of|to)\b)",
+            0.55,
         ),
         Pattern(
             "Bracketed old date after a capitalised word",

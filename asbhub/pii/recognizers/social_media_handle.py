@@ -49,7 +49,12 @@ class SocialMediaHandleRecognizer(PatternMatching):
             rf"{_COMMON}{_HANDLE_WITH_MARK}",
             0.6,
         ),
-        Pattern("Underscored handle", r"(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+\b", 0.5),
+        # Not a machine's key: '"tenancy_ref": ', "RENT_ACC=".
+        Pattern(
+            "Underscored handle",
+            r"(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+\b(?![\"']\s*+:|\s*+=)",
+            0.5,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "snapchat",
