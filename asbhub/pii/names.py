@@ -349,7 +349,10 @@ _PLACE_BEFORE = re.compile(
     r"|county|bay|braes?|head|council|borough|district|university)\s+of|pob\s*:?"
     r"|place\s+of\s+birth\s*:?|townland|village\s+of|hamlet\s+of)"
     r"|\b(?:An|Na|Am|Yr|Loch|Lough|Llyn|Glen|Mount|Afon|River|Lake|Isle|Cape|Youth)"
-    r"|\b[A-Z][a-z]+\s+(?:na|nan|an|y|yr)|\bo['’])\s+$"
+    # a Gaelic or Welsh article after a place's word ("Baile nan", "Pen y"), not a relation
+    # after a pronoun ("His nan Glenys")
+    r"|\b(?!(?:His|Her|Their|My|Your|Our|Its|The|A|An)\b)[A-Z][a-z]+\s+(?:na|nan|an|y|yr)"
+    r"|\bo['’])\s+$"
 )
 # First words of Gaelic, Irish, Welsh and Cornish place names: "Loch Hope", "Baile Uí
 # Dhonnaíle", "Obar Dheathain", "Port Rìgh", "Cwm Rhondda".
@@ -643,6 +646,21 @@ _BOTH_AFTER = re.compile(rf"(?:\s+{PEOPLE_JOIN}\s+[\w'’\-]{{2,26}})?\s?\({BOTH
 _PEOPLE_OF = re.compile(rf"['’]s\s+{THEIR_PEOPLE}")
 
 
+# A quoted chat line's speaker: '"dizzy: who out tnite"'.
+CHAT_SPEAKER = r"[^\W\d_][\w.'’\-]{1,19}"
+_QUOTED_SPEAKER = re.compile(rf"[\"“]({CHAT_SPEAKER}):\s")
+
+
+def _quoted_chat_speaker(text: str, cand: Candidate) -> bool:
+    """The span opens a quoted chat line before its colon, and the note quotes at least two
+    such lines (a screenshot transcribed), so a lone '"Note: …"' is no speaker."""
+    return (
+        text[cand.start - 1 : cand.start] in ('"', "“")
+        and text[cand.end : cand.end + 2] == ": "
+        and len(_QUOTED_SPEAKER.findall(text)) >= 2
+    )
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
@@ -656,6 +674,9 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not all(w in _NOT_SPEAKERS or w in english_words() or w in ROLE_WORDS for w in words)
     ):
         return False  # "[09/05 23:02] Mags: anyone else…": a chat message's speaker
+    if _quoted_chat_speaker(text, cand):
+        # '"dizzy: who out tnite" / "mouse: me n kenzo"': a screenshot's speakers, any word
+        return all(w in _NOT_SPEAKERS or w in ROLE_WORDS or w in not_names() for w in words)
     if _AGENCY_SPEAKER_AFTER.match(text, cand.end) and not all(
         w in _NOT_SPEAKERS
         or w in ROLE_WORDS
@@ -1075,6 +1096,7 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 and low not in ROLE_WORDS
                 and low not in not_names()
                 and low not in places()
+                and low not in english_words()  # "GH / Environmental Crime"
                 and not _ORG_AFTER.match(text[m.end(1) : m.end(1) + 40])
             ):
                 found.append(Candidate("PERSON", m.start(group), m.end(group), 0.55, "context"))

@@ -1033,6 +1033,31 @@ SHAPES = [
         ["Adebayo", "Hassan"],
         ["Pastor", "Imam", "Canolfan Penrhys", "Jamia Masjid Ghausia", "Cyngor Sir Ceredigion"],
     ),
+    (
+        "an address as a form's or an export's field holds it, up to its town, postcode or next"
+        " field; a named house with a number after 'of'; a shop's name before a street survives",
+        "Address line 2: Brambling Way Town: Stourbridge Postcode: DY8 4QT. PROP=7B UPPER"
+        " MILLGATE SK2 6PQ LANDLORD=ONWARD HOMES. Mr Ince of Fernlea, 9 Mill Street,"
+        " Bridlington, YO15 3AB. Youths at Tesco Express, Portswood Road.",
+        ["Brambling Way", "7B UPPER MILLGATE", "Fernlea, 9 Mill Street", "DY8 4QT"],
+        ["Stourbridge", "ONWARD HOMES", "Bridlington", "Tesco Express", "Portswood Road"],
+    ),
+    (
+        "speakers of a transcribed chat, quoted line by line, and their names in it; a single"
+        " quoted note survives",
+        'Screenshots: "tiger: who out" / "beans: me n tiger by the rec" / "tiger: ok". Mum'
+        ' wrote "Note: keep this" on the back.',
+        ["tiger", "beans"],
+        ["Note: keep this", "by the rec"],
+    ),
+    (
+        "a name under a sign-off; a relation word before a name; a listed surname opening a"
+        " sentence before a reporting verb",
+        "His nan Glenys is on board. Okafor believes it was the same lad. Thanks, Tendai |"
+        " Housing Team. cheers dan",
+        ["Glenys", "Okafor", "Tendai", "dan"],
+        ["Housing Team", "cheers"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -195,7 +195,6 @@ class NameGazetteerRecognizer(EntityRecognizer):
             and low not in self.english
             and low not in self.places
             and low not in self.labels
-            and low not in self.last
             and i + 1 < len(tokens)
             and tokens[i + 1].group() in _REPORTING_VERBS  # not "from": "Handover from PC 12"
             and self._reports(text, tokens, i)
@@ -515,7 +514,9 @@ _CUE_VERBS = frozenset(
 # Verbs after which a sentence-initial word that may be a name is one: "Rose wants no contact".
 _VERBS = (
     "said says rang rings called calls states stated reports reported has had was is wants"
-    " wanted told asked came went lives lived attended denies denied admits admitted"
+    " wanted told asked came went lives lived attended denies denied admits admitted believes"
+    " believed confirms confirmed explained explains alleges alleged claims claimed agreed agrees"
+    " refused refuses apologised apologized mentioned mentions thinks thought"
 )
 _REPORTING_VERBS = frozenset(_VERBS.split())
 _STREET_AFTER = re.compile(rf" (?:{STREET_WORDS})\b(?![\w'’])", re.IGNORECASE)

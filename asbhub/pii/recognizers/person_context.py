@@ -11,6 +11,7 @@ from asbhub.pii.names import (
     ARREST_VERBS,
     ATTENDANCE_HEAD,
     BOTH_BRACKET,
+    CHAT_SPEAKER,
     CHAT_TIME,
     NAME_ANSWER,
     NICKNAME_CUES,
@@ -74,7 +75,9 @@ _ROLE = (
     r"|wife|ex|neighbour|neighbor|friend|nephew|niece|cousin|grandson|granddaughter|uncle|aunt"
     r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
     r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
-    r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|lodger"
+    r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|lodger|sibling|nan|nana|nanna|gran"
+    r"|granny|grandma|grandad|grandmother|grandfather|auntie|stepdad|stepmum|stepfather"
+    r"|stepmother|guardian|fiance|fiancée|fiancee"
     r"|eldest|youngest"
     r"|stopped:?"
     r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
@@ -88,6 +91,12 @@ _LOWER_WORD = (
 )
 
 
+# Words that close a message before the writer's name.
+_SIGN_OFF = (
+    r"(?i:thanks|thank\s+you|many\s+thanks|cheers|ta|regards|kind\s+regards|best\s+regards"
+    r"|warm\s+regards|best\s+wishes|best|yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely"
+    r"|speak\s+soon|thx|rgds)"
+)
 # Not a name, whatever the case: people, pronouns and kin ("boys and girls (ages 9 and 10)").
 _NOT_PEOPLE = (
     r"(?!(?i:boys?|girls?|lads?|men|man|women|woman|kids?|children|males?|females?|youths?|sons?"
@@ -156,6 +165,21 @@ class PersonContextRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        # A transcribed chat's speaker at the start of each quoted line ('"mouse: me n kenzo"');
+        # names.py keeps it only where the note quotes two or more such lines.
+        Pattern("Speaker of a quoted chat line", rf"[\"“]\K{CHAT_SPEAKER}(?=:\s)", 0.5),
+        # A sign-off and the name under it, where the message or a field ends: "Thanks, Tendai
+        # | Manchester City Council", "Kind regards, Ffion Hedd / ASB Team", "cheers dan".
+        Pattern(
+            "Name after a sign-off",
+            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))",
+            0.55,
+        ),
+        Pattern(
+            "Lower-case name after a sign-off, at the end",
+            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K{_LOWER_WORD}(?=[\s.!]*$)",
+            0.5,
+        ),
         # In a transcript the answer to "your name?" is a name, in any case: "Agent: can i take
         # your name please? User: its sky marshall", "And your name? CALLER: Ploy Srisuk".
         Pattern(

@@ -112,6 +112,15 @@ _WELSH_STREET = (
 # A Welsh street written with hyphens, no street word: "14 Tan-y-Bryn", "3 Pen-yr-Heol".
 _WELSH_HYPHENED = r"(?:tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes)-y[r]?-[A-Za-z][\w'’\-]*"
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+# Second words that make a place, a shop or a block of a name, not a house.
+_NOT_A_HOUSE = (
+    r"park|estate|centre|center|express|extra|local|superstore|nails|stores?|shop|market|hall"
+    r"|halls|road|street|lane|vale|village|precinct|parade|academy|school|college|church"
+)
+# A form's or an export's field for an address: "Address line 2", "PROP", "Cyfeiriad" (Welsh).
+_ADDRESS_LABEL = (
+    r"(?:address(?:\s+(?:line\s*\d|as))?|addr\.?|home\s+address|property|prop|cyfeiriad)"
+)
 
 
 def _unmarked_street() -> str:
@@ -185,10 +194,30 @@ class StreetAddressRecognizer(PatternMatching):
         # Trelowarren Street", "of Tigh na Mara, Achintore Road". Shops and places are not.
         Pattern(
             "Named house after a cue, and its street",
-            r"\b(?:address(?:\s+as)?|addr\.?|of|at|residing(?:\s+at)?|lives\s+at|living\s+at"
-            r"|resides\s+at|drive\s+of)\s+\K"
-            r"(?-i:[A-Z][\w'’]+(?:-[\w'’]+){0,3}(?:\s+(?:na|nan|an|y|yr|ar|a)\s+[A-Z][\w'’]+)?)"
-            rf",\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
+            rf"\b(?:{_ADDRESS_LABEL}|of|at|residing(?:\s+at)?|lives\s+at|living\s+at"
+            r"|resides\s+at|drive\s+of)(?:\s*[:=]\s*|\s+)\K"
+            r"(?-i:[A-Z][\w'’]+(?:-[\w'’]+){0,3}(?:\s+(?:na|nan|an|y|yr|ar|a)\s+[A-Z][\w'’]+)?"
+            # "Holly Bank", "Ffynnon Wen"; not a block, a park or an estate ("Kestrel House")
+            rf"(?:\s+(?!(?i:{BUILDING_WORDS}|{_NOT_A_HOUSE})\b)[A-Z][\w'’]+)?)"
+            rf",\s*(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?\s+)?"  # "Rosedene, 4 Church Lane"
+            rf"(?:(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])"
+            rf"|(?:{_WELSH_STREET})(?-i:(?:\s+(?:yr|y|[A-Z][\w'’\-]*)(?![\w'’])){{1,2}}))",
+            0.55,
+        ),
+        # What a form's or an export's address field holds, up to its town or postcode, even
+        # with no street word or number: "Address line 2: Wrens Hill Road Town:",
+        # "PROP=12A LOWER HILLGATE SK1 3AL", "Address: Apt 7 / Rathfern Court / 2 Doagh Road /".
+        Pattern(
+            "Street in an address field",
+            rf"\b{_ADDRESS_LABEL}\s*(?:/\s*\p{{L}}+\s*)?[:=]\s*\K"
+            rf"(?:(?:{_ONE_FLAT})(?:/\s*)?)?(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?,?\s+)?"
+            rf"(?:(?:{_CAP_WORD}\s+){{0,3}}?(?:{STREET_WORDS})(?![\w'])"
+            rf"|(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD})"
+            rf"(?:\s*/\s*(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?\s+)?(?:{_CAP_WORD}\s+){{0,3}}"
+            rf"(?:{STREET_WORDS})(?![\w']))?"
+            # then its town and postcode, or the form's next field
+            r"(?=\s*[,/]?\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*[,/]?\s*)?"
+            rf"{_POSTCODE_AHEAD}|\s*(?-i:Town|TOWN|Postcode|POSTCODE|City)\s*[:=]|\s+[A-Z_]{{3,}}=)",
             0.55,
         ),
         Pattern(
@@ -222,8 +251,10 @@ class StreetAddressRecognizer(PatternMatching):
         from asbhub.pii.gazetteers import common_english_words, first_names, not_names, places
 
         first = pattern_text.split(",", 1)[0].strip()
-        if "," not in pattern_text or " " in first or any(ch.isdigit() for ch in first):
+        if "," not in pattern_text or any(ch.isdigit() for ch in first):
             return None
+        if " " in first:  # "Tesco Express, Portswood Road": a shop's or a place's name
+            return True if first.split()[0].lower() in not_names() else None
         low = first.lower().removesuffix("'s").removesuffix("’s")
         lists = (not_names(), places(), common_english_words(), first_names())
         return True if any(low in words for words in lists) else None
