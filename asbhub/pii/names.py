@@ -533,6 +533,8 @@ def _a_place_elsewhere(text: str, cand: Candidate, words: list[str]) -> bool:
 
 def _placed_as(text: str, cand: Candidate, span: str) -> bool:
     """`span` stands elsewhere before a place's or an organisation's word."""
+    if text.count(span) < 2:
+        return False  # most names are written once: no pattern to run
     for m in re.finditer(rf"(?<![\w'’\-]){re.escape(span)}(?![\w'’\-])", text):
         if m.start() == cand.start or text[m.end() : m.end() + 1] in ("'", "’"):
             continue

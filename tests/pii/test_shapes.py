@@ -1058,6 +1058,31 @@ SHAPES = [
         ["Glenys", "Okafor", "Tendai", "dan"],
         ["Housing Team", "cheers"],
     ),
+    (
+        "a reference given in a transcript's answer, a short one with a system's letters, a rent"
+        " a/c, and one with letters after its number; a call's time in the answer survives",
+        "Has the council given you a case number? CALLER: Yeah, it's K-ASB 25 0913. Site ref"
+        " CPW/INC/204, rent a/c 100772611, row TH-0004418-ASB. What time? CALLER: about 2300.",
+        ["K-ASB 25 0913", "CPW/INC/204", "100772611", "TH-0004418-ASB"],
+        ["about 2300"],
+    ),
+    (
+        "a date of birth in an age-and-birth field, after a question mark, typed with a letter O,"
+        " read out in three parts, after a name in the answer, and after a few words and 'said';"
+        " an incident date survives",
+        "Age/DOB: 62 / 9-8-63. Tenant (DOB ? 11/11/81 – to confirm), dob 21/O6/2004. Date of"
+        " birth? CALLER: oh-two, oh-six, ninety-nine. Date of birth? KAI: Kai Dunn, 3rd of the"
+        ' 4th 2006. Asked DOB to confirm – said "first of May, eighty-eight". Seen 12/05/2025.',
+        [
+            "9-8-63",
+            "11/11/81",
+            "21/O6/2004",
+            "oh-two, oh-six, ninety-nine",
+            "3rd of the 4th 2006",
+            "first of May, eighty-eight",
+        ],
+        ["12/05/2025"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -49,7 +49,11 @@ _WORDS_DATE = (
     # "the 9th of the 10th 1961"
     rf"|(?:the\s+)?(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?)\s+of\s+the\s+"
     rf"(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?),?\s+"
-    rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}}))"
+    rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}})"
+    # day, month and year all read out: "oh-four, oh-nine, ninety-one"
+    rf"|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,\s+{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,\s+"
+    rf"{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,3}}"
+    r")"
 )
 # Between the birth word and its date: a record's words ("DOB held:", "DOB on your system",
 # "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
@@ -59,12 +63,16 @@ _LINK = (
     r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
     r"|file)|per\s+[\w\-]+(?:\s+(?:records?|system|file))?|on\s+record"
     r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)))?"
-    r"\s*(?:[:;\-=(]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
+    r"\s*(?:[:;\-=(?]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
     # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
     # CALLER: Er, …", "Q: Your date of birth. A: …"
     r"|[^?.\n:]{0,30}[?.]\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:"
-    r"(?:\s*(?i:er|erm|um|uh|ah|yeah|right)\b[,.]?)?(?:\s*(?i:it['’]?s|it\s+is)\b)?)?"
+    r"(?:\s*(?i:er|erm|um|uh|ah|yeah|right)\b[,.]?)?(?:\s*(?i:it['’]?s|it\s+is)\b)?"
+    # the answer may give the name first: "RILEY: Connor Riley, 31st of the 10th 2005"
+    r"(?:\s*(?-i:\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}),)?"
+    # or a few words, then said: "Asked DOB for security – said \"twelfth of …\""
+    r"|(?:\s+[\w–\-]+){1,4}?\s+(?:said|says|gave|stated)(?:\s+it)?(?:\s+as)?)?"
     r"\s*(?:[:\-=(]\s*)?[\"“']?"
 )
 
@@ -198,6 +206,19 @@ class DateOfBirthRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Age with date", rf"\baged?\s+\d{{1,2}}\s*\(\s*\K{DATE}", 0.6),
+        # A field for both: "Age/DOB: 71 / 4-4-53".
+        Pattern(
+            "Date after an age in an age-and-birth field",
+            rf"\bage\s*/\s*d\.?o\.?b\.?\s*:?\s*\d{{1,3}}\s*[/,]\s*\K{DATE}(?!\d)",
+            0.8,
+        ),
+        # A letter O typed for a zero: "dob 15/O3/2006".
+        Pattern(
+            "Date with a letter O after a birth word",
+            rf"{_BIRTH_CUE}\K(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{{4}}|\d{{2}})"
+            r"(?!\d)",
+            0.75,
+        ),
         # An old date with its month in words, in brackets after a name, in any language:
         # "Iestyn ap Rhodri (13eg Ionawr 2005)", "Mr Ruairidh MacIlleMhìcheil (1 An t-Ògmhios
         # 1957)".

@@ -19,7 +19,7 @@ _AGENCY_CUE = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc)s?\b|pubwatch\b|exclusion\b"
+    r"|account|acc|a/c)s?\b|pubwatch\b|exclusion\b"
     # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
     # "incident book ref", "court case no.", "NIFRS incident nos"
     r"|(?:[a-z&]+\s+){1,2}(?=(?:ref(?:erence)?|id|no|nos|number|numbers)\b))"
@@ -77,7 +77,26 @@ class PoliceReferenceRecognizer(PatternMatching):
         Pattern("Occurrence number", r"\b(?:occ|ref|urn)[\s:#]*\d{2}[A-Z]{1,2}\d{5,8}\b", 0.6),
         # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",
         # "Intel ref WYP-INT-0077231", "Council case ASB/2024/0457", "CAD 3312".
-        Pattern("Reference after an agency's cue", rf"{_AGENCY_CUE}\K{_IDENTIFIER}", 0.7),
+        # Or a system's letters in two or more parts before a short number: "incident book ref
+        # MBP/INC/118", "HIU ref HIU-NEL-027".
+        Pattern(
+            "Reference after an agency's cue",
+            rf"{_AGENCY_CUE}\K(?:{_IDENTIFIER}"
+            r"|(?-i:[A-Z]{2,6}(?:[/\-][A-Z]{2,6}){1,3}[/\-]\d{3,})\b)",
+            0.7,
+        ),
+        # In a transcript, the answer to a question about a reference: "has the council given
+        # you a case number? CALLER: Yeah, it's K-ASB 24 0552", "previous reference? Customer:
+        # yes he 2207/0034512".
+        Pattern(
+            "Answer to a reference question",
+            r"(?:ref(?:erence)?|case|crime|log|incident|complaint|claim|account)\s*"
+            r"(?:no\.?|nos|number|numbers|ref)?[^?\n]{0,40}\?\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}:\s*"
+            r"(?:(?:yeah|yes|yep|er|erm|um|ok|right|it['’]?s|its|it\s+is)\b[,.]?\s*){0,3}"
+            r"\K(?=[A-Za-z0-9/\- ]{0,12}\d{3})[A-Za-z0-9][A-Za-z0-9/\-]*"
+            r"(?:\s(?=[A-Za-z/\-]{0,6}\d)[A-Za-z0-9/\-]+){0,3}",
+            0.6,
+        ),
         # Groups of digits with spaces between, as read out or copied from a form: "PSNI
         # occurrence CC 2024 0418 077", "ref PSWI 0117 02/03" (six digits at least).
         Pattern(
@@ -98,9 +117,9 @@ class PoliceReferenceRecognizer(PatternMatching):
         ),
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
         Pattern(
-            "Prefixed reference",
+            "Prefixed reference",  # and a system's letters after: "MH-0007731-ASB"
             r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-][A-Z][A-Z0-9]{1,4}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
-            r"(?:[/\-]\d+){0,3})\b",
+            r"(?:[/\-]\d+){0,3}(?:[/\-][A-Z]{2,5})?)\b",
             0.5,
         ),
         # A prefix in mixed case with a system's code after it: "UoE-ACC-25-0412", "HfH/ASB/9921".
