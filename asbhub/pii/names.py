@@ -468,6 +468,14 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
         return True  # "Mousehole harbour", "Pitsea station": a place's own noun after it
     if len(words) == 1 and _AND_ORG_AFTER.match(text[cand.end : cand.end + 50]):
         return True
+    nxt = _NEXT_CAPITAL_WORD.match(text, cand.end)
+    if (
+        len(words) == 1
+        and nxt is not None
+        and nxt.group(1).lower() in common_english_words()
+        and nxt.group(1).lower() not in _NOT_A_NAMES_NOUN
+    ):
+        return True  # "Audley Range", "Dixy Chicken", "Hattersley Hub": a name and its noun
     if _a_place_elsewhere(text, cand, words):
         return True  # "Whitehawk" where the note also says "Whitehawk Hill", "Whitehawk Co-op"
     if not (len(words) >= 2 and words[0] in first_names()) and _in_a_list_of_places(text, cand):
@@ -512,6 +520,16 @@ def _machine_value_of(text: str, start: int, end: int) -> bool:
         return False
     key = (m.group(1) or m.group(2)).split("_")[-1]
     return _PLACE_KEY.match(key) is not None
+
+
+# A capitalised word right after a one-word name, in the same case as a title's.
+_NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][a-z]{2,})\b(?!['’])")
+# Capitalised words after a name that still leave it a person's: verbs opening a clause in a
+# title-cased note, and the words of a person's role.
+_NOT_A_NAMES_NOUN = _wordset(
+    "rang called said says told asked came went was is has had and or but then when who"
+    " senior junior snr jnr mum dad son daughter brother sister cousin nan uncle aunt"
+)
 
 
 def _a_place_elsewhere(text: str, cand: Candidate, words: list[str]) -> bool:

@@ -1083,6 +1083,20 @@ SHAPES = [
         ],
         ["12/05/2025"],
     ),
+    (
+        "a one-word name before a capitalised common noun names a place or a business; a name"
+        " before a verb in a title-cased note stays a name",
+        "Cars blocking Audley Range again; youths outside Dixy Chicken and at Hattersley Hub."
+        " Kowalczyk Rang Back At 14:00.",
+        ["Kowalczyk"],
+        ["Audley Range", "Dixy Chicken", "Hattersley Hub"],
+    ),
+    (
+        "a name after 'hi im'; what the writer is doing or feeling there survives",
+        "hi im shanice from no 4. hi im writing again, hi im fed up with the noise.",
+        ["shanice"],
+        ["writing again", "fed up"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -91,6 +91,11 @@ _LOWER_WORD = (
 )
 
 
+# How a writer says they feel after "hi im": no name.
+_FEELING = (
+    r"(?:sick|fed|worried|scared|afraid|concerned|disgusted|fuming|livid|upset|so|very|at|in"
+    r"|on|from|your|ur|a|the)\b"
+)
 # Words that close a message before the writer's name.
 _SIGN_OFF = (
     r"(?i:thanks|thank\s+you|many\s+thanks|cheers|ta|regards|kind\s+regards|best\s+regards"
@@ -124,7 +129,9 @@ class PersonContextRecognizer(PatternMatching):
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
         Pattern(
             "Cue then lower-case name",
-            rf"\b{_STRONG_CUE}\s+\K{_LOWER_WORD}(?:\s{_LOWER_WORD})?",
+            # not what the writer is doing or feeling: "hi im writing", "hi im fed up"
+            rf"\b{_STRONG_CUE}\s+\K(?![a-z]+ing\b|{_FEELING})"
+            rf"{_LOWER_WORD}(?:\s{_LOWER_WORD})?",
             0.5,
         ),
         Pattern(
