@@ -1097,6 +1097,13 @@ SHAPES = [
         ["shanice"],
         ["writing again", "fed up"],
     ),
+    (
+        "two lower-case first names joined by 'and' after a word that takes people, words among"
+        " them; the same words with no such cue survive",
+        "saw will and frank on bikes by the garages. he will and he must pay, frank and fair.",
+        ["saw will", "and frank on"],
+        ["he will and he must", "frank and fair"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

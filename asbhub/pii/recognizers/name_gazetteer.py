@@ -111,6 +111,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return tokens[i].start(), nxt.end(), 0.5, 2  # "Precious Mbeki", not "Golden Dragon"
         if "-" in low and all(part in self.first for part in low.split("-")):
             low = low.split("-")[0]  # "Ellie-May", "KATIE-LOUISE": each part a first name
+        if not capital and self._lower_pair(text, tokens, i):
+            return tokens[i].start(), tokens[i].end(), 0.5, 1  # "saw will and frank on bikes"
         if not capital and low in _WORD_FIRST_NAMES and nxt is not None:
             rest = nxt.group().lower()
             if rest in _REPORTING_VERBS and _after_cue(text, tokens, i) and adjacent:
@@ -183,6 +185,31 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
         return None
+
+    def _lower_pair(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
+        """Two lower-case first names joined by "and" or "n" after a word that takes people:
+        "saw will and frank", "says rose n brook were", "spoke to lee and kyle"; any first
+        name, words among them, since the pair and its cue make people of both."""
+
+        def first(k: int) -> bool:
+            word = tokens[k].group()
+            return word.islower() and (word in self.first or word in _WORD_FIRST_NAMES)
+
+        def joined(k: int) -> bool:  # tokens k and k + 2 joined by "and" or "n"
+            return (
+                k + 2 < len(tokens)
+                and tokens[k + 1].group() in ("and", "n")
+                and text[tokens[k].end() : tokens[k + 2].start()] in (" and ", " n ")
+            )
+
+        def cued(k: int) -> bool:
+            return k > 0 and tokens[k - 1].group().lower() in _PAIR_CUES
+
+        if not first(i):
+            return False
+        if joined(i) and first(i + 2) and cued(i):
+            return True
+        return i >= 2 and joined(i - 2) and first(i - 2) and cued(i - 2)
 
     def _unknown_reports(
         self, word: str, low: str, text: str, tokens: list[re.Match[str]], i: int
@@ -511,6 +538,9 @@ _CUE_VERBS = frozenset(
         "chased",
     ]
 )
+# Words before two lower-case first names joined by "and" that make people of them.
+_PAIR_WORDS = "saw seen with says said told asked to for its it's w thinks reckons"
+_PAIR_CUES = frozenset(_PAIR_WORDS.split()) | _PERSON_CUES
 # Verbs after which a sentence-initial word that may be a name is one: "Rose wants no contact".
 _VERBS = (
     "said says rang rings called calls states stated reports reported has had was is wants"
