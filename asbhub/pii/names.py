@@ -1049,7 +1049,9 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         found += [
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in strict.finditer(text)
-            if not _place_use(text, m.start(), m.end()) and not _verb_use(text, m.start(), m.end())
+            if not _place_use(text, m.start(), m.end())
+            and not _verb_use(text, m.start(), m.end())
+            and not _date_use(text, m.start(), m.end())
         ]
     if exact:
         same = re.compile(
@@ -1149,6 +1151,20 @@ def _lower_name_beside(word: str) -> bool:
         and low not in _NOT_JOINED
         and low not in ROLE_WORDS
         and low not in NICKNAME_WORDS
+    )
+
+
+_MONTH_NAMES = _wordset("january february march april may june july august")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
+_DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
+
+
+def _date_use(text: str, start: int, end: int) -> bool:
+    """ "Saturday 21 June", "June 2025": a month's name by a day or a year is the date, not the
+    June named elsewhere in the note."""
+    return text[start:end].lower() in _MONTH_NAMES and (
+        _DAY_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _DAY_OR_YEAR_AFTER.match(text, end) is not None
     )
 
 

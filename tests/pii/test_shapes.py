@@ -1104,6 +1104,12 @@ SHAPES = [
         ["saw will", "and frank on"],
         ["he will and he must", "frank and fair"],
     ),
+    (
+        "a month's name that is also someone's, repeated beside a day or a year, is the date",
+        "Mrs June Askew attended. Clean-up day Saturday 21 June; review June 2026. June agreed.",
+        ["June Askew", "June agreed"],
+        ["Saturday 21 June", "June 2026"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
