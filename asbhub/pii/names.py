@@ -71,12 +71,17 @@ _IN_PLACE_BEFORE = re.compile(
 )
 # After a district comes a comma and its town or postcode, or the end of the address.
 _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
-# An age or "surname unknown" in brackets after a word marks it a person's name: "Sanyi (15)",
-# "storm (15, f)", "Guled (surname unknown)".
+# An age, "surname unknown" or a relation in brackets after a word marks it a person's name:
+# "Sanyi (15)", "storm (15, f)", "Guled (surname unknown)", "Eilidh (his partner)".
 AGE_AFTER = re.compile(
     r"\s?\((?:[mfMF]\s?,\s?)?(?:aged?\s)?\d{1,2}s?(?:\s?(?:yrs?|years?|y/?o))?"
     r"(?:\s?,\s?[mfMF]\b)?\s?[),]"
     r"|\s?\([^()\n]{0,25}\bsurname\b[^()\n]{0,25}\)"
+    # or who the person is to someone: "Eilidh (his partner)", "Blessing (the son)"
+    r"|\s?\((?i:(?:his|her|their|the|my|our|your)\s+)?"
+    r"(?i:son|daughter|brother|sister|mum|dad|mother|father|nan|gran|cousin|partner|husband"
+    r"|wife|boyfriend|girlfriend|ex|friend|uncle|aunt|auntie|nephew|niece|grandson"
+    r"|granddaughter|stepson|stepdaughter|stepdad|stepmum|carer|lodger)\b[^()\n]{0,25}\)"
 )
 # A person's relations, for the cues before and after a name.
 _RELATIONS = (

@@ -1110,6 +1110,14 @@ SHAPES = [
         ["June Askew", "June agreed"],
         ["Saturday 21 June", "June 2026"],
     ),
+    (
+        "a word before a bracket saying whose relation it is names a person; a place's bracket"
+        " survives",
+        "Eilidh (his partner) apologised and Blessing (the son) will give a statement. Seen at"
+        " Stornoway (the harbour).",
+        ["Eilidh", "Blessing"],
+        ["Stornoway (the harbour)"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
