@@ -1118,6 +1118,13 @@ SHAPES = [
         ["Eilidh", "Blessing"],
         ["Stornoway (the harbour)"],
     ),
+    (
+        "a phone number read out, digits and words mixed; a count in words survives",
+        "my number is 07700 900 six four one, or ring oh one one three, four nine six, oh double"
+        " two one. oh one more thing: two four six youths.",
+        ["07700 900 six four one", "oh one one three, four nine six, oh double two one"],
+        ["oh one more thing: two four six youths"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

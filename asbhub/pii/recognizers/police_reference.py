@@ -22,7 +22,10 @@ _AGENCY_CUE = (
     r"|account|acc|a/c)s?\b|pubwatch\b|exclusion\b"
     # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
     # "incident book ref", "court case no.", "NIFRS incident nos"
-    r"|(?:[a-z&]+\s+){1,2}(?=(?:ref(?:erence)?|id|no|nos|number|numbers)\b))"
+    # ("my number", "her phone number", "the house number" name no system)
+    r"|(?:(?!(?:my|your|his|her|their|our|its|the|a|an|phone|mobile|mob|tel|contact|house"
+    r"|door|flat|new|old|same|home|landline)\b)[a-z&]+\s+){1,2}"
+    r"(?=(?:ref(?:erence)?|id|no|nos|number|numbers)\b))"
     r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )

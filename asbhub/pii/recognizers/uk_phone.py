@@ -42,6 +42,23 @@ _SERVICE_PREFIXES = (
 _LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
+# Words for digits as a number is read out; "double", "triple" repeat the next, "hundred" is
+# two zeros.
+_SPOKEN = (
+    r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble"
+    r"|hundred)"
+)
+_SPOKEN_LENGTH = {"double": 1, "triple": 2, "treble": 2, "hundred": 2}
+
+
+def _spoken_length(text: str) -> int:
+    """How many digits a number read out holds: "oh seven seven double oh" is five."""
+    count = 0
+    for token in re.findall(r"\d+|[a-z]+", text.lower()):
+        count += len(token) if token.isdigit() else _SPOKEN_LENGTH.get(token, 1)
+    return count
+
+
 class UkPhoneRecognizer(PatternMatching):
     """National and international UK numbers; a dropped leading zero counts only with context."""
 
@@ -130,6 +147,13 @@ class CuedPhoneRecognizer(PatternMatching):
             r"(?<=\d)\s?\K(?:(?:ext|extn)\.?\s?\d{1,5}|x\.?\s?\d{2,5})\b",
             0.6,
         ),
+        # Read out, digits and words mixed: "07700 900 six four one", "oh seven seven double oh
+        # nine hundred, two one four"; validate_result counts the digits the words stand for.
+        Pattern(
+            "Number read out in words",
+            rf"(?<![\w/])(?:0\d*|oh|zero|nought)(?:[\s,\-]+(?:\d{{1,5}}|{_SPOKEN})\b){{4,16}}",
+            0.6,
+        ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.
         Pattern(
             "Mobile a digit short or over",
@@ -150,6 +174,8 @@ class CuedPhoneRecognizer(PatternMatching):
         digits = re.sub(r"\D", "", pattern_text)
         if pattern_text[:1].lower() in ("e", "x"):
             return None  # the extension of a number just found
+        if re.search(r"[a-z]", pattern_text, re.IGNORECASE):
+            return None if 10 <= _spoken_length(pattern_text) <= 12 else False
         if digits.startswith(_SERVICE_PREFIXES):
             return False
         return None if 9 <= len(digits) <= 12 else False
