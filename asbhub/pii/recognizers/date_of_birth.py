@@ -80,7 +80,8 @@ _LINK = (
 # A birth word and what links it to its date, not inside a word but after an underscore
 # ("person_dob=").
 # A key in quotes closes before its link: '"dob": "1988-02-29"'.
-_BIRTH_CUE = rf"(?:\b|(?<=_)){_BIRTH}[\"”']?{_LINK}"
+_BIRTH_GATE = rf"(?:\b|(?<=_)){_BIRTH}"
+_BIRTH_CUE = rf"{_BIRTH_GATE}[\"”']?{_LINK}"
 # Words before a date that make it the day of something else: "Meeting | 12/05/25".
 _NOT_BEFORE_DATE = (
     r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\b|Since\b|Until\b|From\b"
@@ -100,7 +101,13 @@ class DateOfBirthRecognizer(PatternMatching):
     """The date after a birth word scores 0.85; a bracketed old date after a name 0.5."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("Date after a birth word", rf"{_BIRTH_CUE}\K{DATE}(?!\d)", 0.85),
+        # or with a letter O typed for a zero: "dob 15/O3/2006"
+        Pattern(
+            "Date after a birth word",
+            rf"{_BIRTH_CUE}\K(?:{DATE}(?!\d)"
+            r"|(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{4}|\d{2})(?!\d))",
+            0.85,
+        ),
         Pattern(
             "Date in words after a birth word",
             rf"{_BIRTH_CUE}\K{_WORDS_DATE}",
@@ -159,7 +166,15 @@ class DateOfBirthRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Year after 'b.'", r"(?<![\w.])b\.\s?\K(?:19[3-9]\d|20[01]\d)\b", 0.6),
-        Pattern("Year after 'born'", r"\bborn\s+(?:in\s+)?\K(?:19|20)\d{2}\b", 0.6),
+        # or two digits ("his cousin Reece born 88"), unless a count follows ("born 10 weeks
+        # early")
+        Pattern(
+            "Year after 'born'",
+            r"\bborn\s+(?:in\s+)?'?\K(?:(?:19|20)\d{2}\b"
+            r"|\d{2}\b(?![/.:\-]\d|\s*(?:st|nd|rd|th)\b)"
+            rf"(?!\s+{_COUNT}|\s+(?:of|to)\b))",
+            0.6,
+        ),
         # After a birth word, a month and year ("gave dob as \"june 2008\""), or a few words
         # ending in a year, in any language ("dyddiad geni ail ar hugain o Fawrth 1986"); not
         # "DOB not known, seen 2024".
@@ -192,32 +207,17 @@ class DateOfBirthRecognizer(PatternMatching):
             r"(?:19|20)\d{2}\b(?![/.\-]\d)",
             0.6,
         ),
-        # "his cousin Reece born 88": two digits after "born" are a year, unless a count
-        # follows ("born 10 weeks early").
-        Pattern(
-            "Two-digit year after 'born'",
-            r"\bborn\s+(?:in\s+)?'?\K\d{2}\b(?![/.:\-]\d|\s*(?:st|nd|rd|th)\b)"
-            rf"(?!\s+{_COUNT}|\s+(?:of|to)\b)",
-            0.55,
-        ),
         Pattern(
             "Bracketed old date after a capitalised word",
             r"[A-Z][A-Za-z'\-]{0,30}\s?\(\s?\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201\d)(?=\s?\))",
             0.5,
         ),
-        Pattern("Age with date", rf"\baged?\s+\d{{1,2}}\s*\(\s*\K{DATE}", 0.6),
-        # A field for both: "Age/DOB: 71 / 4-4-53".
+        # and a field for both: "Age/DOB: 71 / 4-4-53"
         Pattern(
-            "Date after an age in an age-and-birth field",
-            rf"\bage\s*/\s*d\.?o\.?b\.?\s*:?\s*\d{{1,3}}\s*[/,]\s*\K{DATE}(?!\d)",
-            0.8,
-        ),
-        # A letter O typed for a zero: "dob 15/O3/2006".
-        Pattern(
-            "Date with a letter O after a birth word",
-            rf"{_BIRTH_CUE}\K(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{{4}}|\d{{2}})"
-            r"(?!\d)",
-            0.75,
+            "Age with date",
+            r"(?:\baged?\s+\d{1,2}\s*\(\s*|\bage\s*/\s*d\.?o\.?b\.?\s*:?\s*\d{1,3}\s*[/,]\s*)"
+            rf"\K{DATE}(?!\d)",
+            0.7,
         ),
         # An old date with its month in words, in brackets after a name, in any language:
         # "Iestyn ap Rhodri (13eg Ionawr 2005)", "Mr Ruairidh MacIlleMhìcheil (1 An t-Ògmhios
@@ -229,6 +229,19 @@ class DateOfBirthRecognizer(PatternMatching):
             0.5,
         ),
     ]
+    # The patterns that start at a birth word run only where the text has one.
+    GATES: ClassVar[dict[str, str]] = dict.fromkeys(
+        (
+            "Date after a birth word",
+            "Date in words after a birth word",
+            "Date with a month in another language after a birth word",
+            "Date given as, after a birth word",
+            "Month and year after a birth word",
+            "Words ending in a year after a birth word",
+            "Second date after a birth word",
+        ),
+        _BIRTH_GATE,
+    )
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
 
     def __init__(self, supported_entity: str = "DATE_OF_BIRTH") -> None:

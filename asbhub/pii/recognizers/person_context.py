@@ -179,13 +179,9 @@ class PersonContextRecognizer(PatternMatching):
         # | Manchester City Council", "Kind regards, Ffion Hedd / ASB Team", "cheers dan".
         Pattern(
             "Name after a sign-off",
-            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))",
+            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K(?:{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))"
+            rf"|{_LOWER_WORD}(?=[\s.!]*$))",
             0.55,
-        ),
-        Pattern(
-            "Lower-case name after a sign-off, at the end",
-            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K{_LOWER_WORD}(?=[\s.!]*$)",
-            0.5,
         ),
         # In a transcript the answer to "your name?" is a name, in any case: "Agent: can i take
         # your name please? User: its sky marshall", "And your name? CALLER: Ploy Srisuk".
@@ -340,7 +336,9 @@ class PersonContextRecognizer(PatternMatching):
         ),
         Pattern(
             "Name with SURNAME in capitals",
-            rf"\b{_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"
+            # (a capital first, so the long lookahead runs only at capitalised words)
+            rf"\b(?=[A-Z][a-z]){_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s"
+            r"(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"
             r"|DWP|HMRC|DVLA|MASH|MARAC|MAPPA|CAMHS|YOT|PSPO|HMO|RSL|ICO|ISA|DBS|UK|CPN|CPW|CBO"
             r"|ASBO|SOCO|RSPCA|ETA|AKA|DOA|RTC|MOT|TV|GP|OK|ID|PS|PC|DC|DS)\b)[A-Z]{3,}(?:-[A-Z]{2,})?\b"
             r"(?![/\-]?\d|/)",  # not a reference's letters: "Case ABS/PHD/ASB/25/071"

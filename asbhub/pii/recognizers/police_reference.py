@@ -13,19 +13,23 @@ _S = r"\s?[/\-]\s?"
 
 
 # A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
-_AGENCY_CUE = (
-    r"\b(?:(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
+_AGENCY_WORDS = (
+    r"(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
     r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
     r"|account|acc|a/c)s?\b|pubwatch\b|exclusion\b"
+)
+_NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
+_AGENCY_CUE = (
+    rf"\b(?:{_AGENCY_WORDS}"
     # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
     # "incident book ref", "court case no.", "NIFRS incident nos"
     # ("my number", "her phone number", "the house number" name no system)
     r"|(?:(?!(?:my|your|his|her|their|our|its|the|a|an|phone|mobile|mob|tel|contact|house"
     r"|door|flat|new|old|same|home|landline)\b)[a-z&]+\s+){1,2}"
-    r"(?=(?:ref(?:erence)?|id|no|nos|number|numbers)\b))"
+    rf"(?={_NUMBER_WORD}))"
     r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
 )
@@ -138,6 +142,16 @@ class PoliceReferenceRecognizer(PatternMatching):
             0.45,
         ),
     ]
+    # The patterns that start at an agency's cue run only where the text names an agency's
+    # word or a word for a number.
+    GATES: ClassVar[dict[str, str]] = dict.fromkeys(
+        (
+            "Reference after an agency's cue",
+            "Spaced reference after an agency's cue",
+            "Second reference after an agency's cue",
+        ),
+        rf"\b(?:{_AGENCY_WORDS}|{_NUMBER_WORD})",
+    )
     CONTEXT: ClassVar[list[str]] = [
         "ref",
         "reference",

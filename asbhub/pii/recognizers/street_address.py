@@ -98,7 +98,8 @@ _NOT_STREET_NAME = (
     r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The"
     r"|(?i:into|onto|at|in|on|to|from|behind|outside|opposite|near|by|of|and|the))\b)"
 )
-_CAP_WORD = rf"{_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-(?:[a-z]{{1,3}}-)?[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
+# (a capital first, so the long lookahead runs only where a capitalised word starts)
+_CAP_WORD = rf"(?=[A-Z]){_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-(?:[a-z]{{1,3}}-)?[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
 # A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
 _HOUSE_NAMES = (
@@ -234,6 +235,8 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
     ]
+    # A house known by its name runs only where a house's word is.
+    GATES: ClassVar[dict[str, str]] = {"Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b"}
     CONTEXT: ClassVar[list[str]] = [
         "address",
         "lives",
