@@ -167,6 +167,10 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Months that are also first names ("May said", "June Askew").
+MONTHS_THAT_ARE_NAMES = _wordset("april may june august")
+
+
 # Words the model sometimes calls PERSON in call-handler prose.
 ROLE_WORDS = _wordset(
     "victim caller suspect susp complainant informant witness male female youth youths mum dad"
@@ -1159,7 +1163,6 @@ def _lower_name_beside(word: str) -> bool:
     )
 
 
-_MONTH_NAMES = _wordset("january february march april may june july august")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 _DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
 
@@ -1167,7 +1170,7 @@ _DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
 def _date_use(text: str, start: int, end: int) -> bool:
     """ "Saturday 21 June", "June 2025": a month's name by a day or a year is the date, not the
     June named elsewhere in the note."""
-    return text[start:end].lower() in _MONTH_NAMES and (
+    return text[start:end].lower() in MONTHS_THAT_ARE_NAMES and (
         _DAY_BEFORE.search(text, max(0, start - 12), start) is not None
         or _DAY_OR_YEAR_AFTER.match(text, end) is not None
     )

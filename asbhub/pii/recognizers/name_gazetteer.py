@@ -19,7 +19,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import AGE_AFTER, KIN_AFTER
+from asbhub.pii.names import AGE_AFTER, KIN_AFTER, MONTHS_THAT_ARE_NAMES
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 # Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
@@ -244,7 +244,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if text[: tokens[i].start()].rstrip()[-1:] not in ("", ".", "!", "?", ":", ";"):
             return False
         verb = tokens[i + 1].group()
-        if tokens[i].group().lower() in _MONTHS:
+        if tokens[i].group().lower() in MONTHS_THAT_ARE_NAMES:
             return verb in _SPEECH_VERBS
         return verb in _REPORTING_VERBS or verb == "from"  # "Grace from the corner shop"
 
@@ -479,7 +479,6 @@ def _cued_or_titled(text: str, tokens: list[re.Match[str]], i: int) -> bool:
 
 
 _TITLES = frozenset(["mr", "ms", "dr", "st", "pc", "ps", "dc", "ds", "di", "sgt", "rd", "no"])
-_MONTHS = frozenset(["april", "may", "june", "august"])
 _CALENDAR_WORDS = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april may"
     " june july august september october november december"

@@ -99,7 +99,10 @@ _NOT_STREET_NAME = (
     r"|(?i:into|onto|at|in|on|to|from|behind|outside|opposite|near|by|of|and|the))\b)"
 )
 # (a capital first, so the long lookahead runs only where a capitalised word starts)
-_CAP_WORD = rf"(?=[A-Z]){_NOT_STREET_NAME}(?:[A-Z][a-z'’]+(?:-(?:[a-z]{{1,3}}-)?[A-Z][a-z'’]+)?|[A-Z]{{3,}})"
+_CAP_WORD = (
+    rf"(?=[A-Z]){_NOT_STREET_NAME}"
+    r"(?:[A-Z][a-z'’]+(?:-(?:[a-z]{1,3}-)?[A-Z][a-z'’]+)?|[A-Z]{3,})"
+)
 # A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
 _HOUSE_NAMES = (
