@@ -1119,11 +1119,16 @@ SHAPES = [
         ["Stornoway (the harbour)"],
     ),
     (
-        "a phone number read out, digits and words mixed; a count in words survives",
+        "a phone number read out, digits and words mixed; a count in words and a freephone"
+        " number read out survive",
         "my number is 07700 900 six four one, or ring oh one one three, four nine six, oh double"
-        " two one. oh one more thing: two four six youths.",
+        " two one. oh one more thing: two four six youths. Helpline oh eight hundred, one two"
+        " three, four five six seven.",
         ["07700 900 six four one", "oh one one three, four nine six, oh double two one"],
-        ["oh one more thing: two four six youths"],
+        [
+            "oh one more thing: two four six youths",
+            "oh eight hundred, one two three, four five six seven",
+        ],
     ),
     pytest.param(
         "a nickname with no cue word",

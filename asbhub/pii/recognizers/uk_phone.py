@@ -48,15 +48,24 @@ _SPOKEN = (
     r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble"
     r"|hundred)"
 )
-_SPOKEN_LENGTH = {"double": 1, "triple": 2, "treble": 2, "hundred": 2}
+_DIGIT_WORDS = "one two three four five six seven eight nine"
+_SPOKEN_DIGITS = {"oh": "0", "zero": "0", "nought": "0", "hundred": "00"} | {
+    word: str(n) for n, word in enumerate(_DIGIT_WORDS.split(), 1)
+}
+_REPEATS = {"double": 2, "triple": 3, "treble": 3}
 
 
-def _spoken_length(text: str) -> int:
-    """How many digits a number read out holds: "oh seven seven double oh" is five."""
-    count = 0
+def _spoken_digits(text: str) -> str:
+    """The digits a number read out stands for: "oh seven seven double oh" is "07700"."""
+    digits, repeat = [], 1
     for token in re.findall(r"\d+|[a-z]+", text.lower()):
-        count += len(token) if token.isdigit() else _SPOKEN_LENGTH.get(token, 1)
-    return count
+        if token in _REPEATS:
+            repeat = _REPEATS[token]
+            continue
+        value = token if token.isdigit() else _SPOKEN_DIGITS.get(token, "")
+        digits.append(value[:1] * repeat + value[1:])
+        repeat = 1
+    return "".join(digits)
 
 
 class UkPhoneRecognizer(PatternMatching):
@@ -171,11 +180,10 @@ class CuedPhoneRecognizer(PatternMatching):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        digits = re.sub(r"\D", "", pattern_text)
         if pattern_text[:1].lower() in ("e", "x"):
             return None  # the extension of a number just found
-        if re.search(r"[a-z]", pattern_text, re.IGNORECASE):
-            return None if 10 <= _spoken_length(pattern_text) <= 12 else False
+        spoken = re.search(r"[a-z]", pattern_text, re.IGNORECASE) is not None
+        digits = _spoken_digits(pattern_text) if spoken else re.sub(r"\D", "", pattern_text)
         if digits.startswith(_SERVICE_PREFIXES):
-            return False
-        return None if 9 <= len(digits) <= 12 else False
+            return False  # an organisation's number, in digits or read out
+        return None if (10 if spoken else 9) <= len(digits) <= 12 else False
