@@ -65,10 +65,13 @@ class SFTPConfig(TransportConfig):
     # size every server must take, when it says nothing), at most these sizes. A
     # 32 MiB window keeps the server sending while a packet is decrypted (downloads gained
     # in two lever runs); it bounds what may wait in memory, whatever the file's size.
+    # 64 reads in flight (16 MiB from OpenSSH) keep the server busy while this side waits
+    # for the GIL: 200 MB downloads went from 0.92x OpenSSH at 16 to 1.0x (12 rounds, taking
+    # turns); deeper gained nothing. Deep queues cost nothing since connectors.buffers.
     write_size: int = 1024 * 1024
     write_depth: int = 16
     read_size: int = 1024 * 1024
-    read_depth: int = 16
+    read_depth: int = 64
     window_size: int = 32 * 1024 * 1024
     max_packet_size: int = 262144
     # Preferred cipher and MAC names, first choice first (None: sftp_session's measured order);

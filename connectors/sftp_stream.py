@@ -8,6 +8,7 @@ measured on loopback). This module drives paramiko's request layer (`_async_requ
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Callable
 from typing import Any, BinaryIO
@@ -38,6 +39,12 @@ def _reply(sftp: Any, replies: _Replies, num: int) -> tuple[int, Any]:
     return int(kind), msg
 
 
+def _batched(sftp: Any) -> contextlib.AbstractContextManager[None]:
+    """The client's request batching where it has it (sftp_session's client does)."""
+    batched = getattr(sftp, "batched", None)
+    return batched() if batched is not None else contextlib.nullcontext()
+
+
 def read_pipelined(sftp: Any, path: str, size: int, sink: Sink, chunk: int, depth: int) -> None:
     """Stream the first `size` bytes of `path` into `sink`, `depth` reads of `chunk` in flight."""
     from paramiko.sftp import CMD_DATA, CMD_READ, int64
@@ -47,12 +54,15 @@ def read_pipelined(sftp: Any, path: str, size: int, sink: Sink, chunk: int, dept
         handle = remote.handle
         pending: deque[tuple[int, int, int]] = deque()
         offset = 0
+        batch = max(1, depth // 4)  # top the window up a few requests at a time
         while offset < size or pending:
-            while offset < size and len(pending) < depth:
-                length = min(chunk, size - offset)
-                num = sftp._async_request(replies, CMD_READ, handle, int64(offset), length)
-                pending.append((num, offset, length))
-                offset += length
+            if offset < size and len(pending) <= depth - batch:
+                with _batched(sftp):
+                    while offset < size and len(pending) < depth:
+                        length = min(chunk, size - offset)
+                        num = sftp._async_request(replies, CMD_READ, handle, int64(offset), length)
+                        pending.append((num, offset, length))
+                        offset += length
             num, at, length = pending.popleft()
             kind, msg = _reply(sftp, replies, num)
             if kind != CMD_DATA:
