@@ -17,6 +17,10 @@ benchmark's own work). Above 0.5 per core, results are not written (exit 3) unle
     .venv/bin/python bench/transfer.py --wait-quiet 600 # first wait up to 10 min for quiet
     .venv/bin/python bench/transfer.py --sizes 20 --repeats 3 --no-write   # a quick look
     .venv/bin/python bench/transfer.py --levers         # also sweep the SFTP levers
+
+The hub's image sets glibc's malloc thresholds (Dockerfile, MALLOC_*); the benchmark runs under
+the same values, read from the Dockerfile, unless --malloc glibc (glibc's defaults). Plain
+paramiko runs in the same process, so it has them too; the results record which was used.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -102,6 +107,26 @@ def wait_for_quiet(limit_s: float) -> None:
         time.sleep(15)
 
 
+def image_malloc_env() -> dict[str, str]:
+    """The MALLOC_* settings the hub's image runs with (Dockerfile ENV)."""
+    text = (ROOT / "Dockerfile").read_text()
+    return dict(re.findall(r"\b(MALLOC_[A-Z_]+_)=(\d+)", text))
+
+
+def as_the_image_runs(choice: str) -> None:
+    """Re-run this benchmark under the image's malloc settings, unless asked not to or already.
+
+    glibc reads them only at start-up, so they cannot be set from inside the process."""
+    wanted = image_malloc_env() if choice == "image" else {}
+    if choice == "glibc":
+        if any(k.startswith("MALLOC_") for k in os.environ):
+            env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+            os.execve(sys.executable, [sys.executable, *sys.argv], env)
+        return
+    if wanted and any(os.environ.get(k) != v for k, v in wanted.items()):
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **wanted})
+
+
 def provenance() -> dict[str, Any]:
     def git(*args: str) -> str:
         return subprocess.run(
@@ -119,6 +144,8 @@ def provenance() -> dict[str, Any]:
         "openssh": openssh.strip(),
         "python": sys.version.split()[0],
         "cpu_count": CPUS,
+        "malloc": {k: v for k, v in os.environ.items() if k.startswith("MALLOC_")}
+        or "glibc defaults",
     }
 
 
@@ -469,7 +496,14 @@ def main() -> int:
     parser.add_argument("--allow-load", action="store_true", help="write even if not quiet")
     parser.add_argument("--wait-quiet", type=float, default=0, help="seconds to wait for quiet")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--malloc",
+        choices=["image", "glibc"],
+        default="image",
+        help="glibc malloc settings: the hub image's (Dockerfile) or glibc's defaults",
+    )
     args = parser.parse_args()
+    as_the_image_runs(args.malloc)
     if args.wait_quiet:
         wait_for_quiet(args.wait_quiet)
 
