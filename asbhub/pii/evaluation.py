@@ -54,6 +54,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "fresh": SetRole.BLIND,
     "unseen": SetRole.BLIND,
     "novel": SetRole.BLIND,
+    "sealed": SetRole.BLIND,
 }
 
 
