@@ -106,6 +106,10 @@ _LISTED_NEXT = re.compile(
     r"(?:\s*+\([^()\n]{1,24}\))?\s*+(?:,|;|&|/|\b(?i:and|or)\b)\s*+(?=[^\W_])"
 )
 _LISTED_TYPES = frozenset({"POLICE_REFERENCE", "PNC_ID", "UK_VEHICLE_REGISTRATION"})
+# Any UK plate of the current, prefix or suffix series, in either case, spaced or not.
+_PLATE = re.compile(
+    r"(?i:[a-z]{2}\s?\d{2}\s?[a-z]{3}|[a-z]\d{1,3}\s?[a-z]{3}|[a-z]{3}\s?\d{1,3}\s?[a-z])(?![\w\-])"
+)
 
 
 def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
@@ -122,7 +126,9 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         while (joint := _LISTED_NEXT.match(text, end)) is not None:
             start = joint.end()
             stop = start + len(shape)
-            if _shape(text[start:stop]) != shape or text[stop : stop + 1].isalnum():
+            if ent.type == "UK_VEHICLE_REGISTRATION" and (plate := _PLATE.match(text, start)):
+                stop = plate.end()  # another plate, spaced or cased its own way: "sn 21 lrx"
+            elif _shape(text[start:stop]) != shape or text[stop : stop + 1].isalnum():
                 break
             found.append(Candidate(ent.type, start, stop, ent.score, "context"))
             end = stop

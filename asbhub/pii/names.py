@@ -238,6 +238,18 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
 
 
 _ADDRESS = frozenset(["STREET_ADDRESS"])
+# A reference code carries on after a word: "SBC-ASB-4471", "KX/20931".
+_CODE_GOES_ON = re.compile(r"[-/][\w\-/]*\d")
+# A full postcode at a word's start: the words before it are its town ("Bala LL23 7AD").
+_POSTCODE_AT = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_BUILDING_BEFORE = re.compile(r"\b(?-i:House|Court|Tower|Lodge|Flats|Buildings?|Block)\s+$")
+# A pub named after a title and a name: "The Lord Robert", "The Sir Robert Peel".
+_PUB_TITLE_BEFORE = re.compile(
+    r"\b(?-i:The)\s+(?-i:Lord|Sir|Admiral|Duke|Earl|Marquis|Marquess|King|Queen|Prince"
+    r"|Princess|Lady|General|Captain|Colonel|Squire|Saint|St\.?)\s+$"
+)
+# Words a person's name never holds: "Merseyside Police IOM", "Heddlu Gogledd Cymru".
+_INSTITUTION_WORDS = frozenset(["police", "constabulary", "council", "heddlu", "cyngor"])
 # A caller's own words before the name they give: "I'm Brooke Tanner", "its Rain", "this is Jo".
 _SELF_INTRO = re.compile(r"(?i:i['’]?m|i\s+am|it['’]?s|this\s+is)\s+")
 
@@ -339,6 +351,8 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         words.pop()  # not after a title: "PC Jack Ivory", "Mrs Rose Baker" are whole names
     if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
         words = words[:-3]  # "Liban Farah-Jama d.o.b"
+    while words and _CODE_GOES_ON.match(text, words[-1].end()):
+        words.pop()  # "Case SBC-ASB-4471", "Ref SCC-ADULTS-2024-1187": the word opens a code
     if not words:
         return None
     if cand.source == "ner" and len(words) >= 3 and text[cand.start : cand.end].isupper():
@@ -369,7 +383,7 @@ _PLACE_FIRST = _wordset(
     "loch lochan baile obar inbhir ceann gleann cill dùn dun eilean beinn srath achadh druim"
     " bun port cwm llan aber pant tre pen pol mynydd cefn coed rhos waun gwaun pont llyn afon"
     " bwlch craig carreg ynys canolfan clwb cyngor ysgol capel eglwys neuadd plas parc masjid"
-    " jamia"
+    " jamia heddlu siop prifysgol gorchymyn swyddfa gwesty tafarn llyfrgell hmp hmyoi yoi"
 )
 # After a name comes its person, not its place: "the Dunne twins", "the Pickering lad".
 _PEOPLE_AFTER = re.compile(
@@ -462,9 +476,11 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
     if _THE_BEFORE.search(before) and not people_after and not plural_of_a_surname:
         return True
     if _PLACE_BEFORE.search(before) or (
-        len(words) >= 2 and words[0] in _PLACE_FIRST and words[0] not in first_names()
+        len(words) >= 2
+        and any(w in _PLACE_FIRST and w not in first_names() for w in words[:-1])
+        and all(w[:1].isupper() for w in span.split()[-2:])
     ):
-        return True
+        return True  # "Cwm Rhondda", "ger Siop Alun": a place's or a shop's first word
     if words == ["dawn"] and _DAWN.match(text, cand.end):
         return True
     if _HEADING_BEFORE.search(text, 0, cand.start) and _HEADING_END.match(text, cand.end):
@@ -690,6 +706,18 @@ def _quoted_chat_speaker(text: str, cand: Candidate) -> bool:
     )
 
 
+def _town_before_postcode(text: str, cand: Candidate) -> bool:
+    """The candidate's words run up to a full postcode (or into one: "Bala LL"), so they are
+    the town an address ends with, not a person."""
+    m = _POSTCODE_AT.search(text, cand.start, min(len(text), cand.end + 12))
+    if m is None or m.start() > cand.end + 3:
+        return False
+    between = text[cand.end : m.start()] if m.start() >= cand.end else ""
+    if _BUILDING_BEFORE.search(text, max(0, cand.start - 24), cand.start):
+        return False  # "Flat 9 Kestrel House Ladywood Middleway, B16 8HA": the block's street
+    return between.strip(" ,") == "" and m.start() > cand.start
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
@@ -697,6 +725,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if "_" in span or _machine_value_of(text, cand.start, cand.end):
         return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
+    if _town_before_postcode(text, cand):
+        return True  # "5 High Street, Bala LL23 7AD": the town of an address
+    if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):
+        return True  # "The Admiral Rodney", "The Sir Robert Peel": a pub
+    if any(w in _INSTITUTION_WORDS for w in words):
+        return True  # "Merseyside Police IOM": an institution, whatever else is in it
     if (
         _SPEAKER_BEFORE.search(text, max(0, cand.start - 40), cand.start)
         and _SPEAKER_AFTER.match(text, cand.end)

@@ -64,9 +64,25 @@ def settle(text: str, candidates: Sequence[Candidate]) -> list[Entity]:
         end = pos
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if end > start and not _remnant(text, candidates, owner, start, end, entity_type):
             entities.append(Entity(entity_type, start, end, round(score, 3)))
     return entities
+
+
+# Identifiers that always hold a digit: what is left of one after a stronger span took its
+# digits ("as" of "as 401-023-2137" once the NHS number is found) is not one.
+_HOLDS_A_DIGIT = frozenset(
+    ["POLICE_REFERENCE", "PNC_ID", "UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE"]
+)
+
+
+def _remnant(
+    text: str, candidates: Sequence[Candidate], owner: list[int], start: int, end: int, kind: str
+) -> bool:
+    if kind not in _HOLDS_A_DIGIT or any(ch.isdigit() for ch in text[start:end]):
+        return False
+    cand = candidates[owner[start]]
+    return any(ch.isdigit() for ch in text[cand.start : cand.end])
 
 
 def redact_text(text: str, entities: Sequence[Entity]) -> str:

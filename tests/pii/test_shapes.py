@@ -14,6 +14,108 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "the town before a postcode is a place, not a person",
+        "Caller lives at 14 Bryn Road, Llanrug LL55 4AP, and her neighbour Gethin Rowlands shouts.",
+        ["14 Bryn Road", "LL55 4AP", "Gethin Rowlands"],
+        ["Llanrug"],
+    ),
+    (
+        "a pub named after a title and a name",
+        "Fight outside The Marquis Wellesley; Owen Pryce was on the door at The Sir John Moore.",
+        ["Owen Pryce"],
+        ["The Marquis Wellesley", "The Sir John Moore"],
+    ),
+    (
+        "a label that opens a reference code is not a name",
+        "Raised by Tendring environmental team. Case TDC-ENV-7713. Complainant Rosie Akers.",
+        ["TDC-ENV-7713", "Rosie Akers"],
+        ["Case"],
+    ),
+    (
+        "a police force or a prison named with a place",
+        "Shared with Dyfed-Powys Police IOM; Kelvin Shaw was released from HMP Parc on Monday.",
+        ["Kelvin Shaw"],
+        ["Dyfed-Powys Police", "HMP Parc"],
+    ),
+    (
+        "Welsh organisations and greetings",
+        "Helo, neges i Heddlu Dyfed-Powys: mae Rhodri Pugh yn taflu cerrig ger Siop Alun.",
+        ["Rhodri Pugh"],
+        ["Helo", "Heddlu Dyfed-Powys", "Siop Alun"],
+    ),
+    (
+        "a date of birth in three form fields",
+        "Reporting person: DOB day: 22 month: 04 year: 1979. Incident on 03/05/2024 at 21:10.",
+        ["22", "04", "1979"],
+        ["03/05/2024", "21:10"],
+    ),
+    (
+        "a date of birth after another country's label",
+        "Seized ID card: Andrzej Nowak, data urodzenia 1984.11.02, found on 12.03.2024.",
+        ["Andrzej Nowak", "1984.11.02"],
+        ["12.03.2024"],
+    ),
+    (
+        "a date of birth whose day is not known",
+        "Child: Amira Haddad, DOB ??/09/2011 (school to confirm); seen 14/06/2024.",
+        ["Amira Haddad", "09/2011"],
+        ["14/06/2024"],
+    ),
+    (
+        "a date of birth on the document it was read from",
+        "Licence checked: DOB on licence 1991-8-30, issued 2019-10-01.",
+        ["1991-8-30"],
+        ["2019-10-01"],
+    ),
+    (
+        "a compact date in a CSV row after a name",
+        "export: name,forename,dob,ref / PATEL,Ravi,19870612,RP-00412 / opened,20240311",
+        ["PATEL", "Ravi", "19870612"],
+        ["20240311"],
+    ),
+    (
+        "a postcode split over two form fields",
+        "Town: Ely / Postcode part 1: CB7 / Postcode part 2: 4DL / Area: LS6 hotspot list",
+        ["CB7", "4DL"],
+        ["Ely", "LS6"],
+    ),
+    (
+        "another country's passport after its cue",
+        "Only ID was a Latvian passport 48120937; he said he paid £4500 for the car.",
+        ["48120937"],
+        ["£4500"],
+    ),
+    (
+        "a driving licence with a space in its check characters",
+        "Driver produced licence HOLLO 712049 T9 8KD at the roadside, 2 points to add.",
+        ["HOLLO 712049 T9 8KD"],
+        ["2 points"],
+    ),
+    (
+        "a profile's web address",
+        "Videos posted at instagram.com/@bigmo_0121 and on the Hodge Hill Facebook group.",
+        ["bigmo_0121"],
+        ["Hodge Hill Facebook group"],
+    ),
+    (
+        "plates in a list, each typed its own way",
+        "VRMs seen: KD19 VLM, yx 68 tpo and R412 WKS; bus route 43 diverted.",
+        ["KD19 VLM", "yx 68 tpo", "R412 WKS"],
+        ["route 43"],
+    ),
+    (
+        "collar numbers in a list stay",
+        "Collar numbers 4471 and 2290 to patrol Eastfield; crime ref 14/33182/24 raised.",
+        ["14/33182/24"],
+        ["4471", "2290"],
+    ),
+    (
+        "a number given for a report, with no system named",
+        "I phoned on Friday and was given a number 52110093847, they never came back.",
+        ["52110093847"],
+        ["Friday"],
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],

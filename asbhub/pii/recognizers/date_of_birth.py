@@ -18,7 +18,7 @@ _MONTH = (
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 DATE = (
     r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
-    r"|\d{4}[-./]\d{2}[-./]\d{2}"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # "20080917", a system's
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}(?!\d)"  # "04071990", day first
     rf"|{_DAY}(?:\s+of)?(?:[\s\-]+|\s?/\s?){_MONTH}\.?,?(?:[\s\-]+|\s?/\s?)(?:\d{{4}}|'?\d{{2}})"
@@ -33,7 +33,12 @@ DATE = (
 # "b:", "person_dob=", and in Welsh "dyddiad geni", "ganwyd" (born).
 _BIRTH = (
     r"(?:d\.?\s?[o0]\.?\s?b\.?s?(?:\s+on\s+file)?|dbo|date\s+of\s+b(?:irth|rith|irht)"
-    r"|birth\s?date|birthday|born(?:\s+on)?(?:\s+the)?|b\.\s?|b:\s?|dyddiad\s+geni|ganwyd)"
+    r"|birth\s?date|birthday|born(?:\s+on)?(?:\s+the)?|b\.\s?|b:\s?|dyddiad\s+geni|ganwyd"
+    # and the labels of other countries' papers: Lithuanian, Polish, Romanian, Spanish and
+    # Portuguese, Turkish, German, French, Czech and Slovak, Latvian, Italian
+    r"|gimimo\s+data|data\s+urodzenia|data\s+na[sș]terii|fecha\s+de\s+nacimiento"
+    r"|data\s+de\s+nascimento|do[gğ]um\s+tarihi|geburtsdatum|date\s+de\s+naissance"
+    r"|datum\s+narozen[ií]|d[aá]tum\s+narodenia|dzim[sš]anas\s+datums|data\s+di\s+nascita)"
 )
 # A date in words: "twelfth of March two thousand and six", "4th of July nineteen eighty-eight".
 _NUMBER_WORD = (
@@ -62,7 +67,10 @@ _LINK = (
     r"(?:\s*\((?:if\s+known|\w{1,12})\))?"  # "Date of birth (optional):", "(approx)"
     r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
     r"|file)|per\s+[\w\-]+(?:\s+(?:records?|system|file))?|on\s+record"
-    r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)))?"
+    r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)"
+    # "DOB on passport", "DOB on her licence", "DOB corrected on system from"
+    r"|on\s+(?:(?:his|her|their|the|my|your)\s+)?(?:passport|licence|license|id|card|form"
+    r"|paperwork|documents?)|corrected(?:\s+on\s+(?:the\s+)?system)?(?:\s+from)?))?"
     r"\s*(?:[:;\-=(?]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
     # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
@@ -105,7 +113,9 @@ class DateOfBirthRecognizer(PatternMatching):
         Pattern(
             "Date after a birth word",
             rf"{_BIRTH_CUE}\K(?:{DATE}(?!\d)"
-            r"|(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{4}|\d{2})(?!\d))",
+            r"|(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{4}|\d{2})(?!\d)"
+            # the day not known: "DOB ??/03/2008", "dob xx/11/07"
+            r"|(?:\?\?|xx|--)[/.\-][01]?\d[/.\-](?:\d{4}|\d{2})(?!\d))",
             0.85,
         ),
         Pattern(
@@ -190,11 +200,32 @@ class DateOfBirthRecognizer(PatternMatching):
             r"|at|aged?)\b)\p{L}[\p{L}'’\-]*,?\s+){1,6}(?:19|20)\d{2}\b",
             0.7,
         ),
-        # A row of a CSV export: "HUSSAIN,Imran,1997-08-22,17A Girlington Road".
+        # A row of a CSV export: "HUSSAIN,Imran,1997-08-22,17A Girlington Road",
+        # "OKONKWO,Chidi,19900823,08/772104L"; a birth year, so not the day it happened.
         Pattern(
             "Date in a CSV row after a name",
-            r"(?-i:\p{Lu}[\p{L}'’\-]{1,30}),\K(?:19[3-9]\d|200\d|201\d)-\d{2}-\d{2}(?=,)",
+            r"(?-i:\p{Lu}[\p{L}'’\-]{1,30}),\K(?:(?:19[3-9]\d|200\d|201\d)-\d{2}-\d{2}"
+            r"|(?:19[3-9]\d|200\d|201\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+            r"|\d{2}/\d{2}/(?:19[3-9]\d|200\d|201\d))(?=,)",
             0.6,
+        ),
+        # A form's date of birth in three fields: "DOB day: 09 month: 11 year: 1993".
+        Pattern(
+            "Day field of a date of birth",
+            rf"{_BIRTH_GATE}\s*[\-:(]?\s*day\s*[:=]\s*\K[0-3]?\d\b",
+            0.7,
+        ),
+        Pattern(
+            "Month field of a date of birth",
+            rf"{_BIRTH_GATE}\s*[\-:(]?\s*day\s*[:=]\s*[0-3]?\d\s*[,;/|]?\s*month\s*[:=]\s*\K"
+            rf"(?:[01]?\d\b|{_MONTH}\b)",
+            0.7,
+        ),
+        Pattern(
+            "Year field of a date of birth",
+            rf"{_BIRTH_GATE}\s*[\-:(]?\s*day\s*[:=]\s*[0-3]?\d\s*[,;/|]?\s*month\s*[:=]\s*"
+            rf"(?:[01]?\d|{_MONTH})\s*[,;/|]?\s*year\s*[:=]\s*\K(?:19|20)\d{{2}}\b",
+            0.7,
         ),
         Pattern(
             "Second date after a birth word",  # "DOBs on file: 01/01/1968 and 12/02/1972"
@@ -209,7 +240,8 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
         Pattern(
             "Bracketed old date after a capitalised word",
-            r"[A-Z][A-Za-z'\-]{0,30}\s?\(\s?\K\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201\d)(?=\s?\))",
+            r"[A-Z][A-Za-z'\-]{0,30}\s?\(\s?\K(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201\d)"
+            r"|(?:19[3-9]\d|200\d|201\d)[/.\-]\d{1,2}[/.\-]\d{1,2})(?=\s?\))",
             0.5,
         ),
         # and a field for both: "Age/DOB: 71 / 4-4-53"
@@ -239,6 +271,9 @@ class DateOfBirthRecognizer(PatternMatching):
             "Month and year after a birth word",
             "Words ending in a year after a birth word",
             "Second date after a birth word",
+            "Day field of a date of birth",
+            "Month field of a date of birth",
+            "Year field of a date of birth",
         ),
         _BIRTH_GATE,
     )

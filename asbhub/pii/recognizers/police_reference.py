@@ -28,7 +28,8 @@ _AGENCY_CUE = (
     # "incident book ref", "court case no.", "NIFRS incident nos"
     # ("my number", "her phone number", "the house number" name no system)
     r"|(?:(?!(?:my|your|his|her|their|our|its|the|a|an|phone|mobile|mob|tel|contact|house"
-    r"|door|flat|new|old|same|home|landline)\b)[a-z&]+\s+){1,2}"
+    r"|door|flat|new|old|same|home|landline|collar|shoulder|badge|warrant|epaulette|unit|bus"
+    r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
     r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
@@ -38,7 +39,8 @@ _AGENCY_CUE = (
 _IDENTIFIER = (
     r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
-    r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and)\s)"
+    r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and"
+    r"|unit|collar|badge|route|bus|room)\s)"
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*]*\d){4})"
     r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
@@ -48,6 +50,7 @@ _NOT_A_SYSTEM = (
     r"(?!(?:and|or|the|was|is|on|at|of|for|to|in|since|from|by|mob|mobile|tel|phone|urn|refs?"
     r"|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime|case|incident|seen"
     r"|made|opened|closed|due|ends?|update|call|sgt|ban|pc|ps|pcso|dc|ds|di|insp|officer|time"
+    r"|unit|units|collar|badge"
     r"|hrs|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
@@ -135,6 +138,15 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?-i:\b[A-Z][a-z][A-Za-z]{0,3}(?:[/\-][A-Z]{2,5}){1,2}[/\-](?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3})\b",
             0.5,
+        ),
+        # A number someone was given for their call, without its system's name: "I rang on 20
+        # March and got a number 54240071823", "they gave me a reference of 2207 0034512".
+        Pattern(
+            "Number given for a report",
+            r"\b(?:got|given|gave\s+(?:me|us|her|him|them)|quoted|issued)\s+(?:a|an|the)\s+"
+            r"(?:(?:ref(?:erence)?|log|crime|incident|case)\s+)?(?:number|no\.?|ref(?:erence)?)"
+            r"\s*(?:of|as|:|-|which\s+(?:is|was))?\s*\K(?!0\d{9,10}\b)\d[\d ]{5,16}\d\b",
+            0.6,
         ),
         Pattern(
             "Log number alone",

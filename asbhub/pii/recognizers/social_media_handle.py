@@ -12,11 +12,12 @@ from asbhub.pii.recognizers.matching import PatternMatching
 # The platform word ends at a word boundary: "sc" in "scene", "x" in "X30" are not platforms.
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|x|facebook|fb|threads|youtube"
-    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)(?![\w@])"
+    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)(?![\w@]|-\w)"
 )
-_ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)"
+# A whole word: "acc" is not the start of "account".
+_ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)\b"
 _LINK = (
-    r"\s*(?:is|was|called|named|of|as|by|under|(?:he|she|they|it)(?:['’]s|\s+is)|its|:|-|=)?"
+    r"\s*(?:is|was|called|named|of|as|by|under|(?:he|she|they|it)(?:['’]s|\s+is)|its|:|-|=|,)?"
     r"\s*\(?"
 )
 _COMMON = (
@@ -48,6 +49,13 @@ class SocialMediaHandleRecognizer(PatternMatching):
             rf"\b(?:user\s?name|user|handle|account|profile)\s*(?:is|was|called|named|:|-)?\s*\K"
             rf"{_COMMON}{_HANDLE_WITH_MARK}",
             0.6,
+        ),
+        # A profile's address: "tiktok.com/@saints_ryan07", "instagram.com/lil.mace".
+        Pattern(
+            "Profile address",
+            r"(?<![\w.])(?:https?://)?(?:www\.|m\.)?(?:tiktok|instagram|facebook|twitter|x|snapchat"
+            r"|youtube|threads)\.(?:com|net)/(?:add/|@)?[\w.\-]{2,30}(?<![.\-])",
+            0.75,
         ),
         # Not a machine's key: '"tenancy_ref": ', "RENT_ACC=".
         Pattern(

@@ -21,7 +21,7 @@ class TunedUkDrivingLicenceRecognizer(PatternMatching, PresidioLicence):
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern(
             "Driving licence",
-            rf"\b[A-Z9]{{5}}\s?{_DATE}\s?[A-Z9]{{2}}\d\s?[A-Z]{{2}}(?:\s?\d{{2}})?\b",
+            rf"\b[A-Z9]{{5}}\s?{_DATE}\s?[A-Z9]{{2}}\s?\d\s?[A-Z]{{2}}(?:\s?\d{{2}})?\b",
             0.85,
         ),
     ]

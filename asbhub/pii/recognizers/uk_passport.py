@@ -26,6 +26,15 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             r"(?:[A-Z]{1,2}\s?)?\d{3}[ \-]\d{3}[ \-]\d{3}\b",
             0.7,
         ),
+        # Another country's passport, after its cue: "Lithuanian passport 24518763", "passport
+        # no. 05739184"; six to nine characters with at least six digits.
+        Pattern(
+            "Passport of another country after its cue",
+            r"(?i:\b(?:passport|ppt|pasaport|paszport|pasas|pasaportul?)"
+            r"(?:\s+(?:no|number|nr|numer))?\.?[\s:#]*)\K"
+            r"(?=(?:[A-Z]?\d){6})[A-Z]{0,2}\d{6,9}\b",
+            0.6,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["passport", "passports", "pp", "ppt", "hmpo", "travel"]  # type: ignore[misc]
 

@@ -17,6 +17,8 @@ _OUTWARD = (
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]?|[A-PR-UWYZ][A-HK-Y][0-9]{2})"
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+_FIRST_PART = r"first\s+part|part\s*(?:1|one)|1st\s+part|outward(?:\s+code)?"
+_SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 
 
 class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
@@ -36,6 +38,24 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             r"|cres|court|ct|grove|terrace|place|gardens|walk|view|hill|green|square|mews)\.?,?\s))"
             r"(?i:(?!\w+\s\d\s?[ap]m\b)[a-pr-uwyz][a-hk-y]?[0-9][0-9a-hjkpstuw]?\s{1,2}[0-9]\s"
             r"[abd-hjlnp-uw-z]{2})\b",
+            0.6,
+        ),
+        # A form that splits the postcode into two fields: "Postcode part 1: PL4 / Postcode part
+        # 2: 9BE", "Postcode: CF24   Postcode (second part): 1LS".
+        Pattern(
+            "Outward code in a form's first postcode field",
+            rf"\bpost\s?code\s*\(?\s*(?:{_FIRST_PART})\s*\)?\s*:\s*\K{_OUTWARD}\b",
+            0.6,
+        ),
+        Pattern(
+            "Outward code before a form's second postcode field",
+            rf"\bpost\s?code\s*:\s*\K{_OUTWARD}(?=[\s,;/|]{{1,8}}post\s?code\s*\(?\s*"
+            rf"(?:{_SECOND_PART}))",
+            0.6,
+        ),
+        Pattern(
+            "Inward code in a form's second postcode field",
+            rf"\bpost\s?code\s*\(?\s*(?:{_SECOND_PART})\s*\)?\s*:\s*\K{_INWARD}\b",
             0.6,
         ),
         Pattern(
