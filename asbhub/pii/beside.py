@@ -147,6 +147,8 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
         start, end = ent.start, ent.end
         if ent.type == "PERSON":
             start, end = _whole_word(text, start, end)
+            if initial := _INITIAL_AFTER.match(text, end):
+                end = initial.end()  # "Kaka R", "Shania B": a street name's letter
             md = _MD_BEFORE.search(text, max(0, start - 4), start)
             if md:
                 start = md.start()
@@ -306,6 +308,10 @@ def _namelike(quoted: str) -> bool:
         and all(w[0].isupper() or w in ("the", "of", "da", "de", "la") for w in words[1:])
         and not any(c.isdigit() for c in quoted)
     )
+
+
+# A capital letter alone after a name is part of it (not "A", not "I").
+_INITIAL_AFTER = re.compile(r" (?-i:[B-HJ-Z])(?![\w'’&.\-/])")
 
 
 def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:

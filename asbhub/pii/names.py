@@ -30,7 +30,7 @@ _ORG_WORDS = (
     r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
     r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?"
     r"|npt|snt|nht|lpt|csu|cid|cmht|yot|yos|uhb|nte|constabulary|barbers?|salon|takeaway|cafe|triage"
-    r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates"
+    r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates|café"
     r"|csp|pcsp|yjs|slo|eho|office|concourse|patrol|lettings|cleaning|propert(?:y|ies)|nails"
     r"|(?:town|village|city|church|community|sports|parish|market|guild|memorial|scout)\s+hall"
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
@@ -243,6 +243,18 @@ _CODE_GOES_ON = re.compile(r"[-/][\w\-/]*\d")
 # A full postcode at a word's start: the words before it are its town ("Bala LL23 7AD").
 _POSTCODE_AT = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _BUILDING_BEFORE = re.compile(r"\b(?-i:House|Court|Tower|Lodge|Flats|Buildings?|Block)\s+$")
+# A street name or nickname, then the person's real name: "Little D (real name Dwayne)",
+# "KAYZO (believed Kayode Balogun)", "scrappy is really Leon".
+ALIAS_AFTER = (
+    r"\s\((?i:real\s+name|true\s+name|believed(?:\s+to\s+be)?)(?:\s+is)?:?\s+(?-i:[A-Z])"
+    r"|\s+(?i:is\s+really|real\s+name\s+is)\s+(?-i:[A-Z])"
+)
+ALIAS_GATE = r"(?i:real\s+name|true\s+name|believed|is\s+really)"
+_ALIAS_AFTER = re.compile(ALIAS_AFTER)
+_NOT_ALIASES = _wordset(
+    "he she they who one this that it him her them someone male female his hers their my your"
+    " our whose its"
+)
 # A pub named after a title and a name: "The Lord Robert", "The Sir Robert Peel".
 _PUB_TITLE_BEFORE = re.compile(
     r"\b(?-i:The)\s+(?-i:Lord|Sir|Admiral|Duke|Earl|Marquis|Marquess|King|Queen|Prince"
@@ -308,10 +320,20 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     # after a cue ("Big Mike", aka "tiny") is a name as it stands, though words after a cued
     # name are still the sentence ("called RICO FROM THE…")
     quoted = _quoted(text, cand)
-    nickname = quoted or _cue_before(text, cand.start) is not None
+    alias = _ALIAS_AFTER.match(text, cand.end) is not None
+    if alias and len(words) > 1 and not quoted:
+        first = words[0].group().lower()
+        if first in english_words() and first not in NICKNAME_WORDS | first_names():
+            words.pop(0)  # "Says bones (real name …)": the sentence's verb, then the street name
+    nickname = quoted or alias or _cue_before(text, cand.start) is not None
+    # after a title, capitalised words are the name: "OIC DC Temperance Hale", "Mrs Joy Baker"
+    after_title = _TITLE_BEFORE.search(
+        text, max(0, cand.start - 16), cand.start
+    ) is not None and all(w.group()[:1].isupper() and not w.group().isupper() for w in words)
     while (
         len(words) > 1
         and not nickname
+        and not after_title
         and _ordinary(words[0].group())
         and not (len(words) == 2 and words[0].group().lower() in NICKNAME_WORDS)  # "big dave"
         and not _word_name_before_surname(text, words)  # "and River Armstrong (17)"
@@ -725,6 +747,9 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if "_" in span or _machine_value_of(text, cand.start, cand.end):
         return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
+    if _ALIAS_AFTER.match(text, cand.end):
+        # "Little D (real name Dwayne)": a street name, whatever its words
+        return all(w in _NOT_ALIASES or w in ROLE_WORDS or w in not_names() for w in words)
     if _town_before_postcode(text, cand):
         return True  # "5 High Street, Bala LL23 7AD": the town of an address
     if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):

@@ -116,6 +116,36 @@ SHAPES = [
         ["Friday"],
     ),
     (
+        "a street name before the person's real name",
+        "Intel: Tiny T (real name Tyrese Obi) runs the line. Says bones is really Callum Pratt.",
+        ["Tiny T", "Tyrese Obi", "bones", "Callum Pratt"],
+        ["runs the line", "Says"],
+    ),
+    (
+        "his real name is: the pronoun stays",
+        "Goes by Ziggy on the estate; I believe his real name is Marek Dudek.",
+        ["Ziggy", "Marek Dudek"],
+        ["I believe his real name"],
+    ),
+    (
+        "a word-name after a relation's 'of'",
+        "Mrs Ojo, mother of Blessing, attended; the owner of Kim's Café gave a statement.",
+        ["Ojo", "Blessing"],
+        ["Kim's Café"],
+    ),
+    (
+        "a word-name after a rank is the first name",
+        "OIC DC Patience Whitlow; exhibits booked in by PC Lovely Ansah at Bootle custody.",
+        ["Patience Whitlow", "Lovely Ansah"],
+        ["Bootle custody"],
+    ),
+    (
+        "a capital letter alone after a name is part of it",
+        "Seen with Jojo K and Shania B outside the chippy; ask A block staff at 9 pm.",
+        ["Jojo K", "Shania B"],
+        ["A block", "9 pm"],
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],

@@ -8,6 +8,8 @@ from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.names import (
     ACTIONS_HEAD,
+    ALIAS_AFTER,
+    ALIAS_GATE,
     ARREST_VERBS,
     ATTENDANCE_HEAD,
     BOTH_BRACKET,
@@ -82,6 +84,12 @@ _ROLE = (
     r"|stopped:?"
     r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
 )
+# "mother of Summer", "carer of Mr Hughes": a relation's person (not "owner of Kim's Café").
+_KIN_OF = (
+    r"(?i:mother|father|mum|dad|son|daughter|brother|sister|aunt|auntie|uncle|nan|gran|grandson"
+    r"|granddaughter|grandmother|grandfather|cousin|partner|wife|husband|carer|guardian|stepdad"
+    r"|stepmum|stepfather|stepmother|niece|nephew|friend)"
+)
 _LOWER_WORD = (
     r"(?!(?:the|a|an|and|he|she|they|him|her|them|his|is|was|to|of|on|in|at|by|for|police"
     r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as|another"
@@ -115,6 +123,8 @@ _NOT_PEOPLE = (
 class PersonContextRecognizer(PatternMatching):
     """Context-anchored names; the title or cue itself is not part of the span."""
 
+    # The alias pattern runs only where the text says a real name follows.
+    GATES: ClassVar[dict[str, str]] = {"Alias before a real name": ALIAS_GATE}
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
         Pattern(
@@ -172,6 +182,14 @@ class PersonContextRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        Pattern("Relation of a named person", rf"\b{_KIN_OF}\s+of\s+\K{_NAMES}", 0.45),
+        # A street name or nickname given before the person's real one: "Little D (real name
+        # Dwayne)", "KAYZO (believed Kayode Balogun)", "says scrappy is really Leon".
+        Pattern(
+            "Alias before a real name",
+            rf"(?<![\w'’\-])\K(?:\p{{Lu}}[\p{{L}}'’\-]*\s)?[\p{{L}}\d'’\-]+(?={ALIAS_AFTER})",
+            0.5,
+        ),
         # A transcribed chat's speaker at the start of each quoted line ('"mouse: me n kenzo"');
         # names.py keeps it only where the note quotes two or more such lines.
         Pattern("Speaker of a quoted chat line", rf"[\"“]\K{CHAT_SPEAKER}(?=:\s)", 0.5),
