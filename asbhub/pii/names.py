@@ -77,6 +77,9 @@ AGE_AFTER = re.compile(
     r"\s?\((?:[mfMF]\s?,\s?)?(?:aged?\s)?\d{1,2}s?(?:\s?(?:yrs?|years?|y/?o))?"
     r"(?:\s?,\s?[mfMF]\b)?\s?[),]"
     r"|\s?\([^()\n]{0,25}\bsurname\b[^()\n]{0,25}\)"
+    # or that nothing more is known of the person: "Shwan (no further details)", "Dev (NFD)"
+    r"|\s?\((?i:nfd|no\s+(?:further|other|more)\s+(?:details|info(?:rmation)?)"
+    r"|(?:details|dob|age)\s+(?:unknown|not\s+known|nk))\)"
     # or who the person is to someone: "Eilidh (his partner)", "Blessing (the son)"
     r"|\s?\((?i:(?:his|her|their|the|my|our|your)\s+)?"
     r"(?i:son|daughter|brother|sister|mum|dad|mother|father|nan|gran|cousin|partner|husband"
@@ -443,6 +446,11 @@ _ACTIONS_BEFORE = re.compile(
     rf"(?:\b(?:{ACTIONS_HEAD}|{ATTENDANCE_HEAD})\s*[:\-–]?\s*"
     rf"|\b(?:(?i:actions?)|{ATTENDANCE_HEAD})\b[^.\n]{{0,300}}[;,]\s*)$"
 )
+# Words that describe the people after them: "the little lad", "the older boys".
+_DESCRIBING = _wordset(
+    "little young younger older old eldest youngest big small tall short other same new two three"
+    " four five six local main oldest biggest smallest skinny ginger blonde quiet loud naughty"
+)
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan)\b")
 
 
@@ -801,6 +809,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "ghost n milky (both approx 17)", "with tank's lot": whatever the word
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
+    if (
+        len(words) == 1
+        and span.islower()
+        and (words[0] in _DESCRIBING or (not_a_name_word(words[0]) and words[0] not in surnames()))
+        and _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start)
+        and _PEOPLE_AFTER.match(text, cand.end)
+    ):
+        return True  # "the small lad", "The older boys": a word about them, not their family
     if _family_of(text, cand, words):
         return False  # "the Pickering lad", "the Marsden brothers", "the jenkins boys"
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
@@ -979,9 +995,9 @@ _QUOTES = "\"“”‘’'"
 # person_context recognizer proposes names after them and this module keeps them.
 NICKNAME_CUES = (
     r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we|he|she)\s+"
-    r"(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?|calls\s+(?:him|her)self"
-    r"|known\s+\w+ly\s+as|called\s+(?:him|her)"
-    r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+called"
+    r"(?:all\s+)?(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?"
+    r"|calls\s+(?:him|her)self|known\s+\w+ly\s+as|called\s+(?:him|her)"
+    r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+(?:is\s+|was\s+)?called"
     r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
     r"|real\s+name(?:\s+(?:is|believed(?:\s+to\s+be)?|possibly|maybe|probably))?"
 )

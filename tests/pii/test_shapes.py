@@ -146,6 +146,24 @@ SHAPES = [
         ["A block", "9 pm"],
     ),
     (
+        "a name with nothing more known of the person",
+        "Seen with Baran (no further details) and Units (no further details) attended at 22:15.",
+        ["Baran"],
+        ["Units", "22:15"],
+    ),
+    (
+        "one is called, they all call",
+        "Two girls keep ringing the bell; one is called Nevaeh. The small lad they all call pip.",
+        ["Nevaeh", "pip"],
+        ["Two girls", "small lad"],
+    ),
+    (
+        "a name called at someone in quotes",
+        'Youths shouting at her and calling her "big Shaz"; boys calling her daughter names.',
+        ["big Shaz"],
+        ["daughter names"],
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],

@@ -69,7 +69,7 @@ _STRONG_CUE = (
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
     r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
-    r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)sel(?:f|ves)"
+    r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)(?:sel(?:f|ves))?"
     r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
 _ROLE = (
