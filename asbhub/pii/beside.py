@@ -21,7 +21,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import first_name_word, not_a_name_word
+from asbhub.pii.names import LINE_NAME_BEFORE, first_name_word, not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE
 from asbhub.pii.resolve import Candidate, Entity
 
@@ -84,6 +84,8 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue
         if _KEY_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # a machine's value: '"landlord": "Clarion Housing"'
+        if LINE_NAME_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1):
+            continue  # 'line name "Bando"': a drug line's brand
         covered = any(e.start <= inner_start and inner_end <= e.end for e in entities)
         # In a note that names someone, a name-like quoted word or two is a nickname, before or
         # after the name it belongs to ('called him "Deji"', '"Smudge" and his brother').

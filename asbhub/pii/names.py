@@ -736,6 +736,25 @@ def _quoted_chat_speaker(text: str, cand: Candidate) -> bool:
     )
 
 
+# A county line's name: 'line name "Bando"', "the Bando line".
+LINE_NAME_BEFORE = re.compile(
+    r"\b(?i:line|deal\s+line|phone\s+line)\s+(?i:name|called|known\s+as)d?\s*[:=]?\s*[\"“']?$"
+)
+_ATTENDANCE = re.compile(rf"\b{ATTENDANCE_HEAD}\s*:")
+# A name, then its bracket: "Moira Leckie (", "Cllr Tahir Mirza (".
+_NAME_THEN_BRACKET = re.compile(r"\b[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+\s\($")
+
+
+def _agency_of_an_attendee(text: str, cand: Candidate) -> bool:
+    """In a meeting's list of those present, what stands alone in brackets after a person's
+    name is their organisation or role: "Moira Leckie (Clwyd Alyn)"."""
+    return (
+        text[cand.end : cand.end + 1] == ")"
+        and _NAME_THEN_BRACKET.search(text, max(0, cand.start - 60), cand.start) is not None
+        and _ATTENDANCE.search(text, 0, cand.start) is not None
+    )
+
+
 def _town_before_postcode(text: str, cand: Candidate) -> bool:
     """The candidate's words run up to a full postcode (or into one: "Bala LL"), so they are
     the town an address ends with, not a person."""
@@ -758,6 +777,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if _ALIAS_AFTER.match(text, cand.end):
         # "Little D (real name Dwayne)": a street name, whatever its words
         return all(w in _NOT_ALIASES or w in ROLE_WORDS or w in not_names() for w in words)
+    if LINE_NAME_BEFORE.search(text, max(0, cand.start - 24), cand.start):
+        return True  # 'line name "Bando"': a drug line's brand, not a person
+    if _agency_of_an_attendee(text, cand) and not (len(words) >= 2 and words[0] in first_names()):
+        return True  # "Present: … Moira Leckie (Clwyd Alyn)": her organisation
     if _town_before_postcode(text, cand):
         return True  # "5 High Street, Bala LL23 7AD": the town of an address
     if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):

@@ -164,6 +164,19 @@ SHAPES = [
         ["daughter names"],
     ),
     (
+        "a drug line's name is not a person",
+        'Runners for the line name "Karma" include Reggie Oduya, 16, on 07700 900 412.',
+        ["Reggie Oduya", "07700 900 412"],
+        ["Karma"],
+    ),
+    (
+        "an attendee's organisation in brackets",
+        "Present: Insp Rhys Vaughan (Gwent Police), Ceri Lewis (Linc Cymru), Tom Oakes (Dev Patel"
+        " interpreting).",
+        ["Rhys Vaughan", "Ceri Lewis", "Tom Oakes", "Dev Patel"],
+        ["Linc Cymru"],
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],
