@@ -177,6 +177,19 @@ SHAPES = [
         ["Linc Cymru"],
     ),
     (
+        "a pair of lower-case street names that then do something",
+        "Caller says ghost and zaggy are back. Staff said chips and gravy are sold out.",
+        ["zaggy"],
+        ["chips and gravy"],
+    ),
+    pytest.param(
+        "a pair of street names the model also claims",
+        "caller says blade and zaggy are back on the bikes by the shops.",
+        ["blade", "zaggy"],
+        ["bikes"],
+        marks=GAP,
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],

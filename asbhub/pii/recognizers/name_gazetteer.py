@@ -205,11 +205,33 @@ class NameGazetteerRecognizer(EntityRecognizer):
         def cued(k: int) -> bool:
             return k > 0 and tokens[k - 1].group().lower() in _PAIR_CUES
 
-        if not first(i):
-            return False
-        if joined(i) and first(i + 2) and cued(i):
+        def street(k: int) -> bool:  # a street name no list knows: "trigga", "dazza"
+            word = tokens[k].group()
+            return (
+                word.islower()
+                and len(word) >= 3
+                and word not in self.english
+                and word not in self.places
+                and word not in self.labels
+            )
+
+        def word(k: int) -> bool:  # "ghost": a word, as street names often are
+            return tokens[k].group().islower() and tokens[k].group() not in _NOT_PAIRED
+
+        def acting(k: int) -> bool:  # the pair then does something: "ghost and trigga are back"
+            return k + 1 < len(tokens) and tokens[k + 1].group().lower() in _PAIR_ACTS
+
+        def pair(a: int, b: int) -> bool:
+            if first(a) and first(b):
+                return True
+            if (first(a) or street(a)) and (first(b) or street(b)):
+                return acting(b)
+            named_one = (first(a) or street(a)) and word(b)
+            return (named_one or (word(a) and (first(b) or street(b)))) and acting(b)
+
+        if joined(i) and cued(i) and pair(i, i + 2):
             return True
-        return i >= 2 and joined(i - 2) and first(i - 2) and cued(i - 2)
+        return i >= 2 and joined(i - 2) and cued(i - 2) and pair(i - 2, i)
 
     def _unknown_reports(
         self, word: str, low: str, text: str, tokens: list[re.Match[str]], i: int
@@ -540,6 +562,19 @@ _CUE_VERBS = frozenset(
 # Words before two lower-case first names joined by "and" that make people of them.
 _PAIR_WORDS = "saw seen with says said told asked to for its it's w thinks reckons"
 _PAIR_CUES = frozenset(_PAIR_WORDS.split()) | _PERSON_CUES
+# What a pair of street names then does: "says ghost and trigga are back".
+_ACTS = (
+    "are were r was is again have had has run runs keep kept been came come back who done did"
+    " started start"
+)
+_PAIR_ACTS = frozenset(_ACTS.split())
+# Lower-case words that are never one of a pair of people.
+_NOT_PAIRED_WORDS = (
+    "the a an his her their my your our some all two three mates friends others police council"
+    " family kids lads boys girls youths mum dad nan them him me us you it that this there they"
+    " he she we i staff neighbours residents"
+)
+_NOT_PAIRED = frozenset(_NOT_PAIRED_WORDS.split())
 # Verbs after which a sentence-initial word that may be a name is one: "Rose wants no contact".
 _VERBS = (
     "said says rang rings called calls states stated reports reported has had was is wants"
