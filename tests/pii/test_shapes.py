@@ -190,6 +190,18 @@ SHAPES = [
         marks=GAP,
     ),
     (
+        "an older plate typed in lower case after the car",
+        "Lads in a black astra m417 rkt doing doughnuts; the corsa a12 and a van left at 9.",
+        ["m417 rkt"],
+        ["corsa a12 and a van"],
+    ),
+    (
+        "a year of birth marked as all that is known",
+        "Nominals | Kyle Bragg | 2008 (yr only) | warning issued 2024 | Ward 3 |",
+        ["Kyle Bragg", "2008"],
+        ["2024", "Ward 3"],
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],

@@ -175,6 +175,12 @@ class DateOfBirthRecognizer(PatternMatching):
             rf"\(\s?\d{{1,2}},\s?\K{_MONTH}\.?\s+(?:19[3-9]\d|20[01]\d)(?=\s?\))",
             0.5,
         ),
+        # A year of birth marked as all that is known: "Reece Marsh | 2009 (yr only)".
+        Pattern(
+            "Year marked as the only part known",
+            r"\b(?:19[3-9]\d|20[01]\d)(?=\s?\((?:yr|year|yob)s?\s+only\))",
+            0.6,
+        ),
         Pattern("Year after 'b.'", r"(?<![\w.])b\.\s?\K(?:19[3-9]\d|20[01]\d)\b", 0.6),
         # or two digits ("his cousin Reece born 88"), unless a count follows ("born 10 weeks
         # early")

@@ -92,7 +92,11 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         Pattern(
             "VRN after a make or model",
             rf"{_MAKE}\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE}"
-            r"|(?-i:[A-Z]\s?\d{1,3}\s?(?!REG|VRM|VRN)[A-Z]{3}))(?![\w/])"
+            r"|(?-i:[A-Z]\s?\d{1,3}\s?(?!REG|VRM|VRN)[A-Z]{3})"
+            # an older plate typed in lower case: "silver corsa p012 lkn"
+            r"|(?-i:[a-z]\d{1,3}\s?(?!(?:and|the|was|for|are|not|has|had|his|her|you|who|now"
+            r"|all|but|off|out|one|two|six|ten|yrs|hrs|mph|reg|vrm|vrn|mins|secs)\b)[a-z]{3}))"
+            r"(?![\w/])"
             rf"|{_WILD_PLATE}(?![\w?*]))",
             0.6,
         ),
