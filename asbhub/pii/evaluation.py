@@ -49,6 +49,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning7": SetRole.TUNED_ON,
     "tuning8": SetRole.TUNED_ON,
     "tuning9": SetRole.TUNED_ON,
+    "tuning10": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -202,6 +202,55 @@ SHAPES = [
         ["2024", "Ward 3"],
     ),
     (
+        "another country's identity card after its name",
+        "Checked dowód osobisty ABK204517 and a Personalausweis T22000129; 2 bedrooms, 3 kids.",
+        ["ABK204517", "T22000129"],
+        ["2 bedrooms"],
+    ),
+    (
+        "'born' as other countries' papers write it",
+        "Ion Popa (născut 03.04.1990), Jonas Weber (geb. 17.08.1985); incident 12.03.2024.",
+        ["Ion Popa", "03.04.1990", "Jonas Weber", "17.08.1985"],
+        ["12.03.2024"],
+    ),
+    (
+        "a date of birth after a format hint, or after a few words and 'said'",
+        "Date of birth (DD/MM/YYYY): 14/02/1991. Asked DOB for the check, caller said "
+        '"third of May, nineteen eighty-seven". Seen 02/03/2024.',
+        ["14/02/1991", "third of May, nineteen eighty-seven"],
+        ["02/03/2024"],
+    ),
+    (
+        "a two-digit birth year read out",
+        'Caller Dean Platt, "forty, born eighty-four" he says; born 10 weeks early is a count.',
+        ["Dean Platt", "eighty-four"],
+        ["10 weeks early"],
+    ),
+    (
+        "a number and name before a town and postcode",
+        "Keeper Niamh Doyle, 7 Lisnaree, Banbridge BT32 4LP; 3 Bedrooms, 2 Bathrooms advertised.",
+        ["Niamh Doyle", "7 Lisnaree", "BT32 4LP"],
+        ["Banbridge", "3 Bedrooms"],
+    ),
+    (
+        "a crime number after CR and a space, a long system number",
+        "Crime CR 0051293/24 raised; export row: ASB-24-00702,13240101907,YF70OHB; £1250 taken.",
+        ["0051293/24", "13240101907"],
+        ["£1250"],
+    ),
+    (
+        "a licensed driver's badge",
+        "Taxi driver Amir Shah, badge no 4471, assaulted; PC 4471 attended at 02:10.",
+        ["Amir Shah", "badge no 4471"],
+        ["PC 4471", "02:10"],
+    ),
+    (
+        "a plate typed in lower case with spaces, and part of a plate",
+        "the van is ae 67 kxl, and the moped plate was taped but began LV21; see you on 12 mar.",
+        ["ae 67 kxl", "LV21"],
+        ["12 mar"],
+    ),
+    (
         "nickname in quotes inside a full name",
         'Susp is Dominic "Dom" Fairley, seen at the skate ramp at 2317hrs.',
         ["Dominic", "Dom", "Fairley"],

@@ -25,6 +25,7 @@ DATE = (
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
     r"|\d{1,2}\s\d{1,2}\s(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "07 07 1981", "dob 3 9 11"
+    r"|\d{4}年\d{1,2}月\d{1,2}日"  # as a Chinese document writes it
     # the month in Roman numerals, as some agencies write it: "12-vii-1985", "3.XI.71"
     r"|\d{1,2}[\s/.\-](?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[\s/.\-](?:\d{4}|\d{2})(?!\d)"
     r")"
@@ -38,7 +39,10 @@ _BIRTH = (
     # Portuguese, Turkish, German, French, Czech and Slovak, Latvian, Italian
     r"|gimimo\s+data|data\s+urodzenia|data\s+na[sș]terii|fecha\s+de\s+nacimiento"
     r"|data\s+de\s+nascimento|do[gğ]um\s+tarihi|geburtsdatum|date\s+de\s+naissance"
-    r"|datum\s+narozen[ií]|d[aá]tum\s+narodenia|dzim[sš]anas\s+datums|data\s+di\s+nascita)"
+    r"|datum\s+narozen[ií]|d[aá]tum\s+narodenia|dzim[sš]anas\s+datums|data\s+di\s+nascita"
+    # and "born" as their papers abbreviate it: Romanian, German, Lithuanian, Slovak and Czech,
+    # Polish
+    r"|n[aă]\u0306?scut(?:[aă]\u0306?)?(?!\w)|geb\.|geboren|gim\.|nar\.|urodzon[ya])"
 )
 # A date in words: "twelfth of March two thousand and six", "4th of July nineteen eighty-eight".
 _NUMBER_WORD = (
@@ -64,7 +68,7 @@ _WORDS_DATE = (
 # "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
 # answer's speaker ("Date of birth? C: …", "date of birth for our records? Male: …").
 _LINK = (
-    r"(?:\s*\((?:if\s+known|\w{1,12})\))?"  # "Date of birth (optional):", "(approx)"
+    r"(?:\s*\((?:if\s+known|\w{1,12}|[\w/.\-]{2,14})\))?"  # "(optional)", "(DD/MM/YYYY)"
     r"(?:\s+(?:held|recorded|listed|shown|on\s+(?:your|our|the|his|her|their)\s+(?:system|records?"
     r"|file)|per\s+[\w\-]+(?:\s+(?:records?|system|file))?|on\s+record"
     r"|according\s+to\s+[\w\-]+|(?:later\s+)?(?:confirmed|checked|verified|updated)"
@@ -80,7 +84,7 @@ _LINK = (
     # the answer may give the name first: "RILEY: Connor Riley, 31st of the 10th 2005"
     r"(?:\s*(?-i:\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}),)?"
     # or a few words, then said: "Asked DOB for security – said \"twelfth of …\""
-    r"|(?:\s+[\w–\-]+){1,4}?\s+(?:said|says|gave|stated)(?:\s+it)?(?:\s+as)?)?"
+    r"|(?:,?\s+[\w–\-]+){1,5}?\s+(?:said|says|gave|stated)(?:\s+it)?(?:\s+as)?)?"
     r"\s*(?:[:\-=(]\s*)?[\"“']?"
 )
 
@@ -179,6 +183,13 @@ class DateOfBirthRecognizer(PatternMatching):
         Pattern(
             "Year marked as the only part known",
             r"\b(?:19[3-9]\d|20[01]\d)(?=\s?\((?:yr|year|yob)s?\s+only\))",
+            0.6,
+        ),
+        # A two-digit year read out: "born ninety-one", "born in eighty-eight".
+        Pattern(
+            "Year in words after 'born'",
+            r"\bborn\s+(?:in\s+)?\K(?:nineteen\s+)?(?:sixty|seventy|eighty|ninety)"
+            r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?\b",
             0.6,
         ),
         Pattern("Year after 'b.'", r"(?<![\w.])b\.\s?\K(?:19[3-9]\d|20[01]\d)\b", 0.6),

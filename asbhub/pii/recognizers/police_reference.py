@@ -19,7 +19,7 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c)s?\b|pubwatch\b|exclusion\b"
+    r"|account|acc|a/c|fpn|pcn|frs|fire)s?\b|pubwatch\b|exclusion\b"
 )
 _NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
 _AGENCY_CUE = (
@@ -28,7 +28,7 @@ _AGENCY_CUE = (
     # "incident book ref", "court case no.", "NIFRS incident nos"
     # ("my number", "her phone number", "the house number" name no system)
     r"|(?:(?!(?:my|your|his|her|their|our|its|the|a|an|phone|mobile|mob|tel|contact|house"
-    r"|door|flat|new|old|same|home|landline|collar|shoulder|badge|warrant|epaulette|unit|bus"
+    r"|door|flat|new|old|same|home|landline|collar|shoulder|warrant|epaulette|unit|bus"
     r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
     r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
@@ -40,7 +40,7 @@ _IDENTIFIER = (
     r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
     r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and"
-    r"|unit|collar|badge|route|bus|room)\s)"
+    r"|unit|collar|route|bus|room)\s)"
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*]*\d){4})"
     r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
@@ -50,7 +50,7 @@ _NOT_A_SYSTEM = (
     r"(?!(?:and|or|the|was|is|on|at|of|for|to|in|since|from|by|mob|mobile|tel|phone|urn|refs?"
     r"|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime|case|incident|seen"
     r"|made|opened|closed|due|ends?|update|call|sgt|ban|pc|ps|pcso|dc|ds|di|insp|officer|time"
-    r"|unit|units|collar|badge"
+    r"|unit|units|collar"
     r"|hrs|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
@@ -64,6 +64,32 @@ class PoliceReferenceRecognizer(PatternMatching):
         Pattern(
             "Crime reference", rf"\b(?:\d{{2}}{_S}|\d{{2}}\s?)?CR{_S}?\d{{4,8}}{_S}\d{{2}}\b", 0.9
         ),
+        Pattern("Number after CR", r"(?-i:\bCR)\s+\K\d{4,8}/\d{2}\b", 0.8),  # "CR 0047731/24"
+        # A long number no phone or NHS number could be: a system's reference wherever it
+        # stands ("…,13240101188,YF70OHB,…", "Police reference (if known): 2400112209").
+        Pattern(
+            "Long number",
+            r"(?<![\w/.\-+£$])(?!0\d{9,10}(?!\d)|44\d)\d{10,14}(?![\w/]|\.\d)",
+            0.5,
+        ),
+        # A licensed driver's or vendor's badge: "driver badge 0456", "Big Issue badge 3381".
+        Pattern("Badge number", r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K\d{3,6}\b", 0.6),
+        # A reference the writer introduces with a clause first: "Police ref she gave over the
+        # phone: 1324 0077 190".
+        Pattern(
+            "Reference after a clause and a colon",
+            r"\b(?:ref(?:erence)?|crime\s+(?:no|number)|log\s+(?:no|number))\b[^:\n.]{1,40}:\s*\K"
+            r"(?=(?:\d[\s/\-]?){7})\d[\d\s/\-]{5,20}\d(?![\w/])",
+            0.6,
+        ),
+        # "the numbers they gave me are A0245671, a0246690"
+        Pattern(
+            "Numbers someone was given",
+            r"\bnumbers?\s+(?:they|he|she|police|the\s+police|101|control)\s+(?:gave|give)\s+"
+            r"(?:me|us|her|him)\s+(?:is|are|was|were)?\s*:?\s*\K"
+            r"(?=[A-Za-z]?\s?(?:\d\s?){5})[A-Za-z]?\s?\d[\d ]{3,14}\d\b",
+            0.6,
+        ),
         Pattern("Incident reference", rf"(?<![\d/])\d{{2}}{_S}\d{{4,7}}{_S}\d{{2}}(?![\d/])", 0.75),
         Pattern(  # a force's code, then the station's: "02NT/1187/25"
             "Coded reference",
@@ -72,7 +98,7 @@ class PoliceReferenceRecognizer(PatternMatching):
         ),
         Pattern(
             "Log number with its date",
-            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial)\s?(?:no\.?|number|ref)?[\s:#]*\K"
+            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial|police)\s?(?:no\.?|number|ref)?[\s:#]*\K"
             r"\d{1,5}\s+(?:of\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:\s+\d{{4}})?\b)",
             0.75,

@@ -60,7 +60,9 @@ class SocialMediaHandleRecognizer(PatternMatching):
         # Not a machine's key: '"tenancy_ref": ', "RENT_ACC=".
         Pattern(
             "Underscored handle",
-            r"(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+\b(?![\"']\s*+:|\s*+=)",
+            r"(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b(?![\"']\s*+:|\s*+=)"
+            # not a file's name: "asb_cases.csv"
+            r"(?<!\.(?:csv|xls|xlsx|pdf|doc|docx|txt|json|xml|jpg|jpeg|png|zip))",
             0.5,
         ),
     ]

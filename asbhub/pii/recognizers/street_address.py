@@ -219,10 +219,20 @@ class StreetAddressRecognizer(PatternMatching):
             rf"|(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD})"
             rf"(?:\s*/\s*(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?\s+)?(?:{_CAP_WORD}\s+){{0,3}}"
             rf"(?:{STREET_WORDS})(?![\w']))?"
-            # then its town and postcode, or the form's next field
-            r"(?=\s*[,/]?\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*[,/]?\s*)?"
+            # then its district and town and postcode, or the form's next field
+            r"(?=\s*[,/]?\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*[,/]?\s*){0,2}"
             rf"{_POSTCODE_AHEAD}|\s*(?-i:Town|TOWN|Postcode|POSTCODE|City)\s*[:=]|\s+[A-Z_]{{3,}}=)",
             0.55,
+        ),
+        # A number and a name with no street word, where a town and postcode close it: "Registered
+        # keeper Ciaran O'Kane, 9 Seacourt, BT40 1QB", "14 Ard na Gréine, Newry BT34 1QP".
+        Pattern(
+            "Number and name before a postcode",
+            rf"{_NUMBER_START}\d{{1,3}}[A-Za-z]?\s+(?-i:{_CAP_WORD}"
+            r"(?:\s+(?:(?:na|nan|an|y|yr|ar|de|la|le)\s+)?[A-Z][\w'’\-]+){0,2})"
+            r"(?=\s*,\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*,?\s*){0,2}"
+            rf"{_POSTCODE_AHEAD})",
+            0.5,
         ),
         Pattern(
             "Numbered house in a named close",  # "5 The Willows,", "12 THE MALTINGS."

@@ -28,6 +28,26 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
         ),
         # Another country's passport, after its cue: "Lithuanian passport 24518763", "passport
         # no. 05739184"; six to nine characters with at least six digits.
+        # Another country's identity card, after its name: "dowód osobisty AYZ482193", "carte de
+        # identitate RO, seria/nr XV 603914", "Personalausweis L01X00T47", "Cartão de Cidadão
+        # 14893567 5 ZX8", "Slovak ID card EA482913".
+        Pattern(
+            "Identity card after its name",
+            r"(?i:\b(?:id(?:entity)?\s+card|national\s+id|dow[oó]d(?:\s+osobisty)?"
+            r"|carte\s+de\s+identitate|carte\s+d['’]identit[eé]|personalausweis"
+            r"|cart[aã]o\s+de\s+cidad[aã]o|ob[cč]iansky\s+preukaz|asmens\s+tapatyb[eė]s\s+kortel[eė]"
+            r"|seria\s*/\s*nr|serie\s+si\s+numar)(?:\s+[A-Z]{2,3}(?=\s*[,;:]))?(?:\s*(?:no|nr|number)\.?)?"
+            r"[\s:,#]*)\K(?=(?:[A-Z ]*\d){4})[A-Z0-9]{1,10}(?:\s[A-Z0-9]{1,8}){0,2}\b",
+            0.6,
+        ),
+        # A passport's number after its cue and a few words: "a photo of his passport on his
+        # phone, no. C4J8R2T1K".
+        Pattern(
+            "Passport number a few words after its cue",
+            r"(?i:\bpassport\b[^.\n]{0,40}?\b(?:no|number|nr)\b\.?[\s:#]*)\K"
+            r"(?=[A-Z0-9]{0,9}\d)(?=[A-Z0-9]{0,9}[A-Z])[A-Z0-9]{7,10}\b",
+            0.6,
+        ),
         Pattern(
             "Passport of another country after its cue",
             r"(?i:\b(?:passport|ppt|pasaport|paszport|pasas|pasaportul?)"

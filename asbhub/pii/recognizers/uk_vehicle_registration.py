@@ -78,6 +78,26 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         ),
         # In lower case only the solid or standard spacing: "at 42 are", "is 23 not" are prose.
         Pattern("VRN current (any case)", r"\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b", 0.6),
+        # Spaced in lower case, as typed on a phone: "is ae 67 kxl a white van"; not "on 12 mar"
+        # or "by 10 and".
+        Pattern(
+            "VRN current spaced in lower case",
+            r"\b(?-i:(?!(?:at|by|to|as|an|be|he|me|we|no|so|up|do|go|us|am|pm|on|in|is|it|of|or"
+            r"|if|my|yr|ks|rm|pg|ch|ft|pt|mr|ms|dr|no|nr|op|de)\s)[a-z]{2}\s\d{2}\s(?!(?:jan|feb|mar"
+            r"|apr|may|jun|jul|aug|sep|oct|nov|dec|and|the|for|hrs|mph|yrs|min|sec|mon|tue|wed|thu"
+            r"|fri|sat|sun|are|was|not|but|has|had|you|who|now|all|off|out|one|two|six|ten|per|pcs"
+            r"|kgs|lbs|mls|boy|guy|man|men|lad|old|new|age|yrs|kid|mum|dad)\b)[a-z]{3})\b",
+            0.6,
+        ),
+        # The part of a plate a witness caught, after the plate is mentioned: "plate partly taped
+        # over, begins LV21", "I could see MA7 at the start", "first begins \"LB 21\"".
+        Pattern(
+            "Partial plate after what was seen of it",
+            r"(?i:\b(?:reg(?:istration)?|plates?|vrm|number\s+plate)\b[^.\n]{0,50}?"
+            r"\b(?:begins?|began|beginning|start(?:s|ed|ing)?|could\s+see|visible|read(?:s|ing)?)\b"
+            r"(?:\s+(?:with|as))?[\s:,\"“']*)\K(?-i:[A-Z]{1,2}\s?\d{1,2}(?:\s?[A-Z]{1,3})?)(?![\w])",
+            0.6,
+        ),
         Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
         Pattern("VRN suffix", r"\b[A-HJ-PR-Z]{3}\s?\d{1,3}\s?[A-HJ-NPR-TV-Y]\b", 0.3),
         # After a plate's own cue ("reg", "VRM", "plate started", "partial", "veh"), any case and
