@@ -117,14 +117,12 @@ def as_the_image_runs(choice: str) -> None:
     """Re-run this benchmark under the image's malloc settings, unless asked not to or already.
 
     glibc reads them only at start-up, so they cannot be set from inside the process."""
-    wanted = image_malloc_env() if choice == "image" else {}
-    if choice == "glibc":
-        if any(k.startswith("MALLOC_") for k in os.environ):
-            env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
-            os.execve(sys.executable, [sys.executable, *sys.argv], env)
-        return
-    if wanted and any(os.environ.get(k) != v for k, v in wanted.items()):
-        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **wanted})
+    if choice == "image":
+        env = {**os.environ, **image_malloc_env()}
+    else:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    if env != dict(os.environ):
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
 
 
 def provenance() -> dict[str, Any]:

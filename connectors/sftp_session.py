@@ -179,7 +179,7 @@ def open_session(config: SFTPConfig, who: str) -> Session:
             window_size=config.window_size, max_packet_size=config.max_packet_size
         )
         # Before the server sends a byte: paramiko offers no hook for a channel's buffer, and
-        # ChunkPipe keeps the interface Channel uses (tests/connectors/test_chunk_pipe.py).
+        # ChunkPipe keeps the interface Channel uses (tests/connectors/test_sftp_buffers.py).
         channel.in_buffer = ChunkPipe()  # type: ignore[assignment]
         channel.invoke_subsystem("sftp")
         sftp = _sftp_client_class()(channel)

@@ -214,7 +214,8 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
 # A name never runs over a number or a dash between spaces ("PCSO notes Gurnos - spoke w/").
 _DASH = re.compile(r"\s[-–—]\s")
 _BREAK = re.compile(rf"\S*\d\S*|{_DASH.pattern}")
-_POSTCODE_NEXT = re.compile(r",?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+_POSTCODE_NEXT = re.compile(rf",?\s*{_POSTCODE}", re.IGNORECASE)
 
 
 def _pieces(text: str, cand: Candidate) -> list[Candidate]:
@@ -244,7 +245,7 @@ _ADDRESS = frozenset(["STREET_ADDRESS"])
 # A reference code carries on after a word: "SBC-ASB-4471", "KX/20931".
 _CODE_GOES_ON = re.compile(r"[-/][\w\-/]*\d")
 # A full postcode at a word's start: the words before it are its town ("Bala LL23 7AD").
-_POSTCODE_AT = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_POSTCODE_AT = re.compile(rf"(?<![\w-]){_POSTCODE}", re.IGNORECASE)
 _BUILDING_BEFORE = re.compile(r"\b(?-i:House|Court|Tower|Lodge|Flats|Buildings?|Block)\s+$")
 # A street name or nickname, then the person's real name: "Little D (real name Dwayne)",
 # "KAYZO (believed Kayode Balogun)", "scrappy is really Leon".
@@ -759,12 +760,11 @@ def _town_before_postcode(text: str, cand: Candidate) -> bool:
     """The candidate's words run up to a full postcode (or into one: "Bala LL"), so they are
     the town an address ends with, not a person."""
     m = _POSTCODE_AT.search(text, cand.start, min(len(text), cand.end + 12))
-    if m is None or m.start() > cand.end + 3:
+    if m is None or not cand.start < m.start() <= cand.end + 3:
         return False
-    between = text[cand.end : m.start()] if m.start() >= cand.end else ""
     if _BUILDING_BEFORE.search(text, max(0, cand.start - 24), cand.start):
         return False  # "Flat 9 Kestrel House Ladywood Middleway, B16 8HA": the block's street
-    return between.strip(" ,") == "" and m.start() > cand.start
+    return text[cand.end : m.start()].strip(" ,") == ""
 
 
 def _false_name(text: str, cand: Candidate) -> bool:

@@ -221,13 +221,15 @@ class NameGazetteerRecognizer(EntityRecognizer):
         def acting(k: int) -> bool:  # the pair then does something: "ghost and trigga are back"
             return k + 1 < len(tokens) and tokens[k + 1].group().lower() in _PAIR_ACTS
 
+        def named(k: int) -> bool:
+            return first(k) or street(k)
+
         def pair(a: int, b: int) -> bool:
+            # two first names as they stand; else one name at least, and the pair then acts
             if first(a) and first(b):
                 return True
-            if (first(a) or street(a)) and (first(b) or street(b)):
-                return acting(b)
-            named_one = (first(a) or street(a)) and word(b)
-            return (named_one or (word(a) and (first(b) or street(b)))) and acting(b)
+            either = (named(a) and (named(b) or word(b))) or (word(a) and named(b))
+            return either and acting(b)
 
         if joined(i) and cued(i) and pair(i, i + 2):
             return True

@@ -19,7 +19,7 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c|fpn|pcn|frs|fire)s?\b|pubwatch\b|exclusion\b"
+    r"|account|acc|a/c|fpn|frs|fire)s?\b|pubwatch\b|exclusion\b"
 )
 _NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
 _AGENCY_CUE = (

@@ -26,8 +26,6 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             r"(?:[A-Z]{1,2}\s?)?\d{3}[ \-]\d{3}[ \-]\d{3}\b",
             0.7,
         ),
-        # Another country's passport, after its cue: "Lithuanian passport 24518763", "passport
-        # no. 05739184"; six to nine characters with at least six digits.
         # Another country's identity card, after its name: "dowód osobisty AYZ482193", "carte de
         # identitate RO, seria/nr XV 603914", "Personalausweis L01X00T47", "Cartão de Cidadão
         # 14893567 5 ZX8", "Slovak ID card EA482913".
@@ -48,6 +46,8 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             r"(?=[A-Z0-9]{0,9}\d)(?=[A-Z0-9]{0,9}[A-Z])[A-Z0-9]{7,10}\b",
             0.6,
         ),
+        # Another country's passport, after its cue: "Lithuanian passport 24518763", "passport
+        # no. 05739184"; six to nine characters with at least six digits.
         Pattern(
             "Passport of another country after its cue",
             r"(?i:\b(?:passport|ppt|pasaport|paszport|pasas|pasaportul?)"
