@@ -121,7 +121,11 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     for ent in entities:
         if ent.type not in _LISTED_TYPES:
             continue
-        shape = _shape(text[ent.start : ent.end])
+        value = text[ent.start : ent.end]
+        # a system's word given once, before the first number only: "police 4412 15/01/24,
+        # 0987 02/02/24"
+        value = _SYSTEM_WORDS_BEFORE.sub("", value) or value
+        shape = _shape(value)
         if sum(ch == "9" for ch in shape) < 3 and not (len(shape) >= 6 and "9" in shape):
             continue  # "A1" and the like: too little to know a sibling by
         end = ent.end
@@ -131,14 +135,42 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             if ent.type == "UK_VEHICLE_REGISTRATION" and (plate := _PLATE.match(text, start)):
                 stop = plate.end()  # another plate, spaced or cased its own way: "sn 21 lrx"
             elif _shape(text[start:stop]) != shape or text[stop : stop + 1].isalnum():
-                break
+                # the same letters and digits, spaced another way: "A0245671, A 024 7781"
+                spaced = _spaced_like(text, start, shape)
+                if spaced is None:
+                    break
+                stop = spaced
             found.append(Candidate(ent.type, start, stop, ent.score, "context"))
             end = stop
     return found
 
 
+# Leading words of letters before a number: a system's or agency's name.
+_SYSTEM_WORDS_BEFORE = re.compile(r"^(?:[^\W\d_]+\s+)+(?=\d)")
+
+
 def _shape(value: str) -> str:
     return "".join("9" if ch.isdigit() else "A" if ch.isalpha() else ch for ch in value)
+
+
+def _spaced_like(text: str, start: int, shape: str) -> int | None:
+    """Where an item ends that has `shape`'s letters and digits with single spaces put in or
+    taken out (and no other punctuation), or None."""
+    want = shape.replace(" ", "")
+    if not want.isalnum():
+        return None
+    pos, got = start, 0
+    while got < len(want) and pos < len(text):
+        ch = text[pos]
+        if ch == " " and got and text[pos + 1 : pos + 2].isalnum():
+            pos += 1
+            continue
+        if _shape(ch) != want[got]:
+            return None
+        pos, got = pos + 1, got + 1
+    if got < len(want) or text[pos : pos + 1].isalnum():
+        return None
+    return pos
 
 
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -172,7 +204,37 @@ def _birth_date_after(text: str, ent: Entity) -> list[Candidate]:
     return [Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.7, "pattern")]
 
 
-def _old_enough(date: str) -> bool:
+# A whole date (day, month and year) with no cue, far enough back that it is nobody's incident
+# or hearing: "Nuala Ní Bhriain, H&C no. 320 418 7726, 30/1/57, of 6 Glenard Brook".
+_WHOLE_DATE = re.compile(
+    r"(?<![\w/.\-:£$])(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+(?:\d{4}|'\d{2}))(?![\w/:]|[.\-]\d)",
+)
+# Unless a word before it makes it an event's: "tenancy since 12/09/2016", "started on", "served".
+_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:since|start(?:ed|s|ing)?|from|until|till|to|on|dated?|issued|served|expir\w*|moved"
+    r"|tenancy|convicted|sentenced|granted|made|ended|ending|began|between|in|at|by|of|sent"
+    r"|received|opened|closed|joined|left|valid|effective|signed|commenced|w/?c|w/?e)\b"
+    r"[\s:,(-]*$)"
+)
+_WHOLE_DATE_YEARS_BACK = 10
+
+
+def old_dates(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """Whole dates, uncued, at least ten years back: in these narratives, dates of birth."""
+    found: list[Candidate] = []
+    for m in _WHOLE_DATE.finditer(text):
+        if any(e.start < m.end() and m.start() < e.end for e in entities):
+            continue
+        if _EVENT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        if _old_enough(m.group(), _WHOLE_DATE_YEARS_BACK):
+            found.append(Candidate("DATE_OF_BIRTH", m.start(), m.end(), 0.5, "context"))
+    return found
+
+
+def _old_enough(date: str, years_back: int = _BIRTH_YEARS_BACK) -> bool:
     """A year at least eight years back ("02/06/90", "4 Jan 1988", "140807"); a date without a
     year, or with this year's, is an incident's."""
     years = re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", date)
@@ -184,7 +246,7 @@ def _old_enough(date: str) -> bool:
     this_year = datetime.date.today().year
     if year < 100:
         year += 2000 if year <= this_year % 100 else 1900
-    return 1900 <= year <= this_year - _BIRTH_YEARS_BACK
+    return 1900 <= year <= this_year - years_back
 
 
 def _name_rest(text: str, ent: Entity) -> list[Candidate]:

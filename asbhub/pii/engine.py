@@ -160,13 +160,14 @@ class RedactionEngine:
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
         candidates += known_candidates(text, known)
-        from asbhub.pii.beside import beside_names, listed_like, tidy
+        from asbhub.pii.beside import beside_names, listed_like, old_dates, tidy
         from asbhub.pii.names import clean_names, drop_straddling, joined_names, repeat_names
 
         candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
         again = repeat_names(text, entities) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
+        again += old_dates(text, entities)
         if again:
             entities = settle(text, candidates + again)
         entities = self._unshared(text, tidy(text, entities))

@@ -14,6 +14,26 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "references in a list after one system's word, spaced each their own way",
+        "Previous reports: police 4412 15/01/24, 0987 02/02/24; refs A0245671, A 024 7781. "
+        "Seen at 14:10 on 02/03/24 and 3 kids.",
+        ["4412 15/01/24", "0987 02/02/24", "A0245671", "A 024 7781"],
+        ["14:10", "02/03/24", "3 kids"],
+    ),
+    (
+        "a year and a serial, or a log's date and number, with no cue",
+        "GMFRS 24/009812 attended; previous one 240128/1175. Fine £1,200/month, 12/05 at 21:00.",
+        ["24/009812", "240128/1175"],
+        ["£1,200/month", "12/05", "21:00"],
+    ),
+    (
+        "a whole date long ago with no cue is a date of birth; an event's date stays",
+        "Nuala Byrne, H&C no. 320 418 7726, 30/1/57, of 6 Glenard Brook. Tenancy since "
+        "12/09/2009; served 4 March 2011. Next panel 25 April 14:00, review 03/05/2024.",
+        ["30/1/57", "Nuala Byrne", "6 Glenard Brook"],
+        ["12/09/2009", "4 March 2011", "25 April 14:00", "03/05/2024"],
+    ),
+    (
         "the town before a postcode is a place, not a person",
         "Caller lives at 14 Bryn Road, Llanrug LL55 4AP, and her neighbour Gethin Rowlands shouts.",
         ["14 Bryn Road", "LL55 4AP", "Gethin Rowlands"],

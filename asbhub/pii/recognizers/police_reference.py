@@ -91,6 +91,13 @@ class PoliceReferenceRecognizer(PatternMatching):
             0.6,
         ),
         Pattern("Incident reference", rf"(?<![\d/])\d{{2}}{_S}\d{{4,7}}{_S}\d{{2}}(?![\d/])", 0.75),
+        # A year and a serial, or a log's date and its number, need no cue: "GMFRS 24/009812",
+        # "previous one 240128/1175". No date, time or sum is written so.
+        Pattern(
+            "Year and serial",
+            r"(?<![\w/.,£$:\-])(?:[0-2]\d/\d{5,7}|\d{6}[/\-]\d{4})(?![\w/\-]|[.,]\d)",
+            0.5,
+        ),
         Pattern(  # a force's code, then the station's: "02NT/1187/25"
             "Coded reference",
             r"(?<![\w/])\d{2}[A-Z]{1,4}/\d{3,7}/\d{2}(?![\w/])",
