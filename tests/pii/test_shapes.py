@@ -14,6 +14,19 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a plate read out in the phonetic alphabet; a call sign stays",
+        "Caller gave the reg as Yankee Hotel one nine, Kilo Foxtrot Papa. Unit Sierra 21 and "
+        "Delta one two attended.",
+        ["Yankee Hotel one nine, Kilo Foxtrot Papa"],
+        ["Sierra 21", "Delta one two"],
+    ),
+    (
+        "a plate with its characters typed apart",
+        "REG GIVEN AS y h 6 9 k x o, and a civic read as AK 66 R K E. Seen on 12 may at 21:40.",
+        ["y h 6 9 k x o", "AK 66 R K E"],
+        ["12 may", "21:40"],
+    ),
+    (
         "references in a list after one system's word, spaced each their own way",
         "Previous reports: police 4412 15/01/24, 0987 02/02/24; refs A0245671, A 024 7781. "
         "Seen at 14:10 on 02/03/24 and 3 kids.",

@@ -61,6 +61,20 @@ _MAKE = (
     r"|vespa|aprilia|ducati|triumph)[\s:]+)"
 )
 
+# A plate read out in the phonetic alphabet ("Yankee Hotel one nine, Kilo Foxtrot Papa"): two
+# letters, one or two digits, then one to three letters. A call sign ("Mike Papa 12") has no
+# letters after its digits.
+_PHONETIC = (
+    r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
+    r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)"
+)
+_SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d)"
+_SAID = r"[\s,\-]+"
+_PHONETIC_PLATE = (
+    rf"(?i:\b{_PHONETIC}{_SAID}{_PHONETIC}{_SAID}{_SPOKEN_DIGIT}(?:{_SAID}{_SPOKEN_DIGIT})?"
+    rf"(?:{_SAID}{_PHONETIC}){{1,3}}\b)"
+)
+
 
 class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
@@ -120,6 +134,12 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             rf"|{_WILD_PLATE}(?![\w?*]))",
             0.6,
         ),
+        Pattern("VRN read out phonetically", _PHONETIC_PLATE, 0.6),
+        # Every character typed apart, or the last letters apart: "y h 6 9 k x o", "AK 66 R K E".
+        Pattern(
+            "VRN current, each character apart", r"\b(?i:[A-Z]\s[A-Z]\s\d\s\d(?:\s[A-Z]){3})\b", 0.6
+        ),
+        Pattern("VRN current, its letters apart", r"\b[A-Z]{2}\s?\d{2}(?:\s[A-Z]){3}\b", 0.6),
         Pattern("VRN Northern Irish", rf"\b{_NI_PLATE}\b", 0.5),
         Pattern("VRN Irish", rf"\b{_IRISH_PLATE}\b", 0.6),
     ]
