@@ -57,6 +57,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "unseen": SetRole.BLIND,
     "novel": SetRole.BLIND,
     "sealed": SetRole.BLIND,
+    "withheld": SetRole.BLIND,
 }
 
 
