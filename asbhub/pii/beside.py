@@ -22,7 +22,7 @@ from asbhub.pii.gazetteers import (
     surnames,
 )
 from asbhub.pii.names import LINE_NAME_BEFORE, first_name_word, not_a_name_word
-from asbhub.pii.recognizers.date_of_birth import DATE
+from asbhub.pii.recognizers.date_of_birth import DATE, WORDS_DATE
 from asbhub.pii.resolve import Candidate, Entity
 
 # A birth year at least this many years back: an incident, a hearing or a review is recent.
@@ -35,7 +35,7 @@ _DATE_AFTER = re.compile(
     r"(?:\s*+\([\"“'‘][^()\n]{1,24}[\"”'’]\))?"
     r"\s*+(?:,\s*+\(?\d{1,2}\)?\s*+(?=,)|\(\d{1,2}\)\s*+|\d{1,2}\s*+(?=[/|]\s))?"
     # then a comma, a bracket, a dash, or a table's bar or slash: "Nowak / 4 Jul 90 /"
-    rf"\s*+(?:,\s*+|\(\s*+|-\s*+|–\s*+|[/|]\s++)?(?:(?i:d\.?o\.?b\.?|born)\s*+:?\s*+)?"
+    rf"\s*+(?:,\s*+|\(\s*+|-\s*+|–\s*+|/\s++|\|\s*+)?(?:(?i:d\.?o\.?b\.?|born)\s*+:?\s*+)?"
     rf"({DATE})(?!\d)",
     re.I,
 )
@@ -53,7 +53,8 @@ _PARTICLE = (
 _WORD = r"[^\W\d_][^\W\d_'’\-]+"
 _PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})(?:\s+({_WORD}))?")
 _PARTICLE_BEFORE = re.compile(rf"({_WORD})\s+{_PARTICLE}\s$")
-_PARTICLE_END = re.compile(rf"(?:^|\s){_PARTICLE}$")
+# and "Mac Giolla", "Nic an": a particle of two words ("Ciarán Mac Giolla Bhríde")
+_PARTICLE_END = re.compile(rf"(?:^|\s)(?:{_PARTICLE}|(?i:mac|nic|mag)\s+(?i:giolla|an))$")
 _GAELIC_END = re.compile(r"(?:^|\s)(?i:mc|mac|o|ó|ní|nic|ap|ab)$")
 # "Md." before a name is Mohammed shortened, part of the name: "MD. SHAHJAHAN MIAH".
 _MD_BEFORE = re.compile(r"\b(?i:md)\.?\s$")
@@ -199,9 +200,30 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 def _birth_date_after(text: str, ent: Entity) -> list[Candidate]:
     m = _DATE_AFTER.match(text, ent.end)
-    if m is None or not _old_enough(m.group(1)):
-        return []
-    return [Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.7, "pattern")]
+    if m is not None and _old_enough(m.group(1)):
+        return [Candidate("DATE_OF_BIRTH", m.start(1), m.end(1), 0.7, "pattern")]
+    words = _WORDS_DATE_AFTER.match(text, ent.end)
+    if words is not None and _old_in_words(words.group(1)):
+        return [Candidate("DATE_OF_BIRTH", words.start(1), words.end(1), 0.7, "pattern")]
+    return []
+
+
+# A date in words after a name and a comma or bracket: "Mrs Kathleen Brogan, sixth of May
+# nineteen fifty".
+_WORDS_DATE_AFTER = re.compile(rf"\s*+(?:,|\()\s*+({WORDS_DATE})", re.I)
+_YEAR_WORDS = re.compile(
+    r"(?i:\b(?:nineteen[\s\-]+(?:hundred|oh|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen))?)\b)"
+)
+
+
+def _old_in_words(date: str) -> bool:
+    """A year long past, in digits or in words: "1950", "nineteen fifty", "two thousand and six"."""
+    if re.search(r"\d{4}", date):
+        return _old_enough(date)
+    return _YEAR_WORDS.search(date) is not None
 
 
 # A whole date (day, month and year) with no cue, far enough back that it is nobody's incident
@@ -240,6 +262,8 @@ def _old_enough(date: str, years_back: int = _BIRTH_YEARS_BACK) -> bool:
     years = re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", date)
     if not years and date.isdigit() and len(date) in (6, 8):
         years = [date[4:]]  # written solid, day and month first: "140807", "14082007"
+        if len(date) == 8 and date[:2] in ("19", "20") and 1 <= int(date[4:6]) <= 12:
+            years = [date[:4]]  # or year first, as a system exports it: "19540709"
     if not years:
         return False
     year = int(years[-1])

@@ -14,6 +14,47 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "codes after a word for a reference, a card's number, capitals with many digits",
+        "Booking ref HMQ4X8ZB; Pop card no. 633597 0119 4421 8820; breach of CBO (43EW1120225); "
+        "Torus tenancy TOR/T/771042; NIHE/TR 7742-19; police_ref=44250161002. Route X43, A614.",
+        [
+            "HMQ4X8ZB",
+            "633597 0119 4421 8820",
+            "43EW1120225",
+            "TOR/T/771042",
+            "NIHE/TR 7742-19",
+            "44250161002",
+        ],
+        ["Route X43", "A614"],
+    ),
+    (
+        "foreign numbers dialled with 00; a reference that starts with two zeros stays a reference",
+        "Owner in Cork: 00353 87 412 9930, or 0040 (0) 722 418 903. Claim no. CLM 0098 2231 77. "
+        "Call 0300 123 4567.",
+        ["00353 87 412 9930", "0040 (0) 722 418 903", "CLM 0098 2231 77"],
+        ["0300 123 4567"],
+    ),
+    (
+        "identifiers grouped another way after their own names",
+        "nhs=640 1177  492; passport no. 5 3 3 1 2 8 7 0 4, passport GBR 507718342; personalised "
+        "W4 YNE; reg poss NK13 K.. Seen 3 times at 22:15.",
+        ["640 1177  492", "5 3 3 1 2 8 7 0 4", "GBR 507718342", "W4 YNE", "NK13 K"],
+        ["3 times", "22:15"],
+    ),
+    (
+        "a date of birth in words or year first beside a name; an incident's date stays",
+        "Mrs Kathleen Brogan, sixth of May nineteen fifty, widow. PATEL, Harshad|19540709|LE4 6PN. "
+        "Seen on the fourth of June this year.",
+        ["sixth of May nineteen fifty", "19540709", "Kathleen Brogan"],
+        ["fourth of June"],
+    ),
+    (
+        "a Gaelic surname of three words",
+        "Driver Ciarán Mac Giolla Bhríde (staff no 4417) had his window put in at Falls Road.",
+        ["Ciarán Mac Giolla Bhríde"],
+        ["Falls Road"],
+    ),
+    (
         "a plate read out in the phonetic alphabet; a call sign stays",
         "Caller gave the reg as Yankee Hotel one nine, Kilo Foxtrot Papa. Unit Sierra 21 and "
         "Delta one two attended.",

@@ -64,6 +64,8 @@ _WORDS_DATE = (
     rf"{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,3}}"
     r")"
 )
+WORDS_DATE = _WORDS_DATE  # for the rules that read what sits beside a name (beside.py)
+
 # Between the birth word and its date: a record's words ("DOB held:", "DOB on your system",
 # "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
 # answer's speaker ("Date of birth? C: …", "date of birth for our records? Male: …").

@@ -19,11 +19,11 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c|fpn|frs|fire)s?\b|pubwatch\b|exclusion\b"
+    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job)s?\b|pubwatch\b|exclusion\b"
 )
 _NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
 _AGENCY_CUE = (
-    rf"\b(?:{_AGENCY_WORDS}"
+    rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}"
     # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
     # "incident book ref", "court case no.", "NIFRS incident nos"
     # ("my number", "her phone number", "the house number" name no system)
@@ -32,12 +32,12 @@ _AGENCY_CUE = (
     r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
     r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
-    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.]*(?:(?:was|is)\s+)?"
+    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.=]*(?:(?:was|is)\s+)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
 _IDENTIFIER = (
-    r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/]))"
+    r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/\-]))"
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
     r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and"
     r"|unit|collar|route|bus|room)\s)"
@@ -69,11 +69,11 @@ class PoliceReferenceRecognizer(PatternMatching):
         # stands ("…,13240101188,YF70OHB,…", "Police reference (if known): 2400112209").
         Pattern(
             "Long number",
-            r"(?<![\w/.\-+£$])(?!0\d{9,10}(?!\d)|44\d)\d{10,14}(?![\w/]|\.\d)",
+            r"(?<![\w/.\-+£$])(?!0[1-9]\d{8,9}(?!\d)|00[1-9]|44\d)\d{10,16}(?![\w/]|\.\d)",
             0.5,
         ),
         # A licensed driver's or vendor's badge: "driver badge 0456", "Big Issue badge 3381".
-        Pattern("Badge number", r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K\d{3,6}\b", 0.6),
+        Pattern("Badge number", r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K[A-Z]?\d{3,6}\b", 0.6),
         # A reference the writer introduces with a clause first: "Police ref she gave over the
         # phone: 1324 0077 190".
         Pattern(
@@ -161,8 +161,8 @@ class PoliceReferenceRecognizer(PatternMatching):
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
         Pattern(
             "Prefixed reference",  # and a system's letters after: "MH-0007731-ASB"
-            r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-][A-Z][A-Z0-9]{1,4}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
-            r"(?:[/\-]\d+){0,3}(?:[/\-][A-Z]{2,5})?)\b",
+            r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-][A-Z][A-Z0-9]{0,4}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
+            r"(?:[/\-]\d+){0,3}(?:[/\-][A-Z]{2,5}|[A-Z](?![\w/\-]))?)\b",
             0.5,
         ),
         # A prefix in mixed case with a system's code after it: "UoE-ACC-25-0412", "HfH/ASB/9921".
@@ -171,6 +171,30 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?-i:\b[A-Z][a-z][A-Za-z]{0,3}(?:[/\-][A-Z]{2,5}){1,2}[/\-](?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3})\b",
             0.5,
+        ),
+        # A system's letters with a slash, then its number after a space: "NIHE/TR 7742-19".
+        Pattern(
+            "Prefixed reference with a space before its number",
+            r"(?-i:\b[A-Z]{2,6}(?:/[A-Z]{1,5}){1,2}\s(?=(?:[/\-]?\d){4})\d+(?:[/\-]\d+){0,3})\b",
+            0.5,
+        ),
+        # Capitals and seven digits or more in one word, not a plate or a postcode: "(43EW1120225)",
+        # "latest SK71233410".
+        Pattern(
+            "Code of capitals and many digits",
+            r"(?-i:\b(?=[A-Z0-9]{9,16}\b)(?=(?:[A-Z]*\d){7})\d*[A-Z][A-Z0-9]*)\b",
+            0.45,
+        ),
+        # A card's number in groups of four: "Pop card, no. 633597 0119 4421 8820".
+        Pattern("Card number", r"(?<![\d\-])\d{4,6}(?:[ \-]\d{4}){3}(?![\d\-])", 0.5),
+        # A code of letters and digits after a word for a reference: "Booking ref HMQ4X8ZB",
+        # "booking ref for the stag group: HMQ8XZ2R".
+        Pattern(
+            "Code after a word for a reference",
+            r"\b(?:ref(?:erence)?|booking|confirmation|order|claim|policy|ticket)\b"
+            r"(?:\s+(?:no\.?|number|ref(?:erence)?|code))?(?:[^:\n.]{1,40}:)?[\s:#]*\K"
+            r"(?-i:(?=[A-Z0-9]{6,12}\b)(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,12})\b",
+            0.6,
         ),
         # A number someone was given for their call, without its system's name: "I rang on 20
         # March and got a number 54240071823", "they gave me a reference of 2207 0034512".
@@ -195,7 +219,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Spaced reference after an agency's cue",
             "Second reference after an agency's cue",
         ),
-        rf"\b(?:{_AGENCY_WORDS}|{_NUMBER_WORD})",
+        rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})",
     )
     CONTEXT: ClassVar[list[str]] = [
         "ref",

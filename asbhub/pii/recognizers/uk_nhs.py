@@ -15,7 +15,14 @@ class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
-        Pattern("NHS number", r"(?<![\d/])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d/])", 0.2)
+        Pattern("NHS number", r"(?<![\d/])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d/])", 0.2),
+        # Grouped another way or with two spaces, after its own name: "nhs=640 1177  492".
+        Pattern(
+            "NHS number after its name",
+            r"(?i:\b(?:nhs|chi)\b(?:\s+(?:no|number))?\.?[\s:#=]*)\K"
+            r"\d{3}[ \-]{0,2}(?:\d{3}[ \-]{0,2}\d{4}|\d{4}[ \-]{0,2}\d{3})(?![\d/])",
+            0.6,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["nhs", "health", "chi", "patient", "hospital", "gp"]  # type: ignore[misc]
 

@@ -23,7 +23,10 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
         Pattern(
             "Passport after its cue",
             r"(?i:\b(?:passport|ppt)(?:\s+(?:no|number))?\.?[\s:#]*)\K"
-            r"(?:[A-Z]{1,2}\s?)?\d{3}[ \-]\d{3}[ \-]\d{3}\b",
+            # a country's code before it ("GBR 507718342"), or every digit read apart
+            r"(?:(?-i:GBR|GB|UK|IRL)\s)?(?:[A-Z]{1,2}\s?)?"
+            r"(?:\d{3}[ \-]\d{3}[ \-]\d{3}|(?:\d\s){8}\d)\b"
+            r"|(?-i:GBR|GB|IRL)\s\d{9}\b",
             0.7,
         ),
         # Another country's identity card, after its name: "dowód osobisty AYZ482193", "carte de

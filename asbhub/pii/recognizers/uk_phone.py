@@ -90,7 +90,13 @@ class UkPhoneRecognizer(PatternMatching):
             rf"[0Oo][\dOo](?:{_SEP}[\dOoIl]){{8,9}}(?![\w/])",
             0.6,
         ),
-        Pattern("Foreign number", r"(?<![\w/])\+(?!44)\d{1,3}(?:[ .\-]?\d){7,12}(?!\d)", 0.5),
+        Pattern(  # "+48 601 234 567", "00353 87 412 9930", "0040 (0) 722 418 903"
+            "Foreign number",
+            r"(?<![\w/])(?:\+(?!44)[1-9]\d{0,2}\s?(?:\(0\)\s?)?\d(?:[ .\-]?\d){6,11}"
+            # dialled with 00, the country's code stands apart and eight digits at least follow
+            r"|00(?!44)[1-9]\d{0,2}\s(?:\(0\)\s?)?\d(?:[ .\-]?\d){7,11})(?!\d)",
+            0.5,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "phone",
@@ -124,7 +130,11 @@ class UkPhoneRecognizer(PatternMatching):
     def validate_result(self, pattern_text: str) -> bool | None:
         text = pattern_text.strip("( ").translate(_LETTERS_AS_DIGITS)
         digits = re.sub(r"\D", "", text)
-        if text.startswith("+") and not text.startswith("+44"):
+        dialled = re.match(r"00([1-9]\d{0,2})\s", text)  # "00353 87 412 9930", not "0098 2231 77"
+        foreign = text.startswith("+") or (
+            dialled is not None and len(digits) - 2 - len(dialled.group(1)) >= 8
+        )
+        if foreign and not text.startswith(("+44", "0044")):
             return None  # a foreign number: the pattern alone decides
         if text.startswith(("+44", "0044")):
             rest = digits[2:] if text.startswith("+") else digits[4:]

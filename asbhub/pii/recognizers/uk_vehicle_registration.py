@@ -15,10 +15,11 @@ from asbhub.pii.recognizers.matching import PatternMatching
 # A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
 # started", "partial VRM").
 _PLATE_CUE = (
-    r"(?i:\b(?:(?:(?:partial|part)\s+)?(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
+    r"(?i:\b(?:personali[sz]ed|private\s+plate|cherished(?:\s+plate)?|(?:(?:partial|part)\s+)?"
+    r"(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
     r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
     r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|given"
-    r"|seen))*"
+    r"|seen|poss(?:ibly)?|prob(?:ably)?|maybe|might\s+be))*"
     r"(?:\s+with)?[\s:#.,\-]*[\"“']?)"
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
@@ -32,7 +33,7 @@ _NOT_A_WORD = (
 )
 # A partial plate with the characters not caught as "?" or "*": "nk14 ?xe", "MX?? HJY", "KX6?".
 _WILD_PLATE = (
-    r"(?i:[A-Z]{2}\d{2}(?=\.{2,}|…)"  # "WK09...": the rest not caught
+    r"(?i:[A-Z]{2}\d{2}(?:\s?[A-Z]{1,2})?(?=\.{2,}|…)"  # "WK09...", "NK13 K..": the rest not caught
     r"|(?=[A-Z\d?*]{2,4}\s?[A-Z?*]{0,3}(?<=[?*][A-Z?*]{0,3}))[A-Z?*]{2}[\d?*]{1,2}"
     r"(?:\s?(?!(?:not|and|the|was|for|but|has|had|off|its|are|you|who|saw|see|via|ran|now|yet"
     r"|all|any|one|two|six|ten)\b)[A-Z?*]{1,3})?)"
