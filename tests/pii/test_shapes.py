@@ -14,6 +14,52 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a house number and an estate's name with no street word; a count, a town, a word stay",
+        "Music from 16 The Larches most nights; the family moved into 24 kingsmead in May; man "
+        "at 17 Oakfield runs a garage. A group of 4 outside the shop, 3 youths near Wakefield.",
+        ["16 The Larches", "24 kingsmead", "17 Oakfield"],
+        ["4 outside", "3 youths", "Wakefield"],
+    ),
+    (
+        "two lower-case first names that then act; a pair of words stays",
+        "heard that will and rich were selling vapes. year 9 girls ruby and summer are targeted. "
+        "bread and butter were left out, he will call back.",
+        ["will and rich", "ruby", "summer"],
+        ["bread and butter", "he will call back"],
+    ),
+    (
+        "a lower-case name opening a clause before what a person says or does; a month stays",
+        "reggie says hunter started it. penny lives at flat 14. june had been quiet she said.",
+        ["reggie", "penny"],
+        ["june had been quiet"],
+    ),
+    (
+        "a possessive typed without its apostrophe before a relation",
+        "we live at 3 the crescent. keegans mum is tina and she shouts at the lads.",
+        ["keegan", "tina", "3 the crescent"],
+        ["the lads"],
+    ),
+    (
+        "surnames in capitals before ages in brackets; a unit count stays",
+        "ARRESTED: HUNTER (19), MERCER (22) AND LINCOLN (20). MERCER NO COMMENT. UNITS (2) "
+        "ATTENDED.",
+        ["HUNTER", "MERCER", "LINCOLN"],
+        ["UNITS (2)"],
+    ),
+    (
+        "pubs named for a title are not houses; prayers are not people; a modal is not a name",
+        "Visit to The Marquis of Granby, Hope Street and THE STERLING ARMS, LINTHORPE ROAD. "
+        "Worshippers leaving Fajr abused after Maghrib. Our officer will install a monitor.",
+        [],
+        [
+            "The Marquis of Granby, Hope Street",
+            "THE STERLING ARMS, LINTHORPE ROAD",
+            "Fajr",
+            "Maghrib",
+            "officer will install",
+        ],
+    ),
+    (
         "codes after a word for a reference, a card's number, capitals with many digits",
         "Booking ref HMQ4X8ZB; Pop card no. 633597 0119 4421 8820; breach of CBO (43EW1120225); "
         "Torus tenancy TOR/T/771042; NIHE/TR 7742-19; police_ref=44250161002. Route X43, A614.",

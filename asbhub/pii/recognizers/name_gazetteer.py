@@ -85,6 +85,14 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return tokens[i].start(), nxt_age.end(), 0.55, 2  # "River Jenkins (13)"
         if AGE_AFTER.match(text, tokens[i].end()) and self._named_by_age(word, low):
             return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Sanyi (15)", "hope (13)"
+        if (
+            not word[0].isupper()
+            and low.endswith("s")
+            and low[:-1] in self.first
+            and low not in self.english
+            and KIN_AFTER.match(text, tokens[i].end())
+        ):
+            return tokens[i].start(), tokens[i].end() - 1, 0.5, 1  # "keegans mum", no apostrophe
         if low.endswith(("'s", "’s")) and KIN_AFTER.match(text, tokens[i].end()):
             bare = word[:-2]
             if self._named_by_age(bare, bare.lower()):
@@ -115,8 +123,15 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return tokens[i].start(), tokens[i].end(), 0.5, 1  # "saw will and frank on bikes"
         if not capital and low in _WORD_FIRST_NAMES and nxt is not None:
             rest = nxt.group().lower()
-            if rest in _REPORTING_VERBS and _after_cue(text, tokens, i) and adjacent:
-                return tokens[i].start(), tokens[i].end(), 0.5, 1  # "RP will says"
+            if (
+                rest in _REPORTING_VERBS
+                and (
+                    _after_cue(text, tokens, i)
+                    or (rest in _CLAUSE_VERBS and _clause_start(text, tokens, i))
+                )
+                and adjacent
+            ):
+                return tokens[i].start(), tokens[i].end(), 0.5, 1  # "RP will says", "hunter says"
             if (
                 adjacent
                 and rest in self.last
@@ -231,9 +246,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
             either = (named(a) and (named(b) or word(b))) or (word(a) and named(b))
             return either and acting(b)
 
-        if joined(i) and cued(i) and pair(i, i + 2):
+        def known(a: int, b: int) -> bool:  # two first names that then act need no cue
+            return first(a) and first(b) and acting(b)
+
+        if joined(i) and (cued(i) or known(i, i + 2)) and pair(i, i + 2):
             return True
-        return i >= 2 and joined(i - 2) and cued(i - 2) and pair(i - 2, i)
+        return i >= 2 and joined(i - 2) and (cued(i - 2) or known(i - 2, i)) and pair(i - 2, i)
 
     def _unknown_reports(
         self, word: str, low: str, text: str, tokens: list[re.Match[str]], i: int
@@ -258,7 +276,9 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return True  # "storm (15, f)", though STORM is also a command-and-control system
         if low in self.labels or low in self.places or low in _NOT_NAME_LABELS or len(low) < 2:
             return False
-        return word[0].isupper() and not word.isupper() and low not in self.english
+        if word.isupper():  # in capitals, a listed surname that is no word: "MERCER (22)"
+            return len(low) >= 3 and low in self.last and low not in self.english
+        return word[0].isupper() and low not in self.english
 
     def _reports(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
         """A word-name opening a sentence before a reporting verb: "Will rang", "June says".
@@ -477,6 +497,29 @@ def _not_verb(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return before[-1:] in ("", ".", ",", ";", ":", "-", "!", "?", "(") or _after_cue(
         text, tokens, i
     )
+
+
+# Words after which a clause starts: "reggie says hunter started it".
+_CLAUSE_TEXT = "and but then says said that cos coz because when so if reckons thinks"
+_CLAUSE_WORDS = frozenset(_CLAUSE_TEXT.split())
+
+
+# What a person opening a clause does: "hunter says", "penny lives at"; not "june had been".
+_CLAUSE_VERB_TEXT = (
+    "says said told reckons reckoned claims claimed admits admitted denies denied shouted"
+    " threatened lives lived wants wanted"
+)
+_CLAUSE_VERBS = frozenset(_CLAUSE_VERB_TEXT.split())
+
+
+def _clause_start(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """The word opens a clause: the text's start, after punctuation or a joining word."""
+    if i == 0:
+        return not text[: tokens[0].start()].strip()
+    between = text[tokens[i - 1].end() : tokens[i].start()]
+    if any(ch in between for ch in ".,;:!?"):
+        return True
+    return between == " " and tokens[i - 1].group().lower() in _CLAUSE_WORDS
 
 
 def _after_cue(text: str, tokens: list[re.Match[str]], i: int) -> bool:

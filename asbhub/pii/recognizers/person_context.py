@@ -94,7 +94,12 @@ _LOWER_WORD = (
     r"(?!(?:the|a|an|and|he|she|they|him|her|them|his|is|was|to|of|on|in|at|by|for|police"
     r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as|another"
     r"|someone|somebody|everyone|anyone|names|off|in|abt|about|just|ok|okay|sorry|u|ur|not"
-    r"|really|still|only|gonna|going|been|being|having|believed|probably|possibly|maybe)\b)"
+    r"|really|still|only|gonna|going|been|being|having|believed|probably|possibly|maybe)\b"
+    # a modal before its verb: "officer will install", "pcso may attend"
+    r"|(?:will|may|can|would|could|should|must)\s+(?:not|be|have|attend|call|contact|visit|speak"
+    r"|install|arrange|update|review|check|return|ring|phone|do|go|make|send|look|follow|continue"
+    r"|seek|take|provide|monitor|liaise|need|also|now|then|try|write|email|meet|discuss|refer"
+    r"|pass|patrol|revisit|chase|keep|get|give|add|issue|serve|record|log|attend)\b)"
     r"[a-z][a-z'’\-]+"
 )
 

@@ -121,6 +121,8 @@ _NOT_A_HOUSE = (
     r"park|estate|centre|center|express|extra|local|superstore|nails|stores?|shop|market|hall"
     r"|halls|road|street|lane|vale|village|precinct|parade|academy|school|college|church"
 )
+# Last words that make a pub, a hotel or a club of a name, not a house.
+_NOT_A_HOUSE_END = r"arms|inn|tavern|hotel|club|bar|pub|social|institute|lounge|chapel"
 # A form's or an export's field for an address: "Address line 2", "PROP", "Cyfeiriad" (Welsh).
 _ADDRESS_LABEL = (
     r"(?:address(?:\s+(?:line\s*\d|as))?|addr\.?|home\s+address|property|prop|cyfeiriad)"
@@ -135,6 +137,37 @@ def _unmarked_street() -> str:
         rf"\b(?i:{_CUE})\s+\K(?-i:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+{_CAP_WORD}"
         rf"(?:\s+(?!{town}){_CAP_WORD})?)"
         rf"(?=\s*(?:[,.;)]|$)|\s+(?:{town}|{_POSTCODE_AHEAD}))"
+    )
+
+
+# Endings of English estate and house-row names that carry no street word: "17 Oakfield",
+# "6 Sunnybank", "8 Greenacres", "24 kingsmead", "9 Thornlea", "5 Larkspur", "31 Fairholme".
+_ESTATE_ENDINGS = (
+    "field|fields|bank|banks|acre|acres|mead|meads|lea|leigh|dene|croft|holme|garth|wood|woods"
+    "|view|side|hurst|ridge|gate|green|dale|lands|hill|hills|moor|brook|ford|well|wells|cote"
+    "|stead|ings|haven|fold|nook|royd|shaw|thwaite|worth|combe|mount|spur|ley|leys|ton|by|thorpe"
+    "|court|park|vale|heath|down|downs|lynch|garth|stile|hay|hays|holt|firs|oaks|elms|beeches"
+)
+# The plural nouns of estates named "The …": "16 The Larches", "11 the maltings".
+_ESTATE_NOUNS = (
+    "larches|maltings|limes|beeches|elms|willows|laurels|cedars|poplars|pines|firs|hollies"
+    "|gables|meadows|paddocks|orchards|chestnuts|sycamores|hawthorns|rowans|maples|oaks|birches"
+    "|acorns|brambles|leas|moorings|cloisters|ramparts|butts|stables|granary|cottages|courtyards"
+    "|spinneys|hazels|alders|yews|junipers|heathers|furlongs|pastures|sidings|wharfs|ropewalks"
+    "|tannery|brewery|dairy|orchard|glebe|nurseries|osiers|sheilings|uplands|lowlands|downs"
+)
+
+
+def _estate_street() -> str:
+    from asbhub.pii.gazetteers import common_english_words, not_names, places
+
+    # not a town ("at 3 Wakefield"), a shop or a word ("a group of 4 outside")
+    known = {w for w in common_english_words() if re.search(rf"(?:{_ESTATE_ENDINGS})$", w)}
+    skip = "|".join(sorted(map(re.escape, places() | not_names() | known), key=len, reverse=True))
+    return (
+        rf"\b(?i:{_CUE}|into|address\s+(?:as|is))\s+\K(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+"
+        rf"(?:(?i:the)\s+(?i:{_ESTATE_NOUNS})"
+        rf"|(?!(?i:{skip})\b)(?i:[a-z][a-z]{{2,}}(?:{_ESTATE_ENDINGS})))(?![\w'’\-])"
     )
 
 
@@ -170,6 +203,7 @@ class StreetAddressRecognizer(PatternMatching):
             0.6,
         ),
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
+        Pattern("Number and an estate's name after a cue", _estate_street(), 0.5),
         Pattern(
             "Numbered Welsh street",
             rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
@@ -187,8 +221,9 @@ class StreetAddressRecognizer(PatternMatching):
             0.6,
         ),
         Pattern(  # "The Willows, 2 Coleview Crescent", "Lough View, Bare Lane"
-            "Named house and its street",
-            rf"(?-i:\b(?:(?:The|THE)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?"
+            "Named house and its street",  # not a pub: "THE STERLING ARMS, LINTHORPE ROAD"
+            rf"(?-i:\b(?!(?:The|THE)\s+(?:{_CAP_WORD}\s+)?(?i:{_NOT_A_HOUSE_END})\b)"
+            rf"(?:(?:The|THE)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?"
             rf"|{_CAP_WORD}\s+(?:View|VIEW|Villa|VILLA))),\s*(?:{_NUMBER})?"
             rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
             0.6,
@@ -198,6 +233,8 @@ class StreetAddressRecognizer(PatternMatching):
         # Trelowarren Street", "of Tigh na Mara, Achintore Road". Shops and places are not.
         Pattern(
             "Named house after a cue, and its street",
+            # not a pub named for a title: "The Marquis of Granby, Hope Street"
+            r"(?<!(?i:marquis|marquess|duke|earl|lord|king|queen|prince|princess|duchess)\s(?=of))"
             rf"\b(?:{_ADDRESS_LABEL}|of|at|residing(?:\s+at)?|lives\s+at|living\s+at"
             r"|resides\s+at|drive\s+of)(?:\s*[:=]\s*|\s+)\K"
             r"(?-i:[A-Z][\w'’]+(?:-[\w'’]+){0,3}(?:\s+(?:na|nan|an|y|yr|ar|a)\s+[A-Z][\w'’]+)?"
