@@ -95,7 +95,7 @@ class PoliceReferenceRecognizer(PatternMatching):
         # "previous one 240128/1175". No date, time or sum is written so.
         Pattern(
             "Year and serial",
-            r"(?<![\w/.,£$:\-])(?:[0-2]\d/\d{5,7}|\d{6}[/\-]\d{4})(?![\w/\-]|[.,]\d)",
+            r"\b(?<![/.,£$:\-])(?:[0-2]\d/\d{5,7}|\d{6}[/\-]\d{4})(?![\w/\-]|[.,]\d)",
             0.5,
         ),
         Pattern(  # a force's code, then the station's: "02NT/1187/25"

@@ -285,8 +285,15 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
     ]
-    # A house known by its name runs only where a house's word is.
-    GATES: ClassVar[dict[str, str]] = {"Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b"}
+    # A house known by its name runs only where a house's word is; an estate's name only where
+    # a number comes before a word with an estate's ending.
+    GATES: ClassVar[dict[str, str]] = {
+        "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
+        "Number and an estate's name after a cue": (
+            rf"\d[A-Za-z]?,?\s+(?:the\s+(?:{_ESTATE_NOUNS})|[a-z]{{2,}}(?:{_ESTATE_ENDINGS}))"
+            r"(?![\w'’\-])"
+        ),
+    }
     CONTEXT: ClassVar[list[str]] = [
         "address",
         "lives",
