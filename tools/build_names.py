@@ -5,7 +5,7 @@ The lists are plain text committed beside this script; the engine never imports 
 
     python3 -m venv /tmp/namesvenv
     /tmp/namesvenv/bin/pip install names-dataset==3.3.1
-    apt-get install wbritish-small            # /usr/share/dict/british-english-small
+    apt-get install wbritish-small wbritish   # /usr/share/dict/british-english{-small,}
     /tmp/namesvenv/bin/python tools/build_names.py
 
 Which countries and how deep each is taken, and why, is in asbhub/pii/data/README.md.
@@ -20,13 +20,14 @@ from typing import Any
 
 HERE = Path(__file__).parents[1] / "asbhub" / "pii" / "data"
 DICTIONARY = Path("/usr/share/dict/british-english-small")
+LARGE_DICTIONARY = Path("/usr/share/dict/british-english")  # Debian's wbritish
 
 # (country, first names per gender, surnames): the UK first and deepest, then Ireland, then the
 # countries the largest UK communities born abroad come from that the dataset covers. It has no
 # rows for Pakistan, Romania or Somalia: India and Bangladesh stand for the first, Moldova
 # (Romanian-speaking) for the second; Somali names come from the hand list.
 COUNTRIES: tuple[tuple[str, int, int], ...] = (
-    ("GB", 1500, 5000),
+    ("GB", 3000, 5000),
     ("IE", 400, 1000),
     ("PL", 200, 400),
     ("IN", 200, 400),
@@ -52,6 +53,12 @@ COUNTRIES: tuple[tuple[str, int, int], ...] = (
     ("ZA", 100, 200),
     ("HK", 100, 200),
 )
+# Beyond this rank the UK's first names are rare ("Jaydon", "Hodan", "Phuong" are still there);
+# those that are also words of UK places, surnames or words of the larger British dictionary
+# ("Hylton", "Shaw", "Dene") are left out: here they name places, families or things far more
+# often than a person by first name.
+RARE_FROM = 1500
+PLACE_LISTS = ("uk_places.txt", "uk_towns.txt")
 # First names that are also English words still count as first names when they are this common
 # in the UK ("Peter", "Harry"); rarer ones ("Precious", "Red") need a cue or a surname.
 COMMON_ENOUGH = 250
@@ -95,19 +102,30 @@ def _forms(names: list[str]) -> list[str]:
     return out
 
 
-def build(dataset: Any, words: frozenset[str]) -> dict[str, set[str]]:
+def build(
+    dataset: Any, words: frozenset[str], place_words: frozenset[str] = frozenset()
+) -> dict[str, set[str]]:
     """first names, surnames and the names that are also English words (lower case)."""
     first: set[str] = set()
     last: set[str] = set()
     common_uk: set[str] = set()
+    rare_first: dict[str, list[str]] = {}
     for country, n_first, n_last in COUNTRIES:
         by_gender = dataset.get_top_names(n=n_first, use_first_names=True, country_alpha2=country)
         for gender_names in by_gender.get(country, {}).values():
-            first.update(_forms(gender_names))
+            first.update(_forms(gender_names[:RARE_FROM]))
+            rare_first[country] = rare_first.get(country, []) + _forms(gender_names[RARE_FROM:])
             if country == "GB":
                 common_uk.update(_forms(gender_names[:COMMON_ENOUGH]))
         surnames = dataset.get_top_names(n=n_last, use_first_names=False, country_alpha2=country)
         last.update(_forms(surnames.get(country, [])))
+    # rare first names that are also a place's word or a surname ("Hylton", "Shaw", "Crompton")
+    first.update(
+        w
+        for names in rare_first.values()
+        for w in names
+        if w not in place_words and folded(w) not in place_words and w not in last
+    )
     also_words = {w for w in first | last if w in words or folded(w) in words}
     first = {w for w in first if w not in also_words or w in common_uk}
     with_folded = {
@@ -144,7 +162,19 @@ def main() -> int:
         for line in DICTIONARY.read_text(encoding="utf-8").splitlines()
         if line.strip().islower() and "'" not in line
     )
-    lists = build(NameDataset(), words)
+    large = frozenset(
+        line.strip().lower()
+        for line in LARGE_DICTIONARY.read_text(encoding="utf-8").splitlines()
+        if "'" not in line
+    )
+    place_words = frozenset(
+        word
+        for name in PLACE_LISTS
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for word in line.split()
+    )
+    lists = build(NameDataset(), words, place_words | large)
     for filename, names in lists.items():
         body = "\n".join(sorted(names))
         (HERE / filename).write_text(f"# {HEADERS[filename]}\n{body}\n", encoding="utf-8")

@@ -39,7 +39,9 @@ _ORG_WORDS = (
     r"|town|meads?|end|gate|brothers|bros|co-?op|co|textiles|convenience|recovery|fish|food"
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
-    r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board))"
+    r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board)"
+    # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
+    r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 # A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
