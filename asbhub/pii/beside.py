@@ -70,6 +70,9 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     for ent in people:
         found += _birth_date_after(text, ent)
         found += _name_rest(text, ent)
+        found += _surname_in_capitals_before(text, ent)
+        found += _word_spelled_after(text, ent)
+    found += _initials_of_names(text, people)
     for ent in entities:
         if ent.type == "STREET_ADDRESS":
             found += _resident_before(text, ent, people)
@@ -205,7 +208,99 @@ def _birth_date_after(text: str, ent: Entity) -> list[Candidate]:
     words = _WORDS_DATE_AFTER.match(text, ent.end)
     if words is not None and _old_in_words(words.group(1)):
         return [Candidate("DATE_OF_BIRTH", words.start(1), words.end(1), 0.7, "pattern")]
+    month = _MONTH_YEAR_AFTER.match(text, ent.end)
+    if month is not None and _old_enough(month.group(1)):
+        return [Candidate("DATE_OF_BIRTH", month.start(1), month.end(1), 0.6, "pattern")]
     return []
+
+
+# The word a caller then spells out is the name: "Agnieszka, A-G-N-I-E-S-Z-K-A".
+_WORD_BEFORE_SPELLING = re.compile(r"([^\W\d_][^\W\d_'’]+)[\s,:;\-–]{1,4}$")
+
+
+def _word_spelled_after(text: str, ent: Entity) -> list[Candidate]:
+    span = text[ent.start : ent.end]
+    spelled = re.sub(r"double\s+([A-Z])", r"\1\1", span)
+    spelled = re.sub(r"\s+for\s+[a-z]+", "", spelled)
+    letters = "".join(ch for ch in spelled if ch.isalpha())
+    if len(letters) < 4 or not re.fullmatch(r"[A-Z](?:[-,\s]+[A-Z]+)+", spelled.strip()):
+        return []
+    m = _WORD_BEFORE_SPELLING.search(text, max(0, ent.start - 40), ent.start)
+    if m is None or _fold(m.group(1)).upper() != letters:
+        return []
+    return [Candidate("PERSON", m.start(1), m.end(1), 0.6, "context")]
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# A month and a year long past right after a name: "ARMSTRONG Kian Oct 2008".
+_MONTH_YEAR_AFTER = re.compile(
+    r"\s*+(?:,\s*+|\(\s*+)?((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+(?:19|20)\d\d)(?!\d)"
+)
+# A surname in capitals right before a forename found: "MOFFAT Ellis", "2 detained: ARMSTRONG
+# Kian".
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,})\s$")
+
+
+def _surname_in_capitals_before(text: str, ent: Entity) -> list[Candidate]:
+    m = _CAPITALS_BEFORE.search(text, max(0, ent.start - 30), ent.start)
+    span = text[ent.start : ent.end]
+    if m is None or not span[:1].isupper() or span.isupper() or " " in span:
+        return []
+    low = m.group(1).lower()
+    if low not in surnames() or low in english_words() or low in not_names():
+        return []
+    return [Candidate("PERSON", m.start(1), ent.end, 0.6, "context")]
+
+
+# Initials given for a person where they are named, in minutes and logs: "Sgt Owain Lloyd (OL,
+# South Wales Police)", "DB – Dawn Brierley (Oldham Council)", "Farooq Ahmed – FA (GMP)". They
+# stand for that person wherever they recur ("OL summarised 6 reports").
+_INITIALS = r"[A-Z](?:[A-Z]|[a-z]?[A-Z]|['’][A-Z]){1,3}"
+_INITIALS_AFTER = re.compile(rf"\s*+(?:\(\s*|[–\-]\s*)({_INITIALS})(?=\s*[,)(]|\s*$|\s*;)")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w'’])({_INITIALS})\s*[–\-:]\s*$")
+
+
+def _initials_of_names(text: str, people: Sequence[Entity]) -> list[Candidate]:
+    defined: set[str] = set()
+    for ent in people:
+        name = text[ent.start : ent.end]
+        want = _initials(name)
+        if len(want) < 2:
+            continue
+        after = _INITIALS_AFTER.match(text, ent.end)
+        before = _INITIALS_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+        for m in (after, before):
+            if m is not None and _initials(m.group(1), split=False) == want:
+                defined.add(m.group(1))
+    if not defined:
+        return []
+    every = re.compile(
+        r"(?<![\w'’\-/@.])(?:" + "|".join(map(re.escape, sorted(defined))) + r")(?![\w'’\-/@])"
+    )
+    return [Candidate("PERSON", m.start(), m.end(), 0.55, "context") for m in every.finditer(text)]
+
+
+def _initials(value: str, split: bool = True) -> str:
+    """ "Owain Lloyd" -> "OL", "Rhiannon Evans-Pugh" -> "REP", "Marie O'Driscoll" -> "MOD";
+    initials as written ("MO'D", "GaI") -> their capitals."""
+    if not split:
+        return "".join(ch for ch in value if ch.isupper())
+    letters = []
+    for part in re.split(r"[\s\-]+", value):
+        if not part:
+            continue
+        if re.match(r"(?i:o|d)['’]\w", part):
+            letters.append(part[0].upper() + part[2].upper())
+        elif part[0].isalpha():
+            letters.append(part[0].upper())
+    return "".join(letters)
 
 
 # A date in words after a name and a comma or bracket: "Mrs Kathleen Brogan, sixth of May
@@ -312,6 +407,11 @@ _FUNCTION_TEXT = (
     " be been are did does do if when while where who which what why how its no yes"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_CALENDAR_TEXT = (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june"
+    " july august september october november december mon tue tues wed thu thur thurs fri sat sun"
+)
+_CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
 _ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?![\w'’])")
 
 
@@ -333,8 +433,8 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     if not _same_case(span, word):
         return None
     low = word.lower()
-    if low in _FUNCTION_WORDS:
-        return None  # "tyler or summat": a surname in some list, a word here
+    if low in _FUNCTION_WORDS or low in _CALENDAR_WORDS:
+        return None  # "tyler or summat", "Kian Oct 2008": a surname in some list, a word here
     listed = low in surnames() and low not in common_english_words()
     unknown = (
         len(low) >= 4

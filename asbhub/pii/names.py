@@ -143,7 +143,8 @@ _VERB_USE = re.compile(
 )
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
-    r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s|op|operator)\.?"
+    r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s|op|operator"
+    r"|inspector|sergeant|constable|superintendent)\.?"
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )
@@ -769,11 +770,16 @@ def _town_before_postcode(text: str, cand: Candidate) -> bool:
     return text[cand.end : m.start()].strip(" ,") == ""
 
 
+_SPELLED = re.compile(r"[A-Z](?:-(?:double\s)?[A-Z]){3,}|[A-Z](?:\s+for\s+[a-z]+)?(?:,?\s.+){3,}")
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if cand.source != "ner" and _SPELLED.fullmatch(span) and all(len(w) == 1 for w in words[:4]):
+        return False  # "A-G-N-I-E-S-Z-K-A": a name spelled out letter by letter
     if "_" in span or _machine_value_of(text, cand.start, cand.end):
         return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
     if _ALIAS_AFTER.match(text, cand.end):
@@ -1097,6 +1103,7 @@ def _surname_word(word: str) -> bool:
     return word in surnames() or word in common_word_names()
 
 
+_IN_TOWN_BEFORE = re.compile(r"\b(?i:in|near|around|across|outside)\s+$")
 _DETERMINER_BEFORE = re.compile(
     r"\b(?i:a|an|the|this|that|his|her|my|your|their|our|its|some|any|no)\s+$"
 )
@@ -1152,6 +1159,12 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in loose.finditer(text)
             if not _ORG_AFTER.match(text[m.end() : m.end() + 40])  # "Kim Lee" ... "Kim's Nails"
+            # "Chief Inspector Holt" ... "constituents in Holt": the town of that name
+            and not (
+                _IN_TOWN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                and m.group()[:1].isupper()
+                and text[m.end() : m.end() + 1] not in ("'", "’")
+            )
         ]
     if capitalised:
         strict = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(capitalised))) + r")\b")

@@ -14,6 +14,41 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "initials given beside a name in minutes stand for that person where they recur",
+        "Present: Sgt Owain Lloyd (OL, South Wales Police); DB – Dawn Brierley (Council). OL "
+        "summarised; DB agreed. GMP and the ASB team to act.",
+        ["Owain Lloyd", "Dawn Brierley", "OL summarised", "DB agreed"],
+        ["GMP", "ASB"],
+    ),
+    (
+        "a name spelled out letter by letter, and the word it spells",
+        "C: Agnieszka, A-G-N-I-E-S-Z-K-A. Caller Mr Tanveer Kaleem, spelled K for kilo, A, L, E, "
+        "E, M. Route A-1 closed.",
+        ["Agnieszka", "A-G-N-I-E-S-Z-K-A", "K for kilo, A, L, E, E, M"],
+        ["Route A-1"],
+    ),
+    (
+        "a house number read out in a call; a count of people stays",
+        "C: it's forty-two Railway Street, Splott. I'm at seventeen Caerleon Road. Two lads on "
+        "Mill Lane; one took his bank card.",
+        ["forty-two Railway Street", "seventeen Caerleon Road"],
+        ["Two lads on Mill Lane", "one took his bank card"],
+    ),
+    (
+        "a date of birth after 'born in', with or without the place first; a move stays",
+        "Lewis Atkinson, who was born in March 1999, and Nadia Rahman, born in Luton on 4 March "
+        "1997. He moved to Luton in March 2020.",
+        ["March 1999", "4 March 1997"],
+        ["Luton", "March 2020"],
+    ),
+    (
+        "a rank written out before a surname that is also a town; the town stays",
+        "Dear Chief Inspector Holt, I write for constituents in Holt. Detective Sergeant Ashby "
+        "replied.",
+        ["Inspector Holt", "Sergeant Ashby"],
+        ["constituents in Holt"],
+    ),
+    (
         "a house number and an estate's name with no street word; a count, a town, a word stay",
         "Music from 16 The Larches most nights; the family moved into 24 kingsmead in May; man "
         "at 17 Oakfield runs a garage. A group of 4 outside the shop, 3 youths near Wakefield.",

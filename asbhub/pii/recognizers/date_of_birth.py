@@ -34,7 +34,11 @@ DATE = (
 # "b:", "person_dob=", and in Welsh "dyddiad geni", "ganwyd" (born).
 _BIRTH = (
     r"(?:d\.?\s?[o0]\.?\s?b\.?s?(?:\s+on\s+file)?|dbo|date\s+of\s+b(?:irth|rith|irht)"
-    r"|birth\s?date|birthday|born(?:\s+on)?(?:\s+the)?|b\.\s?|b:\s?|dyddiad\s+geni|ganwyd"
+    r"|birth\s?date|birthday|b\.\s?|b:\s?|dyddiad\s+geni|ganwyd"
+    # "born in March 1999"; "born in Luton on 4 March 1997" (the place is not the date)
+    rf"|born\s+in(?=\s+{_MONTH}\b)|born\s+in\s+(?-i:\p{{Lu}}[\p{{L}}'’\-]+)"
+    r"(?:\s+(?-i:\p{Lu}[\p{L}'’\-]+))?\s+on(?:\s+the)?"
+    r"|born(?:\s+on)?(?:\s+the)?"
     # and the labels of other countries' papers: Lithuanian, Polish, Romanian, Spanish and
     # Portuguese, Turkish, German, French, Czech and Slovak, Latvian, Italian
     r"|gimimo\s+data|data\s+urodzenia|data\s+na[sș]terii|fecha\s+de\s+nacimiento"

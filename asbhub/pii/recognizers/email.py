@@ -26,7 +26,9 @@ class OfflineEmailRecognizer(PatternMatching):
         ),
         Pattern(
             "E-mail spelt out in words",
-            r"\b[\w\-]+(?:\s(?:dot|underscore)\s[\w\-]+)*\sat\s[\w\-]+(?:\sdot\s[\w\-]+)*"
+            # "jen dot hartigan seventy-two at gmail dot com": a number read out after the name
+            r"\b[\w\-]+(?:\s(?:dot|underscore)\s[\w\-]+)*(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+)?"
+            r"\sat\s[\w\-]+(?:\sdot\s[\w\-]+)*"
             r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
             0.6,
         ),

@@ -425,6 +425,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
         low = word.lower()
         if low in self.places and low not in self.last:
             return False
+        if low in _CALENDAR or (low[:3] in _CALENDAR_SHORT and len(low) <= 4):
+            return False  # "Kian Oct 2008": the month of a date of birth
         if word[0].isupper():
             return (
                 low in self.last
@@ -551,6 +553,8 @@ _CALENDAR_WORDS = (
     " june july august september october november december"
 )
 _CALENDAR = frozenset(_CALENDAR_WORDS.split())
+_CALENDAR_SHORT_TEXT = "jan feb mar apr jun jul aug sep oct nov dec mon tue wed thu fri"
+_CALENDAR_SHORT = frozenset(_CALENDAR_SHORT_TEXT.split())
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
 _MORE_CUES = (
     "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"

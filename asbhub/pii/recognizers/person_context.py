@@ -52,6 +52,10 @@ _NAMES = rf"(?:\p{{Lu}}\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse)\.?(?:\s\d{2,5})?"
+    # ranks written out: "Chief Inspector Holt", "Detective Sergeant Ashby", "Superintendent Lee"
+    r"|(?:(?:Chief|Detective|Police|Temporary|Acting|Det\.?)\s+){0,2}"
+    r"(?:Inspector|Sergeant|Constable|Superintendent|Chief\s+Superintendent)"
+    r"|(?:CHIEF\s+|DETECTIVE\s+)?(?:INSPECTOR|SERGEANT|CONSTABLE|SUPERINTENDENT)"
 )
 _CUE = (
     r"(?i:named(?:\s+as)?|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
@@ -142,6 +146,15 @@ class PersonContextRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
+        # A name spelled out letter by letter, as a caller gives it: "A-G-N-I-E-S-Z-K-A",
+        # "P-E-N-G-E-double L-Y", "spelled K for kilo, A, L, E, E, M".
+        Pattern(
+            "Name spelled out",
+            r"(?-i:\b[A-Z](?:-(?:double\s)?[A-Z]){3,}\b"
+            r"|(?<=(?i:spel(?:led|t|ling)(?:\s+it)?|that['’]?s)[\s:,]{1,3})"
+            r"[A-Z](?:\s+for\s+[a-z]+)?(?:,?\s(?:double\s)?[A-Z](?:\s+for\s+[a-z]+)?(?![\w'’])){3,})",
+            0.6,
+        ),
         Pattern(
             "Cue then lower-case name",
             # not what the writer is doing or feeling: "hi im writing", "hi im fed up"

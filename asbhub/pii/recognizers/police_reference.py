@@ -73,7 +73,11 @@ class PoliceReferenceRecognizer(PatternMatching):
             0.5,
         ),
         # A licensed driver's or vendor's badge: "driver badge 0456", "Big Issue badge 3381".
-        Pattern("Badge number", r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K[A-Z]?\d{3,6}\b", 0.6),
+        Pattern(
+            "Badge number",
+            r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K(?:[A-Z]{1,2}-?)?\d{3,6}\b",
+            0.6,
+        ),
         # A reference the writer introduces with a clause first: "Police ref she gave over the
         # phone: 1324 0077 190".
         Pattern(

@@ -63,7 +63,7 @@ _ONE_FLAT = (
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
     r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
     r"|front|back|rear),?\s+"
-    r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2}),\s*)"
+    r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d)))"
 )
 _FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
 # Where a house number may start: not inside a word, a reference, an amount or a time, nor after
@@ -73,6 +73,15 @@ _NUMBER_START = r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
 _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
+# A house number read out, as a call is transcribed: "forty-two Railway Street", "eighty seven
+# gleadless common", "seventeen Caerleon Road".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_NUMBER = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-](?:{_UNITS}))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    # "one" alone is a pronoun far more often: "one took his bank card"
+    rf"|(?:{_UNITS})\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}))?|(?!one\b)(?:{_UNITS}))\s+"
+)
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
     rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
@@ -176,6 +185,11 @@ class StreetAddressRecognizer(PatternMatching):
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Numbered street", rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
+        Pattern(
+            "Street with its number read out",
+            rf"\b(?<!(?i:the|a|an|about|some|for)\s)(?-i:{_SPOKEN_NUMBER}){_STREET}",
+            0.55,
+        ),
         Pattern(  # "8 Harbour Court, Hythe Quay": a numbered building and its street
             "Numbered building and its street",
             rf"{_NUMBER_START}{_NUMBER}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS})(?![\w'])"
@@ -236,11 +250,13 @@ class StreetAddressRecognizer(PatternMatching):
             # not a pub named for a title: "The Marquis of Granby, Hope Street"
             r"(?<!(?i:marquis|marquess|duke|earl|lord|king|queen|prince|princess|duchess)\s(?=of))"
             rf"\b(?:{_ADDRESS_LABEL}|of|at|residing(?:\s+at)?|lives\s+at|living\s+at"
+            r"|(?:bungalow|house|home|cottage|property),"
             r"|resides\s+at|drive\s+of)(?:\s*[:=]\s*|\s+)\K"
             r"(?-i:[A-Z][\w'’]+(?:-[\w'’]+){0,3}(?:\s+(?:na|nan|an|y|yr|ar|a)\s+[A-Z][\w'’]+)?"
             # "Holly Bank", "Ffynnon Wen"; not a block, a park or an estate ("Kestrel House")
             rf"(?:\s+(?!(?i:{BUILDING_WORDS}|{_NOT_A_HOUSE})\b)[A-Z][\w'’]+)?)"
-            rf",\s*(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?\s+)?"  # "Rosedene, 4 Church Lane"
+            # "Rosedene, 4 Church Lane", "Rosedene, 4-6 Station Approach"
+            rf",\s*(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,3}}[A-Za-z]?)?\s+)?"
             rf"(?:(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])"
             rf"|(?:{_WELSH_STREET})(?-i:(?:\s+(?:yr|y|[A-Z][\w'’\-]*)(?![\w'’])){{1,2}}))",
             0.55,
@@ -267,8 +283,9 @@ class StreetAddressRecognizer(PatternMatching):
             "Number and name before a postcode",
             rf"{_NUMBER_START}\d{{1,3}}[A-Za-z]?\s+(?-i:{_CAP_WORD}"
             r"(?:\s+(?:(?:na|nan|an|y|yr|ar|de|la|le)\s+)?[A-Z][\w'’\-]+){0,2})"
-            r"(?=\s*,\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*,?\s*){0,2}"
-            rf"{_POSTCODE_AHEAD})",
+            # then its town ("Isle of Lewis") and the postcode
+            r"(?=\s*,\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w'’\-]+)?)"
+            rf"\s*,?\s*){{0,2}}{_POSTCODE_AHEAD})",
             0.5,
         ),
         Pattern(
@@ -283,7 +300,11 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
             0.6,
         ),
-        Pattern("Flat alone", r"\b(?:flat|apartment|apt|maisonette)\s*\d{1,4}[A-Za-z]?\b", 0.2),
+        Pattern(  # "Flat 12", and a Scottish flat by its floor and door: "Flat 0/2"
+            "Flat alone",
+            r"\b(?:flat|apartment|apt|maisonette)\s*(?:\d{1,2}/\d{1,2}\b|\d{1,4}[A-Za-z]?\b)",
+            0.2,
+        ),
     ]
     # A house known by its name runs only where a house's word is; an estate's name only where
     # a number comes before a word with an estate's ending.

@@ -70,7 +70,7 @@ _PHONETIC = (
     r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)"
 )
 _SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d)"
-_SAID = r"[\s,\-]+"
+_SAID = r"(?:[\s,\-]+(?:(?:uh|er|erm|um)[\s,]+)?)"  # "one nine, uh, x-ray"
 _PHONETIC_PLATE = (
     rf"(?i:\b{_PHONETIC}{_SAID}{_PHONETIC}{_SAID}{_SPOKEN_DIGIT}(?:{_SAID}{_SPOKEN_DIGIT})?"
     rf"(?:{_SAID}{_PHONETIC}){{1,3}}\b)"
