@@ -51,39 +51,60 @@ class PatternMatching(PatternRecognizer):
         nlp_artifacts: Any = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        flags = regex_flags or self.global_regex_flags
+        flags = regex_flags or self.global_regex_flags or 0
         entity_type = self.supported_entities[0]
-        metadata = {
-            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-        }
         results: list[RecognizerResult] = []
-        opened: dict[str, bool] = {}
-        for pattern in self.patterns:
-            gate = self.GATES.get(pattern.name)
+        opened: dict[Any, bool] = {}
+        for compiled, score, gate in self._compiled(flags):
             if gate is not None:
                 if gate not in opened:
-                    opened[gate] = _compiled_gate(gate, flags).search(text) is not None
+                    opened[gate] = gate.search(text) is not None
                 if not opened[gate]:
                     continue
-            if pattern.compiled_regex is None or pattern.compiled_with_flags != flags:
-                pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
-                pattern.compiled_with_flags = flags
-            for match in pattern.compiled_regex.finditer(text):
+            for match in compiled.finditer(text):
                 start, end = match.span()
                 if start == end:
                     continue
-                score = self._score(text[start:end], pattern.score)
-                if score > EntityRecognizer.MIN_SCORE:
+                found = self._score(text[start:end], score)
+                if found > EntityRecognizer.MIN_SCORE:
                     result = RecognizerResult(
                         entity_type=entity_type,
                         start=start,
                         end=end,
-                        score=score,
-                        recognition_metadata=dict(metadata),
+                        score=found,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
                     )
                     results.append(result)
+        if len(results) < 2:
+            return results  # nothing to deduplicate (most texts, most recognizers)
         return EntityRecognizer.remove_duplicates(results)
+
+    def _compiled(self, flags: int) -> list[tuple[Any, float, Any]]:
+        """Each pattern compiled with `flags`, its score and its compiled gate (or None), built
+        once per recognizer and set of flags rather than checked pattern by pattern per text."""
+        cache: dict[int, list[tuple[Any, float, Any]]] = self.__dict__.setdefault(
+            "_compiled_by_flags", {}
+        )
+        compiled = cache.get(flags)
+        if compiled is None:
+            compiled = []
+            for pattern in self.patterns:
+                if pattern.compiled_regex is None or pattern.compiled_with_flags != flags:
+                    pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+                    pattern.compiled_with_flags = flags
+                gate = self.GATES.get(pattern.name)
+                compiled.append(
+                    (
+                        pattern.compiled_regex,
+                        pattern.score,
+                        _compiled_gate(gate, flags) if gate is not None else None,
+                    )
+                )
+            cache[flags] = compiled
+        return compiled
 
     def _score(self, matched: str, score: float) -> float:
         """The pattern's score, made certain by a passed validation and void by a failed one
