@@ -14,6 +14,19 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a postcode whose inward code looks like an ordinal's ending, or spaced twice; a road's "
+        "exit stays",
+        "address flat 4 68 dunstall ave wv6 0nd, or Uxbridge UB8 1  PJ. Take the a1 2nd exit.",
+        ["wv6 0nd", "UB8 1  PJ"],
+        ["a1 2nd exit"],
+    ),
+    (
+        "a phone number read out with 'o' for a zero; a lone 'o' stays",
+        "or text o seven eight two o, nine one three, six seven four. I saw o two of them.",
+        ["o seven eight two o, nine one three, six seven four"],
+        ["o two of them"],
+    ),
+    (
         "initials given beside a name in minutes stand for that person where they recur",
         "Present: Sgt Owain Lloyd (OL, South Wales Police); DB – Dawn Brierley (Council). OL "
         "summarised; DB agreed. GMP and the ASB team to act.",

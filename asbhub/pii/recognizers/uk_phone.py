@@ -45,11 +45,11 @@ _LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 # Words for digits as a number is read out; "double", "triple" repeat the next, "hundred" is
 # two zeros.
 _SPOKEN = (
-    r"(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble"
+    r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble"
     r"|hundred)"
 )
 _DIGIT_WORDS = "one two three four five six seven eight nine"
-_SPOKEN_DIGITS = {"oh": "0", "zero": "0", "nought": "0", "hundred": "00"} | {
+_SPOKEN_DIGITS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "hundred": "00"} | {
     word: str(n) for n, word in enumerate(_DIGIT_WORDS.split(), 1)
 }
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}
@@ -170,7 +170,9 @@ class CuedPhoneRecognizer(PatternMatching):
         # nine hundred, two one four"; validate_result counts the digits the words stand for.
         Pattern(
             "Number read out in words",
-            rf"(?<![\w/])(?:0\d*|oh|zero|nought)(?:[\s,\-]+(?:\d{{1,5}}|{_SPOKEN})\b){{4,16}}",
+            # "o" read for a zero needs a digit's word after it: "o seven eight two o, nine …"
+            rf"(?<![\w/])(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b))"
+            rf"(?:[\s,\-]+(?:\d{{1,5}}|{_SPOKEN})\b){{4,16}}",
             0.6,
         ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.

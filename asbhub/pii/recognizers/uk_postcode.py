@@ -60,7 +60,7 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         ),
         Pattern(
             "UK postcode (odd spacing)",
-            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]\s[ABD-HJLNP-UW-Z]{2}"
+            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]\s{1,2}[ABD-HJLNP-UW-Z]{2}"
             r"|[A-PR-UWYZ][A-HK-Y]?\s[0-9][0-9A-HJKPSTUW]?\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2})\b",
             0.6,
         ),
@@ -72,4 +72,5 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         # "the a1 2nd exit": a lower-case ordinal is a road direction, not an inward code.
-        return re.search(r"\d(?:st|nd|rd|th)$", pattern_text) is not None
+        # "WV6 0ND" ends as no ordinal can ("0nd"), so it stays a postcode.
+        return re.search(r"(?<!\d)(?:1st|2nd|3rd|[04-9]th)$", pattern_text) is not None
