@@ -14,6 +14,13 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a month and year after a surname in capitals and a forename; a month is no surname",
+        "2 detained: MOFFAT Ellis 10/10/2008, ARMSTRONG Kian Oct 2008. Wei's DOB on file "
+        "1968/04/19, Li Na's Apr 2 1971. Review in Oct 2026.",
+        ["MOFFAT Ellis", "ARMSTRONG Kian", "Oct 2008", "Apr 2 1971"],
+        ["Oct 2026"],
+    ),
+    (
         "a postcode whose inward code looks like an ordinal's ending, or spaced twice; a road's "
         "exit stays",
         "address flat 4 68 dunstall ave wv6 0nd, or Uxbridge UB8 1  PJ. Take the a1 2nd exit.",

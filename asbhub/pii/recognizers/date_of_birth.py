@@ -252,7 +252,10 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
         Pattern(
             "Second date after a birth word",  # "DOBs on file: 01/01/1968 and 12/02/1972"
-            rf"{_BIRTH_CUE}{DATE}\s*(?:and|&|,)\s*\K{DATE}(?!\d)",
+            # or each after its person's name: "Wei's DOB on file 1968/04/19, Li Na's Apr 2 1971"
+            rf"{_BIRTH_CUE}{DATE}\s*(?:and|&|,)\s*"
+            r"(?:(?-i:\p{Lu}[\p{L}\-]*)(?:\s(?-i:\p{Lu}[\p{L}\-]*))?['’]s\s+)?"
+            rf"\K{DATE}(?!\d)",
             0.8,
         ),
         Pattern(

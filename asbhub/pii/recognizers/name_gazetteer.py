@@ -384,6 +384,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
             text[end : tok.start()] == " "
             and word[0].isupper()
             and not word.isupper()
+            and not _calendar(word.lower())  # "Kian Oct 2008": a month, not a surname
             and (self._unknown_surname(word) or self._plain_surname(word))
         )
 
@@ -425,7 +426,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         low = word.lower()
         if low in self.places and low not in self.last:
             return False
-        if low in _CALENDAR or (low[:3] in _CALENDAR_SHORT and len(low) <= 4):
+        if _calendar(low):
             return False  # "Kian Oct 2008": the month of a date of birth
         if word[0].isupper():
             return (
@@ -555,6 +556,13 @@ _CALENDAR_WORDS = (
 _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 _CALENDAR_SHORT_TEXT = "jan feb mar apr jun jul aug sep oct nov dec mon tue wed thu fri"
 _CALENDAR_SHORT = frozenset(_CALENDAR_SHORT_TEXT.split())
+
+
+def _calendar(low: str) -> bool:
+    """A day's or a month's name, whole or shortened ("Oct", "Sept", "Weds")."""
+    return low in _CALENDAR or (len(low) <= 4 and low[:3] in _CALENDAR_SHORT)
+
+
 _SPEECH_VERBS = frozenset(["said", "says", "rang", "called", "told", "asked", "states", "stated"])
 _MORE_CUES = (
     "ex husband wife aunt uncle nan cousin mate stepdad stepmum nephew niece tenant occupant"
