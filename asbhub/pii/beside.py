@@ -187,6 +187,8 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
             start, end = _whole_word(text, start, end)
             if initial := _INITIAL_AFTER.match(text, end):
                 end = initial.end()  # "Kaka R", "Shania B": a street name's letter
+                if (second := _INITIAL_AFTER.match(text, end)) and text[start:end].isupper():
+                    end = second.end()  # "RAINE C J": a surname and two initials
             md = _MD_BEFORE.search(text, max(0, start - 4), start)
             if md:
                 start = md.start()

@@ -14,6 +14,13 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "an export's name fields in any case, and a family by its name in the plural",
+        "ref=MER-ASB-044172; subj_forename=ryan; subj_surname=o'neill; area=SO14. Kershaw family "
+        "warned; home visit to the Kershaws. The Smithfield estate.",
+        ["ryan", "o'neill", "Kershaw", "Kershaws"],
+        ["area=SO14", "The Smithfield estate"],
+    ),
+    (
         "a month and year after a surname in capitals and a forename; a month is no surname",
         "2 detained: MOFFAT Ellis 10/10/2008, ARMSTRONG Kian Oct 2008. Wei's DOB on file "
         "1968/04/19, Li Na's Apr 2 1971. Review in Oct 2026.",

@@ -146,6 +146,15 @@ class PersonContextRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
+        # The value of an export's name field, in any case: "subj_surname=o'neill",
+        # "forename: ryan", "full_name=Leigh Dunn".
+        Pattern(
+            "Value of a name field",
+            r"(?i:(?:\b|_)(?:forenames?|surname|first_?name|last_?name|full_?name|given_?names?"
+            r"|family_?name|middle_?names?)\s*[=:]\s*)\K"
+            r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*){0,2}?(?=\s*(?:[;,|&\n\"]|$|\s\w+[=:]))",
+            0.6,
+        ),
         # A name spelled out letter by letter, as a caller gives it: "A-G-N-I-E-S-Z-K-A",
         # "P-E-N-G-E-double L-Y", "spelled K for kilo, A, L, E, E, M".
         Pattern(
