@@ -17,6 +17,7 @@ from asbhub.pii.gazetteers import (
     common_english_words,
     english_words,
     first_names,
+    folded,
     not_names,
     places,
     surnames,
@@ -228,16 +229,9 @@ def _word_spelled_after(text: str, ent: Entity) -> list[Candidate]:
     if len(letters) < 4 or not re.fullmatch(r"[A-Z](?:[-,\s]+[A-Z]+)+", spelled.strip()):
         return []
     m = _WORD_BEFORE_SPELLING.search(text, max(0, ent.start - 40), ent.start)
-    if m is None or _fold(m.group(1)).upper() != letters:
+    if m is None or folded(m.group(1).lower()).upper() != letters:
         return []
     return [Candidate("PERSON", m.start(1), m.end(1), 0.6, "context")]
-
-
-def _fold(word: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # A month and a year long past right after a name: "ARMSTRONG Kian Oct 2008".

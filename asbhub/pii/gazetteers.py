@@ -7,6 +7,7 @@ the name lists are built from names-dataset by tools/build_names.py (sources in 
 from __future__ import annotations
 
 import functools
+import unicodedata
 from importlib import resources
 
 # Names that are also ordinary English words: matched only when the text capitalises them.
@@ -188,6 +189,13 @@ COMMON_WORD_OTHER_NAMES = frozenset(
 )
 
 COMMON_WORD_NAMES = COMMON_WORD_FIRST_NAMES | COMMON_WORD_OTHER_NAMES
+
+
+def folded(word: str) -> str:
+    """The word without its accents ("mária" -> "maria"; "ł" -> "l"), as the lists also hold
+    names and as officers often type them."""
+    plain = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("ø", "o"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1)

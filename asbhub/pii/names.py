@@ -1154,14 +1154,13 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     exact = {w for w in exact if text.count(w) > inside.count(w)}
     found = []
     if words:
+        names = "|".join(map(re.escape, sorted(words)))
         # a family by its name: "a home visit to the Kershaws"
-        plural = re.compile(
-            r"\b(?i:the)\s+((?:" + "|".join(map(re.escape, sorted(words))) + r"))(?:e?s)\b"
-        )
+        plural = re.compile(r"\b(?i:the)\s+((?:" + names + r"))(?:e?s)\b")
         found += [
             Candidate("PERSON", m.start(1), m.end(), 0.6, "context") for m in plural.finditer(text)
         ]
-        loose = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)
+        loose = re.compile(r"\b(?:" + names + r")\b", re.I)
         found += [
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in loose.finditer(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: TID253 - lazily loaded
 
@@ -15,6 +14,7 @@ from asbhub.pii.gazetteers import (
     english_words,
     first_names,
     first_names_also_words,
+    folded,
     not_names,
     places,
     surnames,
@@ -99,7 +99,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 # "Kwabena's little brother", "Jan-Willem's father": the name, not the 's
                 return tokens[i].start(), tokens[i].end() - 2, 0.55, 1
         if low not in self.first and low not in self.last:
-            low = _folded(low)  # "Mária", "Zoë", "Łukasz" as the lists also hold them plain
+            low = folded(low)  # "Mária", "Zoë", "Łukasz" as the lists also hold them plain
         capital = word[0].isupper()
         inverted = self._surname_first(text, tokens, i)
         if inverted is not None:
@@ -455,12 +455,6 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
-
-
-def _folded(word: str) -> str:
-    """The word without its accents ("mária" -> "maria"; "ł" -> "l")."""
-    plain = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("ø", "o"))
-    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 # After a name in lower case: "callum from Lincs Fire phoned", "mandy frm no 6", "kyle says".

@@ -155,7 +155,7 @@ _ESTATE_ENDINGS = (
     "field|fields|bank|banks|acre|acres|mead|meads|lea|leigh|dene|croft|holme|garth|wood|woods"
     "|view|side|hurst|ridge|gate|green|dale|lands|hill|hills|moor|brook|ford|well|wells|cote"
     "|stead|ings|haven|fold|nook|royd|shaw|thwaite|worth|combe|mount|spur|ley|leys|ton|by|thorpe"
-    "|court|park|vale|heath|down|downs|lynch|garth|stile|hay|hays|holt|firs|oaks|elms|beeches"
+    "|court|park|vale|heath|down|downs|lynch|stile|hay|hays|holt|firs|oaks|elms|beeches"
 )
 # The plural nouns of estates named "The …": "16 The Larches", "11 the maltings".
 _ESTATE_NOUNS = (

@@ -25,10 +25,11 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             r"(?i:\b(?:passport|ppt)(?:\s+(?:no|number))?\.?[\s:#]*)\K"
             # a country's code before it ("GBR 507718342"), or every digit read apart
             r"(?:(?-i:GBR|GB|UK|IRL)\s)?(?:[A-Z]{1,2}\s?)?"
-            r"(?:\d{3}[ \-]\d{3}[ \-]\d{3}|(?:\d\s){8}\d)\b"
-            r"|(?-i:GBR|GB|IRL)\s\d{9}\b",
+            r"(?:\d{3}[ \-]\d{3}[ \-]\d{3}|(?:\d\s){8}\d)\b",
             0.7,
         ),
+        # Nine digits after the issuing country's code need no cue: "GBR 507718342".
+        Pattern("Passport with its country's code", r"(?-i:GBR|GB|IRL)\s\d{9}\b", 0.7),
         # Another country's identity card, after its name: "dowód osobisty AYZ482193", "carte de
         # identitate RO, seria/nr XV 603914", "Personalausweis L01X00T47", "Cartão de Cidadão
         # 14893567 5 ZX8", "Slovak ID card EA482913".
