@@ -60,6 +60,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "novel": SetRole.BLIND,
     "sealed": SetRole.BLIND,
     "withheld": SetRole.BLIND,
+    "reserved": SetRole.BLIND,
 }
 
 
