@@ -52,6 +52,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning10": SetRole.TUNED_ON,
     "tuning11": SetRole.TUNED_ON,
     "tuning12": SetRole.TUNED_ON,
+    "tuning13": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -40,6 +40,10 @@ _ORG_WORDS = (
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
     r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board)"
+    # landmarks and institutions named after people: "Royal Victoria Infirmary", "Adam Smith
+    # Theatre", "Wallace Monument", "Queen's University"
+    r"|infirmary|university|theatre|theater|museum|monument|statue|memorial|stadium|gallery"
+    r"|cathedral|chapel|abbey|priory|nursery|chippy|hub|areas|residents"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
     r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket)"
 )
@@ -73,6 +77,11 @@ _IN_PLACE_BEFORE = re.compile(
 )
 # After a district comes a comma and its town or postcode, or the end of the address.
 _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
+# A date of birth given right after words marks them a person's name: "Dawn MARSH, DOB 09/09/72",
+# "Will Heath (d.o.b. 3/4/01)", "Joy Bell born 2.2.1960".
+_DOB_AFTER = re.compile(
+    r",?\s{0,3}\(?\s?(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b[\s:.\-]{0,4}\d", re.IGNORECASE
+)
 # An age, "surname unknown" or a relation in brackets after a word marks it a person's name:
 # "Sanyi (15)", "storm (15, f)", "Guled (surname unknown)", "Eilidh (his partner)".
 AGE_AFTER = re.compile(
@@ -144,7 +153,7 @@ _VERB_USE = re.compile(
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s|op|operator"
-    r"|inspector|sergeant|constable|superintendent)\.?"
+    r"|inspector|sergeant|constable|superintendent|cons|const)\.?"
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )
@@ -187,7 +196,8 @@ ROLE_WORDS = _wordset(
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
-    " dci sgt insp nurse reg registered the farmer manager caretaker warden guard shopkeeper"
+    " dci sgt insp cons const nurse reg registered the farmer manager caretaker warden guard"
+    " shopkeeper"
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
     " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
@@ -267,6 +277,27 @@ _PUB_TITLE_BEFORE = re.compile(
     r"\b(?-i:The)\s+(?-i:Lord|Sir|Admiral|Duke|Earl|Marquis|Marquess|King|Queen|Prince"
     r"|Princess|Lady|General|Captain|Colonel|Squire|Saint|St\.?)\s+$"
 )
+# A saint's name makes a church, a school, a club or a hospital: "St Mirren", "St Thomas'",
+# "at ST COLMAN'S". After a capitalised word "St" is a street: "High St John Reilly said".
+_SAINT_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?:St|ST|Saint|SAINT)\.?\s+$")
+_NOT_A_STREET_NAME = _wordset(
+    "the at to in on near nr outside from of by and behind opposite into with inside past"
+)
+
+
+def _saint_before(text: str, start: int) -> bool:
+    found = _SAINT_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    before = found.group(1)
+    return (
+        before is None
+        or not before[:1].isupper()
+        or before.lower().strip(",.;:(") in _NOT_A_STREET_NAME
+        or not before[-1:].isalpha()
+    )
+
+
 # Words a person's name never holds: "Merseyside Police IOM", "Heddlu Gogledd Cymru".
 _INSTITUTION_WORDS = frozenset(["police", "constabulary", "council", "heddlu", "cyngor"])
 # A caller's own words before the name they give: "I'm Brooke Tanner", "its Rain", "this is Jo".
@@ -793,6 +824,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "5 High Street, Bala LL23 7AD": the town of an address
     if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):
         return True  # "The Admiral Rodney", "The Sir Robert Peel": a pub
+    if _saint_before(text, cand.start):
+        return True  # "St Mirren", "St Thomas' Hospital": named for a saint
     if any(w in _INSTITUTION_WORDS for w in words):
         return True  # "Merseyside Police IOM": an institution, whatever else is in it
     if (
@@ -832,6 +865,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         )
     ):
         return False  # "storm (15, f)", "River Hartley (16)": an age makes a word-name a name
+    if (
+        len(words) <= 3
+        and _DOB_AFTER.match(text, cand.end)
+        and any(
+            w in first_names() or w in COMMON_WORD_NAMES or not not_a_name_word(w) for w in words
+        )
+    ):
+        return False  # "Dawn MARSH, DOB 09/09/1972": a date of birth makes it a person's name
     if (
         len(words) == 1
         and cand.source == "context"
@@ -909,6 +950,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _IN_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
     ):
         return True  # "youths in Darnall", "near Foleshill": a district the lists do not know
+    if (
+        len(words) == 2
+        and not titled
+        and not any(w in first_names() for w in words)
+        and text[cand.end : cand.end + 1] not in ("'", "’")  # "in Kowalski Nowak's car"
+        and _IN_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    ):
+        return True  # "towards Builth Wells", "in Whitmore Reans": no first name, so a place
     if (
         len(words) == 1
         and not titled

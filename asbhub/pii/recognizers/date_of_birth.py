@@ -150,7 +150,9 @@ class DateOfBirthRecognizer(PatternMatching):
         Pattern(
             "Old date right after a name",  # "Rose | 29-06-2004", "Osei, Kwame | 09 12 1996"
             rf"{_NOT_BEFORE_DATE}\p{{Lu}}[\p{{Ll}}'’\-]{{1,30}},?\s(?:\|\s)?\K"
-            r"\d{1,2}(?:[/.\-]\d{1,2}[/.\-]|\s\d{1,2}\s)(?:19[3-9]\d|200\d|201[0-5])\b",
+            r"(?:\d{1,2}(?:[/.\-]\d{1,2}[/.\-]|\s\d{1,2}\s)(?:19[3-9]\d|200\d|201[0-5])\b"
+            # or the year first: "Amir Hussain 2009-01-19 (15)"
+            r"|(?:19[3-9]\d|200\d|201[0-5])([/.\-])\d{1,2}\1\d{1,2}(?![\d/.\-]))",
             0.5,
         ),
         # A table's row: "KOWALCZYK, Tomasz | 17 03 1994 |", "RUSU, Andrei | 1/1/01 |"; a

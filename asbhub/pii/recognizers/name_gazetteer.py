@@ -315,7 +315,26 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 self._in_no_list(fore) and len(fore) >= 3 and fore not in _CALENDAR
             ):
                 return None  # "SMITH, Chukwuemeka" yes; "LEEDS, Yorkshire", "NOTE, Officer" no
+            if not listed and any(part in self.places for part in fore.split("-")):
+                return None  # "YOS, Dyfed-Powys": a team and its area
             return tokens[i].start(), self._middle_name(text, tokens, i + 1), 0.6, 2
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and forename[:1].isupper()
+            and forename[1:].islower()
+            and low in self.last
+            and not self._first_name(low)  # "Connor, Alfie and Rico": a list of first names
+            and low not in self.places
+            and low not in self.english
+            and low not in self.common
+            and self._first_name(fore)
+            and fore not in self.english
+            and fore not in self.common
+        ):
+            # an export's "Begum, Nasreen": a listed surname that is no word or place, then a
+            # listed forename
+            return tokens[i].start(), self._middle_name(text, tokens, i + 1), 0.55, 2
         if (
             word.islower()
             and forename.islower()

@@ -51,7 +51,8 @@ _NAME = (
 _NAMES = rf"(?:\p{{Lu}}\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
-    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse)\.?(?:\s\d{2,5})?"
+    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse|Cons|CONS|Const|CONST)"
+    r"\.?(?:\s\d{2,5})?"  # "Cons Ward", "Const. McKnight": a constable (PSNI's shorthand)
     # ranks written out: "Chief Inspector Holt", "Detective Sergeant Ashby", "Superintendent Lee"
     r"|(?:(?:Chief|Detective|Police|Temporary|Acting|Det\.?)\s+){0,2}"
     r"(?:Inspector|Sergeant|Constable|Superintendent|Chief\s+Superintendent)"

@@ -33,6 +33,8 @@ _AGENCY_CUE = (
     rf"(?={_NUMBER_WORD}))"
     r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.=]*(?:(?:was|is)\s+)?"
+    # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
+    r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
@@ -109,7 +111,10 @@ class PoliceReferenceRecognizer(PatternMatching):
         ),
         Pattern(
             "Log number with its date",
-            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial|police)\s?(?:no\.?|number|ref)?[\s:#]*\K"
+            r"\b(?:log|incident|inc|occ|occurrence|storm|cad|ref|serial|police)\s?(?:no\.?|number|ref)?[\s:#]*(?:(?:is|was)\s+)?\K"
+            # a station's or a system's letters may come first: "police ref ayr 0418 of 6th may"
+            r"(?:(?!(?:of|on|at|is|was|no|nos|num|the|for|and|to|in|log|cad|ref|inc|occ|urn"
+            r"|storm|job)\s)[a-z]{2,4}\s)?"
             r"\d{1,5}\s+(?:of\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:\s+\d{{4}})?\b)",
             0.75,
@@ -129,7 +134,10 @@ class PoliceReferenceRecognizer(PatternMatching):
         Pattern(
             "Reference after an agency's cue",
             rf"{_AGENCY_CUE}\K(?:{_IDENTIFIER}"
-            r"|(?-i:[A-Z]{2,6}(?:[/\-][A-Z]{2,6}){1,3}[/\-]\d{3,})\b)",
+            r"|(?-i:[A-Z]{2,6}(?:[/\-][A-Z]{2,6}){1,3}[/\-]\d{3,})\b"
+            # a code of three parts or more with two digits in it: "ref KL-PR19-F4"
+            r"|(?-i:(?=[A-Z0-9/\-]{0,30}\d[A-Z0-9/\-]{0,30}\d)[A-Z]{1,6}(?:[/\-][A-Z0-9]{1,6}){2,4})"
+            r"(?![\w/\-]))",
             0.7,
         ),
         # In a transcript, the answer to a question about a reference: "has the council given

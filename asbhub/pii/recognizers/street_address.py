@@ -51,14 +51,15 @@ _NAME_WORD = (
     r"(?:(?<=(?<![\p{L}'’\-])\p{L}{1,3})\.)?"
 )
 # A Scottish tenement flat is its floor and door: "2/1, 14 Dumbarton Rd", "flat 0/2", "Flat
-# G/R" (ground, right); a flat known by its floor: "Basement Flat, 12 Cotham Brow"; a flat
-# or a block may be a letter ("Flat B", "block C"); a room may be in a flat ("Room 5, Flat 12,").
+# G/R" or "flat BL" (ground, right; bottom, left); a flat known by its floor: "Basement Flat, 12
+# Cotham Brow"; a flat or a block may be a letter ("Flat B", "block C"); a room may be in a flat
+# ("Room 5, Flat 12,").
 # A stair position ("PF2, 31 Great Junction Street", "2/L, 56 Victoria Road") and a static
 # caravan or pitch ("van 118,", "pitch C14,") count as flats too.
 _ONE_FLAT = (
     r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan"
     r"|static|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
-    r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
+    r"|[0-9GBTMgbtm]/[LRFMlrfm]|(?-i:[GBT][LRM])(?![\w'’])|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
     r"|(?:basement|garden|upper|lower|(?:ground|first|second|third|top)(?:\s+floor)?)\s+flat,?\s+"
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
     r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
@@ -121,6 +122,11 @@ _HOUSE_NAMES = (
 # Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
 _WELSH_STREET = (
     r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc|bryn|pant"
+)
+# A Welsh street by its word and name, after a building's comma: "Flat 6, Heol Hir House, Heol
+# Hir", "8 Tŷ Gwyn Court, Ffordd Las".
+_WELSH_NAMED_STREET = (
+    rf"(?:{_WELSH_STREET})(?-i:(?:\s+(?:y|yr|Y|YR|[A-Z][\w'’\-]*)(?![\w'’])){{1,2}})"
 )
 # A Welsh street written with hyphens, no street word: "14 Tan-y-Bryn", "3 Pen-yr-Heol".
 _WELSH_HYPHENED = r"(?:tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes)-y[r]?-[A-Za-z][\w'’\-]*"
@@ -193,13 +199,13 @@ class StreetAddressRecognizer(PatternMatching):
         Pattern(  # "8 Harbour Court, Hythe Quay": a numbered building and its street
             "Numbered building and its street",
             rf"{_NUMBER_START}{_NUMBER}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS})(?![\w'])"
-            rf",\s*{_STREET}",
+            rf",\s*(?:{_STREET}|{_WELSH_NAMED_STREET})",
             0.66,
         ),
         Pattern(
             "Flat in a named building",
             rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
-            rf"(?:,\s*{_STREET})?",
+            rf"(?:,\s*(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
             0.65,
         ),
         Pattern(

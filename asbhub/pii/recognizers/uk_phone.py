@@ -157,7 +157,7 @@ class CuedPhoneRecognizer(PatternMatching):
         Pattern(
             "Number after a phone cue",
             r"\b(?:tel|telephone|mob|mobile|phone|ph|contact|landline|ring|call|called|rang|text"
-            r"|txt|whatsapp|number)\.?(?:\s?no\.?)?(?:\s+(?:on|him|her|them))*[\s:\-]*\K"
+            r"|txt|whatsapp|number)\.?(?:\s?no\.?)?(?:\s+(?:on|him|her|them))*[\s:=\-]*\K"
             r"(?:\+44\s?|0\s?)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
             0.6,
         ),

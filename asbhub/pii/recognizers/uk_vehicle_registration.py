@@ -13,13 +13,13 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 from asbhub.pii.recognizers.matching import PatternMatching
 
 # A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
-# started", "partial VRM").
+# started", "partial VRM", "reg poss. starting").
 _PLATE_CUE = (
     r"(?i:\b(?:personali[sz]ed|private\s+plate|cherished(?:\s+plate)?|(?:(?:partial|part)\s+)?"
     r"(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
     r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
     r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|given"
-    r"|seen|poss(?:ibly)?|prob(?:ably)?|maybe|might\s+be))*"
+    r"|seen|poss(?:ibly)?|prob(?:ably)?|maybe|might\s+be)\.?)*"
     r"(?:\s+with)?[\s:#.,\-]*[\"“']?)"
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
@@ -48,7 +48,8 @@ _IRISH_PLATE = (
     r"\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH"
     r"|WX|WW)-\d{1,6}"
 )
-# A driving verb or a vehicle's name, then a whole plate: "drives yj 68 lpc", "moped fy 21 kdo".
+# A driving verb or a vehicle's name, then a whole plate: "drives yj 68 lpc", "moped fy 21 kdo",
+# "driving a car FIZ 8823".
 _DRIVES = (
     r"(?i:\b(?:dri(?:ves|ving|ven)|drove|car|van|moped|scooter|motorbike|bike|quad|taxi|lorry"
     r"|truck|pick-?up|transit|pnc\s+check(?:\s+on)?)(?:\s+(?:a|an|the|his|her|their))?[\s:]+\(?)"
@@ -121,7 +122,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
         Pattern(
             "VRN after a driving verb",
-            rf"{_DRIVES}\K{_NOT_A_WORD}(?:{_FULL_PLATE}(?![\w/])|{_WILD_PLATE}(?![\w?*]))",
+            rf"{_DRIVES}\K{_NOT_A_WORD}(?:(?:{_FULL_PLATE}|(?-i:{_NI_PLATE}))(?![\w/])"
+            rf"|{_WILD_PLATE}(?![\w?*]))",
             0.6,
         ),
         Pattern(
@@ -172,6 +174,12 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "scrambler",
         "quad",
         "motorcycle",
+        # a plate described by its kind: "B16 GAZ (private plate)", "H471 KLM (old prefix)"
+        "private",
+        "cherished",
+        "personalised",
+        "prefix",
+        "suffix",
     ]
 
     def __init__(self) -> None:
