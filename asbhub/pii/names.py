@@ -203,6 +203,13 @@ _LEADING = ROLE_WORDS | _wordset(
     " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
+# Last words of a street's or a place's name that no name starts with, and a capitalised word
+# (or a possessive one) right before: "Queen's Park", "Brick Lane", "Christ Church".
+_PLACE_CONTINUES = _wordset(
+    "park lane way church road street avenue close drive crescent gardens square parade"
+    " terrace grove estate precinct chapel cathedral"
+)
+_CAPITALISED_BEFORE = re.compile(r"(?-i:[A-Z][^\W\d_]*(?:['’]s)?)\s+$")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
 _TRAILING = _wordset(
@@ -340,6 +347,17 @@ _DETAILS_AFTER = re.compile(
 )
 
 
+def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
+    """ "Queen's Park Bolton", "Brick Lane/Spitalfields", "Whitehawk Way Fridays": where a span
+    begins inside a place's name, its first word ends the place and is no part of a name."""
+    if (
+        len(words) > 1
+        and words[0].group().lower() in _PLACE_CONTINUES
+        and _CAPITALISED_BEFORE.search(text, max(0, words[0].start() - 30), words[0].start())
+    ):
+        words.pop(0)
+
+
 def _trim(text: str, cand: Candidate) -> Candidate | None:
     intro = _SELF_INTRO.match(text, cand.start, cand.end)
     if intro and intro.end() < cand.end:
@@ -351,6 +369,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
         if words.pop(0).group().lower() in _PERSONAL_TITLES:
             source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname
+    _drop_place_ending(text, words)
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
         words.pop()
     # "IS MOHAMMED IQBAL", "Occupier Aled Price", "sophie o'brien - saw": ordinary words at
@@ -378,6 +397,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and not _placed_landmark(text, words)  # "on Windmill Hill": judged whole, as a place
     ):
         words.pop(0)
+    _drop_place_ending(text, words)
     if (
         len(words) > 2
         and not nickname
