@@ -14,6 +14,14 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "an area named after a farm, by what is near it or what it has; a named farm someone"
+        " lives at is an address",
+        "Youths near Sedge Farm and in the Millbrook Farm car park; order covering Hollins Farm. "
+        "Farmer Dai Rees of Pant Glas Farm, Llanbister.",
+        ["Pant Glas Farm", "Dai Rees"],
+        ["near Sedge Farm", "Millbrook Farm car park", "covering Hollins Farm"],
+    ),
+    (
         "a model's span begun inside a place's name; a person after it stays a person",
         "Youths at Queen's Park Bolton again; a stall on Brick Lane/Spitalfields; drinking on "
         "Whitehawk Way Fridays. Tom Pryce says.",

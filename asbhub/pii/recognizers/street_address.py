@@ -216,9 +216,12 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Named house or farm",
+            # not an area named after a farm: "near Marsh Farm", "order covering Throstle Farm",
+            # "Waterside Farm car park", "Broadwater Farm estate"
+            r"(?<!\b(?:near|nr|covering|around|across|towards|toward)\s)"
             rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR)\s+)?){{1,3}}"
             rf"(?i:{_HOUSE_NAMES}))\b"
-            rf"(?!\s+(?:{STREET_WORDS})\b)"
+            rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community)\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.6,
         ),
