@@ -53,6 +53,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning11": SetRole.TUNED_ON,
     "tuning12": SetRole.TUNED_ON,
     "tuning13": SetRole.TUNED_ON,
+    "tuning14": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

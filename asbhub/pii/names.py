@@ -79,7 +79,7 @@ _IN_PLACE_BEFORE = re.compile(
 _PLACE_AFTER_DISTRICT = re.compile(r"\s*(?:,\s*[A-Z]|\s[A-Z]{1,2}\d|[.;)]|$)")
 # A date of birth given right after words marks them a person's name: "Dawn MARSH, DOB 09/09/72",
 # "Will Heath (d.o.b. 3/4/01)", "Joy Bell born 2.2.1960".
-_DOB_AFTER = re.compile(
+DOB_AFTER = re.compile(
     r",?\s{0,3}\(?\s?(?:dob|d\.o\.b\.?|date\s+of\s+birth|born)\b[\s:.\-]{0,4}\d", re.IGNORECASE
 )
 # An age, "surname unknown" or a relation in brackets after a word marks it a person's name:
@@ -887,7 +887,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "storm (15, f)", "River Hartley (16)": an age makes a word-name a name
     if (
         len(words) <= 3
-        and _DOB_AFTER.match(text, cand.end)
+        and DOB_AFTER.match(text, cand.end)
         and any(
             w in first_names() or w in COMMON_WORD_NAMES or not not_a_name_word(w) for w in words
         )
@@ -901,6 +901,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "ghost n milky (both approx 17)", "with tank's lot": whatever the word
     if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
+    parts = span.split()
+    if (
+        len(parts) >= 2
+        and words[0] in not_names()
+        and all(p.isupper() and p.isalpha() and len(p) <= 5 for p in parts[1:])
+        and not any(p.lower() in surnames() or p.lower() in first_names() for p in parts[1:])
+    ):
+        return True  # "Metrolink CSR", "Liquidlogic LAS": a system or a body and its initials
     if (
         len(words) == 1
         and span.islower()

@@ -81,6 +81,10 @@ def _remnant(
 ) -> bool:
     if kind not in _HOLDS_A_DIGIT or any(ch.isdigit() for ch in text[start:end]):
         return False
+    glued_after = end < len(text) and owner[end] >= 0 and not text[end].isspace()
+    glued_before = start > 0 and owner[start - 1] >= 0 and not text[start - 1].isspace()
+    if glued_after or glued_before:
+        return False  # "NWP-" of "NWP-240709-0411": the system's letters of the same token
     cand = candidates[owner[start]]
     return any(ch.isdigit() for ch in text[cand.start : cand.end])
 

@@ -182,6 +182,12 @@ class DateOfBirthRecognizer(PatternMatching):
             r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{2}|19\d{2}|20[01]\d)(?=\s?\))",
             0.5,
         ),
+        # In a list of young people with name, age and date: "Cai Thomas, aged 15, Apr 2009".
+        Pattern(
+            "Month and year after an age",
+            rf"\baged?\s\d{{1,2}},\s?\K{_MONTH}\.?\s+(?:19[3-9]\d|20[0-2]\d)\b",
+            0.5,
+        ),
         Pattern(
             "Month and year after an age in brackets",
             rf"\(\s?\d{{1,2}},\s?\K{_MONTH}\.?\s+(?:19[3-9]\d|20[01]\d)(?=\s?\))",
@@ -214,8 +220,14 @@ class DateOfBirthRecognizer(PatternMatching):
         # ending in a year, in any language ("dyddiad geni ail ar hugain o Fawrth 1986"); not
         # "DOB not known, seen 2024".
         Pattern(
-            "Month and year after a birth word",
-            rf"{_BIRTH_CUE}\K{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b",
+            "Month and year after a birth word",  # "DOB March 2007", "(DOB Mar-07)"
+            rf"{_BIRTH_CUE}\K{_MONTH}\.?,?(?:\s+(?:19|20)\d{{2}}\b|[\-'’/]\d{{2}}(?![\d/]))",
+            0.7,
+        ),
+        # A system's export with the date glued to its label: "T.GRANTdob010309".
+        Pattern(
+            "Date glued to a birth word",
+            r"(?i:dob)[:\-]?\K(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d{2}|\d{2})(?!\d)",
             0.7,
         ),
         Pattern(

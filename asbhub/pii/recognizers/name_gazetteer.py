@@ -19,7 +19,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import AGE_AFTER, KIN_AFTER, MONTHS_THAT_ARE_NAMES
+from asbhub.pii.names import AGE_AFTER, DOB_AFTER, KIN_AFTER, MONTHS_THAT_ARE_NAMES
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 # Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
@@ -83,8 +83,11 @@ class NameGazetteerRecognizer(EntityRecognizer):
             and self._named_by_age(word, low)
         ):
             return tokens[i].start(), nxt_age.end(), 0.55, 2  # "River Jenkins (13)"
-        if AGE_AFTER.match(text, tokens[i].end()) and self._named_by_age(word, low):
-            return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Sanyi (15)", "hope (13)"
+        if (
+            AGE_AFTER.match(text, tokens[i].end()) or DOB_AFTER.match(text, tokens[i].end())
+        ) and self._named_by_age(word, low):
+            # "Sanyi (15)", "hope (13)", "Jayden (dob 04/23/2008)"
+            return tokens[i].start(), tokens[i].end(), 0.55, 1
         if (
             not word[0].isupper()
             and low.endswith("s")

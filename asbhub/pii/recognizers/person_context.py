@@ -137,6 +137,13 @@ class PersonContextRecognizer(PatternMatching):
     GATES: ClassVar[dict[str, str]] = {"Alias before a real name": ALIAS_GATE}
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
+        # An export's initial and SURNAME with a date of birth glued on: "T.GRANTdob010309",
+        # "M.O'SULLIVAN dob 22/11/08".
+        Pattern(
+            "Initial and surname before a birth word",
+            r"(?-i:\b[A-Z]\.\s?(?:O['’]|MC|MAC)?[A-Z][A-Z'’\-]+)(?=\s?(?i:dob|d\.o\.b)[\s:.\-]{0,3}\d)",
+            0.6,
+        ),
         Pattern(
             "Title then lower-case surname",
             rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"

@@ -19,7 +19,16 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job)s?\b|pubwatch\b|exclusion\b"
+    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job"
+    # systems and records of other bodies: parcels, orders, handsets, vehicles' VINs, prisons,
+    # hospitals' record numbers, firearms and shotgun certificates, risk panels and notices
+    r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|clip|mrn|nomis|imei|vin|application|marac|dvpn|dvpo|cbo|cpn|fac"
+    r"|sgc|emp|employee|payroll|prisoner|benefit|carrier|permit|membership|meter|invoice"
+    r"|consignment|parcel|chassis|sim|rhif|cyf"  # Welsh: "Rhif WCCIS", "Cyf"
+    # a licensed driver's badge, not an officer's: "PH driver badge PHD 04417", "taxi badge"
+    r"|(?:driver|taxi|cab|hackney|ph|phv|hire)\s+badge"
+    # a reference misspelt: "refernce", "refrence", "cusody rec"
+    r"|ref(?:ernce|rence|erance|fence)|cus(?:t|)o?dy|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
 )
 _NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
 _AGENCY_CUE = (
@@ -31,21 +40,25 @@ _AGENCY_CUE = (
     r"|door|flat|new|old|same|home|landline|collar|shoulder|warrant|epaulette|unit|bus"
     r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
-    r"(?:\s+(?:case|claim|record|log|note|notes|file|book|person))?[\s.]*"
-    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|id)\b\.?|#)?[\s:#.=]*(?:(?:was|is)\s+)?"
+    r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person))?[\s.]*"
+    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is)\s+)?"
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
     r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
+    # or before a colon: "Rhif WCCIS: WCCIS 1853827"
+    r"(?:(?-i:[A-Z]{2,8})\s?:\s*)?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
 _IDENTIFIER = (
-    r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/\-]))"
+    r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/\-])"
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\w|\.\d))"  # nor a date or a time with dots
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
     r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and"
     r"|unit|collar|route|bus|room)\s)"
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
-    r"(?=(?:[A-Z/\-*]*\d){4})"
-    r"[A-Z0-9]{1,20}(?:[/\-*_][A-Z0-9]{1,12}){0,4}\b"
+    r"(?=(?:[A-Z/\-*.]*\d){4})"
+    # dotted too ("PK.1168.5518"), but never stopping short of a dotted part: "T.GRANTdob…"
+    r"[A-Z0-9]{1,20}(?:[/\-*_.][A-Z0-9]{1,12}){0,4}\b(?![.][A-Z0-9])"
 )
 # Words before a number that are no system's letters: "update 1745", "call 2208", "Sgt 1992".
 _NOT_A_SYSTEM = (
@@ -136,7 +149,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             rf"{_AGENCY_CUE}\K(?:{_IDENTIFIER}"
             r"|(?-i:[A-Z]{2,6}(?:[/\-][A-Z]{2,6}){1,3}[/\-]\d{3,})\b"
             # a code of three parts or more with two digits in it: "ref KL-PR19-F4"
-            r"|(?-i:(?=[A-Z0-9/\-]{0,30}\d[A-Z0-9/\-]{0,30}\d)[A-Z]{1,6}(?:[/\-][A-Z0-9]{1,6}){2,4})"
+            r"|(?-i:(?=[A-Z0-9/\-]{0,40}\d[A-Z0-9/\-]{0,40}\d)[A-Z]{1,6}(?:[/\-][A-Z0-9]{1,8}){2,4})"
             r"(?![\w/\-]))",
             0.7,
         ),
@@ -169,6 +182,20 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Second reference after an agency's cue",
             rf"{_AGENCY_CUE}{_IDENTIFIER}\s*(?:and|&|,)\s*\K{_IDENTIFIER}",
             0.7,
+        ),
+        # Letters and a year glued, then a serial: "ASB2024/01784", "HA2024-0071".
+        Pattern(
+            "Letters and a year, then a serial",
+            r"(?-i:\b[A-Z]{2,5}(?:19|20)\d{2}[/\-]\d{3,7})(?![\w/\-])",
+            0.5,
+        ),
+        # A reference named after it: "24/4190 is the marac no", "KX-2291 was her case ref".
+        Pattern(
+            "Reference before its cue",
+            r"(?<![\w/\-])(?=[A-Z/\-]{0,6}(?:\d[/\-]?){4})[A-Z0-9][A-Z0-9/\-]{3,20}"
+            r"(?=\s+(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
+            r"(?:no|number|ref(?:erence)?|id)\b)",
+            0.6,
         ),
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
         Pattern(

@@ -204,7 +204,10 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Flat in a named building",
-            rf"\b{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
+            # not a meeting room: "Room 4, County Hall", "Room 3, Oldbury Council House"
+            r"\b(?!room\s*\d{1,4}[A-Za-z]?,?\s+(?:\p{L}+\s+)?(?:council|county|town|civic|guild"
+            r"|village|church|community|committee)\s+(?:house|hall|offices|centre|chambers)\b)"
+            rf"{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
             rf"(?:,\s*(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
             0.65,
         ),

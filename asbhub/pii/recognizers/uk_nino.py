@@ -10,7 +10,8 @@ from presidio_analyzer.predefined_recognizers import UkNinoRecognizer as Presidi
 from asbhub.pii.recognizers.matching import PatternMatching
 
 _PREFIX = r"(?!BG|GB|NK|KN|NT|TN)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-_DIGITS = r"[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?"
+# in pairs, or in threes as some forms print it: "NX 528 316 D"
+_DIGITS = r"(?:[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}|[ \-]?\d{3}[ \-]?\d{3})[ \-]?"
 
 
 class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
@@ -26,7 +27,8 @@ class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
         Pattern(
             "NINO after its cue",
             r"(?i:\b(?:nino|ni\s?no|n\.i\.(?:\s?no)?|national\s+insurance(?:\s+(?:no|number))?)"
-            r"\.?[\s:#\-]*)\K(?i:[A-Z]{2}(?:[ \-]?\d{2}){3}(?:[ \-]?[A-Z])?)\b",
+            r"\.?[\s:#\-]*)\K"
+            r"(?i:[A-Z]{2}(?:(?:[ \-]?\d{2}){3}|(?:[ \-]?\d{3}){2})(?:[ \-]?[A-Z])?)\b",
             0.7,
         ),
     ]

@@ -56,7 +56,9 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             "Passport of another country after its cue",
             r"(?i:\b(?:passport|ppt|pasaport|paszport|pasas|pasaportul?)"
             r"(?:\s+(?:no|number|nr|numer))?\.?[\s:#]*)\K"
-            r"(?=(?:[A-Z]?\d){6})[A-Z]{0,2}\d{6,9}\b",
+            r"(?:(?=(?:[A-Z]?\d){6})[A-Z]{0,2}\d{6,9}|[A-Z]{1,2}\s\d{6,9}"
+            # letters and digits mixed, as many countries issue them: "NXC7R4K21"
+            r"|(?-i:(?=(?:[A-Z]{0,8}\d){3})(?=\d{0,8}[A-Z])[A-Z0-9]{8,9}))\b",
             0.6,
         ),
     ]

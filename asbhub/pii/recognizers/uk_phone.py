@@ -83,6 +83,14 @@ class UkPhoneRecognizer(PatternMatching):
             0.6,
         ),
         Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
+        # With the country's code but no plus, as exports store it: "447700900388".
+        Pattern("UK mobile with 44 and no plus", r"(?<![\d/+])44\s?7\d{3}\s?\d{6}(?!\d)", 0.5),
+        # A second number after a slash: "07700 900 818/07700 900 819".
+        Pattern(
+            "UK phone after another and a slash",
+            r"(?<=\d\s?/\s?)(?:\+44\s?|0)\d(?:[ .\-]?\d){8,9}(?![\d/])",
+            0.6,
+        ),
         # Typed with a letter O for a zero or l/I for a one: "O7700 900461", "07700 900 4l6".
         Pattern(
             "UK phone with a letter O",
@@ -141,6 +149,8 @@ class UkPhoneRecognizer(PatternMatching):
             digits = "0" + rest.removeprefix("0")  # "+44 (0)113…" writes the trunk zero twice
         elif text.startswith("7"):
             digits = "0" + digits  # a mobile written without its leading zero
+        elif text.startswith("44") and len(digits) == 12:
+            digits = "0" + digits[2:]  # the country's code without its plus: "447700900388"
         if digits.startswith(_SERVICE_PREFIXES):
             return False  # an organisation's freephone or service number, not a person's
         if len(digits) == 11:
@@ -171,7 +181,9 @@ class CuedPhoneRecognizer(PatternMatching):
         Pattern(
             "Number read out in words",
             # "o" read for a zero needs a digit's word after it: "o seven eight two o, nine …"
-            rf"(?<![\w/])(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b))"
+            rf"(?<![\w/])(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b)"
+            # a mobile read out without its 0: "seven seven zero zero nine …"
+            r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b))"
             rf"(?:[\s,\-]+(?:\d{{1,5}}|{_SPOKEN})\b){{4,16}}",
             0.6,
         ),

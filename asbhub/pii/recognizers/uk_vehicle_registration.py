@@ -138,12 +138,32 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             0.6,
         ),
         Pattern("VRN read out phonetically", _PHONETIC_PLATE, 0.6),
+        # A dateless or Northern Irish plate read out: "delta kilo zulu three three one eight".
+        Pattern(
+            "Dateless plate read out phonetically",
+            rf"(?i:\b{_PHONETIC}{_SAID}{_PHONETIC}{_SAID}{_PHONETIC}"
+            rf"(?:{_SAID}{_SPOKEN_DIGIT}){{1,4}}\b)",
+            0.6,
+        ),
         # Every character typed apart, or the last letters apart: "y h 6 9 k x o", "AK 66 R K E".
         Pattern(
-            "VRN current, each character apart", r"\b(?i:[A-Z]\s[A-Z]\s\d\s\d(?:\s[A-Z]){3})\b", 0.6
+            "VRN current, each character apart",
+            r"\b(?i:[A-Z]\s{1,2}[A-Z]\s{1,2}\d\s{1,2}\d(?:\s{1,2}[A-Z]){3})\b",
+            0.6,
         ),
         Pattern("VRN current, its letters apart", r"\b[A-Z]{2}\s?\d{2}(?:\s[A-Z]){3}\b", 0.6),
         Pattern("VRN Northern Irish", rf"\b{_NI_PLATE}\b", 0.5),
+        # Another country's plate after its nationality: "French plates FG-482-KT", "German
+        # plates HH-AB 4127", "Polish reg PO 7K2N4".
+        Pattern(
+            "Foreign plate after its nationality",
+            r"(?i:\b(?:foreign|french|german|polish|dutch|belgian|spanish|italian|irish|romanian"
+            r"|bulgarian|lithuanian|latvian|estonian|portuguese|czech|slovak|hungarian|ukrainian"
+            r"|swiss|austrian|danish|swedish|norwegian|luxembourg|eu|continental)\s+"
+            r"(?:plates?|reg(?:istration)?|number\s+plates?|vrm)[\s:]+)\K"
+            r"(?=[A-Z0-9\- ]{0,12}\d)[A-Z0-9]{1,4}(?:[\s\-][A-Z0-9]{1,5}){1,3}(?![\w\-])",
+            0.7,
+        ),
         Pattern("VRN Irish", rf"\b{_IRISH_PLATE}\b", 0.6),
     ]
     CONTEXT: ClassVar[list[str]] = [  # type: ignore[misc]
