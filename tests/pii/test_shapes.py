@@ -14,6 +14,14 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a reference named after it goes; a service line named the number to ring and an"
+        " incident's month after an age stay",
+        "Crimestoppers 0800555111 is the number to ring. Boy aged 15, June 2024 incident. "
+        "18/2275 is the mappa no.",
+        ["18/2275"],
+        ["0800555111 is the number to ring", "aged 15, June 2024"],
+    ),
+    (
         "references after other systems' cues: parcels, cards, clips, hospitals, prisons, VINs,"
         " handsets, certificates, staff numbers, misspelt cues and dotted refs; an Act's year"
         " stays",

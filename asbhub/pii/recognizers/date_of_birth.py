@@ -185,7 +185,8 @@ class DateOfBirthRecognizer(PatternMatching):
         # In a list of young people with name, age and date: "Cai Thomas, aged 15, Apr 2009".
         Pattern(
             "Month and year after an age",
-            rf"\baged?\s\d{{1,2}},\s?\K{_MONTH}\.?\s+(?:19[3-9]\d|20[0-2]\d)\b",
+            # (a year a child could be born in, not the incident's: "aged 15, June 2024")
+            rf"\baged?\s\d{{1,2}},\s?\K{_MONTH}\.?\s+(?:19[3-9]\d|200\d|201[0-5])\b",
             0.5,
         ),
         Pattern(

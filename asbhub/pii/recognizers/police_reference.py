@@ -45,7 +45,8 @@ _AGENCY_CUE = (
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
     r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
     # or before a colon: "Rhif WCCIS: WCCIS 1853827"
-    r"(?:(?-i:[A-Z]{2,8})\s?:\s*)?"
+    # (not a team and its phone number: "Council ASB: 0113 496 0000")
+    r"(?:(?-i:[A-Z]{2,8})\s?:\s*(?!(?:\+44|0)\s?\d{2,4}[\s\-]?\d{3}))?"
 )
 # The identifier: letters, digits, slashes and hyphens, with at least four digits in it.
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
@@ -192,7 +193,9 @@ class PoliceReferenceRecognizer(PatternMatching):
         # A reference named after it: "24/4190 is the marac no", "KX-2291 was her case ref".
         Pattern(
             "Reference before its cue",
-            r"(?<![\w/\-])(?=[A-Z/\-]{0,6}(?:\d[/\-]?){4})[A-Z0-9][A-Z0-9/\-]{3,20}"
+            # letters or a separator in it: "0800 555 111 is the number" is a phone line's
+            r"(?<![\w/\-])(?=[A-Z/\-]{0,6}(?:\d[/\-]?){4})(?=[\d]{0,20}[A-Z/\-])"
+            r"[A-Z0-9][A-Z0-9/\-]{3,20}"
             r"(?=\s+(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
             r"(?:no|number|ref(?:erence)?|id)\b)",
             0.6,
