@@ -71,6 +71,11 @@ _NOT_A_SYSTEM = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# What names a reference after it: "is the marac no", "was her case ref".
+_NAMED_AFTER = (
+    r"(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:no|number|ref(?:erence)?|id)\b"
+)
 
 
 class PoliceReferenceRecognizer(PatternMatching):
@@ -195,9 +200,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Reference before its cue",
             # letters or a separator in it: "0800 555 111 is the number" is a phone line's
             r"(?<![\w/\-])(?=[A-Z/\-]{0,6}(?:\d[/\-]?){4})(?=[\d]{0,20}[A-Z/\-])"
-            r"[A-Z0-9][A-Z0-9/\-]{3,20}"
-            r"(?=\s+(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
-            r"(?:no|number|ref(?:erence)?|id)\b)",
+            rf"[A-Z0-9][A-Z0-9/\-]{{3,20}}(?=\s+{_NAMED_AFTER})",
             0.6,
         ),
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
@@ -262,7 +265,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Second reference after an agency's cue",
         ),
         rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})",
-    )
+    ) | {"Reference before its cue": rf"\s{_NAMED_AFTER}"}
     CONTEXT: ClassVar[list[str]] = [
         "ref",
         "reference",
