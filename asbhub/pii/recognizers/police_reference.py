@@ -257,15 +257,17 @@ class PoliceReferenceRecognizer(PatternMatching):
         ),
     ]
     # The patterns that start at an agency's cue run only where the text names an agency's
-    # word or a word for a number.
+    # word or a word for a number; a second reference only where two numbers are joined.
     GATES: ClassVar[dict[str, str]] = dict.fromkeys(
-        (
-            "Reference after an agency's cue",
-            "Spaced reference after an agency's cue",
-            "Second reference after an agency's cue",
-        ),
+        ("Reference after an agency's cue", "Spaced reference after an agency's cue"),
         rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})",
-    ) | {"Reference before its cue": rf"\s{_NAMED_AFTER}"}
+    ) | {
+        "Reference before its cue": rf"\s{_NAMED_AFTER}",
+        # a second reference needs two numbers joined: "1187 and 1190", "3312/14FEB, 5540/02MAR"
+        "Second reference after an agency's cue": (
+            r"\d[\w/\-*.]{0,80}\s*(?:and|&|,)\s*(?:[A-Z]{2,6}\s)?[\w/\-*.]{0,80}\d"
+        ),
+    }
     CONTEXT: ClassVar[list[str]] = [
         "ref",
         "reference",
