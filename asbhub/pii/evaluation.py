@@ -54,6 +54,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning12": SetRole.TUNED_ON,
     "tuning13": SetRole.TUNED_ON,
     "tuning14": SetRole.TUNED_ON,
+    "tuning15": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

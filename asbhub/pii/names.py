@@ -44,6 +44,7 @@ _ORG_WORDS = (
     # Theatre", "Wallace Monument", "Queen's University"
     r"|infirmary|university|theatre|theater|museum|monument|statue|memorial|stadium|gallery"
     r"|cathedral|chapel|abbey|priory|nursery|chippy|hub|areas|residents"
+    r"|pier|esplanade|lido|pines|marina|harbour|showground|heritage|coastguard"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
     r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket)"
 )
@@ -287,6 +288,12 @@ _PUB_TITLE_BEFORE = re.compile(
 # A saint's name makes a church, a school, a club or a hospital: "St Mirren", "St Thomas'",
 # "at ST COLMAN'S". After a capitalised word "St" is a street: "High St John Reilly said".
 _SAINT_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?:St|ST|Saint|SAINT)\.?\s+$")
+_NATURAL_PLACE_WORDS = _wordset("loch lough llyn mount isle lake")
+# A lake's, a mountain's or an island's word before a name makes a place of it: "Loch Ness",
+# "Lough Erne", "Llyn Padarn", "Mount Pleasant", "Isle of Bute".
+_NATURAL_PLACE_BEFORE = re.compile(
+    r"\b(?:Loch|LOCH|Lough|LOUGH|Llyn|LLYN|Mount|MOUNT|Isle|ISLE|Lake|LAKE)(?:\s+of)?\s+$"
+)
 _NOT_A_STREET_NAME = _wordset(
     "the at to in on near nr outside from of by and behind opposite into with inside past"
 )
@@ -303,6 +310,24 @@ def _saint_before(text: str, start: int) -> bool:
         or before.lower().strip(",.;:(") in _NOT_A_STREET_NAME
         or not before[-1:].isalpha()
     )
+
+
+# Vehicle makes: the word after one is a model ("Seat Leon", "Toyota Yaris", "Ford Transit").
+_MAKES = _wordset(
+    "bmw audi merc vw volkswagen ford vauxhall toyota nissan honda hyundai peugeot renault citroen"
+    " fiat skoda seat volvo tesla lexus mazda dacia cupra landrover mitsubishi suzuki yamaha"
+    " kawasaki ktm subaru porsche jeep chevrolet saab piaggio vespa aprilia ducati"
+)
+_MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def _vehicle_model(text: str, cand: Candidate, words: list[str]) -> bool:
+    """ "a red Toyota Yaris", "black Seat Leon": a make and its model, or the model after its
+    make, is no one's name."""
+    if len(words) >= 2 and words[0] in _MAKES and words[0] not in first_names():
+        return True
+    before = _MAKE_BEFORE.search(text, max(0, cand.start - 16), cand.start)
+    return before is not None and before.group(1).lower() in _MAKES
 
 
 # Words a person's name never holds: "Merseyside Police IOM", "Heddlu Gogledd Cymru".
@@ -846,6 +871,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "The Admiral Rodney", "The Sir Robert Peel": a pub
     if _saint_before(text, cand.start):
         return True  # "St Mirren", "St Thomas' Hospital": named for a saint
+    if _NATURAL_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start) or (
+        len(words) >= 2 and words[0] in _NATURAL_PLACE_WORDS
+    ):
+        return True  # "Loch Ness", "Lough Erne": a lake, a hill or an island
+    if not _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) and _vehicle_model(
+        text, cand, words
+    ):
+        return True  # "Seat Leon", "Toyota Yaris": a vehicle
     if any(w in _INSTITUTION_WORDS for w in words):
         return True  # "Merseyside Police IOM": an institution, whatever else is in it
     if (
@@ -1242,6 +1275,9 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in loose.finditer(text)
             if not _ORG_AFTER.match(text[m.end() : m.end() + 40])  # "Kim Lee" ... "Kim's Nails"
+            # "Fraser Lomond" ... "Loch Lomond", "Tom Mirren" ... "St Mirren": a place
+            and not _NATURAL_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and not _saint_before(text, m.start())
             # "Chief Inspector Holt" ... "constituents in Holt": the town of that name
             and not (
                 _IN_TOWN_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -1386,4 +1422,6 @@ def _place_use(text: str, start: int, end: int) -> bool:
         re.search(r"\b(?:in|at|to|from|near|the|of|on)\s+$", before) is not None
         or _ORG_AFTER.match(text[end : end + 40]) is not None
         or (prev is not None and _placed_landmark(text, [prev, *_WORD.finditer(text, start, end)]))
+        or _NATURAL_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _saint_before(text, start)
     )

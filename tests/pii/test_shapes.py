@@ -14,6 +14,42 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a landline grouped as written with a digit too many; a freephone line stays",
+        "Call back on 01792 496 0218 or 0161 4960 0331. Crimestoppers 0800 555 111.",
+        ["01792 496 0218", "0161 4960 0331"],
+        ["Crimestoppers 0800 555 111"],
+    ),
+    (
+        "a make and its model are a vehicle, and a plate after them goes; a person whose name"
+        " is a make stays a person",
+        "Seen: a silver Seat Ibiza, a blue Toyota Aygo and a Nissan Navara T418 KLM. Leon Ford "
+        "(17) was driving.",
+        ["T418 KLM", "Leon Ford"],
+        ["Seat Ibiza", "Toyota Aygo", "Nissan Navara"],
+    ),
+    (
+        "a licensed driver's badge a few words after the driver; a badge with no number stays",
+        "Taxi driver Mr Omar BAIG badge HX 2291 refused the fare; he wore a badge on his coat.",
+        ["Omar BAIG", "HX 2291"],
+        ["wore a badge"],
+    ),
+    (
+        "lakes, hills, islands, piers, lidos and marinas named like people; a person of the"
+        " same name stays a person",
+        "Youths at Loch Lomond, Lough Neagh, the Isle of Arran ferry, Southsea Esplanade, "
+        "Jubilee Lido and Penarth Marina; HM Coastguard attended. Fraser Lomond (14) named.",
+        ["Fraser Lomond"],
+        [
+            "Loch Lomond",
+            "Lough Neagh",
+            "Isle of Arran",
+            "Southsea Esplanade",
+            "Jubilee Lido",
+            "Penarth Marina",
+            "HM Coastguard",
+        ],
+    ),
+    (
         "a reference named after it goes; a service line named the number to ring and an"
         " incident's month after an age stay",
         "Crimestoppers 0800555111 is the number to ring. Boy aged 15, June 2024 incident. "

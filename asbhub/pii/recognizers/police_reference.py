@@ -27,6 +27,8 @@ _AGENCY_WORDS = (
     r"|consignment|parcel|chassis|sim|rhif|cyf"  # Welsh: "Rhif WCCIS", "Cyf"
     # a licensed driver's badge, not an officer's: "PH driver badge PHD 04417", "taxi badge"
     r"|(?:driver|taxi|cab|hackney|ph|phv|hire)\s+badge"
+    # or the badge a few words after the driver: "driver Mr Imran TALBOT badge HD 0442"
+    r"|(?<=\b(?:driver|taxi|cabbie|hackney|hire)\b[^.\n;]{1,40}?)badge"
     # a reference misspelt: "refernce", "refrence", "cusody rec"
     r"|ref(?:ernce|rence|erance|fence)|cus(?:t|)o?dy|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
 )

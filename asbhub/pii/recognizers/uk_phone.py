@@ -187,6 +187,13 @@ class CuedPhoneRecognizer(PatternMatching):
             rf"(?:[\s,\-]+(?:\d{{1,5}}|{_SPOKEN})\b){{4,16}}",
             0.6,
         ),
+        # A landline grouped as one is written, with a digit too many: "01633 496 0119",
+        # "0113 4960 0119".
+        Pattern(
+            "Landline a digit over",
+            r"(?<![\d/.])0[1-3]\d{2}(?:\d\s\d{3}|\s\d{4})\s\d{4}(?![\d/])",
+            0.5,
+        ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.
         Pattern(
             "Mobile a digit short or over",

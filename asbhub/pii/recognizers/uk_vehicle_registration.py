@@ -127,8 +127,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             0.6,
         ),
         Pattern(
-            "VRN after a make or model",
-            rf"{_MAKE}\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE}"
+            "VRN after a make or model",  # and its model between: "a Mazda Bongo S612 RKE"
+            rf"{_MAKE}(?:(?!(?:and|with|was|is|in|on|at|the|a|reg|vrm)\b)[A-Za-z]{{2,12}}\s+)?"
+            rf"\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE}"
             r"|(?-i:[A-Z]\s?\d{1,3}\s?(?!REG|VRM|VRN)[A-Z]{3})"
             # an older plate typed in lower case: "silver corsa p012 lkn"
             r"|(?-i:[a-z]\d{1,3}\s?(?!(?:and|the|was|for|are|not|has|had|his|her|you|who|now"
