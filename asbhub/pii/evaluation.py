@@ -55,6 +55,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning13": SetRole.TUNED_ON,
     "tuning14": SetRole.TUNED_ON,
     "tuning15": SetRole.TUNED_ON,
+    "tuning16": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -81,7 +81,7 @@ _LINK = (
     # "DOB on passport", "DOB on her licence", "DOB corrected on system from"
     r"|on\s+(?:(?:his|her|their|the|my|your)\s+)?(?:passport|licence|license|id|card|form"
     r"|paperwork|documents?)|corrected(?:\s+on\s+(?:the\s+)?system)?(?:\s+from)?))?"
-    r"\s*(?:[:;\-=(?]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
+    r"\s*(?:[:;\-=(?>]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
     # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
     # CALLER: Er, …", "Q: Your date of birth. A: …"

@@ -34,6 +34,7 @@ def _street_words() -> str:
 STREET_WORDS = _street_words() + "|(?-i:Drove|DROVE)"
 BUILDING_WORDS = (
     "court|house|heights|tower|towers|mansions|lodge|block|point|flats|buildings|hall|halls"
+    "|site|marina"  # "Plot 6, Halfway Lane Traveller Site", "Mooring 22, Kingsley Wharf Marina"
 )
 # Words that end a street name run: "2 males on the road" is not an address.
 _NOT_STREET = (
@@ -60,20 +61,23 @@ _ONE_FLAT = (
     r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan"
     r"|static|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
     r"|[0-9GBTMgbtm]/[LRFMlrfm]|(?-i:[GBT][LRM])(?![\w'’])|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
-    r"|(?:basement|garden|upper|lower|(?:ground|first|second|third|top)(?:\s+floor)?)\s+flat,?\s+"
+    r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?)"
+    r"\s+flat,?\s+"
+    # a flat by its floor's initials ("TFF, 8 Cotham Vale") and a boat's mooring or berth
+    r"|(?-i:[TGFSB]FF|GFF|BSMT),?\s+|(?:mooring|berth)\s*\d{1,4}[A-Za-z]?,?\s+"
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
     r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
     r"|front|back|rear),?\s+"
     r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d)))"
 )
-_FLAT = rf"(?:{_ONE_FLAT}{{1,2}})"
+_FLAT = rf"(?:{_ONE_FLAT}{{1,3}})"  # "Room 14, Flat 3, Block D, Hartwell Point"
 # Where a house number may start: not inside a word, a reference, an amount or a time, nor after
 # a digit and a comma ("£1,200") unless it is a short number after a CSV field's comma
 # ("2006-11-05,3 Whetley Lane").
 _NUMBER_START = r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
-_NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&)\s?\d{1,3}[A-Za-z]?)?,?\s+"
+_NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&|or)\s?\d{1,3}[A-Za-z]?)?,?\s+"
 # A house number read out, as a call is transcribed: "forty-two Railway Street", "eighty seven
 # gleadless common", "seventeen Caerleon Road".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -122,6 +126,7 @@ _HOUSE_NAMES = (
 # Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
 _WELSH_STREET = (
     r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc|bryn|pant"
+    r"|sràid|sraid|rathad"  # and Gaelic ones: "9 Sràid na h-Eaglais", "Rathad a' Chladaich"
 )
 # A Welsh street by its word and name, after a building's comma: "Flat 6, Heol Hir House, Heol
 # Hir", "8 Tŷ Gwyn Court, Ffordd Las".
@@ -129,7 +134,10 @@ _WELSH_NAMED_STREET = (
     rf"(?:{_WELSH_STREET})(?-i:(?:\s+(?:y|yr|Y|YR|[A-Z][\w'’\-]*)(?![\w'’])){{1,2}})"
 )
 # A Welsh street written with hyphens, no street word: "14 Tan-y-Bryn", "3 Pen-yr-Heol".
-_WELSH_HYPHENED = r"(?:tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes)-y[r]?-[A-Za-z][\w'’\-]*"
+_WELSH_HYPHENED = (
+    r"(?:tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes)(?:-y[r]?-[A-Za-z][\w'’\-]*"
+    r"|(?-i:\s+yr?\s+[A-Z][\w'’\-]*))"  # or spaced: "3-4 Tan y Bryn"
+)
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 # Second words that make a place, a shop or a block of a name, not a house.
 _NOT_A_HOUSE = (
@@ -190,7 +198,24 @@ class StreetAddressRecognizer(PatternMatching):
     """House number + street ("14a Moorside Rd"), flats ("Flat 3, 12 Kings Court") and buildings."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("Numbered street", rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}{_STREET}", 0.65),
+        Pattern(
+            "Numbered street",  # and a flat given after it: "45 Dumbarton Road, flat 0/2"
+            rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}{_STREET}"
+            r"(?:,?\s*(?:flat|apt|apartment)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Z])(?![\w/]))?",
+            0.65,
+        ),
+        # A house's name, its comma, then its number and street: "Carnmore House, 58 Drumconvis
+        # Road", "Lyndhurst, 27 Oakfield Road" (a town, a shop or a word before the comma is not:
+        # see invalidate_result).
+        Pattern(
+            "House name before a numbered street",
+            # (not a person's surname after their first name: "Liam Wilford, 88 Farnborough Road")
+            r"(?<!(?-i:[A-Z][\w'’\-]{0,20})\s)"
+            rf"(?-i:\b[A-Z][\w'’\-]+(?:\s+(?:House|Cottage|Lodge|Villa|Farm|Barn|Bungalow))?)"
+            rf",\s*{_NUMBER_START}\d{{1,3}}[A-Za-z]?\s+(?:{_NAME_WORD}\s+){{1,3}}"
+            rf"(?:{STREET_WORDS})(?![\w'])",
+            0.55,
+        ),
         Pattern(
             "Street with its number read out",
             rf"\b(?<!(?i:the|a|an|about|some|for)\s)(?-i:{_SPOKEN_NUMBER}){_STREET}",
@@ -233,8 +258,11 @@ class StreetAddressRecognizer(PatternMatching):
         Pattern(
             "Numbered Welsh street",
             rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}(?:(?:{_WELSH_STREET})"
-            r"(?-i:(?:\s+(?:Y'r|Yr|Y|y'r|yr|y|[A-Z][\w'’\-]+|[A-Z]{2,})(?![\w'’])){1,3}"
-            rf"|\s+{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}(?:\s+(?:(?:y|yr)\s+)?[a-z][\w'’\-]+)?)"
+            # in lower case, an article may come first: "7 ffordd y llan", "3 heol y parc"
+            rf"(?:(?-i:\s+(?:(?:y|yr)\s+)?{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}"
+            rf"(?:\s+(?:(?:y|yr)\s+)?{_NOT_STREET}[a-z][\w'’\-]+)?)"
+            r"|(?-i:(?:\s+(?:Y'r|Yr|Y|y'r|yr|y|na|nan|an|h-[A-Z][\w'’\-]+|[A-Z][\w'’\-]+|[A-Z]{2,})"
+            r"(?![\w'’])){1,3}))"
             rf"|{_WELSH_HYPHENED})",
             0.6,
         ),
@@ -341,7 +369,13 @@ class StreetAddressRecognizer(PatternMatching):
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """A single word before the street's comma that a list knows is a shop, a place or a
         word, not a house: "at Tesco, High Street", "of Leeds, Kirkgate Market"."""
-        from asbhub.pii.gazetteers import common_english_words, first_names, not_names, places
+        from asbhub.pii.gazetteers import (
+            common_english_words,
+            first_names,
+            not_names,
+            places,
+            surnames,
+        )
 
         first = pattern_text.split(",", 1)[0].strip()
         if "," not in pattern_text or any(ch.isdigit() for ch in first):
@@ -349,7 +383,8 @@ class StreetAddressRecognizer(PatternMatching):
         if " " in first:  # "Tesco Express, Portswood Road": a shop's or a place's name
             return True if first.split()[0].lower() in not_names() else None
         low = first.lower().removesuffix("'s").removesuffix("’s")
-        lists = (not_names(), places(), common_english_words(), first_names())
+        # a shop, a place or a word; or a person's surname: "Agnes Docherty, 45 Dumbarton Road"
+        lists = (not_names(), places(), common_english_words(), first_names(), surnames())
         return True if any(low in words for words in lists) else None
 
     def __init__(self, supported_entity: str = "STREET_ADDRESS") -> None:
