@@ -288,15 +288,25 @@ _PUB_TITLE_BEFORE = re.compile(
 # A saint's name makes a church, a school, a club or a hospital: "St Mirren", "St Thomas'",
 # "at ST COLMAN'S". After a capitalised word "St" is a street: "High St John Reilly said".
 _SAINT_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?:St|ST|Saint|SAINT)\.?\s+$")
-_NATURAL_PLACE_WORDS = _wordset("loch lough llyn mount isle lake")
 # A lake's, a mountain's or an island's word before a name makes a place of it: "Loch Ness",
-# "Lough Erne", "Llyn Padarn", "Mount Pleasant", "Isle of Bute".
+# "Lough Erne", "Llyn Padarn", "Mount Pleasant", "Isle of Bute" (capitalised or in capitals).
+_NATURAL_PLACE_WORDS = _wordset("loch lough llyn mount isle lake")
 _NATURAL_PLACE_BEFORE = re.compile(
-    r"\b(?:Loch|LOCH|Lough|LOUGH|Llyn|LLYN|Mount|MOUNT|Isle|ISLE|Lake|LAKE)(?:\s+of)?\s+$"
+    r"\b(?:"
+    + "|".join(f"{w.capitalize()}|{w.upper()}" for w in sorted(_NATURAL_PLACE_WORDS))
+    + r")(?:\s+of)?\s+$"
 )
 _NOT_A_STREET_NAME = _wordset(
     "the at to in on near nr outside from of by and behind opposite into with inside past"
 )
+
+
+def _named_place_before(text: str, start: int) -> bool:
+    """A saint's, a lake's, a hill's or an island's word right before `start`: what follows
+    names a place ("St Mirren", "Loch Lomond"), whoever else shares the word."""
+    return _NATURAL_PLACE_BEFORE.search(
+        text, max(0, start - 12), start
+    ) is not None or _saint_before(text, start)
 
 
 def _saint_before(text: str, start: int) -> bool:
@@ -869,12 +879,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "5 High Street, Bala LL23 7AD": the town of an address
     if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):
         return True  # "The Admiral Rodney", "The Sir Robert Peel": a pub
-    if _saint_before(text, cand.start):
-        return True  # "St Mirren", "St Thomas' Hospital": named for a saint
-    if _NATURAL_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start) or (
+    if _named_place_before(text, cand.start) or (
         len(words) >= 2 and words[0] in _NATURAL_PLACE_WORDS
     ):
-        return True  # "Loch Ness", "Lough Erne": a lake, a hill or an island
+        return True  # "St Mirren", "Loch Ness", "Lough Erne": named for a saint or a lake
     if not _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) and _vehicle_model(
         text, cand, words
     ):
@@ -912,20 +920,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return all(w in not_names() and w not in surnames() for w in words)
     if (
         len(words) <= 3
-        and AGE_AFTER.match(text, cand.end)
+        and (AGE_AFTER.match(text, cand.end) or DOB_AFTER.match(text, cand.end))
         and any(
             w in first_names() or w in COMMON_WORD_NAMES or not not_a_name_word(w) for w in words
         )
     ):
-        return False  # "storm (15, f)", "River Hartley (16)": an age makes a word-name a name
-    if (
-        len(words) <= 3
-        and DOB_AFTER.match(text, cand.end)
-        and any(
-            w in first_names() or w in COMMON_WORD_NAMES or not not_a_name_word(w) for w in words
-        )
-    ):
-        return False  # "Dawn MARSH, DOB 09/09/1972": a date of birth makes it a person's name
+        # "storm (15, f)", "River Hartley (16)", "Dawn MARSH, DOB 09/09/1972": an age or a date
+        # of birth makes a word-name a name
+        return False
     if (
         len(words) == 1
         and cand.source == "context"
@@ -1005,20 +1007,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
     if (
-        len(words) == 1
-        and not titled
-        and words[0] not in first_names()
-        and _IN_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
-    ):
-        return True  # "youths in Darnall", "near Foleshill": a district the lists do not know
-    if (
-        len(words) == 2
+        len(words) <= 2
         and not titled
         and not any(w in first_names() for w in words)
-        and text[cand.end : cand.end + 1] not in ("'", "’")  # "in Kowalski Nowak's car"
+        # two words with a possessive are a person's: "in Kowalski Nowak's car"
+        and (len(words) == 1 or text[cand.end : cand.end + 1] not in ("'", "’"))
         and _IN_PLACE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
     ):
-        return True  # "towards Builth Wells", "in Whitmore Reans": no first name, so a place
+        # "youths in Darnall", "near Foleshill", "towards Builth Wells": with no first name in
+        # it, a district the lists do not know
+        return True
     if (
         len(words) == 1
         and not titled
@@ -1276,8 +1274,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in loose.finditer(text)
             if not _ORG_AFTER.match(text[m.end() : m.end() + 40])  # "Kim Lee" ... "Kim's Nails"
             # "Fraser Lomond" ... "Loch Lomond", "Tom Mirren" ... "St Mirren": a place
-            and not _NATURAL_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            and not _saint_before(text, m.start())
+            and not _named_place_before(text, m.start())
             # "Chief Inspector Holt" ... "constituents in Holt": the town of that name
             and not (
                 _IN_TOWN_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -1422,6 +1419,5 @@ def _place_use(text: str, start: int, end: int) -> bool:
         re.search(r"\b(?:in|at|to|from|near|the|of|on)\s+$", before) is not None
         or _ORG_AFTER.match(text[end : end + 40]) is not None
         or (prev is not None and _placed_landmark(text, [prev, *_WORD.finditer(text, start, end)]))
-        or _NATURAL_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
-        or _saint_before(text, start)
+        or _named_place_before(text, start)
     )

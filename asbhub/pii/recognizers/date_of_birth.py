@@ -16,11 +16,13 @@ _MONTH = (
     r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# A day and a month as two digits each, run together: "0407…" of "04071990".
+_DAY_MONTH = r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])"
 DATE = (
     r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)"
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"  # "20080917", a system's
-    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}(?!\d)"  # "04071990", day first
+    rf"|{_DAY_MONTH}(?:19|20)\d{{2}}(?!\d)"  # "04071990", day first
     rf"|{_DAY}(?:\s+of)?(?:[\s\-]+|\s?/\s?){_MONTH}\.?,?(?:[\s\-]+|\s?/\s?)(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
@@ -228,7 +230,7 @@ class DateOfBirthRecognizer(PatternMatching):
         # A system's export with the date glued to its label: "T.GRANTdob010309".
         Pattern(
             "Date glued to a birth word",
-            r"(?i:dob)[:\-]?\K(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d{2}|\d{2})(?!\d)",
+            rf"(?i:dob)[:\-]?\K{_DAY_MONTH}(?:(?:19|20)\d{{2}}|\d{{2}})(?!\d)",
             0.7,
         ),
         Pattern(

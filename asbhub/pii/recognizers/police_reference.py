@@ -22,15 +22,15 @@ _AGENCY_WORDS = (
     r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job"
     # systems and records of other bodies: parcels, orders, handsets, vehicles' VINs, prisons,
     # hospitals' record numbers, firearms and shotgun certificates, risk panels and notices
-    r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|clip|mrn|nomis|imei|vin|application|marac|dvpn|dvpo|cbo|cpn|fac"
-    r"|sgc|emp|employee|payroll|prisoner|benefit|carrier|permit|membership|meter|invoice"
+    r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"
+    r"|dvpn|dvpo|cbo|cpn|fac|sgc|emp|employee|payroll|prisoner|benefit|carrier|permit|membership|meter|invoice"
     r"|consignment|parcel|chassis|sim|rhif|cyf"  # Welsh: "Rhif WCCIS", "Cyf"
     # a licensed driver's badge, not an officer's: "PH driver badge PHD 04417", "taxi badge"
     r"|(?:driver|taxi|cab|hackney|ph|phv|hire)\s+badge"
     # or the badge a few words after the driver: "driver Mr Imran TALBOT badge HD 0442"
     r"|(?<=\b(?:driver|taxi|cabbie|hackney|hire)\b[^.\n;]{1,40}?)badge"
     # a reference misspelt: "refernce", "refrence", "cusody rec"
-    r"|ref(?:ernce|rence|erance|fence)|cus(?:t|)o?dy|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
+    r"|ref(?:ernce|rence|erance|fence)|cus(?:o?dy|tdy)|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
 )
 _NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
 _AGENCY_CUE = (

@@ -64,7 +64,7 @@ _ONE_FLAT = (
     r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?)"
     r"\s+flat,?\s+"
     # a flat by its floor's initials ("TFF, 8 Cotham Vale") and a boat's mooring or berth
-    r"|(?-i:[TGFSB]FF|GFF|BSMT),?\s+|(?:mooring|berth)\s*\d{1,4}[A-Za-z]?,?\s+"
+    r"|(?-i:[TGFSB]FF|BSMT),?\s+|(?:mooring|berth)\s*\d{1,4}[A-Za-z]?,?\s+"
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
     r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
     r"|front|back|rear),?\s+"
