@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
+from presidio_analyzer import Pattern
 
 from asbhub.pii.engine import RedactionEngine
 from asbhub.pii.evaluation import GOLD_SETS, SetRole
@@ -46,13 +48,54 @@ def test_gated_recognizers_exist(engine: RedactionEngine) -> None:
         assert set(recognizer.GATES) <= names, recognizer.name  # no gate for a lost pattern
 
 
-@pytest.mark.parametrize("which", ["DateOfBirth", "PoliceReference", "StreetAddress"])
+GATED = [
+    "DateOfBirth",
+    "OfflineEmail",
+    "PersonContext",
+    "PoliceReference",
+    "StreetAddress",
+    "TunedUkNino",
+    "TunedUkVehicleRegistration",
+]
+
+
+def test_every_gated_recognizer_is_checked(engine: RedactionEngine) -> None:
+    gated = {type(r).__name__ for r in engine.pattern_recognizers if getattr(r, "GATES", None)}
+    assert gated == {f"{name}Recognizer" for name in GATED}
+
+
+@pytest.mark.parametrize("which", GATED)
 def test_a_gate_changes_no_result(
     engine: RedactionEngine, which: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    recognizer = next(r for r in engine.pattern_recognizers if r.name.startswith(which))
+    kind = type(next(r for r in engine.pattern_recognizers if r.name.startswith(which)))
     texts = _texts()
-    gated = _found(recognizer, texts)
-    monkeypatch.setattr(type(recognizer), "GATES", {})
-    assert _found(recognizer, texts) == gated
+    # fresh recognizers: each compiles its patterns and gates once, on its first text
+    gated = _found(kind(), texts)
+    monkeypatch.setattr(kind, "GATES", {})
+    assert _found(kind(), texts) == gated
     assert gated  # the sets exercise the recognizer
+
+
+class _Gated(PatternMatching):
+    PATTERNS: ClassVar[list[Pattern]] = [Pattern("Door", r"\bdoor\s\d+", 0.6)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="TEST", patterns=self.PATTERNS)
+
+
+@pytest.mark.parametrize(
+    ("gate", "found"),
+    [
+        ("never-in-the-text", False),
+        (r"\bdoor\b", True),
+        (("never-in-the-text", "also-never"), False),
+        (("never-in-the-text", r"kick"), True),  # one of several is enough
+    ],
+)
+def test_a_pattern_runs_only_where_its_gate_opens(
+    gate: str | tuple[str, ...], found: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_Gated, "GATES", {"Door": gate})
+    results = _Gated().analyze("they kick door 12 at night", ["TEST"])
+    assert bool(results) is found

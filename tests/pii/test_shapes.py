@@ -973,6 +973,13 @@ SHAPES = [
         ["Visit 02/12"],
     ),
     (
+        "a flat known by its floor, a word first, before its numbered street",
+        "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
+        " Ivy Grove rang too. Top floor flats on Tern Road are empty.",
+        ["6 Tern Road", "14 Ivy Grove"],
+        ["Tern Road are empty"],
+    ),
+    (
         "flats as a range, a chalet, a street with 'of' in its name",
         "Flats 3-8, 41 Peel Street; Chalet 9, Sandymere Holiday Park; 15 Prince of Wales Road.",
         ["3-8, 41 Peel Street", "9, Sandymere Holiday Park", "15 Prince of Wales Road"],

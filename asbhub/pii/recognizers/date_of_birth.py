@@ -304,7 +304,8 @@ class DateOfBirthRecognizer(PatternMatching):
             0.5,
         ),
     ]
-    # The patterns that start at a birth word run only where the text has one.
+    # The patterns that start at a birth word run only where the text has one; an old date
+    # after a name only where such a year is.
     GATES: ClassVar[dict[str, str]] = dict.fromkeys(
         (
             "Date after a birth word",
@@ -319,6 +320,9 @@ class DateOfBirthRecognizer(PatternMatching):
             "Year field of a date of birth",
         ),
         _BIRTH_GATE,
+    ) | dict.fromkeys(
+        ("Old date right after a name", "Bracketed old date in words after a name"),
+        r"(?:19[3-9]|20[01])\d",
     )
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
 

@@ -33,6 +33,10 @@ class OfflineEmailRecognizer(PatternMatching):
             0.6,
         ),
     ]
+    # An address spelt out runs only where "dot" and an ending are.
+    GATES: ClassVar[dict[str, str]] = {
+        "E-mail spelt out in words": r"dot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b"
+    }
     CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
 
     def __init__(self, supported_entity: str = "EMAIL_ADDRESS") -> None:

@@ -133,8 +133,40 @@ _NOT_PEOPLE = (
 class PersonContextRecognizer(PatternMatching):
     """Context-anchored names; the title or cue itself is not part of the span."""
 
-    # The alias pattern runs only where the text says a real name follows.
-    GATES: ClassVar[dict[str, str]] = {"Alias before a real name": ALIAS_GATE}
+    # A pattern runs only where the text holds what it cannot match without: the alias pattern
+    # where the text says a real name follows, the bracketed ones where such a bracket is, a
+    # quoted name where a quotation mark is, a sign-off's name where a sign-off's word is.
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
+        "Alias before a real name": ALIAS_GATE,
+        "First of a pair before a bracket about both": rf"\({BOTH_BRACKET}",
+        "Second of a pair before a bracket about both": rf"\({BOTH_BRACKET}",
+        "Name before a bracket about the person's name": (
+            r"\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name))"
+        ),
+        "Speaker with their agency": r"\)\s?:",
+        "Name before their people": rf"['’]s\s+{THEIR_PEOPLE}",
+        "Operator of a log entry": r"(?i:\bop)",
+        "Initials given an action": r"\sto\s",
+        "Initials owning an item of an actions list": r"(?i:action)",
+        "Initials in an attendance list": ATTENDANCE_HEAD,
+        "Speaker of a quoted chat line": r"[\"“]",
+        "Quoted nickname beside a person's word": r"[\"“]",
+        "Quoted name after a cue": r"[\"“‘']",
+        "Surname after a quoted nickname": r"[\"“‘']",
+        "Answer to a name question": r"\?",
+        "Value of a name field": r"[=:]",
+        "Speaker of a chat message": r"\d[:.]\d\d",
+        "Name spelled out": ("-", r"(?i:spel|that)"),
+        "Name after 'my' before a verb": r"(?i:\bmy\s)",
+        "Family name before its people": (
+            r"(?i:\s(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)"
+        ),
+        "SURNAME with an apostrophe prefix in capitals": r"['’]",
+        "SURNAME after an arrest or report verb in capitals": rf"{ARREST_VERBS}\s",
+        "Name after a sign-off": (
+            r"(?i:thank|cheers|\bta\b|regards|best|yours|sincerely|speak|thx|rgds)"
+        ),
+    }
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
         # An export's initial and SURNAME with a date of birth glued on: "T.GRANTdob010309",
@@ -168,8 +200,9 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Name spelled out",
             r"(?-i:\b[A-Z](?:-(?:double\s)?[A-Z]){3,}\b"
-            r"|(?<=(?i:spel(?:led|t|ling)(?:\s+it)?|that['’]?s)[\s:,]{1,3})"
-            r"[A-Z](?:\s+for\s+[a-z]+)?(?:,?\s(?:double\s)?[A-Z](?:\s+for\s+[a-z]+)?(?![\w'’])){3,})",
+            # (the letter first, so that the look back runs only at a capital)
+            r"|[A-Z](?<=(?i:spel(?:led|t|ling)(?:\s+it)?|that['’]?s)[\s:,]{1,3}[A-Z])"
+            r"(?:\s+for\s+[a-z]+)?(?:,?\s(?:double\s)?[A-Z](?:\s+for\s+[a-z]+)?(?![\w'’])){3,})",
             0.6,
         ),
         Pattern(
@@ -369,6 +402,8 @@ class PersonContextRecognizer(PatternMatching):
         ),
         Pattern(
             "Second of a pair before a bracket about both",
+            # (the cheap test first: a word after a space, then a bracket)
+            rf"(?<=\s)(?=\p{{L}}[\p{{L}}'’\-]{{1,25}}\s?\()"
             rf"(?<=\p{{L}}\s+{PEOPLE_JOIN}\s+){_NOT_PEOPLE}\p{{L}}[\p{{L}}'’\-]{{1,25}}(?=\s?\({BOTH_BRACKET})",
             0.5,
         ),

@@ -27,8 +27,9 @@ _AGENCY_WORDS = (
     r"|consignment|parcel|chassis|sim|rhif|cyf"  # Welsh: "Rhif WCCIS", "Cyf"
     # a licensed driver's badge, not an officer's: "PH driver badge PHD 04417", "taxi badge"
     r"|(?:driver|taxi|cab|hackney|ph|phv|hire)\s+badge"
-    # or the badge a few words after the driver: "driver Mr Imran TALBOT badge HD 0442"
-    r"|(?<=\b(?:driver|taxi|cabbie|hackney|hire)\b[^.\n;]{1,40}?)badge"
+    # or the badge a few words after the driver: "driver Mr Imran TALBOT badge HD 0442" (the
+    # word first, so that the look back runs only where "badge" is)
+    r"|badge(?<=\b(?:driver|taxi|cabbie|hackney|hire)\b[^.\n;]{1,40}?badge)"
     # a reference misspelt: "refernce", "refrence", "cusody rec"
     r"|ref(?:ernce|rence|erance|fence)|cus(?:o?dy|tdy)|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
 )
@@ -259,10 +260,12 @@ class PoliceReferenceRecognizer(PatternMatching):
         ),
     ]
     # The patterns that start at an agency's cue run only where the text names an agency's
-    # word or a word for a number; a second reference only where two numbers are joined.
+    # word or a word for a number with a digit after it; a second reference only where two
+    # numbers are joined.
     GATES: ClassVar[dict[str, str]] = dict.fromkeys(
         ("Reference after an agency's cue", "Spaced reference after an agency's cue"),
-        rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})",
+        # (and a digit after it: every reference these find has one)
+        rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})\D*+\d",
     ) | {
         "Reference before its cue": rf"\s{_NAMED_AFTER}",
         # a second reference needs two numbers joined: "1187 and 1190", "3312/14FEB, 5540/02MAR"

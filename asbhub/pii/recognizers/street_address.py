@@ -71,6 +71,20 @@ _ONE_FLAT = (
     r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d)))"
 )
 _FLAT = rf"(?:{_ONE_FLAT}{{1,3}})"  # "Room 14, Flat 3, Block D, Hartwell Point"
+# Every flat above holds one of these: "flat" or "floor"; a floor's initials ("TFF", "PF2"); a
+# floor and door before the number ("2/1, 14", not "12/03"); or a flat's word and its number
+# or letter. Four searches, as the module skips to each quickly and to all four slowly.
+_FLAT_GATE: tuple[str, ...] = (
+    r"flat|floor|mooring|berth",
+    r"(?-i:FF|BSMT|F\d)",
+    r"\d/(?:\d\d?|[LRlr])(?:,|\s+\d)",
+    r"\b(?:apartment|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan|static|van|plot"
+    r"|pitch)s?\s*(?:\d|[a-z]\d|[a-z](?![\w'’])|[gbtm]/|[gbt][lrm](?![\w'’]))",
+)
+# A flat given after the street: "45 Dumbarton Road, flat 0/2".
+_FLAT_AFTER = (
+    r"(?:,?\s*(?:flat|apt|apartment)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Z])(?![\w/]))?"
+)
 # Where a house number may start: not inside a word, a reference, an amount or a time, nor after
 # a digit and a comma ("£1,200") unless it is a short number after a CSV field's comma
 # ("2006-11-05,3 Whetley Lane").
@@ -134,8 +148,9 @@ _WELSH_NAMED_STREET = (
     rf"(?:{_WELSH_STREET})(?-i:(?:\s+(?:y|yr|Y|YR|[A-Z][\w'’\-]*)(?![\w'’])){{1,2}})"
 )
 # A Welsh street written with hyphens, no street word: "14 Tan-y-Bryn", "3 Pen-yr-Heol".
+_WELSH_HYPHEN_WORDS = r"tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes"
 _WELSH_HYPHENED = (
-    r"(?:tan|pen|bryn|ty|tŷ|cae|nant|pant|bron|glan|maes)(?:-y[r]?-[A-Za-z][\w'’\-]*"
+    rf"(?:{_WELSH_HYPHEN_WORDS})(?:-y[r]?-[A-Za-z][\w'’\-]*"
     r"|(?-i:\s+yr?\s+[A-Z][\w'’\-]*))"  # or spaced: "3-4 Tan y Bryn"
 )
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
@@ -198,10 +213,13 @@ class StreetAddressRecognizer(PatternMatching):
     """House number + street ("14a Moorside Rd"), flats ("Flat 3, 12 Kings Court") and buildings."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
+        # (and a flat given after it: "45 Dumbarton Road, flat 0/2")
+        Pattern("Numbered street", rf"{_NUMBER_START}{_NUMBER}{_STREET}{_FLAT_AFTER}", 0.65),
+        # A flat before it is a pattern of its own, run only where a flat's word is: the flat's
+        # many forms, tried wherever a number may start, would cost three times the street.
         Pattern(
-            "Numbered street",  # and a flat given after it: "45 Dumbarton Road, flat 0/2"
-            rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}{_STREET}"
-            r"(?:,?\s*(?:flat|apt|apartment)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Z])(?![\w/]))?",
+            "Flat and numbered street",
+            rf"{_NUMBER_START}{_FLAT}{_NUMBER}{_STREET}{_FLAT_AFTER}",
             0.65,
         ),
         # A house's name, its comma, then its number and street: "Carnmore House, 58 Drumconvis
@@ -346,9 +364,20 @@ class StreetAddressRecognizer(PatternMatching):
             0.2,
         ),
     ]
-    # A house known by its name runs only where a house's word is; an estate's name only where
-    # a number comes before a word with an estate's ending.
-    GATES: ClassVar[dict[str, str]] = {
+    # A flat's patterns run only where a flat's word, initials or floor and door are; a Welsh
+    # street only where a Welsh street's word is; a house known by its name only where a
+    # house's word is; an estate's name only where a number comes before a word with an
+    # estate's ending.
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = dict.fromkeys(
+        (
+            "Flat and numbered street",
+            "Flat in a named building",
+            "Flat, named block and numbered street",
+            "Flat, named block and street",
+        ),
+        _FLAT_GATE,
+    ) | {
+        "Numbered Welsh street": rf"\b(?:{_WELSH_STREET}|{_WELSH_HYPHEN_WORDS})(?![\w'’])",
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
         "Number and an estate's name after a cue": (
             rf"\d[A-Za-z]?,?\s+(?:the\s+(?:{_ESTATE_NOUNS})|[a-z]{{2,}}(?:{_ESTATE_ENDINGS}))"

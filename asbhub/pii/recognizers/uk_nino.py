@@ -34,5 +34,11 @@ class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
     ]
     CONTEXT: ClassVar[list[str]] = ["ni", "nino", "insurance", "nat", "national"]  # type: ignore[misc]
 
+    # The numbers alone run only where six digits stand together, in pairs or in threes.
+    GATES: ClassVar[dict[str, str]] = dict.fromkeys(
+        ("NINO", "NINO (odd suffix)", "NINO (no suffix)"),
+        r"\d\d[ \-]?\d\d[ \-]?\d\d|\d\d\d[ \-]?\d\d\d",
+    )
+
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)

@@ -34,7 +34,8 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
         Pattern(
             "UK postcode (odd spacing) after a street",
-            r"(?<=(?i:\b(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent"
+            # (the postcode's start first, so that the look back runs only there)
+            r"(?=[a-pr-uwyz][a-hk-y]?[0-9])(?<=(?i:\b(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent"
             r"|cres|court|ct|grove|terrace|place|gardens|walk|view|hill|green|square|mews)\.?,?\s))"
             r"(?i:(?!\w+\s\d\s?[ap]m\b)[a-pr-uwyz][a-hk-y]?[0-9][0-9a-hjkpstuw]?\s{1,2}[0-9]\s"
             r"[abd-hjlnp-uw-z]{2})\b",

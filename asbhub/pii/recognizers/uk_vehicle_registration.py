@@ -203,6 +203,15 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "suffix",
     ]
 
+    # A plate read out runs only where a phonetic word is; a foreign plate only where a word
+    # for a plate is; a plate typed in lower case only where two digits stand apart.
+    GATES: ClassVar[dict[str, str]] = {
+        "VRN read out phonetically": rf"(?i:\b{_PHONETIC})",
+        "Dateless plate read out phonetically": rf"(?i:\b{_PHONETIC})",
+        "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",
+        "VRN current spaced in lower case": r"\s\d\d\s",
+    }
+
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)
         self.global_regex_flags = 0  # capitals matter: "A1 and" is a road, "A123 BCD" a plate
