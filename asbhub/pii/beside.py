@@ -110,7 +110,8 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
 # One reference and then more in a list: "incident numbers 2405-0112, 2405-0384, 2405-1127",
 # "24/00418871 (01/05/2024) and 24/00420356". A bracket may follow each item.
 _LISTED_NEXT = re.compile(
-    r"(?:\s*+\([^()\n]{1,24}\))?\s*+(?:,|;|&|/|\b(?i:and|or)\b)\s*+(?=[^\W_])"
+    r"(?:\s*+\([^()\n]{1,24}\))?\s*+(?:,|;|&|/|\+|\b(?i:and|or|linked\s+to|plus|also)\b)"
+    r"\s*+(?=[^\W_])"
 )
 _LISTED_TYPES = frozenset({"POLICE_REFERENCE", "PNC_ID", "UK_VEHICLE_REGISTRATION"})
 # Any UK plate of the current, prefix or suffix series, in either case, spaced or not.

@@ -56,6 +56,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning14": SetRole.TUNED_ON,
     "tuning15": SetRole.TUNED_ON,
     "tuning16": SetRole.TUNED_ON,
+    "tuning17": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

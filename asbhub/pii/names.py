@@ -45,6 +45,7 @@ _ORG_WORDS = (
     r"|infirmary|university|theatre|theater|museum|monument|statue|memorial|stadium|gallery"
     r"|cathedral|chapel|abbey|priory|nursery|chippy|hub|areas|residents"
     r"|pier|esplanade|lido|pines|marina|harbour|showground|heritage|coastguard"
+    r"|institute|island|docks|towers|metro|nbt|loch"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
     r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket)"
 )
@@ -1281,6 +1282,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 and m.group()[:1].isupper()
                 and text[m.end() : m.end() + 1] not in ("'", "’")
             )
+            and not _district_use(text, m.start(), m.end())
         ]
     if capitalised:
         strict = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(capitalised))) + r")\b")
@@ -1288,6 +1290,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in strict.finditer(text)
             if not _place_use(text, m.start(), m.end())
+            and not _district_use(text, m.start(), m.end())
             and not _verb_use(text, m.start(), m.end())
             and not _date_use(text, m.start(), m.end())
         ]
@@ -1409,6 +1412,33 @@ def _verb_use(text: str, start: int, end: int) -> bool:
     """ "Will you call back": a sentence-initial word-name used as a verb."""
     initial = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";")
     return initial and _VERB_USE.match(text, end) is not None
+
+
+# Where someone lives or comes from: "used to live in Chorlton", "previously lived Walton",
+# "originally from Royston", "lads from Marfleet".
+_LIVED_BEFORE = re.compile(
+    r"\b(?:lives?|lived|living|moved|grew\s+up|originally|(?:lads|youths|kids|boys|girls|group"
+    r"|gang|males|females)\s+from)\s+(?:in\s+|to\s+|from\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _district_use(text: str, start: int, end: int) -> bool:
+    """A person's name found again where a district stands: the town after an address ("Ms
+    KIRKBY, 9 Tower Hill, Kirkby, L33"), before a place's noun ("Denton bus station"), after
+    where someone lives ("used to live in Chorlton"), or in a list of places ("Whitfield,
+    Douglas and Mid Craigie"). The name, as a district, stays."""
+    if not text[start : start + 1].isupper() or text[end : end + 1] in ("'", "’"):
+        return False
+    return (
+        (
+            _after_address().search(text, max(0, start - 60), start) is not None
+            and _PLACE_AFTER_DISTRICT.match(text, end) is not None
+        )
+        or _PLACE_NOUN_AFTER.match(text, end) is not None
+        or _LIVED_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _in_a_list_of_places(text, Candidate("PERSON", start, end, 0.6, "context"))
+    )
 
 
 def _place_use(text: str, start: int, end: int) -> bool:

@@ -973,6 +973,43 @@ SHAPES = [
         ["Visit 02/12"],
     ),
     (
+        "a person's surname again as a district: the town after an address, before a place's"
+        " noun, where someone lived, and on an island",
+        "Tenant Mr Dale KIRKBY (DOB 03/03/1990), 9 Tower Hill, Kirkby, L33 1XZ. Lads at Kirkby"
+        " station again; his ex used to live in Kirkby. Mrs Joan Barry was seen at Barry Island.",
+        ["Dale KIRKBY", "9 Tower Hill", "L33 1XZ", "Joan Barry"],
+        [", Kirkby,", "Kirkby station", "live in Kirkby", "Barry Island"],
+    ),
+    (
+        "references strung after one cue ('linked to', 'and'), an agency's letters before its"
+        " number, numbers in four groups, a lower-case system's prefix, a station's code with"
+        " digits, eleven digits after 44; a collar number, a road and a range of dates stay",
+        "Niche occ 25*044198 linked to 25*043771 and 25*041102. WMAS 1147290 - police"
+        " 13-25-0104-477 - lincs pol lp-250314-0212; injunction K4NE0611 breached. GMP"
+        " CRI/06RR/0009712/24. Two previous: 44250098112 & 44250101740. PC 4410 on the A647,"
+        " patrols 04/03-15/05.",
+        [
+            "25*043771",
+            "25*041102",
+            "1147290",
+            "13-25-0104-477",
+            "lp-250314-0212",
+            "K4NE0611",
+            "CRI/06RR/0009712/24",
+            "44250098112",
+            "44250101740",
+        ],
+        ["PC 4410", "A647", "04/03-15/05"],
+    ),
+    (
+        "plates with one dash, after '-plated', in lower case joined by dashes; a passport and"
+        " an NHS number grouped oddly after their cues",
+        "Van BX17-NTY blocked the lane; a Lithuanian-plated van KRT 551 on the verge; french"
+        " plates fg-412-kp and a Golf. Passport 5090 41772, NHS 856 308 37 16.",
+        ["BX17-NTY", "KRT 551", "fg-412-kp", "5090 41772", "856 308 37 16"],
+        ["on the verge", "and a Golf"],
+    ),
+    (
         "a flat known by its floor, a word first, before its numbered street",
         "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
         " Ivy Grove rang too. Top floor flats on Tern Road are empty.",

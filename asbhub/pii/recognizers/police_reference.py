@@ -19,7 +19,7 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job"
+    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job|injunction"
     # systems and records of other bodies: parcels, orders, handsets, vehicles' VINs, prisons,
     # hospitals' record numbers, firearms and shotgun certificates, risk panels and notices
     r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"
@@ -93,7 +93,8 @@ class PoliceReferenceRecognizer(PatternMatching):
         # stands ("…,13240101188,YF70OHB,…", "Police reference (if known): 2400112209").
         Pattern(
             "Long number",
-            r"(?<![\w/.\-+£$])(?!0[1-9]\d{8,9}(?!\d)|00[1-9]|44\d)\d{10,16}(?![\w/]|\.\d)",
+            # (not a phone number: "01632960447", "00353…", "447700900123")
+            r"(?<![\w/.\-+£$])(?!0[1-9]\d{8,9}(?!\d)|00[1-9]|44\d{10}(?!\d))\d{10,16}(?![\w/]|\.\d)",
             0.5,
         ),
         # A licensed driver's or vendor's badge: "driver badge 0456", "Big Issue badge 3381".
@@ -209,7 +210,9 @@ class PoliceReferenceRecognizer(PatternMatching):
         # A system's own prefix in capitals, without a cue: "WYP-INT-0077231", "BTP/2312/1105".
         Pattern(
             "Prefixed reference",  # and a system's letters after: "MH-0007731-ASB"
-            r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-][A-Z][A-Z0-9]{0,4}){0,2}[/\-](?=(?:[/\-]?\d){4})\d+"
+            # (a station's code may start with digits: "CRI/06RR/0009712/24")
+            r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-](?=[A-Z0-9]{0,4}[A-Z])[A-Z0-9]{1,5}){0,2}[/\-]"
+            r"(?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3}(?:[/\-][A-Z]{2,5}|[A-Z](?![\w/\-]))?)\b",
             0.5,
         ),
@@ -232,6 +235,28 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Code of capitals and many digits",
             r"(?-i:\b(?=[A-Z0-9]{9,16}\b)(?=(?:[A-Z]*\d){7})\d*[A-Z][A-Z0-9]*)\b",
             0.45,
+        ),
+        # A number in four groups or more, joined the same way, nine digits at least, as systems
+        # print them: "13-25-0104-477", "2025/03/0441/17"; not a date (three groups) or a range
+        # of dates ("04/03-15/05").
+        Pattern(
+            "Number in four groups",
+            r"(?<![\w/\-.])(?=(?:[/\-]?\d){9})\d{2,6}([/\-])\d{2,6}(?:\1\d{2,6}){2,}"
+            r"(?![\w/\-]|\.\d)",
+            0.5,
+        ),
+        # A system's letters in lower case before its number: "lincs pol lp-250314-0212".
+        Pattern(
+            "Lower-case prefixed reference",
+            r"(?-i:\b[a-z]{1,6}(?:[/\-][a-z]{1,5}){0,2}[/\-]\d{4,}(?:[/\-]\d{2,})+)\b",
+            0.5,
+        ),
+        # An agency's letters right before its number: "WMAS 1147290", "YAS 1198274" (six digits
+        # or more, not a phone number's 0 and ten: a collar number has five at most).
+        Pattern(
+            "Number after an agency's letters",
+            r"(?-i:\b[A-Z]{2,6})\s\K(?!0\d{9,10}\b)\d{6,9}\b(?![/\-]\d)",
+            0.5,
         ),
         # A card's number in groups of four: "Pop card, no. 633597 0119 4421 8820".
         Pattern("Card number", r"(?<![\d\-])\d{4,6}(?:[ \-]\d{4}){3}(?![\d\-])", 0.5),

@@ -20,7 +20,7 @@ class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
         Pattern(
             "NHS number after its name",
             r"(?i:\b(?:nhs|chi)\b(?:\s+(?:no|number))?\.?[\s:#=]*)\K"
-            r"\d{3}[ \-]{0,2}(?:\d{3}[ \-]{0,2}\d{4}|\d{4}[ \-]{0,2}\d{3})(?![\d/])",
+            r"\d(?:[ \-]{0,2}\d){9}(?![\d/])",  # any grouping: "856 308 37 16"
             0.6,
         ),
     ]

@@ -25,7 +25,8 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             r"(?i:\b(?:passport|ppt)(?:\s+(?:no|number))?\.?[\s:#]*)\K"
             # a country's code before it ("GBR 507718342"), or every digit read apart
             r"(?:(?-i:GBR|GB|UK|IRL)\s)?(?:[A-Z]{1,2}\s?)?"
-            r"(?:\d{3}[ \-]\d{3}[ \-]\d{3}|(?:\d\s){8}\d)\b",
+            # nine digits grouped any way: "127 394 865", "5090 41772", every digit apart
+            r"(?=(?:\d[ \-]?){8}\d\b)\d(?:[ \-]?\d){8}\b",
             0.7,
         ),
         # Nine digits after the issuing country's code need no cue: "GBR 507718342".

@@ -84,7 +84,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("VRN current", r"\b[A-Z]{2}\s?\d{2}\s{0,2}[A-Z]{3}\b", 0.6),
-        Pattern("VRN current with dashes", r"\b(?i:[A-Z]{2}-\d{2}-[A-Z]{3})\b", 0.6),
+        Pattern("VRN current with dashes", r"\b(?i:[A-Z]{2}-?\d{2}-[A-Z]{3})\b", 0.6),
         # The last characters a witness caught: "reg ends DZK", "plate ending in 4XK".
         Pattern(
             "End of a plate after 'ends'",
@@ -160,9 +160,12 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             "Foreign plate after its nationality",
             r"(?i:\b(?:foreign|french|german|polish|dutch|belgian|spanish|italian|irish|romanian"
             r"|bulgarian|lithuanian|latvian|estonian|portuguese|czech|slovak|hungarian|ukrainian"
-            r"|swiss|austrian|danish|swedish|norwegian|luxembourg|eu|continental)\s+"
-            r"(?:plates?|reg(?:istration)?|number\s+plates?|vrm)[\s:]+)\K"
-            r"(?=[A-Z0-9\- ]{0,12}\d)[A-Z0-9]{1,4}(?:[\s\-][A-Z0-9]{1,5}){1,3}(?![\w\-])",
+            r"|swiss|austrian|danish|swedish|norwegian|luxembourg|eu|continental)"
+            # "French plates", "a Lithuanian-plated van"
+            r"(?:\s+(?:plates?|reg(?:istration)?|number\s+plates?|vrm)|-plated\s+[a-z]+)[\s:]+)\K"
+            # in lower case only where dashes join it: "fg-412-kp", not "KRT 551 on the"
+            r"(?=[A-Za-z0-9\- ]{0,12}\d)[A-Za-z0-9]{1,4}(?:-[A-Za-z0-9]{1,5}|\s[A-Z0-9]{1,5}){1,3}"
+            r"(?![\w\-])",
             0.7,
         ),
         Pattern("VRN Irish", rf"\b{_IRISH_PLATE}\b", 0.6),
@@ -208,7 +211,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     GATES: ClassVar[dict[str, str]] = {
         "VRN read out phonetically": rf"(?i:\b{_PHONETIC})",
         "Dateless plate read out phonetically": rf"(?i:\b{_PHONETIC})",
-        "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",
+        "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",  # "plated" too
         "VRN current spaced in lower case": r"\s\d\d\s",
     }
 
