@@ -1010,6 +1010,21 @@ SHAPES = [
         ["on the verge", "and a Golf"],
     ),
     (
+        "values read out a word at a time: a reference with its slashes, a postcode's letters, a"
+        " NINO in the phonetic alphabet, a code spelled with dashes; counts and a phone stay as"
+        " the phone recognizer reads them",
+        "OP: Reference? C: four four, slash, zero three one two seven, slash, two five. OP:"
+        " Postcode? C: S O four five, six D U. My NI is kilo lima, four four, one eight, seven"
+        " two, charlie. Letter ref R-E-V, dash, two two nine one. Two lads, one of them fifteen.",
+        [
+            "zero three one two seven",
+            "four five, six D U",
+            "kilo lima, four four",
+            "R-E-V, dash, two two nine one",
+        ],
+        ["Two lads, one of them fifteen"],
+    ),
+    (
         "a flat known by its floor, a word first, before its numbered street",
         "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
         " Ivy Grove rang too. Top floor flats on Tern Road are empty.",

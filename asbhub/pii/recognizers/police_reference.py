@@ -8,6 +8,7 @@ from typing import ClassVar
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
 
 _S = r"\s?[/\-]\s?"
 
@@ -74,6 +75,15 @@ _NOT_A_SYSTEM = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# A value read out on a call, a word at a time: digits, "double", letters alone, spelled
+# ("R-E-V") or by a word ("W for whisky"), the phonetic alphabet, and what joins the parts.
+_SAID_DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|niner)"
+_SAID_JOIN = r"(?:slash|dash|stroke|hyphen)"
+_SAID_LETTER = (
+    rf"(?:{PHONETIC}|(?-i:[B-HJ-Z](?:-[A-Z])*)(?:\s+for(?:\s*(?:\.\.\.|…))?\s*[a-z\-]+)?)"
+)
+_SAID_SEP = r"(?:\s*,\s*|\s*(?:\.\.\.|…)\s*|\s+)"
+_SAID_UNIT = rf"(?:(?:double|treble|triple)\s+)?(?:{_SAID_DIGIT}|{_SAID_LETTER})|{_SAID_JOIN}"
 # What names a reference after it: "is the marac no", "was her case ref".
 _NAMED_AFTER = (
     r"(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
@@ -258,6 +268,21 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?-i:\b[A-Z]{2,6})\s\K(?!0\d{9,10}\b)\d{6,9}\b(?![/\-]\d)",
             0.5,
         ),
+        # A value read out a word at a time, two digits together and four parts at least: "four
+        # four, slash, zero three one two seven", "kilo lima, four four, one eight, seven two,
+        # charlie", "S O four five, six D U"; letters, joins and "X for word" may come first.
+        Pattern(
+            "Value read out",
+            # from the run's start (not inside one); not a phone number, which starts with a
+            # zero or a mobile's "seven seven" (uk_phone.py reads those)
+            rf"\b(?<!\b(?:{_SAID_DIGIT}|hundred|thousand){_SAID_SEP})"
+            r"(?<!\b(?:double|treble|triple)\s)"
+            rf"(?:(?:{_SAID_LETTER}|{_SAID_JOIN}){_SAID_SEP}){{0,4}}"
+            rf"(?!(?:oh|zero|nought)\b|seven{_SAID_SEP}(?:seven|double\s+seven)\b)"
+            rf"(?:(?:double|treble|triple)\s+)?{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}"
+            rf"|(?:double|treble|triple)\s+{_SAID_DIGIT})(?:{_SAID_SEP}(?:{_SAID_UNIT})){{2,}}\b",
+            0.6,
+        ),
         # A card's number in groups of four: "Pop card, no. 633597 0119 4421 8820".
         Pattern("Card number", r"(?<![\d\-])\d{4,6}(?:[ \-]\d{4}){3}(?![\d\-])", 0.5),
         # A code of letters and digits after a word for a reference: "Booking ref HMQ4X8ZB",
@@ -293,6 +318,10 @@ class PoliceReferenceRecognizer(PatternMatching):
         rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})\D*+\d",
     ) | {
         "Reference before its cue": rf"\s{_NAMED_AFTER}",
+        # two digits read out together, or a digit and a join: "four four", "two, slash"
+        "Value read out": (
+            rf"\b{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}|double|treble|triple)\b"
+        ),
         # a second reference needs two numbers joined: "1187 and 1190", "3312/14FEB, 5540/02MAR"
         "Second reference after an agency's cue": (
             r"\d[\w/\-*.]{0,80}\s*(?:and|&|,)\s*(?:[A-Z]{2,6}\s)?[\w/\-*.]{0,80}\d"

@@ -66,15 +66,15 @@ _MAKE = (
 # A plate read out in the phonetic alphabet ("Yankee Hotel one nine, Kilo Foxtrot Papa"): two
 # letters, one or two digits, then one to three letters. A call sign ("Mike Papa 12") has no
 # letters after its digits.
-_PHONETIC = (
+PHONETIC = (
     r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
     r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)"
 )
 _SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d)"
 _SAID = r"(?:[\s,\-]+(?:(?:uh|er|erm|um)[\s,]+)?)"  # "one nine, uh, x-ray"
 _PHONETIC_PLATE = (
-    rf"(?i:\b{_PHONETIC}{_SAID}{_PHONETIC}{_SAID}{_SPOKEN_DIGIT}(?:{_SAID}{_SPOKEN_DIGIT})?"
-    rf"(?:{_SAID}{_PHONETIC}){{1,3}}\b)"
+    rf"(?i:\b{PHONETIC}{_SAID}{PHONETIC}{_SAID}{_SPOKEN_DIGIT}(?:{_SAID}{_SPOKEN_DIGIT})?"
+    rf"(?:{_SAID}{PHONETIC}){{1,3}}\b)"
 )
 
 
@@ -142,7 +142,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # A dateless or Northern Irish plate read out: "delta kilo zulu three three one eight".
         Pattern(
             "Dateless plate read out phonetically",
-            rf"(?i:\b{_PHONETIC}{_SAID}{_PHONETIC}{_SAID}{_PHONETIC}"
+            rf"(?i:\b{PHONETIC}{_SAID}{PHONETIC}{_SAID}{PHONETIC}"
             rf"(?:{_SAID}{_SPOKEN_DIGIT}){{1,4}}\b)",
             0.6,
         ),
@@ -209,8 +209,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     # A plate read out runs only where a phonetic word is; a foreign plate only where a word
     # for a plate is; a plate typed in lower case only where two digits stand apart.
     GATES: ClassVar[dict[str, str]] = {
-        "VRN read out phonetically": rf"(?i:\b{_PHONETIC})",
-        "Dateless plate read out phonetically": rf"(?i:\b{_PHONETIC})",
+        "VRN read out phonetically": rf"(?i:\b{PHONETIC})",
+        "Dateless plate read out phonetically": rf"(?i:\b{PHONETIC})",
         "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",  # "plated" too
         "VRN current spaced in lower case": r"\s\d\d\s",
     }
