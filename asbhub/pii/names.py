@@ -53,7 +53,8 @@ _ORG_WORDS = (
 # A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
 # place joined to another: "Calton/Bridgeton CPT".
 _ORG_AFTER = re.compile(
-    rf"^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+)\b\s*)?(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b",
+    rf"^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
+    rf"{_ORG_WORDS}\b",
     re.IGNORECASE,
 )
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
@@ -860,6 +861,21 @@ def _town_before_postcode(text: str, cand: Candidate) -> bool:
 _SPELLED = re.compile(r"[A-Z](?:-(?:double\s)?[A-Z]){3,}|[A-Z](?:\s+for\s+[a-z]+)?(?:,?\s.+){3,}")
 
 
+@functools.cache
+def _phonetic_alphabet() -> re.Pattern[str]:
+    from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+
+    return re.compile(PHONETIC)
+
+
+_CALL_SIGN_NUMBER = re.compile(r"[\s\-]?\d{1,3}\b")
+
+
+def _phonetic(word: str) -> bool:
+    """A word of the phonetic alphabet ("sierra", "x-ray")."""
+    return _phonetic_alphabet().fullmatch(word) is not None
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
@@ -869,6 +885,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "A-G-N-I-E-S-Z-K-A": a name spelled out letter by letter
     if "_" in span or _machine_value_of(text, cand.start, cand.end):
         return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
+    if (2 <= len(words) <= 3 or _CALL_SIGN_NUMBER.match(text, cand.end)) and all(
+        _phonetic(w) for w in words
+    ):
+        # "Mike Sierra Four-One to control", "OSCAR 4 ATT": a call sign (four or more words
+        # spell a name out)
+        return True
     if _ALIAS_AFTER.match(text, cand.end):
         # "Little D (real name Dwayne)": a street name, whatever its words
         return all(w in _NOT_ALIASES or w in ROLE_WORDS or w in not_names() for w in words)

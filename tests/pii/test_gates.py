@@ -55,6 +55,7 @@ GATED = [
     "PoliceReference",
     "StreetAddress",
     "TunedUkNino",
+    "TunedUkPostcode",
     "TunedUkVehicleRegistration",
 ]
 

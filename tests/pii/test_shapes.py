@@ -1025,6 +1025,38 @@ SHAPES = [
         ["Two lads, one of them fifteen"],
     ),
     (
+        "a call read out: a postcode's letters and numbers, a birthday long gone, a surname spelled"
+        " letter by letter and in the phonetic alphabet, a handle with its dots; a call sign and"
+        " this year's date read out stay",
+        "OP: Postcode? C: B D twenty-one, four Q T. He was born third of May eighty-two, seen on"
+        " the third of May twenty twenty-four. Spells it W, I, S, N, I, E; that's"
+        " Sierra-Hotel-Echo-Alpha-Romeo-Delta. Insta is zee dot revs underscore b ten. Oscar Lima"
+        " Five to control.",
+        [
+            "B D twenty-one, four Q T",
+            "third of May eighty-two",
+            "W, I, S, N, I, E",
+            "Sierra-Hotel-Echo-Alpha-Romeo-Delta",
+            "zee dot revs underscore b ten",
+        ],
+        ["third of May twenty twenty-four", "Oscar Lima Five to control"],
+    ),
+    (
+        "what looks like data in a log and stays: this decade's date in a table's cell, a day"
+        " before a date, call signs before a word, two places or two forces joined in capitals",
+        "ROW 1 | Kilcooley | 21/02/25 | noise |. LOG SAT 22/03 23:55. UNITS KE21 AND KE23 TO"
+        " ATTEND. 20:52 OSCAR 4 ATT. SHIRLEY & MAYBUSH NPT BRIEFING; DEVON & CORNWALL POLICE.",
+        [],
+        [
+            "21/02/25",
+            "SAT 22/03",
+            "KE21 AND KE23",
+            "OSCAR 4",
+            "SHIRLEY & MAYBUSH",
+            "DEVON & CORNWALL POLICE",
+        ],
+    ),
+    (
         "a flat known by its floor, a word first, before its numbered street",
         "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
         " Ivy Grove rang too. Top floor flats on Tern Road are empty.",

@@ -71,6 +71,32 @@ _WORDS_DATE = (
     r")"
 )
 WORDS_DATE = _WORDS_DATE  # for the rules that read what sits beside a name (beside.py)
+# A date read out whose year is long gone, as a caller gives a birthday: "third of May
+# eighty-two", "the nineteenth of the twelfth, oh four", "second of November nineteen
+# fifty-eight"; not an incident's date ("the third of May twenty twenty-four").
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_ORDINAL_WORD = (
+    r"(?:(?:(?:twenty|thirty)[\s\-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+_OLD_YEAR_WORDS = (
+    r"(?:nineteen(?:[\s\-]+(?:hundred\s+and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy"
+    rf"|eighty|ninety|ten|eleven|twelve|\w+teen|oh|{_UNIT_WORD})){{1,2}}"
+    r"|two\s+thousand(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen)"
+    rf"|oh[\s\-]+{_UNIT_WORD}|(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s\-]+{_UNIT_WORD})?)\b"
+)
+_OLD_YEAR_GATE: tuple[str, ...] = (
+    r"nineteen|thousand|\boh[\s\-]",
+    r"(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+)
+_OLD_DATE_SAID = (
+    # ("the" too, as some write it into the date: "born the twentieth of the tenth, …")
+    rf"\b(?:the\s+)?(?:{_ORDINAL_WORD}|{_DAY})\s+of\s+(?:the\s+)?(?:{_MONTH}|{_ORDINAL_WORD})"
+    rf",?\s+{_OLD_YEAR_WORDS}"
+)
 
 # Between the birth word and its date: a record's words ("DOB held:", "DOB on your system",
 # "DOB per booking"), a verb ("was", "given as"), or in a transcript the question and the
@@ -135,6 +161,7 @@ class DateOfBirthRecognizer(PatternMatching):
             rf"{_BIRTH_CUE}\K{_WORDS_DATE}",
             0.85,
         ),
+        Pattern("Old date read out", _OLD_DATE_SAID, 0.6),
         # A month in another language after a birth word: "13eg Ionawr 2005", "22ain o Dachwedd
         # 1987", "1 An t-Ògmhios 1957", "9 wrzesnia 1981".
         Pattern(
@@ -162,7 +189,8 @@ class DateOfBirthRecognizer(PatternMatching):
         Pattern(
             "Date in the cell after a name",
             rf"{_NOT_BEFORE_DATE}(?-i:\p{{Lu}}[\p{{L}}'’\-]{{1,30}})\s?\|\s?\K"
-            r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}(?![\d/.\-])"
+            # (not a year of this decade: "Kilcooley | 21/02/25 |" is the incident's date)
+            r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?!2\d(?![\d/.\-]))\d{2}(?![\d/.\-])"
             rf"|\d{{1,2}}-{_MONTH}-(?:19[3-9]\d|200\d|201\d)\b)",
             0.5,
         ),
@@ -306,23 +334,30 @@ class DateOfBirthRecognizer(PatternMatching):
     ]
     # The patterns that start at a birth word run only where the text has one; an old date
     # after a name only where such a year is.
-    GATES: ClassVar[dict[str, str]] = dict.fromkeys(
-        (
-            "Date after a birth word",
-            "Date in words after a birth word",
-            "Date with a month in another language after a birth word",
-            "Date given as, after a birth word",
-            "Month and year after a birth word",
-            "Words ending in a year after a birth word",
-            "Second date after a birth word",
-            "Day field of a date of birth",
-            "Month field of a date of birth",
-            "Year field of a date of birth",
-        ),
-        _BIRTH_GATE,
-    ) | dict.fromkeys(
-        ("Old date right after a name", "Bracketed old date in words after a name"),
-        r"(?:19[3-9]|20[01])\d",
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = (
+        dict.fromkeys(
+            (
+                "Date after a birth word",
+                "Date in words after a birth word",
+                "Date with a month in another language after a birth word",
+                "Date given as, after a birth word",
+                "Month and year after a birth word",
+                "Words ending in a year after a birth word",
+                "Second date after a birth word",
+                "Day field of a date of birth",
+                "Month field of a date of birth",
+                "Year field of a date of birth",
+            ),
+            _BIRTH_GATE,
+        )
+        | {
+            # a year read out: "nineteen …", "two thousand …", "oh four", "seventy-six"
+            "Old date read out": _OLD_YEAR_GATE,
+        }
+        | dict.fromkeys(
+            ("Old date right after a name", "Bracketed old date in words after a name"),
+            r"(?:19[3-9]|20[01])\d",
+        )
     )
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
 

@@ -21,6 +21,7 @@ from asbhub.pii.names import (
     THEIR_PEOPLE,
 )
 from asbhub.pii.recognizers.matching import PatternMatching
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
 
 # Capitalised words that follow roles but are not names.
 _NOT_NAME = (
@@ -130,6 +131,13 @@ _NOT_PEOPLE = (
 )
 
 
+# A letter as a caller spells a name: "W", "M for mother", "capital L", "A-L" (a run joined by
+# dashes), and "dash" for the hyphen in it.
+_SPELT_LETTER = r"(?:capital\s+)?[A-Z](?:-[A-Z])*(?:\s+for\s+[A-Za-z]+)?|dash"
+# The phonetic alphabet's words in capitals, as a spelled name is typed: "Sierra-Hotel-Echo".
+_PHONETIC_CAPITAL = "(?i:" + PHONETIC + r")(?<=\b[A-Z]\w*)"
+
+
 class PersonContextRecognizer(PatternMatching):
     """Context-anchored names; the title or cue itself is not part of the span."""
 
@@ -157,6 +165,7 @@ class PersonContextRecognizer(PatternMatching):
         "Value of a name field": r"[=:]",
         "Speaker of a chat message": r"\d[:.]\d\d",
         "Name spelled out": ("-", r"(?i:spel|that)"),
+        "Letters spelled one by one": (r"\b[A-Z],", r"\sfor\s", "-"),
         "Name after 'my' before a verb": r"(?i:\bmy\s)",
         "Family name before its people": (
             r"(?i:\s(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)"
@@ -203,6 +212,17 @@ class PersonContextRecognizer(PatternMatching):
             # (the letter first, so that the look back runs only at a capital)
             r"|[A-Z](?<=(?i:spel(?:led|t|ling)(?:\s+it)?|that['’]?s)[\s:,]{1,3}[A-Z])"
             r"(?:\s+for\s+[a-z]+)?(?:,?\s(?:double\s)?[A-Z](?:\s+for\s+[a-z]+)?(?![\w'’])){3,})",
+            0.6,
+        ),
+        # Letters spelled one by one, as a caller gives a name: "W, I, S, N, I, E, W, S, K, I",
+        # "M for mother, A, C, K, I, E", "A-L, dash, R-A-W-I", "Sierra-Hotel-Echo-Alpha".
+        Pattern(
+            "Letters spelled one by one",
+            rf"(?<![\w'’\-])(?:(?:{_SPELT_LETTER})(?:,\s*(?:{_SPELT_LETTER})(?![\w'’])){{3,}}"
+            r"|[A-Z]\s+for\s+[A-Za-z]+(?:,\s*[A-Z](?:\s+for\s+[A-Za-z]+)?(?![\w'’])){2,}"
+            # a run joined by dashes, then more: "A-L, dash, R-A-W-I", "M-A-C, capital L-E-O-D"
+            rf"|[A-Z](?:-[A-Z])+(?:,\s*(?:{_SPELT_LETTER})(?![\w'’])){{1,}}"
+            rf"|{_PHONETIC_CAPITAL}(?:-{_PHONETIC_CAPITAL}){{3,}})(?![\w'’\-])",
             0.6,
         ),
         Pattern(

@@ -59,7 +59,7 @@ _IDENTIFIER = (
     r"|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\w|\.\d))"  # nor a date or a time with dots
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
     r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and"
-    r"|unit|collar|route|bus|room)\s)"
+    r"|unit|collar|route|bus|room|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s)"
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*.]*\d){4})"
     # dotted too ("PK.1168.5518"), but never stopping short of a dotted part: "T.GRANTdob…"
@@ -80,10 +80,27 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _SAID_DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|niner)"
 _SAID_JOIN = r"(?:slash|dash|stroke|hyphen)"
 _SAID_LETTER = (
-    rf"(?:{PHONETIC}|(?-i:[B-HJ-Z](?:-[A-Z])*)(?:\s+for(?:\s*(?:\.\.\.|…))?\s*[a-z\-]+)?)"
+    rf"(?:{PHONETIC}|(?-i:[B-HJ-Z](?:-[A-Z])*|[A-Z](?:-[A-Z])+)"
+    r"(?:\s+for(?:\s*(?:\.\.\.|…))?\s*[a-z\-]+)?)"
 )
 _SAID_SEP = r"(?:\s*,\s*|\s*(?:\.\.\.|…)\s*|\s+)"
-_SAID_UNIT = rf"(?:(?:double|treble|triple)\s+)?(?:{_SAID_DIGIT}|{_SAID_LETTER})|{_SAID_JOIN}"
+_SAID_TENS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
+)
+# Where a value is read out: two digits said together or a digit and a join ("four four",
+# "two, slash"), a doubled digit, a number and a join, or digits after a letter read out.
+_READ_OUT_GATE: tuple[str, ...] = (
+    rf"\b{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}|double|treble|triple)\b",
+    r"\b(?:double|treble|triple)[\s\-]",
+    rf"\b{_SAID_TENS}{_SAID_SEP}{_SAID_JOIN}",
+    rf"(?:{_SAID_LETTER}){_SAID_SEP}\d",
+)
+_SAID_UNIT = (
+    rf"(?:(?:double|treble|triple)[\s\-])?(?:{_SAID_DIGIT}|{_SAID_LETTER})|{_SAID_JOIN}"
+    rf"|{_SAID_TENS}|\d{{1,4}}"
+)
 # What names a reference after it: "is the marac no", "was her case ref".
 _NAMED_AFTER = (
     r"(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
@@ -277,10 +294,15 @@ class PoliceReferenceRecognizer(PatternMatching):
             # zero or a mobile's "seven seven" (uk_phone.py reads those)
             rf"\b(?<!\b(?:{_SAID_DIGIT}|hundred|thousand){_SAID_SEP})"
             r"(?<!\b(?:double|treble|triple)\s)"
-            rf"(?:(?:{_SAID_LETTER}|{_SAID_JOIN}){_SAID_SEP}){{0,4}}"
+            rf"(?:(?:(?:{_SAID_LETTER}|{_SAID_JOIN}|(?-i:[A-Z]{{2,5}})){_SAID_SEP}){{0,6}}"
             rf"(?!(?:oh|zero|nought)\b|seven{_SAID_SEP}(?:seven|double\s+seven)\b)"
-            rf"(?:(?:double|treble|triple)\s+)?{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}"
-            rf"|(?:double|treble|triple)\s+{_SAID_DIGIT})(?:{_SAID_SEP}(?:{_SAID_UNIT})){{2,}}\b",
+            rf"(?:(?:(?:double|treble|triple)\s+)?{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}"
+            rf"|{_SAID_JOIN}|(?:double|treble|triple)\s+{_SAID_DIGIT})"
+            rf"|{_SAID_TENS}(?={_SAID_SEP}{_SAID_JOIN})"
+            rf"|(?:double|treble|triple)[\s\-]{_SAID_DIGIT})"
+            # or digits typed between letters read out: "echo mike 67 bravo oscar kilo"
+            rf"|(?:{_SAID_LETTER}{_SAID_SEP}){{1,4}}\d{{1,4}})"
+            rf"(?:{_SAID_SEP}(?:{_SAID_UNIT})){{2,}}\b",
             0.6,
         ),
         # A card's number in groups of four: "Pop card, no. 633597 0119 4421 8820".
@@ -311,17 +333,15 @@ class PoliceReferenceRecognizer(PatternMatching):
     ]
     # The patterns that start at an agency's cue run only where the text names an agency's
     # word or a word for a number with a digit after it; a second reference only where two
-    # numbers are joined.
-    GATES: ClassVar[dict[str, str]] = dict.fromkeys(
-        ("Reference after an agency's cue", "Spaced reference after an agency's cue"),
+    # numbers are joined; a value read out only where words are read as digits.
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
         # (and a digit after it: every reference these find has one)
-        rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})\D*+\d",
-    ) | {
-        "Reference before its cue": rf"\s{_NAMED_AFTER}",
-        # two digits read out together, or a digit and a join: "four four", "two, slash"
-        "Value read out": (
-            rf"\b{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}|double|treble|triple)\b"
+        **dict.fromkeys(
+            ("Reference after an agency's cue", "Spaced reference after an agency's cue"),
+            rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})\D*+\d",
         ),
+        "Reference before its cue": rf"\s{_NAMED_AFTER}",
+        "Value read out": _READ_OUT_GATE,
         # a second reference needs two numbers joined: "1187 and 1190", "3312/14FEB, 5540/02MAR"
         "Second reference after an agency's cue": (
             r"\d[\w/\-*.]{0,80}\s*(?:and|&|,)\s*(?:[A-Z]{2,6}\s)?[\w/\-*.]{0,80}\d"

@@ -39,6 +39,16 @@ class SocialMediaHandleRecognizer(PatternMatching):
             rf"\b{_PLATFORM}(?:\s+{_ACCOUNT_WORD})?{_LINK}\K{_COMMON}{_HANDLE_WITH_MARK}",
             0.7,
         ),
+        # Read out: "his Insta is zee dot revs underscore b ten", "on Snapchat as wee
+        # underscore shorty underscore belfast".
+        Pattern(
+            "Handle read out after platform",
+            rf"\b{_PLATFORM}(?:\s+{_ACCOUNT_WORD})?{_LINK}\K{_COMMON}[A-Za-z0-9]+"
+            r"(?:\s+(?:dot|underscore)\s+[A-Za-z0-9]+)+"
+            r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+            r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\d+)\b){0,2}",
+            0.6,
+        ),
         Pattern(
             "Any word after platform account word",
             rf"\b{_PLATFORM}\s+{_ACCOUNT_WORD}{_LINK}\K{_COMMON}[A-Za-z0-9_][\w.\-]{{2,29}}",

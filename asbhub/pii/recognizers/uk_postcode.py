@@ -59,6 +59,17 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             rf"\bpost\s?code\s*\(?\s*(?:{_SECOND_PART})\s*\)?\s*:\s*\K{_INWARD}\b",
             0.6,
         ),
+        # Read out on a call: "B D twenty-one, four Q T", "D D four, eight double E".
+        Pattern(
+            "UK postcode read out",
+            r"(?-i:\b[A-PR-UWYZ](?:\s[A-HK-Y])?)\s(?:(?:twenty|thirty|forty|fifty|sixty|seventy"
+            r"|eighty|ninety)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?|ten"
+            r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two"
+            r"|three|four|five|six|seven|eight|nine|zero|oh)(?:\s(?-i:[A-HJKPSTUW]))?,?\s+"
+            r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\s+"
+            r"(?:(?-i:[ABD-HJLNP-UW-Z])\s(?-i:[ABD-HJLNP-UW-Z])|double\s(?-i:[ABD-HJLNP-UW-Z]))\b",
+            0.6,
+        ),
         Pattern(
             "UK postcode (odd spacing)",
             r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]\s{1,2}[ABD-HJLNP-UW-Z]{2}"
@@ -66,6 +77,11 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             0.6,
         ),
     ]
+
+    # A postcode read out runs only where two letters stand apart or one is doubled.
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
+        "UK postcode read out": (r"(?-i:\b[A-Z]\s[A-Z]\b)", r"double\s")
+    }
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS)

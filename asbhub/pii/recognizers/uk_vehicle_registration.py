@@ -78,12 +78,17 @@ _PHONETIC_PLATE = (
 )
 
 
+# Words that follow a call sign in a log, not a plate's last letters: "UNITS KE21 AND KE23".
+_NOT_LOG_WORD = r"(?!(?i:and|the|for|are|was|not|but|has|had|att|all|off|out|hrs|mph)\b)"
+
+
 class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
-        Pattern("VRN current", r"\b[A-Z]{2}\s?\d{2}\s{0,2}[A-Z]{3}\b", 0.6),
+        # (not a call sign and a word: "UNITS KE21 AND KE23")
+        Pattern("VRN current", rf"\b[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}{_NOT_LOG_WORD}[A-Z]{{3}}\b", 0.6),
         Pattern("VRN current with dashes", r"\b(?i:[A-Z]{2}-?\d{2}-[A-Z]{3})\b", 0.6),
         # The last characters a witness caught: "reg ends DZK", "plate ending in 4XK".
         Pattern(
@@ -93,7 +98,11 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             0.7,
         ),
         # In lower case only the solid or standard spacing: "at 42 are", "is 23 not" are prose.
-        Pattern("VRN current (any case)", r"\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b", 0.6),
+        Pattern(
+            "VRN current (any case)",
+            rf"\b(?i:[A-Z]{{2}}\d{{2}}\s?{_NOT_LOG_WORD}[A-Z]{{3}})\b",
+            0.6,
+        ),
         # Spaced in lower case, as typed on a phone: "is ae 67 kxl a white van"; not "on 12 mar"
         # or "by 10 and".
         Pattern(
