@@ -1057,6 +1057,14 @@ SHAPES = [
         ],
     ),
     (
+        "the person a message greets and the one a note asks something of; a greeting to all,"
+        " to a team or to a body stays",
+        "Hi Morwenna, noise again at the flats. Gethin can you come to Townhill Library? Hi all,"
+        " see below. Hello Team, noted. Housing can you call her back?",
+        ["Morwenna", "Gethin"],
+        ["Hi all,", "Hello Team,", "Housing can you"],
+    ),
+    (
         "a flat known by its floor, a word first, before its numbered street",
         "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
         " Ivy Grove rang too. Top floor flats on Tern Road are empty.",

@@ -165,6 +165,8 @@ class PersonContextRecognizer(PatternMatching):
         "Value of a name field": r"[=:]",
         "Speaker of a chat message": r"\d[:.]\d\d",
         "Name spelled out": ("-", r"(?i:spel|that)"),
+        "Name greeted": r"(?i:hi|hiya|hello|dear|morning|afternoon|evening)\s",
+        "Name asked to do something": r"\s(?:can|could|would|will)\s+you\b",
         "Letters spelled one by one": (r"\b[A-Z],", r"\sfor\s", "-"),
         "Name after 'my' before a verb": r"(?i:\bmy\s)",
         "Family name before its people": (
@@ -288,6 +290,20 @@ class PersonContextRecognizer(PatternMatching):
             rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K(?:{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))"
             rf"|{_LOWER_WORD}(?=[\s.!]*$))",
             0.55,
+        ),
+        # The person a message greets, and the one a note asks something of: "Hi Rhian, Ely &
+        # Caerau joint task", "Dear Morwenna,"; "Gethin can you come from Tai Tarian?" (the
+        # cleaning drops teams, bodies and words: "Hi all,", "Housing can you").
+        Pattern(
+            "Name greeted",
+            r"(?:^|(?<=[\s\"“(]))(?i:hi|hiya|hello|dear|morning|afternoon|evening)\s+\K"
+            rf"{_NOT_PEOPLE}\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*(?:\s\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)?(?=\s*[,!\n])",
+            0.5,
+        ),
+        Pattern(
+            "Name asked to do something",
+            r"(?:^|(?<=[.!?]\s)|(?<=\n))\K\p{Lu}\p{Ll}[\p{L}'’\-]+(?=,?\s+(?:can|could|would|will)\s+you\b)",
+            0.45,
         ),
         # In a transcript the answer to "your name?" is a name, in any case: "Agent: can i take
         # your name please? User: its sky marshall", "And your name? CALLER: Ploy Srisuk".
