@@ -1065,6 +1065,26 @@ SHAPES = [
         ["Hi all,", "Hello Team,", "Housing can you"],
     ),
     (
+        "addresses away from cities: a number said in capitals after 'number', a number in words"
+        " before a Welsh street, a house named like a place before its street, a farm in lower"
+        " case, a farm 'of' a place, a flat and a street with no street word; a boat's index; a"
+        " road named with a number stays",
+        "CALLER OF NUMBER SEVEN BURGESS ROAD. Mrs Howells, number twenty-seven Heol y Felin. HMO"
+        " at Seaview, 18 Torrs Park. chat w/ mr p. dickinson at manor farm, north kelsey road."
+        " Quad stolen from Mains of Auchterless Farm. Caller at Flat 2R, 112 Hilltown, DD3 7AU."
+        " Boat on CRT index 61208. VAN PARKED ON FORTY FOOT BANK.",
+        [
+            "SEVEN BURGESS ROAD",
+            "twenty-seven Heol y Felin",
+            "Seaview, 18 Torrs Park",
+            "manor farm, north kelsey road",
+            "Mains of Auchterless Farm",
+            "Flat 2R, 112 Hilltown",
+            "61208",
+        ],
+        ["ON FORTY FOOT BANK"],
+    ),
+    (
         "a flat known by its floor, a word first, before its numbered street",
         "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
         " Ivy Grove rang too. Top floor flats on Tern Road are empty.",

@@ -166,6 +166,7 @@ class PersonContextRecognizer(PatternMatching):
         "Speaker of a chat message": r"\d[:.]\d\d",
         "Name spelled out": ("-", r"(?i:spel|that)"),
         "Name greeted": r"(?i:hi|hiya|hello|dear|morning|afternoon|evening)\s",
+        "Name before an e-mail in brackets": r"<[^<>@\s]+@",
         "Name asked to do something": r"\s(?:can|could|would|will)\s+you\b",
         "Letters spelled one by one": (r"\b[A-Z],", r"\sfor\s", "-"),
         "Name after 'my' before a verb": r"(?i:\bmy\s)",
@@ -299,6 +300,12 @@ class PersonContextRecognizer(PatternMatching):
             r"(?:^|(?<=[\s\"“(]))(?i:hi|hiya|hello|dear|morning|afternoon|evening)\s+\K"
             rf"{_NOT_PEOPLE}\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*(?:\s\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)?(?=\s*[,!\n])",
             0.5,
+        ),
+        # A name before its e-mail address in angle brackets: "From: Gwawr Pennant <gwawr…@…>".
+        Pattern(
+            "Name before an e-mail in brackets",
+            r"(?<![\w'’\-])\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}(?=\s*<[^<>@\s]+@[^<>\s]+>)",
+            0.55,
         ),
         Pattern(
             "Name asked to do something",

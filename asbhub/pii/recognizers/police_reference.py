@@ -20,7 +20,7 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job|injunction"
+    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job|injunction|index"
     # systems and records of other bodies: parcels, orders, handsets, vehicles' VINs, prisons,
     # hospitals' record numbers, firearms and shotgun certificates, risk panels and notices
     r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"

@@ -236,7 +236,11 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Street with its number read out",
-            rf"\b(?<!(?i:the|a|an|about|some|for)\s)(?-i:{_SPOKEN_NUMBER}){_STREET}",
+            # in capitals only after "number" ("NUMBER SEVEN BURGESS ROAD"; "ON FORTY FOOT BANK"
+            # is a road's name); before a Welsh street too ("twenty-seven Heol y Felin")
+            rf"\b(?<!(?i:the|a|an|about|some|for)\s)"
+            rf"(?:(?-i:{_SPOKEN_NUMBER})|(?<=(?i:number|no\.?)\s)(?!(?-i:[A-Z][a-z]))"
+            rf"(?:{_SPOKEN_NUMBER}))(?:{_STREET}|{_WELSH_NAMED_STREET})",
             0.55,
         ),
         Pattern(  # "8 Harbour Court, Hythe Quay": a numbered building and its street
@@ -265,7 +269,7 @@ class StreetAddressRecognizer(PatternMatching):
             # not an area named after a farm: "near Marsh Farm", "order covering Throstle Farm",
             # "Waterside Farm car park", "Broadwater Farm estate"
             r"(?<!\b(?:near|nr|covering|around|across|towards|toward)\s)"
-            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR)\s+)?){{1,3}}"
+            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR|of)\s+)?){{1,3}}"
             rf"(?i:{_HOUSE_NAMES}))\b"
             rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community)\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
@@ -346,6 +350,22 @@ class StreetAddressRecognizer(PatternMatching):
             rf"\s*,?\s*){{0,2}}{_POSTCODE_AHEAD})",
             0.5,
         ),
+        # A farm or cottage in lower case after where someone is: "chat w/ mrs j. fenwick at high
+        # raise farm", "farmer mr p. dickinson at manor farm, north kelsey road".
+        Pattern(
+            "Named farm in lower case after a cue",
+            r"(?-i:\b(?:at|of|from)\s+\K(?!(?:the|a|an|his|her|their|my|our|your|that|this|next"
+            r"|old|local|same|nearby|another|every|each)\b)(?:[a-z][a-z'’\-]+\s+){1,2}"
+            r"(?:farm|farmhouse|cottage|cottages|barn|bungalow|croft|grange))\b"
+            rf"(?:,\s*(?-i:(?:[a-z][a-z'’\-]+\s+){{1,3}})(?:{STREET_WORDS})(?![\w']))?",
+            0.5,
+        ),
+        Pattern(
+            "Flat, number and name before a postcode",
+            rf"\b{_FLAT}\d{{1,3}}[A-Za-z]?\s+(?-i:{_CAP_WORD})"
+            rf"(?=\s*,\s*(?:(?-i:[A-Z][\w'’\-]+)\s*,?\s*){{0,2}}{_POSTCODE_AHEAD})",
+            0.5,
+        ),
         Pattern(
             "Numbered house in a named close",  # "5 The Willows,", "12 THE MALTINGS."
             rf"{_NUMBER_START}(?:{_FLAT})?{_NUMBER}(?-i:(?:The|THE)\s+{_CAP_WORD}"
@@ -370,6 +390,7 @@ class StreetAddressRecognizer(PatternMatching):
     # estate's ending.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = dict.fromkeys(
         (
+            "Flat, number and name before a postcode",
             "Flat and numbered street",
             "Flat in a named building",
             "Flat, named block and numbered street",
@@ -379,6 +400,9 @@ class StreetAddressRecognizer(PatternMatching):
     ) | {
         "Numbered Welsh street": rf"\b(?:{_WELSH_STREET}|{_WELSH_HYPHEN_WORDS})(?![\w'’])",
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
+        "Named farm in lower case after a cue": (
+            r"(?-i:\b(?:farm|farmhouse|cottage|cottages|barn|bungalow|croft|grange)\b)"
+        ),
         "Number and an estate's name after a cue": (
             rf"\d[A-Za-z]?,?\s+(?:the\s+(?:{_ESTATE_NOUNS})|[a-z]{{2,}}(?:{_ESTATE_ENDINGS}))"
             r"(?![\w'’\-])"
@@ -412,8 +436,18 @@ class StreetAddressRecognizer(PatternMatching):
         if " " in first:  # "Tesco Express, Portswood Road": a shop's or a place's name
             return True if first.split()[0].lower() in not_names() else None
         low = first.lower().removesuffix("'s").removesuffix("’s")
-        # a shop, a place or a word; or a person's surname: "Agnes Docherty, 45 Dumbarton Road"
-        lists = (not_names(), places(), common_english_words(), first_names(), surnames())
+        # a shop, a place or a word; or a person's surname: "Agnes Docherty, 45 Dumbarton Road".
+        # Before a house number a place's name is the house's: "Seaview, 18 Torrs Park" (a town
+        # comes after the street).
+        numbered = pattern_text.split(",", 1)[1].strip()[:1].isdigit()
+        lists: tuple[frozenset[str], ...] = (
+            not_names(),
+            common_english_words(),
+            first_names(),
+            surnames(),
+        )
+        if not numbered:
+            lists += (places(),)
         return True if any(low in words for words in lists) else None
 
     def __init__(self, supported_entity: str = "STREET_ADDRESS") -> None:
