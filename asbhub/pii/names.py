@@ -649,7 +649,9 @@ def _placed_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
 
 
 # A machine's key and its value: '"landlord": "', "AREA=", "'asb_category': '".
-_MACHINE_KEY_BEFORE = re.compile(r"(?:[\"'](\w{2,30})[\"']\s*:\s*[\"']|\b([A-Za-z]\w{1,30})=)$")
+_MACHINE_KEY_BEFORE = re.compile(
+    r"(?:[\"'](\w{2,30})[\"']\s*:\s*[\"']|\b([A-Za-z]\w{1,30})=[\"']?)$"  # and XML's key="
+)
 # Keys whose values are places, organisations or categories, never people.
 _PLACE_KEY = re.compile(
     r"(?i:area|landlord|provider|category|cat|type|status|location|loc|district|ward|town|city"

@@ -1085,6 +1085,15 @@ SHAPES = [
         ["ON FORTY FOOT BANK"],
     ),
     (
+        "an export's names and birth dates: a JSON name field, an XML name element, a row's old"
+        " date in a cell of its own; field names, file names and this decade's dates stay",
+        '{"first_name": "Eleri", "last_name": "Pryce-Jones"} <Victim><Surname>McCANN</Surname>'
+        '</Victim> 1190,2025-01-19,"KEEBLE, Darren",1982-05-04,Open. cols case_ref,real_name,'
+        "first_seen from ASB_cases_export_Q1.csv and IMG_4471.MOV",
+        ["Pryce-Jones", "McCANN", "1982-05-04"],
+        ["2025-01-19", "case_ref", "real_name", "first_seen", "ASB_cases_export_Q1", "IMG_4471"],
+    ),
+    (
         "a flat known by its floor, a word first, before its numbered street",
         "Music from upstairs at First Floor Flat, 6 Tern Road; her friend at Second Floor Flat, 14"
         " Ivy Grove rang too. Top floor flats on Tern Road are empty.",

@@ -162,6 +162,14 @@ class DateOfBirthRecognizer(PatternMatching):
             0.85,
         ),
         Pattern("Old date read out", _OLD_DATE_SAID, 0.6),
+        # An export's row: a date of a year long gone in a cell of its own is a birth date
+        # ('"KEEBLE, Darren",1982-05-04,"112 Shirley High Street"'); this decade's are events.
+        Pattern(
+            "Old date in a cell of its own",
+            r"(?:(?<=^)|(?<=[,;\t|]))\s?\K(?:19[3-9]\d|200\d|201[0-5])-[01]\d-[0-3]\d"
+            r"(?=\s?(?:[,;\t|]|$))",
+            0.5,
+        ),
         # A month in another language after a birth word: "13eg Ionawr 2005", "22ain o Dachwedd
         # 1987", "1 An t-Ògmhios 1957", "9 wrzesnia 1981".
         Pattern(
@@ -334,8 +342,8 @@ class DateOfBirthRecognizer(PatternMatching):
     ]
     # The patterns that start at a birth word run only where the text has one; an old date
     # after a name only where such a year is.
-    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = (
-        dict.fromkeys(
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
+        **dict.fromkeys(
             (
                 "Date after a birth word",
                 "Date in words after a birth word",
@@ -349,16 +357,15 @@ class DateOfBirthRecognizer(PatternMatching):
                 "Year field of a date of birth",
             ),
             _BIRTH_GATE,
-        )
-        | {
-            # a year read out: "nineteen …", "two thousand …", "oh four", "seventy-six"
-            "Old date read out": _OLD_YEAR_GATE,
-        }
-        | dict.fromkeys(
+        ),
+        # a year read out: "nineteen …", "two thousand …", "oh four", "seventy-six"
+        "Old date read out": _OLD_YEAR_GATE,
+        "Old date in a cell of its own": r"(?:19[3-9]|20[01])\d-",
+        **dict.fromkeys(
             ("Old date right after a name", "Bracketed old date in words after a name"),
             r"(?:19[3-9]|20[01])\d",
-        )
-    )
+        ),
+    }
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
 
     def __init__(self, supported_entity: str = "DATE_OF_BIRTH") -> None:

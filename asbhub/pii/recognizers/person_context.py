@@ -163,6 +163,7 @@ class PersonContextRecognizer(PatternMatching):
         "Surname after a quoted nickname": r"[\"“‘']",
         "Answer to a name question": r"\?",
         "Value of a name field": r"[=:]",
+        "Value of a name element": r"</",
         "Speaker of a chat message": r"\d[:.]\d\d",
         "Name spelled out": ("-", r"(?i:spel|that)"),
         "Name greeted": r"(?i:hi|hiya|hello|dear|morning|afternoon|evening)\s",
@@ -203,8 +204,17 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Value of a name field",
             r"(?i:(?:\b|_)(?:forenames?|surname|first_?name|last_?name|full_?name|given_?names?"
-            r"|family_?name|middle_?names?)\s*[=:]\s*)\K"
-            r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*){0,2}?(?=\s*(?:[;,|&\n\"]|$|\s\w+[=:]))",
+            # in JSON too: '"last_name": "Pryce-Jones"'
+            r"|family_?name|middle_?names?)[\"']?\s*[=:]\s*[\"']?)\K"
+            r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*){0,2}?(?=\s*(?:[;,|&\n\"']|$|\s\w+[=:]))",
+            0.6,
+        ),
+        # An XML element of a name: "<Surname>McCANN</Surname>", "<Forenames>Aoife</Forenames>".
+        Pattern(
+            "Value of a name element",
+            r"<(?i:(?:\w+:)?(?:forenames?|surname|first_?name|last_?name|full_?name|given_?names?"
+            r"|family_?name|middle_?names?|name))>\s*\K\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*){0,3}"
+            r"(?=\s*</)",
             0.6,
         ),
         # A name spelled out letter by letter, as a caller gives it: "A-G-N-I-E-S-Z-K-A",

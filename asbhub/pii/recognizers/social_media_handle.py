@@ -29,6 +29,19 @@ _COMMON = (
 _HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*(?:[\d_]|\.\w))[\w.\-]{1,29}(?<![.\-])"
 
 
+_FILE_ENDINGS = (
+    "csv|xls|xlsx|pdf|doc|docx|txt|json|xml|jpg|jpeg|png|zip|yaml|yml|mov|mp4|heic|gif|msg|eml"
+)
+# Words of a record's fields and of exported files' names, and their numbers and versions.
+_FIELD_WORDS = (
+    r"case|cases|ref|id|no|num|incident|date|time|ts|real|name|first|last|full|seen|referral"
+    r"|export|extract|template|letter|witness|stmt|statement|diary|sheets?|digest|scan|img|dsc"
+    r"|vid|partner|asb|reporter|phone|address|postcode|email|police|user|form|submit|type"
+    r"|status|category|created|updated|at|by|dob|nominal|perp|victim|agency|notes?|source|row"
+    r"|col|file|data|records?|count|total|upload|import|report|log|v\d+|wk\d+|q[1-4]|\d+"
+)
+
+
 class SocialMediaHandleRecognizer(PatternMatching):
     """@handles at 0.75; after a platform word, a username-looking token 0.7, any word 0.5."""
 
@@ -70,9 +83,11 @@ class SocialMediaHandleRecognizer(PatternMatching):
         # Not a machine's key: '"tenancy_ref": ', "RENT_ACC=".
         Pattern(
             "Underscored handle",
-            r"(?<![\w@.])[A-Za-z]+_[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b(?![\"']\s*+:|\s*+=)"
-            # not a file's name: "asb_cases.csv"
-            r"(?<!\.(?:csv|xls|xlsx|pdf|doc|docx|txt|json|xml|jpg|jpeg|png|zip))",
+            # not a field's name made of a record's words: "case_ref", "first_seen", "real_name"
+            rf"(?<![\w@.])(?!(?:(?:{_FIELD_WORDS})(?:_|\b(?![.\-])))+)"
+            r"[A-Za-z]+_[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b(?![\"']\s*+:|\s*+=)"
+            # not a file's name, nor a file's without its ending: "asb_cases.csv", "IMG_4471.MOV"
+            rf"(?<!\.(?:{_FILE_ENDINGS}))(?!\.(?:{_FILE_ENDINGS})\b)",
             0.5,
         ),
     ]
