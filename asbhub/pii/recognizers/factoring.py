@@ -3,15 +3,17 @@
 The `regex` module tries the branches of an alternation one after another: at each place in the
 text where "(?:son|sister|stepson|stepdaughter|…)" may start, it compares every branch. The
 recognizers hold many such lists (street words, agencies' cue words, roles, words that are no
-name), and trying them dominates the time their patterns take. Written with shared prefixes,
-"(?:s(?:on|ister|tep(?:son|daughter)))", a list costs a few comparisons a place instead.
+name). Written with shared prefixes, "(?:s(?:on|ister|tep(?:son|daughter)))", a list costs a few
+comparisons a place instead: about 6% of the pattern recognizers' time over all of them, and
+two thirds of some patterns' ("Number and an estate's name after a cue").
 
 The patterns stay as written, a list a reader can scan; `factored` rewrites their source once,
 when each pattern is compiled. It changes no match: it only factors runs of branches that are
 plain text (no metacharacter), keeps their order, and where a word is also the start of a longer
-one ("flat", "flats") it tries the two in the order the list gave. A run it cannot write so
-(a word listed between two longer ones it begins) is left as it is. `tests/pii/test_factoring.py`
-checks this on every registered pattern.
+one ("flat", "flats") it tries the two in the order the list gave. Where a word lies between two
+longer ones it begins ("ab|a|abc"), the words after that shared start are written out one by one
+in the list's order. `tests/pii/test_factoring.py` checks this on every registered pattern and
+gate, and on random lists in every order.
 """
 
 from __future__ import annotations
