@@ -54,6 +54,19 @@ def test_random_lists_find_the_same() -> None:
             assert _spans(factored(pattern), text) == _spans(pattern, text), pattern
 
 
+def test_lists_of_both_cases_find_the_same_in_any_case() -> None:
+    """A list may hold a word in two cases ("The|THE"); matched in any case, such branches can
+    both match one text, so their order must hold as written."""
+    rng = random.Random(11)
+    for _ in range(1000):
+        words = ["".join(rng.choice("aAb") for _ in range(rng.randint(1, 3))) for _ in range(5)]
+        listed = "|".join(words)
+        text = "".join(rng.choice("aAb ") for _ in range(40))
+        for shape in ("(?i:{})b", "(?i:{})(?!a)", r"(?i:{})\b", "(?:{})"):
+            pattern = shape.format(listed)
+            assert _spans(factored(pattern), text) == _spans(pattern, text), pattern
+
+
 def test_every_registered_pattern_finds_the_same(engine: RedactionEngine) -> None:
     texts = _texts()
     for recognizer in engine.pattern_recognizers:

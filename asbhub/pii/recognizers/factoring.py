@@ -175,13 +175,16 @@ def _trie(words: list[list[str]]) -> str:
 def _write(node: _Node, words: list[list[str]]) -> str:
     """The words through `node`, from the token after it.
 
-    Branches after different tokens cannot match the same text, so only a word that ends here
-    competes with the longer ones it begins: it goes where the list put it among them, as an
-    empty branch. Where it lies between two longer words of one branch, the words below this
-    node are written out one by one, in the list's order."""
-    branches = [(token, child) for token, child in node.children.items()]
+    Branches after tokens that differ in any case cannot match the same text, so only a word
+    that ends here competes with the longer ones it begins: it goes where the list put it among
+    them, as an empty branch. Where it lies between two longer words of one branch, or where
+    two branches start with the same letter in two cases ("Ab|a|AbC" matched in any case), the
+    words below this node are written out one by one, in the list's order."""
+    branches = list(node.children.items())
     if not branches:
         return ""
+    if len({token.casefold() for token, _ in branches}) < len(branches):
+        return _listed(node, words)
     written = [token + _write(child, words) for token, child in branches]
     if node.ends_at is None:
         return written[0] if len(written) == 1 else f"(?:{'|'.join(written)})"
@@ -194,5 +197,10 @@ def _write(node: _Node, words: list[list[str]]) -> str:
         if not after:
             return f"(?:{'|'.join(before)})?"
         return f"(?:{'|'.join(before)}||{'|'.join(after)})"
+    return _listed(node, words)
+
+
+def _listed(node: _Node, words: list[list[str]]) -> str:
+    """The words through `node`, from the token after it, one by one in the list's order."""
     suffixes = dict.fromkeys("".join(words[p][node.depth :]) for p in sorted(set(node.words)))
     return f"(?:{'|'.join(suffixes)})"
