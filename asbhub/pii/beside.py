@@ -499,10 +499,16 @@ def _namelike(quoted: str) -> bool:
 _INITIAL_AFTER = re.compile(r" (?-i:[B-HJ-Z])(?![\w'’&.\-/])")
 
 
+def _escape_at(text: str, pos: int) -> bool:
+    """Whether text[pos] ends a written-out escape: the "n" of "\\n"."""
+    return text[pos] in "nrt" and pos >= 1 and text[pos - 1] == "\\"
+
+
 def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen to the whole word: "O'" before "DONNELL", "Ellie-" before "May"."""
+    """Widen to the whole word: "O'" before "DONNELL", "Ellie-" before "May"; not into an
+    escape written out before it ("\\nKOWALSKI" in a pasted export)."""
     while start > 0 and (
-        text[start - 1].isalpha()
+        (text[start - 1].isalpha() and not _escape_at(text, start - 1))
         or (text[start - 1] in "'’-" and start >= 2 and text[start - 2].isalpha())
     ):
         start -= 1

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from asbhub.pii import parallel
 from asbhub.pii.model import model_name
+from asbhub.pii.plain import View, plain_view
 from asbhub.pii.resolve import Candidate, Entity, redact_text, settle
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class RedactionEngine:
 
     def redact(self, text: str, known: Known = None) -> Redaction:
         """Redact one narrative; `known` maps entity types to values from its structured fields."""
-        artifacts = next(self.nlp_engine.artifacts_for([text], batch_size=1))
+        artifacts = next(self.nlp_engine.artifacts_for([plain_view(text).text], batch_size=1))
         return self._redact_with(text, known, artifacts)
 
     def redact_many(
@@ -123,7 +124,7 @@ class RedactionEngine:
 
     def redact_batch(self, batch: Sequence[tuple[str, Known]]) -> list[Redaction]:
         """Redact one batch in this process, NER through spaCy's nlp.pipe."""
-        texts = [text for text, _ in batch]
+        texts = [plain_view(text).text for text, _ in batch]
         artifacts = self.nlp_engine.artifacts_for(texts, batch_size=len(texts))
         return [
             self._redact_with(text, known, art)
@@ -132,6 +133,8 @@ class RedactionEngine:
 
     def find_structured_pii(self, text: str) -> list[Entity]:
         """Identifiers by pattern only (no model, no names): the fast last-line check."""
+        view = plain_view(text)
+        text = view.text
         candidates = []
         for recognizer in self.pattern_recognizers:
             entity_type = recognizer.supported_entities[0]
@@ -145,11 +148,13 @@ class RedactionEngine:
                     score = max(score + 0.35, 0.4)
                 if score >= self.score_threshold:
                     candidates.append(Candidate(entity_type, res.start, res.end, score, "pattern"))
-        return self._unshared(text, settle(text, candidates))
+        return _in_original(view, self._unshared(text, settle(text, candidates)))
 
     # -- internals -------------------------------------------------------------------------
 
-    def _redact_with(self, text: str, known: Known, artifacts: Any) -> Redaction:
+    def _redact_with(self, original: str, known: Known, artifacts: Any) -> Redaction:
+        view = plain_view(original)  # what the recognizers read
+        text = view.text
         results = self.analyzer.analyze(
             text=text,
             language="en",
@@ -170,8 +175,8 @@ class RedactionEngine:
         again += old_dates(text, entities)
         if again:
             entities = settle(text, candidates + again)
-        entities = self._unshared(text, tidy(text, entities))
-        return Redaction(redact_text(text, entities), entities)
+        entities = _in_original(view, self._unshared(text, tidy(text, entities)))
+        return Redaction(redact_text(original, entities), entities)
 
     def _unshared(self, text: str, entities: list[Entity]) -> list[Entity]:
         """Leave out the force's own incident references where they are shared."""
@@ -199,6 +204,13 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
         spans = known_spans(text, known)
         spans += [(m.entity_type, m.start, m.end) for m in DenyList.of(known).spans(text)]
     return [Candidate(t, start, end, KNOWN_SCORE, "known") for t, start, end in spans]
+
+
+def _in_original(view: View, entities: list[Entity]) -> list[Entity]:
+    """Entities found in the view, at their offsets in the original text."""
+    if view.starts is None:
+        return entities
+    return [Entity(e.type, *view.span(e.start, e.end), e.score) for e in entities]
 
 
 def _source(result: Any) -> str:

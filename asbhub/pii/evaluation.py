@@ -59,6 +59,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning17": SetRole.TUNED_ON,
     "tuning18": SetRole.TUNED_ON,
     "tuning19": SetRole.TUNED_ON,
+    "tuning20": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

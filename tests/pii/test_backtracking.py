@@ -159,3 +159,52 @@ def test_the_matching_loop_gives_presidios_results() -> None:
             assert ours == presidio, f"{recognizer.name} differs on {text!r}"
             compared += len(ours)
     assert compared > 1000  # the comparison saw matches of every kind, not an empty set
+
+
+# What the field reader and the plain view loop over: labels, pairs, cells, encodings, escapes.
+_MACHINE_UNITS = [
+    *["a=", "a=b ", "a: ", "Name: ", "name=a&", '"a":"', "<a>", "a,", "a\t", "a|", "a;", "(a, "],
+    *[
+        "%2",
+        "%20",
+        "%25",
+        "&#",
+        "&nbsp;",
+        "\\n",
+        "\\\\n",
+        "\\u00",
+        "a+",
+        "a- ",
+        "a b ",
+        "O1",
+        "l0 ",
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        pytest.param("asbhub.pii.recognizers.fields:field_values", id="field_values"),
+        pytest.param("asbhub.pii.plain:plain_view", id="plain_view"),
+    ],
+)
+def test_the_field_reader_and_the_plain_view_never_backtrack(reader: str) -> None:
+    """Both run their patterns over the whole text, once per narrative."""
+    module, name = reader.split(":")
+    run = getattr(importlib.import_module(module), name)
+    slow = []
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        for unit in [*UNITS, *_MACHINE_UNITS]:
+            text = (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
+            signal.alarm(int(10 * LIMIT_SECONDS))
+            try:
+                verdict = _too_slow(run, text, _TookTooLong)
+            finally:
+                signal.alarm(0)
+            if verdict:
+                slow.append((unit, verdict))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert not slow, f"{reader} is slow on runs of: {slow}"

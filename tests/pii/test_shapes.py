@@ -1928,6 +1928,47 @@ SHAPES = [
             "oh eight hundred, one two three, four five six seven",
         ],
     ),
+    (
+        "a table pasted under its header row, in tabs or commas, its rows on lines; the columns"
+        " that are no one's stay",
+        "Surname\tForename\tDOB\tPassport\tIssue\nOKORO\tChidi\t04/09/1990\t602118374\tTouting\n"
+        "handle,platform,real_name,first_seen\nbridge.st.watch,Instagram,unknown,2025-02-11",
+        ["OKORO", "Chidi", "04/09/1990", "602118374", "bridge.st.watch"],
+        ["Touting", "Instagram", "2025-02-11", "Surname\tForename"],
+    ),
+    (
+        "a web form's query string, percent-encoded; its town and category stay",
+        "https://forms.example.org/asb?forename=Dariusz&surname=Nowicki&addr1=41+Cobden+Street"
+        "&town=Luton&pc=LU2%200NG&tel=07700%20900%20514&em=d.nowicki%40example.com&cat=Noise",
+        ["Dariusz", "Nowicki", "Cobden", "LU2%200NG", "07700%20900%20514", "d.nowicki"],
+        ["town=Luton", "cat=Noise"],
+    ),
+    (
+        "a fixed-width screen's labelled fields and a log's key=value pairs; a make, a town and"
+        " a place stay",
+        "DVLA ENQ   VRM: KP61 XRT   MAKE: FORD   KEEPER: MR K J ADEBAYO      ADDR: 27 OAK AVENUE"
+        '   DUDLEY   DY2 7QP\nevent=stop subj_name="Ishaan Mehta" subj_dob="2003/02/17"'
+        ' loc="Dudley bus station"',
+        ["KP61 XRT", "ADEBAYO", "27 OAK AVENUE", "DY2 7QP", "Ishaan Mehta", "2003/02/17"],
+        ["MAKE: FORD", "DUDLEY", "Dudley bus station", "KEEPER: MR"],
+    ),
+    (
+        "text a machine encoded: HTML references, \\u escapes, OCR's letters for digits, words"
+        " broken at a line's end, letters typed apart; a postcode's district stays",
+        'Complainant Seamus O&#39;Connor, NHS 944&nbsp;266&nbsp;9427; "Jo\\u00e3o Pereira";'
+        " tel O77OO 9OO 3l2, dob l2.O3.l998; DEFENDANT Ja- mie Cart- wright; Name: B r o n w e n"
+        "  H u g h e s. Youths seen in the SO15 area.",
+        ["Connor", "9427", "Pereira", "3l2", "l998", "mie", "wright", "B r o n w e n", "H u g"],
+        ["Complainant", "the SO15 area"],
+    ),
+    (
+        "older plates after a make (suffix style, any case), a plate spaced after its letter,"
+        " references a form wrapped at a slash; a bus route and a road stay",
+        "Mk2 Escort GHN 431V and a maroon volvo lbu 331t; VEH B 117 XRD (RO); custody no."
+        " MW/00773 /25; tenancy ref fh/0077/ 412; the car park by Route 12 and the A614.",
+        ["431V", "331t", "B 117 XRD", "00773", "/25", "0077", "412"],
+        ["Route 12", "A614", "(RO)"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -45,7 +45,7 @@ _AGENCY_CUE = (
     r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
     r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person))?[\s.]*"
-    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is)\s+)?"
+    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is|as)\s+)?"
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
     r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
     # or before a colon: "Rhif WCCIS: WCCIS 1853827"
@@ -63,7 +63,9 @@ _IDENTIFIER = (
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*.]*\d){4})"
     # dotted too ("PK.1168.5518"), but never stopping short of a dotted part: "T.GRANTdob…"
-    r"[A-Z0-9]{1,20}(?:[/\-*_.][A-Z0-9]{1,12}){0,4}\b(?![.][A-Z0-9])"
+    # and a slash with a space beside it, as a form wrapped it: "MW/00773 /25", "FH/0077/ 412"
+    r"[A-Z0-9]{1,20}(?:(?:[/\-*_.]|\s/\s?(?=\d{2})|/\s(?=\d{2}))[A-Z0-9]{1,12}){0,4}\b"
+    r"(?![.][A-Z0-9])"
 )
 # Words before a number that are no system's letters: "update 1745", "call 2208", "Sgt 1992".
 _NOT_A_SYSTEM = (

@@ -10,6 +10,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer  # noqa: TI
 from asbhub.pii.context import WindowContextEnhancer
 from asbhub.pii.recognizers.date_of_birth import DateOfBirthRecognizer
 from asbhub.pii.recognizers.email import OfflineEmailRecognizer
+from asbhub.pii.recognizers.fields import FieldValueRecognizer
 from asbhub.pii.recognizers.name_gazetteer import NameGazetteerRecognizer
 from asbhub.pii.recognizers.person_context import PersonContextRecognizer
 from asbhub.pii.recognizers.pnc_id import PncIdRecognizer
@@ -56,6 +57,7 @@ def build_analyzer(nlp_engine: Any, patterns: list[Any], score_threshold: float)
     registry = RecognizerRegistry(
         recognizers=[
             *patterns,
+            FieldValueRecognizer(),
             NameGazetteerRecognizer(),
             SpacyRecognizer(supported_entities=["PERSON"], ner_strength=0.85),
         ]

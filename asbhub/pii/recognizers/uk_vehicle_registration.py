@@ -24,7 +24,9 @@ _PLATE_CUE = (
 )
 # Whole plates in any case and loose spacing: current, prefix and suffix formats.
 _FULL_PLATE = (
-    r"(?i:[A-Z]{2}\s?\d{2}\s{0,2}(?=[A-Z0]*[A-Z])[A-Z0]{3}|[A-Z]\d{1,3}\s{0,2}[A-Z]{3}"
+    r"(?i:[A-Z]{2}\s?\d{2}\s{0,2}(?=[A-Z0]*[A-Z])[A-Z0]{3}|[A-Z]\s?\d{1,3}\s{0,2}"
+    r"(?!(?:and|the|was|for|are|not|has|had|his|her|you|who|now|all|but|off|out|yrs|hrs|mph)\b)"
+    r"[A-Z]{3}"
     r"|[A-Z]{3}\s{0,2}\d{1,3}\s{0,2}[A-Z])"
 )
 # After a plate's own cue also Northern Irish and dateless plates and a caught start ("VK63").
@@ -60,6 +62,7 @@ _MAKE = (
     r"|sprinter|qashqai|juke|leon|ibiza|clio|octavia|evoque|shogun|navara|l200|mini|ford|vauxhall"
     r"|toyota|nissan|honda|kia|hyundai|peugeot|renault|citroen|fiat|skoda|volvo|tesla|lexus|mazda"
     r"|dacia|cupra|rover|ranger|hatchback|saloon|yamaha|kawasaki|suzuki|ktm|lexmoto|sinnis|piaggio"
+    r"|escort|capri|cortina|granada|cavalier|montego|maestro|allegro"
     r"|vespa|aprilia|ducati|triumph)[\s:]+)"
 )
 
@@ -140,6 +143,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             rf"{_MAKE}(?:(?!(?:and|with|was|is|in|on|at|the|a|reg|vrm)\b)[A-Za-z]{{2,12}}\s+)?"
             rf"\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE}"
             r"|(?-i:[A-Z]\s?\d{1,3}\s?(?!REG|VRM|VRN)[A-Z]{3})"
+            # a suffix plate, in capitals or lower case: "Mk2 Escort GHN 431V", "volvo lbu 331t"
+            r"|(?-i:[A-Z]{3}\s?\d{1,3}\s?[A-Z]|[a-z]{3}\s?\d{1,3}\s?[a-z])"
             # an older plate typed in lower case: "silver corsa p012 lkn"
             r"|(?-i:[a-z]\d{1,3}\s?(?!(?:and|the|was|for|are|not|has|had|his|her|you|who|now"
             r"|all|but|off|out|one|two|six|ten|yrs|hrs|mph|reg|vrm|vrn|mins|secs)\b)[a-z]{3}))"

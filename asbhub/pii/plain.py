@@ -1,0 +1,176 @@
+"""The text the recognizers read: a narrative with what a machine did to it undone.
+
+Exports, web forms and scans pasted into narratives carry what their machines did to the text:
+escapes written out (`\\n` between a JSON string's lines), URL and HTML encodings
+(`Sokol%20Hoxha`, `O&#39;Connor`, `944&nbsp;266&nbsp;9427`, `Jo\\u00e3o`), OCR's letters for
+digits (`O77OO 9OO 3l2`, `l2.O3.l998`), words broken at a line's end (`Cart- wright`) and
+letters typed apart on a form's boxes (`A i l s a  D r u m m o n d`). Each hides a value from
+recognizers that read values by their shape, and the NER model reads none of them as a name.
+
+`plain_view` undoes them and keeps, for every character of the view, the span of the original
+it came from, so an entity found in the view is redacted in the original as written:
+* a written-out escape (backslashes and n, r or t) becomes spaces and the break it stands for,
+  so a table's rows and cells stay apart;
+* in a word made only of digits and the letters O, l and I, those letters become digits
+  ("2OO1" is "2001"); a lower-case o only between two digits ("9o8"). A word with any other
+  letter keeps its letters ("SO15", "YO31", "No2"), as does one with no digit ("lol", "Il")
+  a postcode's area typed in lower case ("ol10 4qz", "ll18 5hw") and a plate's first letter
+  ("l33 lee");
+* percent-encoding (also double, `%2520`), HTML character references and `\\uXXXX` escapes are
+  decoded, and a `+` between letters is a space (a query string's);
+* a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"), and
+  four or more single letters typed one space apart are one word ("D r u m m o n d").
+
+The common narrative has none of these, and its view is the text itself at the cost of a few
+searches.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+_ESCAPE = re.compile(r"\\+[nrt](?![a-z])|\\+[nrt](?=[A-Z0-9])")
+_CONTROL = {"n": "\n", "r": "\r", "t": "\t"}
+_CONFUSABLE = {"O": "0", "o": "0", "l": "1", "I": "1"}
+# A word of digits and letters that look like digits, and nothing else: "O77OO", "2OO1", "l998";
+# not "SO15" or "YO31", where the O is a postcode's letter.
+_NEAR_DIGIT = re.compile(r"(?<![^\W\d_])[0-9OolI]*\d[0-9OolI]*(?![^\W\d_])")
+_CONFUSABLE_RUN = re.compile(r"(?<![^\W\d_])(?=[0-9OolI]*\d)[0-9]*[OolI][0-9OolI]*(?![^\W\d_])")
+# A postcode's inward code (no C, I, K, M, O or V in its letters) after a word: "ol10 4qz".
+_PREFIX_PLATE = re.compile(r"[OlI]\d{1,3}")
+_PLATE_LETTERS = re.compile(r" [A-Za-z]{3}\b")
+_INWARD_CODE = re.compile(r"\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+# What is decoded or joined, each giving the characters that stand for it in the view.
+_ENCODED = re.compile(
+    r"(?P<percent>(?:%(?:25)?[0-9A-Fa-f]{2})+)"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});)"
+    r"|(?P<unicode>\\u[0-9A-Fa-f]{4})"
+    r"|(?P<plus>(?<=[^\W\d_])\+(?=[^\W\d_])(?![^\s@]*@))"  # not "jo.b+x@example.com"
+    r"|(?P<broken>(?<=[a-z])- (?=[a-z]))"
+    # letters typed apart, words two spaces or more apart: "B r o n w e n  H u g h e s"
+    r"|(?P<spaced>(?<![^\W\d_] )(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_]"
+    r"(?: {2,4}(?:[^\W\d_] )+[^\W\d_])*(?!\w)(?! [^\W\d_]\b))"
+)
+# What the view may decode, looked for by a literal character first (most texts hold none).
+_QUICK = (
+    ("%", re.compile(r"%[0-9A-Fa-f]{2}")),
+    ("&", re.compile(r"&#?\w{2,8};")),
+    ("\\", re.compile(r"\\u[0-9A-Fa-f]{4}")),
+    ("+", re.compile(r"[^\W\d_]\+[^\W\d_]")),
+    ("- ", re.compile(r"[a-z]- [a-z]")),
+    (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
+)
+_DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
+
+
+@dataclass(frozen=True)
+class View:
+    """The text the recognizers read, and where each of its characters came from."""
+
+    text: str
+    starts: tuple[int, ...] | None = None  # None: the view is the original, offset for offset
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original's span for the view's [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+
+@functools.lru_cache(maxsize=256)
+def plain_view(text: str) -> View:
+    """What a machine did to `text` undone, with the way back to its offsets (kept for the
+    last few texts: a batch reads each twice, for the model and for the recognizers)."""
+    same_length = _same_length_view(text)
+    if not any(mark in same_length and quick.search(same_length) for mark, quick in _QUICK):
+        return View(same_length)
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for match in _ENCODED.finditer(same_length):
+        kind, a, b = match.lastgroup, match.start(), match.end()
+        decoded = _decode(kind, match.group())
+        if decoded is None:
+            continue
+        parts.append(same_length[done:a])
+        starts.extend(range(done, a))
+        ends.extend(range(done + 1, a + 1))
+        if kind == "spaced":  # each letter keeps its own place, a word's gap its first space
+            unit = match.group()
+            kept = [
+                (a + i, ch)
+                for i, ch in enumerate(unit)
+                if ch != " " or (unit[i - 1] != " " and unit[i + 1] == " ")
+            ]
+            parts.append("".join(ch for _, ch in kept))
+            starts.extend(pos for pos, _ in kept)
+            ends.extend(pos + 1 for pos, _ in kept)
+        else:
+            parts.append(decoded)
+            starts.extend([a] * len(decoded))
+            ends.extend([b] * len(decoded))
+        done = b
+    if done == 0:
+        return View(same_length)
+    parts.append(same_length[done:])
+    starts.extend(range(done, len(same_length)))
+    ends.extend(range(done + 1, len(same_length) + 1))
+    return View("".join(parts), tuple(starts), tuple(ends))
+
+
+def _decode(kind: str | None, unit: str) -> str | None:
+    """What `unit` stands for, or None where it stands for itself."""
+    if kind == "percent":
+        decoded = urllib.parse.unquote(unit.replace("%25", "%"))
+        return decoded if decoded != unit and decoded.isprintable() else None
+    if kind == "entity":
+        decoded = html.unescape(unit).replace("\xa0", " ")  # "&nbsp;" a plain space
+        return decoded if decoded != unit else None
+    if kind == "unicode":
+        return chr(int(unit[2:], 16))
+    if kind == "plus":
+        return " "
+    if kind == "broken":
+        return ""
+    if kind == "spaced":
+        return " ".join(word.replace(" ", "") for word in unit.split("  "))
+    return None
+
+
+def _same_length_view(text: str) -> str:
+    """Escapes and OCR's digit-like letters undone, offset for offset."""
+    if "\\" not in text and not _has_confusable_run(text):
+        return text
+    chars = list(text)
+    for match in _ESCAPE.finditer(text):
+        for pos in range(match.start(), match.end() - 1):
+            chars[pos] = " "
+        chars[match.end() - 1] = _CONTROL[text[match.end() - 1]]
+    for match in _NEAR_DIGIT.finditer(text):
+        run = match.group()
+        if run.isdigit() or _INWARD_CODE.match(text, match.end()):
+            continue  # "ol10 4qz": a postcode's area in lower case
+        if _PREFIX_PLATE.fullmatch(run) and _PLATE_LETTERS.match(text, match.end()):
+            continue  # "l33 lee": a plate's first letter
+        for offset, char in enumerate(run):
+            if char in _CONFUSABLE and _beside_digit(run, offset):
+                chars[match.start() + offset] = _CONFUSABLE[char]
+    return "".join(chars)
+
+
+def _has_confusable_run(text: str) -> bool:
+    return bool(_DIGIT_BESIDE_LETTER.search(text)) and _CONFUSABLE_RUN.search(text) is not None
+
+
+def _beside_digit(run: str, offset: int) -> bool:
+    """Whether the confusable letter at `offset` may be a digit: always in a word of digits and
+    such letters, but a lower-case o only with a digit right on each side."""
+    if run[offset] == "o":
+        return run[offset - 1 : offset].isdigit() and run[offset + 1 : offset + 2].isdigit()
+    return True

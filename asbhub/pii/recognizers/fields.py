@@ -1,0 +1,516 @@
+"""Values under a field's name in text a machine wrote: table columns, JSON, XML, key=value.
+
+Partners paste exports into narratives: a spreadsheet's rows under a header, a CRM's JSON, a web
+form's query string, a log's `KEY=value; KEY=value`. There the field's name says what its value
+is, however the value is written: `pc=IP3%209JT`, `addr1=27+Nacton+Road`, a passport number in
+a tab-separated column, `u/ReadingRambler42` under "handle". The other recognizers read a value
+by its shape and the words around it, and a value typed oddly or broken by encoding slips past
+them; this one reads the structure instead.
+
+It finds four structures, each in linear time:
+* a header row of field names and the rows under it with as many cells, split by tabs, pipes,
+  semicolons or commas (quoted cells kept whole), rows on lines of their own or, where a
+  record's text was flattened onto one line, separated by " / ";
+* JSON members `"key": "value"`, also escaped inside a string (`\\"key\\":\\"value\\"`);
+* XML elements `<key>value</key>` and attributes `key="value"`;
+* `key=value` pairs separated by `&`, `;`, `|`, tabs or line ends (query strings and logs).
+
+A field's name maps to an entity type through the vocabulary below, whole (`date_of_birth`,
+`realName`) or by its last or first word (`reporter_addr`, `tel_no`). A value is taken only
+when it has the shape of its type (a name has no digits, a phone at least nine digits, a
+postcode is one once decoded), and placeholders ("n/k", "unknown", "null") and tokens already
+redacted are left. An address value stops where its town or postcode begins: the town must
+survive, the postcode is its own entity.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import urllib.parse
+from collections.abc import Iterator
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: TID253 - lazily loaded
+
+from asbhub.pii.gazetteers import common_english_words, first_names, places, surnames
+from asbhub.pii.recognizers.street_address import STREET_WORDS
+
+
+def _words(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+# Field names (lower case, letters and digits only) and the entity their values are.
+_TYPES: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "name fullname forename forenames firstname givenname givennames surname lastname "
+            "familyname middlename middlenames realname personname reporter reportername caller "
+            "callername complainant complainantname suspect suspectname victim victimname "
+            "witness witnessname perpetrator tenant tenantname contactname alias aka nickname "
+            "keeper keepername owner ownername driver drivername occupant applicant defendant "
+            "respondent subjectname nok nextofkin guardian parent mother father informant "
+            "nominal nominalname officer officername oic author createdby requester requestedby "
+            "tenants residents occupants "
+            "raisedby fromname sender sendername attn fao"
+        ),
+        "PERSON",
+    ),
+    **dict.fromkeys(
+        _words("dob dateofbirth birthdate birthday born bdate dobirth"), "DATE_OF_BIRTH"
+    ),
+    **dict.fromkeys(
+        _words(
+            "tel telephone phone phoneno phonenumber mobile mob mobileno mobilenumber landline "
+            "contactno contactnumber contacttel homephone workphone msisdn cli telno callback "
+            "callbackno"
+        ),
+        "PHONE_NUMBER",
+    ),
+    **dict.fromkeys(_words("email emailaddress em mail fromemail"), "EMAIL_ADDRESS"),
+    **dict.fromkeys(
+        _words(
+            "address addr addr1 addr2 address1 address2 addressline1 addressline2 line1 line2 "
+            "streetaddress homeaddress houseaddress premisesaddress resaddress"
+        ),
+        "STREET_ADDRESS",
+    ),
+    **dict.fromkeys(_words("postcode pc postalcode zip zipcode pcode"), "UK_POSTCODE"),
+    **dict.fromkeys(
+        _words("vrm reg regno registration vehiclereg plate numberplate veh vehicle"),
+        "UK_VEHICLE_REGISTRATION",
+    ),
+    **dict.fromkeys(_words("nino ni ninumber nationalinsurance"), "UK_NINO"),
+    **dict.fromkeys(_words("nhs nhsno nhsnumber"), "UK_NHS"),
+    **dict.fromkeys(_words("passport passportno passportnumber"), "UK_PASSPORT"),
+    **dict.fromkeys(_words("licence license licenceno drivinglicence dl"), "UK_DRIVING_LICENCE"),
+    **dict.fromkeys(_words("pnc pncid pncno cro crono"), "PNC_ID"),
+    **dict.fromkeys(
+        _words("handle username snap snapchat instagram insta tiktok twitter screenname gamertag"),
+        "SOCIAL_MEDIA_HANDLE",
+    ),
+    **dict.fromkeys(
+        _words(
+            "ref reference caseref caseid caseno crimeno crimeref crn urn custodyno custodyref "
+            "occurrence occurrenceno incidentid incidentno incidentref logno cad cadno claimno "
+            "badge badgeno intelref referenceno yourref ourref tenancyref accountref req acct "
+            "account accountno"
+        ),
+        "POLICE_REFERENCE",
+    ),
+}
+# First words of a field "<word>_id" whose value keys a person's or a case's record.
+_RECORD_FIRST = frozenset(
+    _words(
+        "subject nominal person victim suspect offender tenant client customer patient case "
+        "incident crime req request record referral complaint complainant"
+    )
+)
+# First words of field names whose last word would mislead: "file_name", "street_name".
+_NOT_PERSONAL_FIRST = frozenset(
+    _words(
+        "file street road place location loc site team org organisation partner agency "
+        "business venue estate ward area beat district town city county premises school shop "
+        "company dept category type event project scheme asset building display template form "
+        "field app device product model make colour color host server domain"
+    )
+)
+_PLACEHOLDERS = frozenset(
+    _words("n/k nk unknown unk none null nil n/a na - -- tbc tbd refused withheld redacted")
+    + _words("true false yes no y n 0 ? nfa")
+    + ("not known", "not given", "not recorded", "no fixed abode", "unknown male", "unknown female")
+)
+_KEY = r"[A-Za-z][A-Za-z0-9_.-]{0,40}"
+_JSON = re.compile(
+    rf'(?P<q>\\*["\'])(?P<key>{_KEY})(?P=q)\s*:\s*(?P=q)(?P<val>[^"\'\n]{{1,200}})(?P=q)'
+)
+_XML = re.compile(rf"<(?P<key>{_KEY})(?:\s[^<>\n]{{0,200}})?>(?P<val>[^<>\n]{{1,200}})</(?P=key)>")
+_ATTRIBUTE = re.compile(
+    rf'(?<![\w.-])(?P<key>{_KEY})\s*=\s*(?P<q>["\'])(?P<val>[^"\'\n]{{1,200}})(?P=q)'
+)
+_PAIR = re.compile(
+    rf"(?:(?<=[?&;|,{{(\t\n ])|^)(?P<key>{_KEY})="
+    rf"(?P<val>[^&;|\t\n\"'<>]{{1,200}}?)(?=\s+{_KEY}=|\\[nrt]|[&;|\t\n\"'<>]|$)"
+)
+# "Label: value" where a machine's delimiters bound it: a form dump's lines, "| Rent acct: 123 |",
+# a fixed-width screen's runs of spaces ("KEEPER: MRS B T OKONKWO      ADDR: ...").
+_LABELLED = re.compile(
+    r"(?:^|(?<=[|;\t\n])|(?<=\\[nrt])|(?<=\S  ))[ \t]*"
+    r"(?P<key>[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}?)[ \t]*:"
+    r"[ \t]*(?P<val>[^|;\t\n\\]{1,120}?)[ \t]*(?=[|;\t\n]|\\[nrt]| {2,}|$)"
+)
+_MACHINE_BREAK = re.compile(r"[|;\t\n]|\\[nrt]|\S  ")
+_LABEL_FIRST = re.compile(r"\s*[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}:")
+# SQL's "INSERT INTO t (a, b) VALUES (1, 'x')": the column list is a header row.
+_SQL_INSERT = re.compile(
+    r"\((?P<columns>[A-Za-z_][\w\s,]{0,400})\)\s*VALUES\s*\((?P<values>[^()]{1,2000})\)",
+    re.IGNORECASE,
+)
+_ROW_BREAK = re.compile(r"\r?\n|\r|\\r\\n|\\[nr]|\s/\s")  # also "\n" written out
+_DELIMITERS = ("\t", "|", ";", ",")
+_HEADER_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _./#()-]{0,30}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORDS = re.compile(r"[a-z]+\d*")
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d\s*[A-Z]{2}", re.IGNORECASE)
+_POSTCODE_IN = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset(
+    ["and", "or", "the", "to", "of", "with", "at", "in", "on", "for", "from", "was", "is", "by"]
+)
+_ORGANISATION = re.compile(
+    r"\b(?:council|police|constabulary|housing|homes|association|trust|team|services?|ltd|"
+    r"limited|plc|group|partnership|school|academy|college|nhs|borough|district|county|city|"
+    r"church|centre|center|club|society|authority|department|unit|office)\b",
+    re.IGNORECASE,
+)
+_STREET = re.compile(rf"(?i:\b(?:{STREET_WORDS})\b)")
+# Words of an address without a number: a Welsh or Gaelic street, a named house or farm.
+_HOUSE = re.compile(
+    r"(?i:\b(?:heol|stryd|l[oô]n|ffordd|rhodfa|sr[aà]id|cottages?|farm|farmhouse|house|lodge"
+    r"|barn|hall|manor|villa|bungalow|croft|mill|grange|rectory|vicarage|chapel)\b)"
+)
+# A part that is a road (not a block such as "Mercer Court"): what follows it is the locality.
+_ROAD = re.compile(
+    r"(?i:\b(?:road|rd|street|st|lane|ln|avenue|ave|drive|way|close|crescent|grove|terrace|walk"
+    r"|row|hill|rise|place|gardens|vale|view|parade|square|mews|wynd|brae|gate|fold)\.?$"
+    r"|^(?:heol|stryd|ffordd|l[oô]n|sr[aà]id)\b(?!.*\b(?:house|court|cottages?|farm|lodge|hall"
+    r"|flats|mansions|point|tower|buildings)$))"
+)
+_TITLE = re.compile(
+    r"(?i:(?:(?:mr|mrs|ms|miss|mx|dr|master|rev|revd|sir|dame|lady|lord|fr|cllr|pc|pcso|sgt"
+    r"|insp|ds|dc|di)\.?\s+)+)"
+)
+_RULE_ROW = re.compile(r"[\s|:+-]*")
+SCORE = 0.8
+
+
+def field_type(key: str) -> str | None:
+    """The entity a field of this name holds, or None: `date_of_birth`, `REPORTER_ADDR`,
+    `realName`, `tel_no`; not `file_name` or `first_seen`."""
+    words = _WORDS.findall(_CAMEL.sub("_", key).lower())
+    if not words:
+        return None
+    whole = "".join(words)
+    if whole in _TYPES:
+        return _TYPES[whole]
+    if whole == "id":
+        return "POLICE_REFERENCE"  # a table's or a record's own key; not "camera_id"
+    if words[0] in _NOT_PERSONAL_FIRST:
+        return None
+    if words[-1] in ("id", "no", "number", "num") and words[0] in _RECORD_FIRST:
+        return "POLICE_REFERENCE"  # "subject_id", "nominal_id": the key to a person's record
+    return _TYPES.get(words[-1]) or (_TYPES.get(words[0]) if len(words) > 1 else None)
+
+
+class FieldValueRecognizer(EntityRecognizer):
+    """Values whose field's name says what they are, in tables, JSON, XML and key=value text."""
+
+    ENTITIES = sorted(set(_TYPES.values()))
+    name: str  # Presidio sets it in __init__ without an annotation
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=self.ENTITIES, name="FieldValueRecognizer")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: object = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for entity_type, start, end in field_values(text):
+            if entity_type in entities:
+                results.append(
+                    RecognizerResult(
+                        entity_type=entity_type,
+                        start=start,
+                        end=end,
+                        score=SCORE,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+
+def field_values(text: str) -> list[tuple[str, int, int]]:
+    """(entity type, start, end) of each value under a personal field's name in `text`."""
+    if "=" not in text and ":" not in text and "<" not in text and not _tabular(text):
+        return []
+    found: set[tuple[str, int, int]] = set()
+    for key, start, end in _keyed(text):
+        entity_type = field_type(key)
+        if entity_type is not None:
+            span = _value_span(text, entity_type, start, end)
+            if span is not None:
+                found.add((entity_type, *span))
+    for entity_type, start, end in [*_table_cells(text), *_sql_values(text)]:
+        span = _value_span(text, entity_type, start, end)
+        if span is not None:
+            found.add((entity_type, *span))
+    return sorted(found, key=lambda f: (f[1], f[2]))
+
+
+def _tabular(text: str) -> bool:
+    return "\t" in text or "|" in text or text.count(",") >= 2 or text.count(";") >= 2
+
+
+def _keyed(text: str) -> Iterator[tuple[str, int, int]]:
+    """(field name, value start, value end) of each JSON member, XML element or attribute,
+    labelled value and key=value pair. A labelled or unquoted value that runs on to the end of
+    the text in more than six words is prose, not a field ("Address: 12 Brook St. Youths
+    gather..."): the other recognizers read it."""
+    for pattern in _patterns_for(text):
+        for match in pattern.finditer(text):
+            start, end = match.start("val"), match.end("val")
+            if pattern in (_LABELLED, _PAIR) and end == len(text) and len(match["val"].split()) > 6:
+                continue
+            yield match["key"], start, end
+
+
+def _patterns_for(text: str) -> list[re.Pattern[str]]:
+    """The structures `text` may hold, by the characters each needs (most narratives hold a
+    colon, in a time, and no other)."""
+    patterns = []
+    if ":" in text and ('"' in text or "'" in text):
+        patterns.append(_JSON)
+    if "</" in text:
+        patterns.append(_XML)
+    if "=" in text:
+        patterns += [_ATTRIBUTE, _PAIR]
+    if ":" in text and (_MACHINE_BREAK.search(text) or _LABEL_FIRST.match(text)):
+        patterns.append(_LABELLED)
+    return patterns
+
+
+def _table_cells(text: str) -> Iterator[tuple[str, int, int]]:
+    """(entity type, start, end) of each cell under a personal column of a table with a header."""
+    rows = _rows(text)
+    for delimiter in _DELIMITERS:
+        if delimiter not in text:
+            continue
+        index = 0
+        while index < len(rows):
+            columns = _header(text, rows[index], delimiter)
+            index += 1
+            if columns is None:
+                continue
+            while index < len(rows):
+                if _RULE_ROW.fullmatch(text[rows[index][0] : rows[index][1]]):
+                    index += 1  # a Markdown table's rule under its header
+                    continue
+                cells = _cells(text, rows[index], delimiter)
+                if len(cells) != len(columns) and not (
+                    len(cells) == len(columns) + 1 and index == len(rows) - 1
+                ):
+                    break
+                for entity_type, (start, end) in zip(columns, cells, strict=False):
+                    if entity_type is not None:
+                        yield entity_type, start, end
+                index += 1
+
+
+def _sql_values(text: str) -> Iterator[tuple[str, int, int]]:
+    """(entity type, start, end) of each value of an SQL insert under a personal column."""
+    if "values" not in text.lower():
+        return
+    for match in _SQL_INSERT.finditer(text):
+        columns = [field_type(c.strip()) for c in match["columns"].split(",")]
+        row = (match.start("values"), match.end("values"))
+        cells = _cells(text, row, ",", quote="'")
+        if len(cells) == len(columns):
+            for entity_type, (start, end) in zip(columns, cells, strict=True):
+                if entity_type is not None:
+                    yield entity_type, start, end
+
+
+def _rows(text: str) -> list[tuple[int, int]]:
+    rows, start = [], 0
+    for brk in _ROW_BREAK.finditer(text):
+        rows.append((start, brk.start()))
+        start = brk.end()
+    rows.append((start, len(text)))
+    return rows
+
+
+def _header(text: str, row: tuple[int, int], delimiter: str) -> list[str | None] | None:
+    """The entity type of each column when `row` is a header naming at least one personal
+    field, else None. The first cell may follow the prose that introduced the table
+    ("csv attached: handle,platform,...")."""
+    cells = _cells(text, row, delimiter)
+    if len(cells) < 3 or len(cells) > 40:
+        return None
+    names = [text[a:b].strip() for a, b in cells]
+    names[0] = re.split(r"[:\s]\s*", names[0])[-1] if names[0] else names[0]
+    if not all(
+        _HEADER_CELL.fullmatch(n)
+        and len(n.split()) <= 4
+        and not _FUNCTION_WORDS.intersection(n.lower().split())
+        for n in names
+    ):
+        return None
+    columns = [field_type(n) for n in names]
+    return columns if any(columns) else None
+
+
+def _cells(
+    text: str, row: tuple[int, int], delimiter: str, quote: str = '"'
+) -> list[tuple[int, int]]:
+    """Cell offsets in `row`, a quoted cell kept whole with its delimiters."""
+    if quote not in text[row[0] : row[1]]:
+        cells, start = [], row[0]
+        for piece in text[row[0] : row[1]].split(delimiter):
+            cells.append((start, start + len(piece)))
+            start += len(piece) + 1
+        return _outer_pipes_dropped(text, cells, delimiter)
+    cells, start, quoted = [], row[0], False
+    for pos in range(row[0], row[1]):
+        char = text[pos]
+        if char == quote:
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            cells.append((start, pos))
+            start = pos + 1
+    cells.append((start, row[1]))
+    return _outer_pipes_dropped(text, cells, delimiter)
+
+
+def _outer_pipes_dropped(
+    text: str, cells: list[tuple[int, int]], delimiter: str
+) -> list[tuple[int, int]]:
+    if delimiter == "|" and len(cells) > 2:  # "| a | b |": a Markdown row's outer pipes
+        if not text[cells[0][0] : cells[0][1]].strip():
+            cells = cells[1:]
+        if not text[cells[-1][0] : cells[-1][1]].strip():
+            cells = cells[:-1]
+    return cells if len(cells) > 1 else []
+
+
+def _value_span(text: str, entity_type: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of text[start:end] that is the personal value, or None where the value is a
+    placeholder, already redacted or not of its type's shape."""
+    while start < end and text[start] in " \"'“‘(":
+        start += 1
+    while end > start and text[end - 1] in " \"'”’)?,.:":
+        end -= 1
+    value = text[start:end]
+    if not value or value.lower() in _PLACEHOLDERS or value.startswith("<") or len(value) > 120:
+        return None
+    if entity_type == "STREET_ADDRESS":
+        return _address_part(text, start, end)
+    cut = re.search(r"\s+(?:\(|-\s)", value)  # "CN18 TYW (towing van)", "L. Whitcombe (Team)"
+    if cut is not None:
+        end = start + cut.start()
+        value = text[start:end]
+    if entity_type != "PERSON" and (stop := re.search(r"[.,;]\s|\s{2,}", value)):
+        end = start + stop.start()  # "police_ref=44250161002. Route X43": the sentence goes on
+        value = text[start:end]
+    if entity_type == "PERSON":
+        title = _TITLE.match(value)
+        if title is not None:  # "Mr", "PCSO": outside the name
+            start += title.end()
+            value = text[start:end]
+        comma = value.find(",")
+        if comma > 0 and _a_place_or_prose(value[comma + 1 :]):
+            end = start + comma  # "Jo Bloggs, Leeds": the town stays
+            value = text[start:end]
+        return (start, end) if _name_shaped(_decoded(value)) else None
+    if not _SHAPES[entity_type](_decoded(value)):
+        return None
+    return start, end
+
+
+def _decoded(value: str) -> str:
+    """A value as its writer meant it: "%40" an @, "+" a space, "\\/" a slash."""
+    return urllib.parse.unquote_plus(value.replace("\\/", "/"))
+
+
+def _a_place_or_prose(value: str) -> bool:
+    value = value.strip()
+    return value.lower() in places() or len(value.split()) > 2
+
+
+def _name_shaped(value: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", value)
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in value) or "@" in value:
+        return False
+    if _ORGANISATION.search(value) or value.strip().lower() in places():
+        return False  # "name": "Ipswich Borough Council"
+    names, common = _names(), common_english_words()
+    return any(w in names or w not in common for w in (w.lower() for w in words))
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    return first_names() | surnames()
+
+
+def _address_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """An address value up to its town or postcode. A part after a comma is the locality when a
+    known place; when it holds no number and follows a road ("Prince Charles Road, Caia Park");
+    or when it holds no number and no street word and the parts before hold a street or a
+    house: "Maesyfelin, Heol y Castell, Llandysul" keeps "Llandysul", "14 Ash Way, Lockleaze"
+    "Lockleaze"; "Flat 2, The Old Bank, Great Oak Street" and "Flat 3, Mercer Court, Station
+    Road" are whole."""
+    postcode = _POSTCODE_IN.search(text, start, end)
+    if postcode is not None:
+        end = postcode.start()
+    town_places = places()
+    parts = list(re.finditer(r"(?:[^,/\\]|\\(?![nrt]))+", text[start:end]))
+    for before, part in itertools.pairwise(parts):
+        value = part.group().strip()
+        prefix = text[start : start + before.end()]
+        numberless = not any(ch.isdigit() for ch in value)
+        if (
+            value.lower() in town_places
+            or (numberless and _ROAD.search(before.group().strip()) is not None)
+            or (
+                numberless
+                and (_STREET.search(prefix) or _HOUSE.search(prefix))
+                and _STREET.search(value) is None
+                and _HOUSE.search(value) is None
+            )
+        ):
+            end = start + before.end()
+            break
+    while end > start and text[end - 1] in " ,+":
+        end -= 1
+    value = text[start:end]
+    if not any(ch.isalpha() for ch in value) or value.strip().lower() in town_places:
+        return None
+    if not any(ch.isdigit() for ch in value) and not (
+        _STREET.search(value) or _HOUSE.search(value)
+    ):
+        return None  # no number and no street: a town, an area ("Ipswich town centre")
+    return start, end
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value.replace("O", "0").replace("o", "0"))
+
+
+_SHAPES = {
+    "DATE_OF_BIRTH": lambda v: any(c.isdigit() for c in v) and len(v) <= 40,
+    "PHONE_NUMBER": lambda v: 9 <= len(_digits(v)) <= 15 and len(v) <= 30,
+    "EMAIL_ADDRESS": lambda v: "@" in v and " " not in v.strip(),
+    "UK_POSTCODE": lambda v: _POSTCODE.fullmatch(v.strip()) is not None,
+    "UK_VEHICLE_REGISTRATION": lambda v: _alnum_id(v, 2, 9) and any(c.isalpha() for c in v),
+    "UK_NINO": lambda v: _alnum_id(v, 8, 12),
+    "UK_NHS": lambda v: len(_digits(v)) == 10,
+    "UK_PASSPORT": lambda v: _alnum_id(v, 8, 12),
+    "UK_DRIVING_LICENCE": lambda v: _alnum_id(v, 10, 20),
+    "PNC_ID": lambda v: _alnum_id(v, 6, 16),
+    "SOCIAL_MEDIA_HANDLE": lambda v: 2 <= len(v) <= 40 and " " not in v.strip(),
+    "POLICE_REFERENCE": lambda v: any(c.isdigit() for c in v) and len(v) <= 40,
+}
+
+
+def _alnum_id(value: str, shortest: int, longest: int) -> bool:
+    compact = re.sub(r"[\s/-]", "", value)
+    return (
+        shortest <= len(compact) <= longest
+        and compact.isalnum()
+        and any(c.isdigit() for c in compact)
+    )
