@@ -11,6 +11,8 @@ recognizers that read values by their shape, and the NER model reads none of the
 it came from, so an entity found in the view is redacted in the original as written:
 * a written-out escape (backslashes and n, r or t) becomes spaces and the break it stands for,
   so a table's rows and cells stay apart;
+* a zero inside a word of letters is the letter O where that makes a name or a word
+  ("M0HAMED", "Th0mpson"; not "ABC0DEF");
 * in a word made only of digits and the letters O, l and I, those letters become digits
   ("2OO1" is "2001"); a lower-case o only between two digits ("9o8"). A word with any other
   letter keeps its letters ("SO15", "YO31", "No2"), as does one with no digit ("lol", "Il")
@@ -18,8 +20,9 @@ it came from, so an entity found in the view is redacted in the original as writ
   ("l33 lee");
 * percent-encoding (also double, `%2520`), HTML character references and `\\uXXXX` escapes are
   decoded, and a `+` between letters is a space (a query string's);
-* a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"), and
-  four or more single letters typed one space apart are one word ("D r u m m o n d").
+* a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"),
+  four or more single letters typed one space apart are one word ("D r u m m o n d"), and
+  characters written one to a box are read together ("|W|V|1|0| |9|Q|L|" is "WV10 9QL").
 
 The common narrative has none of these, and its view is the text itself at the cost of a few
 searches.
@@ -51,6 +54,8 @@ _ENCODED = re.compile(
     r"|(?P<unicode>\\u[0-9A-Fa-f]{4})"
     r"|(?P<plus>(?<=[^\W\d_])\+(?=[^\W\d_])(?![^\s@]*@))"  # not "jo.b+x@example.com"
     r"|(?P<broken>(?<=[a-z])- (?=[a-z]))"
+    # characters written into a form's boxes: "|S|A|N|D|H|U| | |", "|W|V|1|0| |9|Q|L|"
+    r"|(?P<boxed>\|(?:[^|\n]\|){4,})"
     # letters typed apart, words two spaces or more apart: "B r o n w e n  H u g h e s"
     r"|(?P<spaced>(?<![^\W\d_] )(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_]"
     r"(?: {2,4}(?:[^\W\d_] )+[^\W\d_])*(?!\w)(?! [^\W\d_]\b))"
@@ -62,9 +67,12 @@ _QUICK = (
     ("\\", re.compile(r"\\u[0-9A-Fa-f]{4}")),
     ("+", re.compile(r"[^\W\d_]\+[^\W\d_]")),
     ("- ", re.compile(r"[a-z]- [a-z]")),
+    ("|", re.compile(r"\|[^|\n]\|[^|\n]\|[^|\n]\|[^|\n]\|")),
     (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
 )
 _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
+# One zero inside a word of letters, four characters or more: "M0HAMED", "Th0mpson".
+_ZERO_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+0[^\W\d_]+(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,19 @@ def plain_view(text: str) -> View:
         parts.append(same_length[done:a])
         starts.extend(range(done, a))
         ends.extend(range(done + 1, a + 1))
-        if kind == "spaced":  # each letter keeps its own place, a word's gap its first space
+        if kind == "boxed":  # each character keeps its own place; empty boxes are one space
+            unit = match.group()
+            kept = [
+                (a + i, ch)
+                for i, ch in enumerate(unit)
+                if ch != "|" and not (ch == " " and unit[i - 2 : i - 1] in (" ", ""))
+            ]
+            while kept and kept[-1][1] == " ":
+                kept.pop()
+            parts.append("".join(ch for _, ch in kept) + " ")
+            starts.extend([*(pos for pos, _ in kept), b - 1])
+            ends.extend([*(pos + 1 for pos, _ in kept), b])
+        elif kind == "spaced":  # each letter keeps its own place, a word's gap its first space
             unit = match.group()
             kept = [
                 (a + i, ch)
@@ -138,6 +158,8 @@ def _decode(kind: str | None, unit: str) -> str | None:
         return " "
     if kind == "broken":
         return ""
+    if kind == "boxed":
+        return unit
     if kind == "spaced":
         return " ".join(word.replace(" ", "") for word in unit.split("  "))
     return None
@@ -145,13 +167,18 @@ def _decode(kind: str | None, unit: str) -> str | None:
 
 def _same_length_view(text: str) -> str:
     """Escapes and OCR's digit-like letters undone, offset for offset."""
-    if "\\" not in text and not _has_confusable_run(text):
+    if "\\" not in text and not _has_confusable_run(text) and not _ZERO_IN_WORD.search(text):
         return text
     chars = list(text)
     for match in _ESCAPE.finditer(text):
         for pos in range(match.start(), match.end() - 1):
             chars[pos] = " "
         chars[match.end() - 1] = _CONTROL[text[match.end() - 1]]
+    if "0" in text:
+        for match in _ZERO_IN_WORD.finditer(text):  # "M0HAMED": OCR's zero for a letter O
+            if _a_known_word(match.group().replace("0", "o").lower()):
+                zero = match.start() + match.group().index("0")
+                chars[zero] = "o" if text[zero - 1].islower() else "O"
     for match in _NEAR_DIGIT.finditer(text):
         run = match.group()
         if run.isdigit() or _INWARD_CODE.match(text, match.end()):
@@ -162,6 +189,13 @@ def _same_length_view(text: str) -> str:
             if char in _CONFUSABLE and _beside_digit(run, offset):
                 chars[match.start() + offset] = _CONFUSABLE[char]
     return "".join(chars)
+
+
+def _a_known_word(low: str) -> bool:
+    """A name or an English word: what a word with a zero in it was, not a code ("ABC0DEF")."""
+    from asbhub.pii.gazetteers import english_words, first_names, surnames
+
+    return low in first_names() or low in surnames() or low in english_words()
 
 
 def _has_confusable_run(text: str) -> bool:

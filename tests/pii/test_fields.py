@@ -78,7 +78,7 @@ def test_csv_with_quoted_cells_and_a_markdown_table() -> None:
         ("STREET_ADDRESS", "14 Ash Way"),
         ("UK_POSTCODE", "BS7 9XX"),
     ]
-    markdown = "| Name | VRM | Area |\n|---|---|---|\n| Kim Dorsey | WK21 OSA | Hanley |"
+    markdown = "| Name | VRM | Seen at |\n| :-- | :-- | --: |\n| Kim Dorsey | WK21 OSA | Hanley |"
     assert found(markdown) == [("PERSON", "Kim Dorsey"), ("UK_VEHICLE_REGISTRATION", "WK21 OSA")]
 
 

@@ -49,7 +49,7 @@ _NAME = (
     rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?"
     rf"|\p{{Lu}}['’]\p{{Lu}}\p{{L}}+"  # O'ROURKE, D'Arcy
 )
-_NAMES = rf"(?:\p{{Lu}}\.?\s)?(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
+_NAMES = rf"(?:\p{{Lu}}\.?\s){{0,3}}(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"  # "Mrs E M Lawson"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse|Cons|CONS|Const|CONST)"

@@ -296,7 +296,9 @@ class PoliceReferenceRecognizer(PatternMatching):
             # zero or a mobile's "seven seven" (uk_phone.py reads those)
             rf"\b(?<!\b(?:{_SAID_DIGIT}|hundred|thousand){_SAID_SEP})"
             r"(?<!\b(?:double|treble|triple)\s)"
-            rf"(?:(?:(?:{_SAID_LETTER}|{_SAID_JOIN}|(?-i:[A-Z]{{2,5}})){_SAID_SEP}){{0,6}}"
+            # (an A or an I only where a letter read out follows: "A S B two two")
+            rf"(?:(?:(?:{_SAID_LETTER}|{_SAID_JOIN}|(?-i:[A-Z]{{2,5}}|[AI](?=\s[B-HJ-Z]\b)))"
+            rf"{_SAID_SEP}){{0,6}}"
             rf"(?!(?:oh|zero|nought)\b|seven{_SAID_SEP}(?:seven|double\s+seven)\b)"
             rf"(?:(?:(?:double|treble|triple)\s+)?{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}"
             rf"|{_SAID_JOIN}|(?:double|treble|triple)\s+{_SAID_DIGIT})"
