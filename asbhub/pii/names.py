@@ -72,6 +72,16 @@ _PERSON_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # An operation's name: "Operation Clearway", "Op Sceptre" (not "op 5512 HUSSAIN:", an operator).
+# A place's policing team or county after its name, or a word saying where before it.
+_TEAM_OR_COUNTY_AFTER = re.compile(
+    r"\s*(?:\((?:notts|lancs|yorks|leics|lincs|derbys|staffs|glos|wilts|hants|herts|beds|bucks"
+    r"|cambs|northants|oxon|berks|[a-z]+shire|co\.?\s+[a-z]+)\)|\s(?:snt|npt|nht|cpt|spt|lpa|npu)\b)",
+    re.IGNORECASE,
+)
+# After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis
+# ward" may be a surname).
+_AREA_AFTER = re.compile(r"\s(?:ward|division|sector|beat)\b")
+_WHERE_BEFORE = re.compile(r"\b(?:in|near|towards|toward|around|outside)\s+$", re.IGNORECASE)
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|op)\.?\s+$", re.IGNORECASE)
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
 _IN_PLACE_BEFORE = re.compile(
@@ -878,6 +888,23 @@ def _phonetic(word: str) -> bool:
     return _phonetic_alphabet().fullmatch(word) is not None
 
 
+def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> bool:
+    """A place named like a person, placed by its team or county after it ("kimberley (notts)",
+    "Beverley SNT", "Shirley ward"; not "Bridget Ward") or, a listed place and a single word, by
+    "in", "near" or "towards" before it ("stay at her sons in beverley"); not "in Beverley's
+    flat" or "in Beverley Knight's flat"."""
+    first = _WORD.match(text, cand.start)
+    end = first.end() if first is not None else cand.end
+    if _TEAM_OR_COUNTY_AFTER.match(text, end):
+        return True  # whatever lists know of it: no person has a county or a policing team
+    if words[0] in places() and _AREA_AFTER.match(text, end):
+        return True
+    where = _WHERE_BEFORE.search(text, max(0, cand.start - 12), cand.start) is not None
+    return (
+        where and words[0] in places() and end == cand.end and text[end : end + 1] not in ("'", "’")
+    )
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
@@ -898,6 +925,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return all(w in _NOT_ALIASES or w in ROLE_WORDS or w in not_names() for w in words)
     if LINE_NAME_BEFORE.search(text, max(0, cand.start - 24), cand.start):
         return True  # 'line name "Bando"': a drug line's brand, not a person
+    if _OPERATION.match(text, cand.start) or _OPERATION_BEFORE.search(
+        text, max(0, cand.start - 12), cand.start
+    ):
+        return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
+    if len(words) == 1 and _date_use(text, cand.start, cand.end):
+        return True  # "since early June", "reported in May.": the month
+    if _a_town_by_its_neighbours(text, cand, words):
+        return True  # "kimberley (notts) snt", "beverley snt", "her sons in audley"
     if _agency_of_an_attendee(text, cand) and not (len(words) >= 2 and words[0] in first_names()):
         return True  # "Present: … Moira Leckie (Clwyd Alyn)": her organisation
     if _town_before_postcode(text, cand):
@@ -1167,8 +1202,12 @@ NICKNAME_CUES = (
 )
 # In a call transcript, what comes after the question for a name: "your name? C: its ...".
 NAME_ANSWER = (
-    r"name(?:\s+please)?\s*\?+\s*(?:c|caller|user|customer|visitor|rp|resident)\s*:"
-    r"\s*(?:(?:it'?s|its|my\s+name\s+is|i'?m|yes,?|yeah,?)\s+)?"
+    # the question: "name?", "your name sir?", "surname please?", "who am I speaking to?"
+    r"(?:(?:sur|fore|first\s+|full\s+)?name(?:\s+(?:please|sir|madam|love|mate|pal))?"
+    r"|who\s+am\s+i\s+(?:speaking|talking)\s+to)\s*\?+\s*"
+    # the one who answers: a caller, or any speaker's label in capitals ("FEMALE", "MALE 2")
+    r"(?:c|caller|user|customer|visitor|rp|resident|(?-i:[A-Z]{2,12}(?:\s\d{1,2})?))\s*:"
+    r"\s*(?:(?:it'?s|its|my\s+name\s+is|my\s+name'?s|i'?m|yes,?|yeah,?|er,?|erm,?|um,?)\s+)?"
 )
 _STRONG_CUES = rf"nicknamed|known\s+as|aka|a\.k\.a\.?|{NICKNAME_CUES}|{NAME_ANSWER}"
 _CUE_BEFORE = re.compile(
@@ -1423,12 +1462,43 @@ _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECA
 _DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
 
 
+# A place's policing team or county after its name, or a word saying where before it.
+_TEAM_OR_COUNTY_AFTER = re.compile(
+    r"\s*(?:\((?:notts|lancs|yorks|leics|lincs|derbys|staffs|glos|wilts|hants|herts|beds|bucks"
+    r"|cambs|northants|oxon|berks|[a-z]+shire|co\.?\s+[a-z]+)\)|\s(?:snt|npt|nht|cpt|spt|lpa|npu)\b)",
+    re.IGNORECASE,
+)
+# After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis
+# ward" may be a surname).
+_AREA_AFTER = re.compile(r"\s(?:ward|division|sector|beat)\b")
+_WHERE_BEFORE = re.compile(r"\b(?:in|near|towards|toward|around|outside)\s+$", re.IGNORECASE)
+# "Op Jasmine", "OP SEASHORE", "operation Summer Nights"; not a CAD log's operator ("op LEWIS K").
+# (a CAD log's timed entry is its operator's: "20:31 OP MWANGI:")
+_OPERATION_BEFORE = re.compile(
+    r"(?<!\d\d\s)(?<!\d\d:\d\d\s)\b(?:Op|OP|[Oo]peration|OPERATION)\.?\s+$"
+)
+_OPERATION = re.compile(r"(?:Op|[Oo]peration|OPERATION)\b")
+# Words before a month that say when: "since early June", "until May", "end of April".
+_WHEN_BEFORE = re.compile(
+    r"\b(?:early|late|mid|since|until|till|during|throughout|last|next|this|(?:end|start"
+    r"|beginning|middle)\s+of)[\s\-]+$",
+    re.IGNORECASE,
+)
+_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:)!?]|$)")
+
+
 def _date_use(text: str, start: int, end: int) -> bool:
-    """ "Saturday 21 June", "June 2025": a month's name by a day or a year is the date, not the
-    June named elsewhere in the note."""
+    """ "Saturday 21 June", "June 2025", "since early June", "reports in May.": a month's name
+    by a day or a year, after a word that says when, or ending a clause after "in", is the
+    date, not the June named elsewhere in the note."""
     return text[start:end].lower() in MONTHS_THAT_ARE_NAMES and (
         _DAY_BEFORE.search(text, max(0, start - 12), start) is not None
         or _DAY_OR_YEAR_AFTER.match(text, end) is not None
+        or _WHEN_BEFORE.search(text, max(0, start - 24), start) is not None
+        or (
+            text[max(0, start - 3) : start].lower() == "in "
+            and _CLAUSE_AFTER.match(text, end) is not None
+        )
     )
 
 

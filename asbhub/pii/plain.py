@@ -22,7 +22,9 @@ it came from, so an entity found in the view is redacted in the original as writ
   decoded, and a `+` between letters is a space (a query string's);
 * a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"),
   four or more single letters typed one space apart are one word ("D r u m m o n d"), and
-  characters written one to a box are read together ("|W|V|1|0| |9|Q|L|" is "WV10 9QL").
+  characters written one to a box are read together ("|W|V|1|0| |9|Q|L|" is "WV10 9QL");
+* a correction struck through is left out and goes with the value after it: "960 ~~413~~ 431"
+  reads "960 431", and a value found there covers the struck digits too.
 
 The common narrative has none of these, and its view is the text itself at the cost of a few
 searches.
@@ -54,6 +56,8 @@ _ENCODED = re.compile(
     r"|(?P<unicode>\\u[0-9A-Fa-f]{4})"
     r"|(?P<plus>(?<=[^\W\d_])\+(?=[^\W\d_])(?![^\s@]*@))"  # not "jo.b+x@example.com"
     r"|(?P<broken>(?<=[a-z])- (?=[a-z]))"
+    # a correction struck through and the space after it: "960 ~~413~~ 431", "~~17~~ 71 Fair"
+    r"|(?P<struck>~~[^~\n]{1,40}~~ ?)"
     # characters written into a form's boxes: "|S|A|N|D|H|U| | |", "|W|V|1|0| |9|Q|L|"
     r"|(?P<boxed>\|(?:[^|\n]\|){4,})"
     # letters typed apart, words two spaces or more apart: "B r o n w e n  H u g h e s"
@@ -67,6 +71,7 @@ _QUICK = (
     ("\\", re.compile(r"\\u[0-9A-Fa-f]{4}")),
     ("+", re.compile(r"[^\W\d_]\+[^\W\d_]")),
     ("- ", re.compile(r"[a-z]- [a-z]")),
+    ("~~", re.compile(r"~~[^~\n]{1,40}~~")),
     ("|", re.compile(r"\|[^|\n]\|[^|\n]\|[^|\n]\|[^|\n]\|")),
     (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
 )
@@ -101,6 +106,7 @@ def plain_view(text: str) -> View:
     starts: list[int] = []
     ends: list[int] = []
     done = 0
+    struck: int | None = None
     for match in _ENCODED.finditer(same_length):
         kind, a, b = match.lastgroup, match.start(), match.end()
         decoded = _decode(kind, match.group())
@@ -109,6 +115,13 @@ def plain_view(text: str) -> View:
         parts.append(same_length[done:a])
         starts.extend(range(done, a))
         ends.extend(range(done + 1, a + 1))
+        if struck is not None and a > done:
+            starts[len(starts) - (a - done)] = struck  # the struck text goes with what follows
+            struck = None
+        if kind == "struck":  # nothing in the view; its place goes to the next character
+            struck = a if struck is None else struck
+            done = b
+            continue
         if kind == "boxed":  # each character keeps its own place; empty boxes are one space
             unit = match.group()
             kept = [
@@ -139,7 +152,10 @@ def plain_view(text: str) -> View:
     if done == 0:
         return View(same_length)
     parts.append(same_length[done:])
+    tail = len(starts)
     starts.extend(range(done, len(same_length)))
+    if struck is not None and len(starts) > tail:
+        starts[tail] = struck
     ends.extend(range(done + 1, len(same_length) + 1))
     return View("".join(parts), tuple(starts), tuple(ends))
 
@@ -157,6 +173,8 @@ def _decode(kind: str | None, unit: str) -> str | None:
     if kind == "plus":
         return " "
     if kind == "broken":
+        return ""
+    if kind == "struck":
         return ""
     if kind == "boxed":
         return unit

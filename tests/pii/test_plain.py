@@ -51,6 +51,13 @@ def test_the_view_undoes_what_a_machine_did_offset_for_offset(text: str, view: s
         ),
         ("PC |W|V|1|0| |9|Q|L| | |  TEL", "PC WV10 9QL   TEL", "WV10 9QL", "W|V|1|0| |9|Q|L"),
         (
+            "tel 01632 960 ~~413~~ 431.",
+            "tel 01632 960 431.",
+            "01632 960 431",
+            "01632 960 ~~413~~ 431",
+        ),
+        ("at ~~17~~ 71 Fair Ct", "at 71 Fair Ct", "71 Fair Ct", "~~17~~ 71 Fair Ct"),
+        (
             "Name: A i l s a  D r u m m o n d",
             "Name: Ailsa Drummond",
             "Ailsa Drummond",

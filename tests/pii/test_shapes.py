@@ -1969,6 +1969,40 @@ SHAPES = [
         ["431V", "331t", "B 117 XRD", "00773", "/25", "0077", "412"],
         ["Route 12", "A614", "(RO)"],
     ),
+    (
+        "an operation's name, a month after a word saying when, a town by its team or county"
+        " or after 'in'; the people of those names go",
+        "Op Jasmine and Operation Summer Nights start in the town; no reports since early June."
+        " beverley snt w/e quiet; Shirley (Hants) ward panel; lads in Beverley again. Mrs June"
+        " Green and Beverley Knight rang.",
+        ["June Green", "Beverley Knight"],
+        [
+            "Op Jasmine",
+            "Summer Nights",
+            "early June",
+            "beverley snt",
+            "Shirley (Hants)",
+            "in Beverley again",
+        ],
+    ),
+    (
+        "a number read out in the caller's language, a value with a correction struck through;"
+        " a count and a bus stay",
+        "podała numer zero siedem siedem zero zero dziewięć zero zero trzy osiem osiem; his is"
+        " zero saat saat zero zero, nau zero zero, ek do teen; tel 01632 960 ~~413~~ 431, lives"
+        " at ~~17~~ 71 Fairhouse Court. 2 lads got off the 42 bus.",
+        ["siedem", "saat", "teen", "413", "431", "17", "71 Fairhouse"],
+        ["2 lads", "the 42 bus"],
+    ),
+    (
+        "a name or a date of birth answering a transcript's question, a flat shortened to its"
+        " letter; a count read out and the speakers' labels stay",
+        "PCSO: name? FEMALE: Kayleigh-Jade Marr. OPERATOR: who am I speaking to? CALLER: erm"
+        " Selam Tesfaye. PC: date of birth? MALE: eleven eleven ninety. r/o f4 21 Foundation St."
+        " PC: how many? CALLER: one two three of them.",
+        ["Kayleigh-Jade", "Marr", "Selam", "eleven eleven ninety", "f4 21", "Foundation"],
+        ["one two three of them", "PCSO: name? FEMALE:", "CALLER: erm"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -65,8 +65,8 @@ _WORDS_DATE = (
     rf"|(?:the\s+)?(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?)\s+of\s+the\s+"
     rf"(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?),?\s+"
     rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}})"
-    # day, month and year all read out: "oh-four, oh-nine, ninety-one"
-    rf"|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,\s+{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,\s+"
+    # day, month and year all read out: "oh-four, oh-nine, ninety-one", "eleven eleven ninety"
+    rf"|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,?\s+{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,?\s+"
     rf"{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,3}}"
     r")"
 )

@@ -27,7 +27,9 @@ class OfflineEmailRecognizer(PatternMatching):
         Pattern(
             "E-mail spelt out in words",
             # "jen dot hartigan seventy-two at gmail dot com": a number read out after the name
-            r"\b[\w\-]+(?:\s(?:dot|underscore)\s[\w\-]+)*(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+)?"
+            # (a dot typed in the name part: "x.zhao at example dot org")
+            r"\b[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore)\s[\w\-]+)*"
+            r"(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+)?"
             r"\sat\s[\w\-]+(?:\sdot\s[\w\-]+)*"
             r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
             0.6,

@@ -68,7 +68,9 @@ _ONE_FLAT = (
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
     r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
     r"|front|back|rear),?\s+"
-    r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d)))"
+    r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d))"
+    # a flat shortened to its letter before the house number: "f4 21 Foundation St"
+    r"|(?i:f|flt)\d{1,3}\s+(?=\d))"
 )
 _FLAT = rf"(?:{_ONE_FLAT}{{1,3}})"  # "Room 14, Flat 3, Block D, Hartwell Point"
 # Every flat above holds one of these: "flat" or "floor"; a floor's initials ("TFF", "PF2"); a
@@ -77,6 +79,7 @@ _FLAT = rf"(?:{_ONE_FLAT}{{1,3}})"  # "Room 14, Flat 3, Block D, Hartwell Point"
 _FLAT_GATE: tuple[str, ...] = (
     r"flat|floor|mooring|berth",
     r"(?-i:FF|BSMT|F\d)",
+    r"\b(?:f|flt)\d{1,3}\s+\d",  # "f4 21 Foundation St"
     r"\d/(?:\d\d?|[LRlr])(?:,|\s+\d)",
     r"\b(?:apartment|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan|static|van|plot"
     r"|pitch)s?\s*(?:\d|[a-z]\d|[a-z](?![\w'’])|[gbtm]/|[gbt][lrm](?![\w'’]))",

@@ -44,21 +44,40 @@ _LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 # Words for digits as a number is read out; "double", "triple" repeat the next, "hundred" is
 # two zeros.
+# Digits read out in the languages callers here most often give a number in besides English:
+# Welsh, Polish, Romanian, and Urdu, Hindi and Punjabi as written in Latin letters (one word a
+# digit; their words for hundreds and tens are not read).
+_FOREIGN_DIGITS = {
+    "0": "dim sifar shoonya",
+    "1": "un jeden unu ek",
+    "2": "dau dwy dwa doi două doua do",
+    "3": "tri tair trzy trei teen tin",
+    "4": "pedwar pedair cztery patru chaar char",
+    "5": "pump pięć piec cinci paanch panch",
+    "6": "chwech sześć szesc șase şase sase chhe che",
+    "7": "saith siedem șapte şapte sapte saat",
+    "8": "wyth osiem opt aath",
+    "9": "naw dziewięć dziewiec nouă noua nau",
+}
+_DIGIT_WORDS = "one two three four five six seven eight nine"
+_SPOKEN_DIGITS = (
+    {"oh": "0", "o": "0", "zero": "0", "nought": "0", "hundred": "00"}
+    | {word: str(n) for n, word in enumerate(_DIGIT_WORDS.split(), 1)}
+    | {word: digit for digit, words in _FOREIGN_DIGITS.items() for word in words.split()}
+)
 _SPOKEN = (
     r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble"
-    r"|hundred)"
+    r"|hundred|"
+    + "|".join(sorted(" ".join(_FOREIGN_DIGITS.values()).split(), key=len, reverse=True))
+    + ")"
 )
-_DIGIT_WORDS = "one two three four five six seven eight nine"
-_SPOKEN_DIGITS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "hundred": "00"} | {
-    word: str(n) for n, word in enumerate(_DIGIT_WORDS.split(), 1)
-}
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}
 
 
 def _spoken_digits(text: str) -> str:
     """The digits a number read out stands for: "oh seven seven double oh" is "07700"."""
     digits, repeat = [], 1
-    for token in re.findall(r"\d+|[a-z]+", text.lower()):
+    for token in re.findall(r"\d+|[^\W\d_]+", text.lower()):
         if token in _REPEATS:
             repeat = _REPEATS[token]
             continue
