@@ -94,11 +94,18 @@ class NarrativeRedactor:
     def leftover_known(self, text: str, known: Mapping[str, list[str]]) -> list[str]:
         """The entity types of the record's own values still in its redacted narrative: the
         feed's last-line check of the deny list. A name that is also an ordinary word ("Rose",
-        "Hill") is not judged on its own; the whole name still is."""
-        from asbhub.pii.deny_list import DenyList
+        "Hill") is not judged on its own, nor one that is its town's name where the text uses
+        it as the town ("seen in Preston"); the whole name still is."""
+        from asbhub.pii.deny_list import ENTITY_ORDER, DenyList
+        from asbhub.pii.names import place_use_of_a_name
 
         masked = mask_placeholders(text)
-        return DenyList.of(known, common_word_names=False).entity_types_in(masked)
+        found = {
+            m.entity_type
+            for m in DenyList.of(known, common_word_names=False).spans(masked)
+            if not (m.entity_type == "PERSON" and place_use_of_a_name(masked, m.start, m.end))
+        }  # "in Preston" where the victim is Stanley Preston: the town the engine kept
+        return [t for t in ENTITY_ORDER if t in found] + sorted(found - set(ENTITY_ORDER))
 
 
 def is_force_reference(text: str, entity: Any) -> bool:

@@ -203,7 +203,13 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
     else:
         spans = known_spans(text, known)
         spans += [(m.entity_type, m.start, m.end) for m in DenyList.of(known).spans(text)]
-    return [Candidate(t, start, end, KNOWN_SCORE, "known") for t, start, end in spans]
+    from asbhub.pii.names import place_use_of_a_name
+
+    return [
+        Candidate(t, start, end, KNOWN_SCORE, "known")
+        for t, start, end in spans
+        if not (t == "PERSON" and place_use_of_a_name(text, start, end))
+    ]
 
 
 def _in_original(view: View, entities: list[Entity]) -> list[Entity]:

@@ -888,6 +888,19 @@ def _phonetic(word: str) -> bool:
     return _phonetic_alphabet().fullmatch(word) is not None
 
 
+def place_use_of_a_name(text: str, start: int, end: int) -> bool:
+    """A record's own name found alone where it is the town of that name: the victim Stanley
+    Preston's surname in "seen in Preston", "Preston NPT", "Preston (Lancs)"; not "spoke to
+    Preston" or "in Preston's flat". The deny list and its last-line check ask this of a
+    one-word match, which no model or context has looked at."""
+    word = text[start:end]
+    if not word.isalpha() or word.lower() not in places():
+        return False
+    return _a_town_by_its_neighbours(
+        text, Candidate("PERSON", start, end, 1.0, "known"), [word.lower()]
+    )
+
+
 def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> bool:
     """A place named like a person, placed by its team or county after it ("kimberley (notts)",
     "Beverley SNT", "Shirley ward"; not "Bridget Ward") or, a listed place and a single word, by

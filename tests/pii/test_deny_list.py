@@ -107,3 +107,26 @@ def test_the_engine_redacts_with_a_keyed_list_what_it_redacts_with_the_values(
     assert by_values == by_digests
     assert "osullivan" not in by_digests and "barlow" not in by_digests
     assert "the rose beds need work" in by_digests
+
+
+def test_a_name_that_is_its_town_stays_where_the_text_means_the_town(
+    engine: RedactionEngine,
+) -> None:
+    """The victim Stanley Preston's surname is redacted wherever it names him, and left where the
+    text names the town; the feed's last-line check judges the same way."""
+    from asbhub.minimise.narratives import NarrativeRedactor
+
+    known = {"PERSON": ["Stanley Preston"]}
+    note = (
+        "Stanley Preston was seen in Preston town centre by the Preston NPT team. Spoke to"
+        " Preston at home; in Preston's flat."
+    )
+    redacted = engine.redact(note, known).text
+    assert "in Preston town centre" in redacted and "Preston NPT" in redacted
+    assert "Spoke to <PERSON>" in redacted and "in <PERSON>'s flat" in redacted
+    assert "Stanley" not in redacted
+    check = NarrativeRedactor.__new__(NarrativeRedactor)
+    assert check.leftover_known(redacted, known) == []
+    assert check.leftover_known("Spoke to Preston at home.", known) == ["PERSON"]
+    keyed = KeyedDenyList(KEY, DenyList.of(known).keyed(KEY))
+    assert engine.redact(note, keyed).text == redacted
