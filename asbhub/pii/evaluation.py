@@ -61,6 +61,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning19": SetRole.TUNED_ON,
     "tuning20": SetRole.TUNED_ON,
     "tuning21": SetRole.TUNED_ON,
+    "tuning22": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

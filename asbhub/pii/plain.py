@@ -23,6 +23,8 @@ it came from, so an entity found in the view is redacted in the original as writ
 * a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"),
   four or more single letters typed one space apart are one word ("D r u m m o n d"), and
   characters written one to a box are read together ("|W|V|1|0| |9|Q|L|" is "WV10 9QL");
+* a code's joints lose the spaces a form or a hand put beside them ("GWP/INT/ 25 /00981",
+  "slc / asb / 2024 / 118"), where the code holds four digits or more;
 * a correction struck through is left out and goes with the value after it: "960 ~~413~~ 431"
   reads "960 431", and a value found there covers the struck digits too.
 
@@ -58,6 +60,11 @@ _ENCODED = re.compile(
     r"|(?P<broken>(?<=[a-z])- (?=[a-z]))"
     # a correction struck through and the space after it: "960 ~~413~~ 431", "~~17~~ 71 Fair"
     r"|(?P<struck>~~[^~\n]{1,40}~~ ?)"
+    # a code's parts joined by slashes or dashes with spaces beside them, as a form wrapped it or
+    # a hand typed it: "GWP/INT/ 25 /00981", "slc / asb / 2024 / 118", "PS-20250217- 1934"
+    # (a dash with a space each side is the sentence's: "42/18774/24 - car meet")
+    r"|(?P<joined>(?<![\w/\-])[A-Za-z0-9]{1,12}(?:(?: ?/ ?| -|- |-)[A-Za-z0-9]{1,12}){2,5}"
+    r"(?![\w/\-]))"
     # characters written into a form's boxes: "|S|A|N|D|H|U| | |", "|W|V|1|0| |9|Q|L|"
     r"|(?P<boxed>\|(?:[^|\n]\|){4,})"
     # letters typed apart, words two spaces or more apart: "B r o n w e n  H u g h e s"
@@ -70,8 +77,11 @@ _QUICK = (
     ("&", re.compile(r"&#?\w{2,8};")),
     ("\\", re.compile(r"\\u[0-9A-Fa-f]{4}")),
     ("+", re.compile(r"[^\W\d_]\+[^\W\d_]")),
-    ("- ", re.compile(r"[a-z]- [a-z]")),
     ("~~", re.compile(r"~~[^~\n]{1,40}~~")),
+    ("/ ", re.compile(r"\w ?/ \w")),
+    (" /", re.compile(r"\w /\w")),
+    (" -", re.compile(r"\w -\w")),
+    ("- ", re.compile(r"\w- \w")),
     ("|", re.compile(r"\|[^|\n]\|[^|\n]\|[^|\n]\|[^|\n]\|")),
     (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
 )
@@ -134,6 +144,16 @@ def plain_view(text: str) -> View:
             parts.append("".join(ch for _, ch in kept) + " ")
             starts.extend([*(pos for pos, _ in kept), b - 1])
             ends.extend([*(pos + 1 for pos, _ in kept), b])
+        elif kind == "joined":  # each character keeps its place; the spaces by a joint go
+            unit = match.group()
+            kept = [
+                (a + i, ch)
+                for i, ch in enumerate(unit)
+                if not (ch == " " and (unit[i - 1 : i] in "/-" or unit[i + 1 : i + 2] in "/-"))
+            ]
+            parts.append("".join(ch for _, ch in kept))
+            starts.extend(pos for pos, _ in kept)
+            ends.extend(pos + 1 for pos, _ in kept)
         elif kind == "spaced":  # each letter keeps its own place, a word's gap its first space
             unit = match.group()
             kept = [
@@ -176,6 +196,18 @@ def _decode(kind: str | None, unit: str) -> str | None:
         return ""
     if kind == "struck":
         return ""
+    if kind == "joined":  # a code, and a space by one of its joints: not "10 - 12", "and / or"
+        spaced = re.search(r" [/\-]|[/\-] ", unit) is not None
+        digits = sum(ch.isdigit() for ch in unit)
+        # each part a number or a short code: not "ASB-0044812 / Peabody", a landlord after it
+        parts = re.split(r" ?[/\-] ?", unit)
+        codes = all(len(part) <= 4 or any(ch.isdigit() for ch in part) for part in parts)
+        # a slash spaced both sides joins only where no joint is bare ("slc / asb / 2024 / 118",
+        # "scra/ 25 / 14407"); beside bare ones it parts a list's items ("19 / 01/03/05",
+        # "14/488102M / ADDR", "NP-250115-1406 / NP-…")
+        joints = re.findall(r" ?[/\-] ?", unit)
+        codes = codes and (" / " not in joints or not {"/", "-"} & set(joints))
+        return re.sub(r" ?([/\-]) ?", r"\1", unit) if spaced and digits >= 4 and codes else None
     if kind == "boxed":
         return unit
     if kind == "spaced":

@@ -2003,6 +2003,16 @@ SHAPES = [
         ["Kayleigh-Jade", "Marr", "Selam", "eleven eleven ninety", "f4 21", "Foundation"],
         ["one two three of them", "PCSO: name? FEMALE:", "CALLER: erm"],
     ),
+    (
+        "a code's parts with spaces by its slashes or dashes, plates parted oddly in capitals; a"
+        " dash between clauses, 'and / or' and '24 / 7' stay",
+        "intel GWP/INT/ 25 /00981; SCRA ref scra/ 25 / 14407; PS-20250217- 1934; plate NX-18 KFO,"
+        " car SV 12-LMN, PO15 A XY on the drive, SF70 W.Z.K damaged. ATHENA 42/18774/24 - car"
+        " meet at Rayleigh Weir; patrols and / or visits 24 / 7. Clarion case ASB-0044812 /"
+        " Peabody tenancy.",
+        ["00981", "14407", "1934", "KFO", "LMN", "A XY", "W.Z.K"],
+        ["- car meet", "and / or", "24 / 7", "/ Peabody tenancy"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -93,6 +93,14 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # (not a call sign and a word: "UNITS KE21 AND KE23")
         Pattern("VRN current", rf"\b[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}{_NOT_LOG_WORD}[A-Z]{{3}}\b", 0.6),
         Pattern("VRN current with dashes", r"\b(?i:[A-Z]{2}-?\d{2}-[A-Z]{3})\b", 0.6),
+        # In capitals, its groups parted by a dash, a dot or a space in an odd place: "NX-18 KFO",
+        # "CU 70 - HBR", "SV 12-LMN", "PO15 A XY", "SF70 W.Z.K" (not "AB12 CDE", found above).
+        Pattern(
+            "VRN current, oddly parted",
+            r"\b(?![A-Z]{2}\s?\d{2}\s{1,2}[A-Z]{3}\b)[A-Z]{2}(?:\s?-\s?|\.|\s)?\d{2}"
+            r"(?:\s?-\s?|\.|\s)(?:[A-Z][\s.]?){2}[A-Z]\b",
+            0.6,
+        ),
         # The last characters a witness caught: "reg ends DZK", "plate ending in 4XK".
         Pattern(
             "End of a plate after 'ends'",
