@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import json
 import random
@@ -258,6 +259,9 @@ def _outcome(
     # The demo's next night runs on the hub's today, which refuses later dates: a report from
     # the partner's today (one received after midnight) has only been taken on so far.
     fresh = start >= min(today, date.today())
+    disputed = _disputed(referral, partner)
+    if disputed is not None:
+        status = disputed
     if fresh:
         status = "accepted"
     return {
@@ -278,6 +282,21 @@ def _outcome(
             ]
         ),
     }
+
+
+def _disputed(referral: dict[str, Any], partner: PartnerConfig) -> str | None:
+    """One shared incident in four is answered differently by its partners: half of them (by
+    their ids) have closed it while the others still act, so the force's summary has conflicts
+    to flag every night, whatever the day's random answers. The incident is known to all its
+    partners by its report's time, the same in each of their referrals."""
+    reported = referral.get("reported_at") or referral.get("reported_date")
+    if not reported:
+        return None
+    incident = int(hashlib.sha256(str(reported).encode()).hexdigest(), 16)
+    if incident % 4:
+        return None
+    side = int(hashlib.sha256(partner.id.encode()).hexdigest(), 16) % 2
+    return "closed" if side else "in_progress"
 
 
 def _spoil(rows: list[dict[str, Any]], rng: random.Random, at_least_one: bool) -> int:

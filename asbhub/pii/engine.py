@@ -165,6 +165,11 @@ class RedactionEngine:
             Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
         ]
         candidates += known_candidates(text, known)
+        if text != original:  # the record's own values as written, whatever the view undid
+            for cand in known_candidates(original, known):
+                span = view.view_span(cand.start, cand.end)
+                if span is not None:
+                    candidates.append(Candidate(cand.type, *span, cand.score, cand.source))
         from asbhub.pii.beside import beside_names, listed_like, old_dates, tidy
         from asbhub.pii.names import clean_names, drop_straddling, joined_names, repeat_names
 

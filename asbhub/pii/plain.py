@@ -16,8 +16,8 @@ it came from, so an entity found in the view is redacted in the original as writ
 * in a word made only of digits and the letters O, l and I, those letters become digits
   ("2OO1" is "2001"); a lower-case o only between two digits ("9o8"). A word with any other
   letter keeps its letters ("SO15", "YO31", "No2"), as does one with no digit ("lol", "Il")
-  a postcode's area typed in lower case ("ol10 4qz", "ll18 5hw") and a plate's first letter
-  ("l33 lee");
+  a postcode's area typed in lower case ("ol10 4qz", "ll18 5hw"), a plate's first letter
+  ("l33 lee") and a check letter after four digits ("99/688162O", a PNC ID);
 * percent-encoding (also double, `%2520`), HTML character references and `\\uXXXX` escapes are
   decoded, and a `+` between letters is a space (a query string's);
 * a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"),
@@ -34,6 +34,7 @@ searches.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -48,6 +49,8 @@ _CONFUSABLE = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _NEAR_DIGIT = re.compile(r"(?<![^\W\d_])[0-9OolI]*\d[0-9OolI]*(?![^\W\d_])")
 _CONFUSABLE_RUN = re.compile(r"(?<![^\W\d_])(?=[0-9OolI]*\d)[0-9]*[OolI][0-9OolI]*(?![^\W\d_])")
 # A postcode's inward code (no C, I, K, M, O or V in its letters) after a word: "ol10 4qz".
+# A letter ending a run of four digits or more is the identifier's own check letter.
+_CHECK_LETTER = re.compile(r"\d{4}([OlI])$")
 _PREFIX_PLATE = re.compile(r"[OlI]\d{1,3}")
 _PLATE_LETTERS = re.compile(r" [A-Za-z]{3}\b")
 _INWARD_CODE = re.compile(r"\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
@@ -103,6 +106,15 @@ class View:
         if self.starts is None or self.ends is None:
             return start, end
         return self.starts[start], self.ends[end - 1]
+
+    def view_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The view's span for the original's [start, end): the view's characters that came from
+        it; None where none did (a struck-through correction)."""
+        if self.starts is None:
+            return start, end
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return (first, last) if first < last else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -235,7 +247,10 @@ def _same_length_view(text: str) -> str:
             continue  # "ol10 4qz": a postcode's area in lower case
         if _PREFIX_PLATE.fullmatch(run) and _PLATE_LETTERS.match(text, match.end()):
             continue  # "l33 lee": a plate's first letter
+        check_letter = _CHECK_LETTER.search(run)  # "99/688162O": a PNC's check letter
         for offset, char in enumerate(run):
+            if check_letter is not None and offset >= check_letter.start(1):
+                break
             if char in _CONFUSABLE and _beside_digit(run, offset):
                 chars[match.start() + offset] = _CONFUSABLE[char]
     return "".join(chars)

@@ -87,3 +87,17 @@ def test_redaction_applies_to_the_original_text(engine: RedactionEngine) -> None
     assert "SE15" not in redaction.text
     assert redaction.text.startswith("OCR: tel <PHONE_NUMBER>, dob <DATE_OF_BIRTH>.")
     assert '\\n<UK_POSTCODE>"}' in redaction.text  # the escape itself is left as written
+
+
+def test_the_records_own_values_are_found_as_written_whatever_the_view_undid(
+    engine: RedactionEngine,
+) -> None:
+    """A PNC ID's check letter O is no OCR zero, and the deny list reads the original too: a
+    value the view changed ("01/234O" read as "01/2340") is still the record's own."""
+    assert plain_view("(PNC 99/688162O)").text == "(PNC 99/688162O)"
+    redacted = engine.redact(
+        "Susp (PNC 99/688162O), alias file 01/234O, seen at 2OO1 hrs.",
+        {"PNC_ID": ["99/688162O", "01/234O"]},
+    ).text
+    assert "688162" not in redacted and "234O" not in redacted
+    assert redacted.endswith("seen at 2OO1 hrs.")
