@@ -71,18 +71,6 @@ _PERSON_VERB_BEFORE = re.compile(
     r"|given|handed|referred|introduced|engaged|chatted)\s+(?:to|with)\s+$",
     re.IGNORECASE,
 )
-# An operation's name: "Operation Clearway", "Op Sceptre" (not "op 5512 HUSSAIN:", an operator).
-# A place's policing team or county after its name, or a word saying where before it.
-_TEAM_OR_COUNTY_AFTER = re.compile(
-    r"\s*(?:\((?:notts|lancs|yorks|leics|lincs|derbys|staffs|glos|wilts|hants|herts|beds|bucks"
-    r"|cambs|northants|oxon|berks|[a-z]+shire|co\.?\s+[a-z]+)\)|\s(?:snt|npt|nht|cpt|spt|lpa|npu)\b)",
-    re.IGNORECASE,
-)
-# After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis
-# ward" may be a surname).
-_AREA_AFTER = re.compile(r"\s(?:ward|division|sector|beat)\b")
-_WHERE_BEFORE = re.compile(r"\b(?:in|near|towards|toward|around|outside)\s+$", re.IGNORECASE)
-_OPERATION_BEFORE = re.compile(r"\b(?:operation|op)\.?\s+$", re.IGNORECASE)
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
 _IN_PLACE_BEFORE = re.compile(
     r"\b(?:in|near|nr|around|across|towards|toward|throughout|within|townland\s+of)\s+$",
@@ -1158,10 +1146,6 @@ def _false_name(text: str, cand: Candidate) -> bool:
         prev = _PREV_WORD.search(text, max(0, cand.start - 30), cand.start)
         if prev and prev.group(1).lower() not in first_names() and not prev.group(1).isupper():
             return True  # "Blackbird" + "Leys", "Vestry" + "Hall": the end of a place's name
-    if _OPERATION_BEFORE.search(text, max(0, cand.start - 12), cand.start) and not text[
-        cand.end : cand.end + 2
-    ].lstrip().startswith(":"):
-        return True  # "Operation Clearway", "Op Sceptre": an operation, not a person
     if (
         len(words) >= 2
         and not titled
@@ -1485,8 +1469,8 @@ _TEAM_OR_COUNTY_AFTER = re.compile(
 # ward" may be a surname).
 _AREA_AFTER = re.compile(r"\s(?:ward|division|sector|beat)\b")
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|towards|toward|around|outside)\s+$", re.IGNORECASE)
-# "Op Jasmine", "OP SEASHORE", "operation Summer Nights"; not a CAD log's operator ("op LEWIS K").
-# (a CAD log's timed entry is its operator's: "20:31 OP MWANGI:")
+# An operation's name: "Op Jasmine", "OP SEASHORE", "operation Summer Nights"; not a CAD log's
+# operator ("op 5512 HUSSAIN:", "op LEWIS K"), nor a timed entry's ("20:31 OP MWANGI:").
 _OPERATION_BEFORE = re.compile(
     r"(?<!\d\d\s)(?<!\d\d:\d\d\s)\b(?:Op|OP|[Oo]peration|OPERATION)\.?\s+$"
 )

@@ -88,6 +88,8 @@ _QUICK = (
     ("|", re.compile(r"\|[^|\n]\|[^|\n]\|[^|\n]\|[^|\n]\|")),
     (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
 )
+# Kinds read where they stand, character by character (`_in_place`); the others are decoded.
+_IN_PLACE = frozenset({"boxed", "spaced", "joined"})
 _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
 # One zero inside a word of letters, four characters or more: "M0HAMED", "Th0mpson".
 _ZERO_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+0[^\W\d_]+(?!\w)")
@@ -131,8 +133,9 @@ def plain_view(text: str) -> View:
     struck: int | None = None
     for match in _ENCODED.finditer(same_length):
         kind, a, b = match.lastgroup, match.start(), match.end()
-        decoded = _decode(kind, match.group())
-        if decoded is None:
+        kept = _in_place(kind, match.group()) if kind in _IN_PLACE else None
+        decoded = None if kind in _IN_PLACE else _decode(kind, match.group())
+        if kept is None and decoded is None:
             continue
         parts.append(same_length[done:a])
         starts.extend(range(done, a))
@@ -144,39 +147,11 @@ def plain_view(text: str) -> View:
             struck = a if struck is None else struck
             done = b
             continue
-        if kind == "boxed":  # each character keeps its own place; empty boxes are one space
-            unit = match.group()
-            kept = [
-                (a + i, ch)
-                for i, ch in enumerate(unit)
-                if ch != "|" and not (ch == " " and unit[i - 2 : i - 1] in (" ", ""))
-            ]
-            while kept and kept[-1][1] == " ":
-                kept.pop()
-            parts.append("".join(ch for _, ch in kept) + " ")
-            starts.extend([*(pos for pos, _ in kept), b - 1])
-            ends.extend([*(pos + 1 for pos, _ in kept), b])
-        elif kind == "joined":  # each character keeps its place; the spaces by a joint go
-            unit = match.group()
-            kept = [
-                (a + i, ch)
-                for i, ch in enumerate(unit)
-                if not (ch == " " and (unit[i - 1 : i] in "/-" or unit[i + 1 : i + 2] in "/-"))
-            ]
+        if kept is not None:  # each character at its own place in the original
             parts.append("".join(ch for _, ch in kept))
-            starts.extend(pos for pos, _ in kept)
-            ends.extend(pos + 1 for pos, _ in kept)
-        elif kind == "spaced":  # each letter keeps its own place, a word's gap its first space
-            unit = match.group()
-            kept = [
-                (a + i, ch)
-                for i, ch in enumerate(unit)
-                if ch != " " or (unit[i - 1] != " " and unit[i + 1] == " ")
-            ]
-            parts.append("".join(ch for _, ch in kept))
-            starts.extend(pos for pos, _ in kept)
-            ends.extend(pos + 1 for pos, _ in kept)
-        else:
+            starts.extend(a + i for i, _ in kept)
+            ends.extend(a + i + 1 for i, _ in kept)
+        elif decoded is not None:
             parts.append(decoded)
             starts.extend([a] * len(decoded))
             ends.extend([b] * len(decoded))
@@ -208,23 +183,51 @@ def _decode(kind: str | None, unit: str) -> str | None:
         return ""
     if kind == "struck":
         return ""
-    if kind == "joined":  # a code, and a space by one of its joints: not "10 - 12", "and / or"
-        spaced = re.search(r" [/\-]|[/\-] ", unit) is not None
-        digits = sum(ch.isdigit() for ch in unit)
-        # each part a number or a short code: not "ASB-0044812 / Peabody", a landlord after it
-        parts = re.split(r" ?[/\-] ?", unit)
-        codes = all(len(part) <= 4 or any(ch.isdigit() for ch in part) for part in parts)
-        # a slash spaced both sides joins only where no joint is bare ("slc / asb / 2024 / 118",
-        # "scra/ 25 / 14407"); beside bare ones it parts a list's items ("19 / 01/03/05",
-        # "14/488102M / ADDR", "NP-250115-1406 / NP-…")
-        joints = re.findall(r" ?[/\-] ?", unit)
-        codes = codes and (" / " not in joints or not {"/", "-"} & set(joints))
-        return re.sub(r" ?([/\-]) ?", r"\1", unit) if spaced and digits >= 4 and codes else None
-    if kind == "boxed":
-        return unit
-    if kind == "spaced":
-        return " ".join(word.replace(" ", "") for word in unit.split("  "))
     return None
+
+
+def _in_place(kind: str, unit: str) -> list[tuple[int, str]] | None:
+    """The characters of `unit` that stand in the view, each with its offset in `unit`, for the
+    kinds read where they stand: boxed characters (empty boxes one space), letters typed apart
+    (a word's gap its first space), a code's parts (the spaces by its joints gone); None where
+    `unit` is no code."""
+    if kind == "boxed":
+        kept = [
+            (i, ch)
+            for i, ch in enumerate(unit)
+            if ch != "|" and not (ch == " " and unit[i - 2 : i - 1] in (" ", ""))
+        ]
+        while kept and kept[-1][1] == " ":
+            kept.pop()
+        return [*kept, (len(unit) - 1, " ")]
+    if kind == "spaced":
+        return [
+            (i, ch)
+            for i, ch in enumerate(unit)
+            if ch != " " or (unit[i - 1] != " " and unit[i + 1] == " ")
+        ]
+    if not _a_code(unit):
+        return None
+    return [
+        (i, ch)
+        for i, ch in enumerate(unit)
+        if not (ch == " " and (unit[i - 1 : i] in "/-" or unit[i + 1 : i + 2] in "/-"))
+    ]
+
+
+def _a_code(unit: str) -> bool:
+    """A code, and a space by one of its joints: not "10 - 12" or "and / or"."""
+    spaced = re.search(r" [/\-]|[/\-] ", unit) is not None
+    digits = sum(ch.isdigit() for ch in unit)
+    # each part a number or a short code: not "ASB-0044812 / Peabody", a landlord after it
+    parts = re.split(r" ?[/\-] ?", unit)
+    codes = all(len(part) <= 4 or any(ch.isdigit() for ch in part) for part in parts)
+    # a slash spaced both sides joins only where no joint is bare ("slc / asb / 2024 / 118",
+    # "scra/ 25 / 14407"); beside bare ones it parts a list's items ("19 / 01/03/05",
+    # "14/488102M / ADDR", "NP-250115-1406 / NP-…")
+    joints = re.findall(r" ?[/\-] ?", unit)
+    codes = codes and (" / " not in joints or not {"/", "-"} & set(joints))
+    return spaced and digits >= 4 and codes
 
 
 def _same_length_view(text: str) -> str:

@@ -10,7 +10,7 @@ import pkgutil
 import re
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,24 +111,32 @@ def _alarm(signum: int, frame: object) -> None:
 def test_no_check_beside_a_name_backtracks_on_padding(compiled: re.Pattern[str]) -> None:
     """Matched where a name ends, before a long run: a CAD line padded with spaces, a row of
     dashes, a pasted table. The standard library's engine has no timeout: an alarm stands in."""
+    slow = _slow_under_alarm(
+        lambda t: [compiled.match(t, position) for position in range(4)],
+        _runs(("", "Ab", "Ab ")),
+    )
+    assert not slow, f"{compiled.pattern[:80]!r} backtracks on runs of: {slow}"
+
+
+def _slow_under_alarm(
+    run: Callable[[str], object], texts: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(what it is, how it went wrong) for each text `run` takes too long on. The standard
+    library's engine has no timeout: an alarm stands in."""
     slow = []
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
-        for label, text in _runs(("", "Ab", "Ab ")):
+        for label, text in texts:
             signal.alarm(int(10 * LIMIT_SECONDS))
             try:
-                verdict = _too_slow(
-                    lambda t: [compiled.match(t, position) for position in range(4)],
-                    text,
-                    _TookTooLong,
-                )
+                verdict = _too_slow(run, text, _TookTooLong)
             finally:
                 signal.alarm(0)
             if verdict:
                 slow.append((label, verdict))
     finally:
         signal.signal(signal.SIGALRM, previous)
-    assert not slow, f"{compiled.pattern[:80]!r} backtracks on runs of: {slow}"
+    return slow
 
 
 def _texts() -> list[str]:
@@ -193,18 +201,9 @@ def test_the_field_reader_and_the_plain_view_never_backtrack(reader: str) -> Non
     """Both run their patterns over the whole text, once per narrative."""
     module, name = reader.split(":")
     run = getattr(importlib.import_module(module), name)
-    slow = []
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    try:
-        for unit in [*UNITS, *_MACHINE_UNITS]:
-            text = (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00"
-            signal.alarm(int(10 * LIMIT_SECONDS))
-            try:
-                verdict = _too_slow(run, text, _TookTooLong)
-            finally:
-                signal.alarm(0)
-            if verdict:
-                slow.append((unit, verdict))
-    finally:
-        signal.signal(signal.SIGALRM, previous)
+    texts = (
+        (unit, (unit * (LENGTH // len(unit) + 1))[:LENGTH] + "\x00")
+        for unit in [*UNITS, *_MACHINE_UNITS]
+    )
+    slow = _slow_under_alarm(run, texts)
     assert not slow, f"{reader} is slow on runs of: {slow}"
