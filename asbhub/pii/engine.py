@@ -161,9 +161,12 @@ class RedactionEngine:
             nlp_artifacts=artifacts,
             score_threshold=self.score_threshold,
         )
-        candidates = [
-            Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results
-        ]
+        from asbhub.pii.recognizers.fields import plain_cells
+
+        plain = plain_cells(text)  # a table's cells under "town", "agency", "time"…
+        candidates = _outside(
+            plain, [Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results]
+        )
         candidates += known_candidates(text, known)
         if text != original:  # the record's own values as written, whatever the view undid
             for cand in known_candidates(original, known):
@@ -178,6 +181,7 @@ class RedactionEngine:
         again = repeat_names(text, entities) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities)
+        again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)
         entities = _in_original(view, self._unshared(text, tidy(text, entities)))
@@ -215,6 +219,13 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
         for t, start, end in spans
         if not (t == "PERSON" and place_use_of_a_name(text, start, end))
     ]
+
+
+def _outside(cells: list[tuple[int, int]], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that do not lie within one of `cells`."""
+    if not cells:
+        return candidates
+    return [c for c in candidates if not any(a <= c.start and c.end <= b for a, b in cells)]
 
 
 def _in_original(view: View, entities: list[Entity]) -> list[Entity]:

@@ -926,9 +926,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return all(w in _NOT_ALIASES or w in ROLE_WORDS or w in not_names() for w in words)
     if LINE_NAME_BEFORE.search(text, max(0, cand.start - 24), cand.start):
         return True  # 'line name "Bando"': a drug line's brand, not a person
-    if _OPERATION.match(text, cand.start) or _OPERATION_BEFORE.search(
-        text, max(0, cand.start - 12), cand.start
-    ):
+    if _an_operation(text, cand):
         return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
     if len(words) == 1 and _date_use(text, cand.start, cand.end):
         return True  # "since early June", "reported in May.": the month
@@ -1155,7 +1153,9 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Coventry Foleshill", "Hartlepool Seaton Carew": a town and its district
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
-    if _ORG_AFTER.match(text[cand.end : cand.end + 40]):
+    if _ORG_AFTER.match(text[cand.end : cand.end + 40]) and not _writer_and_organisation(
+        text, cand, words
+    ):
         return True  # "the Jubilee play area", "Victoria station"
     if _ORG_LAST.search(span) and (
         (
@@ -1475,6 +1475,49 @@ _OPERATION_BEFORE = re.compile(
     r"(?<!\d\d\s)(?<!\d\d:\d\d\s)\b(?:Op|OP|[Oo]peration|OPERATION)\.?\s+$"
 )
 _OPERATION = re.compile(r"(?:Op|[Oo]peration|OPERATION)\b")
+# An operator's label where an entry or a line starts, then what they said: "Op HUSSAIN: can you
+# confirm…" ("Briefing for Op HUSSAIN: patrols…" names an operation).
+_ENTRY_START = re.compile(r"(?:^|[\n|.;?!]\s*|\d\d:?\d\d\s+|-\s)$")
+_SPEAKER_COLON = re.compile(r"\s?:")
+
+
+_SIGNED_BEFORE = re.compile(
+    r"(?i:thanks|thank\s+you|cheers|regards|best|wishes|sincerely|faithfully|thx|rgds),?\s+$"
+)
+_SLASH_AFTER = re.compile(r"\s/\s")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s{1,3}|\n)$")
+
+
+def _writer_and_organisation(text: str, cand: Candidate, words: list[str]) -> bool:
+    """A writer's first name, then " / " and their organisation: "Thanks, Nicola / North
+    Lincolnshire Council", "… 27/01. Kerry / Somerset Council" (not a place and its
+    neighbour: "Stanley / South Moor", "Stonehouse / Devonport NPT")."""
+    if not _SLASH_AFTER.match(text, cand.end):
+        return False
+    if _SIGNED_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+        return True
+    return (
+        len(words) == 1
+        and words[0] in first_names()
+        and words[0] not in places()
+        and _SENTENCE_START.search(text, max(0, cand.start - 4), cand.start) is not None
+    )
+
+
+def _an_operation(text: str, cand: Candidate) -> bool:
+    """An operation's name after "Op"; not an operator's label where an entry starts, then what
+    they said ("Op HUSSAIN: can you confirm…"; "Briefing for Op HUSSAIN: patrols" is one)."""
+    if _OPERATION.match(text, cand.start):
+        op = cand.start
+    else:
+        before = _OPERATION_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        if before is None:
+            return False
+        op = before.start()
+    speaks = _SPEAKER_COLON.match(text, cand.end) and text[op : op + 2] in ("Op", "OP")
+    return not (speaks and _ENTRY_START.search(text, max(0, op - 8), op))
+
+
 # Words before a month that say when: "since early June", "until May", "end of April".
 _WHEN_BEFORE = re.compile(
     r"\b(?:early|late|mid|since|until|till|during|throughout|last|next|this|(?:end|start"

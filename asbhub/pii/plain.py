@@ -11,8 +11,8 @@ recognizers that read values by their shape, and the NER model reads none of the
 it came from, so an entity found in the view is redacted in the original as written:
 * a written-out escape (backslashes and n, r or t) becomes spaces and the break it stands for,
   so a table's rows and cells stay apart;
-* a zero inside a word of letters is the letter O where that makes a name or a word
-  ("M0HAMED", "Th0mpson"; not "ABC0DEF");
+* a zero or a one inside a word of letters is the letter O, I or L where that makes a name or
+  a word ("M0HAMED", "Th0mpson", "Pr1tchard", "Fitzgera1d", "Dav1d"; not "ABC0DEF");
 * in a word made only of digits and the letters O, l and I, those letters become digits
   ("2OO1" is "2001"); a lower-case o only between two digits ("9o8"). A word with any other
   letter keeps its letters ("SO15", "YO31", "No2"), as does one with no digit ("lol", "Il")
@@ -91,8 +91,14 @@ _QUICK = (
 # Kinds read where they stand, character by character (`_in_place`); the others are decoded.
 _IN_PLACE = frozenset({"boxed", "spaced", "joined"})
 _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
-# One zero inside a word of letters, four characters or more: "M0HAMED", "Th0mpson".
-_ZERO_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+0[^\W\d_]+(?!\w)")
+# One or two zeros or ones inside a word of letters, four characters or more: "M0HAMED",
+# "Th0mpson", "Pr1tchard", "L0rraine".
+_DIGIT_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+[01](?:[^\W\d_]+[01])?[^\W\d_]+(?!\w)")
+# The letters OCR reads as each digit.
+_LETTERS_FOR = {"0": ("o",), "1": ("l", "i")}
+_NO_DIGITS = str.maketrans("", "", "01")
+# A postcode with OCR's letters in its digits' places: "TRl4 8LW", "SW1A 1AA" stays.
+_OCR_POSTCODE = re.compile(r"\b[A-Z]{1,2}([\dlIO][\dlIO]?)[A-Z]?\s([\dlIO])[A-Z]{2}\b")
 
 
 @dataclass(frozen=True)
@@ -232,18 +238,29 @@ def _a_code(unit: str) -> bool:
 
 def _same_length_view(text: str) -> str:
     """Escapes and OCR's digit-like letters undone, offset for offset."""
-    if "\\" not in text and not _has_confusable_run(text) and not _ZERO_IN_WORD.search(text):
+    if (
+        "\\" not in text
+        and not _has_confusable_run(text)
+        and not _DIGIT_IN_WORD.search(text)
+        and not _ocr_postcodes(text)
+    ):
         return text
     chars = list(text)
     for match in _ESCAPE.finditer(text):
         for pos in range(match.start(), match.end() - 1):
             chars[pos] = " "
         chars[match.end() - 1] = _CONTROL[text[match.end() - 1]]
-    if "0" in text:
-        for match in _ZERO_IN_WORD.finditer(text):  # "M0HAMED": OCR's zero for a letter O
-            if _a_known_word(match.group().replace("0", "o").lower()):
-                zero = match.start() + match.group().index("0")
-                chars[zero] = "o" if text[zero - 1].islower() else "O"
+    for match in _DIGIT_IN_WORD.finditer(text):  # "M0HAMED", "Dav1d": OCR's digit for a letter
+        word = _letters_for_digits(match.group())
+        if word is not None:
+            for offset, char in enumerate(word):
+                if char != match.group()[offset]:
+                    upper = match.group().translate(_NO_DIGITS).isupper()  # "M0HAMED"
+                    chars[match.start() + offset] = char.upper() if upper else char
+    for match in _ocr_postcodes(text):
+        for group in (1, 2):
+            for pos in range(match.start(group), match.end(group)):
+                chars[pos] = _CONFUSABLE.get(text[pos], text[pos])
     for match in _NEAR_DIGIT.finditer(text):
         run = match.group()
         if run.isdigit() or _INWARD_CODE.match(text, match.end()):
@@ -257,6 +274,34 @@ def _same_length_view(text: str) -> str:
             if char in _CONFUSABLE and _beside_digit(run, offset):
                 chars[match.start() + offset] = _CONFUSABLE[char]
     return "".join(chars)
+
+
+def _ocr_postcodes(text: str) -> list[re.Match[str]]:
+    """Postcodes with a letter O, l or I where a digit of the outward code stands ("TRl4 8LW");
+    with one only where the inward code's digit stands, the shape is a plate's ("YX17 OPV")."""
+    return [
+        m
+        for m in _OCR_POSTCODE.finditer(text)
+        if not m.group(1).isdigit() and any(c.isdigit() for c in m.group(1) + m.group(2))
+    ]  # (a digit among them: "NO INS", "LOG INT" are words)
+
+
+def _letters_for_digits(word: str) -> str | None:
+    """The name or word a word with OCR's digits in it was ("Pr1tchard" is "Pritchard"), in
+    lower case where the digits stood; None where no reading is a name or a word."""
+    digits = [i for i, char in enumerate(word) if char in _LETTERS_FOR]
+    readings = [word.lower()]
+    for i in digits:
+        readings = [
+            r[:i] + letter + r[i + 1 :] for r in readings for letter in _LETTERS_FOR[word[i]]
+        ]
+    for reading in readings:
+        if _a_known_word(reading):
+            return "".join(reading[i] if i in digits else char for i, char in enumerate(word))
+    if word[0].isupper() and word[1:].translate(_NO_DIGITS).islower():
+        # a name written with its capital ("M0rrish"), in no list: its first reading
+        return "".join(readings[0][i] if i in digits else char for i, char in enumerate(word))
+    return None
 
 
 def _a_known_word(low: str) -> bool:

@@ -14,6 +14,10 @@ from asbhub.pii.plain import plain_view
         ("O77OO 9OO 3l2", "07700 900 312"),
         ("born l2.O3.l998", "born 12.03.1998"),
         ("BETWEEN M0HAMED HIRSI and Th0mpson", "BETWEEN MOHAMED HIRSI and Thompson"),
+        # a one read as the letter that makes a name; a capitalised word in no list read all the
+        # same; a postcode's outward l; not a plate's O after its digits, nor words without a digit
+        ("Dav1d Pr1tchard, Beryl M0rrish", "David Pritchard, Beryl Morrish"),
+        ("TRl4 8LW; YX17 OPV NO INS; LOG INT", "TR14 8LW; YX17 OPV NO INS; LOG INT"),
         ("ref GMP-O3O6-2l87", "ref GMP-0306-2187"),
         ('addr="19 Rye Hill\\nPeckham\\tSE15 3JN"', 'addr="19 Rye Hill \nPeckham \tSE15 3JN"'),
         ("a\\\\nKOWALSKI", "a  \nKOWALSKI"),

@@ -2013,6 +2013,89 @@ SHAPES = [
         ["00981", "14407", "1934", "KFO", "LMN", "A XY", "W.Z.K"],
         ["- car meet", "and / or", "24 / 7", "/ Peabody tenancy"],
     ),
+    (
+        "plates of other countries after their registration or their vehicle, before their"
+        " country's code, and each plate in a list of plates; a make and model in a list and a"
+        " country's car with no plate stay",
+        "Romanian-reg Dacia CJ 44 KLM left; Jersey-reg van J 51893; Guernsey car GBG 4410;"
+        " trailer TRX 5512K (LT) parked; Irish van 09 D 77412 at the gate. Plates noted: F 612"
+        " PRA, LK 7719, HN21 XOE. Vehicles involved: BMW X5 and Audi A3. A German car was seen"
+        " at 22:10.",
+        ["CJ 44 KLM", "51893", "GBG 4410", "TRX 5512K", "77412", "F 612 PRA", "LK 7719", "HN21"],
+        ["BMW X5", "Audi A3", "A German car was seen at 22:10", "(LT) parked"],
+    ),
+    (
+        "councils' case systems by their names, a log with its date glued on, a UK number dialled"
+        " with 00 44 or parted by slashes, a PNC id with its check letter apart; 'in uniform' and"
+        " 'doesn't connect' stay",
+        "Uniform ref 23/04418/ENV; Flare 25/00613; Ctax acct 52271904; Connect 02/5581203/25;"
+        " CAD0917/03APR and log1122of6/4; brother 00 44 7700 900 518 or 07700 / 900 / 264; PNC"
+        " 2009/ 0477120 K. PCSOs in uniform 1400 to 1600; line doesn't connect. Tried again"
+        " 17:05.",
+        [
+            "04418",
+            "00613",
+            "52271904",
+            "5581203",
+            "0917",
+            "03APR",
+            "1122",
+            "900 518",
+            "264",
+            "0477120",
+        ],
+        ["in uniform 1400 to 1600", "doesn't connect. Tried again 17:05"],
+    ),
+    (
+        "an operator's label in capitals where an entry starts, before what they said; an"
+        " operation's name after 'for Op' stays",
+        "Op KOWALSKI: which way did they go? CALLER: towards the park. Op BRENNAN: stay on the"
+        " line. Briefing for Op NIGHTJAR: patrols at 22:00.",
+        ["KOWALSKI", "BRENNAN"],
+        ["Op NIGHTJAR: patrols at 22:00"],
+    ),
+    (
+        "a scanned form's names with a one or a zero for a letter, a postcode with an l for its"
+        " one, a printed form's leader dots; a plate's O after its digits, 'NO INS' and a date"
+        " of referral stay",
+        "Name: Bernad1ne H0lloway / Signed: Pr1ya Ol0wu / Postcode: NEl6 4TW | SURNAME.......,"
+        " QUARSHIE      FORENAME...... Ekow     DOB.. 17 04 2011 | DATE OF REF... 02 12 2024 |"
+        " VRM YK17 OPZ NO INS",
+        ["Bernad1ne", "H0lloway", "Pr1ya", "Ol0wu", "NEl6 4TW", "QUARSHIE", "Ekow", "17 04 2011"],
+        ["02 12 2024", "NO INS"],
+    ),
+    (
+        "a table's cells under a column that holds no one's data (town, agency, action, time,"
+        " camera) and its header's underscored names, a file's dated name; the cells under the"
+        " personal columns go",
+        "cases_2025-04-02.csv / case_ref,full_name,town,agency,action,cam,logged_time / ASB-9,Joel"
+        " Adeyemi,Stanley,Bromsgrove District Council,CPW,N14-02,2025-04-02 22:10:09",
+        ["Joel", "Adeyemi"],
+        [
+            "cases_2025-04-02.csv",
+            "case_ref,full_name",
+            "logged_time",
+            "Stanley,Bromsgrove District Council,CPW,N14-02,2025-04-02 22:10:09",
+        ],
+    ),
+    (
+        "a writer's first name before a slash and their organisation, after a sign-off or where"
+        " a sentence starts; places and housing bodies before a slash, and a team's phone number"
+        " read as a number, stay",
+        "Visit booked for w/c 3/03. Harriet / Mendip Council ASB Team 01632 960 227. Cheers,"
+        " Bilal / Places for People. Hotspots: Stanley / South Moor; Clwyd Alyn / Denbighshire"
+        " County Council.",
+        ["Harriet", "Bilal", "960 227"],
+        ["Mendip Council ASB Team", "Stanley / South Moor", "Clwyd Alyn / Denbighshire"],
+    ),
+    (
+        "a phone number with one slash among its groups, a date of birth read out digit by"
+        " digit; a camera's or a bus route's number before the street it watches stays",
+        "2251 cam 17 Northgate - youths on bikes. Number shows as 07700 / 900 481, other one"
+        " 0113 496 / 0772. Caller dob zero six one one zero nine. The route 42 Albion Street stop.",
+        ["900 481", "0772", "zero six one one zero nine"],
+        ["cam 17 Northgate", "route 42 Albion Street"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -56,7 +56,7 @@ _NUMBER_WORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
-    r"|nineteenth|twentieth|thirtieth|hundred|thousand|and|oh)\b"
+    r"|nineteenth|twentieth|thirtieth|hundred|thousand|and|oh|zero|nought)\b"
 )
 _WORDS_DATE = (
     rf"(?:(?:the\s+)?(?:{_NUMBER_WORD}|{_DAY})(?:[\s\-]+{_NUMBER_WORD})?\s+(?:of\s+)?{_MONTH}"
@@ -66,7 +66,8 @@ _WORDS_DATE = (
     rf"(?:{_DAY}|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?),?\s+"
     rf"(?:\d{{4}}(?!\d)|'?\d{{2}}(?!\d)|{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,4}})"
     # day, month and year all read out: "oh-four, oh-nine, ninety-one", "eleven eleven ninety"
-    rf"|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,?\s+{_NUMBER_WORD}(?:-{_NUMBER_WORD})?,?\s+"
+    # or digit by digit: "zero one, zero two, two thousand and five"
+    rf"|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?,?\s+{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?,?\s+"
     rf"{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,3}}"
     r")"
 )

@@ -116,6 +116,18 @@ _NOT_PERSONAL_FIRST = frozenset(
         "field app device product model make colour color host server domain"
     )
 )
+# Last words of column names whose cells are never a person's data: places at a town's scale,
+# agencies, what was done, when, and a system's own codes ("town", "agency", "action_date",
+# "cam", "marker"). A cell under one is left whole, whatever a model or a list makes of it.
+_PLAIN_COLUMN_LAST = frozenset(
+    _words(
+        "town city county area ward district borough beat division sector region force agency "
+        "partner team org organisation action actions outcome conduct behaviour category "
+        "categories type status marker markers cam camera priority grade risk score count total "
+        "time ts datetime timestamp opened closed issued expiry expires created updated reported "
+        "received logged period month year week day hour"
+    )
+)
 _PLACEHOLDERS = frozenset(
     _words("n/k nk unknown unk none null nil n/a na - -- tbc tbd refused withheld redacted")
     + _words("true false yes no y n 0 ? nfa")
@@ -137,8 +149,10 @@ _PAIR = re.compile(
 # a fixed-width screen's runs of spaces ("KEEPER: MRS B T OKONKWO      ADDR: ...").
 _LABELLED = re.compile(
     r"(?:^|(?<=[|;\t\n])|(?<=\\[nrt])|(?<=\S  ))[ \t]*"
-    r"(?P<key>[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}?)[ \t]*:"
-    r"[ \t]*(?P<val>[^|;\t\n\\]{1,120}?)[ \t]*(?=[|;\t\n]|\\[nrt]| {2,}|$)"
+    # its colon, or a printed form's leader dots: "SURNAME........ OKONKWO", "DOB.. 03 11 2009"
+    r"(?P<key>[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}?)[ \t]*(?::|\.{2,}:?)"
+    # (the spaces after a value left to the next label's look back: "OKONKWO      FORENAME")
+    r"[ \t]*(?P<val>[^|;\t\n\\]{1,120}?)(?=[ \t]*(?:[|;\t\n]|\\[nrt]|$)| {2,})"
 )
 _MACHINE_BREAK = re.compile(r"[|;\t\n]|\\[nrt]|\S  ")
 _LABEL_FIRST = re.compile(r"\s*[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}:")
@@ -198,6 +212,8 @@ def field_type(key: str) -> str | None:
         return "POLICE_REFERENCE"  # a table's or a record's own key; not "camera_id"
     if words[0] in _NOT_PERSONAL_FIRST:
         return None
+    if "date" in words[:-1] or "time" in words[:-1]:
+        return None  # "DATE OF REF", "date_reported_by": when something happened
     if words[-1] in ("id", "no", "number", "num") and words[0] in _RECORD_FIRST:
         return "POLICE_REFERENCE"  # "subject_id", "nominal_id": the key to a person's record
     return _TYPES.get(words[-1]) or (_TYPES.get(words[0]) if len(words) > 1 else None)
@@ -238,7 +254,13 @@ class FieldValueRecognizer(EntityRecognizer):
 
 def field_values(text: str) -> list[tuple[str, int, int]]:
     """(entity type, start, end) of each value under a personal field's name in `text`."""
-    if "=" not in text and ":" not in text and "<" not in text and not _tabular(text):
+    if (
+        "=" not in text
+        and ":" not in text
+        and "<" not in text
+        and ".." not in text
+        and not _tabular(text)
+    ):
         return []
     found: set[tuple[str, int, int]] = set()
     for key, start, end in _keyed(text):
@@ -281,23 +303,59 @@ def _patterns_for(text: str) -> list[re.Pattern[str]]:
         patterns.append(_XML)
     if "=" in text:
         patterns += [_ATTRIBUTE, _PAIR]
-    if ":" in text and (_MACHINE_BREAK.search(text) or _LABEL_FIRST.match(text)):
+    if (":" in text or ".." in text) and (_MACHINE_BREAK.search(text) or _LABEL_FIRST.match(text)):
         patterns.append(_LABELLED)
     return patterns
 
 
 def _table_cells(text: str) -> Iterator[tuple[str, int, int]]:
     """(entity type, start, end) of each cell under a personal column of a table with a header."""
+    for _, entity_type, start, end in _table_columns(text):
+        if entity_type is not None:
+            yield entity_type, start, end
+
+
+def plain_cells(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table with a header under a column that holds no personal
+    data ("town", "agency", "action_date", "cam"): what is found there is not a person's."""
+    if not _tabular(text):
+        return []
+    return [
+        (start, end)
+        for name, entity_type, start, end in _table_columns(text)
+        if entity_type is None and _plain_column(name) and _one_value(text[start:end])
+    ]
+
+
+def _one_value(cell: str) -> bool:
+    """A cell that holds one short value, not the prose a table's last row ran on into."""
+    return len(cell) <= 48 and not re.search(r"[.;:!?]\s+\S", cell)
+
+
+def _plain_column(name: str) -> bool:
+    words = _WORDS.findall(_CAMEL.sub("_", name).lower())
+    return bool(words) and words[-1] in _PLAIN_COLUMN_LAST and "birth" not in words
+
+
+@functools.lru_cache(maxsize=64)
+def _table_columns(text: str) -> tuple[tuple[str, str | None, int, int], ...]:
+    """(column name, entity type or None, start, end) of each cell of a table with a header (the
+    field reader and the engine's plain cells ask of the same text)."""
+    return tuple(_read_table_columns(text))
+
+
+def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]:
     rows = _rows(text)
     for delimiter in _DELIMITERS:
         if delimiter not in text:
             continue
         index = 0
         while index < len(rows):
-            columns = _header(text, rows[index], delimiter)
+            header = _header(text, rows[index], delimiter)
             index += 1
-            if columns is None:
+            if header is None:
                 continue
+            names, columns = header
             while index < len(rows):
                 if _RULE_ROW.fullmatch(text[rows[index][0] : rows[index][1]]):
                     index += 1  # a Markdown table's rule under its header
@@ -307,9 +365,8 @@ def _table_cells(text: str) -> Iterator[tuple[str, int, int]]:
                     len(cells) == len(columns) + 1 and index == len(rows) - 1
                 ):
                     break
-                for entity_type, (start, end) in zip(columns, cells, strict=False):
-                    if entity_type is not None:
-                        yield entity_type, start, end
+                for name, entity_type, (start, end) in zip(names, columns, cells, strict=False):
+                    yield name, entity_type, start, end
                 index += 1
 
 
@@ -336,9 +393,11 @@ def _rows(text: str) -> list[tuple[int, int]]:
     return rows
 
 
-def _header(text: str, row: tuple[int, int], delimiter: str) -> list[str | None] | None:
-    """The entity type of each column when `row` is a header naming at least one personal
-    field, else None. The first cell may follow the prose that introduced the table
+def _header(
+    text: str, row: tuple[int, int], delimiter: str
+) -> tuple[list[str], list[str | None]] | None:
+    """The name and the entity type of each column when `row` is a header naming at least one
+    personal field, else None. The first cell may follow the prose that introduced the table
     ("csv attached: handle,platform,...")."""
     cells = _cells(text, row, delimiter)
     if len(cells) < 3 or len(cells) > 40:
@@ -353,7 +412,7 @@ def _header(text: str, row: tuple[int, int], delimiter: str) -> list[str | None]
     ):
         return None
     columns = [field_type(n) for n in names]
-    return columns if any(columns) else None
+    return (names, columns) if any(columns) else None
 
 
 def _cells(

@@ -145,6 +145,7 @@ class PersonContextRecognizer(PatternMatching):
     # where the text says a real name follows, the bracketed ones where such a bracket is, a
     # quoted name where a quotation mark is, a sign-off's name where a sign-off's word is.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
+        "First name before its organisation": r"\w\s/\s",
         "Alias before a real name": ALIAS_GATE,
         "First of a pair before a bracket about both": rf"\({BOTH_BRACKET}",
         "Second of a pair before a bracket about both": rf"\({BOTH_BRACKET}",
@@ -301,6 +302,17 @@ class PersonContextRecognizer(PatternMatching):
             rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K(?:{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))"
             rf"|{_LOWER_WORD}(?=[\s.!]*$))",
             0.55,
+        ),
+        # A writer's first name and their organisation after a slash, where a sentence starts:
+        # "… w/c 27/01. Kerry / Somerset Council ASB Team", "ext 2241? Ravi / Places for People"
+        # (names.py keeps it only where the word is a first name).
+        Pattern(
+            "First name before its organisation",
+            r"(?:^|(?<=[.!?]\s{1,3})|(?<=\n))\K\p{Lu}\p{Ll}{2,}(?=\s/\s(?:[\p{Lu}&][\w&'’\-]*\s"
+            r"|(?:for|of|the|and|in)\s){0,5}(?i:council|housing|homes|police|constabulary|trust"
+            r"|association|partnership|people|team|service|services|fire|nhs|probation|yjs|yos"
+            r"|academy|school|college|group|living|home|hub)\b)",
+            0.5,
         ),
         # The person a message greets, and the one a note asks something of: "Hi Rhian, Ely &
         # Caerau joint task", "Dear Morwenna,"; "Gethin can you come from Tai Tarian?" (the

@@ -15,6 +15,12 @@ class PncIdRecognizer(PatternMatching):
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("PNC id", r"(?<![\d/])(?:19|20)?\d{2}\s?/\s?\d{4,7}[A-Z](?![\w/])", 0.85),
+        # its check letter apart, in capitals: "2013/ 0118774 B" (no I, O or S: not "… A man")
+        Pattern(
+            "PNC id with its letter apart",
+            r"(?<![\d/])(?:19|20)?\d{2}\s?/\s?\d{5,7}\s(?-i:[B-HJ-NP-RT-Z])(?![\w/])",
+            0.85,
+        ),
         Pattern("CRO number", r"(?<![\d/])\d{1,6}/\d{2}[A-Z](?![\w/])", 0.3),
     ]
     CONTEXT: ClassVar[list[str]] = ["pnc", "cro", "pncid", "id"]

@@ -20,7 +20,10 @@ _AGENCY_WORDS = (
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"
-    r"|account|acc|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job|injunction|index"
+    r"|account|acc|acct|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job|injunction|index"
+    # councils' case systems: "Uniform 24/01234/ENF", "Flare 24/00871", "Ctax acct 41188203"
+    # ("in uniform", "doesn't connect" are prose: those systems are named with a capital)
+    r"|(?-i:Uniform|UNIFORM|Connect|CONNECT)|flare|ctax"
     # systems and records of other bodies: parcels, orders, handsets, vehicles' VINs, prisons,
     # hospitals' record numbers, firearms and shotgun certificates, risk panels and notices
     r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"
@@ -44,7 +47,8 @@ _AGENCY_CUE = (
     r"|door|flat|new|old|same|home|landline|collar|shoulder|warrant|epaulette|unit|bus"
     r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
-    r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person))?[\s.]*"
+    r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person|enforcement|enf"
+    r"|acct|account))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is|as)\s+)?"
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
     r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
@@ -72,7 +76,7 @@ _NOT_A_SYSTEM = (
     r"(?!(?:and|or|the|was|is|on|at|of|for|to|in|since|from|by|mob|mobile|tel|phone|urn|refs?"
     r"|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime|case|incident|seen"
     r"|made|opened|closed|due|ends?|update|call|sgt|ban|pc|ps|pcso|dc|ds|di|insp|officer|time"
-    r"|unit|units|collar"
+    r"|unit|units|collar|team|teams"
     r"|hrs|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
@@ -213,7 +217,10 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"|(?:\d[\s/\-]{0,3}){6})"
             # a system's letters before the number ("swc asb 24 1182"), not a word or a cue
             rf"(?:{_NOT_A_SYSTEM}[A-Z][A-Z\-]{{0,5}}\s){{0,3}}"
-            r"(?!\d{1,2}/\d{1,2}(?:[/.\-]\d{2,4})?(?![\w/])|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}(?![\w/]))"
+            r"(?!\d{1,2}/\d{1,2}(?:[/.\-]\d{2,4})?(?![\w/])|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}(?![\w/])"
+            r"|\d{1,2}\s\d{1,2}\s(?:19|20)\d\d(?![\w/]))"  # nor a date spaced: "02 12 2024"
+            # (nor a team's phone number: "Council ASB Team 01632 960 418")
+            r"(?!(?:0\d{4}\s\d{3}\s?\d{3}|0\d{3}\s\d{3}\s?\d{4})(?![\d/]))"
             r"\d{2,6}(?:\s?(?:[/\-]\s?)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
             0.7,
         ),
@@ -331,7 +338,9 @@ class PoliceReferenceRecognizer(PatternMatching):
         ),
         Pattern(
             "Log number alone",
-            r"\b(?:cad|log|storm|inc|incident)\s?(?:no\.?|number|#)?\s*\K\d{3,6}\b",
+            r"\b(?:cad|log|storm|inc|incident)\s?(?:no\.?|number|#)?\s*\K\d{3,6}"
+            # with its date glued on: "CAD1187/14MAR", "log0456of14/3"
+            r"(?:/\d{1,2}[A-Z]{3}(?:\d{2,4})?|\s?of\s?\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/]))?\b",
             0.45,
         ),
     ]

@@ -84,10 +84,15 @@ class SocialMediaHandleRecognizer(PatternMatching):
         Pattern(
             "Underscored handle",
             # not a field's name made of a record's words: "case_ref", "first_seen", "real_name"
-            rf"(?<![\w@.])(?!(?:(?:{_FIELD_WORDS})(?:_|\b(?![.\-])))+)"
+            rf"(?<![\w@.])(?<!(?:^|[,|\t;/]\s?)[a-z_]{{2,30}}[,|\t;]\s?)"
+            rf"(?!(?:(?:{_FIELD_WORDS})(?:_|\b(?![.\-])))+)"
             r"[A-Za-z]+_[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b(?![\"']\s*+:|\s*+=)"
-            # not a file's name, nor a file's without its ending: "asb_cases.csv", "IMG_4471.MOV"
-            rf"(?<!\.(?:{_FILE_ENDINGS}))(?!\.(?:{_FILE_ENDINGS})\b)",
+            # not a file's name, nor a file's without its ending: "asb_cases.csv", "IMG_4471.MOV",
+            # "CRM_EXPORT_2025-03-01.csv"
+            rf"(?<!\.(?:{_FILE_ENDINGS}))(?![\w.\-]*\.(?:{_FILE_ENDINGS})\b)"
+            # nor a column's name in a header row, beside another in lower case:
+            # "case,opened,comp_tel,subject_addr,status", "notice_no,issued,recipient"
+            r"(?![,|\t;]\s?[a-z_]{2,30}\s?[,|\t;])",
             0.5,
         ),
     ]

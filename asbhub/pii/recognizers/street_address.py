@@ -91,7 +91,12 @@ _FLAT_AFTER = (
 # Where a house number may start: not inside a word, a reference, an amount or a time, nor after
 # a digit and a comma ("£1,200") unless it is a short number after a CSV field's comma
 # ("2006-11-05,3 Whetley Lane").
-_NUMBER_START = r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
+# Nor a camera's, a bus route's, a platform's or a bay's number before the street it watches or
+# serves: "cam 14 Westgate", "the 51 Albert Road" is a route only with its word.
+_NUMBER_START = (
+    r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
+    r"(?<!\b(?i:cam|camera|cctv|bus|route|platform|stand|gate|bay|pitch|junction|channel|ch)\s)"
+)
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
 _NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&|or)\s?\d{1,3}[A-Za-z]?)?,?\s+"

@@ -102,6 +102,14 @@ class UkPhoneRecognizer(PatternMatching):
             0.6,
         ),
         Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
+        # Its groups parted by slashes, as a form's boxes were copied: "07700 / 900 / 743",
+        # "07700 / 900 129", "0151 496 / 0384".
+        Pattern(
+            "UK phone parted by slashes",
+            r"(?<![\d/])(?:\+44\s?|0)\d{3,4}(?:\s?/\s?\d{3}(?:\s?/\s?|\s)|\s\d{3}\s?/\s?)\d{3,4}"
+            r"(?![\d/])",
+            0.6,
+        ),
         # With the country's code but no plus, as exports store it: "447700900388".
         Pattern("UK mobile with 44 and no plus", r"(?<![\d/+])44\s?7\d{3}\s?\d{6}(?!\d)", 0.5),
         # A second number after a slash: "07700 900 818/07700 900 819".
@@ -161,9 +169,10 @@ class UkPhoneRecognizer(PatternMatching):
         foreign = text.startswith("+") or (
             dialled is not None and len(digits) - 2 - len(dialled.group(1)) >= 8
         )
-        if foreign and not text.startswith(("+44", "0044")):
+        uk = text.startswith("+44") or digits.startswith("0044")  # "00 44 7700 …" too
+        if foreign and not uk:
             return None  # a foreign number: the pattern alone decides
-        if text.startswith(("+44", "0044")):
+        if uk:
             rest = digits[2:] if text.startswith("+") else digits[4:]
             digits = "0" + rest.removeprefix("0")  # "+44 (0)113…" writes the trunk zero twice
         elif text.startswith("7"):
@@ -233,6 +242,8 @@ class CuedPhoneRecognizer(PatternMatching):
         if pattern_text[:1].lower() in ("e", "x"):
             return None  # the extension of a number just found
         spoken = re.search(r"[a-z]", pattern_text, re.IGNORECASE) is not None
+        if not spoken and "," in pattern_text:
+            return False  # cells of a table's row, "03,2025-03-05 01": no number typed in digits
         digits = _spoken_digits(pattern_text) if spoken else re.sub(r"\D", "", pattern_text)
         if digits.startswith(_SERVICE_PREFIXES):
             return False  # an organisation's number, in digits or read out

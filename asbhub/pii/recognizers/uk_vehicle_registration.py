@@ -45,10 +45,29 @@ _ANY_PLATE = (
 )
 # Northern Irish plates: three letters, the last two a county's code with I or Z ("LXZ 4821").
 _NI_PLATE = r"[A-Z](?:[A-HJ-Y]Z|I[ABGJLW]|[JOUX]I)\s?\d{1,4}"
-# Irish plates: year, county code, number ("05-LH-1187", "191-D-12345").
-_IRISH_PLATE = (
-    r"\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH"
-    r"|WX|WW)-\d{1,6}"
+# Irish plates: year, county code, number ("05-LH-1187", "191-D-12345"); spaced, the number has
+# three digits at least ("06 D 55123").
+_IRISH_COUNTY = (
+    r"(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW)"
+)
+_IRISH_PLATE = rf"\d{{2,3}}(?:-{_IRISH_COUNTY}-\d{{1,6}}|\s{_IRISH_COUNTY}\s\d{{3,6}})"
+# Another country's or a Crown dependency's name for its plates.
+_NATION = (
+    r"(?:foreign|french|german|polish|dutch|belgian|spanish|italian|irish|romanian|bulgarian"
+    r"|lithuanian|latvian|estonian|portuguese|czech|slovak|hungarian|ukrainian|swiss|austrian"
+    r"|danish|swedish|norwegian|finnish|luxembourg|greek|turkish|croatian|serbian|albanian"
+    r"|moldovan|slovenian|eu|continental|jersey|guernsey|manx|isle\s+of\s+man|gibraltar)"
+)
+# A plate of any country, in capitals: groups of letters and digits with a digit in them
+# ("GH-418-KT", "AA 1234 BC", "J 44718", "1234 BCD", "PO 5K118").
+_ANY_COUNTRY_PLATE = (
+    r"(?-i:(?!(?:VEH|REG|VRM|VRN|CAR|VAN|HGV|LGV|PLATE|INDEX|UNIT|TRAILER)\s)"
+    r"(?=[A-Z0-9\- ]{0,12}\d)[A-Z0-9]{1,4}(?:(?:\s|-)[A-Z0-9]{1,5}){1,3})(?![\w\-])"
+)
+# The international codes a plate's country is given by: "WPR 4471K (PL)".
+_COUNTRY_CODE = (
+    r"(?:PL|RO|LT|LV|EE|BG|F|D|NL|B|E|I|IRL|UA|CZ|SK|H|P|A|CH|DK|S|N|FIN|L|GR|TR|HR|SRB|AL|MD"
+    r"|SLO|GBJ|GBG|GBM|GBZ)"
 )
 # A driving verb or a vehicle's name, then a whole plate: "drives yj 68 lpc", "moped fy 21 kdo",
 # "driving a car FIZ 8823".
@@ -180,15 +199,43 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # plates HH-AB 4127", "Polish reg PO 7K2N4".
         Pattern(
             "Foreign plate after its nationality",
-            r"(?i:\b(?:foreign|french|german|polish|dutch|belgian|spanish|italian|irish|romanian"
-            r"|bulgarian|lithuanian|latvian|estonian|portuguese|czech|slovak|hungarian|ukrainian"
-            r"|swiss|austrian|danish|swedish|norwegian|luxembourg|eu|continental)"
+            rf"(?i:\b{_NATION}"
             # "French plates", "a Lithuanian-plated van"
             r"(?:\s+(?:plates?|reg(?:istration)?|number\s+plates?|vrm)|-plated\s+[a-z]+)[\s:]+)\K"
             # in lower case only where dashes join it: "fg-412-kp", not "KRT 551 on the"
             r"(?=[A-Za-z0-9\- ]{0,12}\d)[A-Za-z0-9]{1,4}(?:-[A-Za-z0-9]{1,5}|\s[A-Z0-9]{1,5}){1,3}"
             r"(?![\w\-])",
             0.7,
+        ),
+        # A country's registration or its vehicle, then the vehicle's make between: "Polish-reg
+        # Skoda PO 5K118", "Jersey-reg Land Rover J 44718", "Guernsey car GBG 2217", "Spanish
+        # car 1234 BCD".
+        Pattern(
+            "Plate after its country's vehicle",
+            rf"(?i:\b{_NATION}(?:[\s\-]+(?:reg(?:istered|istration)?|plated)|\s+(?:car|van|lorry"
+            r"|truck|hgv|vehicle|motorbike|motorhome|caravan|trailer|tractor\s+unit|coach|minibus)))"
+            r"(?:\s+(?-i:[A-Z][a-z]+|[a-z]{2,})){0,2}?\s+\K"
+            rf"{_ANY_COUNTRY_PLATE}",
+            0.7,
+        ),
+        Pattern(
+            "Plate before its country's code",
+            rf"\b{_ANY_COUNTRY_PLATE}(?=\s?\({_COUNTRY_CODE}\))",
+            0.6,
+        ),
+        # Each plate in a list after a word for plates and a colon: "VRMs noted: R33 GTR
+        # (Nissan), Y 418 TDF, NX57EOU, VU 6621".
+        Pattern(
+            "Plate in a list of plates",
+            r"(?<=(?i:\b(?:vrms|vrns|regs|registrations|plates|vehicles|indexes|indices))"
+            r"[^.;:\n]{0,12}:(?:[^.;\n]{0,200}?(?:,|\band|&))?\s*)"
+            # (five characters at least, and not a make and its model: "BMW X5", "VW T6")
+            r"(?-i:(?=[A-Z0-9]{1,4}(?:\s[A-Z0-9]{1,4}){0,2}(?![\w\-]))(?=[A-Z ]{0,9}\d)"
+            r"(?=(?:[A-Z0-9]\s?){5})(?!(?:BMW|VW|KIA|MG|DAF|BYD|DS|MAN|LDV|GMC|AMG)\s)"
+            r"(?=[\d ]{0,9}[A-Z])[A-Z0-9]{1,4}(?:\s[A-Z0-9]{1,4}){0,2})"
+            # where the item ends: a comma, "and", a bracket, the sentence's end or a make
+            r"(?=\s*(?:[,;.()&]|and\b|or\b|$)|\s(?-i:[A-Z][a-z]))",
+            0.6,
         ),
         Pattern("VRN Irish", rf"\b{_IRISH_PLATE}\b", 0.6),
     ]
@@ -234,6 +281,10 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "VRN read out phonetically": rf"(?i:\b{PHONETIC})",
         "Dateless plate read out phonetically": rf"(?i:\b{PHONETIC})",
         "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",  # "plated" too
+        "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
+        "Plate before its country's code": rf"\({_COUNTRY_CODE}\)",
+        "Plate in a list of plates": r"(?i:(?:vrms|vrns|regs|registrations|plates|vehicles"
+        r"|indexes|indices)[^.;:\n]{0,12}:)",
         "VRN current spaced in lower case": r"\s\d\d\s",
     }
 
