@@ -858,6 +858,35 @@ def _town_before_postcode(text: str, cand: Candidate) -> bool:
     return text[cand.end : m.start()].strip(" ,") == ""
 
 
+# A house number and its street, ending at what may follow it: "3 Pit Lane ", "12 Heol Hir, ".
+_ADDRESS_BEFORE = re.compile(
+    r"\b\d{1,4}[A-Za-z]?,?\s+(?:[\w'’\-]+\s+){0,3}(?i:road|rd|street|st|lane|ln|avenue|ave"
+    r"|drive|way|close|crescent|grove|terrace|walk|row|hill|rise|place|gardens|vale|view"
+    r"|parade|square|mews|court|green|park|heol\s+\w+|stryd\s+\w+|ffordd\s+\w+)\.?,?\s+$"
+)
+
+
+_CELL_END = re.compile(r"\s*(?:$|[,|;\n\t]|/\s|[A-Z]{1,2}\d)")
+
+
+def _town_after_address(text: str, cand: Candidate, words: list[str]) -> bool:
+    """The candidate follows a house number and its street and is a known place, or holds one
+    after a comma: the address's locality and town, not a person."""
+    if not _ADDRESS_BEFORE.search(text, max(0, cand.start - 60), cand.start):
+        return False
+    town_places = places()
+    span = text[cand.start : cand.end]
+    if span.lower() in town_places or all(w in town_places for w in words):
+        return True
+    if (
+        len(words) == 1
+        and text[cand.start - 2 : cand.start].strip(" ").isalpha()
+        and _CELL_END.match(text, cand.end)
+    ):
+        return True  # "3 Pit Lane Shirley,": straight after the street, where the value ends
+    return "," in span and span.rsplit(",", 1)[1].strip().lower() in town_places
+
+
 _SPELLED = re.compile(r"[A-Z](?:-(?:double\s)?[A-Z]){3,}|[A-Z](?:\s+for\s+[a-z]+)?(?:,?\s.+){3,}")
 
 
@@ -934,6 +963,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "kimberley (notts) snt", "beverley snt", "her sons in audley"
     if _agency_of_an_attendee(text, cand) and not (len(words) >= 2 and words[0] in first_names()):
         return True  # "Present: … Moira Leckie (Clwyd Alyn)": her organisation
+    if _town_after_address(text, cand, words):
+        return True  # "3 Pit Lane Shirley", "12 Heol Hir, Llanishen, Cardiff": its locality
     if _town_before_postcode(text, cand):
         return True  # "5 High Street, Bala LL23 7AD": the town of an address
     if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):

@@ -2096,6 +2096,16 @@ SHAPES = [
         ["900 481", "0772", "zero six one one zero nine"],
         ["cam 17 Northgate", "route 42 Albion Street"],
     ),
+    (
+        "the locality after an address with no comma, in a labelled field or a row's cell, and"
+        " a district and town after one with commas stay; a person after an address and a"
+        " comma goes",
+        "Address: 41 Kirkstall Lane Leeds LS5 3BQ | Tel: none. Export row: 2,Abdi Warsame,7 Bell"
+        " Lane Marston,noise. Eggs thrown at 9 Heol Dulais, Birchgrove, Cardiff; visited 14 Elm"
+        " Road, Shirley Hughes answered.",
+        ["41 Kirkstall Lane", "LS5 3BQ", "Abdi Warsame", "7 Bell Lane", "9 Heol Dulais", "Hughes"],
+        ["Leeds", "Marston,noise", "Birchgrove, Cardiff"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

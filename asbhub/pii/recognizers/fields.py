@@ -167,7 +167,7 @@ _HEADER_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _./#()-]{0,30}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORDS = re.compile(r"[a-z]+\d*")
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d\s*[A-Z]{2}", re.IGNORECASE)
-_POSTCODE_IN = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_POSTCODE_IN = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*(?:/\s*)?\d[A-Z]{2}\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset(
     ["and", "or", "the", "to", "of", "with", "at", "in", "on", "for", "from", "was", "is", "by"]
 )
@@ -182,6 +182,12 @@ _STREET = re.compile(rf"(?i:\b(?:{STREET_WORDS})\b)")
 _HOUSE = re.compile(
     r"(?i:\b(?:heol|stryd|l[oô]n|ffordd|rhodfa|sr[aà]id|cottages?|farm|farmhouse|house|lodge"
     r"|barn|hall|manor|villa|bungalow|croft|mill|grange|rectory|vicarage|chapel)\b)"
+)
+# A town's name after a road's last word, with no comma between: "Harehills Lane Leeds".
+_TOWN_AFTER_ROAD = re.compile(
+    r"(?i:\b(?:road|rd|street|st|lane|ln|avenue|ave|drive|way|close|crescent|grove|terrace"
+    r"|walk|row|hill|rise|place|gardens|vale|view|parade|square|mews|wynd|brae|fold)\.?"
+    r"(\s+([A-Za-z][A-Za-z'’\-]*(?:\s[A-Za-z][A-Za-z'’\-]*){0,2}))\s*$)"
 )
 # A part that is a road (not a block such as "Mercer Court"): what follows it is the locality.
 _ROAD = re.compile(
@@ -537,6 +543,9 @@ def _address_part(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
     while end > start and text[end - 1] in " ,+":
         end -= 1
+    town = _TOWN_AFTER_ROAD.search(text, start, end)  # "22 Harehills Lane Leeds": no comma
+    if town is not None and town.group(2).lower() in town_places:
+        end = town.start(1)
     value = text[start:end]
     if not any(ch.isalpha() for ch in value) or value.strip().lower() in town_places:
         return None

@@ -101,7 +101,11 @@ _READ_OUT_GATE: tuple[str, ...] = (
     rf"\b{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}|double|treble|triple)\b",
     r"\b(?:double|treble|triple)[\s\-]",
     rf"\b{_SAID_TENS}{_SAID_SEP}{_SAID_JOIN}",
-    rf"(?:{_SAID_LETTER}){_SAID_SEP}\d",
+    # a letter read out before a digit, each where a word starts (a gate that tried every
+    # letter of the text cost more than the pattern)
+    rf"(?i:\b{PHONETIC}){_SAID_SEP}\d",
+    rf"(?-i:\b(?:[B-HJ-Z](?:-[A-Z])*|[A-Z](?:-[A-Z])+)){_SAID_SEP}\d",
+    r"(?-i:\b(?:[B-HJ-Z](?:-[A-Z])*|[A-Z](?:-[A-Z])+))\s+for\b",
 )
 _SAID_UNIT = (
     rf"(?:(?:double|treble|triple)[\s\-])?(?:{_SAID_DIGIT}|{_SAID_LETTER})|{_SAID_JOIN}"
