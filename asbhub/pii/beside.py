@@ -322,6 +322,8 @@ def _old_in_words(date: str) -> bool:
 # or hearing: "Nuala Ní Bhriain, H&C no. 320 418 7726, 30/1/57, of 6 Glenard Brook".
 _WHOLE_DATE = re.compile(
     r"(?<![\w/.\-:£$])(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
+    # year first, as a system exports it: "1994-08-30"
+    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\dT:]|\s\d{1,2}:)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?,?\s+(?:\d{4}|'\d{2}))(?![\w/:]|[.\-]\d)",
 )
@@ -352,6 +354,8 @@ def _old_enough(date: str, years_back: int = _BIRTH_YEARS_BACK) -> bool:
     """A year at least eight years back ("02/06/90", "4 Jan 1988", "140807"); a date without a
     year, or with this year's, is an incident's."""
     years = re.findall(r"(?<!\d)(\d{4}|\d{2})(?!\d)", date)
+    if re.match(r"(?:19|20)\d{2}-", date):
+        years = years[:1]  # "1994-08-30": the year first
     if not years and date.isdigit() and len(date) in (6, 8):
         years = [date[4:]]  # written solid, day and month first: "140807", "14082007"
         if len(date) == 8 and date[:2] in ("19", "20") and 1 <= int(date[4:6]) <= 12:

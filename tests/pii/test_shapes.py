@@ -2106,6 +2106,14 @@ SHAPES = [
         ["41 Kirkstall Lane", "LS5 3BQ", "Abdi Warsame", "7 Bell Lane", "9 Heol Dulais", "Hughes"],
         ["Leeds", "Marston,noise", "Birchgrove, Cardiff"],
     ),
+    (
+        "a date of birth written year first in a machine's delimited row, quoted or between"
+        " tildes; a time-stamped date in the same row stays",
+        '"CASE-7731";"Lindqvist, Maja";"1988-11-02";"noise" / NOM~2025-02-14 21:10~GREAVES~'
+        "KIERAN~1979-03-21~released",
+        ["1988-11-02", "1979-03-21"],
+        ["2025-02-14 21:10", "noise"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
