@@ -2114,6 +2114,23 @@ SHAPES = [
         ["1988-11-02", "1979-03-21"],
         ["2025-02-14 21:10", "noise"],
     ),
+    (
+        "a date of birth whose day a scan split with a space, a PNC id read out with its stroke"
+        " and check letter; a fraction after a date stays",
+        "Re: Ms Halima Osei D.O.B. 2 9/03/1971, also born 1 4.11.1969 per PND. Control: PNC ID"
+        " oh seven stroke four four zero nine one two Kilo. Waited 2 1/2 hours on 04/03/2025.",
+        ["B. 2 ", "born 1 ", "oh seven stroke", "zero nine one two Kilo"],
+        ["Waited 2 1/2 hours on 04/03/2025"],
+    ),
+    (
+        "plates before the kind they are, in brackets (dateless, private, a Crown dependency's);"
+        " a time, a bus and a flat before a bracket stay",
+        "Stop list: 7 HXT (dateless, grey Jaguar), M4 DDY (private plate), 2291 MAN (Isle of"
+        " Man). Briefing at 10 AM (private session); bus 42 A (old route); Flat 4 B (private"
+        " landlord).",
+        ["7 HXT", "M4 DDY", "2291 MAN"],
+        ["10 AM (private", "42 A (old", "Flat 4 B (private"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -154,7 +154,9 @@ class DateOfBirthRecognizer(PatternMatching):
             rf"{_BIRTH_CUE}\K(?:{DATE}(?!\d)"
             r"|(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{4}|\d{2})(?!\d)"
             # the day not known: "DOB ??/03/2008", "dob xx/11/07"
-            r"|(?:\?\?|xx|--)[/.\-][01]?\d[/.\-](?:\d{4}|\d{2})(?!\d))",
+            r"|(?:\?\?|xx|--)[/.\-][01]?\d[/.\-](?:\d{4}|\d{2})(?!\d)"
+            # its day split by a space, as a scan or a PDF broke it: "D.O.B. 1 7/04/1958"
+            r"|[0-3]\s\d[/.\-][01]?\d[/.\-](?:\d{4}|\d{2})(?!\d))",
             0.85,
         ),
         Pattern(

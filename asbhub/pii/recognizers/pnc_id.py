@@ -8,6 +8,14 @@ from typing import ClassVar
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
+from asbhub.pii.recognizers.police_reference import SAID_DIGIT
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+
+# An id read out after its cue: "PNC ID oh eight stroke one two three four nine eight Tango".
+_READ_OUT = (
+    rf"(?i:\bpnc(?:\s+(?:id|no\.?|number))?[\s:,]*(?:is\s+)?\K(?:{SAID_DIGIT}[\s,\-]+){{2,4}}"
+    rf"(?:stroke|slash)[\s,\-]+(?:{SAID_DIGIT}[\s,\-]+){{4,7}}(?:{PHONETIC}|(?-i:[A-Z]))\b)"
+)
 
 
 class PncIdRecognizer(PatternMatching):
@@ -22,6 +30,7 @@ class PncIdRecognizer(PatternMatching):
             0.85,
         ),
         Pattern("CRO number", r"(?<![\d/])\d{1,6}/\d{2}[A-Z](?![\w/])", 0.3),
+        Pattern("PNC id read out", _READ_OUT, 0.85),
     ]
     CONTEXT: ClassVar[list[str]] = ["pnc", "cro", "pncid", "id"]
 

@@ -84,6 +84,7 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 # A value read out on a call, a word at a time: digits, "double", letters alone, spelled
 # ("R-E-V") or by a word ("W for whisky"), the phonetic alphabet, and what joins the parts.
 _SAID_DIGIT = r"(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine|niner)"
+SAID_DIGIT = _SAID_DIGIT  # for other ids read out (pnc_id.py)
 _SAID_JOIN = r"(?:slash|dash|stroke|hyphen)"
 _SAID_LETTER = (
     rf"(?:{PHONETIC}|(?-i:[B-HJ-Z](?:-[A-Z])*|[A-Z](?:-[A-Z])+)"

@@ -223,6 +223,17 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             rf"\b{_ANY_COUNTRY_PLATE}(?=\s?\({_COUNTRY_CODE}\))",
             0.6,
         ),
+        # A plate before the kind it is, in brackets: "1 RJB (dateless, black Range Rover)",
+        # "4417 MN (Isle of Man)", "K4 REN (private, silver Mercedes)".
+        Pattern(
+            "Plate before its kind",
+            # (not a time: "10 AM (private session)")
+            # (four characters at least: "Flat 4 B (private landlord)" is a flat)
+            r"\b(?!\d{1,2}(?:[.:]\d{2})?\s?(?i:am|pm|hrs)\b)(?=(?:[A-Z0-9][\s\-]?){4})"
+            rf"{_ANY_COUNTRY_PLATE}(?=\s?\((?i:dateless|private|cherished|personali[sz]ed"
+            rf"|old\s+prefix|prefix|suffix|northern\s+irish|{_NATION})\b)",
+            0.6,
+        ),
         # Each plate in a list after a word for plates and a colon: "VRMs noted: R33 GTR
         # (Nissan), Y 418 TDF, NX57EOU, VU 6621".
         Pattern(
@@ -283,6 +294,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",  # "plated" too
         "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
         "Plate before its country's code": rf"\({_COUNTRY_CODE}\)",
+        "Plate before its kind": r"\(\s?(?i:dateless|private|cherished|personali|old|prefix"
+        rf"|suffix|northern|{_NATION})",
         "Plate in a list of plates": r"(?i:(?:vrms|vrns|regs|registrations|plates|vehicles"
         r"|indexes|indices)[^.;:\n]{0,12}:)",
         "VRN current spaced in lower case": r"\s\d\d\s",
