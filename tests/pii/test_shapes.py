@@ -2131,6 +2131,14 @@ SHAPES = [
         ["7 HXT", "M4 DDY", "2291 MAN"],
         ["10 AM (private", "42 A (old", "Flat 4 B (private"],
     ),
+    (
+        "a body's letters, its kind of case and a number, with no cue; a year after them and a"
+        " collar number stay",
+        "The council one is TMBC ASB 0713 and the landlord's is WHG HSG 22871. The LBB ASB 2025"
+        " plan; PCSO 4417.",
+        ["TMBC ASB 0713", "WHG HSG 22871"],
+        ["LBB ASB 2025", "PCSO 4417"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -234,6 +234,14 @@ class PoliceReferenceRecognizer(PatternMatching):
             rf"{_AGENCY_CUE}{_IDENTIFIER}\s*(?:and|&|,)\s*\K{_IDENTIFIER}",
             0.7,
         ),
+        # A council's or a landlord's letters, a word for its kind of case, then the number,
+        # with no cue: "the council one is WCBC ASB 0556", "SOTCC ASB 3390".
+        Pattern(
+            "Body's letters, its kind of case and a number",
+            r"(?-i:\b(?!(?:PC|PS|DC|DS|SGT|PCSO|CAD|LOG|REF|NO|THE|AND|FOR)\s)[A-Z]{2,6}\s"
+            r"(?:ASB|CASE|ENF|EH|HSG|TEN|CPN)\s(?!(?:19|20)\d\d\b)\d{3,7})(?![\w/\-])",
+            0.6,
+        ),
         # Letters and a year glued, then a serial: "ASB2024/01784", "HA2024-0071".
         Pattern(
             "Letters and a year, then a serial",
