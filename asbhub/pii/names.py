@@ -67,8 +67,11 @@ _LOCATIVE_BEFORE = re.compile(
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
 # A verb that takes a person, before "to"/"with": "spoke to Bridget Ward" is a person.
 _PERSON_VERB_BEFORE = re.compile(
-    r"\b(?:spoke|speak|speaking|talked|talking|told|rang|phoned|emailed|wrote|went|sent|passed"
-    r"|given|handed|referred|introduced|engaged|chatted)\s+(?:to|with)\s+$",
+    r"\b(?:spoke|speak|speaking|talked|talking|told|rang|phoned|emailed|wrote|sent|passed"
+    r"|given|handed|referred|introduced|engaged|chatted|linked|related|married|belongs?"
+    r"|belonging|registered|lent|leased|let|issued|served|relates?"
+    r"|relating|attributed|allocated|assigned|visits?|visiting|lives|living|stays|staying)"
+    r"\s+(?:to|with)\s+$",
     re.IGNORECASE,
 )
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").

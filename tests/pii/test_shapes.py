@@ -2139,6 +2139,15 @@ SHAPES = [
         ["TMBC ASB 0713", "WHG HSG 22871"],
         ["LBB ASB 2025", "PCSO 4417"],
     ),
+    (
+        "a person whose surname is a street's or an area's word after 'linked to', 'registered"
+        " to', 'issued to'; a park after 'went to' and a body after 'known to' stay",
+        "Plate linked to Declan Ward (warrant). The van is registered to Connie Lane of Hull."
+        " Notice issued to Mark Field. Kids went to Victoria Park after. Known to Miranda"
+        " House.",
+        ["Declan Ward", "Connie Lane", "Mark Field"],
+        ["went to Victoria Park", "Known to Miranda House"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
