@@ -2148,6 +2148,15 @@ SHAPES = [
         ["Declan Ward", "Connie Lane", "Mark Field"],
         ["went to Victoria Park", "Known to Miranda House"],
     ),
+    (
+        "an initial and a listed surname with no cue; a wing, a shift, a block and a street"
+        " named after a person stay",
+        "Signed: R Fitzgerald  Date: 18/1/25. Letter from K Morrison re noise. Moved to C Wing,"
+        " B Shift on J Block; vans on Plan B Morrison Way. Taxi firm (A2B Cars); on the 9A. Driver"
+        " shaken. Party B Tariq Hussain.",
+        ["R Fitzgerald", "K Morrison", "Tariq Hussain"],
+        ["C Wing", "B Shift", "J Block", "Morrison Way", "(A2B Cars)", "9A. Driver", "Party B"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

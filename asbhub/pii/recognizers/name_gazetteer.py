@@ -73,6 +73,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
     def _name_at(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
         word = tokens[i].group()
         low = word.lower()
+        if len(word) == 1 and word.isupper() and i + 1 < len(tokens):
+            return self._initial_and_surname(text, tokens, i)
         nxt_age = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             nxt_age is not None
@@ -203,6 +205,29 @@ class NameGazetteerRecognizer(EntityRecognizer):
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"
         return None
+
+    def _initial_and_surname(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
+        """An initial, then a listed surname that is no word and no place: "Signed: L
+        Fitzgerald", "letter from K Morrison" (an A or an I only with its full stop: "A. Begum";
+        not "C Wing", "B Shift", "J Block")."""
+        word, nxt = tokens[i].group(), tokens[i + 1]
+        start = tokens[i].start()
+        if start > 0 and text[start - 1] not in " \t\n(\"'“:,;":
+            return None  # "the 9A. Driver", "A2B Cars", "D/S Louise": not an initial
+        between = text[tokens[i].end() : nxt.start()]
+        if between not in (" ", ". ", ".") or (word in "AI" and not between.startswith(".")):
+            return None
+        surname = nxt.group()
+        low = surname.lower()
+        if not (surname[0].isupper() and surname[1:].islower() and len(surname) >= 3):
+            return None
+        if low not in self.last or low in self.first or low in self.common:
+            return None  # "Party B Tariq Hussain": a label, then a first name
+        if low in self.english or low in self.places or low in self.labels:
+            return None
+        if _STREET_AFTER.match(text, nxt.end()):
+            return None  # "J Morrison Way": a street
+        return tokens[i].start(), nxt.end(), 0.5, 2
 
     def _lower_pair(self, text: str, tokens: list[re.Match[str]], i: int) -> bool:
         """Two lower-case first names joined by "and" or "n" after a word that takes people:
