@@ -2157,6 +2157,21 @@ SHAPES = [
         ["R Fitzgerald", "K Morrison", "Tariq Hussain"],
         ["C Wing", "B Shift", "J Block", "Morrison Way", "(A2B Cars)", "9A. Driver", "Party B"],
     ),
+    (
+        "a person's initials in minutes before their body and the action they own, and a note"
+        " signed with initials after a dash; a team's letters signing and a body owning an"
+        " action stay",
+        "Actions: (1) RW (Gedling BC) to draft the PSPO; (2) ASB (Gedling) to review; (3) NPT"
+        " (Arnold) to patrol. Warning letter sent. - DH",
+        ["RW", "DH"],
+        ["ASB (Gedling)", "NPT (Arnold)"],
+    ),
+    (
+        "a team signing a note after a dash stays",
+        "Patrols done, no issues. - NPT",
+        [],
+        ["- NPT"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -146,6 +146,8 @@ class PersonContextRecognizer(PatternMatching):
     # quoted name where a quotation mark is, a sign-off's name where a sign-off's word is.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
         "First name before its organisation": r"\w\s/\s",
+        "Initials, their body, then an action": r"\)\s+(?:to|will|agreed|confirmed)\s",
+        "Initials signing a note": r"[-–—]\s?[A-Z]{2,3}\s*$",
         "Alias before a real name": ALIAS_GATE,
         "First of a pair before a bracket about both": rf"\({BOTH_BRACKET}",
         "Second of a pair before a bracket about both": rf"\({BOTH_BRACKET}",
@@ -302,6 +304,21 @@ class PersonContextRecognizer(PatternMatching):
             rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K(?:{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))"
             rf"|{_LOWER_WORD}(?=[\s.!]*$))",
             0.55,
+        ),
+        # A person's initials in minutes, their body in brackets, then the action they own:
+        # "(1) JT (MDC) to progress the closure order", "KM (Notts Fire & Rescue) to visit".
+        Pattern(
+            "Initials, their body, then an action",
+            r"(?-i:\b(?!(?:PC|PS|DC|DS|DI|CI|IP|RP|VP|OIC|ASB|CSP|YOS|YOT|NPT|SNT|NHS|CPN|CBO)\b)"
+            r"[A-Z]{2,3})(?=\s\([A-Z][\w&'’,.\- ]{1,40}\)\s+(?:to|will|agreed|confirmed)\s+[a-z])",
+            0.5,
+        ),
+        # A note signed with initials after a dash, where it ends: "… behaviour agreement. - JB".
+        Pattern(
+            "Initials signing a note",
+            r"(?<=[.!?)]\s{1,3}[-–—]\s?)(?-i:(?!(?:NPT|SNT|NHT|CSU|ASB|CID|OIC|PC|PS|YOS|YOT|CSP"
+            r"|NFA|TBC|ETA|UPD|LOL|END|ENDS|FYI|PTO)\b)[A-Z]{2,3})(?=\s*$)",
+            0.5,
         ),
         # A writer's first name and their organisation after a slash, where a sentence starts:
         # "… w/c 27/01. Kerry / Somerset Council ASB Team", "ext 2241? Ravi / Places for People"
