@@ -40,9 +40,12 @@ _DATE_AFTER = re.compile(
     rf"({DATE})(?!\d)",
     re.I,
 )
-# A nickname in double quotes, or in single quotes with a space either side ("Mikey 'Mad Dog'
-# Ward"; not the apostrophes of "O'Neill's").
-_QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]|(?<=\s)[‘']([^'‘’\n]{1,30})[’'](?=\s)")
+# A nickname in double quotes, or in single quotes with a space or a bracket either side
+# ("Mikey 'Mad Dog' Ward", "Bradley Nuttall ('Tank')"; not the apostrophes of "O'Neill's").
+_QUOTED = re.compile(
+    r"[\"“]([^\"”\n]{1,30})[\"”]|(?<=\s)[‘']([^'‘’\n]{1,30})[’'](?=\s)"
+    r"|(?<=\()[‘']([^'‘’\n]{1,30})[’'](?=\))"
+)
 # A key of a machine's export, quoted, and its colon: '"area": '.
 _KEY_BEFORE = re.compile(r"[\"'][\w\s]{1,30}[\"']\s*:\s*$")
 # Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".
@@ -78,7 +81,7 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         if ent.type == "STREET_ADDRESS":
             found += _resident_before(text, ent, people)
     for m in _QUOTED.finditer(text):
-        group = 1 if m.group(1) is not None else 2
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         inner_start, inner_end = m.span(group)
         inner = m.group(group)
         before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())

@@ -2172,6 +2172,14 @@ SHAPES = [
         [],
         ["- NPT"],
     ),
+    (
+        "a nickname in single quotes inside brackets after a name; a sheet's name and an SQL"
+        " value in single quotes stay",
+        "Arrested: Kyle Ashworth ('Bones') and Dean Platt. Tracker sheet 'Live'. INSERT INTO x"
+        " VALUES ('NOT-1', 'Radford');",
+        ["Kyle Ashworth", "Bones", "Dean Platt"],
+        ["sheet 'Live'", "'Radford'"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
