@@ -1097,6 +1097,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and span.isupper()
         and len(span) > 3
         and not _listed_name(words)
+        and not _role_then_unlisted_name(text, cand, words)
     ):
         return True  # in capitals the model's guess needs a listed name: "DOESNT WANT"
     if (
@@ -1263,6 +1264,25 @@ _ROLE_BEFORE = re.compile(
     r"\b(?:detainee|dp|reporter|interpreter|solicitor|stopped:?|named\s+as|md\.?)\s+$",
     re.IGNORECASE,
 )
+
+
+_ROLE_WORD_BEFORE = re.compile(
+    r"\b(?:caller|victim|suspect|susp|complainant|informant|witness|tenant|resident|occupant"
+    r"|neighbour|driver|rider|keeper|owner|landlord|rp|ip|vp|oic|nominal|subject|offender|perp"
+    r"|ppo)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _role_then_unlisted_name(text: str, cand: Candidate, words: Sequence[str]) -> bool:
+    """In capitals, a person's role, then a first name and a last word that is no English word:
+    "CALLER DEAN SHAWCROSS" (not "CALLER STATES", "SUSPECT DESC YOUNG")."""
+    return (
+        len(words) >= 2
+        and words[0] in first_names()
+        and words[-1] not in english_words()
+        and _ROLE_WORD_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
+    )
 
 
 def _cue_before(text: str, start: int) -> str | None:

@@ -2180,6 +2180,14 @@ SHAPES = [
         ["Kyle Ashworth", "Bones", "Dean Platt"],
         ["sheet 'Live'", "'Radford'"],
     ),
+    (
+        "in capitals, a role and then a first name and a surname no list holds; a role and a"
+        " description or a verb stay",
+        "CALLER DEAN ASHCROFTE ON 0161 496 0213. MAIN SUSPECT DESC YOUNG, TALL. CALLER STATES"
+        " YOUTHS BACK.",
+        ["DEAN ASHCROFTE"],
+        ["SUSPECT DESC YOUNG", "CALLER STATES YOUTHS BACK"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
