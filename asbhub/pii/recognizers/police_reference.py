@@ -367,6 +367,9 @@ class PoliceReferenceRecognizer(PatternMatching):
             rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})\D*+\d",
         ),
         "Reference before its cue": rf"\s{_NAMED_AFTER}",
+        "Body's letters, its kind of case and a number": (
+            r"(?-i:\s(?:ASB|CASE|ENF|EH|HSG|TEN|CPN)\s\d)"
+        ),
         "Value read out": _READ_OUT_GATE,
         # a second reference needs two numbers joined: "1187 and 1190", "3312/14FEB, 5540/02MAR"
         "Second reference after an agency's cue": (
