@@ -68,9 +68,9 @@ _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
 # A verb that takes a person, before "to"/"with": "spoke to Bridget Ward" is a person.
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:spoke|speak|speaking|talked|talking|told|rang|phoned|emailed|wrote|sent|passed"
-    r"|given|handed|referred|introduced|engaged|chatted|linked|related|married|belongs?"
-    r"|belonging|registered|lent|leased|let|issued|served|relates?"
-    r"|relating|attributed|allocated|assigned|visits?|visiting|lives|living|stays|staying)"
+    # (not "relating to", "visits to", "allocated to": they take places and teams as often)
+    r"|given|handed|referred|introduced|engaged|chatted|linked|married|belongs?|belonging"
+    r"|registered|lent|leased|let|issued|served|lives|living|stays|staying)"
     r"\s+(?:to|with)\s+$",
     re.IGNORECASE,
 )
