@@ -253,9 +253,9 @@ def _same_length_view(text: str) -> str:
     for match in _DIGIT_IN_WORD.finditer(text):  # "M0HAMED", "Dav1d": OCR's digit for a letter
         word = _letters_for_digits(match.group())
         if word is not None:
+            upper = match.group().translate(_NO_DIGITS).isupper()  # "M0HAMED": in capitals
             for offset, char in enumerate(word):
                 if char != match.group()[offset]:
-                    upper = match.group().translate(_NO_DIGITS).isupper()  # "M0HAMED"
                     chars[match.start() + offset] = char.upper() if upper else char
     for match in _ocr_postcodes(text):
         for group in (1, 2):

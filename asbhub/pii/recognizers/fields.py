@@ -183,16 +183,19 @@ _HOUSE = re.compile(
     r"(?i:\b(?:heol|stryd|l[oô]n|ffordd|rhodfa|sr[aà]id|cottages?|farm|farmhouse|house|lodge"
     r"|barn|hall|manor|villa|bungalow|croft|mill|grange|rectory|vicarage|chapel)\b)"
 )
+# A road's last word (not a block's: "Mercer Court").
+_ROAD_WORD = (
+    r"road|rd|street|st|lane|ln|avenue|ave|drive|way|close|crescent|grove|terrace|walk|row|hill"
+    r"|rise|place|gardens|vale|view|parade|square|mews|wynd|brae|fold"
+)
 # A town's name after a road's last word, with no comma between: "Harehills Lane Leeds".
 _TOWN_AFTER_ROAD = re.compile(
-    r"(?i:\b(?:road|rd|street|st|lane|ln|avenue|ave|drive|way|close|crescent|grove|terrace"
-    r"|walk|row|hill|rise|place|gardens|vale|view|parade|square|mews|wynd|brae|fold)\.?"
+    rf"(?i:\b(?:{_ROAD_WORD})\.?"
     r"(\s+([A-Za-z][A-Za-z'’\-]*(?:\s[A-Za-z][A-Za-z'’\-]*){0,2}))\s*$)"
 )
-# A part that is a road (not a block such as "Mercer Court"): what follows it is the locality.
+# A part that is a road, "Castle Gate" too: what follows it is the locality.
 _ROAD = re.compile(
-    r"(?i:\b(?:road|rd|street|st|lane|ln|avenue|ave|drive|way|close|crescent|grove|terrace|walk"
-    r"|row|hill|rise|place|gardens|vale|view|parade|square|mews|wynd|brae|gate|fold)\.?$"
+    rf"(?i:\b(?:{_ROAD_WORD}|gate)\.?$"
     r"|^(?:heol|stryd|ffordd|l[oô]n|sr[aà]id)\b(?!.*\b(?:house|court|cottages?|farm|lodge|hall"
     r"|flats|mansions|point|tower|buildings)$))"
 )

@@ -74,7 +74,9 @@ class NameGazetteerRecognizer(EntityRecognizer):
         word = tokens[i].group()
         low = word.lower()
         if len(word) == 1 and word.isupper() and i + 1 < len(tokens):
-            return self._initial_and_surname(text, tokens, i)
+            initialled = self._initial_and_surname(text, tokens, i)
+            if initialled is not None:
+                return initialled
         nxt_age = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             nxt_age is not None
