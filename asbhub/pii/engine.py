@@ -94,8 +94,7 @@ class RedactionEngine:
 
     def redact(self, text: str, known: Known = None) -> Redaction:
         """Redact one narrative; `known` maps entity types to values from its structured fields."""
-        artifacts = next(self.nlp_engine.artifacts_for([plain_view(text).text], batch_size=1))
-        return self._redact_with(text, known, artifacts)
+        return self.redact_batch([(text, known)])[0]
 
     def redact_many(
         self,
@@ -123,12 +122,17 @@ class RedactionEngine:
         )
 
     def redact_batch(self, batch: Sequence[tuple[str, Known]]) -> list[Redaction]:
-        """Redact one batch in this process, NER through spaCy's nlp.pipe."""
-        texts = [plain_view(text).text for text, _ in batch]
-        artifacts = self.nlp_engine.artifacts_for(texts, batch_size=len(texts))
+        """Redact one batch in this process: NER through spaCy's nlp.pipe, then each recognizer
+        over the whole batch (analysis.py)."""
+        from asbhub.pii.analysis import analyze_batch
+
+        views = [plain_view(text) for text, _ in batch]
+        texts = [view.text for view in views]
+        artifacts = list(self.nlp_engine.artifacts_for(texts, batch_size=max(1, len(texts))))
+        found = analyze_batch(self.analyzer, texts, artifacts, self.score_threshold)
         return [
-            self._redact_with(text, known, art)
-            for (text, known), art in zip(batch, artifacts, strict=True)
+            self._redact_with(text, known, view, results)
+            for (text, known), view, results in zip(batch, views, found, strict=True)
         ]
 
     def find_structured_pii(self, text: str) -> list[Entity]:
@@ -152,15 +156,12 @@ class RedactionEngine:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _redact_with(self, original: str, known: Known, artifacts: Any) -> Redaction:
-        view = plain_view(original)  # what the recognizers read
+    def _redact_with(
+        self, original: str, known: Known, view: View, results: list[Any]
+    ) -> Redaction:
+        """One narrative's redaction from the analysis of its plain view (what the recognizers
+        read)."""
         text = view.text
-        results = self.analyzer.analyze(
-            text=text,
-            language="en",
-            nlp_artifacts=artifacts,
-            score_threshold=self.score_threshold,
-        )
         from asbhub.pii.recognizers.fields import plain_cells
 
         plain = plain_cells(text)  # a table's cells under "town", "agency", "time"…

@@ -74,6 +74,7 @@ def test_a_gate_changes_no_result(
     # fresh recognizers: each compiles its patterns and gates once, on its first text
     gated = _found(kind(), texts)
     monkeypatch.setattr(kind, "GATES", {})
+    monkeypatch.setattr(kind, "STARTS", {})
     assert _found(kind(), texts) == gated
     assert gated  # the sets exercise the recognizer
 

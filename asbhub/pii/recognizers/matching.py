@@ -20,7 +20,7 @@ the engine never asks for) is left out.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 import regex
@@ -46,9 +46,16 @@ class PatternMatching(PatternRecognizer):
     quickly to a literal word or a short list of them ("flat|floor"), but a leading character
     set or a long list with other branches it tries at every place in the text, so such a gate
     is best split into several.
+
+    `STARTS` maps a pattern's name to a zero-width regular expression that matches at every
+    place where the pattern can start (the pattern's own first part in a look-ahead, say). Where
+    several patterns open with the same long list of cue words, the list is then scanned once
+    per text, and each pattern is tried only at the places it gives, with the same results as a
+    scan of the whole text (the same test checks them).
     """
 
     GATES: ClassVar[Mapping[str, str | tuple[str, ...]]] = {}
+    STARTS: ClassVar[Mapping[str, str]] = {}
 
     name: str  # Presidio sets both in __init__ without annotations
     patterns: list[Any]
@@ -64,13 +71,20 @@ class PatternMatching(PatternRecognizer):
         entity_type = self.supported_entities[0]
         results: list[RecognizerResult] = []
         opened: dict[Any, bool] = {}
-        for compiled, score, gates in self._compiled(flags):
+        places: dict[Any, list[int]] = {}
+        for compiled, score, gates, starts in self._compiled(flags):
             if gates is not None:
                 if gates not in opened:
                     opened[gates] = any(gate.search(text) is not None for gate in gates)
                 if not opened[gates]:
                     continue
-            for match in compiled.finditer(text):
+            if starts is None:
+                matches = compiled.finditer(text)
+            else:
+                if starts not in places:
+                    places[starts] = [m.start() for m in starts.finditer(text)]
+                matches = _matches_from(compiled, text, places[starts])
+            for match in matches:
                 start, end = match.span()
                 if start == end:
                     continue
@@ -91,10 +105,11 @@ class PatternMatching(PatternRecognizer):
             return results  # nothing to deduplicate (most texts, most recognizers)
         return EntityRecognizer.remove_duplicates(results)
 
-    def _compiled(self, flags: int) -> list[tuple[Any, float, Any]]:
-        """Each pattern compiled with `flags`, its score and its compiled gates (or None), built
-        once per recognizer and set of flags rather than checked pattern by pattern per text."""
-        cache: dict[int, list[tuple[Any, float, Any]]] = self.__dict__.setdefault(
+    def _compiled(self, flags: int) -> list[tuple[Any, float, Any, Any]]:
+        """Each pattern compiled with `flags`, its score, its compiled gates and its compiled
+        starts (each or None), built once per recognizer and set of flags rather than checked
+        pattern by pattern per text."""
+        cache: dict[int, list[tuple[Any, float, Any, Any]]] = self.__dict__.setdefault(
             "_compiled_by_flags", {}
         )
         compiled = cache.get(flags)
@@ -106,11 +121,13 @@ class PatternMatching(PatternRecognizer):
                     pattern.compiled_with_flags = flags
                 gate = self.GATES.get(pattern.name)
                 gates = (gate,) if isinstance(gate, str) else gate
+                starts = self.STARTS.get(pattern.name)
                 compiled.append(
                     (
                         pattern.compiled_regex,
                         pattern.score,
                         tuple(_compiled_gate(g, flags) for g in gates) if gates else None,
+                        _compiled_gate(starts, flags) if starts else None,
                     )
                 )
             cache[flags] = compiled
@@ -125,6 +142,19 @@ class PatternMatching(PatternRecognizer):
         if self.invalidate_result(matched):
             score = EntityRecognizer.MIN_SCORE
         return score
+
+
+def _matches_from(compiled: Any, text: str, starts: list[int]) -> Iterator[Any]:
+    """What `compiled.finditer(text)` gives, when it can start only at `starts` (in order):
+    tried at each start in turn, the next try after the last match's end."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = compiled.match(text, start)
+        if match is not None:
+            yield match
+            end = max(match.end(), start + 1)
 
 
 @functools.lru_cache(maxsize=64)

@@ -38,16 +38,19 @@ _AGENCY_WORDS = (
     r"|ref(?:ernce|rence|erance|fence)|cus(?:o?dy|tdy)|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
 )
 _NUMBER_WORD = r"(?:ref(?:erence)?|id|no|nos|number|numbers)\b"
-_AGENCY_CUE = (
+# Where a cue starts: an agency's word, or any system at all, named before its word for a
+# number: "Carefirst ID", "rent acc no", "incident book ref", "court case no.", "NIFRS incident
+# nos" ("my number", "her phone number", "the house number" name no system).
+_AGENCY_CUE_START = (
     rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}"
-    # any system at all, named before its word for a number: "Carefirst ID", "rent acc no",
-    # "incident book ref", "court case no.", "NIFRS incident nos"
-    # ("my number", "her phone number", "the house number" name no system)
     r"|(?:(?!(?:my|your|his|her|their|our|its|the|a|an|phone|mobile|mob|tel|contact|house"
     r"|door|flat|new|old|same|home|landline|collar|shoulder|warrant|epaulette|unit|bus"
     r"|route|room|seat|bay|platform)\b)[a-z&]+\s+){1,2}"
     rf"(?={_NUMBER_WORD}))"
-    r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person|enforcement|enf"
+)
+_AGENCY_CUE = (
+    _AGENCY_CUE_START
+    + r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person|enforcement|enf"
     r"|acct|account))?[\s.]*"
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is|as)\s+)?"
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
@@ -357,15 +360,9 @@ class PoliceReferenceRecognizer(PatternMatching):
             0.45,
         ),
     ]
-    # The patterns that start at an agency's cue run only where the text names an agency's
-    # word or a word for a number with a digit after it; a second reference only where two
-    # numbers are joined; a value read out only where words are read as digits.
+    # A reference before its cue runs only where a word names it; a second reference only
+    # where two numbers are joined; a value read out only where words are read as digits.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
-        # (and a digit after it: every reference these find has one)
-        **dict.fromkeys(
-            ("Reference after an agency's cue", "Spaced reference after an agency's cue"),
-            rf"(?:\b|(?<=_))(?:{_AGENCY_WORDS}|{_NUMBER_WORD})\D*+\d",
-        ),
         "Reference before its cue": rf"\s{_NAMED_AFTER}",
         "Body's letters, its kind of case and a number": (
             r"(?-i:\s(?:ASB|CASE|ENF|EH|HSG|TEN|CPN)\s\d)"
@@ -376,6 +373,16 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"\d[\w/\-*.]{0,80}\s*(?:and|&|,)\s*(?:[A-Z]{2,6}\s)?[\w/\-*.]{0,80}\d"
         ),
     }
+    # The patterns that open with an agency's cue are tried only where a cue starts: its long
+    # list of words is scanned once per text, not once per pattern.
+    STARTS: ClassVar[dict[str, str]] = dict.fromkeys(
+        (
+            "Reference after an agency's cue",
+            "Spaced reference after an agency's cue",
+            "Second reference after an agency's cue",
+        ),
+        f"(?={_AGENCY_CUE_START})",
+    )
     CONTEXT: ClassVar[list[str]] = [
         "ref",
         "reference",
