@@ -48,6 +48,10 @@ _QUOTED = re.compile(
 )
 # A key of a machine's export, quoted, and its colon: '"area": '.
 _KEY_BEFORE = re.compile(r"[\"'][\w\s]{1,30}[\"']\s*:\s*$")
+# A quoted cell of an export's row, beside the next one: '"St Blazey","Par Moor Road"'.
+# (not a list of nicknames in prose: '"Wee Stevie", "Mouse" and Lamb')
+_CELL_BEFORE = re.compile(r"[\"”][,;|\t]$")
+_CELL_AFTER = re.compile(r"[,;|\t][\"“]")
 # Particles inside a name: "Siobhán Ní Bhriain", "Cerys ap Gwyn", "Sinéad Ó Ceallaigh".
 _PARTICLE = (
     r"(?i:ní|nic|ni|ó|o|ap|ab|ferch|verch|fab|mac|mc|de|da|dos|das|do|del|della|dela|di|du|van"
@@ -92,6 +96,10 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue
         if _KEY_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # a machine's value: '"landlord": "Clarion Housing"'
+        if _CELL_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _CELL_AFTER.match(
+            text, m.end()
+        ):
+            continue  # a cell of an export's row: '"St Blazey","Par Moor Road"', no nickname
         if LINE_NAME_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1):
             continue  # 'line name "Bando"': a drug line's brand
         covered = any(e.start <= inner_start and inner_end <= e.end for e in entities)
@@ -419,6 +427,10 @@ _CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
 _ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?![\w'’])")
 
 
+_O_SURNAME_AFTER = re.compile(r" ([Oo]['’][^\W\d_]{2,})\b(?![\w'’])")
+_NICKNAME_IN_BRACKETS = re.compile(r"\s?\((?-i:[A-Z][a-z]+)\)")
+
+
 def _surname_after(text: str, ent: Entity) -> int | None:
     """A name found without its surname: "mohammed zubair" + " hussain", "LUCY HOLLY" + " WATTS",
     "ryan" + " trebilcock". The word right after a name ending in a first name, written in the
@@ -431,6 +443,12 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     if last not in first_names() and last not in _MIDDLE:
         return None
     m = _ONE_WORD_AFTER.match(text, ent.end)
+    nickname = _NICKNAME_IN_BRACKETS.match(text, ent.end)
+    if nickname is not None:  # "Bernadette (Bernie) Quirke": the surname after the nickname
+        m = _ONE_WORD_AFTER.match(text, nickname.end())
+    irish = _O_SURNAME_AFTER.match(text, ent.end)
+    if irish is not None and _same_case(span, irish.group(1).replace("'", "").replace("’", "")):
+        return irish.end(1)  # "ciaran o'hare", "Sean O'Dowd": an O' surname, whatever its word
     if m is None:
         return None
     word = m.group(1)

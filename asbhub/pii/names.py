@@ -130,10 +130,12 @@ _PLACE_LAST_WORDS = (
 _PLACE_LAST = frozenset(_PLACE_LAST_WORDS.split())
 _PREV_WORD = re.compile(r"([A-Z][^\W\d_]*)\s+$")
 _AT_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|on|near|nr|around|across|towards|outside|behind|opposite|of|from|j/w|jw)\s+"
-    r"(?:the\s+)?$",
+    r"\b(?:in|at|on|near|nr|around|across|towards|outside|behind|opposite|of|from|j/w|jw"
+    r"|attended|patrolled|patrolling)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A landmark's town in brackets after it: "Victoria Park (Tipton)".
+_TOWN_IN_BRACKETS = re.compile(r"\s?\(([A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?)\)")
 # How English, Scots and Welsh place names end; a single unlisted word ending so is a district
 # (not "Kayden", "Jaiden": first names).
 _PLACE_ENDING = re.compile(
@@ -224,31 +226,59 @@ _TRAILING = _wordset(
 def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """Trim model and context names to the name itself, then drop the ones that are not names."""
     kept = []
+    districts: set[str] = set()
     for cand in candidates:
         if cand.type != "PERSON" or cand.source not in ("ner", "context"):
             kept.append(cand)
             continue
         for piece in _pieces(text, cand):
             trimmed = _trim(text, piece)
-            if trimmed is not None and not _false_name(text, trimmed):
+            if trimmed is None:
+                continue
+            if not _false_name(text, trimmed):
                 kept.append(trimmed)
-    return kept
+            elif _district_named(text, trimmed):
+                districts.add(text[trimmed.start : trimmed.end].lower())
+    if not districts:
+        return kept
+    # "Premises: 6 Long Cross, Lawrence Weston, Bristol" … "Ambition Lawrence Weston has
+    # supplied letters": the district again, by the same words
+    return [
+        c
+        for c in kept
+        if not (c.type == "PERSON" and text[c.start : c.end].lower() in districts)
+        or c.source not in ("ner", "context")
+    ]
+
+
+def _district_named(text: str, cand: Candidate) -> bool:
+    """Words of two or more that their place shows a district: in an address's line, or in a
+    list of places."""
+    return " " in text[cand.start : cand.end].strip() and (
+        _district_in_an_address(text, cand) or _in_a_list_of_places(text, cand)
+    )
 
 
 # A name never runs over a number or a dash between spaces ("PCSO notes Gurnos - spoke w/").
 _DASH = re.compile(r"\s[-–—]\s")
-_BREAK = re.compile(rf"\S*\d\S*|{_DASH.pattern}")
+# Nor over the edge of a quoted or piped cell: '"Par Moor Road","Fly-tipping","Zoë Hill"'.
+# (not a list of nicknames in prose: '"Wee Stevie", "Mouse" and Lamb')
+_CELL_EDGE = re.compile(r"[\"”][,;|\t][\"“]|\s\|\s|\t")
+_BREAK = re.compile(rf"\S*\d\S*|{_DASH.pattern}|{_CELL_EDGE.pattern}")
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _POSTCODE_NEXT = re.compile(rf",?\s*{_POSTCODE}", re.IGNORECASE)
 
 
 def _pieces(text: str, cand: Candidate) -> list[Candidate]:
-    """A model name is never a number and never crosses a spaced dash: one that runs over a
-    reference, a time or a dash ("CUSTODY KX/20931/25 - DETAINEE BOGDAN MARINESCU ARR 0140HRS",
-    "Smithdown Road - silver") is the runs of words between them, each judged on its own. A
+    """A model name is never a number and never crosses a spaced dash or a cell's edge: one
+    that runs over a reference, a time, a dash or cells ("CUSTODY KX/20931/25 - DETAINEE BOGDAN
+    MARINESCU ARR 0140HRS", "Smithdown Road - silver") is the runs of words between them, each
+    judged on its own. A
     piece that is only a word or two left over is dropped there."""
     span = text[cand.start : cand.end]
-    if cand.source != "ner" or not (any(ch.isdigit() for ch in span) or _DASH.search(span)):
+    if cand.source != "ner" or not (
+        any(ch.isdigit() for ch in span) or _DASH.search(span) or _CELL_EDGE.search(span)
+    ):
         return [cand]
     pieces, start = [], cand.start
     for m in _BREAK.finditer(text, cand.start, cand.end):
@@ -396,6 +426,44 @@ def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
         words.pop(0)
 
 
+# A town's possessive first word: "King's Lynn", "Bishop's Stortford", "Earl's Court".
+_ROYAL_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:king|queen|prince|princes|bishop|bishops|abbot|abbots|earl|earls|lady|ladies)['’]s\s+$",
+    re.IGNORECASE,
+)
+# A street's or a yard's word next, capitalised as a name's part, and hardly ever a surname
+# ("Lane", "Court", "House" and "Grove" are: "Mr Kim Lane").
+_STREET_WORD_NEXT = re.compile(
+    r"\s(?:Road|Rd|Street|Avenue|Ave|Drive|Crescent|Terrace|Way|Yard|Gardens|Square|Mews"
+    r"|Parade|Wharf|Quay|ROAD|STREET|AVENUE|DRIVE|CRESCENT|TERRACE|YARD|GARDENS|SQUARE)\b"
+    r"(?![\'’])"
+)
+# A first name, its nickname in quotes, then the rest: 'Steven "Stevo" Grimmer'.
+_NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
+
+
+def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
+    """The last word is a surname by how it is written, whatever else it means: in capitals
+    after a capitalised first name in a mixed-case note ("a male I know as Lewis SCORER"), or
+    after a nickname in quotes inside the name ('Steven "Stevo" Grimmer')."""
+    last = words[-1].group()
+    if _NICKNAME_INSIDE.fullmatch(text, words[0].end(), words[-1].start()):
+        return last[:1].isupper()
+    first = words[-2].group()
+    return (
+        len(last) >= 3
+        and last.isupper()
+        and last.isalpha()
+        and first[:1].isupper()
+        and first[1:].islower()
+        and first.lower() in first_names()
+        and last.lower() not in not_names()
+        and last.lower() not in ROLE_WORDS
+        and not text[words[-1].end() : words[-1].end() + 2].lstrip().startswith(":")
+        and sum(c.isupper() for c in text) * 2 < sum(c.isalpha() for c in text)
+    )  # (not a speaker's label next: "CALLER: Niamh OPERATOR: and your address?")
+
+
 def _trim(text: str, cand: Candidate) -> Candidate | None:
     intro = _SELF_INTRO.match(text, cand.start, cand.end)
     if intro and intro.end() < cand.end:
@@ -465,6 +533,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and not titled_pair
         and not detailed
         and _ordinary(words[-1].group())
+        and not _surname_by_its_form(text, words)
     ):
         words.pop()  # not after a title: "PC Jack Ivory", "Mrs Rose Baker" are whole names
     if len(words) > 3 and [w.group().lower() for w in words[-3:]] == ["d", "o", "b"]:
@@ -747,7 +816,7 @@ def _in_a_list_of_places(text: str, cand: Candidate) -> bool:
     closed = any(j != "," for j in joints) or text[:first].rstrip().endswith(":")
     if len(items) < 2 or "," not in joints or not closed:
         return False
-    for item in items:
+    for item in (*items, text[cand.start : cand.end]):  # "Simonside, Biddick Hall and Whiteleas"
         low = item.lower()
         last = low.split()[-1]
         if (low in places() and low not in first_names()) or (" " in low and last in _PLACE_LAST):
@@ -756,12 +825,33 @@ def _in_a_list_of_places(text: str, cand: Candidate) -> bool:
 
 
 def _placed_landmark(text: str, words: list[re.Match[str]]) -> bool:
-    """Two words, the last a landmark's ("Hill", "Leys"), after a word that places them."""
+    """Two words, the last a landmark's ("Hill", "Leys"), after a word that places them, or
+    before their town in brackets ("Victoria Park (Tipton)")."""
+    if len(words) != 2:
+        return False
+    first, last = words[0].group().lower(), words[-1].group().lower()
+    if text[words[-1].end() : words[-1].end() + 1] in ("'", "’"):
+        return False  # "attended Holly Green's flat": hers
+    placed = _AT_PLACE_BEFORE.search(text, max(0, words[0].start() - 14), words[0].start())
+    if (
+        placed
+        and _PLACE_ENDING.search(last)
+        and first not in first_names()
+        and words[0].group()[:1].isupper()
+    ):
+        return True  # "I attended Barne Barton", "youths in Hattersley Brookfield": a district
+    if last not in _PLACE_LAST:
+        return False
+    if placed:
+        return True
+    town = _TOWN_IN_BRACKETS.match(text, words[-1].end())
     return (
-        len(words) == 2
-        and words[-1].group().lower() in _PLACE_LAST
-        and _AT_PLACE_BEFORE.search(text, max(0, words[0].start() - 12), words[0].start())
-        is not None
+        town is not None
+        and town.group(1).lower() in places()
+        # "Victim Sarah Hall (Leeds)", "Mrs Sarah Hall (Leeds)": hers
+        and _cue_before(text, words[0].start()) is None
+        and not _ROLE_WORD_BEFORE.search(text, max(0, words[0].start() - 16), words[0].start())
+        and not _TITLE_BEFORE.search(text, max(0, words[0].start() - 16), words[0].start())
     )
 
 
@@ -890,6 +980,36 @@ def _town_after_address(text: str, cand: Candidate, words: list[str]) -> bool:
     return "," in span and span.rsplit(",", 1)[1].strip().lower() in town_places
 
 
+# A house number and its street (or a street named for a landmark: "6 Long Cross"), then a
+# comma: what comes next in the line is its district.
+_NUMBERED_STREET_BEFORE = re.compile(
+    r"(?<![\w/])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){1,2}"
+    rf"(?i:{'|'.join(sorted(_PLACE_LAST))})\.?,\s*$"
+)
+# The address's line goes on to its postcode, through its town or county at most.
+_LINE_TO_POSTCODE = re.compile(
+    rf"\s*+,?\s*+(?:[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+)?,?\s+){{0,2}}{_POSTCODE}",
+    re.IGNORECASE,
+)
+_LINE_TO_TOWN = re.compile(r",\s*([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)\s*(?:[,.;)]|$)")
+
+
+def _district_in_an_address(text: str, cand: Candidate) -> bool:
+    """Words between a numbered street and the rest of its address line (the postcode, or a
+    listed town and the line's end) are its district, whatever names they look like: "6 Long
+    Cross, Lawrence Weston, Bristol BS11 0LP", "19 Worsley Road, Winton, Eccles, M30 8JZ"."""
+    window = max(0, cand.start - 60)
+    if not (
+        _after_address().search(text, window, cand.start)
+        and re.search(r"\d", text[window : cand.start])
+    ) and not _NUMBERED_STREET_BEFORE.search(text, window, cand.start):
+        return False
+    if _LINE_TO_POSTCODE.match(text, cand.end):
+        return True
+    town = _LINE_TO_TOWN.match(text, cand.end)
+    return town is not None and town.group(1).lower() in places()
+
+
 _SPELLED = re.compile(r"[A-Z](?:-(?:double\s)?[A-Z]){3,}|[A-Z](?:\s+for\s+[a-z]+)?(?:,?\s.+){3,}")
 
 
@@ -960,6 +1080,20 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # 'line name "Bando"': a drug line's brand, not a person
     if _an_operation(text, cand):
         return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
+    if len(words) >= 2 and words[0] in _STREET_NOT_SURNAME:
+        return True  # "Bevan Street East", "St Blazey": a street's word never starts a name
+    if (
+        len(words) == 1
+        and words[0] in _COMPASS
+        and not _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start)
+    ):
+        return True  # "East Suffolk", "Bevan Street East": a compass word alone (not "Mr West")
+    if len(words) == 2 and words[0] in _COMPASS:
+        return True  # "Inspector South Bristol", "Dear East Lindsey ASB team": a district
+    if _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start):
+        return True  # "KING'S LYNN", "Bishop's Stortford", "Earl's Court": a town's name
+    if _STREET_WORD_NEXT.match(text, cand.end):
+        return True  # "Royal William Yard", "Sergeant Dunstall Road": a street's or a yard's name
     if len(words) == 1 and _date_use(text, cand.start, cand.end):
         return True  # "since early June", "reported in May.": the month
     if _a_town_by_its_neighbours(text, cand, words):
@@ -1129,6 +1263,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and words[1] in _PLACE_LAST
     ):
         return True  # "41 Robey Street, Page Hall", "Kestrel House, Castle Vale": the district
+    if 2 <= len(words) <= 3 and not titled and _district_in_an_address(text, cand):
+        return True  # "6 Long Cross, Lawrence Weston, Bristol BS11 0LP": the district
     if (
         len(words) >= 3
         and not titled
@@ -1299,8 +1435,14 @@ def not_a_name_word(low: str) -> bool:
 
 
 def _quoted(text: str, cand: Candidate) -> bool:
-    """In quotes: a nickname ("Skinny", "Big Mike"), whatever its words mean."""
-    return text[cand.start - 1 : cand.start] in _QUOTES and text[cand.end : cand.end + 1] in _QUOTES
+    """In quotes: a nickname ("Skinny", "Big Mike"), whatever its words mean; not a cell of an
+    export's row, quoted beside the next ('"Par Moor Road","Fly-tipping"')."""
+    return (
+        text[cand.start - 1 : cand.start] in _QUOTES
+        and text[cand.end : cand.end + 1] in _QUOTES
+        and not _CELL_EDGE.match(text, cand.end)
+        and not _CELL_EDGE.search(text, max(0, cand.start - 4), cand.start)
+    )
 
 
 def _listed_name(words: Sequence[str]) -> bool:

@@ -2188,6 +2188,97 @@ SHAPES = [
         ["DEAN ASHCROFTE"],
         ["SUSPECT DESC YOUNG", "CALLER STATES YOUTHS BACK"],
     ),
+    (
+        "a district between a numbered street and its town or postcode, whatever name it looks"
+        " like; a person after a numbered street, with no town after, stays a person",
+        "Premises: 6 Tanners Cross, Martin Fields, Bristol BS11 0PX; 19 Orchard Road, Winton,"
+        " Eccles, M30 8QJ. Served at 12 Park Road, Craig Whitely came to the door.",
+        ["6 Tanners Cross", "19 Orchard Road", "M30 8QJ", "Craig Whitely"],
+        ["Martin Fields", "Winton, Eccles"],
+    ),
+    (
+        "a street's word or a compass word is never a name's start; a compass word after a"
+        " title is a surname",
+        '{"loc":"Harrow Street East","district":"East Ribble","subject":"Priya Nandra"} Spoke'
+        " to Mr West.",
+        ["Priya Nandra", "West"],
+        ["Harrow Street East", "East Ribble"],
+    ),
+    (
+        "Welsh words for public bodies' roles and teams; the people holding them go",
+        "Swyddog Tai / Housing Officer: Elin Pryce. Atgyfeiriwr: Owain Bebb, Tîm Ymddygiad"
+        " Gwrthgymdeithasol.",
+        ["Elin Pryce", "Owain Bebb"],
+        ["Swyddog Tai", "Atgyfeiriwr", "Tîm Ymddygiad Gwrthgymdeithasol"],
+    ),
+    (
+        "the quoted cells of an export's row are no nicknames, and a model's name stops at a"
+        " cell's edge; quoted nicknames listed in prose still go",
+        '"Ref","Opened","Ward","Place","Type","Name" / "AB-1","02/02","Hollins","Moss Bank'
+        ' Way","Fly-tipping","Dana Wirth". They call him "Mouse", "Spud" and his mate.',
+        ["Dana Wirth", "Mouse", "Spud"],
+        ['"Ward"', '"Name"', "Hollins", "Moss Bank Way", "Fly-tipping"],
+    ),
+    (
+        "a landmark-named district in a list of districts (its last word a landmark's); people"
+        " listed stay people",
+        "Patrol plan: Felling Metro, Heworth, Leam Hall and Wardley. Seen Jordan Pike there."
+        " Present: Sarah Hale, Tom Jones, Amy Clarke and Dev Patel.",
+        ["Jordan Pike", "Sarah Hale", "Tom Jones", "Amy Clarke", "Dev Patel"],
+        ["Felling Metro, Heworth, Leam Hall and Wardley"],
+    ),
+    (
+        "a district's words found again elsewhere in the note are the district; the tenant"
+        " stays a person",
+        "Premises: 4 Elm Cross, Leonard Stanton, Bristol BS11 9QX. Tenant: Kayleigh Moss."
+        " Friends of Leonard Stanton have written in support.",
+        ["4 Elm Cross", "BS11 9QX", "Kayleigh Moss"],
+        [", Leonard Stanton, Bristol", "Friends of Leonard Stanton"],
+    ),
+    (
+        'a landmark\'s two words before its town in brackets, or after "attended"; a person'
+        " with a role or a possessive stays a person",
+        "(2) DOYLE, Kian 02/03/2007 - Albert Park (Dudley). 16:10 attended Victoria Park re"
+        " youths. Officers attended Holly Green's flat; victim Sarah Hall (Leeds) spoke to us.",
+        ["DOYLE, Kian", "02/03/2007", "Holly Green", "Sarah Hall"],
+        ["Albert Park (Dudley)", "attended Victoria Park"],
+    ),
+    (
+        "a surname by its form, whatever its word means: in capitals after a capitalised first"
+        " name in a mixed-case note, or after a nickname in quotes inside the name; a speaker's"
+        " label after a name, and a word after a closing quote, stay",
+        'I saw a male I know as Jordan SCORER on an orange KTM. Regulars: Martin "Mossy" Grimmer'
+        ' and a female. CALLER: Niamh OPERATOR: and the address? Regards Cheryl" Reply from PS'
+        " Hart.",
+        ["SCORER", "Grimmer", "Mossy", "Niamh"],
+        ["OPERATOR:", "Reply from", "orange KTM"],
+    ),
+    (
+        "a surname after a nickname in brackets, and an O' surname in lower case after a first"
+        " name; a town in brackets after a name stays",
+        "Caller: Margaret (Maggie) Rourke, 7 Elm Grove, Bootle. names given: shauna o'keefe (15)"
+        " and her mate. Kerry (Leeds) said no.",
+        ["Rourke", "Maggie", "o'keefe", "7 Elm Grove"],
+        ["(Leeds) said", "her mate", "Bootle"],
+    ),
+    (
+        "a place by its own words: a compass word and a district after a title or a greeting, a"
+        " town's possessive first word, a street's word after it, a place-ending district after"
+        ' "attended"; a person named by a street word, and one attended at home, stay people',
+        "Authorised by Inspector North Wirral. Dear West Lindsey ASB team. KING'S LYNN CCTV"
+        " reports. No groups by Royal William Yard. Joint visit w/ Sergeant Halton Road nick. At"
+        " 20:05 I attended Barne Barton re youths. Spoke to Kim Lane and Mr Tom Way; officers"
+        " attended Kwame Barton at home.",
+        ["Kim Lane", "Tom Way", "Kwame Barton"],
+        [
+            "Inspector North Wirral",
+            "Dear West Lindsey",
+            "KING'S LYNN CCTV",
+            "Royal William Yard",
+            "Sergeant Halton Road",
+            "attended Barne Barton",
+        ],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
