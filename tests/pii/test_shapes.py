@@ -2279,6 +2279,15 @@ SHAPES = [
             "attended Barne Barton",
         ],
     ),
+    (
+        "a street's word misspelt as hands slip, and Birmingham's Middleways; the word alone and"
+        " a street with no number stay",
+        "Went to 8 Thames Raod (sic) re mopeds. Now at Flat 9, Kelso House, Ladywood Middleway,"
+        " Birmingham; 12 Kirk Steet and 4 Acorn Cresent. The raod was busy on Ladywood"
+        " Middleway.",
+        ["8 Thames Raod", "Flat 9, Kelso House, Ladywood Middleway", "12 Kirk Steet", "4 Acorn"],
+        ["The raod was busy on Ladywood Middleway."],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

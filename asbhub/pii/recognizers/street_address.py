@@ -22,6 +22,9 @@ _UK_STREET_WORDS = (
     "|end|quay|alley|bypass|causeway|corner|glen|haven|hey|holme|hurst|knoll|nook|oval|link"
     "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts|top|bottom"
     "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks|pk|run"
+    "|middleway"  # Birmingham's ring road streets: "Ladywood Middleway"
+    # the commonest slips of a hurried hand: "8 Thames Raod", "12 Kirk Steet"
+    "|raod|roda|steet|sreet|stret|strete|cresent|crecent|terace|avenu|avnue|clsoe|drvie"
 )
 
 
