@@ -426,6 +426,12 @@ def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
         words.pop(0)
 
 
+# Words that stand for a place or a thing, never for a person's name.
+_NEVER_A_NAME = _wordset(
+    "there here where it this that what who whose everyone someone somebody anyone nobody"
+)
+# Where an intelligence log grades its source and its handling: "B/2/P", "Handling code C".
+_GRADE_BEFORE = re.compile(r"(?:\b[A-E1-5]/[1-5]/|\b(?i:code|grading|graded|grade)\s+)$")
 # A town's possessive first word: "King's Lynn", "Bishop's Stortford", "Earl's Court".
 _ROYAL_POSSESSIVE_BEFORE = re.compile(
     r"\b(?:king|queen|prince|princes|bishop|bishops|abbot|abbots|earl|earls|lady|ladies)['’]s\s+$",
@@ -434,7 +440,7 @@ _ROYAL_POSSESSIVE_BEFORE = re.compile(
 # A street's or a yard's word next, capitalised as a name's part, and hardly ever a surname
 # ("Lane", "Court", "House" and "Grove" are: "Mr Kim Lane").
 _STREET_WORD_NEXT = re.compile(
-    r"\s(?:Road|Rd|Street|Avenue|Ave|Drive|Crescent|Terrace|Way|Yard|Gardens|Square|Mews"
+    r"\s(?:Road|Rd|Street|Avenue|Ave|Drive|Crescent|Terrace|Way|Yard|Gardens|Square|Mews|Broadway"
     r"|Parade|Wharf|Quay|ROAD|STREET|AVENUE|DRIVE|CRESCENT|TERRACE|YARD|GARDENS|SQUARE)\b"
     r"(?![\'’])"
 )
@@ -1080,6 +1086,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # 'line name "Bando"': a drug line's brand, not a person
     if _an_operation(text, cand):
         return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
+    if len(words) == 1 and words[0] in _NEVER_A_NAME:
+        return True  # "there's lads smashing it": the sentence, not someone's lads
+    if len(words[0]) == 1 and _GRADE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+        return True  # "Grading B/2/P. Source reports", "Handling code P.": an intelligence grade
     if len(words) >= 2 and words[0] in _STREET_NOT_SURNAME:
         return True  # "Bevan Street East", "St Blazey": a street's word never starts a name
     if (

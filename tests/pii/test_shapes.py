@@ -2288,6 +2288,21 @@ SHAPES = [
         ["8 Thames Raod", "Flat 9, Kelso House, Ladywood Middleway", "12 Kirk Steet", "4 Acorn"],
         ["The raod was busy on Ladywood Middleway."],
     ),
+    (
+        "an intelligence grade's letter, a pronoun before \"'s\", a document's label after a"
+        " role and a street's name before Broadway are no people; a person seen there is",
+        "INTEL LOG 0412. Grading C/3/P. Source states the lads deal from the park. Handling code"
+        " P. It's the shelter by the shops, there's lads smashing it. PCSO STATEMENT. Filwood"
+        " Broadway. Seen Mia Crane there.",
+        ["Mia Crane"],
+        [
+            "Grading C/3/P. Source states",
+            "Handling code P.",
+            "there's lads",
+            "PCSO STATEMENT",
+            "Filwood Broadway",
+        ],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
