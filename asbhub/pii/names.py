@@ -438,11 +438,15 @@ _ROYAL_POSSESSIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A street's or a yard's word next, capitalised as a name's part, and hardly ever a surname
-# ("Lane", "Court", "House" and "Grove" are: "Mr Kim Lane").
+# ("Lane", "Court", "House" and "Grove" are: "Mr Kim Lane"; "St" starts "St Clair").
+_NEXT_STREET_WORDS = sorted(
+    (_STREET_NOT_SURNAME - {"st", "close"})
+    | {"yard", "gardens", "square", "mews", "broadway", "parade", "wharf", "quay"}
+)
+# (in capitals, not the words that are also verbs or nouns: "SAW DEAN HOLT DRIVE OFF")
 _STREET_WORD_NEXT = re.compile(
-    r"\s(?:Road|Rd|Street|Avenue|Ave|Drive|Crescent|Terrace|Way|Yard|Gardens|Square|Mews|Broadway"
-    r"|Parade|Wharf|Quay|ROAD|STREET|AVENUE|DRIVE|CRESCENT|TERRACE|YARD|GARDENS|SQUARE)\b"
-    r"(?![\'’])"
+    rf"\s(?:{'|'.join(w.capitalize() for w in _NEXT_STREET_WORDS)}"
+    r"|ROAD|STREET|AVENUE|CRESCENT|TERRACE|YARD|GARDENS|BROADWAY|MEWS|WHARF)\b(?![\'’])"
 )
 # A first name, its nickname in quotes, then the rest: 'Steven "Stevo" Grimmer'.
 _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")

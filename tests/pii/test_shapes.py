@@ -2268,8 +2268,8 @@ SHAPES = [
         "Authorised by Inspector North Wirral. Dear West Lindsey ASB team. KING'S LYNN CCTV"
         " reports. No groups by Royal William Yard. Joint visit w/ Sergeant Halton Road nick. At"
         " 20:05 I attended Barne Barton re youths. Spoke to Kim Lane and Mr Tom Way; officers"
-        " attended Kwame Barton at home.",
-        ["Kim Lane", "Tom Way", "Kwame Barton"],
+        " attended Kwame Barton at home. SAW DEAN HOLT DRIVE OFF.",
+        ["Kim Lane", "Tom Way", "Kwame Barton", "DEAN HOLT"],
         [
             "Inspector North Wirral",
             "Dear West Lindsey",
