@@ -659,7 +659,10 @@ _HEADING_END = re.compile(r"\s*(?:,|:|\s[-–]\s)")
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:harbour|quay|beach|seafront|promenade|prom|village|estate|station|precinct|marina"
     r"|slipway|pier|rec|common|library|retail\s+park|industrial\s+estate|playing\s+fields?"
-    r"|town\s+centre|high\s+street|bus\s+station|leisure\s+centre|community\s+centre)\b"
+    r"|town\s+centre|high\s+street|bus\s+station|leisure\s+centre|community\s+centre"
+    # and, capitalised or not, the open spaces named for their place: "Saltwells Nature Reserve"
+    r"|(?i:nature\s+reserve|country\s+park|recreation\s+ground|skate\s+park|play\s+park"
+    r"|golf\s+course|allotments|cemetery|reservoir|towpath))\b"
 )
 
 

@@ -2303,6 +2303,15 @@ SHAPES = [
             "Filwood Broadway",
         ],
     ),
+    (
+        "an open space named for its place (a nature reserve, a country park, a recreation"
+        " ground), where the place's word is also taken for a person elsewhere; the person"
+        " stays a person",
+        "Issues: motorbikes on Cradwell Nature Reserve (9 Ranger reports). Actions: Cradwell"
+        " Ranger to share the gate-lock schedule; Ryan Coles to attend.",
+        ["Ryan Coles"],
+        ["Cradwell Nature Reserve"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
