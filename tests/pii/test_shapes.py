@@ -2312,6 +2312,14 @@ SHAPES = [
         ["Ryan Coles"],
         ["Cradwell Nature Reserve"],
     ),
+    (
+        "a username in quotes after a platform and its word for an account; a group's name in"
+        " quotes stays",
+        'Group posting videos. Their Snapchat account "hollins.crew" posts them; the TikTok page'
+        ' "the lads" is a group chat.',
+        ["hollins.crew"],
+        ['"the lads"'],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

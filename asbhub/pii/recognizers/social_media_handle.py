@@ -18,7 +18,7 @@ _PLATFORM = (
 _ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)\b"
 _LINK = (
     r"\s*(?:is|was|called|named|of|as|by|under|(?:he|she|they|it)(?:['’]s|\s+is)|its|:|-|=|,)?"
-    r"\s*\(?"
+    r"\s*[(\"“‘']?"  # in brackets or quotes: 'Snapchat account "leamlane.lads"'
 )
 _COMMON = (
     r"(?!(?:the|a|an|and|to|he|she|they|him|her|them|his|is|was|that|this|from|on|at|in|with"
