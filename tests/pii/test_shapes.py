@@ -2320,6 +2320,16 @@ SHAPES = [
         ["hollins.crew"],
         ['"the lads"'],
     ),
+    (
+        "a postcode broken by a wrap's hyphen, a passport's nine digits a few words after their"
+        " cue, an e-mail with a space before its @; ranges with a dash and a handle stay as they"
+        " are",
+        "Caller at 12 Ash Avenue, Sheffield, S6 4-  TB; 9 Elm Lane, Croydon, CR2 -  7QP. His"
+        " passport copy from the letting agent says 6120 44871, he said. Mail: dana.k77"
+        " @outlook.com. Insta @lil.mace. Open Tues- Thurs for 11- 14 year olds, 2 - 3 pm.",
+        ["S6 4-  TB", "CR2 -  7QP", "6120 44871", "k77", "@outlook.com", "@lil.mace"],
+        ["Tues- Thurs for 11- 14 year olds, 2 - 3 pm", "Sheffield", "Croydon"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -19,6 +19,14 @@ class OfflineEmailRecognizer(PatternMatching):
             r"(?<![\w.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}\b",
             0.9,
         ),
+        # A space slipped in before the @ ("rania.haddad82 @outlook.com"), where the name has a
+        # digit, a dot or an underscore ("insta @lil.mace" is a handle after its platform).
+        Pattern(
+            "E-mail with a space before its @",
+            r"(?<![\w.+\-])(?=[\w%+\-]*[\d._])[A-Za-z0-9._%+\-]+\s@[A-Za-z0-9\-]+"
+            r"(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}\b",
+            0.8,
+        ),
         Pattern(
             "E-mail spelt out",
             r"\b[\w.\-]+\s?[\[(]\s?at\s?[\])]\s?[\w\-]+(?:\s?(?:[\[(]\s?dot\s?[\])]|\.)\s?[\w\-]+)+\b",

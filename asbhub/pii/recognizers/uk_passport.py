@@ -29,6 +29,14 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
             r"(?=(?:\d[ \-]?){8}\d\b)\d(?:[ \-]?\d){8}\b",
             0.7,
         ),
+        # Nine digits grouped any way a few words after the cue, none between: "His passport copy
+        # from referencing says 5483 91027".
+        Pattern(
+            "Passport digits a few words after its cue",
+            r"(?i:\bpassport\b[^.\n\d]{1,40}?)\K(?<![\d\-])"
+            r"(?=(?:\d[ \-]?){8}\d\b)\d(?:[ \-]?\d){8}\b",
+            0.6,
+        ),
         # Nine digits after the issuing country's code need no cue: "GBR 507718342".
         Pattern("Passport with its country's code", r"(?-i:GBR|GB|IRL)\s\d{9}\b", 0.7),
         # Another country's identity card, after its name: "dowód osobisty AYZ482193", "carte de

@@ -27,8 +27,11 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("UK postcode (full)", rf"\b(?:GIR\s?0AA|{_OUTWARD}\s{{0,3}}{_INWARD})\b", 0.75),
-        # Split by a form's line break turned into a slash: "B12 / 8JU", "CF24/3AA".
-        Pattern("UK postcode split by a slash", rf"\b{_OUTWARD}\s?/\s?{_INWARD}\b", 0.6),
+        # Split by a form's line break turned into a slash, or by a wrap's hyphen: "B12 / 8JU",
+        # "CF24/3AA", "CR0 -  0QX".
+        Pattern(
+            "UK postcode split by a slash", rf"\b{_OUTWARD}\s{{0,2}}[/\-]\s{{0,2}}{_INWARD}\b", 0.6
+        ),
         # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
         # "on the a1 2 pm" stays prose.
         # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
@@ -72,7 +75,8 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         ),
         Pattern(
             "UK postcode (odd spacing)",
-            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]\s{1,2}[ABD-HJLNP-UW-Z]{2}"
+            # (a wrap's hyphen inside the inward code: "S5 8-  RX")
+            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]-?\s{1,2}[ABD-HJLNP-UW-Z]{2}"
             r"|[A-PR-UWYZ][A-HK-Y]?\s[0-9][0-9A-HJKPSTUW]?\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2})\b",
             0.6,
         ),
