@@ -2330,6 +2330,14 @@ SHAPES = [
         ["S6 4-  TB", "CR2 -  7QP", "6120 44871", "k77", "@outlook.com", "@lil.mace"],
         ["Tues- Thurs for 11- 14 year olds, 2 - 3 pm", "Sheffield", "Croydon"],
     ),
+    (
+        "a national insurance number after its cue, its digits broken by a wrap's hyphen; a"
+        " time range after a team's letters stays",
+        "Father Tomas Horvat NINO SK 48 21 9- 0 B (per DWP letter); his NINO card was in the"
+        " car, NI team 2 - 3 pm.",
+        ["SK 48 21 9- 0 B", "Tomas Horvat"],
+        ["NI team 2 - 3 pm"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

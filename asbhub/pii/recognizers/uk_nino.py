@@ -28,7 +28,8 @@ class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
             "NINO after its cue",
             r"(?i:\b(?:nino|ni\s?no|n\.i\.(?:\s?no)?|national\s+insurance(?:\s+(?:no|number))?)"
             r"\.?[\s:#\-]*)\K"
-            r"(?i:[A-Z]{2}(?:(?:[ \-]?\d{2}){3}|(?:[ \-]?\d{3}){2})(?:[ \-]?[A-Z])?)\b",
+            # its digits grouped any way, or broken by a wrap's hyphen: "ST 48 21 9- 0 A"
+            r"(?i:[A-Z]{2}(?:[ \-]{0,3}\d){6}(?:[ \-]{0,3}[A-Z])?)\b",
             0.7,
         ),
     ]
