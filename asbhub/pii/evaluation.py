@@ -64,6 +64,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning22": SetRole.TUNED_ON,
     "tuning23": SetRole.TUNED_ON,
     "tuning24": SetRole.TUNED_ON,
+    "tuning25": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

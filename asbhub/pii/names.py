@@ -432,6 +432,12 @@ _NEVER_A_NAME = _wordset(
 )
 # Where an intelligence log grades its source and its handling: "B/2/P", "Handling code C".
 _GRADE_BEFORE = re.compile(r"(?:\b[A-E1-5]/[1-5]/|\b(?i:code|grading|graded|grade)\s+)$")
+_COMPASS_ADJECTIVES = _wordset("northern southern eastern western")
+# A place named for someone, by their possessive: "Chandler's Ford", "Harold's Cross".
+_POSSESSIVE_PLACE_AFTER = re.compile(
+    r"['’]s\s(?:Ford|Cross|Green|Hill|Wood|Park|End|Bridge|Heath|Common|Hall|Field|Quay|Wharf"
+    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard)\b"
+)
 # A town's possessive first word: "King's Lynn", "Bishop's Stortford", "Earl's Court".
 _ROYAL_POSSESSIVE_BEFORE = re.compile(
     r"\b(?:king|queen|prince|princes|bishop|bishops|abbot|abbots|earl|earls|lady|ladies)['’]s\s+$",
@@ -652,7 +658,10 @@ def _family_of(text: str, cand: Candidate, words: list[str]) -> bool:
 # A heading that names where something was held, the place next: "BWV Cheltenham, Hesters Way",
 # "MARAC Belfast North, 13 March", "detached session Lawrence Weston - good chat".
 _HEADING_BEFORE = re.compile(
-    r"^\W{0,3}(?:[\w&/]+\s+){0,4}(?i:bwv|marac|session|patrol|conference|briefing)\s*[,:\-–]?\s*$"
+    r"^\W{0,3}(?:[\w&/'’]+\s+){0,6}(?i:bwv|marac|session|patrol|conference|briefing|beat"
+    r"|walkabout|outreach|surgery)(?i:\s+(?:note|notes|log|update|plan))?"
+    # (the team in brackets: "youth outreach (KCC Children's Services) - Millmead:")
+    r"(?:\s*\([^()\n]{1,60}\))?\s*[,:\-–]?\s*$"
 )
 _HEADING_END = re.compile(r"\s*(?:,|:|\s[-–]\s)")
 # A lower-case noun that makes the word before it a place: "Mousehole harbour", "Pitsea station".
@@ -1105,8 +1114,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start)
     ):
         return True  # "East Suffolk", "Bevan Street East": a compass word alone (not "Mr West")
-    if len(words) == 2 and words[0] in _COMPASS:
-        return True  # "Inspector South Bristol", "Dear East Lindsey ASB team": a district
+    if len(words) >= 2 and (words[0] in _COMPASS or words[0] in _COMPASS_ADJECTIVES):
+        # "Inspector South Bristol", "Dear East Lindsey ASB team", "West Sussex IPEH",
+        # "Southern Vectis": a district, or a body named for one
+        return True
+    if _POSSESSIVE_PLACE_AFTER.match(text, cand.end):
+        return True  # "Chandler's Ford", "Harold's Cross": a place named for someone
     if _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start):
         return True  # "KING'S LYNN", "Bishop's Stortford", "Earl's Court": a town's name
     if _STREET_WORD_NEXT.match(text, cand.end):

@@ -2338,6 +2338,23 @@ SHAPES = [
         ["SK 48 21 9- 0 B", "Tomas Horvat"],
         ["NI team 2 - 3 pm"],
     ),
+    (
+        "a district after a patrol's or a beat's heading, a place named by someone's"
+        " possessive, a body named for its compass point, safeguarding and keepers' letters;"
+        " a person's possessive before a relation stays a person",
+        "pcso patrol note Eyres Monsell – PSPO signs replaced. Fryern Arcade, Chandler's Ford -"
+        " shoplifting. From DSL, Millais School: West Sussex IPEH / MASH ref. Southern Vectis"
+        " driver abused. Believed to be RK's son Tyler Dobson. Spoke to Kerry's mum.",
+        ["Tyler Dobson", "Kerry"],
+        [
+            "Eyres Monsell",
+            "Chandler's Ford",
+            "From DSL",
+            "West Sussex IPEH",
+            "Southern Vectis",
+            "RK's son",
+        ],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
