@@ -411,7 +411,11 @@ def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidat
 
 _DETAILS_AFTER = re.compile(
     r"\s?\((?:\d{1,2}\s?[/.\-]|\d{1,2}\)|\d{1,2},|(?i:mum|dad|mother|father|son|daughter|aged?|dob"
-    r"|b\.|born|nan|gran|brother|sister|partner|tenant|victim|suspect)\b)"
+    r"|b\.|born|nan|gran|brother|sister|partner|tenant|victim|suspect)\b"
+    # or their plate or phone: "Harvey Lusted (WP63 LXC)", "Amy Stone (07700 900123)"
+    r"|(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})\)|0\d{3,4}\s?\d{3})"
+    # or where they live, by its house number: "Carl Lord of 28 Clayton Street"
+    r"|\s+of\s+(?:flat\s+)?\d{1,4}[A-Za-z]?,?\s+[A-Z]"
 )
 
 

@@ -2355,6 +2355,15 @@ SHAPES = [
             "RK's son",
         ],
     ),
+    (
+        "a name whose surname is a word, kept whole when its plate or phone follows in brackets"
+        ' or its house number after "of"; a pub\'s name with a phone after it stays',
+        "Drivers identified by Selsey NPT: Warren Lusted (WP63 LXC) and Ellis Orr. Samina Bi says"
+        " Glen Lord of 28 Clayton Street threw paint. The Lord of the Manor pub (01632 960 123)"
+        " shut.",
+        ["Lusted", "Glen Lord", "WP63 LXC", "Ellis Orr"],
+        ["The Lord of the Manor pub"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",
