@@ -442,10 +442,9 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     last = words[-1].lower()
     if last not in first_names() and last not in _MIDDLE:
         return None
-    m = _ONE_WORD_AFTER.match(text, ent.end)
+    # "Bernadette (Bernie) Quirke": the surname after the nickname
     nickname = _NICKNAME_IN_BRACKETS.match(text, ent.end)
-    if nickname is not None:  # "Bernadette (Bernie) Quirke": the surname after the nickname
-        m = _ONE_WORD_AFTER.match(text, nickname.end())
+    m = _ONE_WORD_AFTER.match(text, ent.end if nickname is None else nickname.end())
     irish = _O_SURNAME_AFTER.match(text, ent.end)
     if irish is not None and _same_case(span, irish.group(1).replace("'", "").replace("’", "")):
         return irish.end(1)  # "ciaran o'hare", "Sean O'Dowd": an O' surname, whatever its word

@@ -1106,17 +1106,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # 'line name "Bando"': a drug line's brand, not a person
     if _an_operation(text, cand):
         return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
+    titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
     if len(words) == 1 and words[0] in _NEVER_A_NAME:
         return True  # "there's lads smashing it": the sentence, not someone's lads
     if len(words[0]) == 1 and _GRADE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
         return True  # "Grading B/2/P. Source reports", "Handling code P.": an intelligence grade
     if len(words) >= 2 and words[0] in _STREET_NOT_SURNAME:
         return True  # "Bevan Street East", "St Blazey": a street's word never starts a name
-    if (
-        len(words) == 1
-        and words[0] in _COMPASS
-        and not _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start)
-    ):
+    if len(words) == 1 and words[0] in _COMPASS and not titled:
         return True  # "East Suffolk", "Bevan Street East": a compass word alone (not "Mr West")
     if len(words) >= 2 and (words[0] in _COMPASS or words[0] in _COMPASS_ADJECTIVES):
         # "Inspector South Bristol", "Dear East Lindsey ASB team", "West Sussex IPEH",
@@ -1144,9 +1141,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         len(words) >= 2 and words[0] in _NATURAL_PLACE_WORDS
     ):
         return True  # "St Mirren", "Loch Ness", "Lough Erne": named for a saint or a lake
-    if not _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) and _vehicle_model(
-        text, cand, words
-    ):
+    if not titled and _vehicle_model(text, cand, words):
         return True  # "Seat Leon", "Toyota Yaris": a vehicle
     if any(w in _INSTITUTION_WORDS for w in words):
         return True  # "Merseyside Police IOM": an institution, whatever else is in it
@@ -1173,7 +1168,6 @@ def _false_name(text: str, cand: Candidate) -> bool:
         text, max(0, cand.start - 320), cand.start
     ):
         return False  # "Actions: GOD review CADs; MH closure notice": initials owning an action
-    titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
     if titled and span.islower() and all(w in english_words() for w in words):
         return True  # "pc attended", "sgt on duty": a word, not a surname
     if titled and span[0].isupper():
@@ -1321,10 +1315,11 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         len(words) == 2
         and not titled
-        and (words[0] in _COMPASS or words[1] in _COMPASS)
+        and words[1] in _COMPASS
         and all(w in _COMPASS or w in places() or w not in first_names() for w in words)
     ):
-        return True  # "East Riding", "Cheshire West", "South Lakeland": a district
+        return True  # "Cheshire West", "Bolton North": a district (a compass word first is one
+        # whatever follows, above)
     if (
         len(words) == 1
         and not titled

@@ -126,8 +126,8 @@ class PatternMatching(PatternRecognizer):
                     (
                         pattern.compiled_regex,
                         pattern.score,
-                        tuple(_compiled_gate(g, flags) for g in gates) if gates else None,
-                        _compiled_gate(starts, flags) if starts else None,
+                        tuple(_compiled_once(g, flags) for g in gates) if gates else None,
+                        _compiled_once(starts, flags) if starts else None,
                     )
                 )
             cache[flags] = compiled
@@ -158,5 +158,7 @@ def _matches_from(compiled: Any, text: str, starts: list[int]) -> Iterator[Any]:
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled_gate(gate: str, flags: int) -> Any:
-    return regex.compile(factored(gate), flags=flags)
+def _compiled_once(expression: str, flags: int) -> Any:
+    """A gate or a starts expression, compiled once per set of flags (several patterns share
+    one)."""
+    return regex.compile(factored(expression), flags=flags)
