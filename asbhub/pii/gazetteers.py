@@ -206,6 +206,13 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def places_named_like_people() -> frozenset[str]:
+    """GeoNames' UK places of 1,000 people or more whose one word is also a name ("barry",
+    "shirley", "carlton"; tools/build_words.py): places only where the words around them say so."""
+    return _words("uk_towns_named_like_people.txt")
+
+
+@functools.lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Lower-case English words that are in no name list (SCOWL's smaller British list, via
     tools/build_words.py): trimmed off the ends of a name the model ran into a sentence."""

@@ -16,6 +16,7 @@ from asbhub.pii.gazetteers import (
     first_names,
     not_names,
     places,
+    places_named_like_people,
     surnames,
 )
 from asbhub.pii.resolve import Candidate, Entity
@@ -1079,9 +1080,28 @@ def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
     if words[0] in places() and _AREA_AFTER.match(text, end):
         return True
     where = _WHERE_BEFORE.search(text, max(0, cand.start - 12), cand.start) is not None
-    return (
-        where and words[0] in places() and end == cand.end and text[end : end + 1] not in ("'", "’")
-    )
+    if not where or end != cand.end or text[end : end + 1] in ("'", "’"):
+        return False
+    if words[0] in places():
+        return True
+    # a place named like a person, with no surname after it: "lives in Barry", not "in Barry
+    # Jones's car"
+    return words[0] in places_named_like_people() and not _CAPITAL_WORD_NEXT.match(text, end)
+
+
+def _a_town_before_its_town(text: str, cand: Candidate, words: list[str]) -> bool:
+    """A district named like a person, then the town it is in and nothing more of a name: "of
+    Shirley, Southampton", "Barry, Vale of Glamorgan"; not "Carl Clifton, Nottingham" (a first
+    name before it) or "Keith, Leeds City Council" (the town starts a body's name)."""
+    if len(words) != 1 or not (words[0] in places() or words[0] in places_named_like_people()):
+        return False
+    town = _TOWN_AFTER_COMMA.match(text, cand.end)
+    if town is None or town.group(1).lower() not in places():
+        return False
+    if town.group(1).lower() in first_names() and town.group(1).lower() not in places():
+        return False
+    prev = _PREV_WORD.search(text, max(0, cand.start - 30), cand.start)
+    return prev is None or not prev.group(1)[:1].isupper()
 
 
 def _false_name(text: str, cand: Candidate) -> bool:
@@ -1129,6 +1149,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "since early June", "reported in May.": the month
     if _a_town_by_its_neighbours(text, cand, words):
         return True  # "kimberley (notts) snt", "beverley snt", "her sons in audley"
+    if not titled and _a_town_before_its_town(text, cand, words):
+        return True  # "of Shirley, Southampton", "Raffles, Carlisle": a district
     if _agency_of_an_attendee(text, cand) and not (len(words) >= 2 and words[0] in first_names()):
         return True  # "Present: … Moira Leckie (Clwyd Alyn)": her organisation
     if _town_after_address(text, cand, words):
@@ -1693,6 +1715,11 @@ _TEAM_OR_COUNTY_AFTER = re.compile(
 # After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis
 # ward" may be a surname).
 _AREA_AFTER = re.compile(r"\s(?:ward|division|sector|beat)\b")
+# After a place named like a person: a surname ("in Barry Jones's car"), not a place of its own.
+_CAPITAL_WORD_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# A town after a comma, the end of what is named there: "Shirley, Southampton." (not "Keith,
+# Leeds City Council").
+_TOWN_AFTER_COMMA = re.compile(r",\s*([A-Z][a-z]+)\b(?!\s+[A-Z][a-z]|[\-'’])")
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|towards|toward|around|outside)\s+$", re.IGNORECASE)
 # An operation's name: "Op Jasmine", "OP SEASHORE", "operation Summer Nights"; not a CAD log's
 # operator ("op 5512 HUSSAIN:", "op LEWIS K"), nor a timed entry's ("20:31 OP MWANGI:").
