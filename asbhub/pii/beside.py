@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from asbhub.pii.gazetteers import (
     common_english_words,
+    common_word_names,
     english_words,
     first_names,
     folded,
@@ -22,7 +23,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import LINE_NAME_BEFORE, first_name_word, not_a_name_word
+from asbhub.pii.names import LINE_NAME_BEFORE, first_name_word, leading_word, not_a_name_word
 from asbhub.pii.recognizers.date_of_birth import DATE, WORDS_DATE
 from asbhub.pii.resolve import Candidate, Entity
 
@@ -84,6 +85,8 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     for ent in entities:
         if ent.type == "STREET_ADDRESS":
             found += _resident_before(text, ent, people)
+        elif ent.type == "DATE_OF_BIRTH":
+            found += _name_before_its_birth_date(text, ent, people)
     for m in _QUOTED.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         inner_start, inner_end = m.span(group)
@@ -411,6 +414,49 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
 
 
 # Words between a first name and the surname in South Asian and other names.
+# Words, then a birth word right before a date of birth: "detained: jago pascoe d.o.b o9/o4/99",
+# "known = kai trelawny dob 17/3/09".
+_WORDS_BEFORE_BIRTH = re.compile(
+    rf"((?:(?>{_WORD})[ \t]++){{0,2}}(?>{_WORD}))[ \t]*+,?[ \t]*+\(?"
+    r"(?i:d\.?[ \t]?o\.?[ \t]?b\.?|b\.|born)[ \t]*+[:\-]?[ \t]*+$"
+)
+
+
+def _name_before_its_birth_date(
+    text: str, ent: Entity, people: Sequence[Entity]
+) -> list[Candidate]:
+    """The words right before a date of birth's cue that can only be a name: two or three in one
+    case, none of them a word, a place or a label ("jago pascoe d.o.b", "KAI TRELAWNY DOB"); one
+    alone only where a list has it as a name. Stops at the first word that is not one."""
+    m = _WORDS_BEFORE_BIRTH.search(text, max(0, ent.start - 70), ent.start)
+    if m is None:
+        return []
+    words = list(re.finditer(_WORD, m.group(1)))
+    kept: list[re.Match[str]] = []
+    for w in reversed(words):
+        low = w.group().lower()
+        if (
+            low in _FUNCTION_WORDS
+            or low in _CALENDAR_WORDS
+            or not_a_name_word(low)
+            or leading_word(low)
+            or not _same_case(words[-1].group(), w.group())
+            # a name that is also a word counts only capitalised: "the lad dob", "the Child"
+            or (low in common_word_names() and not w.group().istitle())
+        ):
+            break
+        kept.insert(0, w)
+    if not kept:
+        return []
+    lows = [w.group().lower() for w in kept]
+    if len(kept) == 1 and lows[0] not in first_names() and lows[0] not in surnames():
+        return []
+    start, end = m.start(1) + kept[0].start(), m.start(1) + kept[-1].end()
+    if any(p.start <= start and end <= p.end for p in people):
+        return []
+    return [Candidate("PERSON", start, end, 0.6, "context")]
+
+
 _MIDDLE = frozenset(["singh", "kaur", "shah", "bibi", "begum", "kumar", "devi", "bin", "binti"])
 # Words that some list has as a surname but that are the sentence after a name.
 _FUNCTION_TEXT = (
@@ -440,8 +486,9 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     if not words or len(words) > 3:
         return None
     last = words[-1].lower()
-    if last not in first_names() and last not in _MIDDLE:
-        return None
+    double = "-" in last and all(part in first_names() for part in last.split("-"))
+    if last not in first_names() and last not in _MIDDLE and not double:
+        return None  # (a first name of two joined: "kayleigh-ann" + " venner")
     # "Bernadette (Bernie) Quirke": the surname after the nickname
     nickname = _NICKNAME_IN_BRACKETS.match(text, ent.end)
     m = _ONE_WORD_AFTER.match(text, ent.end if nickname is None else nickname.end())

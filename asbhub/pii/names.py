@@ -191,6 +191,11 @@ def _wordset(words: str) -> frozenset[str]:
 
 # Months that are also first names ("May said", "June Askew").
 MONTHS_THAT_ARE_NAMES = _wordset("april may june august")
+# Every month's name and its short forms: "Sat 5 Oct", "12 Jan 2024".
+_MONTH_WORDS = MONTHS_THAT_ARE_NAMES | _wordset(
+    "january february march july september october november december jan feb mar apr jun jul"
+    " aug sep sept oct nov dec"
+)
 
 
 # Words the model sometimes calls PERSON in call-handler prose.
@@ -208,6 +213,7 @@ _LEADING = ROLE_WORDS | _wordset(
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
     " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
+    " incl including"  # "youths incl tegan rowe"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -316,7 +322,7 @@ _NOT_ALIASES = _wordset(
 )
 # A pub named after a title and a name: "The Lord Robert", "The Sir Robert Peel".
 _PUB_TITLE_BEFORE = re.compile(
-    r"\b(?-i:The)\s+(?-i:Lord|Sir|Admiral|Duke|Earl|Marquis|Marquess|King|Queen|Prince"
+    r"\b(?i:the)\s+(?-i:Lord|Sir|Admiral|Duke|Earl|Marquis|Marquess|King|Queen|Prince"
     r"|Princess|Lady|General|Captain|Colonel|Squire|Saint|St\.?)\s+$"
 )
 # A saint's name makes a church, a school, a club or a hospital: "St Mirren", "St Thomas'",
@@ -439,9 +445,20 @@ _NEVER_A_NAME = _wordset(
 _GRADE_BEFORE = re.compile(r"(?:\b[A-E1-5]/[1-5]/|\b(?i:code|grading|graded|grade)\s+)$")
 _COMPASS_ADJECTIVES = _wordset("northern southern eastern western")
 # A place named for someone, by their possessive: "Chandler's Ford", "Harold's Cross".
+# And a law named for someone: "Clare's Law", "Sarah's Law".
 _POSSESSIVE_PLACE_AFTER = re.compile(
     r"['’]s\s(?:Ford|Cross|Green|Hill|Wood|Park|End|Bridge|Heath|Common|Hall|Field|Quay|Wharf"
-    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard)\b"
+    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard|Law)\b"
+)
+# A school, a college or a hospital named for someone, its other words between: "Timothy
+# Hackworth Primary", "Sir John Hunt Community Sports College", "thomas ferens academy".
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:(?-i:[A-Z][a-z]+|[a-z]{3,})\s+){0,3}?"
+    r"(?:(?i:academy|school|college|university|hospital|infirmary|library)"
+    r"|(?-i:Primary|PRIMARY|Infants|Juniors|High\s+School|Community\s+College))\b"
+    # (not the person's role there: "Sarah Jones School Liaison Officer")
+    r"(?!\s+(?i:liaison|officer|nurse|staff|worker|teacher|head|manager|lead|security|governor"
+    r"|counsellor|police|pcso|rep|representative|admin|secretary)\b)"
 )
 # A town's possessive first word: "King's Lynn", "Bishop's Stortford", "Earl's Court".
 _ROYAL_POSSESSIVE_BEFORE = re.compile(
@@ -466,11 +483,21 @@ _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
 def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
     """The last word is a surname by how it is written, whatever else it means: in capitals
     after a capitalised first name in a mixed-case note ("a male I know as Lewis SCORER"), or
-    after a nickname in quotes inside the name ('Steven "Stevo" Grimmer')."""
+    after a nickname in quotes inside the name ('Steven "Stevo" Grimmer'), or capitalised after
+    a first name of two joined by a hyphen ("Kerry-Ann Mutton")."""
     last = words[-1].group()
     if _NICKNAME_INSIDE.fullmatch(text, words[0].end(), words[-1].start()):
         return last[:1].isupper()
     first = words[-2].group()
+    if (
+        len(words) == 3
+        and text[words[0].end() : words[1].start()] == "-"
+        and text[words[1].end() : words[2].start()] == " "
+        and all(w.group().lower() in first_names() for w in words[:2])
+        and last.istitle()
+        and last.lower() not in ROLE_WORDS
+    ):
+        return True  # after a first name of two joined by a hyphen: "Kerry-Ann Mutton"
     return (
         len(last) >= 3
         and last.isupper()
@@ -601,8 +628,11 @@ _PEOPLE_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 # One word joined by "and" to an organisation: "Devon and Cornwall Police" (not "Darren Price
 # and Estuary Homes", two parties).
+# Another place and a body's word after: "Avon and Somerset Police", "devon & cornwall police".
 _AND_ORG_AFTER = re.compile(
-    rf"^\s+and\s+(?-i:[A-Z][a-z]+)\b\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}\b", re.IGNORECASE
+    rf"^\s+(?:and|&)\s+(?:(?-i:[A-Z][a-z]+)\b\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}"
+    r"|(?-i:[a-z]{3,})\s+(?:police|constabulary|council|fire))\b",
+    re.IGNORECASE,
 )
 _JOINED_PLACE_AFTER = re.compile(r"\s*(?:,|&|/|and)\s*([A-Z][^\W\d_]+)\b(?!\s+[A-Z])")
 _JOINED_PLACE_BEFORE = re.compile(r"(?<![\w\s])\s*\b([A-Z][^\W\d_]+)\s*(?:&|/|and)\s*$")
@@ -755,6 +785,16 @@ _PLACE_KEY = re.compile(
     r"|org|organisation|organization|agency|team|council|force|beat|reason|outcome|priority"
     r"|risk|source|scheme|estate|place|venue|site|premises|service|partner|region|county"
     r"|borough|division|sector|offence|crime|class|action|result|ha|la|lpa|housing)$"
+)
+
+
+# A form's label for a place or a body, where a field starts: "| Ward: Hartcliffe |",
+# "Landlord: Abri;" (not "Source:" or "Reason:", which may name a person).
+_PLACE_LABEL_BEFORE = re.compile(
+    r"(?:^|[|;\n]|\s[-–/]\s|[.)]\s)\s*(?i:area|location|loc|district|ward|town|city|estate|place"
+    r"|venue|site|premises|beat|region|county|borough|division|sector|landlord|agency|team"
+    r"|council|force|org|organisation|organization|provider|partner|neighbourhood|locality"
+    r"|village)\s*[:=]\s*$"
 )
 
 
@@ -1089,6 +1129,21 @@ def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
     return words[0] in places_named_like_people() and not _CAPITAL_WORD_NEXT.match(text, end)
 
 
+def _institution_named_for(text: str, cand: Candidate, span: str) -> bool:
+    """A name that a school's, a college's or a hospital's word follows, with at most three of
+    the institution's own words between in the same case (not "kyle left school": the word
+    between is an English word in lower case)."""
+    m = _INSTITUTION_AFTER.match(text, cand.end)
+    if m is None:
+        return False
+    between = _WORD.findall(text, cand.end, m.end())[:-1]
+    if span.islower():
+        return all(w.islower() and w not in common_english_words() for w in between) and not (
+            between and between[-1] in first_names()
+        )
+    return all(w[:1].isupper() for w in between)
+
+
 def _a_town_before_its_town(text: str, cand: Candidate, words: list[str]) -> bool:
     """A district named like a person, then the town it is in and nothing more of a name: "of
     Shirley, Southampton", "Barry, Vale of Glamorgan"; not "Carl Clifton, Nottingham" (a first
@@ -1111,7 +1166,11 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if cand.source != "ner" and _SPELLED.fullmatch(span) and all(len(w) == 1 for w in words[:4]):
         return False  # "A-G-N-I-E-S-Z-K-A": a name spelled out letter by letter
-    if "_" in span or _machine_value_of(text, cand.start, cand.end):
+    if (
+        "_" in span
+        or _machine_value_of(text, cand.start, cand.end)
+        or _PLACE_LABEL_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+    ):
         return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
     if (2 <= len(words) <= 3 or _CALL_SIGN_NUMBER.match(text, cand.end)) and all(
         _phonetic(w) for w in words
@@ -1139,8 +1198,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         # "Inspector South Bristol", "Dear East Lindsey ASB team", "West Sussex IPEH",
         # "Southern Vectis": a district, or a body named for one
         return True
-    if _POSSESSIVE_PLACE_AFTER.match(text, cand.end):
-        return True  # "Chandler's Ford", "Harold's Cross": a place named for someone
+    inner = re.search(r"['’]s\s", span)
+    if _POSSESSIVE_PLACE_AFTER.match(text, cand.end) or (
+        inner is not None and _POSSESSIVE_PLACE_AFTER.match(text, cand.start + inner.start())
+    ):
+        return True  # "Chandler's Ford", "Harold's Cross", "Clare's Law": named for someone
+    if len(words) <= 3 and _institution_named_for(text, cand, span):
+        return True  # "Timothy Hackworth Primary", "Sir John Hunt Community Sports College"
     if _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start):
         return True  # "KING'S LYNN", "Bishop's Stortford", "Earl's Court": a town's name
     if _STREET_WORD_NEXT.match(text, cand.end):
@@ -1157,8 +1221,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "3 Pit Lane Shirley", "12 Heol Hir, Llanishen, Cardiff": its locality
     if _town_before_postcode(text, cand):
         return True  # "5 High Street, Bala LL23 7AD": the town of an address
-    if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start):
-        return True  # "The Admiral Rodney", "The Sir Robert Peel": a pub
+    second = _WORD.search(text, cand.start + 1, cand.end) if len(words) >= 2 else None
+    if _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) or (
+        second is not None
+        and _PUB_TITLE_BEFORE.search(text, max(0, cand.start - 16), second.start())
+    ):
+        return True  # "The Admiral Rodney", "the Lord Rosebery" (the title in it): a pub
     if _named_place_before(text, cand.start) or (
         len(words) >= 2 and words[0] in _NATURAL_PLACE_WORDS
     ):
@@ -1319,6 +1387,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         len(words) >= 3
         and not titled
         and _ORG_LAST.search(span)
+        and "-" not in span.split()[-1]  # a double-barrelled surname: "Siân Llewellyn-Ward"
         and (words[-1] in _BUILDING_LAST or words[-2] not in first_names())
     ):
         return True  # "Bernard Weatherill House", "Brandon Country Park"; not "Sarah Jane Hall"
@@ -1373,6 +1442,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not any(w in first_names() for w in words)
     ):
         return True  # "Coventry Foleshill", "Hartlepool Seaton Carew": a town and its district
+    if (
+        len(words) == 2
+        and not titled
+        and len(words[0]) > 1  # "R. Beighton": an initial makes a surname of a place
+        and words[1] in places()
+        and words[1] not in surnames()
+        and not any(w in first_names() for w in words)
+        and not span.isupper()  # "RK HUSSAIN HOLLINWOOD": a keeper's surname, then the town
+    ):
+        return True  # "Newton Aycliffe", "Chapel Allerton": a town's last word, no first name
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]) and not _writer_and_organisation(
@@ -1478,6 +1557,12 @@ def _cue_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     return "strong" if m.group("strong") else "weak"
+
+
+def leading_word(low: str) -> bool:
+    """A title, a role or a greeting that comes before a name and is never part of it ("mr",
+    "occupier", "dear")."""
+    return low in _LEADING
 
 
 def not_a_name_word(low: str) -> bool:
@@ -1709,7 +1794,8 @@ _DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
 # A place's policing team or county after its name, or a word saying where before it.
 _TEAM_OR_COUNTY_AFTER = re.compile(
     r"\s*(?:\((?:notts|lancs|yorks|leics|lincs|derbys|staffs|glos|wilts|hants|herts|beds|bucks"
-    r"|cambs|northants|oxon|berks|[a-z]+shire|co\.?\s+[a-z]+)\)|\s(?:snt|npt|nht|cpt|spt|lpa|npu)\b)",
+    r"|cambs|northants|oxon|berks|[a-z]+shire|co\.?\s+[a-z]+)\)|\s(?:snt|npt|nht|cpt|spt|lpa|npu"
+    r"|neighbourhood\s+(?:beat\s+|policing\s+)?team|beat\s+team)\b)",
     re.IGNORECASE,
 )
 # After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis
@@ -1783,7 +1869,7 @@ def _date_use(text: str, start: int, end: int) -> bool:
     """ "Saturday 21 June", "June 2025", "since early June", "reports in May.": a month's name
     by a day or a year, after a word that says when, or ending a clause after "in", is the
     date, not the June named elsewhere in the note."""
-    return text[start:end].lower() in MONTHS_THAT_ARE_NAMES and (
+    return text[start:end].lower().rstrip(".") in _MONTH_WORDS and (
         _DAY_BEFORE.search(text, max(0, start - 12), start) is not None
         or _DAY_OR_YEAR_AFTER.match(text, end) is not None
         or _WHEN_BEFORE.search(text, max(0, start - 24), start) is not None

@@ -282,7 +282,10 @@ def _ocr_postcodes(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in _OCR_POSTCODE.finditer(text)
-        if not m.group(1).isdigit() and any(c.isdigit() for c in m.group(1) + m.group(2))
+        if not m.group(1).isdigit()
+        and any(c.isdigit() for c in m.group(1) + m.group(2))
+        # a lone O, l or I in the outward code is a word's letter: "DOB 1ST JAN"
+        and (len(m.group(1)) == 2 or any(c.isdigit() for c in m.group(1)))
     ]  # (a digit among them: "NO INS", "LOG INT" are words)
 
 

@@ -164,6 +164,12 @@ class DateOfBirthRecognizer(PatternMatching):
             rf"{_BIRTH_CUE}\K{_WORDS_DATE}",
             0.85,
         ),
+        # "b" with no dot, as a note shortens "born": "Tamsin Jane b twelfth of September 1989"
+        Pattern(
+            "Date in words after a bare 'b'",
+            rf"(?<![\w'’.\-/])(?-i:b)\s+\K{_WORDS_DATE}",
+            0.85,
+        ),
         Pattern("Old date read out", _OLD_DATE_SAID, 0.6),
         # An export's row: a date of a year long gone in a cell of its own is a birth date
         # ('"KEEBLE, Darren",1982-05-04,"112 Shirley High Street"'); this decade's are events.

@@ -9,6 +9,12 @@ from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
 
+# Domains of the mail services people give their addresses at.
+_MAIL_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|sky"
+    r"|talktalk|virginmedia|protonmail|proton|gmx|mail|example)"
+)
+
 
 class OfflineEmailRecognizer(PatternMatching):
     """Plain addresses at 0.9 and 'name (at) domain (dot) com' spellings at 0.6."""
@@ -42,10 +48,22 @@ class OfflineEmailRecognizer(PatternMatching):
             r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
             0.6,
         ),
+        # "at" typed for the @, the domain's dots typed ("t.oyelaran77 at gmail.com"): the name
+        # has a digit, a dot or an underscore, or the domain is a mail provider's; not "bought
+        # at argos.co.uk".
+        Pattern(
+            "E-mail with 'at' for its @",
+            r"(?<![\w.+\-])(?:(?=[\w%+\-]*[\d._])[A-Za-z0-9._%+\-]+\sat\s[A-Za-z0-9\-]+"
+            rf"|[A-Za-z0-9._%+\-]+\sat\s{_MAIL_PROVIDER})"
+            r"(?:\.[A-Za-z0-9\-]+)*\.(?:com|co\.uk|org(?:\.uk)?|net|uk|ac\.uk|gov\.uk|info|me"
+            r"|io|ie)\b",
+            0.6,
+        ),
     ]
     # An address spelt out runs only where "dot" and an ending are.
     GATES: ClassVar[dict[str, str]] = {
-        "E-mail spelt out in words": r"dot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b"
+        "E-mail spelt out in words": r"dot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
+        "E-mail with 'at' for its @": r"\sat\s[A-Za-z0-9\-]+\.",
     }
     CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
 

@@ -23,6 +23,7 @@ _UK_STREET_WORDS = (
     "|links|reach|chare|loke|drift|twitten|jitty|ginnel|snicket|wynd|brae|loan|crofts|top|bottom"
     "|lanes|range|arcade|promenade|prom|esplanade|quays|wharves|rows|walks|pk|run"
     "|middleway"  # Birmingham's ring road streets: "Ladywood Middleway"
+    "|wlk|grv|crt|clo"  # shortened as some systems write them: "3 Hawthorn Wlk", "9 Elm Grv"
     # the commonest slips of a hurried hand: "8 Thames Raod", "12 Kirk Steet"
     "|raod|roda|steet|sreet|stret|strete|cresent|crecent|terace|avenu|avnue|clsoe|drvie"
 )
@@ -102,7 +103,12 @@ _NUMBER_START = (
 )
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
 # A range or pair is one address: "78-80", "3 and 5", "7 & 9".
-_NUMBER = r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?(?:\s?(?:[-/–]|and|&|or)\s?\d{1,3}[A-Za-z]?)?,?\s+"
+# (a pair parted by a slash takes no comma after it: "CAD 6613 of 19/10, Oldfield Park" is a
+# log's date, then a place)
+_NUMBER = (
+    r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?"
+    r"(?:\s?(?:[-–]|and|&|or)\s?\d{1,3}[A-Za-z]?,?|\s?/\s?\d{1,3}[A-Za-z]?|,)?\s+"
+)
 # A house number read out, as a call is transcribed: "forty-two Railway Street", "eighty seven
 # gleadless common", "seventeen Caerleon Road".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -118,6 +124,7 @@ _STREET = (
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
     r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w'])"  # one word: "14 Ridgeway", "2 Kingsway"
+    r"(?:\s(?i:north|south|east|west)\b(?!\s+of\b))?"  # "6 Kingsway West"
     r"|broadway(?![\w']))"
 )
 
@@ -125,7 +132,8 @@ _STREET = (
 # Streets with no street word ("2 Fodderwick", "15 Long Riding", "12 TOWNGATE") count only
 # after a locative cue and when a comma, full stop, town or postcode follows.
 _CUE = (
-    r"(?:at|of|from|to|on|outside|opposite|behind|attend|attended|visit|visited|address|addr"
+    r"(?:(?:address|addr\.?)\s+(?:given(?:\s+as)?|is|was|as)"  # "addr given 27 Long Cross BS11 0LQ"
+    r"|at|of|from|to|on|outside|opposite|behind|attend|attended|visit|visited|address|addr"
     r"|lives|living|resides|"
     rf"(?:{BUILDING_WORDS}),)"
 )
@@ -265,6 +273,8 @@ class StreetAddressRecognizer(PatternMatching):
             # not a meeting room: "Room 4, County Hall", "Room 3, Oldbury Council House"
             r"\b(?!room\s*\d{1,4}[A-Za-z]?,?\s+(?:\p{L}+\s+)?(?:council|county|town|civic|guild"
             r"|village|church|community|committee)\s+(?:house|hall|offices|centre|chambers)\b)"
+            # not a log's day and month: "CAD 6613 of 19/10, Oldfield Park"
+            r"(?!(?<=\b(?i:of)\s)\d{1,2}/\d{1,2},)"
             rf"{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
             rf"(?:,\s*(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
             0.65,

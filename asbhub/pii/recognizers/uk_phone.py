@@ -14,6 +14,9 @@ _SEP = r"\)?[ .\-]?"
 _TRUNK = r"(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)"
 _NOT_AFTER = r"(?<![\d/])"
 _NOT_BEFORE = r"(?![\d/]|[.\-]\d)"
+# Between two digits of a number broken by a line's wrap or typed loosely: a hyphen with spaces
+# about it ("07700 900 - 562", "07700 9- 00 662") or two spaces ("01632960  733").
+_WRAP_SEP = r"\)?(?:\s{0,2}-\s{0,2}|\s{1,2}|\.)?"
 # Freephone, shared-cost and national service numbers: Crimestoppers, Victim Support, councils'
 # contact centres. They belong to organisations, and stay in the text.
 _SERVICE_PREFIXES = (
@@ -99,6 +102,11 @@ class UkPhoneRecognizer(PatternMatching):
         Pattern(
             "UK phone (9 digits after trunk)",
             rf"{_NOT_AFTER}{_TRUNK}\d(?:{_SEP}\d){{8}}{_NOT_BEFORE}",
+            0.6,
+        ),
+        Pattern(
+            "UK phone broken by a wrap",
+            rf"{_NOT_AFTER}{_TRUNK}\d(?:{_WRAP_SEP}\d){{8,9}}{_NOT_BEFORE}",
             0.6,
         ),
         Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),

@@ -11,6 +11,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 )
 
 from asbhub.pii.recognizers.matching import PatternMatching
+from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?|[A-PR-UWYZ][0-9]{2}"
@@ -38,8 +39,7 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         Pattern(
             "UK postcode (odd spacing) after a street",
             # (the postcode's start first, so that the look back runs only there)
-            r"(?=[a-pr-uwyz][a-hk-y]?[0-9])(?<=(?i:\b(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent"
-            r"|cres|court|ct|grove|terrace|place|gardens|walk|view|hill|green|square|mews)\.?,?\s))"
+            rf"(?=[a-pr-uwyz][a-hk-y]?[0-9])(?<=(?i:\b(?:{STREET_WORDS})\.?,?\s))"
             r"(?i:(?!\w+\s\d\s?[ap]m\b)[a-pr-uwyz][a-hk-y]?[0-9][0-9a-hjkpstuw]?\s{1,2}[0-9]\s"
             r"[abd-hjlnp-uw-z]{2})\b",
             0.6,

@@ -22,9 +22,10 @@ _PLATE_CUE = (
     r"|seen|poss(?:ibly)?|prob(?:ably)?|maybe|might\s+be)\.?)*"
     r"(?:\s+with)?[\s:#.,\-]*[\"“']?)"
 )
-# Whole plates in any case and loose spacing: current, prefix and suffix formats.
+# Whole plates in any case and loose spacing: current (its age typed with a letter O: "WK7O
+# BXY"), prefix and suffix formats.
 _FULL_PLATE = (
-    r"(?i:[A-Z]{2}\s?\d{2}\s{0,2}(?=[A-Z0]*[A-Z])[A-Z0]{3}|[A-Z]\s?\d{1,3}\s{0,2}"
+    r"(?i:[A-Z]{2}\s?(?:\d{2}|\dO|O\d)\s{0,2}(?=[A-Z0]*[A-Z])[A-Z0]{3}|[A-Z]\s?\d{1,3}\s{0,2}"
     r"(?!(?:and|the|was|for|are|not|has|had|his|her|you|who|now|all|but|off|out|yrs|hrs|mph)\b)"
     r"[A-Z]{3}"
     r"|[A-Z]{3}\s{0,2}\d{1,3}\s{0,2}[A-Z])"
