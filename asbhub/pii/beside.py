@@ -72,6 +72,16 @@ _NAME_BEFORE = re.compile(rf"({_WORD})\s$")
 _RESIDENT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z][a-z'’\-]+)\s+(?:at|of|from)\s+$")
 
 
+# A name given in part, and a bracket saying which part is missing: "ROSSITER (refused first
+# name)", "Ellis (refused surname)", "Shannon (surname unk)".
+_PART_OF_NAME_WITHHELD = re.compile(
+    rf"(?<![\w'’\-])({_WORD})\s*+\((?i:(?:refused|would\s+not\s+give|wouldn['’]t\s+give|no)"
+    r"\s+(?:her\s+|his\s+)?(?:first\s+name|forename|surname|last\s+name|full\s+name)"
+    r"|(?:first\s+name|forename|surname|last\s+name)\s+(?:unknown|not\s+known|n/?k|unk"
+    r"|refused|not\s+given|withheld))\b"
+)
+
+
 def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     """Dates of birth, nicknames and name parts next to the names found."""
     found: list[Candidate] = []
@@ -87,6 +97,9 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             found += _resident_before(text, ent, people)
         elif ent.type == "DATE_OF_BIRTH":
             found += _name_before_its_birth_date(text, ent, people)
+    for m in _PART_OF_NAME_WITHHELD.finditer(text):
+        if not not_a_name_word(m.group(1).lower()):
+            found.append(Candidate("PERSON", m.start(1), m.end(1), 0.6, "context"))
     for m in _QUOTED.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
         inner_start, inner_end = m.span(group)
@@ -530,7 +543,12 @@ def _resident_before(text: str, address: Entity, people: Sequence[Entity]) -> li
     word = m.group(1)
     if not_a_name_word(word.lower()) or word.isupper() or _sentence_start(text, m.start(1)):
         return []
+    if _GOVERNING_WORD_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)):
+        return []  # "under Homes for Ukraine at 7 Byerley Road": the end of a scheme's name
     return [Candidate("PERSON", m.start(1), m.end(1), 0.55, "context")]
+
+
+_GOVERNING_WORD_BEFORE = re.compile(r"\b(?i:for|of|in|to|from|under|with|by)\s+$")
 
 
 def _sentence_start(text: str, pos: int) -> bool:

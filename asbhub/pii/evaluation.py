@@ -65,6 +65,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning23": SetRole.TUNED_ON,
     "tuning24": SetRole.TUNED_ON,
     "tuning25": SetRole.TUNED_ON,
+    "tuning26": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

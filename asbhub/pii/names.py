@@ -33,7 +33,8 @@ _ORG_WORDS = (
     r"|npt|snt|nht|lpt|csu|cid|cmht|yot|yos|uhb|nte|constabulary|barbers?|salon|takeaway|cafe|triage"
     r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates|café"
     r"|csp|pcsp|yjs|slo|eho|office|concourse|patrol|lettings|cleaning|propert(?:y|ies)|nails"
-    r"|(?:town|village|city|church|community|sports|parish|market|guild|memorial|scout)\s+hall"
+    r"|(?:town|village|city|church|community|sports|parish|market|guild|memorial|scout|civic)"
+    r"\s+hall"
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
     r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
@@ -127,6 +128,7 @@ _PLACE_LAST_WORDS = (
     "hill hall leys bay point cross green park vale heath end side field fields wood brook"
     " bridge gate common moor dale bank sands oak grove croft down downs ferry isle pond quay"
     " lea lake mere marsh"
+    " fell tarn crag"  # the North's hills and waters: "Lambrigg Fell"
 )
 _PLACE_LAST = frozenset(_PLACE_LAST_WORDS.split())
 _PREV_WORD = re.compile(r"([A-Z][^\W\d_]*)\s+$")
@@ -1795,7 +1797,8 @@ _DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
 _TEAM_OR_COUNTY_AFTER = re.compile(
     r"\s*(?:\((?:notts|lancs|yorks|leics|lincs|derbys|staffs|glos|wilts|hants|herts|beds|bucks"
     r"|cambs|northants|oxon|berks|[a-z]+shire|co\.?\s+[a-z]+)\)|\s(?:snt|npt|nht|cpt|spt|lpa|npu"
-    r"|neighbourhood\s+(?:beat\s+|policing\s+)?team|beat\s+team)\b)",
+    r"|neighbourhood\s+(?:beat\s+|policing\s+)?team|beat\s+team|pspo|ward\s+(?:panel|meeting"
+    r"|surgery|councillors?))\b)",
     re.IGNORECASE,
 )
 # After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis

@@ -14,6 +14,47 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a northern fell or crag, a civic hall, a place before its PSPO or its ward panel, a"
+        " log's day and month before a place with no comma, a scheme's name before an"
+        " address, notices' letters; a surname that is a hill's word, a Scottish flat and a"
+        " family before their address stay personal",
+        "Off-roaders on Lambrigg Fell and Low Crag; meeting at Stanley Civic Hall. Eden PSPO"
+        " consultation; Clifton Ward Panel minutes. CAD 2291 of 30/01 Cruddas Park, Elswick."
+        " Host family under Homes for Ukraine at 7 Byerley Road. Arrested S.5 POA; x3 FPNs."
+        " CPW served on Jordan Pike. Stopped Tormod (dob 3.2.90) of 5/2 Dalmeny St eh6 8rg;"
+        " the Hussains at 12 The Paddocks.",
+        ["Jordan Pike", "5/2 Dalmeny St", "Hussains", "7 Byerley Road"],
+        [
+            "Lambrigg Fell",
+            "Low Crag",
+            "Stanley Civic Hall",
+            "Eden PSPO",
+            "Clifton Ward Panel",
+            "Cruddas Park",
+            "Homes for Ukraine",
+            "S.5 POA",
+            "x3 FPNs",
+        ],
+    ),
+    (
+        "a name given in part before a bracket saying which part is missing; a word before"
+        " such a bracket stays",
+        "JAMES WALSH DOB 21/1/09, Ellie-Mae Fenwick dob 29 Nov 2008, ROSSITER (refused first"
+        " name). Also Ellis (refused surname) and a female kayla (surname unk). The male"
+        " (refused name) ran off.",
+        ["ROSSITER", "Ellis", "kayla"],
+        ["The male (refused name)"],
+    ),
+    (
+        "a comma table's rows pasted onto one line, parted by bars, after prose with commas"
+        " and a colon; its plain columns, and the prose after it, stay",
+        "s.35 log export, Southmead, Sat 2 March: time,name,dob,notice_no,direction | 2114,"
+        "KYLE DAWE,20030915,DN/0412,48hrs | 2117,marley o'shea,9-Nov-05,DN/0413,48hrs | zone:"
+        " Southmead Road, Greystoke Avenue, Southmead Hospital, authorised 1900. All left.",
+        ["KYLE DAWE", "marley o'shea", "9-Nov-05", "DN/0413"],
+        ["Southmead, Sat 2 March", "2117,", "48hrs", "Greystoke Avenue"],
+    ),
+    (
         "a phone number broken by a wrap's hyphen or two spaces; time ranges stay",
         "His mob 07700 900 - 562, mum on 07700 9- 00 662, shop 0191 498 0-  556, office"
         " 01632960  733. Patrols 0200 - 0400 then 2300 - 0300.",

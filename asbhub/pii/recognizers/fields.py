@@ -162,6 +162,9 @@ _SQL_INSERT = re.compile(
     re.IGNORECASE,
 )
 _ROW_BREAK = re.compile(r"\r?\n|\r|\\r\\n|\\[nr]|\s/\s")  # also "\n" written out
+# In a table whose cells are parted otherwise, a bar between spaces also ends a row, as rows
+# pasted onto one line are parted: "time,name,dob | 2114,KYLE DAWE,20030915 | …".
+_ROW_BREAK_OR_BAR = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\s")
 _DELIMITERS = ("\t", "|", ";", ",")
 _HEADER_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _./#()-]{0,30}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -353,11 +356,17 @@ def _table_columns(text: str) -> tuple[tuple[str, str | None, int, int], ...]:
     return tuple(_read_table_columns(text))
 
 
+# A row that is the note's prose again: a label and its colon first, or a sentence's end and
+# the next sentence's capital inside.
+_LABEL_FIRST = re.compile(r"\s*[A-Za-z]+:\s")
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s+[A-Z][a-z]")
+
+
 def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]:
-    rows = _rows(text)
     for delimiter in _DELIMITERS:
         if delimiter not in text:
             continue
+        rows = _rows(text, _ROW_BREAK if delimiter == "|" else _ROW_BREAK_OR_BAR)
         index = 0
         while index < len(rows):
             header = _header(text, rows[index], delimiter)
@@ -369,6 +378,10 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
                 if _RULE_ROW.fullmatch(text[rows[index][0] : rows[index][1]]):
                     index += 1  # a Markdown table's rule under its header
                     continue
+                if _LABEL_FIRST.match(text, *rows[index]) or _SENTENCE_INSIDE.search(
+                    text, *rows[index]
+                ):
+                    break  # the note goes on after the table: "zone: Southmead Road, …"
                 cells = _cells(text, rows[index], delimiter)
                 if len(cells) != len(columns) and not (
                     len(cells) == len(columns) + 1 and index == len(rows) - 1
@@ -393,9 +406,9 @@ def _sql_values(text: str) -> Iterator[tuple[str, int, int]]:
                     yield entity_type, start, end
 
 
-def _rows(text: str) -> list[tuple[int, int]]:
+def _rows(text: str, breaks: re.Pattern[str] = _ROW_BREAK) -> list[tuple[int, int]]:
     rows, start = [], 0
-    for brk in _ROW_BREAK.finditer(text):
+    for brk in breaks.finditer(text):
         rows.append((start, brk.start()))
         start = brk.end()
     rows.append((start, len(text)))
@@ -407,7 +420,11 @@ def _header(
 ) -> tuple[list[str], list[str | None]] | None:
     """The name and the entity type of each column when `row` is a header naming at least one
     personal field, else None. The first cell may follow the prose that introduced the table
-    ("csv attached: handle,platform,...")."""
+    ("csv attached: handle,platform,..."), commas and all ("log export, Southmead, Sat 2
+    March: time,name,dob,...")."""
+    colon = text.rfind(": ", row[0], row[1])
+    if colon >= 0:
+        row = (colon + 2, row[1])  # the header starts after the prose's colon
     cells = _cells(text, row, delimiter)
     if len(cells) < 3 or len(cells) > 40:
         return None

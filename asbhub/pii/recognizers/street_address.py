@@ -99,6 +99,8 @@ _FLAT_AFTER = (
 # serves: "cam 14 Westgate", "the 51 Albert Road" is a route only with its word.
 _NUMBER_START = (
     r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
+    # nor a log's day and month: "CAD 2291 of 30/01 Cruddas Park"
+    r"(?!(?<=\d\s(?i:of)\s)\d{1,2}/[01]?\d\s)"
     r"(?<!\b(?i:cam|camera|cctv|bus|route|platform|stand|gate|bay|pitch|junction|channel|ch)\s)"
 )
 # House numbers have at most three digits: "2315hrs", "PCSO 7125" are times and collar numbers.
@@ -274,7 +276,7 @@ class StreetAddressRecognizer(PatternMatching):
             r"\b(?!room\s*\d{1,4}[A-Za-z]?,?\s+(?:\p{L}+\s+)?(?:council|county|town|civic|guild"
             r"|village|church|community|committee)\s+(?:house|hall|offices|centre|chambers)\b)"
             # not a log's day and month: "CAD 6613 of 19/10, Oldfield Park"
-            r"(?!(?<=\b(?i:of)\s)\d{1,2}/\d{1,2},)"
+            r"(?!(?<=\d\s(?i:of)\s)\d{1,2}/\d{1,2},)"
             rf"{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
             rf"(?:,\s*(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
             0.65,
