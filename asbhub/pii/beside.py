@@ -206,12 +206,31 @@ def _spaced_like(text: str, start: int, shape: str) -> int | None:
     return pos
 
 
+# The rest of a reference typed in groups: "PSNI ref CC2025 0208 00417", "licence no
+# PLH/LIV/ 0072 19.", "notice ref 25 / 00412 / NOISE"; not a time after a log's number ("CAD
+# 5512 09/04 2215 Halifax").
+_REFERENCE_TAIL = re.compile(
+    # (a word in capitals after a spaced slash only where the clause ends: " / DL: …" and
+    # " / ASB case …" are the next fields of a line)
+    r"\s?/\s?\d{1,6}\b(?![/\-]\w)|/[A-Z]{2,8}\b(?![/\-]\w)|\s?/\s?[A-Z]{2,8}(?=[.,;)]|$)"
+    r"|\s(?:\d{5,6}|\d{3}|\d{4}(?=\s\d{3,6}\b))\b(?![/:.\-]\d)"
+    # (a group of four closing the clause is no time of day: "DE-1432 0087.", not "2215.")
+    r"|\s(?:\d{2,3}|(?!(?:[01]\d|2[0-3])[0-5]\d)\d{4})(?=[.,;)](?:\s|$)|$)"
+)
+
+
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """Whole words in names; no lone bracket in a phone number. An address keeps its "no."
-    ("no.28 Whalebridge Close"): the writers of every gold set count it part of the address."""
+    """Whole words in names; no lone bracket in a phone number; a reference's further groups.
+    An address keeps its "no." ("no.28 Whalebridge Close"): the writers of every gold set count
+    it part of the address."""
     out = []
+    starts = sorted(e.start for e in entities)
     for ent in entities:
         start, end = ent.start, ent.end
+        if ent.type == "POLICE_REFERENCE":
+            limit = next((s for s in starts if s >= ent.end), len(text))
+            while (tail := _REFERENCE_TAIL.match(text, end)) and tail.end() <= limit:
+                end = tail.end()
         if ent.type == "PERSON":
             start, end = _whole_word(text, start, end)
             if initial := _INITIAL_AFTER.match(text, end):

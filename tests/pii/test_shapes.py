@@ -14,6 +14,25 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a reference's further groups after a space or a slash; a time closing a log's"
+        " clause and the next field of a line stay",
+        "PSNI ref CC2025 0208 00417. Licence no PLH/LIV/ 0072 19. Notice ref 25 / 00412 /"
+        " NOISE. Pupil no. DE-1432 0087. Log 2291 of 30/01 2215. Tenancy ref NVH/TEN/0045128"
+        " / DL: OYELA711239AS9XY.",
+        ["0208 00417", "0072 19", "/ NOISE", "0087"],
+        ["2215.", "/ DL:"],
+    ),
+    (
+        "a plate with its first letter typed apart, the start of a plate before 'something'"
+        " and its end after the vehicle; an age before 'something' and a car ending up"
+        " somewhere stay",
+        "Group's car F Y17 ODR; veh R E70 VXZ (lowered Golf). One is ky15 somethin, the other"
+        " MA68 something. A black BMW ending WXL and a Corsa ending OXL. He is 15 something;"
+        " the car ending up in a ditch.",
+        ["car F ", "veh R ", "ky15", "MA68", "WXL", "OXL"],
+        ["15 something", "ending up in a ditch"],
+    ),
+    (
         "a northern fell or crag, a civic hall, a place before its PSPO or its ward panel, a"
         " log's day and month before a place with no comma, a scheme's name before an"
         " address, notices' letters; a surname that is a hill's word, a Scottish flat and a"

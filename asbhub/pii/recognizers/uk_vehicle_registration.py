@@ -154,6 +154,24 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             r"(?:\s+(?:with|as))?[\s:,\"“']*)\K(?-i:[A-Z]{1,2}\s?\d{1,2}(?:\s?[A-Z]{1,3})?)(?![\w])",
             0.6,
         ),
+        # Its first letter apart, as typed in a hurry: "F Y17 ODR", "R E70 VXZ" (a real age
+        # identifier lifts it: see validate_result).
+        Pattern("VRN current, first letter apart", r"\b[A-Z]\s[A-Z]\d{2}\s?[A-Z]{3}\b", 0.3),
+        # The start a witness caught, then "something": "ky15 somethin", "MA68 something".
+        Pattern(
+            "Start of a plate before 'something'",
+            r"\b(?i:[A-Z]{2}\d{2})(?=\s+(?i:something|somethin|summat|sumthing|sth|smth)\b)",
+            0.5,
+        ),
+        # The end a witness caught, after the vehicle: "a black BMW ending WXL", "a Corsa
+        # ending OXL".
+        Pattern(
+            "End of a plate after its vehicle",
+            rf"(?:{_MAKE}|(?i:\b(?:car|van|vehicle|motorbike|moped|bike|lorry|truck|taxi)\s+))"
+            r"(?i:ending|ends)(?:\s+(?i:in|with))?[\s:]+\K(?-i:(?=[A-Z\d]*[A-Z])[A-Z\d]{2,4})"
+            r"(?![\w/])",
+            0.7,
+        ),
         Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
         Pattern("VRN suffix", r"\b[A-HJ-PR-Z]{3}\s?\d{1,3}\s?[A-HJ-NPR-TV-Y]\b", 0.3),
         # After a plate's own cue ("reg", "VRM", "plate started", "partial", "veh"), any case and
@@ -300,6 +318,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "Plate in a list of plates": r"(?i:(?:vrms|vrns|regs|registrations|plates|vehicles"
         r"|indexes|indices)[^.;:\n]{0,12}:)",
         "VRN current spaced in lower case": r"\s\d\d\s",
+        "Start of a plate before 'something'": r"(?i:\d\d\s+(?:something|somethin|summat"
+        r"|sumthing|sth|smth)\b)",
+        "End of a plate after its vehicle": r"(?i:\s(?:ending|ends)\s)",
     }
 
     def __init__(self) -> None:
