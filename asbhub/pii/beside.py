@@ -82,6 +82,50 @@ _PART_OF_NAME_WITHHELD = re.compile(
 )
 
 
+# Words in lower case, then an age in brackets: "ID'd ivy rose (16) & summer nash (15)",
+# "deshawn oyelaran (14)".
+_WORDS_BEFORE_AGE = re.compile(
+    r"(?<![\w'’\-])((?:[a-z][a-z'’\-]+ ){0,2}[a-z][a-z'’\-]+) \(\d{1,2}\)"
+)
+
+
+def _a_word(low: str) -> bool:
+    return not_a_name_word(low) or low in common_word_names() or low in common_english_words()
+
+
+def _names_before_an_age(text: str, people: Sequence[Entity]) -> list[Candidate]:
+    """The words in lower case right before an age in brackets that can only be a name: a first
+    name (a word's too, "ivy", "summer") then a surname or a word no list knows ("ivy rose (16)",
+    "deshawn oyelaran (14)"), or a first name that is no word alone ("kayden (15)"); not "the
+    lads (16)" or "a boy (12)". Stops at the first word that is neither."""
+    found = []
+    for m in _WORDS_BEFORE_AGE.finditer(text):
+        words = list(re.finditer(r"[a-z][a-z'’\-]+", m.group(1)))
+        kept: list[re.Match[str]] = []
+        for w in reversed(words):
+            low = w.group()
+            listed = low in first_names() or low in surnames() or first_name_word(low)
+            unknown = len(low) >= 3 and not _a_word(low)  # ("yp kacper nowak (15)")
+            if low in _FUNCTION_WORDS or leading_word(low) or not (listed or unknown):
+                break
+            kept.insert(0, w)
+        # the first a first name ("summer" too, before a surname), or two words no list knows
+        # as words ("deshawn oyelaran")
+        while kept and not (
+            first_name_word(kept[0].group())
+            or (
+                len(kept) >= 2 and all(len(w.group()) >= 3 and not _a_word(w.group()) for w in kept)
+            )
+        ):
+            kept.pop(0)
+        if not kept or (len(kept) == 1 and kept[0].group() in common_word_names()):
+            continue
+        start, end = m.start(1) + kept[0].start(), m.start(1) + kept[-1].end()
+        if not any(p.start <= start and end <= p.end for p in people):
+            found.append(Candidate("PERSON", start, end, 0.55, "context"))
+    return found
+
+
 def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     """Dates of birth, nicknames and name parts next to the names found."""
     found: list[Candidate] = []
@@ -97,6 +141,8 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             found += _resident_before(text, ent, people)
         elif ent.type == "DATE_OF_BIRTH":
             found += _name_before_its_birth_date(text, ent, people)
+    if "(" in text:
+        found += _names_before_an_age(text, people)
     for m in _PART_OF_NAME_WITHHELD.finditer(text):
         if not not_a_name_word(m.group(1).lower()):
             found.append(Candidate("PERSON", m.start(1), m.end(1), 0.6, "context"))
@@ -212,11 +258,17 @@ def _spaced_like(text: str, start: int, shape: str) -> int | None:
 _REFERENCE_TAIL = re.compile(
     # (a word in capitals after a spaced slash only where the clause ends: " / DL: …" and
     # " / ASB case …" are the next fields of a line)
-    r"\s?/\s?\d{1,6}\b(?![/\-]\w)|/[A-Z]{2,8}\b(?![/\-]\w)|\s?/\s?[A-Z]{2,8}(?=[.,;)]|$)"
+    r"\s?/\s?\d{1,6}\b(?![/\-]\w)|/(?=\d{0,4}[A-Z])[A-Z0-9]{2,8}\b(?![/\-]\w)"
+    r"|\s?/\s?[A-Z]{2,8}(?=[.,;)]|$)"
     r"|\s(?:\d{5,6}|\d{3}|\d{4}(?=\s\d{3,6}\b))\b(?![/:.\-]\d)"
     # (a group of four closing the clause is no time of day: "DE-1432 0087.", not "2215.")
     r"|\s(?:\d{2,3}|(?!(?:[01]\d|2[0-3])[0-5]\d)\d{4})(?=[.,;)](?:\s|$)|$)"
 )
+
+
+# The article a date said in words or ordinals opens with is part of it: "born the 19th of
+# October 2001", "the ninth of January nineteen ninety".
+_THE_BEFORE_DATE = re.compile(r"\b(?i:the)\s+$")
 
 
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -240,6 +292,10 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
             md = _MD_BEFORE.search(text, max(0, start - 4), start)
             if md:
                 start = md.start()
+        elif ent.type == "DATE_OF_BIRTH" and (
+            the := _THE_BEFORE_DATE.search(text, max(0, start - 5), start)
+        ):
+            start = the.start()
         elif ent.type == "PHONE_NUMBER" and text[start] == "(" and ")" not in text[start:end]:
             start += 1
         elif ent.type == "SOCIAL_MEDIA_HANDLE":

@@ -23,6 +23,7 @@ it came from, so an entity found in the view is redacted in the original as writ
 * a hyphen and space inside a lower-case word is joined ("Cart- wright" is "Cartwright"),
   four or more single letters typed one space apart are one word ("D r u m m o n d"), and
   characters written one to a box are read together ("|W|V|1|0| |9|Q|L|" is "WV10 9QL");
+* four or more digits typed one space apart are one number ("36/ 9 1 2 0 4 /24");
 * a code's joints lose the spaces a form or a hand put beside them ("GWP/INT/ 25 /00981",
   "slc / asb / 2024 / 118"), where the code holds four digits or more;
 * a correction struck through is left out and goes with the value after it: "960 ~~413~~ 431"
@@ -67,9 +68,13 @@ _ENCODED = re.compile(
     # a hand typed it: "GWP/INT/ 25 /00981", "slc / asb / 2024 / 118", "PS-20250217- 1934"
     # (a dash with a space each side is the sentence's: "42/18774/24 - car meet")
     r"|(?P<joined>(?<![\w/\-])[A-Za-z0-9]{1,12}(?:(?: ?/ ?| -|- |-)[A-Za-z0-9]{1,12}){2,5}"
-    r"(?![\w/\-]))"
+    r"(?![\w/\-])(?! \d\b))"  # (its last part no digit of a number typed apart: "/ 0 5 5 7")
     # characters written into a form's boxes: "|S|A|N|D|H|U| | |", "|W|V|1|0| |9|Q|L|"
     r"|(?P<boxed>\|(?:[^|\n]\|){4,})"
+    # digits typed apart, four or more: "crime 36/ 9 1 2 0 4 /24", "HB ref PCC-HB 4 4 1 2 0 9"
+    # (not a national insurance number's, its letters apart too: "J K 6 2 8 1 0 4 B")
+    r"|(?P<digits>(?<![\d.,:])(?<!\d )(?<!\b[A-Za-z] [A-Za-z] )\d(?: \d){3,}(?! ?\d)"
+    r"(?![.,:]\d))"
     # letters typed apart, words two spaces or more apart: "B r o n w e n  H u g h e s"
     r"|(?P<spaced>(?<![^\W\d_] )(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_]"
     r"(?: {2,4}(?:[^\W\d_] )+[^\W\d_])*(?!\w)(?! [^\W\d_]\b))"
@@ -87,9 +92,10 @@ _QUICK = (
     ("- ", re.compile(r"\w- \w")),
     ("|", re.compile(r"\|[^|\n]\|[^|\n]\|[^|\n]\|[^|\n]\|")),
     (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
+    (" ", re.compile(r"\d \d \d \d")),
 )
 # Kinds read where they stand, character by character (`_in_place`); the others are decoded.
-_IN_PLACE = frozenset({"boxed", "spaced", "joined"})
+_IN_PLACE = frozenset({"boxed", "spaced", "joined", "digits"})
 _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
 # One or two zeros or ones inside a word of letters, four characters or more: "M0HAMED",
 # "Th0mpson", "Pr1tchard", "L0rraine".
@@ -206,6 +212,8 @@ def _in_place(kind: str, unit: str) -> list[tuple[int, str]] | None:
         while kept and kept[-1][1] == " ":
             kept.pop()
         return [*kept, (len(unit) - 1, " ")]
+    if kind == "digits":
+        return [(i, ch) for i, ch in enumerate(unit) if ch != " "]
     if kind == "spaced":
         return [
             (i, ch)

@@ -232,6 +232,27 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"\d{2,6}(?:\s?(?:[/\-]\s?)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
             0.7,
         ),
+        # Its parts in capitals and digits with stray spaces between, as a hand copied it:
+        # "crime no. 40/ 77312/ 24", "ref ACRO/CRO/ 24 7701", "tenancy HC/T/ 00 41 118", "case
+        # no. CB24 P 00771", "warrant WRNT 1108/24/ SMC" (five digits at least, a space inside;
+        # not a date spaced).
+        Pattern(
+            "Reference in loose parts after an agency's cue",
+            rf"{_AGENCY_CUE}\K(?!\d{{1,2}}[\s/.\-]\d{{1,2}}[\s/.\-](?:19|20)?\d\d\b)"
+            r"(?-i:(?=[A-Z0-9/\- ]{0,60}? [A-Z0-9/])(?=(?:[A-Z/\- ]{0,12}\d){5})"
+            # (its first part a number or joined to the next: not the cue's own word in a
+            # log written in capitals, "INTEL LOG 25/INT/004412", "CASE REF LCC/…")
+            r"(?:(?=[A-Z]{0,9}\d)[A-Z0-9]{1,10}|[A-Z]{1,6}(?=[/\-]))"
+            # (a dash with a space before it is the sentence's: "42/324646/26 - ASB nuisance";
+            # a date or a time is no part: "CAD 4471 22/03/2025 21:14")
+            r"(?:[/\-] ?[A-Z0-9]{1,8}| / ?\d{1,8}"
+            # (nor a time of day last: "WMP-12072024-0456 1722 RP STATES")
+            r"| (?!\d{1,2}[/.][01]?\d\b|\d{1,2}[:.]\d\d|(?:[01]\d|2[0-3])[0-5]\d(?! \d))\d{1,6}"
+            r"(?! ?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hrs|hours)[a-z]*\b)"
+            r"| [A-Z]{1,6}(?=/)| [A-Z](?= \d)){1,8})"
+            r"(?![\w/\-:])",
+            0.7,
+        ),
         Pattern(  # "pull refs 5225061442 and 5225070913", "CADs 3312/14FEB, 5540/02MAR"
             "Second reference after an agency's cue",
             rf"{_AGENCY_CUE}{_IDENTIFIER}\s*(?:and|&|,)\s*\K{_IDENTIFIER}",
@@ -379,6 +400,7 @@ class PoliceReferenceRecognizer(PatternMatching):
         (
             "Reference after an agency's cue",
             "Spaced reference after an agency's cue",
+            "Reference in loose parts after an agency's cue",
             "Second reference after an agency's cue",
         ),
         f"(?={_AGENCY_CUE_START})",

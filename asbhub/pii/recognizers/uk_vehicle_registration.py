@@ -18,7 +18,7 @@ _PLATE_CUE = (
     r"(?i:\b(?:personali[sz]ed|private\s+plate|cherished(?:\s+plate)?|(?:(?:partial|part)\s+)?"
     r"(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
     r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
-    r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|given"
+    r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|as|given"
     r"|seen|poss(?:ibly)?|prob(?:ably)?|maybe|might\s+be)\.?)*"
     r"(?:\s+with)?[\s:#.,\-]*[\"“']?)"
 )
@@ -172,6 +172,16 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             r"(?![\w/])",
             0.7,
         ),
+        # In capitals with "?" for the characters not caught, wherever it stands: "FN15 ?KD",
+        # "BD 15 ?RV", "H731 G??", "CU?? ?WK" (a question mark inside a plate's shape is no
+        # sentence's).
+        Pattern(
+            "Partial plate with '?' for what was not caught",
+            # (three characters after the number, as a plate has: "Thurs P4?" is a lesson)
+            r"(?-i:\b(?:[A-Z]{2}\s?[\d?]{2}|[A-Z]\s?\d{1,3})\s?(?=[A-Z]{0,2}\?)[A-Z?]{3})"
+            r"(?![\w?])",
+            0.6,
+        ),
         Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
         Pattern("VRN suffix", r"\b[A-HJ-PR-Z]{3}\s?\d{1,3}\s?[A-HJ-NPR-TV-Y]\b", 0.3),
         # After a plate's own cue ("reg", "VRM", "plate started", "partial", "veh"), any case and
@@ -321,6 +331,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "Start of a plate before 'something'": r"(?i:\d\d\s+(?:something|somethin|summat"
         r"|sumthing|sth|smth)\b)",
         "End of a plate after its vehicle": r"(?i:\s(?:ending|ends)\s)",
+        "Partial plate with '?' for what was not caught": r"[A-Z\d]\s?\?",
     }
 
     def __init__(self) -> None:
