@@ -450,7 +450,7 @@ _COMPASS_ADJECTIVES = _wordset("northern southern eastern western")
 # And a law named for someone: "Clare's Law", "Sarah's Law".
 _POSSESSIVE_PLACE_AFTER = re.compile(
     r"['’]s\s(?:Ford|Cross|Green|Hill|Wood|Park|End|Bridge|Heath|Common|Hall|Field|Quay|Wharf"
-    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard|Law)\b"
+    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard|Law|Nest|Hedges|Well|Mount|Meadow|Fields)\b"
 )
 # A school, a college or a hospital named for someone, its other words between: "Timothy
 # Hackworth Primary", "Sir John Hunt Community Sports College", "thomas ferens academy".
@@ -1131,6 +1131,34 @@ def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
     return words[0] in places_named_like_people() and not _CAPITAL_WORD_NEXT.match(text, end)
 
 
+# A king's or a queen's numeral after a name, then a landmark's words: "King George V Playing
+# Fields", "Queen Elizabeth II Law Courts".
+_REGNAL_AFTER = re.compile(r"\s+(?:I{1,3}|IV|VI{0,3}|IX|X)\b")
+_REGNAL_END = re.compile(r"\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+_COLOURS = _wordset(
+    "black white silver grey gray red blue green dark light navy maroon yellow orange gold"
+    " bronze purple beige"
+)
+_ROYAL_WORDS = _wordset("king queen prince bishop abbot earl lady")
+_CUSTODY_BEFORE = re.compile(r"\b(?i:custody)\s+$")
+
+
+def _regnal_landmark(text: str, cand: Candidate) -> bool:
+    span = text[cand.start : cand.end]
+    end = cand.end
+    if _REGNAL_END.search(span) is None:
+        regnal = _REGNAL_AFTER.match(text, end)
+        if regnal is None:
+            return False
+        end = regnal.end()
+    return bool(
+        _ORG_AFTER.match(text[end : end + 40])
+        or re.match(
+            r"\s+(?-i:[A-Z][a-z]+\s+)?(?i:playing\s+fields?|law\s+courts?|dock|park)\b", text[end:]
+        )
+    )
+
+
 def _institution_named_for(text: str, cand: Candidate, span: str) -> bool:
     """A name that a school's, a college's or a hospital's word follows, with at most three of
     the institution's own words between in the same case (not "kyle left school": the word
@@ -1207,8 +1235,29 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Chandler's Ford", "Harold's Cross", "Clare's Law": named for someone
     if len(words) <= 3 and _institution_named_for(text, cand, span):
         return True  # "Timothy Hackworth Primary", "Sir John Hunt Community Sports College"
-    if _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start):
-        return True  # "KING'S LYNN", "Bishop's Stortford", "Earl's Court": a town's name
+    if _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start) or (
+        len(words) == 1
+        and words[0] in _ROYAL_WORDS
+        and re.match(r"['’]s\s+[A-Z]", text[cand.end : cand.end + 6]) is not None
+    ):
+        # "KING'S LYNN", "Bishop's Stortford", "Earl's Court", "towards King's Hedges": a
+        # town's name, and its first word found alone
+        return True
+    if _regnal_landmark(text, cand):
+        return True  # "King George V Playing Fields", "Queen Elizabeth II Law Courts"
+    if (
+        len(words) == 2
+        and words[0] in _COLOURS
+        and words[1] not in first_names()
+        and words[1] not in surnames()
+    ):
+        return True  # "Silver Passat", "Black BMW X5": a vehicle by its colour
+    if (
+        len(words) == 1
+        and words[0] not in first_names()
+        and _CUSTODY_BEFORE.search(text, max(0, cand.start - 10), cand.start)
+    ):
+        return True  # "CUSTODY Hanley:", "Custody Malinsgate (Telford)": the suite's place
     if _STREET_WORD_NEXT.match(text, cand.end):
         return True  # "Royal William Yard", "Sergeant Dunstall Road": a street's or a yard's name
     if len(words) == 1 and _date_use(text, cand.start, cand.end):

@@ -14,6 +14,27 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "landmarks named with a king's numeral, a vehicle by its colour, a town's possessive"
+        " first word alone, a place named by someone's possessive, a custody suite by its"
+        " place, and an Irish plate after 'plates'; a person with a colour's surname and a"
+        " custody sergeant stay people",
+        "King George V Playing Fields again; result at Queen Elizabeth II Law Courts. Black BMW"
+        " X5 and a Silver Passat seen, driver Grey Smith. Walked towards King's Hedges; Wren's"
+        " Nest cleared. CUSTODY Hanley: DP Terrence Bloor; Custody Sgt Demelza Hicks. Hire van"
+        " on irish plates 191-D-44718.",
+        ["Grey Smith", "Terrence Bloor", "Demelza Hicks", "191-D-44718"],
+        [
+            "King George V Playing Fields",
+            "Queen Elizabeth II Law Courts",
+            "Black BMW",
+            "Silver Passat",
+            "King's Hedges",
+            "Wren's Nest",
+            "CUSTODY Hanley",
+            "plates ",
+        ],
+    ),
+    (
         "a date of birth said with its article goes whole; an incident's date with its"
         " article stays",
         "Respondent Ryan DOCHERTY born the 19th of October 2001. Incident on the 3rd of May.",

@@ -16,7 +16,7 @@ from asbhub.pii.recognizers.matching import PatternMatching
 # started", "partial VRM", "reg poss. starting").
 _PLATE_CUE = (
     r"(?i:\b(?:personali[sz]ed|private\s+plate|cherished(?:\s+plate)?|(?:(?:partial|part)\s+)?"
-    r"(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)"
+    r"(?:vrm|vrn|reg(?:istration)?|index|plates?|number\s+plate)\b"  # (not "plate" of "plates")
     r"(?:\s+(?:no|number|mark))?\.?|partial|veh(?:icles?)?(?:\s+reg)?)"
     r"(?:\s+(?:of\s+(?:one|the\s+\w+)|started|starting|starts|beginning|begins|was|is|as|given"
     r"|seen|poss(?:ibly)?|prob(?:ably)?|maybe|might\s+be)\.?)*"
