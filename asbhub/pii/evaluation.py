@@ -66,6 +66,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning24": SetRole.TUNED_ON,
     "tuning25": SetRole.TUNED_ON,
     "tuning26": SetRole.TUNED_ON,
+    "tuning27": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
