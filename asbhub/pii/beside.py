@@ -75,7 +75,7 @@ _RESIDENT_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z][a-z'’\-]+)\s+(?:at|of
 # A name given in part, and a bracket saying which part is missing: "ROSSITER (refused first
 # name)", "Ellis (refused surname)", "Shannon (surname unk)".
 _PART_OF_NAME_WITHHELD = re.compile(
-    rf"(?<![\w'’\-])({_WORD})\s*+\((?i:(?:refused|would\s+not\s+give|wouldn['’]t\s+give|no)"
+    rf"(?<![\w'’\-])({_WORD})\s*+(?:\(|,\s*+)(?i:(?:refused|would\s+not\s+give|wouldn['’]t\s+give|no)"
     r"\s+(?:her\s+|his\s+)?(?:first\s+name|forename|surname|last\s+name|full\s+name)"
     r"|(?:first\s+name|forename|surname|last\s+name)\s+(?:unknown|not\s+known|n/?k|unk"
     r"|refused|not\s+given|withheld))\b"

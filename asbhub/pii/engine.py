@@ -175,7 +175,13 @@ class RedactionEngine:
                 if span is not None:
                     candidates.append(Candidate(cand.type, *span, cand.score, cand.source))
         from asbhub.pii.beside import beside_names, listed_like, old_dates, tidy
-        from asbhub.pii.names import clean_names, drop_straddling, joined_names, repeat_names
+        from asbhub.pii.names import (
+            clean_names,
+            drop_straddling,
+            joined_names,
+            not_a_name_word,
+            repeat_names,
+        )
 
         candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
@@ -185,6 +191,20 @@ class RedactionEngine:
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)
+            # a full name found beside others ("deshawn oyelaran (14)") counts wherever its
+            # words recur
+            found = {
+                (c.start, c.end)
+                for c in again
+                if c.type == "PERSON"
+                and len(words := re.findall(r"[^\W\d_]+", text[c.start : c.end].lower())) >= 2
+                and not any(not_a_name_word(w) for w in words)  # no place's or word's repeats
+            }
+            if found:
+                named = [e for e in entities if e.type == "PERSON" and (e.start, e.end) in found]
+                more = _outside(plain, repeat_names(text, named))
+                if more:
+                    entities = settle(text, candidates + again + more)
         entities = _in_original(view, self._unshared(text, tidy(text, entities)))
         return Redaction(redact_text(original, entities), entities)
 

@@ -14,6 +14,22 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a full name found beside an age recurs alone, and a name before ', first name n/k';"
+        " a nickname's words and a place in a group's name do not recur",
+        "Spoke to deshawn oyelaran (14), both cheeky. deshawn says his brother drives. AND"
+        ' MCLEAN, FIRST NAME N/K. Owner Mick "the Dog" ARMSTRONG; Council Dog Warden paged.',
+        ["deshawn says", "MCLEAN"],
+        ["Dog Warden"],
+    ),
+    (
+        "a PNC id's serial typed in groups after its cue, and a plate with its age's digits"
+        " apart; a man after a PNC id's groups stays",
+        "Linked adult (PNC 2O1O/0 338 172 H) and PNC 15/ 448 120 R. Paston | FH 5 9 YTE |;"
+        " white Berlingo RV6 8 YHO. PNC 15/ 448 120 A man ran off.",
+        ["338 172 H", "448 120 R", "FH 5 9 YTE", "RV6 8 YHO"],
+        ["A man ran off"],
+    ),
+    (
         "landmarks named with a king's numeral, a vehicle by its colour, a town's possessive"
         " first word alone, a place named by someone's possessive, a custody suite by its"
         " place, and an Irish plate after 'plates'; a person with a colour's surname and a"

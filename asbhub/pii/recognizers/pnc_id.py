@@ -29,6 +29,15 @@ class PncIdRecognizer(PatternMatching):
             r"(?<![\d/])(?:19|20)?\d{2}\s?/\s?\d{5,7}\s(?-i:[B-HJ-NP-RT-Z])(?![\w/])",
             0.85,
         ),
+        # After its cue, its serial typed in groups: "PNC 15/ 448 120 R", "PNC 2010/0 338 172 H".
+        Pattern(
+            "PNC id in groups after its cue",
+            r"(?i:\bpnc(?:\s?id)?(?:\s?no\.?)?[\s:#]*)\K(?<![\d/])(?:19|20)?\d{2}\s?/\s?"
+            # (no I, O, S or A for its letter apart: "… 120 A man ran")
+            r"(?=(?:\d\s?){5,7}\s?(?-i:[B-HJ-NP-RT-Z])\b)\d{1,4}(?:\s\d{1,4}){1,3}\s?"
+            r"(?-i:[B-HJ-NP-RT-Z])(?![\w/])",
+            0.85,
+        ),
         Pattern("CRO number", r"(?<![\d/])\d{1,6}/\d{2}[A-Z](?![\w/])", 0.3),
         Pattern("PNC id read out", _READ_OUT, 0.85),
     ]

@@ -182,7 +182,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             r"(?![\w?])",
             0.6,
         ),
-        Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
+        Pattern("VRN prefix", r"\b[A-HJ-NPR-TV-Y]\s?\d{1,3}\s?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b", 0.3),
+        # Its age's two digits typed apart: "FH 5 9 YTE", "RV6 8 YHO" (a real age lifts it).
+        Pattern("VRN current, its age apart", r"\b[A-Z]{2}\s?\d\s\d\s?[A-Z]{3}\b", 0.3),
         Pattern("VRN suffix", r"\b[A-HJ-PR-Z]{3}\s?\d{1,3}\s?[A-HJ-NPR-TV-Y]\b", 0.3),
         # After a plate's own cue ("reg", "VRM", "plate started", "partial", "veh"), any case and
         # spacing, and the shapes with no age letter: Northern Irish and dateless plates
