@@ -47,7 +47,7 @@ _ORG_WORDS = (
     r"|infirmary|university|theatre|theater|museum|monument|statue|memorial|stadium|gallery"
     r"|cathedral|chapel|abbey|priory|nursery|chippy|hub|areas|residents"
     r"|pier|esplanade|lido|pines|marina|harbour|showground|heritage|coastguard"
-    r"|institute|island|docks|towers|metro|nbt|loch"
+    r"|institute|island|docks|towers|metro|nbt|loch|airport"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
     r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket)"
 )
@@ -226,6 +226,12 @@ _PLACE_CONTINUES = _wordset(
 )
 _CAPITALISED_BEFORE = re.compile(r"(?-i:[A-Z][^\W\d_]*(?:['’]s)?)\s+$")
 _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras cilgant rhes maes")
+# Welsh words that open the name of a place or a body: a college, a school, a theatre, a
+# centre, a hall, a chapel, a church, a park, a house, a bay ("Coleg Cambria", "Ysgol Emrys ap
+# Iwan", "Theatr Brycheiniog", "Bae Cinmel").
+_WELSH_PLACE_FIRST = _wordset(
+    "coleg ysgol theatr canolfan neuadd capel eglwys parc bae pont castell llyn ynys cartrefi"
+)
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
 _TRAILING = _wordset(
     "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp arr"
@@ -450,7 +456,8 @@ _COMPASS_ADJECTIVES = _wordset("northern southern eastern western")
 # And a law named for someone: "Clare's Law", "Sarah's Law".
 _POSSESSIVE_PLACE_AFTER = re.compile(
     r"['’]s\s(?:Ford|Cross|Green|Hill|Wood|Park|End|Bridge|Heath|Common|Hall|Field|Quay|Wharf"
-    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard|Law|Nest|Hedges|Well|Mount|Meadow|Fields)\b"
+    r"|Brook|Bay|Bottom|Corner|Gate|Lane|Row|Yard|Law|Nest|Hedges|Well|Mount|Meadow|Fields"
+    r"|Tower)\b"
 )
 # A school, a college or a hospital named for someone, its other words between: "Timothy
 # Hackworth Primary", "Sir John Hunt Community Sports College", "thomas ferens academy".
@@ -1140,6 +1147,15 @@ _COLOURS = _wordset(
     " bronze purple beige"
 )
 _ROYAL_WORDS = _wordset("king queen prince bishop abbot earl lady")
+# A count after a name in a list of counts, and the items of such a list: "Chadderton 5,
+# Glodwick 9, Werneth 1", "totals: Hyde 1, Stalybridge 1".
+_COUNT_NEXT = re.compile(r"\s\d{1,3}(?=\s*[,;.)]|\s*$|\s+\()")
+_COUNTED_ITEM_BEFORE = re.compile(r"[A-Za-z]\s\d{1,3}[,;]\s*$")
+_COUNTED_ITEM_AFTER = re.compile(r"\s\d{1,3}[,;]\s*[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s\d{1,3}\b")
+# The joints of a town's hyphened name: "Clayton-le-Moors", "Ashton-on-Ribble".
+_TOWN_JOINT = r"\w-(?i:le|on|upon|under|by|in|en|sub|super|cum|next)-\w"
+# A place, then the bracket the candidate opens: "Holyhead (Caergybi)".
+_PLACE_THEN_BRACKET = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?)\s\($")
 _CUSTODY_BEFORE = re.compile(r"\b(?i:custody)\s+$")
 
 
@@ -1258,6 +1274,17 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _CUSTODY_BEFORE.search(text, max(0, cand.start - 10), cand.start)
     ):
         return True  # "CUSTODY Hanley:", "Custody Malinsgate (Telford)": the suite's place
+    if (
+        len(words) <= 3
+        and not titled
+        and all(w not in first_names() and (w not in surnames() or w in places()) for w in words)
+        and _COUNT_NEXT.match(text, cand.end)
+        and (
+            _COUNTED_ITEM_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+            or _COUNTED_ITEM_AFTER.match(text, cand.end)
+        )
+    ):
+        return True  # "Chadderton 5, Glodwick 9, Werneth 1": places in a list of counts
     if _STREET_WORD_NEXT.match(text, cand.end):
         return True  # "Royal William Yard", "Sergeant Dunstall Road": a street's or a yard's name
     if len(words) == 1 and _date_use(text, cand.start, cand.end):
@@ -1295,6 +1322,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if _quoted_chat_speaker(text, cand):
         # '"dizzy: who out tnite" / "mouse: me n kenzo"': a screenshot's speakers, any word
         return all(w in _NOT_SPEAKERS or w in ROLE_WORDS or w in not_names() for w in words)
+    bracket = _PLACE_THEN_BRACKET.search(text, max(0, cand.start - 40), cand.start)
+    if (
+        bracket is not None
+        and len(words) == 1
+        and text[cand.end : cand.end + 1] == ")"
+        and all(w.lower() in places() for w in _WORD.findall(bracket.group(1)))
+    ):
+        return True  # "Holyhead (Caergybi)", "Menai Bridge (Porthaethwy)": a place's other name
+    if _AGENCY_SPEAKER_AFTER.match(text, cand.end) and all(w in places() for w in words):
+        return True  # "Holyhead (Caergybi): ASB reports up": a bulletin's place, not a speaker
     if _AGENCY_SPEAKER_AFTER.match(text, cand.end) and not all(
         w in _NOT_SPEAKERS
         or w in ROLE_WORDS
@@ -1503,6 +1540,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not span.isupper()  # "RK HUSSAIN HOLLINWOOD": a keeper's surname, then the town
     ):
         return True  # "Newton Aycliffe", "Chapel Allerton": a town's last word, no first name
+    if words[0] in _WELSH_PLACE_FIRST and len(words) >= 2:
+        return True  # "Coleg Cambria", "Theatr Brycheiniog": a Welsh body's or place's name
+    if re.search(_TOWN_JOINT, span) or re.match(_TOWN_JOINT, text[cand.end - 1 : cand.end + 12]):
+        return True  # "Clayton-le-Moors", "Ashton-on-Ribble": a town's name
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]) and not _writer_and_organisation(
@@ -1785,6 +1826,8 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             group = m.lastindex or 1
             word = m.group(group)
             low = word.lower()
+            if re.match(_TOWN_JOINT, text[m.end(group) - 1 : m.end(group) + 12]):
+                continue  # "Oswaldtwistle and Clayton-le-Moors": a town's hyphened name
             if "," in m.group() and (low in english_words() or _lists_a_place(text, ent)):
                 continue  # "Cornbrook, Victoria, Shaw and Crompton" lists places
             loose = "," in m.group() or re.search(r"\bor\b", m.group()) is not None

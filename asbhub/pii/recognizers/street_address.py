@@ -99,6 +99,9 @@ _FLAT_AFTER = (
 # serves: "cam 14 Westgate", "the 51 Albert Road" is a route only with its word.
 _NUMBER_START = (
     r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
+    # nor a count after a place's name in a list: "Derker 7, Fitton Hill 4"
+    r"(?:(?<=(?i:flat|apt|apartment|unit|no|number|room|block|plot)\s)"
+    r"|(?!(?<=(?-i:[A-Z][a-z]+)\s)\d{1,3},))"
     # nor a log's day and month: "CAD 2291 of 30/01 Cruddas Park"
     r"(?!(?<=\d\s(?i:of)\s)\d{1,2}/[01]?\d\s)"
     r"(?<!\b(?i:cam|camera|cctv|bus|route|platform|stand|gate|bay|pitch|junction|channel|ch)\s)"
