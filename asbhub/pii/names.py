@@ -1159,6 +1159,41 @@ _PLACE_THEN_BRACKET = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:[ \-][A-Z][a-z]
 _CUSTODY_BEFORE = re.compile(r"\b(?i:custody)\s+$")
 
 
+# Two places joined, and what says they are places: the words after the pair ("Torry and
+# Kincorth youth calls down", "Colin and Lagmore patrols") or "between" before it.
+_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]{2,})\b(?!['’])")
+_PAIR_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]{2,})\s+(?:and|&)\s+$")
+_PLACES_NOUN_AFTER = re.compile(
+    r"\s+(?:patrols?|pcsos?|npts?|snts?|youths?|youth\s+calls|calls|estates|areas|wards|quiet"
+    r"|residents|shops|also\s+hit|up\s+\(|had|have\s+had|to\s+remain|beats?)\b",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(r"\b(?i:between)\s+(?:the\s+)?$")
+
+
+def _pair_of_places(text: str, cand: Candidate, word: str) -> bool:
+    """A word joined to another by "and" or "&", neither a first name, and one of them no name
+    at all or shaped like a place ("-field", "-ton"), where the words around say places: a noun
+    of places after the pair, or "between" before it. "Smith and Jones" stay people."""
+    after = _PAIR_AFTER.match(text, cand.end)
+    before = _PAIR_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+    if after is not None:
+        other, first_start, pair_end = after.group(1), cand.start, after.end()
+    elif before is not None:
+        other, first_start, pair_end = before.group(1), before.start(1), cand.end
+    else:
+        return False
+    pair = [word, other.lower()]
+    if any(w in first_names() for w in pair):
+        return False
+    if not any(w not in surnames() or _PLACE_ENDING.search(w) for w in pair):
+        return False
+    return bool(
+        _PLACES_NOUN_AFTER.match(text, pair_end)
+        or _BETWEEN_BEFORE.search(text, max(0, first_start - 12), first_start)
+    )
+
+
 def _regnal_landmark(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     end = cand.end
@@ -1285,6 +1320,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         )
     ):
         return True  # "Chadderton 5, Glodwick 9, Werneth 1": places in a list of counts
+    if len(words) == 1 and not titled and _pair_of_places(text, cand, words[0]):
+        return True  # "Torry and Kincorth youth calls", "between Middlefield and Heathryfold"
     if _STREET_WORD_NEXT.match(text, cand.end):
         return True  # "Royal William Yard", "Sergeant Dunstall Road": a street's or a yard's name
     if len(words) == 1 and _date_use(text, cand.start, cand.end):

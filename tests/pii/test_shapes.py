@@ -14,6 +14,20 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "two places joined by 'and' where a noun of places follows or 'between' comes"
+        " before; two surnames and two first names joined stay people",
+        "Torry and Kincorth youth calls down. Whifflet and Kirkshaws up (x9, x6). On the path"
+        " between Middlefield and Heathryfold. Baguley and Northenden PCSOs to patrol. Smith"
+        " and Jones patrols; Kayleigh and Jade quiet.",
+        ["Smith", "Jones", "Kayleigh", "Jade"],
+        [
+            "Torry and Kincorth",
+            "Whifflet and Kirkshaws",
+            "Middlefield and Heathryfold",
+            "Baguley and Northenden",
+        ],
+    ),
+    (
         "Welsh bodies and places by their first word, towns by their hyphened joints, places"
         " in a list of counts, a place's other name in brackets, a tower named by a"
         " possessive, an airport, and the Welsh words of a note; people with ages in a list,"
