@@ -14,6 +14,14 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a date of birth with letters for its digits (O and l), and a passport's number"
+        " after 'PP'; a page's number stays",
+        "Tenant Ms T. ADEYEMI (dob O3.ll.1987) says. DL KARIM010090YO9TX PP 503 887 112."
+        " See PP 2 of the report.",
+        ["O3.ll.1987", "503 887 112"],
+        ["PP 2 of the report"],
+    ),
+    (
         "two places joined by 'and' where a noun of places follows or 'between' comes"
         " before; two surnames and two first names joined stay people",
         "Torry and Kincorth youth calls down. Whifflet and Kirkshaws up (x9, x6). On the path"

@@ -152,7 +152,8 @@ class DateOfBirthRecognizer(PatternMatching):
         Pattern(
             "Date after a birth word",
             rf"{_BIRTH_CUE}\K(?:{DATE}(?!\d)"
-            r"|(?=[\dO/.\-]*O)[0-3O]?[\dO][/.\-][01O]?[\dO][/.\-](?:\d{4}|\d{2})(?!\d)"
+            # (or an l for a one: "dob O3.ll.1987")
+            r"|(?=[\dOl/.\-]*[Ol])[0-3O]?[\dO][/.\-][01Ol]?[\dOl][/.\-](?:\d{4}|\d{2})(?!\d)"
             # the day not known: "DOB ??/03/2008", "dob xx/11/07"
             r"|(?:\?\?|xx|--)[/.\-][01]?\d[/.\-](?:\d{4}|\d{2})(?!\d)"
             # its day split by a space, as a scan or a PDF broke it: "D.O.B. 1 7/04/1958"

@@ -22,7 +22,7 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
         # After its cue, as people read it out: "passport 127 394 865".
         Pattern(
             "Passport after its cue",
-            r"(?i:\b(?:passport|ppt)(?:\s+(?:no|number))?\.?[\s:#]*)\K"
+            r"(?i:\b(?:passport|ppt|(?-i:PP))(?:\s+(?:no|number))?\.?[\s:#]*)\K"
             # a country's code before it ("GBR 507718342"), or every digit read apart
             r"(?:(?-i:GBR|GB|UK|IRL)\s)?(?:[A-Z]{1,2}\s?)?"
             # nine digits grouped any way: "127 394 865", "5090 41772", every digit apart
