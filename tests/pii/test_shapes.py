@@ -14,6 +14,18 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a table's row with its name written surname first, and a bar table's rows parted by"
+        " two bars; its plain columns and the prose after it stay",
+        "ASB warnings Q3: name,dob,area,stage | DAVIES Rhiannon,02/10/2004,Tanerdy,Stage 1 |"
+        " Morgan-Jones, Tristan,2003-11-30,Johnstown,Stage 2 | Macsen Harries,14.08.06,"
+        "Carmarthen town centre,CPN warning | notes: Tanerdy and Johnstown remain hotspots."
+        " Log export 01/12/24 – ref | area | reporter | phone | issue || RIV-24-08812 |"
+        " Kensington | Ștefan Munteanu | 07700900417 | noise || RIV-24-08819 | Everton | li na |"
+        " +44 (0)7700 900 862 | harassment",
+        ["Morgan-Jones", "Harries", "| li na |"],
+        ["Johnstown,Stage 2", "Tanerdy and Johnstown remain", "| Everton |", "harassment"],
+    ),
+    (
         "a date of birth with letters for its digits (O and l), and a passport's number"
         " after 'PP'; a page's number stays",
         "Tenant Ms T. ADEYEMI (dob O3.ll.1987) says. DL KARIM010090YO9TX PP 503 887 112."

@@ -165,6 +165,10 @@ _ROW_BREAK = re.compile(r"\r?\n|\r|\\r\\n|\\[nr]|\s/\s")  # also "\n" written ou
 # In a table whose cells are parted otherwise, a bar between spaces also ends a row, as rows
 # pasted onto one line are parted: "time,name,dob | 2114,KYLE DAWE,20030915 | …".
 _ROW_BREAK_OR_BAR = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\s")
+# In a table parted by bars, two bars end a row: "ref | area | reporter || RIV-24-08812 | …".
+_ROW_BREAK_OR_BARS = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\|\s")
+# A row's first two cells that are one name, surname first: "Morgan-Jones, Tristan".
+_SURNAME_COMMA_FORENAME = re.compile(r"\s*[A-Z][\w'’\-]+, ?[A-Z][a-z'’\-]+\s*")
 _DELIMITERS = ("\t", "|", ";", ",")
 _HEADER_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _./#()-]{0,30}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -358,7 +362,8 @@ def _table_columns(text: str) -> tuple[tuple[str, str | None, int, int], ...]:
 
 # A row that is the note's prose again: a label and its colon first, or a sentence's end and
 # the next sentence's capital inside.
-_LABEL_FIRST = re.compile(r"\s*[A-Za-z]+:\s")
+# A row that opens with a label and its colon is the note's prose again: "zone: Southmead Road".
+_LABELLED_ROW = re.compile(r"\s*[A-Za-z]+:\s")
 _SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s+[A-Z][a-z]")
 
 
@@ -366,7 +371,7 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
     for delimiter in _DELIMITERS:
         if delimiter not in text:
             continue
-        rows = _rows(text, _ROW_BREAK if delimiter == "|" else _ROW_BREAK_OR_BAR)
+        rows = _rows(text, _ROW_BREAK_OR_BARS if delimiter == "|" else _ROW_BREAK_OR_BAR)
         index = 0
         while index < len(rows):
             header = _header(text, rows[index], delimiter)
@@ -378,11 +383,16 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
                 if _RULE_ROW.fullmatch(text[rows[index][0] : rows[index][1]]):
                     index += 1  # a Markdown table's rule under its header
                     continue
-                if _LABEL_FIRST.match(text, *rows[index]) or _SENTENCE_INSIDE.search(
+                if _LABELLED_ROW.match(text, *rows[index]) or _SENTENCE_INSIDE.search(
                     text, *rows[index]
                 ):
                     break  # the note goes on after the table: "zone: Southmead Road, …"
                 cells = _cells(text, rows[index], delimiter)
+                if len(cells) == len(columns) + 1 and _SURNAME_COMMA_FORENAME.fullmatch(
+                    text, cells[0][0], cells[1][1]
+                ):
+                    # "Morgan-Jones, Tristan,2003-11-30,…": a name written surname first
+                    cells = [(cells[0][0], cells[1][1]), *cells[2:]]
                 if len(cells) != len(columns) and not (
                     len(cells) == len(columns) + 1 and index == len(rows) - 1
                 ):
