@@ -79,6 +79,13 @@ _ENCODED = re.compile(
     r"|(?P<spaced>(?<![^\W\d_] )(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_]"
     r"(?: {2,4}(?:[^\W\d_] )+[^\W\d_])*(?!\w)(?! [^\W\d_]\b))"
 )
+# A digit read out in words right before digits typed apart: they stay apart, as the phone
+# reader counts them one by one.
+_SAID_DIGIT_BEFORE = re.compile(
+    r"\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)"
+    r"\s$",
+    re.IGNORECASE,
+)
 # What the view may decode, looked for by a literal character first (most texts hold none).
 _QUICK = (
     ("%", re.compile(r"%[0-9A-Fa-f]{2}")),
@@ -145,6 +152,8 @@ def plain_view(text: str) -> View:
     struck: int | None = None
     for match in _ENCODED.finditer(same_length):
         kind, a, b = match.lastgroup, match.start(), match.end()
+        if kind == "digits" and _SAID_DIGIT_BEFORE.search(same_length, max(0, a - 12), a):
+            continue  # a number read out partly in words: "oh seven seven 0 0 9 0 0 4 5 6"
         kept = _in_place(kind, match.group()) if kind in _IN_PLACE else None
         decoded = None if kind in _IN_PLACE else _decode(kind, match.group())
         if kept is None and decoded is None:

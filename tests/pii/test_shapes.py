@@ -14,6 +14,14 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a number read out partly in words, its typed digits apart, stays one number;"
+        " a reference's digits apart are still joined",
+        "Her number is oh seven seven 0 0 9 0 0 4 5 6, she said. Police side she gave us 42/"
+        " 1 8 5 5 3 4 /24.",
+        ["oh seven seven 0 0 9 0 0 4 5 6", "1 8 5 5 3 4"],
+        ["she said"],
+    ),
+    (
         "a table's row with its name written surname first, and a bar table's rows parted by"
         " two bars; its plain columns and the prose after it stay",
         "ASB warnings Q3: name,dob,area,stage | DAVIES Rhiannon,02/10/2004,Tanerdy,Stage 1 |"

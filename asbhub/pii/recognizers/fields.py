@@ -360,11 +360,9 @@ def _table_columns(text: str) -> tuple[tuple[str, str | None, int, int], ...]:
     return tuple(_read_table_columns(text))
 
 
-# A row that is the note's prose again: a label and its colon first, or a sentence's end and
-# the next sentence's capital inside.
-# A row that opens with a label and its colon is the note's prose again: "zone: Southmead Road".
+# A row that opens with a label and its colon is the note's prose again: "zone: Southmead Road"
+# (a row whose notes cell holds sentences is still a row).
 _LABELLED_ROW = re.compile(r"\s*[A-Za-z]+:\s")
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s+[A-Z][a-z]")
 
 
 def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]:
@@ -383,9 +381,7 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
                 if _RULE_ROW.fullmatch(text[rows[index][0] : rows[index][1]]):
                     index += 1  # a Markdown table's rule under its header
                     continue
-                if _LABELLED_ROW.match(text, *rows[index]) or _SENTENCE_INSIDE.search(
-                    text, *rows[index]
-                ):
+                if _LABELLED_ROW.match(text, *rows[index]):
                     break  # the note goes on after the table: "zone: Southmead Road, …"
                 cells = _cells(text, rows[index], delimiter)
                 if len(cells) == len(columns) + 1 and _SURNAME_COMMA_FORENAME.fullmatch(
