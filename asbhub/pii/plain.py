@@ -86,6 +86,8 @@ _SAID_DIGIT_BEFORE = re.compile(
     r"\s$",
     re.IGNORECASE,
 )
+# What a code's digits typed apart follow: a slash or a dash, or the code's letters.
+_CODE_BEFORE_DIGITS = re.compile(r"(?:[/\-]\s?|\b[A-Z]{1,6}\s)$")
 # What the view may decode, looked for by a literal character first (most texts hold none).
 _QUICK = (
     ("%", re.compile(r"%[0-9A-Fa-f]{2}")),
@@ -152,8 +154,14 @@ def plain_view(text: str) -> View:
     struck: int | None = None
     for match in _ENCODED.finditer(same_length):
         kind, a, b = match.lastgroup, match.start(), match.end()
-        if kind == "digits" and _SAID_DIGIT_BEFORE.search(same_length, max(0, a - 12), a):
-            continue  # a number read out partly in words: "oh seven seven 0 0 9 0 0 4 5 6"
+        if kind == "digits" and (
+            _SAID_DIGIT_BEFORE.search(same_length, max(0, a - 12), a)
+            or not _CODE_BEFORE_DIGITS.search(same_length, max(0, a - 8), a)
+        ):
+            # only a code's digits apart are joined ("42/ 1 8 5 5 3 4 /24", "PCC-HB 4 4 1 2 0
+            # 9"), not a number read out partly in words ("oh seven seven 0 0 9 0 0 4 5 6") nor
+            # any other run of digits, which the phone readers take as typed
+            continue
         kept = _in_place(kind, match.group()) if kind in _IN_PLACE else None
         decoded = None if kind in _IN_PLACE else _decode(kind, match.group())
         if kept is None and decoded is None:
