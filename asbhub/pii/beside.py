@@ -23,7 +23,13 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import LINE_NAME_BEFORE, first_name_word, leading_word, not_a_name_word
+from asbhub.pii.names import (
+    LINE_NAME_BEFORE,
+    MONTH_WORDS,
+    first_name_word,
+    leading_word,
+    not_a_name_word,
+)
 from asbhub.pii.recognizers.date_of_birth import DATE, WORDS_DATE
 from asbhub.pii.resolve import Candidate, Entity
 
@@ -553,11 +559,10 @@ _FUNCTION_TEXT = (
     " be been are did does do if when while where who which what why how its no yes"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-_CALENDAR_TEXT = (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june"
-    " july august september october november december mon tue tues wed thu thur thurs fri sat sun"
+# Months' names and short forms (the list the names' checks use) and days' short forms.
+_CALENDAR_WORDS = MONTH_WORDS | frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
-_CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
 _ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?![\w'’])")
 
 

@@ -194,7 +194,7 @@ def _wordset(words: str) -> frozenset[str]:
 # Months that are also first names ("May said", "June Askew").
 MONTHS_THAT_ARE_NAMES = _wordset("april may june august")
 # Every month's name and its short forms: "Sat 5 Oct", "12 Jan 2024".
-_MONTH_WORDS = MONTHS_THAT_ARE_NAMES | _wordset(
+MONTH_WORDS = MONTHS_THAT_ARE_NAMES | _wordset(
     "january february march july september october november december jan feb mar apr jun jul"
     " aug sep sept oct nov dec"
 )
@@ -2001,7 +2001,7 @@ def _date_use(text: str, start: int, end: int) -> bool:
     """ "Saturday 21 June", "June 2025", "since early June", "reports in May.": a month's name
     by a day or a year, after a word that says when, or ending a clause after "in", is the
     date, not the June named elsewhere in the note."""
-    return text[start:end].lower().rstrip(".") in _MONTH_WORDS and (
+    return text[start:end].lower().rstrip(".") in MONTH_WORDS and (
         _DAY_BEFORE.search(text, max(0, start - 12), start) is not None
         or _DAY_OR_YEAR_AFTER.match(text, end) is not None
         or _WHEN_BEFORE.search(text, max(0, start - 24), start) is not None
