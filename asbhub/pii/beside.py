@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from asbhub.pii.gazetteers import (
     common_english_words,
@@ -99,6 +99,25 @@ def _a_word(low: str) -> bool:
     return not_a_name_word(low) or low in common_word_names() or low in common_english_words()
 
 
+def _words_back_to(
+    words: Sequence[re.Match[str]], stop: Callable[[re.Match[str]], bool]
+) -> list[re.Match[str]]:
+    """The words at the end of `words`, walking back to the first one `stop` holds for."""
+    kept: list[re.Match[str]] = []
+    for w in reversed(words):
+        if stop(w):
+            break
+        kept.insert(0, w)
+    return kept
+
+
+def _not_a_name_before_an_age(w: re.Match[str]) -> bool:
+    low = w.group()
+    listed = low in first_names() or low in surnames() or first_name_word(low)
+    unknown = len(low) >= 3 and not _a_word(low)  # ("yp kacper nowak (15)")
+    return low in _FUNCTION_WORDS or leading_word(low) or not (listed or unknown)
+
+
 def _names_before_an_age(text: str, people: Sequence[Entity]) -> list[Candidate]:
     """The words in lower case right before an age in brackets that can only be a name: a first
     name (a word's too, "ivy", "summer") then a surname or a word no list knows ("ivy rose (16)",
@@ -107,14 +126,7 @@ def _names_before_an_age(text: str, people: Sequence[Entity]) -> list[Candidate]
     found = []
     for m in _WORDS_BEFORE_AGE.finditer(text):
         words = list(re.finditer(r"[a-z][a-z'’\-]+", m.group(1)))
-        kept: list[re.Match[str]] = []
-        for w in reversed(words):
-            low = w.group()
-            listed = low in first_names() or low in surnames() or first_name_word(low)
-            unknown = len(low) >= 3 and not _a_word(low)  # ("yp kacper nowak (15)")
-            if low in _FUNCTION_WORDS or leading_word(low) or not (listed or unknown):
-                break
-            kept.insert(0, w)
+        kept = _words_back_to(words, _not_a_name_before_an_age)
         # the first a first name ("summer" too, before a surname), or two words no list knows
         # as words ("deshawn oyelaran")
         while kept and not (
@@ -269,6 +281,9 @@ _REFERENCE_TAIL = re.compile(
     r"|\s(?:\d{5,6}|\d{3}|\d{4}(?=\s\d{3,6}\b))\b(?![/:.\-]\d)"
     # (a group of four closing the clause is no time of day: "DE-1432 0087.", not "2215.")
     r"|\s(?:\d{2,3}|(?!(?:[01]\d|2[0-3])[0-5]\d)\d{4})(?=[.,;)](?:\s|$)|$)"
+    # a check letter after digits typed one at a time ("S T 1 9 4 4 2 0 A"; not "I", a
+    # sentence's), or after eight digits or more, the clause ending ("UPN M 8 4 1 … 5 A,")
+    r"|(?<=\d\s\d)\s(?-i:[A-HJ-Z])(?![\w'’/\-])|(?<=\d{8})\s(?-i:[A-HJ-Z])(?=[.,;)]|$)"
 )
 
 
@@ -353,9 +368,29 @@ _MONTH_YEAR_AFTER = re.compile(
 _CAPITALS_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,})\s$")
 
 
+_PLACE_WORD_BEFORE = re.compile(r"\b(?i:to|in|at|from|near|towards|around|outside|into|of|via)\s+$")
+# In capitals, the surname first and a comma: "DETAINED - KIRKHAM, JORDAN LEE".
+_CAPITALS_COMMA_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,}), ?$")
+
+
 def _surname_in_capitals_before(text: str, ent: Entity) -> list[Candidate]:
-    m = _CAPITALS_BEFORE.search(text, max(0, ent.start - 30), ent.start)
     span = text[ent.start : ent.end]
+    if span.isupper() and span.split()[0].lower() in first_names():
+        c = _CAPITALS_COMMA_BEFORE.search(text, max(0, ent.start - 30), ent.start)
+        low = c.group(1).lower() if c is not None else ""
+        if (
+            c is not None
+            and low in surnames()
+            and low not in english_words()
+            and low not in not_names()
+            # a town only where no preposition shows it a place: "TO LEEDS, JORDAN LEE"
+            and not (
+                low in places()
+                and _PLACE_WORD_BEFORE.search(text, max(0, c.start(1) - 12), c.start(1))
+            )
+        ):
+            return [Candidate("PERSON", c.start(1), ent.end, 0.6, "context")]
+    m = _CAPITALS_BEFORE.search(text, max(0, ent.start - 30), ent.start)
     if m is None or not span[:1].isupper() or span.isupper() or " " in span:
         return []
     low = m.group(1).lower()
@@ -526,10 +561,10 @@ def _name_before_its_birth_date(
     if m is None:
         return []
     words = list(re.finditer(_WORD, m.group(1)))
-    kept: list[re.Match[str]] = []
-    for w in reversed(words):
+
+    def stop(w: re.Match[str]) -> bool:
         low = w.group().lower()
-        if (
+        return (
             low in _FUNCTION_WORDS
             or low in _CALENDAR_WORDS
             or not_a_name_word(low)
@@ -537,9 +572,9 @@ def _name_before_its_birth_date(
             or not _same_case(words[-1].group(), w.group())
             # a name that is also a word counts only capitalised: "the lad dob", "the Child"
             or (low in common_word_names() and not w.group().istitle())
-        ):
-            break
-        kept.insert(0, w)
+        )
+
+    kept = _words_back_to(words, stop)
     if not kept:
         return []
     lows = [w.group().lower() for w in kept]
@@ -591,7 +626,9 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     if m is None:
         return None
     word = m.group(1)
-    if not _same_case(span, word):
+    # (after a middle name of a faith or a family, as the surname is written: "Harpreet KAUR
+    # SANDHU")
+    if not _same_case(words[-1] if last in _MIDDLE else span, word):
         return None
     low = word.lower()
     if low in _FUNCTION_WORDS or low in _CALENDAR_WORDS:

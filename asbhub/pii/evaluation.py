@@ -68,6 +68,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning26": SetRole.TUNED_ON,
     "tuning27": SetRole.TUNED_ON,
     "tuning28": SetRole.TUNED_ON,
+    "tuning29": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

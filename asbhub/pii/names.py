@@ -117,6 +117,11 @@ def _any_of(words: str) -> str:
 
 # A person's relation after a possessive makes the word before it a name: "Kwabena's little
 # brother", "Jan-Willem's father", "kyle's mum".
+# The word for a child right before a name: "her son Bentley (11)".
+CHILD_BEFORE = re.compile(
+    r"\b(?i:son|daughter|child|grandson|granddaughter|nephew|niece|brother|sister|stepson"
+    r"|stepdaughter)\s+$"
+)
 KIN_AFTER = re.compile(
     r"\s+(?:(?:little|big|older|younger|elder|baby|twin|step)\s+)?"
     rf"(?:{_any_of(_RELATIONS + ' gran uncle aunt auntie kids children')})\b",
@@ -231,6 +236,10 @@ _WELSH_STREET_WORDS = _wordset("heol cwrt ffordd lôn stryd rhodfa llys teras ci
 # Iwan", "Theatr Brycheiniog", "Bae Cinmel").
 _WELSH_PLACE_FIRST = _wordset(
     "coleg ysgol theatr canolfan neuadd capel eglwys parc bae pont castell llyn ynys cartrefi"
+)
+# A Welsh body's first word, then capitalised words, before a span: "Ysgol Gyfun Ystalyfera …".
+_WELSH_FIRST_BEFORE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(_WELSH_PLACE_FIRST))})(?:\s+[A-Z][\w'’\-]*){{0,3}}\s+$"
 )
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
 _TRAILING = _wordset(
@@ -391,6 +400,7 @@ def _vehicle_model(text: str, cand: Candidate, words: list[str]) -> bool:
 # Words a person's name never holds: "Merseyside Police IOM", "Heddlu Gogledd Cymru".
 _INSTITUTION_WORDS = frozenset(["police", "constabulary", "council", "heddlu", "cyngor"])
 # A caller's own words before the name they give: "I'm Brooke Tanner", "its Rain", "this is Jo".
+_TEAM_AND_COMMA = re.compile(r"([A-Z]{2,5}),\s+")
 _SELF_INTRO = re.compile(r"(?i:i['’]?m|i\s+am|it['’]?s|this\s+is)\s+")
 
 
@@ -470,8 +480,21 @@ _INSTITUTION_AFTER = re.compile(
     r"|counsellor|police|pcso|rep|representative|admin|secretary)\b)"
 )
 # A town's possessive first word: "King's Lynn", "Bishop's Stortford", "Earl's Court".
+# A title a place is named for: "King's Lynn", "Bishop's Stortford", "Earl's Court".
+_ROYAL_WORDS = _wordset("king queen prince bishop abbot earl lady")
+# A council's departments named by one word, some also surnames: "Council Parks".
+_DEPARTMENTS = _wordset(
+    "parks licensing planning highways waste cleansing lettings tenancy regeneration leisure"
+    " estates wardens rangers"
+)
+_WALES = re.compile(r"\b(?i:cymru|gymru|chymru|nghymru|cymraeg|gymraeg)(?!\w)")
+_RIVER_BEFORE = re.compile(r"\b(?:River|RIVER|river|Afon|AFON|afon)\s+$")
+_BODY_BEFORE_ITS_TEAM = re.compile(
+    r"\b(?i:council|police|constabulary|homes|housing|trust|services?|cic|association)\s$"
+)
+_ROYAL_POSSESSIVE_START = re.compile(rf"(?i:{'|'.join(sorted(_ROYAL_WORDS))})['’]s\s+[A-Z]")
 _ROYAL_POSSESSIVE_BEFORE = re.compile(
-    r"\b(?:king|queen|prince|princes|bishop|bishops|abbot|abbots|earl|earls|lady|ladies)['’]s\s+$",
+    rf"\b(?:{'|'.join(sorted(_ROYAL_WORDS))}|princes|bishops|abbots|earls|ladies)['’]s\s+$",
     re.IGNORECASE,
 )
 # A street's or a yard's word next, capitalised as a name's part, and hardly ever a surname
@@ -507,6 +530,25 @@ def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
         and last.lower() not in ROLE_WORDS
     ):
         return True  # after a first name of two joined by a hyphen: "Kerry-Ann Mutton"
+    if (
+        len(words) == 2
+        and text[words[0].end() : words[1].start()] == " "
+        and first.istitle()
+        and first.lower() in first_names()
+        and first.lower() not in common_english_words()
+        and first.lower() not in COMMON_WORD_NAMES
+        and last.istitle()
+        and len(last) >= 5
+        and last.endswith("er")
+        and last.lower() not in not_names()
+        and last.lower() not in ROLE_WORDS
+        and last.lower() not in places()
+        and _ORG_AFTER.match(last) is None
+        and sum(c.isupper() for c in text) * 3 < sum(c.isalpha() for c in text)
+    ):
+        # a word of a trade or a comparative, the way many surnames were made, capitalised after
+        # a first name in a mixed-case note: "Gemma Lusher", "Kyle Mower" (not "Mickey Mouse")
+        return True
     return (
         len(last) >= 3
         and last.isupper()
@@ -522,6 +564,16 @@ def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
+    team = _TEAM_AND_COMMA.match(text, cand.start, cand.end)
+    if (
+        team
+        and _ORG_LAST.search(team.group(1))
+        and team.group(1).lower()
+        not in surnames()  # "WARD, Thomas" is a name written surname first
+        and team.end() < cand.end
+    ):
+        # "Walsall NHT, Beechdale": the model ran from a team's letters over its comma
+        cand = Candidate(cand.type, team.end(), cand.end, cand.score, cand.source)
     intro = _SELF_INTRO.match(text, cand.start, cand.end)
     if intro and intro.end() < cand.end:
         cand = Candidate(cand.type, intro.end(), cand.end, cand.score, cand.source)
@@ -640,7 +692,7 @@ _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 # Another place and a body's word after: "Avon and Somerset Police", "devon & cornwall police".
 _AND_ORG_AFTER = re.compile(
     rf"^\s+(?:and|&)\s+(?:(?-i:[A-Z][a-z]+)\b\s*(?-i:[A-Z][a-z]+\s+)?{_ORG_WORDS}"
-    r"|(?-i:[a-z]{3,})\s+(?:police|constabulary|council|fire))\b",
+    r"|(?-i:[a-z]{3,}|[A-Z]{3,})\s+(?:police|constabulary|council|fire))\b",  # in capitals too
     re.IGNORECASE,
 )
 _JOINED_PLACE_AFTER = re.compile(r"\s*(?:,|&|/|and)\s*([A-Z][^\W\d_]+)\b(?!\s+[A-Z])")
@@ -1146,7 +1198,6 @@ _COLOURS = _wordset(
     "black white silver grey gray red blue green dark light navy maroon yellow orange gold"
     " bronze purple beige"
 )
-_ROYAL_WORDS = _wordset("king queen prince bishop abbot earl lady")
 # A count after a name in a list of counts, and the items of such a list: "Chadderton 5,
 # Glodwick 9, Werneth 1", "totals: Hyde 1, Stalybridge 1".
 _COUNT_NEXT = re.compile(r"\s\d{1,3}(?=\s*[,;.)]|\s*$|\s+\()")
@@ -1286,13 +1337,28 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Chandler's Ford", "Harold's Cross", "Clare's Law": named for someone
     if len(words) <= 3 and _institution_named_for(text, cand, span):
         return True  # "Timothy Hackworth Primary", "Sir John Hunt Community Sports College"
-    if _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start) or (
-        len(words) == 1
-        and words[0] in _ROYAL_WORDS
-        and re.match(r"['’]s\s+[A-Z]", text[cand.end : cand.end + 6]) is not None
+    if (
+        re.fullmatch(r"[A-Z]{2,4}", span)
+        or (
+            len(words) == 1
+            and span.istitle()
+            and (words[0] in common_english_words() or words[0] in _DEPARTMENTS)
+        )
+    ) and _BODY_BEFORE_ITS_TEAM.search(text, max(0, cand.start - 16), cand.start):
+        # "Peterborough City Council PES", "Wiltshire Police CRT", "Wrexham Council Parks": a
+        # body's team or department
+        return True
+    if (
+        _ROYAL_POSSESSIVE_BEFORE.search(text, max(0, cand.start - 10), cand.start)
+        or (
+            len(words) == 1
+            and words[0] in _ROYAL_WORDS
+            and re.match(r"['’]s\s+[A-Z]", text[cand.end : cand.end + 6]) is not None
+        )
+        or _ROYAL_POSSESSIVE_START.match(span) is not None
     ):
         # "KING'S LYNN", "Bishop's Stortford", "Earl's Court", "towards King's Hedges": a
-        # town's name, and its first word found alone
+        # town's name, its first word found alone, or the whole found as a name
         return True
     if _regnal_landmark(text, cand):
         return True  # "King George V Playing Fields", "Queen Elizabeth II Law Courts"
@@ -1424,6 +1490,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "the small lad", "The older boys": a word about them, not their family
     if _family_of(text, cand, words):
         return False  # "the Pickering lad", "the Marsden brothers", "the jenkins boys"
+    if (
+        len(words) == 1
+        and span.istitle()
+        and CHILD_BEFORE.search(text, max(0, cand.start - 16), cand.start)
+        and AGE_AFTER.match(text, cand.end)
+    ):
+        return False  # "her son Bentley (11)": a child named like a place, by its age
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
     if not titled and _placed_by_its_neighbours(text, cand, words):
@@ -1579,6 +1652,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Newton Aycliffe", "Chapel Allerton": a town's last word, no first name
     if words[0] in _WELSH_PLACE_FIRST and len(words) >= 2:
         return True  # "Coleg Cambria", "Theatr Brycheiniog": a Welsh body's or place's name
+    if _WELSH_FIRST_BEFORE.search(text, max(0, cand.start - 60), cand.start):
+        return True  # "Ysgol Gyfun Ystalyfera Bro Dur": the rest of a Welsh body's name
+    if _WALES.search(span):
+        return True  # "Cyfoeth Naturiol Cymru", "Cadwch Gymru'n Daclus": a body of Wales
+    if len(words) == 1 and _RIVER_BEFORE.search(text, max(0, cand.start - 8), cand.start):
+        return True  # "the River Alyn", "Afon Taf"
     if re.search(_TOWN_JOINT, span) or re.match(_TOWN_JOINT, text[cand.end - 1 : cand.end + 12]):
         return True  # "Clayton-le-Moors", "Ashton-on-Ribble": a town's name
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
@@ -1811,6 +1890,10 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in strict.finditer(text)
             if not _place_use(text, m.start(), m.end())
+            # "Dudley TOLLEY" ... "Dudley Council", "Dudley NHT": a body named for the town
+            and not (
+                m.group().lower() in places() and _ORG_AFTER.match(text[m.end() : m.end() + 40])
+            )
             and not _district_use(text, m.start(), m.end())
             and not _verb_use(text, m.start(), m.end())
             and not _date_use(text, m.start(), m.end())

@@ -54,6 +54,7 @@ _CONFUSABLE_RUN = re.compile(r"(?<![^\W\d_])(?=[0-9OolI]*\d)[0-9]*[OolI][0-9OolI
 _CHECK_LETTER = re.compile(r"\d{4}([OlI])$")
 _PREFIX_PLATE = re.compile(r"[OlI]\d{1,3}")
 _PLATE_LETTERS = re.compile(r" [A-Za-z]{3}\b")
+_PLATE_START = re.compile(r"\b[A-Z]{2} $")
 _INWARD_CODE = re.compile(r"\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 # What is decoded or joined, each giving the characters that stand for it in the view.
 _ENCODED = re.compile(
@@ -290,13 +291,19 @@ def _same_length_view(text: str) -> str:
         run = match.group()
         if run.isdigit() or _INWARD_CODE.match(text, match.end()):
             continue  # "ol10 4qz": a postcode's area in lower case
-        if _PREFIX_PLATE.fullmatch(run) and _PLATE_LETTERS.match(text, match.end()):
-            continue  # "l33 lee": a plate's first letter
+        if (
+            _PREFIX_PLATE.fullmatch(run)
+            and _PLATE_LETTERS.match(text, match.end())
+            and not _PLATE_START.search(text, max(0, match.start() - 3), match.start())
+        ):
+            continue  # "l33 lee": a plate's first letter (not "WM l9 XTP": its age)
         check_letter = _CHECK_LETTER.search(run)  # "99/688162O": a PNC's check letter
         for offset, char in enumerate(run):
             if check_letter is not None and offset >= check_letter.start(1):
                 break
-            if char in _CONFUSABLE and _beside_digit(run, offset):
+            if char in _CONFUSABLE and (
+                _beside_digit(run, offset) or _in_a_date(text, match.start(), match.end(), offset)
+            ):
                 chars[match.start() + offset] = _CONFUSABLE[char]
     return "".join(chars)
 
@@ -341,6 +348,22 @@ def _a_known_word(low: str) -> bool:
 
 def _has_confusable_run(text: str) -> bool:
     return bool(_DIGIT_BESIDE_LETTER.search(text)) and _CONFUSABLE_RUN.search(text) is not None
+
+
+# A date's joint with a digit beyond it, before or after a part of two characters.
+_DATE_JOINT_BEFORE = re.compile(r"\d[\-/.]$")
+_DATE_JOINT_AFTER = re.compile(r"[\-/.]\d")
+
+
+def _in_a_date(text: str, start: int, end: int, offset: int) -> bool:
+    """Whether the lower-case o at `offset` of text[start:end] is a date's zero: a part of two
+    characters, a digit beside it, between a date's joints ("dob o3-09-o7"), not "o2"."""
+    if end - start != 2 or not text[start + 1 - offset].isdigit():
+        return False
+    return bool(
+        _DATE_JOINT_AFTER.match(text, end)
+        or _DATE_JOINT_BEFORE.search(text, max(0, start - 2), start)
+    )
 
 
 def _beside_digit(run: str, offset: int) -> bool:

@@ -33,6 +33,15 @@ class OfflineEmailRecognizer(PatternMatching):
             r"(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}\b",
             0.8,
         ),
+        # Spaces about its @ and its dots, as a phone's keyboard spaced them: "malik.h1987 @
+        # outlook . com" (a known ending only: "me @ home. Then" is a sentence's).
+        Pattern(
+            "E-mail with spaces about its @ and dots",
+            r"(?<![\w.+\-])(?=[\w%+\-]*[\d._])[A-Za-z0-9._%+\-]+\s{0,2}@\s{0,2}[A-Za-z0-9\-]+"
+            r"(?:\s?\.\s?(?:co|gov|ac|org|nhs|police|[a-z0-9\-]+(?=\s?\.)))*\s?\.\s?"
+            r"(?-i:com|uk|org|net|info|me)\b",
+            0.8,
+        ),
         Pattern(
             "E-mail spelt out",
             r"\b[\w.\-]+\s?[\[(]\s?at\s?[\])]\s?[\w\-]+(?:\s?(?:[\[(]\s?dot\s?[\])]|\.)\s?[\w\-]+)+\b",

@@ -168,6 +168,7 @@ _ROW_BREAK_OR_BAR = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\s")
 # In a table parted by bars, two bars end a row: "ref | area | reporter || RIV-24-08812 | …".
 _ROW_BREAK_OR_BARS = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\|\s")
 # A row's first two cells that are one name, surname first: "Morgan-Jones, Tristan".
+_FLAT_CELL = re.compile(r"\s*(?i:flat|apt|apartment|unit|room)\s*\d{1,4}[A-Za-z]?\s*")
 _SURNAME_COMMA_FORENAME = re.compile(r"\s*[A-Z][\w'’\-]+, ?[A-Z][a-z'’\-]+\s*")
 _DELIMITERS = ("\t", "|", ";", ",")
 _HEADER_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _./#()-]{0,30}")
@@ -389,6 +390,19 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
                 ):
                     # "Morgan-Jones, Tristan,2003-11-30,…": a name written surname first
                     cells = [(cells[0][0], cells[1][1]), *cells[2:]]
+                elif len(cells) == len(columns) + 1:
+                    # "…,Flat 3, 8 Church Street,TR15 3AH,…": an address's flat and its street
+                    # are one cell
+                    k = next(
+                        (
+                            k
+                            for k, column in enumerate(columns)
+                            if column == "STREET_ADDRESS" and _FLAT_CELL.fullmatch(text, *cells[k])
+                        ),
+                        None,
+                    )
+                    if k is not None:
+                        cells = [*cells[:k], (cells[k][0], cells[k + 1][1]), *cells[k + 2 :]]
                 if len(cells) != len(columns) and not (
                     len(cells) == len(columns) + 1 and index == len(rows) - 1
                 ):
@@ -434,7 +448,7 @@ def _header(
     cells = _cells(text, row, delimiter)
     if len(cells) < 3 or len(cells) > 40:
         return None
-    names = [text[a:b].strip() for a, b in cells]
+    names = [text[a:b].strip().strip("\"'") for a, b in cells]  # a quoted header: "ref","dob"
     names[0] = re.split(r"[:\s]\s*", names[0])[-1] if names[0] else names[0]
     if not all(
         _HEADER_CELL.fullmatch(n)
@@ -498,6 +512,8 @@ def _value_span(text: str, entity_type: str, start: int, end: int) -> tuple[int,
         value = text[start:end]
     if entity_type != "PERSON" and (stop := re.search(r"[.,;]\s|\s{2,}", value)):
         end = start + stop.start()  # "police_ref=44250161002. Route X43": the sentence goes on
+        while end > start and text[end - 1] in " \"'”’)":
+            end -= 1  # (a last quoted cell's closing quote: "…,"01632960151". Both …")
         value = text[start:end]
     if entity_type == "PERSON":
         title = _TITLE.match(value)

@@ -19,7 +19,7 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import AGE_AFTER, DOB_AFTER, KIN_AFTER, MONTHS_THAT_ARE_NAMES
+from asbhub.pii.names import AGE_AFTER, CHILD_BEFORE, DOB_AFTER, KIN_AFTER, MONTHS_THAT_ARE_NAMES
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 # Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
@@ -87,9 +87,16 @@ class NameGazetteerRecognizer(EntityRecognizer):
             and self._named_by_age(word, low)
         ):
             return tokens[i].start(), nxt_age.end(), 0.55, 2  # "River Jenkins (13)"
-        if (
-            AGE_AFTER.match(text, tokens[i].end()) or DOB_AFTER.match(text, tokens[i].end())
-        ) and self._named_by_age(word, low):
+        if (AGE_AFTER.match(text, tokens[i].end()) or DOB_AFTER.match(text, tokens[i].end())) and (
+            self._named_by_age(word, low)
+            # a child named like a place, after the word for the child: "her son Bentley (11)"
+            or (
+                word.istitle()
+                and low in self.places
+                and CHILD_BEFORE.search(text, max(0, tokens[i].start() - 16), tokens[i].start())
+                is not None
+            )
+        ):
             # "Sanyi (15)", "hope (13)", "Jayden (dob 04/23/2008)"
             return tokens[i].start(), tokens[i].end(), 0.55, 1
         if (

@@ -59,17 +59,20 @@ _TITLE = (
     r"(?:Inspector|Sergeant|Constable|Superintendent|Chief\s+Superintendent)"
     r"|(?:CHIEF\s+|DETECTIVE\s+)?(?:INSPECTOR|SERGEANT|CONSTABLE|SUPERINTENDENT)"
 )
+# "known as", and where or to whom between: "known round the city centre as scouse dean"
+_KNOWN_AS = r"known(?:\s+(?!as\b|for\b)[a-z]+){0,4}?\s+as"
 _CUE = (
-    r"(?i:named(?:\s+as)?|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
+    rf"(?i:named(?:\s+as)?|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
     rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{NICKNAME_CUES}"
     r"|gives?\s+(?:(?:his|her|their)\s+)?name\s+as|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
     r"|surname(?:\s+(?:is|was))?|first\s+name(?:\s+(?:is|was))?|forename"
     r"|(?:surname|forenames?|nominal|subject)\s*:"
-    r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as)"
+    r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as"
+    r"|it['’]?s\s+me,?)"  # a writer naming themself: "hi sarge its me, Brooke"
 )
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
 _STRONG_CUE = (
-    r"(?i:named|nicknamed|known\s+as|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)|names?\s*:"
+    rf"(?i:named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)|names?\s*:"
     rf"|names\s+are|{NICKNAME_CUES})"
 )
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".

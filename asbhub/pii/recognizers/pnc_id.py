@@ -22,11 +22,12 @@ class PncIdRecognizer(PatternMatching):
     """Year, slash, serial and check letter at 0.85; a CRO number needs its context word."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("PNC id", r"(?<![\d/])(?:19|20)?\d{2}\s?/\s?\d{4,7}[A-Z](?![\w/])", 0.85),
+        # (a stray space or two by its slash: "20/  331902F")
+        Pattern("PNC id", r"(?<![\d/])(?:19|20)?\d{2}\s?/\s{0,2}\d{4,7}[A-Z](?![\w/])", 0.85),
         # its check letter apart, in capitals: "2013/ 0118774 B" (no I, O or S: not "… A man")
         Pattern(
             "PNC id with its letter apart",
-            r"(?<![\d/])(?:19|20)?\d{2}\s?/\s?\d{5,7}\s(?-i:[B-HJ-NP-RT-Z])(?![\w/])",
+            r"(?<![\d/])(?:19|20)?\d{2}\s?/\s{0,2}\d{5,7}\s(?-i:[B-HJ-NP-RT-Z])(?![\w/])",
             0.85,
         ),
         # After its cue, its serial typed in groups: "PNC 15/ 448 120 R", "PNC 2010/0 338 172 H".

@@ -55,6 +55,8 @@ _AGENCY_CUE = (
     r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is|as)\s+)?"
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
     r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
+    # or the number in brackets after its cue: "Ruby's UC claim (UC 4402 1178 01)"
+    r"(?:\((?=[A-Z0-9]{1,6}[\s/\-]?(?:\d[\s/\-]?){6}))?"  # (six digits: not "(ASBCPA 2014 s1)")
     # or before a colon: "Rhif WCCIS: WCCIS 1853827"
     # (not a team and its phone number: "Council ASB: 0113 496 0000")
     r"(?:(?-i:[A-Z]{2,8})\s?:\s*(?!(?:\+44|0)\s?\d{2,4}[\s\-]?\d{3}))?"
@@ -80,9 +82,12 @@ _NOT_A_SYSTEM = (
     r"|raised|id|dob|served|issued|dated?|no|nos|number|badge|log|logs|crime|case|incident|seen"
     r"|made|opened|closed|due|ends?|update|call|sgt|ban|pc|ps|pcso|dc|ds|di|insp|officer|time"
     r"|unit|units|collar|team|teams"
+    # what a record says of the number: "licence shows 2000 but …", "log says 0915"
+    r"|shows?|says|said|states|reads|gives|lists|notes"
     r"|hrs|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
+# A month by its first three letters, whatever follows them: misspelt too ("Febuary", "Sept").
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 # A value read out on a call, a word at a time: digits, "double", letters alone, spelled
 # ("R-E-V") or by a word ("W for whisky"), the phonetic alphabet, and what joins the parts.
@@ -284,7 +289,8 @@ class PoliceReferenceRecognizer(PatternMatching):
         Pattern(
             "Prefixed reference",  # and a system's letters after: "MH-0007731-ASB"
             # (a station's code may start with digits: "CRI/06RR/0009712/24")
-            r"(?-i:\b[A-Z][A-Z0-9]{1,5}(?:[/\-](?=[A-Z0-9]{0,4}[A-Z])[A-Z0-9]{1,5}){0,2}[/\-]"
+            # (an ampersand in a force's letters: "D&C-INT-25-07713")
+            r"(?-i:\b[A-Z](?:[A-Z0-9]|&(?=[A-Z])){1,5}(?:[/\-](?=[A-Z0-9]{0,4}[A-Z])[A-Z0-9]{1,5}){0,2}[/\-]"
             r"(?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3}(?:[/\-][A-Z]{2,5}|[A-Z](?![\w/\-]))?)\b",
             0.5,

@@ -63,8 +63,10 @@ _NAME_WORD = (
 # caravan or pitch ("van 118,", "pitch C14,") count as flats too.
 _ONE_FLAT = (
     r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan"
-    r"|static|van|plot|pitch)\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
-    r"|[0-9GBTMgbtm]/[LRFMlrfm]|(?-i:[GBT][LRM])(?![\w'’])|[A-Z]\d{1,3}|[A-Z](?![\w'’])),?\s+"
+    r"|static|van|plot|pitch)(?:\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
+    r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3})"
+    # a flat's letter stands apart from its word: "Flat B", not the S of "UNITS ATTENDED"
+    r"|\s+(?:(?-i:[GBT][LRM])(?![\w'’])|[A-Z](?![\w'’]))),?\s+"
     r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?)"
     r"\s+flat,?\s+"
     # a flat by its floor's initials ("TFF, 8 Cotham Vale") and a boat's mooring or berth
@@ -227,7 +229,9 @@ def _estate_street() -> str:
     known = {w for w in common_english_words() if re.search(rf"(?:{_ESTATE_ENDINGS})$", w)}
     skip = "|".join(sorted(map(re.escape, places() | not_names() | known), key=len, reverse=True))
     return (
-        rf"\b(?i:{_CUE}|into|address\s+(?:as|is))\s+\K(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+"
+        # (or the flat's own number: "of Flat 3, Block 11, Heronbank")
+        rf"\b(?i:{_CUE}|into|address\s+(?:as|is))\s+\K(?:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+"
+        rf"|(?=(?i:flat|apartment|apt|unit|block|room)\b){_FLAT})"
         rf"(?:(?i:the)\s+(?i:{_ESTATE_NOUNS})"
         rf"|(?!(?i:{skip})\b)(?i:[a-z][a-z]{{2,}}(?:{_ESTATE_ENDINGS})))(?![\w'’\-])"
     )
@@ -297,7 +301,9 @@ class StreetAddressRecognizer(PatternMatching):
             r"(?<!\b(?:near|nr|covering|around|across|towards|toward)\s)"
             rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR|of)\s+)?){{1,3}}"
             rf"(?i:{_HOUSE_NAMES}))\b"
-            rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community)\b)"
+            # (nor a school or a body named after one: "Ormiston Forge Academy")
+            rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community|academy"
+            r"|school|college|primary|surgery|practice|centre|trust|garage|inn|arms)\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.6,
         ),

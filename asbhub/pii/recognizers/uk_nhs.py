@@ -23,6 +23,9 @@ class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
             r"\d(?:[ \-]{0,2}\d){9}(?![\d/])",  # any grouping: "856 308 37 16"
             0.6,
         ),
+        # Typed a digit at a time, the cue out of reach: "from her care plan: 6 9 2 1 7 4 2 1 8
+        # 0" (only its check digit lifts it: ten digits apart are no date, time or sum).
+        Pattern("NHS number typed apart", r"(?<![\d/] ?)\d(?: \d){9}(?! ?\d)", 0.2),
     ]
     CONTEXT: ClassVar[list[str]] = ["nhs", "health", "chi", "patient", "hospital", "gp"]  # type: ignore[misc]
 

@@ -84,6 +84,8 @@ def _spoken_digits(text: str) -> str:
         if token in _REPEATS:
             repeat = _REPEATS[token]
             continue
+        if len(token) > 1 and set(token) == {"o"}:
+            token = "0" * len(token)  # "oo" typed for "00"
         value = token if token.isdigit() else _SPOKEN_DIGITS.get(token, "")
         digits.append(value[:1] * repeat + value[1:])
         repeat = 1
@@ -106,7 +108,8 @@ class UkPhoneRecognizer(PatternMatching):
         ),
         Pattern(
             "UK phone broken by a wrap",
-            rf"{_NOT_AFTER}{_TRUNK}\d(?:{_WRAP_SEP}\d){{8,9}}{_NOT_BEFORE}",
+            # (its trunk's zero apart too: "0  7700  900  939")
+            rf"{_NOT_AFTER}{_TRUNK}(?:\s{{1,2}}(?=\d{{3}}))?\d(?:{_WRAP_SEP}\d){{8,9}}{_NOT_BEFORE}",
             0.6,
         ),
         Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
@@ -220,7 +223,8 @@ class CuedPhoneRecognizer(PatternMatching):
             rf"(?<![\w/])(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b)"
             # a mobile read out without its 0: "seven seven zero zero nine …"
             r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b))"
-            rf"(?:[\s,\-]+(?:\d{{1,5}}|{_SPOKEN})\b){{4,16}}",
+            # (letters O among its digits too: "oh 7 7 oo 9oo 6 4 6")
+            rf"(?:[\s,\-]+(?:\d{{1,5}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})\b){{4,16}}",
             0.6,
         ),
         # A landline grouped as one is written, with a digit too many: "01633 496 0119",

@@ -42,7 +42,16 @@ _WILD_PLATE = (
     r"|all|any|one|two|six|ten)\b)[A-Z?*]{1,3})?)"
 )
 _ANY_PLATE = (
-    rf"{_NOT_A_WORD}(?:{_WILD_PLATE}(?![\w?*])|{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}}))"
+    rf"{_NOT_A_WORD}(?:{_WILD_PLATE}(?![\w?*])|{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}})"
+    r"|(?i:[A-Z]{2}\s?(?:\dO|O\d)))"  # (the start caught, its age with a letter O: "WU7O")
+)
+# The postcode areas of two letters: a plate's shape with a zero first in its letters ("LJ65
+# 0XA") is a postcode's where its letters are an area's ("BS13 0ND").
+_POSTCODE_AREAS = (
+    "(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT"
+    "|DY|EC|EH|EN|EX|FK|FY|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE"
+    "|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM"
+    "|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)"
 )
 # Northern Irish plates: three letters, the last two a county's code with I or Z ("LXZ 4821").
 _NI_PLATE = r"[A-Z](?:[A-HJ-Y]Z|I[ABGJLW]|[JOUX]I)\s?\d{1,4}"
@@ -225,6 +234,22 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             0.6,
         ),
         Pattern("VRN current, its letters apart", r"\b[A-Z]{2}\s?\d{2}(?:\s[A-Z]){3}\b", 0.6),
+        # Its age's digits and its letters apart: "AU 6 3 F X R".
+        Pattern(
+            "VRN current, its age and letters apart",
+            r"\b[A-Z]{2}\s{1,2}\d\s{1,2}\d(?:\s{1,2}[A-Z]){3}\b",
+            0.6,
+        ),
+        # A zero typed for a letter O among its letters: "WL 20 N0X", "AE59 FT0" (lifted only by
+        # a real age, see validate_result).
+        Pattern(
+            "VRN current, a zero for its letter O",
+            # (a zero first only where the letters are no postcode's area: "BS13 0ND" is a
+            # postcode, "LJ65 0XA" a plate)
+            rf"\b(?:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}(?=[A-Z]{{1,2}}0)[A-Z][A-Z0]{{2}}"
+            rf"|(?!{_POSTCODE_AREAS}\d)[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}0[A-Z0]{{2}})\b",
+            0.3,
+        ),
         Pattern("VRN Northern Irish", rf"\b{_NI_PLATE}\b", 0.5),
         # Another country's plate after its nationality: "French plates FG-482-KT", "German
         # plates HH-AB 4127", "Polish reg PO 7K2N4".
