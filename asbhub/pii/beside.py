@@ -26,6 +26,7 @@ from asbhub.pii.gazetteers import (
 from asbhub.pii.names import (
     LINE_NAME_BEFORE,
     MONTH_WORDS,
+    PLACE_WORD_BEFORE,
     first_name_word,
     leading_word,
     not_a_name_word,
@@ -368,7 +369,6 @@ _MONTH_YEAR_AFTER = re.compile(
 _CAPITALS_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,})\s$")
 
 
-_PLACE_WORD_BEFORE = re.compile(r"\b(?i:to|in|at|from|near|towards|around|outside|into|of|via)\s+$")
 # In capitals, the surname first and a comma: "DETAINED - KIRKHAM, JORDAN LEE".
 _CAPITALS_COMMA_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]{2,}), ?$")
 
@@ -386,7 +386,7 @@ def _surname_in_capitals_before(text: str, ent: Entity) -> list[Candidate]:
             # a town only where no preposition shows it a place: "TO LEEDS, JORDAN LEE"
             and not (
                 low in places()
-                and _PLACE_WORD_BEFORE.search(text, max(0, c.start(1) - 12), c.start(1))
+                and PLACE_WORD_BEFORE.search(text, max(0, c.start(1) - 12), c.start(1))
             )
         ):
             return [Candidate("PERSON", c.start(1), ent.end, 0.6, "context")]

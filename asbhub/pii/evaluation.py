@@ -69,6 +69,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning27": SetRole.TUNED_ON,
     "tuning28": SetRole.TUNED_ON,
     "tuning29": SetRole.TUNED_ON,
+    "tuning30": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -487,6 +487,17 @@ _DEPARTMENTS = _wordset(
     "parks licensing planning highways waste cleansing lettings tenancy regeneration leisure"
     " estates wardens rangers"
 )
+# Words only a street is named with, never a landmark ("Green", "Hill" are both).
+_THOROUGHFARES = _wordset(
+    "lane road street avenue drive close way crescent court place terrace walk gardens row rd st"
+    " ave"
+)
+# London's railway lines named like people, and the word after them.
+_RAIL_LINES = _wordset(
+    "victoria elizabeth jubilee northern central district piccadilly bakerloo metropolitan"
+    " circle mildmay suffragette weaver windrush lioness liberty"
+)
+_LINE_AFTER = re.compile(r"\s+(?i:line)\b")
 _WALES = re.compile(r"\b(?i:cymru|gymru|chymru|nghymru|cymraeg|gymraeg)(?!\w)")
 _RIVER_BEFORE = re.compile(r"\b(?:River|RIVER|river|Afon|AFON|afon)\s+$")
 _BODY_BEFORE_ITS_TEAM = re.compile(
@@ -563,7 +574,32 @@ def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
     )  # (not a speaker's label next: "CALLER: Niamh OPERATOR: and your address?")
 
 
+# A surname in capitals, a comma, then a forename (and a second): "FARM, Tyrese", "FELLING,
+# Scott Anthony".
+_SURNAME_FIRST = re.compile(r"([A-Z][A-Z'’\-]{2,}), ?([A-Z][a-z'’\-]+)(?: [A-Z][a-z'’\-]+)?")
+# Where a word in capitals before a comma is a place: "TO LEEDS, Jordan", "in HENDON, Corey".
+PLACE_WORD_BEFORE = re.compile(r"\b(?i:to|in|at|from|near|towards|around|outside|into|of|via)\s+$")
+
+
+def surname_first(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a surname in capitals, a comma and a capitalised forename a list has,
+    no word: whatever else its surname's word is ("FARM, Tyrese", "HENDON, Corey"); not after a
+    word of place ("to Leeds, Jordan")."""
+    m = _SURNAME_FIRST.fullmatch(text, start, end)
+    if m is None:
+        return False
+    fore = m.group(2).lower()
+    return (
+        fore in first_names()
+        and fore not in common_english_words()
+        and fore not in COMMON_WORD_NAMES
+        and not PLACE_WORD_BEFORE.search(text, max(0, start - 12), start)
+    )
+
+
 def _trim(text: str, cand: Candidate) -> Candidate | None:
+    if surname_first(text, cand.start, cand.end):
+        return cand
     team = _TEAM_AND_COMMA.match(text, cand.start, cand.end)
     if (
         team
@@ -1317,6 +1353,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # 'line name "Bando"': a drug line's brand, not a person
     if _an_operation(text, cand):
         return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
+    if surname_first(text, cand.start, cand.end):
+        return False  # "FARM, Tyrese", "MANOR, Jaden": a surname in capitals before its forename
     titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
     if len(words) == 1 and words[0] in _NEVER_A_NAME:
         return True  # "there's lads smashing it": the sentence, not someone's lads
@@ -1618,8 +1656,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and words[0] not in surnames()
     ):
         return True  # "Fishermead", "Brinnington", "Molescroft": a district no list knows
-    if _placed_landmark(text, list(_WORD.finditer(text, cand.start, cand.end))):
-        return True  # "youths on Windmill Hill", "in Blackbird Leys", "near Charles Cross"
+    found = list(_WORD.finditer(text, cand.start, cand.end))
+    if _placed_landmark(text, found) and not (
+        len(found) == 2
+        and _surname_by_its_form(text, found)
+        and found[1].group().lower() not in _THOROUGHFARES
+        and found[1].group().lower() in surnames()
+    ):
+        # "youths on Windmill Hill", "in Blackbird Leys", "near Charles Cross"; not "update on
+        # Nathan GREEN", a surname by how it is written
+        return True
     if (
         len(words) == 2
         and not titled
@@ -1658,6 +1704,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Cyfoeth Naturiol Cymru", "Cadwch Gymru'n Daclus": a body of Wales
     if len(words) == 1 and _RIVER_BEFORE.search(text, max(0, cand.start - 8), cand.start):
         return True  # "the River Alyn", "Afon Taf"
+    if len(words) == 1 and words[0] in _RAIL_LINES and _LINE_AFTER.match(text, cand.end):
+        return True  # "the Victoria line", "Elizabeth line staff", "the Mildmay line"
     if re.search(_TOWN_JOINT, span) or re.match(_TOWN_JOINT, text[cand.end - 1 : cand.end + 12]):
         return True  # "Clayton-le-Moors", "Ashton-on-Ribble": a town's name
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
@@ -1666,13 +1714,23 @@ def _false_name(text: str, cand: Candidate) -> bool:
         text, cand, words
     ):
         return True  # "the Jubilee play area", "Victoria station"
-    if _ORG_LAST.search(span) and (
-        (
-            _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
-            and not _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    by_form = (
+        len(found) == 2
+        and _surname_by_its_form(text, found)
+        and found[1].group().lower() not in _THOROUGHFARES  # "on Rose LANE": a street
+        and found[1].group().lower() in surnames()  # not "Preston CSP", a body's letters
+    )
+    if (
+        _ORG_LAST.search(span)
+        and not by_form
+        and (
+            (
+                _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+                and not _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+            )
+            or words[-1] in _STREET_NOT_SURNAME
+            or not (_surname_word(words[-1]) and first_name_word(words[0]))
         )
-        or words[-1] in _STREET_NOT_SURNAME
-        or not (_surname_word(words[-1]) and first_name_word(words[0]))
     ):
         # "Estuary Homes", "Victoria Avenue", "on Rose Lane"; but "Rose Lane rang" is a person
         return True

@@ -14,6 +14,50 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "structured values typed loosely: a CRIS column, a +44 number dotted, an S for a five,"
+        " an NHS number dotted, a first of two dates of birth, a day in words, a plate split by"
+        " a slash, a partial plate with an O in its age, a code a few words after its cue; a"
+        " reference to a year stays",
+        "Jermaine (+44.7700.900.566) and Dino (07700 900 S71). NHS 339.762.6005 passed on. dob"
+        " first 12 6 08 then 12/06/2009. DOB fourteen-03-2001, mob. reads LD19 / OKR on one"
+        " camera. read as GX7O UN?, half hidden. Home Office ref on his letter P1187734/2. claim"
+        " ref he read out PIP 4471 0928. ref to the 2024 budget. Sheet: | name | dob | CRIS | /"
+        " | HENRY, Malik | 02/11/2004 | 5213308/25 |",
+        [
+            "5213308/25",
+            "+44.7700.900.566",
+            "900 S71",
+            "339.762.6005",
+            "12 6 08",
+            "fourteen-03-2001",
+            "LD19 / OKR",
+            "GX7O UN?",
+            "P1187734/2",
+            "4471 0928",
+        ],
+        ["2024 budget"],
+    ),
+    (
+        "a surname in capitals by its form beside a landmark's word, and surnames in capitals"
+        " before a forename whatever their word; a street in capitals after a name, and a"
+        " body's letters after a town, stay",
+        "Hi both, update on Nathan GREEN at the flats. Cases: FARM, Tyrese; MANOR, Jaden;"
+        " HENDON, Corey. Lives on Rose LANE near the park. Preston CSP Tasking at 10.",
+        ["GREEN", "FARM", "MANOR", "HENDON"],
+        ["Rose LANE", "Preston CSP"],
+    ),
+    (
+        "London's lines named like people, a farm's or a barn's name before its people or"
+        " section, a month's short form after a day's number, and 'VEH' stay; a name before"
+        " 'Direct line' goes",
+        "Brixton tube (Victoria line) staff. Shouting at Elizabeth line staff. Park Barn youths"
+        " egging cars. Broadwater Farm section: quiet. BID wardens from 1 Sept. Street"
+        " drinking. RP STATES VEH PARKED ACROSS HER GARAGE. Please ask for: Lowri Mathias  "
+        " Direct line: 01632 960 554.",
+        ["Mathias"],
+        ["Victoria line", "Elizabeth line", "Park Barn", "Broadwater Farm", "1 Sept", "VEH"],
+    ),
+    (
         "values typed one character at a time: an NHS number whose cue is out of reach, a"
         " reference's check letter apart; ten digits that fail the check stay",
         "Her NHS number, copied from the care plan she keeps by the door: 6 9 2 1 7 4 2 1 8 0;"

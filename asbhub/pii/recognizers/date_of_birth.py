@@ -69,6 +69,8 @@ _WORDS_DATE = (
     # or digit by digit: "zero one, zero two, two thousand and five"
     rf"|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?,?\s+{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?,?\s+"
     rf"{_NUMBER_WORD}(?:[\s\-]+{_NUMBER_WORD}){{0,3}}"
+    # the day in words, the rest in digits: "fourteen-03-2001"
+    rf"|{_NUMBER_WORD}(?:[\s\-]{_NUMBER_WORD})?[\s\-/.]+\d{{1,2}}[\s\-/.]+(?:\d{{4}}|\d{{2}})(?!\d)"
     r")"
 )
 WORDS_DATE = _WORDS_DATE  # for the rules that read what sits beside a name (beside.py)
@@ -110,7 +112,9 @@ _LINK = (
     # "DOB on passport", "DOB on her licence", "DOB corrected on system from"
     r"|on\s+(?:(?:his|her|their|the|my|your)\s+)?(?:passport|licence|license|id|card|form"
     r"|paperwork|documents?)|corrected(?:\s+on\s+(?:the\s+)?system)?(?:\s+from)?))?"
-    r"\s*(?:[:;\-=(?>]|is|was|of|as|given\s+as|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
+    # ("first", "initially": the first of two dates given, "dob first 12 6 08 then …")
+    r"\s*(?:[:;\-=(?>]|is|was|of|as|given\s+as|first|initially|originally"
+    r"|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
     # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
     # CALLER: Er, …", "Q: Your date of birth. A: …"

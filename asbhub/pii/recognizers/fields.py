@@ -95,7 +95,8 @@ _TYPES: dict[str, str] = {
             "ref reference caseref caseid caseno crimeno crimeref crn urn custodyno custodyref "
             "occurrence occurrenceno incidentid incidentno incidentref logno cad cadno claimno "
             "badge badgeno intelref referenceno yourref ourref tenancyref accountref req acct "
-            "account accountno"
+            "account accountno cris crisno crimenumber crime casenumber caseref logref serial "
+            "storm niche athena pcn pcnno claim claimref"
         ),
         "POLICE_REFERENCE",
     ),

@@ -19,7 +19,14 @@ from asbhub.pii.gazetteers import (
     places,
     surnames,
 )
-from asbhub.pii.names import AGE_AFTER, CHILD_BEFORE, DOB_AFTER, KIN_AFTER, MONTHS_THAT_ARE_NAMES
+from asbhub.pii.names import (
+    AGE_AFTER,
+    CHILD_BEFORE,
+    DOB_AFTER,
+    KIN_AFTER,
+    MONTHS_THAT_ARE_NAMES,
+    PLACE_WORD_BEFORE,
+)
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
 # Letters in any Latin script ("Zoë", "Łukasz", "O'Brien"), so no accented letter is left behind.
@@ -341,11 +348,29 @@ class NameGazetteerRecognizer(EntityRecognizer):
         low, fore = word.lower(), forename.lower()
         if low in _NOT_NAME_LABELS or low in self.labels:
             return None
-        if low in self.not_surnames and not (low in self.last and self._first_name(fore)):
-            return None  # "WOOD, Callum" is a name; "ROAD, Leeds" is not
         capitals = word.isupper() or re.fullmatch(r"(?:Mc|Mac|O['’])[A-Z'’\-]{2,}", word)
+        # in capitals before a listed forename that is no word, a surname whatever else the
+        # word is: "FARM, Tyrese", "HENDON, Corey", "MANOR, Jaden" (not after "to", "in": "TO
+        # LEEDS, Jordan")
+        sure = (
+            bool(capitals)
+            and len(word) >= 3
+            and forename.istitle()
+            and self._first_name(fore)
+            and fore not in self.common
+            and fore not in self.english
+            and not PLACE_WORD_BEFORE.search(
+                text, max(0, tokens[i].start() - 12), tokens[i].start()
+            )
+        )
+        if (
+            low in self.not_surnames
+            and not sure
+            and not (low in self.last and self._first_name(fore))
+        ):
+            return None  # "WOOD, Callum" is a name; "ROAD, Leeds" is not
         if capitals and len(word) >= 2 and not forename.isupper() and forename[0].isupper():
-            if low in self.places and low not in self.last:
+            if low in self.places and low not in self.last and not sure:
                 return None
             listed = self._first_name(fore)
             if not listed and not (

@@ -157,6 +157,16 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?=(?:\d[\s/\-]?){7})\d[\d\s/\-]{5,20}\d(?![\w/])",
             0.6,
         ),
+        # A code of capitals and six digits or more, a few words after its cue: "ref on their
+        # system GCH 0044 19", "Home Office ref on his letter P1187734/2", "claim ref he read out
+        # PIP 4471 0928", "FA number for Costa FAN 118447201".
+        Pattern(
+            "Code a few words after its cue",
+            r"\b(?:ref(?:erence)?|number)\s+(?:(?-i:[a-z]+|[A-Z][a-z]+)\s+){1,4}?\K"
+            r"(?-i:(?=[A-Z\s/]{0,6}(?:\d[\s/]?){6})(?:[A-Z]{1,4}\s?\d[\d\s/]{4,16}\d"
+            r"|[A-Z]\d{6,}(?:/\d{1,4})?))(?![\w/])",
+            0.6,
+        ),
         # "the numbers they gave me are A0245671, a0246690"
         Pattern(
             "Numbers someone was given",

@@ -147,7 +147,7 @@ _CUE = (
 _NOT_STREET_NAME = (
     r"(?!(?:Youths?|Males?|Females?|People|Persons?|Men|Women|Boys|Girls|Lads|Kids|Cars?|Times"
     r"|Days|Weeks|Months|Years|Hours|Mins|Minutes|Hrs|Am|Pm|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
-    r"|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November"
+    r"|Oct|Nov|Dec|Sept|January|February|March|April|June|July|August|September|October|November"
     r"|December|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The"
     r"|(?i:into|onto|at|in|on|to|from|behind|outside|opposite|near|by|of|and|the))\b)"
@@ -303,7 +303,10 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?i:{_HOUSE_NAMES}))\b"
             # (nor a school or a body named after one: "Ormiston Forge Academy")
             rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community|academy"
-            r"|school|college|primary|surgery|practice|centre|trust|garage|inn|arms)\b)"
+            r"|school|college|primary|surgery|practice|centre|trust|garage|inn|arms"
+            # (nor a place whose people or part is meant: "Park Barn youths", "Broadwater Farm
+            # section")
+            r"|youths?|lads|kids|boys|girls|gang|group|section|ward|team|patch)\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.6,
         ),

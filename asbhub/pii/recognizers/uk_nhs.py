@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
-from presidio_analyzer import EntityRecognizer, Pattern  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 from presidio_analyzer.predefined_recognizers import NhsRecognizer  # noqa: TID253
 
 from asbhub.pii.recognizers.matching import PatternMatching
@@ -15,7 +16,7 @@ class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
 
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
-        Pattern("NHS number", r"(?<![\d/])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\d/])", 0.2),
+        Pattern("NHS number", r"(?<![\d/])\d{3}[ .\-]?\d{3}[ .\-]?\d{4}(?![\d/])", 0.2),
         # Grouped another way or with two spaces, after its own name: "nhs=640 1177  492".
         Pattern(
             "NHS number after its name",
@@ -34,7 +35,9 @@ class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
 
     # PatternRecognizer reads None as 'undecided'; Presidio's NhsRecognizer narrowed it to bool.
     def validate_result(self, pattern_text: str) -> bool | None:  # type: ignore[override]
-        digits = EntityRecognizer.sanitize_value(pattern_text, self.replacement_pairs)
+        digits = re.sub(r"\D", "", pattern_text)  # spaces, dashes and dots: "339.762.6005"
+        if len(digits) != 10:
+            return None
         if digits.startswith("0"):
             return None  # a phone number shape; only context makes it an NHS number
         total = sum(int(c) * w for c, w in zip(digits[:9], range(10, 1, -1), strict=True))

@@ -11,7 +11,7 @@ from asbhub.pii.recognizers.matching import PatternMatching
 
 # Between any two digits: an optional closing bracket, then at most one space, dot or hyphen.
 _SEP = r"\)?[ .\-]?"
-_TRUNK = r"(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)"
+_TRUNK = r"(?:(?:\+|00)\s?44[\s.\-]?(?:\(0\)\s?)?|\(?0)"  # (dotted too: "+44.7700.900.566")
 _NOT_AFTER = r"(?<![\d/])"
 _NOT_BEFORE = r"(?![\d/]|[.\-]\d)"
 # Between two digits of a number broken by a line's wrap or typed loosely: a hyphen with spaces
@@ -41,8 +41,8 @@ _SERVICE_PREFIXES = (
 )
 
 
-# Letters typed for digits: O for a zero, l or I for a one.
-_LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# Letters typed for digits: O for a zero, l or I for a one, S for a five.
+_LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5"})
 
 
 # Words for digits as a number is read out; "double", "triple" repeat the next, "hundred" is
@@ -132,8 +132,9 @@ class UkPhoneRecognizer(PatternMatching):
         # Typed with a letter O for a zero or l/I for a one: "O7700 900461", "07700 900 4l6".
         Pattern(
             "UK phone with a letter O",
-            r"(?<![\w/])(?=[\dOoIl ]{0,28}[OoIl])"  # bounded: the number is at most 29 characters
-            rf"[0Oo][\dOo](?:{_SEP}[\dOoIl]){{8,9}}(?![\w/])",
+            # (and S for a five: "07700 900 S71")
+            r"(?<![\w/])(?=[\dOoIlS ]{0,28}[OoIlS])"  # bounded: the number is at most 29 characters
+            rf"[0Oo][\dOo](?:{_SEP}[\dOoIlS]){{8,9}}(?![\w/])",
             0.6,
         ),
         Pattern(  # "+48 601 234 567", "00353 87 412 9930", "0040 (0) 722 418 903"

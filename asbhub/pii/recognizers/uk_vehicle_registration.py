@@ -126,8 +126,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # "CU 70 - HBR", "SV 12-LMN", "PO15 A XY", "SF70 W.Z.K" (not "AB12 CDE", found above).
         Pattern(
             "VRN current, oddly parted",
+            # (or a slash: "LD19 / OKR")
             r"\b(?![A-Z]{2}\s?\d{2}\s{1,2}[A-Z]{3}\b)[A-Z]{2}(?:\s?-\s?|\.|\s)?\d{2}"
-            r"(?:\s?-\s?|\.|\s)(?:[A-Z][\s.]?){2}[A-Z]\b",
+            r"(?:\s?-\s?|\.|\s|\s?/\s?)(?:[A-Z][\s.]?){2}[A-Z]\b",
             0.6,
         ),
         # The last characters a witness caught: "reg ends DZK", "plate ending in 4XK".
@@ -187,7 +188,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         Pattern(
             "Partial plate with '?' for what was not caught",
             # (three characters after the number, as a plate has: "Thurs P4?" is a lesson)
-            r"(?-i:\b(?:[A-Z]{2}\s?[\d?]{2}|[A-Z]\s?\d{1,3})\s?(?=[A-Z]{0,2}\?)[A-Z?]{3})"
+            # (its age with a letter O: "GX7O UN?")
+            r"(?-i:\b(?:[A-Z]{2}\s?(?:[\d?]{2}|\dO)|[A-Z]\s?\d{1,3})\s?(?=[A-Z]{0,2}\?)[A-Z?]{3})"
             r"(?![\w?])",
             0.6,
         ),
