@@ -145,6 +145,40 @@ def _names_before_an_age(text: str, people: Sequence[Entity]) -> list[Candidate]
     return found
 
 
+# A surname in capitals and its initials: "MAGUIRE, P.J.", "O'CONNOR T." (not "MACKIE, D.O.B.").
+_SURNAME_AND_INITIALS = re.compile(
+    r"(?<![\w'’\-])([A-Z](?:['’][A-Z])?[A-Z\-]{2,})(?:,\s?|\s)(?!D\.\s?O\.\s?B)"
+    r"(?:[A-Z]\.\s?){1,3}(?=[\s,;/).]|$)"
+)
+# A first name in capitals before a surname found in capitals ("RP MARIA D'SOUZA"), or an
+# initial before a capitalised one ("T Adams-Kelly").
+_CAPITALS_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]+)\s$")
+_INITIAL_BEFORE = re.compile(r"(?<![\w'’.\-])([A-Z])\.?\s$")
+
+
+def _first_name_or_initial_before(text: str, people: Sequence[Entity]) -> list[Candidate]:
+    found = []
+    for ent in people:
+        span = text[ent.start : ent.end]
+        if " " in span.strip():
+            continue
+        if span.isupper() and len(span) >= 3:
+            m = _CAPITALS_WORD_BEFORE.search(text, max(0, ent.start - 20), ent.start)
+            low = m.group(1).lower() if m else ""
+            if (
+                m
+                and first_name_word(low)
+                and low not in common_english_words()
+                and low not in not_names()
+            ):
+                found.append(Candidate("PERSON", m.start(1), ent.end, 0.6, "context"))
+        elif span[:1].isupper() and span[1:2].islower():
+            m = _INITIAL_BEFORE.search(text, max(0, ent.start - 3), ent.start)
+            if m and m.group(1) not in ("A", "I"):
+                found.append(Candidate("PERSON", m.start(1), ent.end, 0.55, "context"))
+    return found
+
+
 def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     """Dates of birth, nicknames and name parts next to the names found."""
     found: list[Candidate] = []
@@ -155,6 +189,12 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         found += _surname_in_capitals_before(text, ent)
         found += _word_spelled_after(text, ent)
     found += _initials_of_names(text, people)
+    found += _first_name_or_initial_before(text, people)
+    if "," in text or "." in text:
+        for m in _SURNAME_AND_INITIALS.finditer(text):
+            low = m.group(1).lower()
+            if not (low in english_words() or low in not_names() or low in places()):
+                found.append(Candidate("PERSON", m.start(), m.end(), 0.6, "context"))
     for ent in entities:
         if ent.type == "STREET_ADDRESS":
             found += _resident_before(text, ent, people)

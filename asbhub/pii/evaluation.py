@@ -70,6 +70,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning28": SetRole.TUNED_ON,
     "tuning29": SetRole.TUNED_ON,
     "tuning30": SetRole.TUNED_ON,
+    "tuning31": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

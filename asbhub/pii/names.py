@@ -498,6 +498,18 @@ _RAIL_LINES = _wordset(
     " circle mildmay suffragette weaver windrush lioness liberty"
 )
 _LINE_AFTER = re.compile(r"\s+(?i:line)\b")
+# After a surname, what shows it a person's, not the place of that name: "Swinton's mates",
+# "Middleton works at", "I'm a Hadley".
+_PERSON_USE_AFTER = re.compile(
+    r"['’]s\s+(?!(?i:road|street|lane|park|estate|centre|hall|school)\b)|\s+(?:works|worked|says|said"
+    r"|lives|lived|drinks|rang|called|came|went|told|threatened|keeps|kept|admits|admitted|denies"
+    r"|denied|has\s+been|was\s+seen|is\s+known)\b"
+)
+_CELL_BEFORE = re.compile(r"[|,;\t]\s?$")
+_CELL_AFTER = re.compile(r"\s?(?:[|,;\t]|\.?\s*$|\.\s|/\s)")
+# A table rated red, amber and green: its header or another cell's rating.
+_RAG = re.compile(r"\bRAG\b|[|,;\t]\s?(?:Red|Green|RED|GREEN)\s?(?:[|,;\t]|\.?\s*$|\.\s|/\s)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?\"”]|$)")
 _WALES = re.compile(r"\b(?i:cymru|gymru|chymru|nghymru|cymraeg|gymraeg)(?!\w)")
 _RIVER_BEFORE = re.compile(r"\b(?:River|RIVER|river|Afon|AFON|afon)\s+$")
 _BODY_BEFORE_ITS_TEAM = re.compile(
@@ -1704,6 +1716,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Cyfoeth Naturiol Cymru", "Cadwch Gymru'n Daclus": a body of Wales
     if len(words) == 1 and _RIVER_BEFORE.search(text, max(0, cand.start - 8), cand.start):
         return True  # "the River Alyn", "Afon Taf"
+    if (
+        words == ["amber"]
+        and _CELL_BEFORE.search(text, max(0, cand.start - 3), cand.start)
+        and _CELL_AFTER.match(text, cand.end)
+        and _RAG.search(text)
+    ):
+        return True  # "| Red |", "| Amber |": a RAG rating in a table's cell
     if len(words) == 1 and words[0] in _RAIL_LINES and _LINE_AFTER.match(text, cand.end):
         return True  # "the Victoria line", "Elizabeth line staff", "the Mildmay line"
     if re.search(_TOWN_JOINT, span) or re.match(_TOWN_JOINT, text[cand.end - 1 : cand.end + 12]):
@@ -1884,6 +1903,8 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     words: set[str] = set()
     capitalised: set[str] = set()
     exact: set[str] = set()
+    mixed = sum(c.isupper() for c in text) * 2 < sum(c.isalpha() for c in text)
+    personal: set[str] = set()
     for ent in entities:
         if ent.type != "PERSON":
             continue
@@ -1894,6 +1915,13 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 continue
             if low in not_names() and low not in common_word_names():
                 continue  # "PC", "Police"; but "Storm" named as a person stays one
+            if low in places() and w.isupper() and len(w) >= 3 and mixed:
+                # a surname in capitals that is also a place ("STAINFORTH, Jay") recurs in
+                # capitals, and capitalised only as a person's ("Swinton's mates", "Middleton
+                # works at"); "Stainforth" else in the same note is the place
+                exact.add(w)
+                personal.add(w[0] + w[1:].lower())
+                continue
             if low in common_word_names() or low in places() or _ordinary(w):
                 capitalised.add(w[0].upper() + w[1:].lower())
                 if (
@@ -1955,6 +1983,19 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             and not _district_use(text, m.start(), m.end())
             and not _verb_use(text, m.start(), m.end())
             and not _date_use(text, m.start(), m.end())
+        ]
+    personal = {w for w in personal if w in text}
+    if personal:
+        person_like = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(personal))) + r")\b")
+        found += [
+            Candidate("PERSON", m.start(), m.end(), 0.6, "context")
+            for m in person_like.finditer(text)
+            if _PERSON_USE_AFTER.match(text, m.end())
+            or _TITLE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            # one of the family: "I'm a Hadley, I'm not leaving"
+            or (
+                text[max(0, m.start() - 2) : m.start()] == "a " and _CLAUSE_END.match(text, m.end())
+            )
         ]
     if exact:
         same = re.compile(

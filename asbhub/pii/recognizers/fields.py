@@ -386,24 +386,8 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
                 if _LABELLED_ROW.match(text, *rows[index]):
                     break  # the note goes on after the table: "zone: Southmead Road, …"
                 cells = _cells(text, rows[index], delimiter)
-                if len(cells) == len(columns) + 1 and _SURNAME_COMMA_FORENAME.fullmatch(
-                    text, cells[0][0], cells[1][1]
-                ):
-                    # "Morgan-Jones, Tristan,2003-11-30,…": a name written surname first
-                    cells = [(cells[0][0], cells[1][1]), *cells[2:]]
-                elif len(cells) == len(columns) + 1:
-                    # "…,Flat 3, 8 Church Street,TR15 3AH,…": an address's flat and its street
-                    # are one cell
-                    k = next(
-                        (
-                            k
-                            for k, column in enumerate(columns)
-                            if column == "STREET_ADDRESS" and _FLAT_CELL.fullmatch(text, *cells[k])
-                        ),
-                        None,
-                    )
-                    if k is not None:
-                        cells = [*cells[:k], (cells[k][0], cells[k + 1][1]), *cells[k + 2 :]]
+                if len(cells) == len(columns) + 1:
+                    cells = _split_cell_joined(text, cells, columns)
                 if len(cells) != len(columns) and not (
                     len(cells) == len(columns) + 1 and index == len(rows) - 1
                 ):
@@ -411,6 +395,23 @@ def _read_table_columns(text: str) -> Iterator[tuple[str, str | None, int, int]]
                 for name, entity_type, (start, end) in zip(names, columns, cells, strict=False):
                     yield name, entity_type, start, end
                 index += 1
+
+
+def _split_cell_joined(
+    text: str, cells: list[tuple[int, int]], columns: list[str | None]
+) -> list[tuple[int, int]]:
+    """A row with one cell too many where a value's own comma split it: a name written surname
+    first ("DH-3317,Wilson-Okafor, Precious,22 Maine Drive,…"; in the first column whatever its
+    name) or an address's flat and street ("…,Flat 3, 8 Church Street,TR15 3AH,…")."""
+    for k in range(len(columns)):
+        joined = (cells[k][0], cells[k + 1][1])
+        name = (k == 0 or columns[k] == "PERSON") and _SURNAME_COMMA_FORENAME.fullmatch(
+            text, *joined
+        )
+        flat = columns[k] == "STREET_ADDRESS" and _FLAT_CELL.fullmatch(text, *cells[k])
+        if name or flat:
+            return [*cells[:k], joined, *cells[k + 2 :]]
+    return cells
 
 
 def _sql_values(text: str) -> Iterator[tuple[str, int, int]]:

@@ -63,7 +63,8 @@ _TITLE = (
 _KNOWN_AS = r"known(?:\s+(?!as\b|for\b)[a-z]+){0,4}?\s+as"
 _CUE = (
     rf"(?i:named(?:\s+as)?|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
-    rf"|names?\s*:|names\s+are|identified\s+as|believed\s+to\s+be|{NICKNAME_CUES}"
+    rf"|names?\s*:|names\s+are|names?\s+given(?:\s+as)?\s*:|identified\s+as|believed\s+to\s+be"
+    rf"|{NICKNAME_CUES}"
     r"|gives?\s+(?:(?:his|her|their)\s+)?name\s+as|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
     r"|surname(?:\s+(?:is|was))?|first\s+name(?:\s+(?:is|was))?|forename"
     r"|(?:surname|forenames?|nominal|subject)\s*:"
@@ -73,11 +74,11 @@ _CUE = (
 # Cues strong enough to take a lower-case word as a name ("aka tiny"); "believed to be" is not.
 _STRONG_CUE = (
     rf"(?i:named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)|names?\s*:"
-    rf"|names\s+are|{NICKNAME_CUES})"
+    rf"|names\s+are|names?\s+given(?:\s+as)?\s*:|{NICKNAME_CUES})"
 )
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
-    r"(?i:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
+    rf"(?i:called|named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
     r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)(?:sel(?:f|ves))?"
     r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
@@ -166,6 +167,7 @@ class PersonContextRecognizer(PatternMatching):
         "Speaker of a quoted chat line": r"[\"“]",
         "Quoted nickname beside a person's word": r"[\"“]",
         "Quoted name after a cue": r"[\"“‘']",
+        "Quoted nickname before an age": r"\(\s*[\"“]",
         "Surname after a quoted nickname": r"[\"“‘']",
         "Answer to a name question": r"\?",
         "Value of a name field": r"[=:]",
@@ -250,6 +252,12 @@ class PersonContextRecognizer(PatternMatching):
             rf"\b{_STRONG_CUE}\s+\K(?![a-z]+ing\b|{_FEELING})"
             rf"{_LOWER_WORD}(?:\s{_LOWER_WORD})?",
             0.5,
+        ),
+        # A nickname in quotes, then an age, in brackets after the name: 'Liam ("moz", 13)'.
+        Pattern(
+            "Quoted nickname before an age",
+            r"\(\s*[\"“]\K\p{L}[\p{L}'’\-]+(?=[\"”],\s*\d{1,2}\s*\))",
+            0.6,
         ),
         Pattern(
             "Quoted name after a cue",

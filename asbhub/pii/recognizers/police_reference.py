@@ -65,10 +65,14 @@ _AGENCY_CUE = (
 # A system's letters may stand apart from the number: "log NWP 25000613241", "BPW 25/061".
 _IDENTIFIER = (
     r"(?!(?:19|20)\d\d(?![\w/\-])|\d{3,4}\s?(?:hrs?|hours)\b|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/\-])"
-    r"|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\w|\.\d))"  # nor a date or a time with dots
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\w|\.\d)"  # nor a date or a time with dots
+    # nor a count's range: "REPORT 12-15 YOUTHS"
+    r"|\d{1,3}\s?-\s?\d{1,3}\s+(?i:youths|males|females|people|persons|lads|kids|boys|girls"
+    r"|men|women|cars|bikes|vehicles|calls|reports)\b)"
     r"(?:(?!(?i:cad|cris|urn|pnc|update|log|ref|custody|crime|inc|occ|serial|storm|niche|athena"
     r"|tel|mob|dob|nhs|nino|vrm|reg|no|num|case|court|ban|at|on|in|of|to|by|for|from|id|and"
-    r"|unit|collar|route|bus|room|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\s)"
+    r"|unit|collar|route|bus|room|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\s)"  # ("COURT JAN 2024": a date)
     r"(?-i:[A-Z]{2,6})\s(?=\d))?"
     r"(?=(?:[A-Z/\-*.]*\d){4})"
     # dotted too ("PK.1168.5518"), but never stopping short of a dotted part: "T.GRANTdob…"
@@ -315,7 +319,9 @@ class PoliceReferenceRecognizer(PatternMatching):
         # A system's letters with a slash, then its number after a space: "NIHE/TR 7742-19".
         Pattern(
             "Prefixed reference with a space before its number",
-            r"(?-i:\b[A-Z]{2,6}(?:/[A-Z]{1,5}){1,2}\s(?=(?:[/\-]?\d){4})\d+(?:[/\-]\d+){0,3})\b",
+            # (not days and their hours: "FRI/SAT 1800-0200")
+            r"(?-i:\b(?!(?:MON|TUE|TUES|WED|THU|THUR|THURS|FRI|SAT|SUN)/)[A-Z]{2,6}(?:/[A-Z]{1,5}){1,2}"
+            r"\s(?=(?:[/\-]?\d){4})\d+(?:[/\-]\d+){0,3})\b",
             0.5,
         ),
         # Capitals and seven digits or more in one word, not a plate or a postcode: "(43EW1120225)",

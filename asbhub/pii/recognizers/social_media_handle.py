@@ -39,6 +39,10 @@ _FIELD_WORDS = (
     r"|vid|partner|asb|reporter|phone|address|postcode|email|police|user|form|submit|type"
     r"|status|category|created|updated|at|by|dob|nominal|perp|victim|agency|notes?|source|row"
     r"|col|file|data|records?|count|total|upload|import|report|log|v\d+|wk\d+|q[1-4]|\d+"
+    # and the words of systems' own keys: "sys_log", "niche_extract", "subject_nino",
+    # "occurred_at", "job_summary"
+    r"|sys|niche|job|summary|suspect|subject|occurred|nino|vrm|crm|tel|addr|compl|officer|loc"
+    r"|location|tags|found|next|sync|action|field|value|ecins|mobile|person|guardian|stop|opened"
 )
 
 
@@ -86,6 +90,8 @@ class SocialMediaHandleRecognizer(PatternMatching):
             # not a field's name made of a record's words: "case_ref", "first_seen", "real_name"
             rf"(?<![\w@.])(?<!(?:^|[,|\t;/]\s?)[a-z_]{{2,30}}[,|\t;]\s?)"
             rf"(?!(?:(?:{_FIELD_WORDS})(?:_|\b(?![.\-])))+)"
+            # (nor a key in capitals: "VAHT_CRM")
+            r"(?!(?-i:[A-Z0-9_]+)\b)"
             r"[A-Za-z]+_[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*\b(?![\"']\s*+:|\s*+=)"
             # not a file's name, nor a file's without its ending: "asb_cases.csv", "IMG_4471.MOV",
             # "CRM_EXPORT_2025-03-01.csv"

@@ -130,7 +130,9 @@ _STREET = (
     rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
-    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w'])"  # one word: "14 Ridgeway", "2 Kingsway"
+    # one word: "14 Ridgeway", "2 Kingsway" (not a school of that name: "8 Framwellgate School")
+    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w'])"
+    r"(?!\s+(?i:school|academy|college|primary|surgery|centre|center|station|shopping)\b)"
     r"(?:\s(?i:north|south|east|west)\b(?!\s+of\b))?"  # "6 Kingsway West"
     r"|broadway(?![\w']))"
 )
@@ -184,6 +186,7 @@ _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 _NOT_A_HOUSE = (
     r"park|estate|centre|center|express|extra|local|superstore|nails|stores?|shop|market|hall"
     r"|halls|road|street|lane|vale|village|precinct|parade|academy|school|college|church"
+    r"|wood|woods|moor|common|fields|valley"  # areas: "HOLME WOOD"
 )
 # Last words that make a pub, a hotel or a club of a name, not a house.
 _NOT_A_HOUSE_END = r"arms|inn|tavern|hotel|club|bar|pub|social|institute|lounge|chapel"
@@ -201,6 +204,20 @@ def _unmarked_street() -> str:
         rf"\b(?i:{_CUE})\s+\K(?-i:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+{_CAP_WORD}"
         rf"(?:\s+(?!{town}){_CAP_WORD})?)"
         rf"(?=\s*(?:[,.;)]|$)|\s+(?:{town}|{_POSTCODE_AHEAD}))"
+    )
+
+
+def _street_before_postcode() -> str:
+    """A house number and one to three capitalised words right before a full postcode, no
+    street word or cue needed: "62 Hockwell Ring LU4 9NH", ";52 Ganders Ash;WD25 7HG;" (not a
+    town: "aged 15 Luton LU4 9NH")."""
+    from asbhub.pii.gazetteers import places
+
+    town = "(?i:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + r")\b"
+    return (
+        # (one space between its words: a fixed-width export's columns are no street's)
+        rf"{_NUMBER_START}(?-i:\d{{1,3}}[A-Za-z]?,? (?!{town}){_CAP_WORD}"
+        rf"(?: (?!{town}){_CAP_WORD}){{0,2}})(?=[,;]? ?(?-i:{_POSTCODE_AHEAD}))"
     )
 
 
@@ -234,6 +251,8 @@ def _estate_street() -> str:
         rf"|(?=(?i:flat|apartment|apt|unit|block|room)\b){_FLAT})"
         rf"(?:(?i:the)\s+(?i:{_ESTATE_NOUNS})"
         rf"|(?!(?i:{skip})\b)(?i:[a-z][a-z]{{2,}}(?:{_ESTATE_ENDINGS})))(?![\w'’\-])"
+        # (not a school of the name: "a group of 8 Framwellgate School age kids")
+        r"(?!\s+(?i:school|academy|college|primary|surgery|centre|center|station|shopping)\b)"
     )
 
 
@@ -311,6 +330,7 @@ class StreetAddressRecognizer(PatternMatching):
             0.6,
         ),
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
+        Pattern("Number and unmarked street before a postcode", _street_before_postcode(), 0.55),
         Pattern("Number and an estate's name after a cue", _estate_street(), 0.5),
         Pattern(
             "Numbered Welsh street",
@@ -442,6 +462,8 @@ class StreetAddressRecognizer(PatternMatching):
             rf"\d[A-Za-z]?,?\s+(?:the\s+(?:{_ESTATE_NOUNS})|[a-z]{{2,}}(?:{_ESTATE_ENDINGS}))"
             r"(?![\w'’\-])"
         ),
+        # and a street with no word of its own only where a full postcode is
+        "Number and unmarked street before a postcode": rf"(?-i:{_POSTCODE_AHEAD})",
     }
     CONTEXT: ClassVar[list[str]] = [
         "address",
