@@ -80,14 +80,12 @@ _ENCODED = re.compile(
     r"|(?P<spaced>(?<![^\W\d_] )(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_]"
     r"(?: {2,4}(?:[^\W\d_] )+[^\W\d_])*(?!\w)(?! [^\W\d_]\b))"
 )
-# A digit read out in words right before digits typed apart: they stay apart, as the phone
-# reader counts them one by one.
+# A digit read out in words, or a code's joint or letters, right before digits typed apart.
 _SAID_DIGIT_BEFORE = re.compile(
     r"\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)"
     r"\s$",
     re.IGNORECASE,
 )
-# What a code's digits typed apart follow: a slash or a dash, or the code's letters.
 _CODE_BEFORE_DIGITS = re.compile(r"(?:[/\-]\s?|\b[A-Z]{1,6}\s)$")
 # What the view may decode, looked for by a literal character first (most texts hold none).
 _QUICK = (
@@ -155,13 +153,13 @@ def plain_view(text: str) -> View:
     struck: int | None = None
     for match in _ENCODED.finditer(same_length):
         kind, a, b = match.lastgroup, match.start(), match.end()
-        if kind == "digits" and (
+        if kind == "digits" and not (
             _SAID_DIGIT_BEFORE.search(same_length, max(0, a - 12), a)
-            or not _CODE_BEFORE_DIGITS.search(same_length, max(0, a - 8), a)
+            or _CODE_BEFORE_DIGITS.search(same_length, max(0, a - 8), a)
         ):
             # only a code's digits apart are joined ("42/ 1 8 5 5 3 4 /24", "PCC-HB 4 4 1 2 0
-            # 9"), not a number read out partly in words ("oh seven seven 0 0 9 0 0 4 5 6") nor
-            # any other run of digits, which the phone readers take as typed
+            # 9"), and a number's read out partly in words ("oh seven seven 0 0 9 0 0 4 5 6",
+            # which the phone reader takes in groups); not any other run ("score sheet 1 2 3 4")
             continue
         kept = _in_place(kind, match.group()) if kind in _IN_PLACE else None
         decoded = None if kind in _IN_PLACE else _decode(kind, match.group())

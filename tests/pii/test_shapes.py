@@ -14,6 +14,14 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a reference read out partly in words, its typed digits apart, joined as a phone's"
+        " are; a run of digits typed apart after no code or digit's word stays",
+        "his crime ref is one 4 4 1 2 0 9 he said. mob is oh seven seven double oh 9 0 0 4 5 6"
+        " ok. Score sheet 1 2 3 4 5 6 7 8 9 1 for the five-a-side.",
+        ["4 4 1 2 0 9", "9 0 0 4 5 6"],
+        ["1 2 3 4 5 6 7 8 9 1"],
+    ),
+    (
         "exports: a name written surname first in a later column, a street with no street's"
         " word before its postcode, a RAG rating, systems' keys with underscores; a town"
         " before a postcode, and a chat's handle before its colon, stay as they are",

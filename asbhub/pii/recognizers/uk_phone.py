@@ -218,6 +218,7 @@ class CuedPhoneRecognizer(PatternMatching):
         ),
         # Read out, digits and words mixed: "07700 900 six four one", "oh seven seven double oh
         # nine hundred, two one four"; validate_result counts the digits the words stand for.
+        # The digits typed apart come joined from the plain view: "oh seven seven 00900456".
         Pattern(
             "Number read out in words",
             # "o" read for a zero needs a digit's word after it: "o seven eight two o, nine …"
@@ -225,7 +226,7 @@ class CuedPhoneRecognizer(PatternMatching):
             # a mobile read out without its 0: "seven seven zero zero nine …"
             r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b))"
             # (letters O among its digits too: "oh 7 7 oo 9oo 6 4 6")
-            rf"(?:[\s,\-]+(?:\d{{1,5}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})\b){{4,16}}",
+            rf"(?:[\s,\-]+(?:\d{{1,10}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})\b){{3,16}}",
             0.6,
         ),
         # A landline grouped as one is written, with a digit too many: "01633 496 0119",
