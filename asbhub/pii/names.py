@@ -535,6 +535,12 @@ _STREET_WORD_NEXT = re.compile(
 _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
 
 
+def _mostly_lower_case(text: str, parts: int = 2) -> bool:
+    """Fewer than one letter in `parts` is a capital: a note in mixed case, where a word in
+    capitals stands out ("Lewis SCORER"), not a log in capitals."""
+    return sum(c.isupper() for c in text) * parts < sum(c.isalpha() for c in text)
+
+
 def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
     """The last word is a surname by how it is written, whatever else it means: in capitals
     after a capitalised first name in a mixed-case note ("a male I know as Lewis SCORER"), or
@@ -567,7 +573,7 @@ def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
         and last.lower() not in ROLE_WORDS
         and last.lower() not in places()
         and _ORG_AFTER.match(last) is None
-        and sum(c.isupper() for c in text) * 3 < sum(c.isalpha() for c in text)
+        and _mostly_lower_case(text, parts=3)
     ):
         # a word of a trade or a comparative, the way many surnames were made, capitalised after
         # a first name in a mixed-case note: "Gemma Lusher", "Kyle Mower" (not "Mickey Mouse")
@@ -582,7 +588,7 @@ def _surname_by_its_form(text: str, words: list[re.Match[str]]) -> bool:
         and last.lower() not in not_names()
         and last.lower() not in ROLE_WORDS
         and not text[words[-1].end() : words[-1].end() + 2].lstrip().startswith(":")
-        and sum(c.isupper() for c in text) * 2 < sum(c.isalpha() for c in text)
+        and _mostly_lower_case(text)
     )  # (not a speaker's label next: "CALLER: Niamh OPERATOR: and your address?")
 
 
@@ -1669,12 +1675,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return True  # "Fishermead", "Brinnington", "Molescroft": a district no list knows
     found = list(_WORD.finditer(text, cand.start, cand.end))
-    if _placed_landmark(text, found) and not (
+    # a surname by how it is written, not a street's word: "update on Nathan GREEN", not "on
+    # Rose LANE" or "Preston CSP"
+    by_form = (
         len(found) == 2
-        and _surname_by_its_form(text, found)
         and found[1].group().lower() not in _THOROUGHFARES
         and found[1].group().lower() in surnames()
-    ):
+        and _surname_by_its_form(text, found)
+    )
+    if not by_form and _placed_landmark(text, found):
         # "youths on Windmill Hill", "in Blackbird Leys", "near Charles Cross"; not "update on
         # Nathan GREEN", a surname by how it is written
         return True
@@ -1733,12 +1742,6 @@ def _false_name(text: str, cand: Candidate) -> bool:
         text, cand, words
     ):
         return True  # "the Jubilee play area", "Victoria station"
-    by_form = (
-        len(found) == 2
-        and _surname_by_its_form(text, found)
-        and found[1].group().lower() not in _THOROUGHFARES  # "on Rose LANE": a street
-        and found[1].group().lower() in surnames()  # not "Preston CSP", a body's letters
-    )
     if (
         _ORG_LAST.search(span)
         and not by_form
@@ -1903,7 +1906,6 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     words: set[str] = set()
     capitalised: set[str] = set()
     exact: set[str] = set()
-    mixed = sum(c.isupper() for c in text) * 2 < sum(c.isalpha() for c in text)
     personal: set[str] = set()
     for ent in entities:
         if ent.type != "PERSON":
@@ -1915,7 +1917,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 continue
             if low in not_names() and low not in common_word_names():
                 continue  # "PC", "Police"; but "Storm" named as a person stays one
-            if low in places() and w.isupper() and len(w) >= 3 and mixed:
+            if low in places() and w.isupper() and len(w) >= 3 and _mostly_lower_case(text):
                 # a surname in capitals that is also a place ("STAINFORTH, Jay") recurs in
                 # capitals, and capitalised only as a person's ("Swinton's mates", "Middleton
                 # works at"); "Stainforth" else in the same note is the place

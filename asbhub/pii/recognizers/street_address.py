@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import ClassVar
 
@@ -125,6 +126,11 @@ _SPOKEN_NUMBER = (
     # "one" alone is a pronoun far more often: "one took his bank card"
     rf"|(?:{_UNITS})\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}))?|(?!one\b)(?:{_UNITS}))\s+"
 )
+# What follows a name that makes it a school's or a station's, not a street's: "a group of 8
+# Framwellgate School age kids".
+_NOT_A_STREET_AFTER = (
+    r"(?!\s+(?i:school|academy|college|primary|surgery|centre|center|station|shopping)\b)"
+)
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
     rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
@@ -132,7 +138,7 @@ _STREET = (
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
     # one word: "14 Ridgeway", "2 Kingsway" (not a school of that name: "8 Framwellgate School")
     r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w'])"
-    r"(?!\s+(?i:school|academy|college|primary|surgery|centre|center|station|shopping)\b)"
+    rf"{_NOT_A_STREET_AFTER}"
     r"(?:\s(?i:north|south|east|west)\b(?!\s+of\b))?"  # "6 Kingsway West"
     r"|broadway(?![\w']))"
 )
@@ -196,10 +202,16 @@ _ADDRESS_LABEL = (
 )
 
 
-def _unmarked_street() -> str:
+@functools.cache
+def _town() -> str:
+    """Any town the lists hold, longest first: built once for the patterns that need it."""
     from asbhub.pii.gazetteers import places
 
-    town = "(?i:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + r")\b"
+    return "(?i:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + r")\b"
+
+
+def _unmarked_street() -> str:
+    town = _town()
     return (
         rf"\b(?i:{_CUE})\s+\K(?-i:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+{_CAP_WORD}"
         rf"(?:\s+(?!{town}){_CAP_WORD})?)"
@@ -211,9 +223,7 @@ def _street_before_postcode() -> str:
     """A house number and one to three capitalised words right before a full postcode, no
     street word or cue needed: "62 Hockwell Ring LU4 9NH", ";52 Ganders Ash;WD25 7HG;" (not a
     town: "aged 15 Luton LU4 9NH")."""
-    from asbhub.pii.gazetteers import places
-
-    town = "(?i:" + "|".join(sorted(map(re.escape, places()), key=len, reverse=True)) + r")\b"
+    town = _town()
     return (
         # (one space between its words: a fixed-width export's columns are no street's)
         rf"{_NUMBER_START}(?-i:\d{{1,3}}[A-Za-z]?,? (?!{town}){_CAP_WORD}"
@@ -252,7 +262,7 @@ def _estate_street() -> str:
         rf"(?:(?i:the)\s+(?i:{_ESTATE_NOUNS})"
         rf"|(?!(?i:{skip})\b)(?i:[a-z][a-z]{{2,}}(?:{_ESTATE_ENDINGS})))(?![\w'’\-])"
         # (not a school of the name: "a group of 8 Framwellgate School age kids")
-        r"(?!\s+(?i:school|academy|college|primary|surgery|centre|center|station|shopping)\b)"
+        rf"{_NOT_A_STREET_AFTER}"
     )
 
 
