@@ -245,7 +245,7 @@ _LISTED_NEXT = re.compile(
     r"(?:\s*+\([^()\n]{1,24}\))?\s*+(?:,|;|&|/|\+|\b(?i:and|or|linked\s+to|plus|also)\b)"
     r"\s*+(?=[^\W_])"
 )
-_LISTED_TYPES = frozenset({"POLICE_REFERENCE", "PNC_ID", "UK_VEHICLE_REGISTRATION"})
+_LISTED_TYPES = frozenset({"POLICE_REFERENCE", "PNC_ID", "UK_VEHICLE_REGISTRATION", "UK_PASSPORT"})
 # Any UK plate of the current, prefix or suffix series, in either case, spaced or not.
 _PLATE = re.compile(
     r"(?i:[a-z]{2}\s?\d{2}\s?[a-z]{3}|[a-z]\d{1,3}\s?[a-z]{3}|[a-z]{3}\s?\d{1,3}\s?[a-z])(?![\w\-])"
@@ -508,7 +508,8 @@ _WHOLE_DATE = re.compile(
     # year first, as a system exports it: "1994-08-30"
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\dT:]|\s\d{1,2}:)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?,?\s+(?:\d{4}|'\d{2}))(?![\w/:]|[.\-]\d)",
+    # (its year in two digits, at a clause's end: "DP gave 14 July 99.")
+    r"[a-z]*\.?,?\s+(?:\d{4}|'\d{2}|\d{2}(?=\s*[.,;)]|\s*$)))(?![\w/:]|[.\-]\d)",
 )
 # Unless a word before it makes it an event's: "tenancy since 12/09/2016", "started on", "served".
 _EVENT_BEFORE = re.compile(

@@ -71,6 +71,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning29": SetRole.TUNED_ON,
     "tuning30": SetRole.TUNED_ON,
     "tuning31": SetRole.TUNED_ON,
+    "tuning32": SetRole.TUNED_ON,
+    "tuning33": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

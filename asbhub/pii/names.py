@@ -53,9 +53,10 @@ _ORG_WORDS = (
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 # A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
-# place joined to another: "Calton/Bridgeton CPT".
+# place joined to another: "Calton/Bridgeton CPT"; a firm "& Co" or "& Sons" ("Bashir & Co").
 _ORG_AFTER = re.compile(
-    rf"^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
+    r"^(?:['’]s)?\s*&\s*(?-i:Co|Sons?|Partners|Daughters?)\b"
+    rf"|^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
     rf"{_ORG_WORDS}\b",
     re.IGNORECASE,
 )
@@ -344,7 +345,7 @@ _PUB_TITLE_BEFORE = re.compile(
 )
 # A saint's name makes a church, a school, a club or a hospital: "St Mirren", "St Thomas'",
 # "at ST COLMAN'S". After a capitalised word "St" is a street: "High St John Reilly said".
-_SAINT_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?:St|ST|Saint|SAINT)\.?\s+$")
+_SAINT_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?:St|ST|Saint|SAINT|(st|saint))\.?\s+$")
 # A lake's, a mountain's or an island's word before a name makes a place of it: "Loch Ness",
 # "Lough Erne", "Llyn Padarn", "Mount Pleasant", "Isle of Bute" (capitalised or in capitals).
 _NATURAL_PLACE_WORDS = _wordset("loch lough llyn mount isle lake")
@@ -354,7 +355,7 @@ _NATURAL_PLACE_BEFORE = re.compile(
     + r")(?:\s+of)?\s+$"
 )
 _NOT_A_STREET_NAME = _wordset(
-    "the at to in on near nr outside from of by and behind opposite into with inside past"
+    "the at to in on near nr outside from of by and or behind opposite into with inside past"
 )
 
 
@@ -371,6 +372,12 @@ def _saint_before(text: str, start: int) -> bool:
     if found is None:
         return False
     before = found.group(1)
+    if found.group(2):  # in lower case "st" is a street as often: "high st john said"
+        return (
+            before is None
+            or before.lower().strip(",.;:(") in _NOT_A_STREET_NAME
+            or not before[-1:].isalpha()
+        )
     return (
         before is None
         or not before[:1].isupper()
@@ -472,7 +479,7 @@ _POSSESSIVE_PLACE_AFTER = re.compile(
 # A school, a college or a hospital named for someone, its other words between: "Timothy
 # Hackworth Primary", "Sir John Hunt Community Sports College", "thomas ferens academy".
 _INSTITUTION_AFTER = re.compile(
-    r"\s+(?:(?-i:[A-Z][a-z]+|[a-z]{3,})\s+){0,3}?"
+    r"['’]?\s+(?:(?-i:[A-Z][a-z]+|[a-z]{3,})\s+){0,3}?"
     r"(?:(?i:academy|school|college|university|hospital|infirmary|library)"
     r"|(?-i:Primary|PRIMARY|Infants|Juniors|High\s+School|Community\s+College))\b"
     # (not the person's role there: "Sarah Jones School Liaison Officer")
@@ -1345,8 +1352,72 @@ def _a_town_before_its_town(text: str, cand: Candidate, words: list[str]) -> boo
     return prev is None or not prev.group(1)[:1].isupper()
 
 
+# A day of the year named for a feast or a person: "New Year's Eve", "Valentine's Day",
+# "Guy Fawkes Night", "St Patrick's Day".
+_FEAST_DAY = re.compile(
+    r"(?i:\b(?:new\s+year['’]?s|christmas|boxing|hallowe['’]?en|mother['’]?s|father['’]?s"
+    r"|valentine['’]?s|easter|midsummer|bonfire|guy\s+fawkes|armistice|remembrance|pancake"
+    r"|st\.?\s+[a-z]+['’]s)\s+(?:eve|day|night|sunday|monday|weekend)\b)"
+)
+
+
+# A place named with its river, its sea or its hill: "Ross-on-Wye", "Clifton upon Dunsmore",
+# "NEWBOLD ON AVON", "holland on sea", "Newcastle-under-Lyme", "Weston-super-Mare".
+_RIVERS = (
+    r"(?:avon|dove|trent|tyne|tees|wye|severn|thames|dee|ouse|soar|swale|tame|wear|lune|ribble"
+    r"|mersey|eden|exe|dart|teign|taw|tamar|fowey|frome|stour|test|itchen|kennet|lea|colne|cam"
+    r"|nene|welland|witham|ure|aire|calder|don|derwent|dearne|wharfe|nidd|rother|medway|arun"
+    r"|adur|wey|sea|solent|humber|clyde|tay|forth|spey|usk|taff|towy|teme|lugg|churnet|fosse)"
+)
+_PLACE_JOINED_AFTER = re.compile(
+    r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]"
+    rf"|(?i:\s+upon\s+(?-i:[A-Z])|\s+under\s+ly(?:me|ne)\b|\s+on\s+{_RIVERS}\b"
+    # (not a street or a building named for the river: "Kyle on Avon Road", "on Trent Bridge")
+    r"(?!\s+(?:road|rd|street|st|lane|ln|way|avenue|ave|close|drive|dr|bridge|park|house|court"
+    r"|view|terrace|crescent|place|walk|side|mill|valley|retail|hotel|inn|school|academy"
+    r"|college|centre|center|estate|gardens|green|square|quay|wharf|marina|embankment|path"
+    r"|towpath|leisure|stadium|boulevard|parade|row|rise|grove|mews|meadows?|fields?|vale|wall"
+    r"|front|shore)\b))"
+)
+
+
+def _place_joined(text: str, cand: Candidate) -> bool:
+    """A name that is a place's first word, joined to its river or hill: "Ross-on-Wye"."""
+    span = text[cand.start : cand.end]
+    inner = re.search(r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]", span, re.IGNORECASE)
+    return inner is not None or _PLACE_JOINED_AFTER.match(text, cand.end) is not None
+
+
+# A first name and a nickname in quotes before a word: the word is the surname, whatever
+# else it means ("Gary 'Gaz' Marriage", "KELLY "KAZ" BOOTH").
+_FIRST_NAME_AND_NICKNAME_BEFORE = re.compile(
+    r"(?<![\w'’])([A-Z][A-Za-z]+)\s+['\"‘“][^'\"‘’“”\n]{1,20}['\"’”]\s+$"
+)
+
+
+def _after_a_first_name_and_nickname(text: str, cand: Candidate) -> bool:
+    span = text[cand.start : cand.end]
+    if " " in span.strip() or not span[:1].isupper():
+        return False
+    m = _FIRST_NAME_AND_NICKNAME_BEFORE.search(text, max(0, cand.start - 48), cand.start)
+    return m is not None and m.group(1).lower() in first_names()
+
+
+def _feast_day(text: str, cand: Candidate) -> bool:
+    return any(
+        m.start() < cand.end and cand.start < m.end()
+        for m in _FEAST_DAY.finditer(text, max(0, cand.start - 20), cand.end + 12)
+    )
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
+    if _feast_day(text, cand):
+        return True  # "New Year's Eve", "Valentine's Day": a day, not a person
+    if _place_joined(text, cand):
+        return True  # "Ross-on-Wye", "Clifton upon Dunsmore": a place's first word
+    if _after_a_first_name_and_nickname(text, cand):
+        return False  # "Gary 'Gaz' Marriage": the surname, whatever the word
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
@@ -2008,7 +2079,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in same.finditer(text)
             if not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
         ]  # "a wasp nest", "the tank": the word, not the nickname
-    return found
+    return [c for c in found if not _place_joined(text, c)]  # "Ross Pembridge" … "Ross-on-Wye"
 
 
 # "n" is "and" in a hurried note: "kacey n tj", "nev n bazza". A comma joins only inside a list

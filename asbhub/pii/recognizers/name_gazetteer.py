@@ -180,6 +180,18 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return pair
         if low not in self.first or (not capital and low in self.common):
             return None
+        if (
+            capital
+            and adjacent
+            and nxt is not None
+            and nxt.group()[0].isupper()
+            and nxt.group().lower() in self.places
+            and low not in self.places
+            and _DETAILS_AFTER.match(text, nxt.end())
+        ):
+            # a surname that is also a place, then the person's age, number or house:
+            # "Carys Whitchurch, 42,", "HOLLY MALVERN OF 5 BARNARDS GREEN ROAD"
+            return tokens[i].start(), nxt.end(), 0.6, 2
         if word.isupper() and len(word) > 1 and low in self.common:
             # "HE WILL CALL BACK": in capitals only a listed surname makes a common word a name
             if adjacent and nxt is not None and nxt.group().lower() in self.last:
@@ -540,6 +552,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
 
 # After a name in lower case: "callum from Lincs Fire phoned", "mandy frm no 6", "kyle says".
 _FROM = frozenset(["from", "frm", "of"])
+# What follows a person's name and no place's: an age between commas or in brackets, a date of
+# birth, a National Insurance number, or "of" a numbered house.
+_DETAILS_AFTER = re.compile(
+    r",\s?\d{1,2},|\s?\(\d{1,2}\)|,?\s+(?i:of)\s+(?i:flat\s+)?\d{1,4}[A-Za-z]?,?\s+[A-Za-z]"
+    r"|,?\s+(?i:dob|d\.o\.b|ni|nino|aged?)\b"
+)
 _AFTER_NAME = _FROM | frozenset(  # "gaz at no 4 v dave at no 6"
     [
         "says",

@@ -38,7 +38,10 @@ _AGENCY_LETTERS = (
     r"(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP"
     r"|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS"
     r"|CPT|NHPT|BCU|JAG|ASBIT|NIHE|PSNI|PCSP|HMO|AWP|ASC|EH|ALL|ANY|NB|TBA|RSPCA|DVLA|MARAC"
-    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW)"
+    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW"
+    # processes and notices: a referral to the National Referral Mechanism, a notice of seeking
+    # possession, release under investigation, a police investigation centre
+    r"|NRM|NOSP|RUI|PIC|SARI|CCE|CSE|FPN|SAR|EHCP|TAF|CIN|LAC|CLA)"
 )
 # A person's initials, a Gaelic prefix kept: "GH", "JMW", "CMcK", "AMcC".
 _INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
@@ -518,7 +521,7 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Name with SURNAME in capitals",
             # (a capital first, so the long lookahead runs only at capitalised words)
-            rf"\b(?=[A-Z][a-z]){_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s"
+            rf"\b(?=[A-Z][a-z]){_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?!{_AGENCY_LETTERS}\b)"
             r"(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"
             r"|DWP|HMRC|DVLA|MASH|MARAC|MAPPA|CAMHS|YOT|PSPO|HMO|RSL|ICO|ISA|DBS|UK|CPN|CPW|CBO"
             r"|ASBO|SOCO|RSPCA|ETA|AKA|DOA|RTC|MOT|TV|GP|OK|ID|PS|PC|DC|DS)\b)[A-Z]{3,}(?:-[A-Z]{2,})?\b"

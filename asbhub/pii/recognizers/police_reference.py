@@ -206,7 +206,9 @@ class PoliceReferenceRecognizer(PatternMatching):
         # of 20/01", "the last serial was 1204 of 11/07".
         Pattern(
             "Number of a date",
-            r"(?<![\d/£$.,])\d{3,5}\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
+            r"(?<![\d/£$.,])\d{3,5}\s+of\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
+            # or of a date in words with its year: "Linked 311 of 10 March 2025"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}}\b)",
             0.5,
         ),
         Pattern("Occurrence number", r"\b(?:occ|ref|urn)[\s:#]*\d{2}[A-Z]{1,2}\d{5,8}\b", 0.6),

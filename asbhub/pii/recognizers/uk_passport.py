@@ -33,7 +33,8 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
         # from referencing says 5483 91027".
         Pattern(
             "Passport digits a few words after its cue",
-            r"(?i:\bpassport\b[^.\n\d]{1,40}?)\K(?<![\d\-])"
+            # (or several: "Passports held by Yeovil station for safekeeping: 548100233")
+            r"(?i:\bpassports?\b[^.\n\d]{1,60}?)\K(?<![\d\-])"
             r"(?=(?:\d[ \-]?){8}\d\b)\d(?:[ \-]?\d){8}\b",
             0.6,
         ),

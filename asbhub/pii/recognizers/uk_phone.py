@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily by engine
+from presidio_analyzer import Pattern, RecognizerResult  # noqa: TID253 - loaded lazily by engine
 
 from asbhub.pii.recognizers.matching import PatternMatching
 
@@ -13,7 +13,9 @@ from asbhub.pii.recognizers.matching import PatternMatching
 _SEP = r"\)?[ .\-]?"
 _TRUNK = r"(?:(?:\+|00)\s?44[\s.\-]?(?:\(0\)\s?)?|\(?0)"  # (dotted too: "+44.7700.900.566")
 _NOT_AFTER = r"(?<![\d/])"
-_NOT_BEFORE = r"(?![\d/]|[.\-]\d)"
+# A slash after a number ends it where a second number follows: "07700 900 140/07700 900 141".
+_ANOTHER_AFTER_A_SLASH = r"/\s?(?:\+44\s?|0)\d(?:[ .\-]?\d){8,9}(?![\d/])"
+_NOT_BEFORE = rf"(?!\d|/(?!{_ANOTHER_AFTER_A_SLASH[1:]})|[.\-]\d)"
 # Between two digits of a number broken by a line's wrap or typed loosely: a hyphen with spaces
 # about it ("07700 900 - 562", "07700 9- 00 662") or two spaces ("01632960  733").
 _WRAP_SEP = r"\)?(?:\s{0,2}-\s{0,2}|\s{1,2}|\.)?"
@@ -39,6 +41,50 @@ _SERVICE_PREFIXES = (
     "0871",
     "0872",
 )
+
+
+# An organisation's landline, said so beside it: "Council switchboard 0117 496 0000", "school
+# office 01632 960555", "T: 01632 960 500 (main)", "Bashir & Co tel 0117 496 0300 (firm)". A
+# mobile stays somebody's, and so does a direct line ("DD: 01632 960 526").
+_ORGANISATIONS_LINE = (
+    r"(?:switchboard|reception|general\s+enquiries|enquiries\s+line|helpline"
+    r"|main\s+(?:line|number|no\.?|office|desk|reception)|practice\s+line"
+    r"|out[\s\-]+of[\s\-]+hours\s+(?:line|number|service)|(?:school|head)\s+office)"
+)
+_ORGANISATIONS_LINE_BEFORE = re.compile(
+    rf"\b{_ORGANISATIONS_LINE}(?:\s*(?:line|number|no\.?|tel\.?|t\.?|on|is|:|-|–|\()){{0,3}}\s*$",
+    re.IGNORECASE,
+)
+_ORGANISATIONS_LINE_AFTER = re.compile(
+    rf"\s*\((?:[^()]{{0,20}}\b)?(?:{_ORGANISATIONS_LINE}|main|firm)\b[^()]{{0,30}}\)",
+    re.IGNORECASE,
+)
+
+
+def organisations_line(text: str, start: int, end: int) -> bool:
+    """A landline at text[start:end] that its words call an organisation's, not a person's."""
+    digits = re.sub(r"\D", "", text[start:end].translate(_LETTERS_AS_DIGITS))
+    digits = "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
+    if not digits.startswith(("01", "02")):
+        return False
+    return (
+        _ORGANISATIONS_LINE_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _ORGANISATIONS_LINE_AFTER.match(text, end) is not None
+    )
+
+
+class _PhoneMatching(PatternMatching):
+    """Our phone recognizers: a number its own words give to an organisation stays."""
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not organisations_line(text, r.start, r.end)]
 
 
 # Letters typed for digits: O for a zero, l or I for a one, S for a five.
@@ -92,7 +138,7 @@ def _spoken_digits(text: str) -> str:
     return "".join(digits)
 
 
-class UkPhoneRecognizer(PatternMatching):
+class UkPhoneRecognizer(_PhoneMatching):
     """National and international UK numbers; a dropped leading zero counts only with context."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -200,7 +246,7 @@ class UkPhoneRecognizer(PatternMatching):
         return False
 
 
-class CuedPhoneRecognizer(PatternMatching):
+class CuedPhoneRecognizer(_PhoneMatching):
     """After "tel", "mob" or "contact", a number a digit short or over still identifies."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -213,7 +259,8 @@ class CuedPhoneRecognizer(PatternMatching):
         ),
         Pattern(
             "Extension after a number",
-            r"(?<=\d)\s?\K(?:(?:ext|extn)\.?\s?\d{1,5}|x\.?\s?\d{2,5})\b",
+            # (not the police's own line's: "101 ext 32179")
+            r"(?<=\d)(?<!(?<![\d\-])(?:101|111|999))\s?\K(?:(?:ext|extn)\.?\s?\d{1,5}|x\.?\s?\d{2,5})\b",
             0.6,
         ),
         # Read out, digits and words mixed: "07700 900 six four one", "oh seven seven double oh

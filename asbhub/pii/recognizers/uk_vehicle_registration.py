@@ -83,7 +83,12 @@ _COUNTRY_CODE = (
 # "driving a car FIZ 8823".
 _DRIVES = (
     r"(?i:\b(?:dri(?:ves|ving|ven)|drove|car|van|moped|scooter|motorbike|bike|quad|taxi|lorry"
-    r"|truck|pick-?up|transit|pnc\s+check(?:\s+on)?)(?:\s+(?:a|an|the|his|her|their))?[\s:]+\(?)"
+    r"|truck|pick-?up|transit|pnc\s+check(?:\s+on)?"
+    # its keeper, or a verb of arriving or leaving in it: "the owner of W482 GKP", "turned up in
+    # k419 bdf", "sped off in a P reg"
+    r"|(?:registered\s+)?(?:owner|keeper)\s+of|(?:turned|pulled|rolled|drew)\s+up\s+in"
+    r"|arrived\s+in|(?:drove|sped|raced|went|made)\s+off\s+in|got\s+(?:out\s+of|into))"
+    r"(?:\s+(?:a|an|the|his|her|their))?[\s:]+\(?)"
 )
 # A make or model, then a current or Northern Irish plate: "white bmw ov 19 xkp", "golf fkz 3108".
 _MAKE = (
@@ -211,7 +216,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             "VRN after a make or model",  # and its model between: "a Mazda Bongo S612 RKE"
             rf"{_MAKE}(?:(?!(?:and|with|was|is|in|on|at|the|a|reg|vrm)\b)[A-Za-z]{{2,12}}\s+)?"
             rf"\K(?:(?i:[A-Z]{{2}}\s?\d{{2}}\s{{0,2}}[A-Z]{{3}}|{_NI_PLATE}"
-            r"|(?-i:[A-Z]\s?\d{1,3}\s?(?!REG|VRM|VRN)[A-Z]{3})"
+            r"|(?-i:[A-Z][\s\-]?\d{1,3}[\s\-]?(?!REG|VRM|VRN)[A-Z]{3})"  # ("R-466-BNW")
             # a suffix plate, in capitals or lower case: "Mk2 Escort GHN 431V", "volvo lbu 331t"
             r"|(?-i:[A-Z]{3}\s?\d{1,3}\s?[A-Z]|[a-z]{3}\s?\d{1,3}\s?[a-z])"
             # an older plate typed in lower case: "silver corsa p012 lkn"
