@@ -73,6 +73,7 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning31": SetRole.TUNED_ON,
     "tuning32": SetRole.TUNED_ON,
     "tuning33": SetRole.TUNED_ON,
+    "tuning34": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -49,13 +49,22 @@ _ORG_WORDS = (
     r"|pier|esplanade|lido|pines|marina|harbour|showground|heritage|coastguard"
     r"|institute|island|docks|towers|metro|nbt|loch|airport"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
-    r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket)"
+    r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket"
+    # trades a firm is named for after its owner: "Rahman's Tandoori", "Kowalczyk Transport"
+    r"|wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
+    r"|newsagents?|fisheries|heights|place)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 # A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
 # place joined to another: "Calton/Bridgeton CPT"; a firm "& Co" or "& Sons" ("Bashir & Co").
 _ORG_AFTER = re.compile(
     r"^(?:['’]s)?\s*&\s*(?-i:Co|Sons?|Partners|Daughters?)\b"
+    # a trade's words after a name's possessive, two more words between at most: "Florin's
+    # Hand Car Wash", "Rahman's Tandoori", "Aram's Car Valeting", "Kowalczyk Transport"
+    r"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+){0,2}(?i:wash|valeting|valet|tandoori|balti|kebabs?"
+    r"|pizza|pizzeria|grill|diner|transport|haulage|logistics|removals|builders|plumbing|roofing"
+    r"|scaffolding|tyres|autos|carpets|flooring|butchers|bakers|newsagents?|off[\s\-]licen[cs]e"
+    r"|mart|express|fisheries|heights)\b"
     rf"|^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
     rf"{_ORG_WORDS}\b",
     re.IGNORECASE,
@@ -1403,6 +1412,10 @@ def _after_a_first_name_and_nickname(text: str, cand: Candidate) -> bool:
     return m is not None and m.group(1).lower() in first_names()
 
 
+# A train's or a bus's time, then where it runs to or from: "the 23:44 to Victoria".
+_SERVICE_TIME_BEFORE = re.compile(r"\b(?i:the)\s+\d{1,2}[:.]\d{2}\s+(?i:to|from|for|towards)\s+$")
+
+
 def _feast_day(text: str, cand: Candidate) -> bool:
     return any(
         m.start() < cand.end and cand.start < m.end()
@@ -1421,6 +1434,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if (
+        len(words) == 1
+        and text[cand.end : cand.end + 1] not in ("'", "’")
+        and _SERVICE_TIME_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    ):
+        return True  # "left on the 23:44 to Victoria": a train's or a bus's end, a place
     if cand.source != "ner" and _SPELLED.fullmatch(span) and all(len(w) == 1 for w in words[:4]):
         return False  # "A-G-N-I-E-S-Z-K-A": a name spelled out letter by letter
     if (
@@ -1625,6 +1644,19 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return False  # "her son Bentley (11)": a child named like a place, by its age
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
+        return True
+    if (
+        len(words) == 2
+        and not titled
+        and words[1] in places()
+        and len(words[0]) > 1  # ("L. Charlton": an initial)
+        and words[0] not in first_names()
+        and (words[0] in english_words() or words[0] not in surnames())
+        and span.split()[-1].istitle()
+        and _cue_before(text, cand.start) is None  # ("Name: Bernadine Holloway")
+    ):
+        # "Renew Hull", "Barne Barton", "Co Durham": a district, or a body named with its town,
+        # and no forename
         return True
     if not titled and _placed_by_its_neighbours(text, cand, words):
         return True
@@ -1963,7 +1995,7 @@ def _surname_word(word: str) -> bool:
     return word in surnames() or word in common_word_names()
 
 
-_IN_TOWN_BEFORE = re.compile(r"\b(?i:in|near|around|across|outside)\s+$")
+_IN_TOWN_BEFORE = re.compile(r"\b(?i:in|near|around|across|outside|into|towards?)\s+$")
 _DETERMINER_BEFORE = re.compile(
     r"\b(?i:a|an|the|this|that|his|her|my|your|their|our|its|some|any|no)\s+$"
 )
@@ -2305,7 +2337,7 @@ def _place_use(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12) : start].lower()
     prev = _PREV_WORD.search(text, max(0, start - 30), start)
     return (
-        re.search(r"\b(?:in|at|to|from|near|the|of|on)\s+$", before) is not None
+        re.search(r"\b(?:in|at|to|from|near|the|of|on|into|towards?)\s+$", before) is not None
         or _ORG_AFTER.match(text[end : end + 40]) is not None
         or (prev is not None and _placed_landmark(text, [prev, *_WORD.finditer(text, start, end)]))
         or _named_place_before(text, start)

@@ -14,6 +14,42 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a train's end after its time ('the 23:44 to Victoria') and an area after an age range"
+        " stay; a person after a time without 'the' goes",
+        "approx 8-10 of them, 12-14 yrs. hither green team to do a school visit. Others left on"
+        " the 23:44 to Victoria. Spoke at 10:30 to Kylie about it.",
+        ["Kylie"],
+        ["12-14 yrs. hither green", "to Victoria"],
+    ),
+    (
+        "postcodes with their halves parted by a comma, or a letter O typed for a zero, and a"
+        " house number's letter apart; 'the A5 OLD ROAD' and '3 A Levels' stay",
+        "Imran Qureshi of 56 Wanstead Park Road, IG1, 3TT. Flat 17, Doran Walk (E15,1NL). 22"
+        " Whitehorse Rd CRO 2JA. rosa, 27 chatsworth rd, e5 olb, re the group. visited 14 A"
+        " Stanhope Gardens today. WENT TO THE A5 OLD ROAD. She got 3 A Levels at Park School.",
+        ["IG1, 3TT", "E15,1NL", "CRO 2JA", "e5 olb", "14 A Stanhope Gardens"],
+        ["THE A5 OLD ROAD", "3 A Levels"],
+    ),
+    (
+        "firms named for their owners' trades, bodies and districts named with a town and no"
+        " forename, a shopping centre's 'Place', and a town gone 'into'; the owners, and a"
+        " forename before a town's word, go",
+        "Andreea Stan works at Florin's Hand Car Wash. Abdul Rahman Chowdhury owns Rahman's"
+        " Tandoori. Trailer of Kowalczyk Transport. Respondent signposted to Renew Hull and"
+        " Emmaus Hull."
+        " Begging at Freshney Place. Carol Witham goes into Witham by bus. Spoke to Tomasz Leeds.",
+        ["Andreea Stan", "Abdul Rahman Chowdhury", "Carol Witham", "Tomasz Leeds"],
+        [
+            "Florin's Hand Car Wash",
+            "Rahman's Tandoori",
+            "Kowalczyk Transport",
+            "Renew Hull",
+            "Emmaus Hull",
+            "Freshney Place",
+            "into Witham",
+        ],
+    ),
+    (
         "passports listed some words after 'Passports', a date of birth again with its year in"
         " two digits, and a log's number of a date in words; a date before a count stays",
         "Passports held by Yeovil station for safekeeping: 548100233 (Aisha), 548100234 (child)."

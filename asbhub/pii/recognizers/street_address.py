@@ -114,8 +114,11 @@ _NUMBER_START = (
 # (a pair parted by a slash takes no comma after it: "CAD 6613 of 19/10, Oldfield Park" is a
 # log's date, then a place)
 _NUMBER = (
-    r"(?:no\.?\s*)?\d{1,3}[A-Za-z]?"
+    # (its letter may stand apart, a capital before the street's: "14 A Stanhope Gardens")
+    r"(?:no\.?\s*)?\d{1,3}(?:[A-Za-z]|\s(?-i:[A-H])(?=\s(?-i:[A-Z][a-z])))?"
     r"(?:\s?(?:[-–]|and|&|or)\s?\d{1,3}[A-Za-z]?,?|\s?/\s?\d{1,3}[A-Za-z]?|,)?\s+"
+    # (not an age's or a time's: "approx 8-10 of them, 12-14 yrs. hither green team")
+    r"(?!(?i:yrs?|years?|yo|y/o|hrs|mins|months|weeks|days)\b)"
 )
 # A house number read out, as a call is transcribed: "forty-two Railway Street", "eighty seven
 # gleadless common", "seventeen Caerleon Road".

@@ -18,6 +18,13 @@ _OUTWARD = (
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]?|[A-PR-UWYZ][A-HK-Y][0-9]{2})"
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+# A postcode with a letter O for a zero: in a two-letter area's digit ("CRO 2JA"), or for the
+# inward code's digit ("SE18 OBU"); never both, so some digit is real.
+_O_FOR_ZERO = (
+    # (not an ordinal: "PRO 2ND"; not a road's name after its number: "THE A5 OLD ROAD")
+    rf"(?:[A-PR-UWYZ][A-HK-Y]O\s{{0,2}}(?!(?i:1st|2nd|3rd|[04-9]th)\b){_INWARD}"
+    rf"|{_OUTWARD}\s{{1,2}}O[ABD-HJLNP-UW-Z]{{2}}(?!\s+(?i:{STREET_WORDS})\b))"
+)
 _FIRST_PART = r"first\s+part|part\s*(?:1|one)|1st\s+part|outward(?:\s+code)?"
 _SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 
@@ -32,6 +39,15 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # "CF24/3AA", "CR0 -  0QX".
         Pattern(
             "UK postcode split by a slash", rf"\b{_OUTWARD}\s{{0,2}}[/\-]\s{{0,2}}{_INWARD}\b", 0.6
+        ),
+        # Its halves parted by a comma, as if a line of the address: "IG1, 3TT", "(E15,1NL)".
+        Pattern("UK postcode split by a comma", rf"\b{_OUTWARD},\s{{0,2}}{_INWARD}\b", 0.6),
+        # A letter O typed for a zero: "CRO 2JA", "SE18 OBU", in capitals; in any case right
+        # after a street and its comma ("27 chatsworth rd, e5 olb"), not "the a5 old road".
+        Pattern(
+            "UK postcode with a letter O for a zero",
+            rf"\b(?-i:{_O_FOR_ZERO})\b|(?<=(?i:\b(?:{STREET_WORDS})\.?,?\s)){_O_FOR_ZERO}\b",
+            0.6,
         ),
         # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
         # "on the a1 2 pm" stays prose.
