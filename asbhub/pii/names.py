@@ -1645,19 +1645,6 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "her son Bentley (11)": a child named like a place, by its age
     if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
         return True
-    if (
-        len(words) == 2
-        and not titled
-        and words[1] in places()
-        and len(words[0]) > 1  # ("L. Charlton": an initial)
-        and words[0] not in first_names()
-        and (words[0] in english_words() or words[0] not in surnames())
-        and span.split()[-1].istitle()
-        and _cue_before(text, cand.start) is None  # ("Name: Bernadine Holloway")
-    ):
-        # "Renew Hull", "Barne Barton", "Co Durham": a district, or a body named with its town,
-        # and no forename
-        return True
     if not titled and _placed_by_its_neighbours(text, cand, words):
         return True
     quoted = _quoted(text, cand)
