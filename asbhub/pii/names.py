@@ -23,6 +23,11 @@ from asbhub.pii.resolve import Candidate, Entity
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 # An organisation or a place follows: "Estuary Homes", "Nelson Road", "Basildon Hospital".
+# Trades a firm is named for after its owner: "Rahman's Tandoori", "Kowalczyk Transport".
+_TRADES = (
+    r"wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
+    r"|newsagents?|fisheries|heights"
+)
 _ORG_WORDS = (
     r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
     r"|police|trust|association|partnership|services|team|school|academy|college|group|centre"
@@ -50,9 +55,7 @@ _ORG_WORDS = (
     r"|institute|island|docks|towers|metro|nbt|loch|airport"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
     r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket"
-    # trades a firm is named for after its owner: "Rahman's Tandoori", "Kowalczyk Transport"
-    r"|wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
-    r"|newsagents?|fisheries|heights|place)"
+    rf"|{_TRADES}|place)"
 )
 # The organisation's word may come one capitalised word later: "Victoria Shopping Centre".
 # A firm named after people: "Kim's Nails", "Marsh & Rowe", "Bautista & Reyes Cleaning"; a
@@ -61,10 +64,9 @@ _ORG_AFTER = re.compile(
     r"^(?:['’]s)?\s*&\s*(?-i:Co|Sons?|Partners|Daughters?)\b"
     # a trade's words after a name's possessive, two more words between at most: "Florin's
     # Hand Car Wash", "Rahman's Tandoori", "Aram's Car Valeting", "Kowalczyk Transport"
-    r"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+){0,2}(?i:wash|valeting|valet|tandoori|balti|kebabs?"
-    r"|pizza|pizzeria|grill|diner|transport|haulage|logistics|removals|builders|plumbing|roofing"
-    r"|scaffolding|tyres|autos|carpets|flooring|butchers|bakers|newsagents?|off[\s\-]licen[cs]e"
-    r"|mart|express|fisheries|heights)\b"
+    rf"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+){{0,2}}(?i:{_TRADES}|valet|kebabs?|pizza|grill|diner"
+    r"|logistics|builders|plumbing|roofing|scaffolding|carpets|flooring|bakers"
+    r"|off[\s\-]licen[cs]e|mart|express)\b"
     rf"|^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
     rf"{_ORG_WORDS}\b",
     re.IGNORECASE,
@@ -381,15 +383,10 @@ def _saint_before(text: str, start: int) -> bool:
     if found is None:
         return False
     before = found.group(1)
-    if found.group(2):  # in lower case "st" is a street as often: "high st john said"
-        return (
-            before is None
-            or before.lower().strip(",.;:(") in _NOT_A_STREET_NAME
-            or not before[-1:].isalpha()
-        )
     return (
         before is None
-        or not before[:1].isupper()
+        # in lower case "st" is a street as often, whatever the word before: "high st john said"
+        or (found.group(2) is None and not before[:1].isupper())
         or before.lower().strip(",.;:(") in _NOT_A_STREET_NAME
         or not before[-1:].isalpha()
     )
@@ -1378,9 +1375,10 @@ _RIVERS = (
     r"|nene|welland|witham|ure|aire|calder|don|derwent|dearne|wharfe|nidd|rother|medway|arun"
     r"|adur|wey|sea|solent|humber|clyde|tay|forth|spey|usk|taff|towy|teme|lugg|churnet|fosse)"
 )
+_JOINED_BY_HYPHENS = r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]"
+_PLACE_JOINED_INSIDE = re.compile(_JOINED_BY_HYPHENS, re.IGNORECASE)
 _PLACE_JOINED_AFTER = re.compile(
-    r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]"
-    rf"|(?i:\s+upon\s+(?-i:[A-Z])|\s+under\s+ly(?:me|ne)\b|\s+on\s+{_RIVERS}\b"
+    _JOINED_BY_HYPHENS + rf"|(?i:\s+upon\s+(?-i:[A-Z])|\s+under\s+ly(?:me|ne)\b|\s+on\s+{_RIVERS}\b"
     # (not a street or a building named for the river: "Kyle on Avon Road", "on Trent Bridge")
     r"(?!\s+(?:road|rd|street|st|lane|ln|way|avenue|ave|close|drive|dr|bridge|park|house|court"
     r"|view|terrace|crescent|place|walk|side|mill|valley|retail|hotel|inn|school|academy"
@@ -1393,8 +1391,10 @@ _PLACE_JOINED_AFTER = re.compile(
 def _place_joined(text: str, cand: Candidate) -> bool:
     """A name that is a place's first word, joined to its river or hill: "Ross-on-Wye"."""
     span = text[cand.start : cand.end]
-    inner = re.search(r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]", span, re.IGNORECASE)
-    return inner is not None or _PLACE_JOINED_AFTER.match(text, cand.end) is not None
+    return (
+        _PLACE_JOINED_INSIDE.search(span) is not None
+        or _PLACE_JOINED_AFTER.match(text, cand.end) is not None
+    )
 
 
 # A first name and a nickname in quotes before a word: the word is the surname, whatever

@@ -521,10 +521,10 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Name with SURNAME in capitals",
             # (a capital first, so the long lookahead runs only at capitalised words)
-            rf"\b(?=[A-Z][a-z]){_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?!{_AGENCY_LETTERS}\b)"
-            r"(?!(?:ASB|PCSO|CCTV|NHS|DOB|PNC|CID|NFA"
-            r"|DWP|HMRC|DVLA|MASH|MARAC|MAPPA|CAMHS|YOT|PSPO|HMO|RSL|ICO|ISA|DBS|UK|CPN|CPW|CBO"
-            r"|ASBO|SOCO|RSPCA|ETA|AKA|DOA|RTC|MOT|TV|GP|OK|ID|PS|PC|DC|DS)\b)[A-Z]{3,}(?:-[A-Z]{2,})?\b"
+            rf"\b(?=[A-Z][a-z]){_NOT_NAME}[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s"
+            # (nor an agency's, a process's or a form's letters)
+            rf"(?!(?:{_AGENCY_LETTERS}|DOB|PNC|HMRC|UK|ICO|ASBO|SOCO|ETA|AKA|DOA|RTC|MOT|TV|OK|ID)\b)"
+            r"[A-Z]{3,}(?:-[A-Z]{2,})?\b"
             r"(?![/\-]?\d|/)",  # not a reference's letters: "Case ABS/PHD/ASB/25/071"
             0.55,
         ),
