@@ -71,6 +71,18 @@ _PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})(?:\s+({_WORD}))?")
 _PARTICLE_BEFORE = re.compile(rf"({_WORD})\s+{_PARTICLE}\s$")
 # and "Mac Giolla", "Nic an": a particle of two words ("Ciarán Mac Giolla Bhríde")
 _PARTICLE_END = re.compile(rf"(?:^|\s)(?:{_PARTICLE}|(?i:mac|nic|mag)\s+(?i:giolla|an))$")
+# A particle written with its capital right before a name found, or a surname with its particle
+# and a comma before a forename found: "NÍ CHONAILL, Méabh", "Ó Briain, Tadhg", "d'Souza, Marisa".
+_CAPITAL_PARTICLE = r"(?:Ní|NÍ|Nic|NIC|Ó|Uí|UÍ|Mhic|MHIC|Mac|MAC|De|DE|Da|Di|Du|Van|VAN|Von|Le|La)"
+_CAPITAL_PARTICLE_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?:[A-Z]\.\s?)?{_CAPITAL_PARTICLE}\s$"  # and its initial: "D. Ní Riain"
+)
+_CAPITAL_PARTICLE_START = re.compile(rf"{_CAPITAL_PARTICLE}\s")
+# (in a list only: not "moved to Le Havre, Marisa said")
+_PARTICLE_SURNAME_COMMA_BEFORE = re.compile(
+    r"(?:^|[;:(\n|•]\s*|\b(?:and|&)\s)"
+    rf"((?:{_CAPITAL_PARTICLE}\s|[dDoO]['’])[A-Z][^\W\d_'’\-]+,\s?)$"
+)
 _GAELIC_END = re.compile(r"(?:^|\s)(?i:mc|mac|o|ó|ní|nic|ap|ab)$")
 # "Md." before a name is Mohammed shortened, part of the name: "MD. SHAHJAHAN MIAH".
 _MD_BEFORE = re.compile(r"\b(?i:md)\.?\s$")
@@ -574,6 +586,14 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
     if m and name_word(m.group(1)):
         end = m.end(2) if name_word(m.group(2)) and not lower else m.end(1)
         found.append(Candidate("PERSON", ent.start, end, 0.6, "context"))
+    if span[:1].isupper():
+        c = _CAPITAL_PARTICLE_BEFORE.search(
+            text, max(0, ent.start - 6), ent.start
+        ) or _PARTICLE_SURNAME_COMMA_BEFORE.search(text, max(0, ent.start - 40), ent.start)
+        if c is None and _CAPITAL_PARTICLE_START.match(span):
+            c = _INITIAL_BEFORE.search(text, max(0, ent.start - 4), ent.start)  # "D. Ní Riain"
+        if c is not None:
+            found.append(Candidate("PERSON", c.start(c.lastindex or 0), ent.end, 0.6, "context"))
     b = _PARTICLE_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     if b and b.group(1)[0].isupper() and not not_a_name_word(b.group(1).lower()):
         found.append(Candidate("PERSON", b.start(1), ent.end, 0.6, "context"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from asbhub.pii import parallel
 from asbhub.pii.model import model_name
+from asbhub.pii.organisations import without_organisations
 from asbhub.pii.plain import View, plain_view
 from asbhub.pii.resolve import Candidate, Entity, redact_text, settle
 
@@ -152,7 +153,8 @@ class RedactionEngine:
                     score = max(score + 0.35, 0.4)
                 if score >= self.score_threshold:
                     candidates.append(Candidate(entity_type, res.start, res.end, score, "pattern"))
-        return _in_original(view, self._unshared(text, settle(text, candidates)))
+        entities = without_organisations(text, settle(text, candidates))
+        return _in_original(view, self._unshared(text, entities))
 
     # -- internals -------------------------------------------------------------------------
 
@@ -205,7 +207,8 @@ class RedactionEngine:
                 more = _outside(plain, repeat_names(text, named))
                 if more:
                     entities = settle(text, candidates + again + more)
-        entities = _in_original(view, self._unshared(text, tidy(text, entities)))
+        entities = without_organisations(text, tidy(text, entities))
+        entities = _in_original(view, self._unshared(text, entities))
         return Redaction(redact_text(original, entities), entities)
 
     def _unshared(self, text: str, entities: list[Entity]) -> list[Entity]:

@@ -74,6 +74,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning32": SetRole.TUNED_ON,
     "tuning33": SetRole.TUNED_ON,
     "tuning34": SetRole.TUNED_ON,
+    "tuning35": SetRole.TUNED_ON,
+    "tuning36": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

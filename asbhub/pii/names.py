@@ -169,7 +169,7 @@ _COMPASS = frozenset(
 )
 # Street words that are hardly ever surnames: "Joy Street", "Rose Close" are streets, whereas
 # "Rose Lane", "Holly Green" may be people.
-_STREET_NOT_SURNAME = frozenset(
+STREET_NOT_SURNAME = frozenset(
     ["street", "st", "road", "rd", "avenue", "ave", "close", "drive", "crescent", "terrace", "way"]
 )
 # A common-word first name used as a verb: "Mark the location", "Will you call back".
@@ -233,6 +233,15 @@ _LEADING = ROLE_WORDS | _wordset(
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
     " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
     " incl including"  # "youths incl tegan rowe"
+    # the jobs and roles a note names someone by: "Barmaid Niamh O'Sullivan", "Keyworker Faith",
+    # "LICENSEE ORLA MCKENNA" (no first name among them; trades that are surnames left out)
+    " barmaid barmen bartender barstaff doorman doormen bouncer licensee licencee dps keyworker"
+    " caseworker mentor teacher headteacher receptionist cleaner cashier supervisor director"
+    " chair chairperson clerk paramedic medic doctor midwife carer childminder cabbie courier"
+    " postman postwoman postie builder plumber electrician engineer technician mechanic"
+    " contractor groundsman groundskeeper janitor coordinator co-ordinator advocate practitioner"
+    " therapist counsellor chaplain volunteer custodian bailiff lifeguard attendant barista"
+    " waiter waitress chef proprietor leaseholder homeowner householder lodger subtenant"
 )
 _PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -536,13 +545,19 @@ _ROYAL_POSSESSIVE_BEFORE = re.compile(
 # A street's or a yard's word next, capitalised as a name's part, and hardly ever a surname
 # ("Lane", "Court", "House" and "Grove" are: "Mr Kim Lane"; "St" starts "St Clair").
 _NEXT_STREET_WORDS = sorted(
-    (_STREET_NOT_SURNAME - {"st", "close"})
+    (STREET_NOT_SURNAME - {"st", "close"})
     | {"yard", "gardens", "square", "mews", "broadway", "parade", "wharf", "quay"}
 )
 # (in capitals, not the words that are also verbs or nouns: "SAW DEAN HOLT DRIVE OFF")
 _STREET_WORD_NEXT = re.compile(
     rf"\s(?:{'|'.join(w.capitalize() for w in _NEXT_STREET_WORDS)}"
     r"|ROAD|STREET|AVENUE|CRESCENT|TERRACE|YARD|GARDENS|BROADWAY|MEWS|WHARF)\b(?![\'’])"
+)
+# A street word that is hardly ever a surname, in the case of the word before it: "Dale Street",
+# "DALE STREET" (not "Dale street-wise").
+_STREET_AFTER_NAME = re.compile(
+    r"\s(?:Street|St|Road|Rd|Avenue|Ave|Crescent|Terrace|Drive"
+    r"|STREET|ST|ROAD|RD|AVENUE|AVE|CRESCENT|TERRACE|DRIVE)\b(?![\-'’])"
 )
 # A first name, its nickname in quotes, then the rest: 'Steven "Stevo" Grimmer'.
 _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
@@ -1468,7 +1483,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "there's lads smashing it": the sentence, not someone's lads
     if len(words[0]) == 1 and _GRADE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
         return True  # "Grading B/2/P. Source reports", "Handling code P.": an intelligence grade
-    if len(words) >= 2 and words[0] in _STREET_NOT_SURNAME:
+    if len(words) >= 2 and words[0] in STREET_NOT_SURNAME:
         return True  # "Bevan Street East", "St Blazey": a street's word never starts a name
     if len(words) == 1 and words[0] in _COMPASS and not titled:
         return True  # "East Suffolk", "Bevan Street East": a compass word alone (not "Mr West")
@@ -1643,7 +1658,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and AGE_AFTER.match(text, cand.end)
     ):
         return False  # "her son Bentley (11)": a child named like a place, by its age
-    if all(w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words):
+    # whom a letter is for or who chairs is a person, whatever places their words name: "FAO
+    # Kendal Rigby", "chaired by Lincoln Hayes"
+    addressee = (
+        len(words) == 2
+        and span.istitle()
+        and _ADDRESSEE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
+    )
+    if not addressee and all(
+        w in places() or w in ROLE_WORDS or w in ("and", "the") for w in words
+    ):
         return True
     if not titled and _placed_by_its_neighbours(text, cand, words):
         return True
@@ -1663,7 +1687,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return True  # "his mum innit", "her son will": after a relation, a listed name
     strong_one = cue == "strong" and len(words) == 1
-    if not quoted and ordinary and (cue != "strong" or (span.isupper() and not strong_one)):
+    if (
+        not quoted
+        and not addressee
+        and ordinary
+        and (cue != "strong" or (span.isupper() and not strong_one))
+    ):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
     role = _ROLE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
     if (
@@ -1795,6 +1824,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not titled
         and words[0] in places()
         and not any(w in first_names() for w in words)
+        and not addressee
     ):
         return True  # "Coventry Foleshill", "Hartlepool Seaton Carew": a town and its district
     if (
@@ -1840,7 +1870,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
                 _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
                 and not _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start)
             )
-            or words[-1] in _STREET_NOT_SURNAME
+            or words[-1] in STREET_NOT_SURNAME
             or not (_surname_word(words[-1]) and first_name_word(words[0]))
         )
     ):
@@ -1892,6 +1922,9 @@ _CUE_BEFORE = re.compile(
     r"\s*[\"“‘']?\s*$",
     re.IGNORECASE,
 )
+
+
+_ADDRESSEE_BEFORE = re.compile(r"\b(?:fao|f\.a\.o\.?|attn|c/o|chaired\s+by)\s*:?\s*$", re.I)
 
 
 # A person's relation just before a word-name: "his pal Ally", "her brother Rich".
@@ -2061,6 +2094,8 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 and text[m.end() : m.end() + 1] not in ("'", "’")
             )
             and not _district_use(text, m.start(), m.end())
+            # "DALE PRITCHARD" … "ON DALE STREET": the street named like him
+            and not _STREET_AFTER_NAME.match(text, m.end())
         ]
     if capitalised:
         strict = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(capitalised))) + r")\b")
@@ -2098,7 +2133,8 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in same.finditer(text)
             if not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
         ]  # "a wasp nest", "the tank": the word, not the nickname
-    return [c for c in found if not _place_joined(text, c)]  # "Ross Pembridge" … "Ross-on-Wye"
+    # "Ross Pembridge" … "Ross-on-Wye"; "Grace Owusu" … "Op Grace": the place, the operation
+    return [c for c in found if not _place_joined(text, c) and not _an_operation(text, c)]
 
 
 # "n" is "and" in a hurried note: "kacey n tj", "nev n bazza". A comma joins only inside a list

@@ -14,6 +14,114 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "cue words of an alias and of a letter ('AKA', 'FAO') are no names; a job or role"
+        " before a name ('Barmaid', 'Keyworker', 'LICENSEE') stays, the name goes",
+        'INFO THAT KYLE BRANNIGAN AKA "BRANNERS" IS DEALING. Letter FAO Mrs Ruth Okafor.'
+        " Barmaid Shona McAteer called at 23:10. Keyworker Precious to visit Friday."
+        " LICENSEE DERMOT CAHILL REQUESTS ASSISTANCE.",
+        ["KYLE BRANNIGAN", "BRANNERS", "Ruth Okafor", "Shona McAteer", "Precious", "DERMOT CAHILL"],
+        ["AKA", "Letter FAO", "Barmaid", "Keyworker", "LICENSEE"],
+    ),
+    (
+        "an operation or a street named like a person found in the same note stays ('Op Ivy',"
+        " 'DEAN STREET', 'GRACE ROAD'); the person goes",
+        "Op Ivy welfare check: Ivy Mensah (80) says her grandson lets friends use the flat. Ivy"
+        " scared. Op Ivy marker added. INT: DEAN KERSHAW SEEN ON DEAN STREET. GRACE HOLDEN"
+        " PARKED ON GRACE ROAD.",
+        ["Ivy Mensah", "Ivy scared", "DEAN KERSHAW", "GRACE HOLDEN"],
+        ["Op Ivy welfare", "Op Ivy marker", "DEAN STREET", "GRACE ROAD"],
+    ),
+    (
+        "Irish particles and an apostrophe's prefix before a surname given first ('Ó Briain,"
+        " Tadhg', 'NÍ CHONAILL, Méabh', 'd'Souza, Marisa') and an initial before 'Ní'; a place"
+        " with a particle before a first name ('to Le Havre, Marisa said') keeps its name's"
+        " place",
+        "Witnesses: Ó Briain, Tadhg; d'Souza, Marisa; Mac Suibhne, Eoin. Arrests incl. NÍ"
+        " CHONAILL, Méabh. Copy to D. Ní Riain. She moved back from Le Mans on Tuesday.",
+        ["Briain", "d'Souza", "Marisa", "Suibhne", "Eoin", "incl. NÍ", "Méabh", "Copy to D."],
+        ["Le Mans on Tuesday"],
+    ),
+    (
+        "an organisation's registration number (company, charity, Ofsted URN, SRA, VAT) and a"
+        " firm named for people ('Harrison Cole LLP', 'Amber Cars Ltd') stay; a CPS URN and the"
+        " people go",
+        "Operator Amber Cars Ltd (company no. 07729145). Street Pastors (charity no. 1127166)."
+        " Broadfield Academy (URN 136844); home Ofsted URN SC482917. Solicitor Mr Tunde Bakare"
+        " of Harrison Cole LLP (SRA no. 612345). Kwik Fix Motors, VAT GB 312 4471 90. CPS URN"
+        " 42YE1187324 for Kai Dunmore.",
+        ["Tunde Bakare", "42YE1187324", "Kai Dunmore"],
+        [
+            "Amber Cars Ltd",
+            "07729145",
+            "1127166",
+            "136844",
+            "SC482917",
+            "Harrison Cole LLP",
+            "612345",
+            "GB 312 4471 90",
+        ],
+    ),
+    (
+        "a date its words give to an event (a tenancy's start, 'tenant since', 'started') is"
+        " no birth date beside one; the birth dates go",
+        "Tenant Marta Wilk DOB 07.07.1987, tenancy start 07/07/2014. Mr Kwame Boateng, date of"
+        " birth 25th Oct 1958, tenant since 09/11/2001. Tenancy of his mother Brenda Holt,"
+        " started 05/11/1999.",
+        ["07.07.1987", "25th Oct 1958"],
+        ["07/07/2014", "09/11/2001", "05/11/1999"],
+    ),
+    (
+        "house numbers joined by 'to', a flat by its letter and number or its number and a"
+        " slash before its block, and a flat's floor after it; ages joined by 'to' and a form's"
+        " number stay",
+        "Flats at 2 to 8 Conway Street report eggs thrown. Spoke to Zofia at F12 Kennedy House"
+        " and Lauren at 12/Cedar House, Commercial Way. Shabana lives at Flat 2, first floor, 41"
+        " Yorkshire Street. Children aged 2 to 8 Years old. See form F12 Section 3.",
+        [
+            "Flats at 2",
+            "Conway",
+            "at F12",
+            "Kennedy",
+            "at 12/",
+            "Cedar",
+            "Flat 2, first floor",
+            "Yorkshire Street",
+        ],
+        ["aged 2 to 8 Years", "form F12 Section 3"],
+    ),
+    (
+        "whom a letter is for or who chairs ('FAO Kendal Rigby', 'chaired by Lincoln Hayes') is"
+        " a person whatever places their words name; a team after 'FAO' stays",
+        "Letter FAO Kendal Rigby, 3 Fellside Cottages, Kendal. Panel chaired by Lincoln Hayes"
+        " (Lincolnshire Police). Hayes to circulate. Copy FAO Housing Options Team, Leeds.",
+        ["Kendal Rigby", "Lincoln Hayes", "Hayes to"],
+        ["FAO Housing Options Team, Leeds", ", Kendal."],
+    ),
+    (
+        "a mobile with its trunk's zero in brackets ('(0)7700 900640') or dropped after a cue"
+        " with its digits in threes; a time and a count stay",
+        "Mr Ashdown also rang, tel (0)7700 900640. Mrs Crane, mob 7700 900 981 (no leading"
+        " zero). Incident at 2330 hrs, 7700 leaflets delivered.",
+        ["(0)7700 900640", "7700 900 981"],
+        ["2330 hrs", "7700 leaflets"],
+    ),
+    (
+        "a dateless plate written number first after its cue ('plate 718 HLD'), and a Discord"
+        " name with its tag; a count after 'plates', a day and month after 'VRM', and a flat's"
+        " number after '#' stay",
+        "Trailer on dateless plate 718 HLD. Harassed by discord nightcrawler#4471. False"
+        " plates x3 seized. VRM 12 JUL check due. Flat#1234 empty.",
+        ["718 HLD", "nightcrawler#4471"],
+        ["plates x3", "VRM 12 JUL", "Flat#1234"],
+    ),
+    (
+        "initials run together with their dots after a rank ('PC J.P. WHITLOCK'); the collar"
+        " numbers stay",
+        "ATTENDING OFFICERS PC J.P. WHITLOCK 1876 AND PC T.R. OYELARAN 2291.",
+        ["J.P. WHITLOCK", "T.R. OYELARAN"],
+        ["1876", "2291"],
+    ),
+    (
         "a train's end after its time ('the 23:44 to Victoria') and an area after an age range"
         " stay; a person after a time without 'the' goes",
         "approx 8-10 of them, 12-14 yrs. hither green team to do a school visit. Others left on"

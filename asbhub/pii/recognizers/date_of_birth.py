@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern, RecognizerResult  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
 
@@ -145,6 +145,17 @@ _NOT_A_COUNT = rf"(?!{_COUNT})"
 _AGE = (
     r"(?<=(?:\b(?:is|aged?|now|both|son|dau|daughter|brother|sister|child|boy|girl|m|f)|\||,)"
     r"\s{1,2})\d{1,2}"
+)
+
+
+# What a date right after is the date of: a tenancy's start, a notice served, an arrest, a
+# hearing. "Tenancy start 07/07/2014", "tenant since 09/11/2001", "started 05/11/1999".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:tenancy\s+(?:start(?:ed|s)?|began|commenced|date|from)(?:\s+date)?|tenant\s+since"
+    r"|start(?:ed)?|commenced|moved\s+in|served|issued|arrested|granted|made|expir(?:es|y|ed)"
+    r"|hearing|review(?:ed)?|visit(?:ed)?|incident|reported|received)"
+    r"(?:\s+(?:on|date|from))?\s*[:\-]?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -381,6 +392,19 @@ class DateOfBirthRecognizer(PatternMatching):
         ),
     }
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """A date its own words give to an event ("tenancy start 07/07/2014") is not a birth."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [
+            r for r in results if _EVENT_BEFORE.search(text, max(0, r.start - 40), r.start) is None
+        ]
 
     def __init__(self, supported_entity: str = "DATE_OF_BIRTH") -> None:
         super().__init__(

@@ -26,6 +26,7 @@ from asbhub.pii.names import (
     KIN_AFTER,
     MONTHS_THAT_ARE_NAMES,
     PLACE_WORD_BEFORE,
+    STREET_NOT_SURNAME,
 )
 from asbhub.pii.recognizers.street_address import STREET_WORDS
 
@@ -194,7 +195,12 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return tokens[i].start(), nxt.end(), 0.6, 2
         if word.isupper() and len(word) > 1 and low in self.common:
             # "HE WILL CALL BACK": in capitals only a listed surname makes a common word a name
-            if adjacent and nxt is not None and nxt.group().lower() in self.last:
+            if (
+                adjacent
+                and nxt is not None
+                and nxt.group().lower() in self.last
+                and nxt.group().lower() not in STREET_NOT_SURNAME  # "DALE STREET": a street
+            ):
                 return tokens[i].start(), nxt.end(), 0.6, 2
             return None
         if (

@@ -52,7 +52,8 @@ _NAME = (
     rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?"
     rf"|\p{{Lu}}['’]\p{{Lu}}\p{{L}}+"  # O'ROURKE, D'Arcy
 )
-_NAMES = rf"(?:\p{{Lu}}\.?\s){{0,3}}(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"  # "Mrs E M Lawson"
+# "Mrs E M Lawson", and initials run together with their dots: "PC J.P. WHITLOCK"
+_NAMES = rf"(?:\p{{Lu}}\.?\s|\p{{Lu}}\.(?=\p{{Lu}}\.)){{0,3}}(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse|Cons|CONS|Const|CONST)"
@@ -95,7 +96,10 @@ _ROLE = (
     r"|stepmother|guardian|fiance|fiancée|fiancee"
     r"|eldest|youngest"
     r"|stopped:?"
-    r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited)"
+    r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited"
+    # whom a letter or a meeting is for, or chaired by: "FAO Kendal Rigby", "c/o Mrs Aoife
+    # MacNamara", "chaired by Lincoln Hayes"
+    r"|fao|f\.a\.o\.?|attn|c/o|chaired\s+by)"
 )
 # "mother of Summer", "carer of Mr Hughes": a relation's person (not "owner of Kim's Café").
 _KIN_OF = (

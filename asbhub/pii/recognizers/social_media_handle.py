@@ -56,6 +56,12 @@ class SocialMediaHandleRecognizer(PatternMatching):
             rf"\b{_PLATFORM}(?:\s+{_ACCOUNT_WORD})?{_LINK}\K{_COMMON}{_HANDLE_WITH_MARK}",
             0.7,
         ),
+        # A Discord name with its four-digit tag: "messaged by discord nightcrawler#4471".
+        Pattern(
+            "Discord tag",
+            r"\bdiscord\b[^\n.#]{0,40}?\K(?<![\w.@#])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)",
+            0.6,
+        ),
         # Read out: "his Insta is zee dot revs underscore b ten", "on Snapchat as wee
         # underscore shorty underscore belfast".
         Pattern(

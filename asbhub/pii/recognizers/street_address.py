@@ -75,6 +75,11 @@ _ONE_FLAT = (
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
     r"|(?:basement|ground|first|second|third|fourth|top)\s+floor\s+(?:left|right|middle|centre"
     r"|front|back|rear),?\s+"
+    # and a flat's floor given after it: "Flat 2, first floor, 41 Yorkshire Street"
+    r"|(?<=,\s)(?:basement|ground|first|second|third|fourth|top)\s+floor,\s+"
+    # a flat by its letter and number, or its number and a slash, before its block: "F12
+    # Kennedy House", "12/Cedar House, Commercial Way"
+    r"|(?-i:F)\d{1,3}\s+(?=(?-i:[A-Z][a-z]))|\d{1,3}/(?=(?-i:[A-Z][a-z]))"
     r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d))"
     # a flat shortened to its letter before the house number: "f4 21 Foundation St"
     r"|(?i:f|flt)\d{1,3}\s+(?=\d))"
@@ -87,7 +92,7 @@ _FLAT_GATE: tuple[str, ...] = (
     r"flat|floor|mooring|berth",
     r"(?-i:FF|BSMT|F\d)",
     r"\b(?:f|flt)\d{1,3}\s+\d",  # "f4 21 Foundation St"
-    r"\d/(?:\d\d?|[LRlr])(?:,|\s+\d)",
+    r"\d/(?:\d\d?|[LRlr])(?:,|\s+\d)|\d/(?-i:[A-Z][a-z])",
     r"\b(?:apartment|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan|static|van|plot"
     r"|pitch)s?\s*(?:\d|[a-z]\d|[a-z](?![\w'’])|[gbtm]/|[gbt][lrm](?![\w'’]))",
 )
@@ -116,7 +121,8 @@ _NUMBER_START = (
 _NUMBER = (
     # (its letter may stand apart, a capital before the street's: "14 A Stanhope Gardens")
     r"(?:no\.?\s*)?\d{1,3}(?:[A-Za-z]|\s(?-i:[A-H])(?=\s(?-i:[A-Z][a-z])))?"
-    r"(?:\s?(?:[-–]|and|&|or)\s?\d{1,3}[A-Za-z]?,?|\s?/\s?\d{1,3}[A-Za-z]?|,)?\s+"
+    r"(?:\s?(?:[-–]|and|&|or)\s?\d{1,3}[A-Za-z]?,?|\s(?i:to)\s\d{1,3}[A-Za-z]?,?"
+    r"|\s?/\s?\d{1,3}[A-Za-z]?|,)?\s+"  # "2 to 8 Conway Street"
     # (not an age's or a time's: "approx 8-10 of them, 12-14 yrs. hither green team")
     r"(?!(?i:yrs?|years?|yo|y/o|hrs|mins|months|weeks|days)\b)"
 )

@@ -158,7 +158,13 @@ class UkPhoneRecognizer(_PhoneMatching):
             rf"{_NOT_AFTER}{_TRUNK}(?:\s{{1,2}}(?=\d{{3}}))?\d(?:{_WRAP_SEP}\d){{8,9}}{_NOT_BEFORE}",
             0.6,
         ),
-        Pattern("UK mobile without 0", r"(?<![\d/])7\d{3}[ \-]?\d{6}(?!\d)", 0.1),
+        # (its trunk's zero in brackets, as an international form writes it: "(0)7700 900640";
+        # or its last six digits in two threes: "mob 7700 900 980")
+        Pattern(
+            "UK mobile without 0",
+            r"(?:\(0\)\s?)?(?<![\d/])7\d{3}[ \-]?\d{3}[ \-]?\d{3}(?![\d\-])",
+            0.1,
+        ),
         # Its groups parted by slashes, as a form's boxes were copied: "07700 / 900 / 743",
         # "07700 / 900 129", "0151 496 / 0384".
         Pattern(

@@ -32,7 +32,8 @@ _FULL_PLATE = (
 )
 # After a plate's own cue also Northern Irish and dateless plates and a caught start ("VK63").
 _NOT_A_WORD = (
-    r"(?!(?i:a|an|on|at|in|is|of|to|or|no|the|for|and|was|off|up|by|past|into|round|away)\b)"
+    r"(?!(?i:a|an|on|at|in|is|of|to|or|no|the|for|and|was|off|up|by|past|into|round|away"
+    r"|x\d{1,2})\b)"  # (nor a count: "plates x3")
 )
 # A partial plate with the characters not caught as "?" or "*": "nk14 ?xe", "MX?? HJY", "KX6?".
 _WILD_PLATE = (
@@ -43,7 +44,11 @@ _WILD_PLATE = (
 )
 _ANY_PLATE = (
     rf"{_NOT_A_WORD}(?:{_WILD_PLATE}(?![\w?*])|{_FULL_PLATE}|(?i:[A-Z]{{1,3}}\s{{0,2}}\d{{1,4}})"
-    r"|(?i:[A-Z]{2}\s?(?:\dO|O\d)))"  # (the start caught, its age with a letter O: "WU7O")
+    r"|(?i:[A-Z]{2}\s?(?:\dO|O\d))"  # (the start caught, its age with a letter O: "WU7O")
+    # a dateless plate written number first, in capitals: "dateless plate 718 HLD"
+    # (not a day and its month: "VRM 12 JUL")
+    r"|(?-i:(?!\d{1,2}\s?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b)"
+    r"\d{1,4}\s{0,2}[A-Z]{1,3})(?![\w/]))"
 )
 # The postcode areas of two letters: a plate's shape with a zero first in its letters ("LJ65
 # 0XA") is a postcode's where its letters are an area's ("BS13 0ND").

@@ -1,0 +1,82 @@
+"""An organisation's own name and the numbers that register it stay in the text.
+
+A firm named for its founders is a firm: "Harrison Cole LLP", "Amber Cars Ltd" name no person
+to redact, though their first words read as a person's name.
+
+A company's number at Companies House, a charity's with the Charity Commission, a school's or a
+children's home's Ofsted URN, a law firm's SRA number and a business's VAT number are public
+records of a body, not of a person: partners need them to know which body a note is about
+("Operator Amber Cars Ltd (company no. 07729145)", "Street Pastors (charity no. 1127166)",
+"Broadfield Academy (URN 136844)"). The recognizers read many of them as references or phone
+numbers; the engine leaves out any found right after such a cue. A person's own licence (a
+personal licence, an SIA badge, a taxi driver's badge) is not among them, nor is a premises
+licence: it names its holder, often a person, and the writers of the gold sets marked it both
+ways, so it stays redacted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from asbhub.pii.resolve import Entity
+
+# The cue right before the number: "company no.", "co. no.", "Companies House no", "charity
+# no.", "reg. charity", "SRA no.", "VAT", "FRN".
+_REGISTRATION_CUE = re.compile(
+    r"\b(?:compan(?:y|ies)(?:\s+house)?|co\.?|(?:registered\s+|reg\.?\s+)?charity"
+    r"|reg(?:istered|\.)?\s+(?:charity|company)|sra|vat|frn|fca)"
+    r"(?:\s+(?:reg(?:istration|istered|\.)?|id))?(?:\s*(?:no\.?|number|#))?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+# An Ofsted URN: six digits, with "SC" before them for a children's home ("URN SC482917"); a
+# CPS case's URN has letters among its digits and stays a reference.
+_URN_CUE = re.compile(r"\b(?i:urn)\s*(?:no\.?\s*)?[:.]?\s*$")
+_OFSTED_URN = re.compile(r"(?i:sc)?\d{6}")
+_TYPES = frozenset(
+    {
+        "POLICE_REFERENCE",
+        "PHONE_NUMBER",
+        "UK_PASSPORT",
+        "UK_DRIVING_LICENCE",
+        "UK_NHS",
+        "UK_NINO",
+        "PNC_ID",
+        "UK_VEHICLE_REGISTRATION",
+    }
+)
+
+
+def registered_number(text: str, start: int, end: int) -> bool:
+    """text[start:end] is an organisation's registration number, by the cue right before it."""
+    before = max(0, start - 40)
+    if _REGISTRATION_CUE.search(text, before, start) is not None:
+        return True
+    return (
+        _URN_CUE.search(text, before, start) is not None
+        and _OFSTED_URN.fullmatch(text, start, end) is not None
+    )
+
+
+# A firm's legal ending, within or right after a name found, up to three capitalised words
+# between: "Harrison Cole LLP", "Amber" + " Cars Ltd", "Okafor & Patel Solicitors".
+_FIRM_ENDING = r"(?:Ltd|LTD|Limited|LIMITED|LLP|PLC|Plc|plc|Solicitors|SOLICITORS)\b"
+_FIRM_AFTER = re.compile(rf"(?:\s+(?:&\s+)?[A-Z][\w'’\-]*){{0,3}}\s+{_FIRM_ENDING}")
+_FIRM_LAST = re.compile(rf"\s{_FIRM_ENDING}\.?$")
+
+
+def firm_name(text: str, start: int, end: int) -> bool:
+    """text[start:end], a name found, is a firm's name or the start of one."""
+    return (
+        _FIRM_LAST.search(text, start, end) is not None or _FIRM_AFTER.match(text, end) is not None
+    )
+
+
+def without_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities less the organisations' registration numbers and firms' names."""
+    return [
+        e
+        for e in entities
+        if not (e.type in _TYPES and registered_number(text, e.start, e.end))
+        and not (e.type == "PERSON" and firm_name(text, e.start, e.end))
+    ]
