@@ -26,6 +26,7 @@ from asbhub.pii.gazetteers import (
 from asbhub.pii.names import (
     LINE_NAME_BEFORE,
     MONTH_WORDS,
+    PERSONAL_TITLES,
     PLACE_WORD_BEFORE,
     first_name_word,
     leading_word,
@@ -597,6 +598,12 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
     b = _PARTICLE_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     if b and b.group(1)[0].isupper() and not not_a_name_word(b.group(1).lower()):
         found.append(Candidate("PERSON", b.start(1), ent.end, 0.6, "context"))
+    elif b and b.group(1).lower().rstrip(".") in PERSONAL_TITLES:
+        # after a title, the particle alone: "Dear Mr ap Rhys"
+        particle = (
+            b.end(1) + len(text[b.end(1) : ent.start]) - len(text[b.end(1) : ent.start].lstrip())
+        )
+        found.append(Candidate("PERSON", particle, ent.end, 0.6, "context"))
     surname = _surname_after(text, ent)
     if surname is not None:
         found.append(Candidate("PERSON", ent.start, surname, 0.55, "context"))

@@ -76,6 +76,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning34": SetRole.TUNED_ON,
     "tuning35": SetRole.TUNED_ON,
     "tuning36": SetRole.TUNED_ON,
+    "tuning37": SetRole.TUNED_ON,
+    "tuning38": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -44,7 +44,7 @@ _ORG_WORDS = (
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
     r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
     r"|town|meads?|end|gate|brothers|bros|co-?op|co|textiles|convenience|recovery|fish|food"
-    r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency"
+    r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency|practice"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
     r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board)"
     # landmarks and institutions named after people: "Royal Victoria Infirmary", "Adam Smith
@@ -68,7 +68,11 @@ _ORG_AFTER = re.compile(
     r"|logistics|builders|plumbing|roofing|scaffolding|carpets|flooring|bakers"
     r"|off[\s\-]licen[cs]e|mart|express)\b"
     rf"|^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
-    rf"{_ORG_WORDS}\b",
+    rf"{_ORG_WORDS}\b"
+    # a school's kind between its name and its word: "Sir John Moores Catholic High School"
+    r"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+)?(?-i:(?:Catholic|RC|CE|C\s+of\s+E|Church\s+of\s+England|Community|Primary"
+    r"|Secondary|High|Grammar|Junior|Infant|Nursery|Memorial|Free)\s+){1,3}"
+    r"(?i:school|academy|college)\b",
     re.IGNORECASE,
 )
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
@@ -242,8 +246,12 @@ _LEADING = ROLE_WORDS | _wordset(
     " contractor groundsman groundskeeper janitor coordinator co-ordinator advocate practitioner"
     " therapist counsellor chaplain volunteer custodian bailiff lifeguard attendant barista"
     " waiter waitress chef proprietor leaseholder homeowner householder lodger subtenant"
+    # ranks written out, a probation officer's letters and grandparents, aunts and uncles:
+    # "Constable Rebecca Orr", "OM Sarah Jones", "Grandad Stan Sale"
+    " constable sergeant inspector superintendent supt detective om grandad grandma grandpa granny"
+    " grandmother grandfather auntie aunty uncle"
 )
-_PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
+PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
 # (or a possessive one) right before: "Queen's Park", "Brick Lane", "Christ Church".
 _PLACE_CONTINUES = _wordset(
@@ -515,7 +523,7 @@ _THOROUGHFARES = _wordset(
     " ave"
 )
 # London's railway lines named like people, and the word after them.
-_RAIL_LINES = _wordset(
+RAIL_LINES = _wordset(
     "victoria elizabeth jubilee northern central district piccadilly bakerloo metropolitan"
     " circle mildmay suffragette weaver windrush lioness liberty"
 )
@@ -664,7 +672,7 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if _quoted(text, cand):
         return cand  # a nickname in quotes is a name as it stands: "the wee man", "Big Mike"
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
-        if words.pop(0).group().lower() in _PERSONAL_TITLES:
+        if words.pop(0).group().lower() in PERSONAL_TITLES:
             source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname
     _drop_place_ending(text, words)
     while len(words) > 1 and words[-1].group().lower() in _TRAILING:
@@ -1852,7 +1860,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _RAG.search(text)
     ):
         return True  # "| Red |", "| Amber |": a RAG rating in a table's cell
-    if len(words) == 1 and words[0] in _RAIL_LINES and _LINE_AFTER.match(text, cand.end):
+    if len(words) == 1 and words[0] in RAIL_LINES and _LINE_AFTER.match(text, cand.end):
         return True  # "the Victoria line", "Elizabeth line staff", "the Mildmay line"
     if re.search(_TOWN_JOINT, span) or re.match(_TOWN_JOINT, text[cand.end - 1 : cand.end + 12]):
         return True  # "Clayton-le-Moors", "Ashton-on-Ribble": a town's name
@@ -2133,8 +2141,36 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in same.finditer(text)
             if not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
         ]  # "a wasp nest", "the tank": the word, not the nickname
-    # "Ross Pembridge" … "Ross-on-Wye"; "Grace Owusu" … "Op Grace": the place, the operation
-    return [c for c in found if not _place_joined(text, c) and not _an_operation(text, c)]
+    # "Ross Pembridge" … "Ross-on-Wye"; "Grace Owusu" … "Op Grace": the place, the operation;
+    # "Victoria Hale" … "the Victoria line", "Tottenham Hale": a railway's line, a place's end
+    return [
+        c
+        for c in found
+        if not _place_joined(text, c)
+        and not _an_operation(text, c)
+        and not transit_line(text, c.start, c.end)
+        and not _end_of_a_place(text, c.start)
+    ]
+
+
+# A capitalised word before, of a place in a list and no one's first name: "Tottenham" + "Hale".
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+|[A-Z]{3,})\s$")
+
+
+def transit_line(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a railway line's name: a listed line's word before "line" ("the
+    Victoria line", "VICTORIA LINE", "on the Liberty line")."""
+    return text[start:end].lower() in RAIL_LINES and _LINE_AFTER.match(text, end) is not None
+
+
+def _end_of_a_place(text: str, start: int) -> bool:
+    """A word right after a listed place's that is no first name: the end of the place's name
+    ("Tottenham Hale", "Wester Hailes"), not a person named after it."""
+    m = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    low = m.group(1).lower()
+    return low in places() and low not in first_names() and low not in surnames()
 
 
 # "n" is "and" in a hurried note: "kacey n tj", "nev n bazza". A comma joins only inside a list

@@ -1,4 +1,6 @@
-"""An organisation's own name and the numbers that register it stay in the text.
+"""An organisation's own name and the numbers that register it stay in the text, and so does an
+officer's rank with the collar number after it ("BTP PC 3346", "PC 622NA"): officers' numbers
+are shared, and a recognizer that reads one as an agency's reference or a postcode is wrong.
 
 A firm named for its founders is a firm: "Harrison Cole LLP", "Amber Cars Ltd" name no person
 to redact, though their first words read as a person's name.
@@ -47,6 +49,25 @@ _TYPES = frozenset(
 )
 
 
+# A rank and a collar number, the Met's with its borough's letters: "PC 3346", "PS 622NA".
+_COLLAR = re.compile(r"(?:PC|PS|PCSO|DC|DS|Sgt|SGT|Insp|INSP|Supt|SUPT)\s?\d{2,5}(?:[A-Z]{2})?")
+_RANK_BEFORE = re.compile(
+    r"\b(?:PC|PS|PCSO|DC|DS|Sgt|SGT|Insp|INSP|Supt|SUPT|[Cc]onstable|CONSTABLE)\.?\s$"
+)
+_COLLAR_NUMBER = re.compile(r"\d{2,5}(?:[A-Z]{2})?")
+
+
+def collar_number(text: str, start: int, end: int) -> bool:
+    """text[start:end] is an officer's rank and collar number, or the number after a rank."""
+    return _COLLAR.fullmatch(text, start, end) is not None or (
+        _COLLAR_NUMBER.fullmatch(text, start, end) is not None
+        and _RANK_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
+_COLLAR_TYPES = _TYPES | {"UK_POSTCODE"}
+
+
 def registered_number(text: str, start: int, end: int) -> bool:
     """text[start:end] is an organisation's registration number, by the cue right before it."""
     before = max(0, start - 40)
@@ -73,10 +94,12 @@ def firm_name(text: str, start: int, end: int) -> bool:
 
 
 def without_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """The entities less the organisations' registration numbers and firms' names."""
+    """The entities less the organisations' registration numbers, firms' names and officers'
+    collar numbers."""
     return [
         e
         for e in entities
         if not (e.type in _TYPES and registered_number(text, e.start, e.end))
+        and not (e.type in _COLLAR_TYPES and collar_number(text, e.start, e.end))
         and not (e.type == "PERSON" and firm_name(text, e.start, e.end))
     ]

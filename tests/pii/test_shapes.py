@@ -14,6 +14,75 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a number read out with its country's code said, a pause said between its groups, or"
+        " its extension read out; a count read out stays",
+        "C: it's plus four four, seven seven double oh, nine double oh, three one two. Her work"
+        " is oh one one three, four nine six, oh four four one, extension two one six. Mob oh"
+        " seven seven double oh, nine hundred, and then five five one. There were four or five"
+        " of them.",
+        [
+            "plus four four",
+            "seven seven double oh, nine double oh",
+            "oh four four one",
+            "extension two one six",
+            "and then five five one",
+        ],
+        ["four or five of them"],
+    ),
+    (
+        "a house's number read out after 'number' with a caller's pause, and an e-mail read out"
+        " with a hyphen or a domain of two words; a count before a street and 'at the' stay",
+        'Gave his address as "number twelve, Saxon Walk", Kirkby. Email t hyphen birch at'
+        " example hyphen mail dot co dot uk, or a dot patel at example council dot gov dot uk."
+        " We counted twelve, Station Road was quiet. We met at the park dot com stall.",
+        ["twelve, Saxon Walk", "birch", "example hyphen mail", "patel", "example council"],
+        ["counted twelve, Station Road", "met at the park dot com"],
+    ),
+    (
+        "a title, a rank, an offender manager's letters or a grandparent before a name stays"
+        " ('RP MRS', 'Constable', 'OM', 'Grandad'), and 'I' after a name is the speaker; the"
+        " names go",
+        "20:14 RP MRS I. McCALLUM OF STANE GARDENS. Statement of Constable Rebecca Orr. OM"
+        " Sarah Jones visited. Grandad Stan Sale rang. A resident, Mrs Ellis I think, called."
+        " Dear Mr ap Rhys.",
+        ["McCALLUM", "Rebecca Orr", "Sarah Jones", "Stan Sale", "Ellis", "ap Rhys"],
+        ["RP MRS", "Constable", "OM ", "Grandad", "I think"],
+    ),
+    (
+        "a school's kind between a name and its word ('Sir John Moores Catholic High School'),"
+        " a practice named for a street, a railway line in capitals and a place's end that"
+        " share a person's word stay; the people go",
+        "Sir John Moores Catholic High School mentor Ruth Delaney: Dad John Moore came in. Mrs"
+        " Joy Patel of Joy Lane Practice. Victoria Hale (19) assaulted at Tottenham Hale. Hale"
+        " says VICTORIA LINE staff saw it.",
+        ["Ruth Delaney", "John Moore came", "Joy Patel", "Victoria Hale", "Hale says"],
+        [
+            "Sir John Moores Catholic High School",
+            "Joy Lane Practice",
+            "Tottenham Hale",
+            "VICTORIA LINE",
+        ],
+    ),
+    (
+        "an officer's collar number after an agency's letters or in the Met's form, a date"
+        " alone after 'incident' or a notice's letters, and transport bodies' letters stay; the"
+        " references go",
+        "BTP PC 3346 Whitlow arrested him. STOPPED BY PC 622NA. Security incident 15/07 1310."
+        " Previous CPN 07/2026, ref SWK-CPN-26-0417. Passed to BTP, TfL and TfGM Travelsafe."
+        " BTP crime 4401187 raised.",
+        ["Whitlow", "SWK-CPN-26-0417", "4401187"],
+        ["PC 3346", "PC 622NA", "incident 15/07", "CPN 07/2026", "BTP, TfL and TfGM Travelsafe"],
+    ),
+    (
+        "part of a plate, or a private one, read out after its cue; a call sign read out"
+        " without a plate's cue stays",
+        'One bike with plate part read as "November Lima one seven", rest taped. Any plate?'
+        ' C: starts Sierra Mike one two, silver Astra. A private plate read as "Romeo three,'
+        ' Echo Charlie Echo". Call sign Kilo Lima 19 attending.',
+        ["November Lima one seven", "Sierra Mike one two", "Romeo three, Echo Charlie Echo"],
+        ["Call sign Kilo Lima 19"],
+    ),
+    (
         "cue words of an alias and of a letter ('AKA', 'FAO') are no names; a job or role"
         " before a name ('Barmaid', 'Keyworker', 'LICENSEE') stays, the name goes",
         'INFO THAT KYLE BRANNIGAN AKA "BRANNERS" IS DEALING. Letter FAO Mrs Ruth Okafor.'

@@ -51,9 +51,11 @@ class OfflineEmailRecognizer(PatternMatching):
             "E-mail spelt out in words",
             # "jen dot hartigan seventy-two at gmail dot com": a number read out after the name
             # (a dot typed in the name part: "x.zhao at example dot org")
-            r"\b[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore)\s[\w\-]+)*"
+            # (a hyphen said, in the name or the domain: "tom hyphen birch at example hyphen
+            # mail dot co dot uk"; a domain said as two words: "at example council dot gov")
+            r"\b[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore|hyphen|dash)\s[\w\-]+)*"
             r"(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+)?"
-            r"\sat\s[\w\-]+(?:\sdot\s[\w\-]+)*"
+            r"\sat\s(?!(?:the|a|an|my|his|her)\s)[\w\-]+(?:\s(?!dot\b)[\w\-]+(?=\sdot\s))?(?:\s(?:dot|hyphen|dash)\s[\w\-]+)*"
             r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
             0.6,
         ),

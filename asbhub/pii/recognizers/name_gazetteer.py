@@ -26,6 +26,7 @@ from asbhub.pii.names import (
     KIN_AFTER,
     MONTHS_THAT_ARE_NAMES,
     PLACE_WORD_BEFORE,
+    RAIL_LINES,
     STREET_NOT_SURNAME,
 )
 from asbhub.pii.recognizers.street_address import STREET_WORDS
@@ -73,6 +74,13 @@ class NameGazetteerRecognizer(EntityRecognizer):
                 used += 1
             if used >= 2 and _STREET_AFTER.match(text, end):
                 i += used  # "ROBIN HOOD CHASE", "Nelson Mandela Way": a street named after one
+                continue
+            if (
+                used == 2
+                and text[start:end].lower().split()[0] in RAIL_LINES
+                and (text[start:end].lower().endswith(" line"))
+            ):
+                i += used  # "VICTORIA LINE": a railway's line, not Victoria Line
                 continue
             results.append(self._result(start, end, score))
             i += used
@@ -527,6 +535,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return False
         if _calendar(low):
             return False  # "Kian Oct 2008": the month of a date of birth
+        if word == "I":
+            return False  # "Mrs Ellis I think": the speaker, not an initial
         if word[0].isupper():
             return (
                 low in self.last

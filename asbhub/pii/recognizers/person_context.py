@@ -26,7 +26,8 @@ from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
 # Capitalised words that follow roles but are not names.
 _NOT_NAME = (
     r"(?!(?:The|He|She|They|His|Her|Their|It|This|That|Police|Council|Housing|Officers?|Team"
-    r"|ASB|PCSO|PC|CCTV|Mr|Mrs|Ms|Miss|Was|Is|Has|Had|And|Or|Of|On|In|At|To|Who|Which"
+    r"|ASB|PCSO|PC|CCTV|Mr|Mrs|Ms|Miss|MR|MRS|MS|MISS|Was|Is|Has|Had|And|Or|Of|On|In|At|To|Who"
+    r"|Which"
     r"|When|Then|Also|Not|Called|Reports?|Reported|Says|Said|States?|Stated|Advised|Attended"
     r"|Street|Road|Lane|Avenue|Close|Drive|Park|Estate|School|Station|Shop|Centre|Is"
     r"|ID|DOB|NFA|PNC|RP|IP|VRM|OIC|CAD|NHS|GP|MH|DA|ABC|CBO|CPW|NI|Tel|Mob|Email|Contact|Loc"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern, RecognizerResult  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
@@ -129,6 +129,10 @@ _NAMED_AFTER = (
     r"(?:is|was)\s+(?:the|her|his|their|my|our|your)\s+(?:[a-z]+\s+){0,2}"
     r"(?:no|number|ref(?:erence)?|id)\b"
 )
+
+
+# A date's day and month ("15/07"), or its month and year ("07/2026"), and nothing else.
+_DATE_ALONE = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/20\d\d")
 
 
 class PoliceReferenceRecognizer(PatternMatching):
@@ -439,6 +443,18 @@ class PoliceReferenceRecognizer(PatternMatching):
         "urn",
         "cad",
     ]
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """A day and month, or a month and year, alone after a cue is the date of the incident
+        or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if _DATE_ALONE.fullmatch(text, r.start, r.end) is None]
 
     def __init__(self, supported_entity: str = "POLICE_REFERENCE") -> None:
         super().__init__(

@@ -129,12 +129,14 @@ _NUMBER = (
 # A house number read out, as a call is transcribed: "forty-two Railway Street", "eighty seven
 # gleadless common", "seventeen Caerleon Road".
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_SPOKEN_NUMBER = (
+_SPOKEN_WORDS = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-](?:{_UNITS}))?"
     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     # "one" alone is a pronoun far more often: "one took his bank card"
-    rf"|(?:{_UNITS})\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}))?|(?!one\b)(?:{_UNITS}))\s+"
+    rf"|(?:{_UNITS})\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}))?|(?!one\b)(?:{_UNITS}))"
 )
+_SPOKEN_NUMBER = rf"{_SPOKEN_WORDS}\s+"
+_SPOKEN_NUMBER_ALONE = re.compile(_SPOKEN_WORDS, re.IGNORECASE)
 # What follows a name that makes it a school's or a station's, not a street's: "a group of 8
 # Framwellgate School age kids".
 _NOT_A_STREET_AFTER = (
@@ -306,7 +308,8 @@ class StreetAddressRecognizer(PatternMatching):
             # is a road's name); before a Welsh street too ("twenty-seven Heol y Felin")
             rf"\b(?<!(?i:the|a|an|about|some|for)\s)"
             rf"(?:(?-i:{_SPOKEN_NUMBER})|(?<=(?i:number|no\.?)\s)(?!(?-i:[A-Z][a-z]))"
-            rf"(?:{_SPOKEN_NUMBER}))(?:{_STREET}|{_WELSH_NAMED_STREET})",
+            # (after "number", a caller's pause: "number twelve, Saxon Walk")
+            rf"(?:{_SPOKEN_WORDS},?\s+))(?:{_STREET}|{_WELSH_NAMED_STREET})",
             0.55,
         ),
         Pattern(  # "8 Harbour Court, Hythe Quay": a numbered building and its street
@@ -509,6 +512,8 @@ class StreetAddressRecognizer(PatternMatching):
         first = pattern_text.split(",", 1)[0].strip()
         if "," not in pattern_text or any(ch.isdigit() for ch in first):
             return None
+        if _SPOKEN_NUMBER_ALONE.fullmatch(first):
+            return None  # a house's number read out, then a pause: "nine, Mulberry Gardens"
         if " " in first:  # "Tesco Express, Portswood Road": a shop's or a place's name
             return True if first.split()[0].lower() in not_names() else None
         low = first.lower().removesuffix("'s").removesuffix("’s")

@@ -121,6 +121,7 @@ _SPOKEN = (
     + ")"
 )
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}
+_SPOKEN_EXTENSION = re.compile(r",?\s+(?:extension|ext)\s.*$", re.IGNORECASE | re.DOTALL)
 
 
 def _spoken_digits(text: str) -> str:
@@ -277,9 +278,15 @@ class CuedPhoneRecognizer(_PhoneMatching):
             # "o" read for a zero needs a digit's word after it: "o seven eight two o, nine …"
             rf"(?<![\w/])(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b)"
             # a mobile read out without its 0: "seven seven zero zero nine …"
-            r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b))"
-            # (letters O among its digits too: "oh 7 7 oo 9oo 6 4 6")
-            rf"(?:[\s,\-]+(?:\d{{1,10}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})\b){{3,16}}",
+            r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b)"
+            # or with the country's code said: "plus four four, seven seven double oh …"
+            r"|plus\s+four\s+four)"
+            # (letters O among its digits too: "oh 7 7 oo 9oo 6 4 6"; a pause said between its
+            # groups: "nine hundred, and then seven two four")
+            rf"(?:[\s,\-]+(?:(?:and\s+)?then\s+)?"
+            rf"(?:\d{{1,10}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})\b){{3,16}}"
+            # and its extension read out: ", extension two one four"
+            rf"(?:,?\s+(?:extension|ext)\s+{_SPOKEN}(?:[\s,\-]+{_SPOKEN}){{0,5}}\b)?",
             0.6,
         ),
         # A landline grouped as one is written, with a digit too many: "01633 496 0119",
@@ -308,6 +315,7 @@ class CuedPhoneRecognizer(_PhoneMatching):
     def validate_result(self, pattern_text: str) -> bool | None:
         if pattern_text[:1].lower() in ("e", "x"):
             return None  # the extension of a number just found
+        pattern_text = _SPOKEN_EXTENSION.sub("", pattern_text)  # counted without its extension
         spoken = re.search(r"[a-z]", pattern_text, re.IGNORECASE) is not None
         if not spoken and "," in pattern_text:
             return False  # cells of a table's row, "03,2025-03-05 01": no number typed in digits

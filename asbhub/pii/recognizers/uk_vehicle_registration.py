@@ -239,6 +239,16 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             rf"(?:{_SAID}{_SPOKEN_DIGIT}){{1,4}}\b)",
             0.6,
         ),
+        # Part of a plate, or an older or private one, read out after its cue: 'plate part
+        # read as "November Lima one seven"', "starts Sierra Mike one two", 'a private plate
+        # read as "Romeo three, Echo Charlie Echo"'.
+        Pattern(
+            "Part of a plate read out after its cue",
+            rf"{_PLATE_CUE}(?:[^.\n\"“]{{0,30}}?\b(?:as|starts?|starting|begins?|read)\b[\s:,\-]*)?"
+            rf"[\"“]?\K(?i:\b{PHONETIC}(?:{_SAID}{PHONETIC}){{0,2}}(?:{_SAID}{_SPOKEN_DIGIT}){{1,3}}"
+            rf"(?:{_SAID}{PHONETIC}){{0,3}}\b)",
+            0.6,
+        ),
         # Every character typed apart, or the last letters apart: "y h 6 9 k x o", "AK 66 R K E".
         Pattern(
             "VRN current, each character apart",
@@ -358,6 +368,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     # for a plate is; a plate typed in lower case only where two digits stand apart.
     GATES: ClassVar[dict[str, str]] = {
         "VRN read out phonetically": rf"(?i:\b{PHONETIC})",
+        "Part of a plate read out after its cue": rf"(?i:\b{PHONETIC})",
         "Dateless plate read out phonetically": rf"(?i:\b{PHONETIC})",
         "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",  # "plated" too
         "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
