@@ -78,6 +78,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning36": SetRole.TUNED_ON,
     "tuning37": SetRole.TUNED_ON,
     "tuning38": SetRole.TUNED_ON,
+    "tuning39": SetRole.TUNED_ON,
+    "tuning40": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -824,6 +824,12 @@ _PLACE_PEOPLE_AFTER = re.compile(
     r"\s+(?:residents|tenants|locals|households|villagers|community|communities|estate)\b"
 )
 _MODALS = _wordset("will may can must might should would could shall")
+# What a person then does, right after their name: "mum faith said", "daughter hope gets them".
+_PERSON_VERB_AFTER = re.compile(
+    r"\s+(?:said|says|told|tells|rang|rings|called|calls|saw|seen|admits|admitted|denies"
+    r"|denied|wants|wanted|thinks|reckons|gets|got|goes|went|lives|lived|keeps|kept|cried"
+    r"|shouted|screamed|texted|messaged)\b"
+)
 
 
 def _family_of(text: str, cand: Candidate, words: list[str]) -> bool:
@@ -1400,6 +1406,10 @@ _RIVERS = (
 )
 _JOINED_BY_HYPHENS = r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]"
 _PLACE_JOINED_INSIDE = re.compile(_JOINED_BY_HYPHENS, re.IGNORECASE)
+# A place's words joined by a lower-case word, with spaces: "Sturton by Stow", "Kirby le Soken".
+_PLACE_JOINT_INSIDE = re.compile(
+    r"([A-Z][a-z]+)\s(?:(by|upon|on|under|cum|in)|le|la|de\s+la|en\s+le)\s[A-Z][a-z]+"
+)
 _PLACE_JOINED_AFTER = re.compile(
     _JOINED_BY_HYPHENS + rf"|(?i:\s+upon\s+(?-i:[A-Z])|\s+under\s+ly(?:me|ne)\b|\s+on\s+{_RIVERS}\b"
     # (not a street or a building named for the river: "Kyle on Avon Road", "on Trent Bridge")
@@ -1452,6 +1462,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "New Year's Eve", "Valentine's Day": a day, not a person
     if _place_joined(text, cand):
         return True  # "Ross-on-Wye", "Clifton upon Dunsmore": a place's first word
+    joint = _PLACE_JOINT_INSIDE.fullmatch(span)
+    if joint and (
+        joint.group(2) is not None
+        or joint.group(1).lower() not in first_names()
+        or joint.group(1).lower() in places()
+        or span.rsplit(None, 1)[-1].lower() not in surnames()
+    ):
+        # "Sturton by Stow", "Kirby le Soken", "Layer de la Haye": a village's joined name (a
+        # person's "le" or "de la" only between a first name and a surname: "Marie de la Cruz")
+        return True
     if _after_a_first_name_and_nickname(text, cand):
         return False  # "Gary 'Gaz' Marriage": the surname, whatever the word
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
@@ -1688,6 +1708,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "his pal Ally", "brother Rich": a word-name after a person's relation
     if kin and len(words) == 1 and span.isupper() and words[0] in first_names():
         return False  # "FRIEND JADE TOOK HER AWAY": a listed first name after a relation
+    if (
+        kin
+        and span.islower()
+        and len(words) == 1
+        and words[0] in COMMON_WORD_FIRST_NAMES
+        and words[0] not in _MODALS
+        and _PERSON_VERB_AFTER.match(text, cand.end)
+    ):
+        return False  # "mum faith said", "my daughter hope gets them": a word-name that acts
     if (
         kin
         and span.islower()

@@ -117,8 +117,9 @@ _LINK = (
     r"|(?:she|he|they)?\s*(?:said|says|stated|states|gave)"
     r"(?:\s+(?:it\s+)?(?:was|is|as))?"
     # a transcript's question, then the answer's speaker and a filler: "Date of birth, Dawn?
-    # CALLER: Er, …", "Q: Your date of birth. A: …"
-    r"|[^?.\n:]{0,30}[?.]\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:"
+    # CALLER: Er, …", "Q: Your date of birth. A: …" (no digit in the question: "dob
+    # 19/10/1978. DOB: …" gives its date first)
+    r"|[^?.\n:\d]{0,30}[?.]\s*(?:\p{L}[\p{L}'’\-]*\s*){1,2}(?:\d{1,2}\s*)?:"
     r"(?:\s*(?i:er|erm|um|uh|ah|yeah|right)\b[,.]?)?(?:\s*(?i:it['’]?s|it\s+is)\b)?"
     # the answer may give the name first: "RILEY: Connor Riley, 31st of the 10th 2005"
     r"(?:\s*(?-i:\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}),)?"
@@ -174,6 +175,17 @@ class DateOfBirthRecognizer(PatternMatching):
             # its day split by a space, as a scan or a PDF broke it: "D.O.B. 1 7/04/1958"
             r"|[0-3]\s\d[/.\-][01]?\d[/.\-](?:\d{4}|\d{2})(?!\d))",
             0.85,
+        ),
+        # A date of birth typed wrong, right after its cue: a year's digit short or over, a
+        # separator doubled, a stray space ("DOB 04/09/199", "19//10/1978", "09/11/19 86",
+        # "4 Apr 20 07"); the record must not carry it whatever its errors.
+        Pattern(
+            "Date typed wrong after a birth word",
+            rf"{_BIRTH_CUE}\K(?:(?-i:[0-3]?[\dO]\s?[/.\-]{{1,2}}\s?[01]?[\dO]\s?[/.\-]{{1,2}}\s?[12O]"
+            r"(?:\s?\d|O){2,4})"
+            r"|[0-3]?\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+"
+            r"(?:19|20)\s\d\d)(?![\w/])",
+            0.6,
         ),
         Pattern(
             "Date in words after a birth word",
@@ -371,6 +383,7 @@ class DateOfBirthRecognizer(PatternMatching):
         **dict.fromkeys(
             (
                 "Date after a birth word",
+                "Date typed wrong after a birth word",
                 "Date in words after a birth word",
                 "Date with a month in another language after a birth word",
                 "Date given as, after a birth word",

@@ -131,6 +131,8 @@ _NAMED_AFTER = (
 )
 
 
+# A statute's last word and year, not an agency's letters and a number: "Serious Crime Act 2015".
+_ACT_AND_YEAR = re.compile(r"(?i:act)\s(?:1[89]|20)\d\d")
 # A date's day and month ("15/07"), or its month and year ("07/2026"), and nothing else.
 _DATE_ALONE = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/20\d\d")
 
@@ -227,6 +229,15 @@ class PoliceReferenceRecognizer(PatternMatching):
             # a code of three parts or more with two digits in it: "ref KL-PR19-F4"
             r"|(?-i:(?=[A-Z0-9/\-]{0,40}\d[A-Z0-9/\-]{0,40}\d)[A-Z]{1,6}(?:[/\-][A-Z0-9]{1,8}){2,4})"
             r"(?![\w/\-]))",
+            0.7,
+        ),
+        # A force's letters, then its own reference in parts: "WMP 20E1/201774/24" (not a
+        # collar number or a count: "WMP 4410", "GMP 4 units").
+        Pattern(
+            "Reference in parts after a force's letters",
+            r"(?-i:\b(?:WMP|GMP|WYP|SYP|NYP|MPS|TVP|SWP|NWP|PSNI)\s+\K"
+            r"(?=(?:[A-Z/\-]*\d){4})[0-9A-Z]{2,6}[/\-][0-9A-Z]{2,8}(?:[/\-][0-9A-Z]{2,8}){0,3})"
+            r"(?![\w/\-])",
             0.7,
         ),
         # In a transcript, the answer to a question about a reference: "has the council given
@@ -452,9 +463,15 @@ class PoliceReferenceRecognizer(PatternMatching):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """A day and month, or a month and year, alone after a cue is the date of the incident
-        or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"."""
+        or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"; and a
+        statute's "Act 2015" is no reference."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if _DATE_ALONE.fullmatch(text, r.start, r.end) is None]
+        return [
+            r
+            for r in results
+            if _DATE_ALONE.fullmatch(text, r.start, r.end) is None
+            and _ACT_AND_YEAR.fullmatch(text, r.start, r.end) is None
+        ]
 
     def __init__(self, supported_entity: str = "POLICE_REFERENCE") -> None:
         super().__init__(

@@ -26,8 +26,10 @@ class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
         # still is one, and the record must not carry it.
         Pattern(
             "NINO after its cue",
-            r"(?i:\b(?:nino|ni\s?no|n\.i\.(?:\s?no)?|national\s+insurance(?:\s+(?:no|number))?)"
-            r"\.?[\s:#\-]*)\K"
+            # (and "NI" alone in capitals, before its colon or a space: "NI: PN 5 10 29 3 A")
+            r"(?:(?i:\b(?:nino|ni\s?no|n\.i\.(?:\s?no)?|national\s+insurance(?:\s+(?:no|number))?))"
+            r"|(?-i:\bNI\b))"
+            r"\.?[\s:#\-]*\K"
             # its digits grouped any way, or broken by a wrap's hyphen: "ST 48 21 9- 0 A"
             r"(?i:[A-Z]{2}(?:[ \-]{0,3}\d){6}(?:[ \-]{0,3}[A-Z])?)\b",
             0.7,

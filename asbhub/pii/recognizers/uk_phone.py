@@ -296,10 +296,20 @@ class CuedPhoneRecognizer(_PhoneMatching):
             r"(?<![\d/.])0[1-3]\d{2}(?:\d\s\d{3}|\s\d{4})\s\d{4}(?![\d/])",
             0.5,
         ),
+        # A landline a digit short or over, grouped any way, after a phone's cue in the same
+        # line: "Call me on 020 7946 038", "tel 07700 900 562 / 01632 960 07712".
+        Pattern(
+            "Landline a digit short or over after its cue",
+            r"(?=0[1-3]|\+44)(?<=(?i:\b(?:tel|telephone|phone|mob|mobile|landline|contact|number"
+            r"|call\s+(?:me\s+)?on|ring\s+(?:me\s+)?on)\b)[^\n]{0,40})"
+            r"(?<![\d/.])(?:\+44\s?(?:\(0\)\s?)?|0)[1-3]\d{1,3}[ \-]?\d{3,4}[ \-]?\d{2,5}(?![\d/])",
+            0.5,
+        ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.
         Pattern(
             "Mobile a digit short or over",
-            r"(?<![\d/.])(?:\+44\s?|0)7\d{2,3}[ .\-]?\d{3}[ .\-]?\d(?:[ .\-]?\d){1,4}(?![\d/])",
+            r"(?<![\d/.])(?:\+44\s?(?:\(0\)\s?)?|0)7\d{2,3}[ .\-]?\d{3}[ .\-]?\d(?:[ .\-]?\d){1,4}"
+            r"(?![\d/])",
             0.5,
         ),
     ]

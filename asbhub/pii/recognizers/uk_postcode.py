@@ -52,6 +52,18 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
         # "on the a1 2 pm" stays prose.
         # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
+        # Typed wrong right after its street (and town) or its cue, in capitals: a letter for a
+        # digit or a digit for a letter in its inward half, or a space inside it ("41 Catherine
+        # Street LE4 6E B", "Moulsham Street CM2 O HX", "Cavell Drive, Edmonton, N9 O1Q").
+        Pattern(
+            "UK postcode typed wrong after its street or cue",
+            r"(?=(?-i:[A-PR-UWYZ][A-HK-Y]?[0-9]))"
+            rf"(?<=(?i:\b(?:{STREET_WORDS})\.?,?\s(?-i:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?,\s)?"
+            r"|\bpost\s?code\s*[:\-]?\s*))"
+            r"(?-i:[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-HJKPSTUW]?\s{1,2}[0-9OSI](?:\s?[A-Z0-9]){2})"
+            r"(?![\w\-/])",
+            0.6,
+        ),
         Pattern(
             "UK postcode (odd spacing) after a street",
             # (the postcode's start first, so that the look back runs only there)
