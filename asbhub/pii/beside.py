@@ -206,7 +206,12 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     if "," in text or "." in text:
         for m in _SURNAME_AND_INITIALS.finditer(text):
             low = m.group(1).lower()
-            if not (low in english_words() or low in not_names() or low in places()):
+            if not (
+                low in english_words()
+                or low in not_names()
+                or low in places()
+                or low in PERSONAL_TITLES  # "RP MRS I. McCALLUM": a title, then her initial
+            ):
                 found.append(Candidate("PERSON", m.start(), m.end(), 0.6, "context"))
     for ent in entities:
         if ent.type == "STREET_ADDRESS":
