@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
 
@@ -406,18 +406,9 @@ class DateOfBirthRecognizer(PatternMatching):
     }
     CONTEXT: ClassVar[list[str]] = ["dob", "born", "birth", "birthday"]
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: Any = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
+    def refuted(self, text: str, start: int, end: int) -> bool:
         """A date its own words give to an event ("tenancy start 07/07/2014") is not a birth."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [
-            r for r in results if _EVENT_BEFORE.search(text, max(0, r.start - 40), r.start) is None
-        ]
+        return _EVENT_BEFORE.search(text, max(0, start - 40), start) is not None
 
     def __init__(self, supported_entity: str = "DATE_OF_BIRTH") -> None:
         super().__init__(

@@ -14,7 +14,8 @@ fails the build when any pattern's time grows faster than the text.
 
 Results are Presidio's: the same spans, scores after `validate_result` and `invalidate_result`,
 the recognizer's name and id in the metadata, duplicates removed; only the explanation (which
-the engine never asks for) is left out.
+the engine never asks for) is left out, and any match its recognizer's `refuted` rejects by the
+words around it.
 """
 
 from __future__ import annotations
@@ -101,9 +102,16 @@ class PatternMatching(PatternRecognizer):
                         },
                     )
                     results.append(result)
-        if len(results) < 2:
-            return results  # nothing to deduplicate (most texts, most recognizers)
-        return EntityRecognizer.remove_duplicates(results)
+        if not results:
+            return results  # nothing found (most texts, most recognizers)
+        if len(results) > 1:
+            results = EntityRecognizer.remove_duplicates(results)
+        return [r for r in results if not self.refuted(text, r.start, r.end)]
+
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        """A match its own words show is none: an organisation's switchboard for a phone, a
+        tenancy's start for a date of birth. None here; recognizers override it."""
+        return False
 
     def _compiled(self, flags: int) -> list[tuple[Any, float, Any, Any]]:
         """Each pattern compiled with `flags`, its score, its compiled gates and its compiled

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult  # noqa: TID253 - loaded lazily
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
@@ -455,23 +455,14 @@ class PoliceReferenceRecognizer(PatternMatching):
         "cad",
     ]
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: Any = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
+    def refuted(self, text: str, start: int, end: int) -> bool:
         """A day and month, or a month and year, alone after a cue is the date of the incident
         or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"; and a
         statute's "Act 2015" is no reference."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [
-            r
-            for r in results
-            if _DATE_ALONE.fullmatch(text, r.start, r.end) is None
-            and _ACT_AND_YEAR.fullmatch(text, r.start, r.end) is None
-        ]
+        return (
+            _DATE_ALONE.fullmatch(text, start, end) is not None
+            or _ACT_AND_YEAR.fullmatch(text, start, end) is not None
+        )
 
     def __init__(self, supported_entity: str = "POLICE_REFERENCE") -> None:
         super().__init__(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult  # noqa: TID253 - loaded lazily by engine
+from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily by engine
 
 from asbhub.pii.recognizers.matching import PatternMatching
 
@@ -76,15 +76,8 @@ def organisations_line(text: str, start: int, end: int) -> bool:
 class _PhoneMatching(PatternMatching):
     """Our phone recognizers: a number its own words give to an organisation stays."""
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: Any = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if not organisations_line(text, r.start, r.end)]
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        return organisations_line(text, start, end)
 
 
 # Letters typed for digits: O for a zero, l or I for a one, S for a five.
