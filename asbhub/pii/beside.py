@@ -69,7 +69,7 @@ _PARTICLE = (
 )
 _WORD = r"[^\W\d_][^\W\d_'’\-]+"
 _PARTICLE_AFTER = re.compile(rf"\s+{_PARTICLE}\s+({_WORD})(?:\s+({_WORD}))?")
-_PARTICLE_BEFORE = re.compile(rf"({_WORD})\s+{_PARTICLE}\s$")
+_PARTICLE_BEFORE = re.compile(rf"({_WORD})\s+({_PARTICLE})\s$")
 # and "Mac Giolla", "Nic an": a particle of two words ("Ciarán Mac Giolla Bhríde")
 _PARTICLE_END = re.compile(rf"(?:^|\s)(?:{_PARTICLE}|(?i:mac|nic|mag)\s+(?i:giolla|an))$")
 # A particle written with its capital right before a name found, or a surname with its particle
@@ -603,12 +603,9 @@ def _name_rest(text: str, ent: Entity) -> list[Candidate]:
     b = _PARTICLE_BEFORE.search(text, max(0, ent.start - 40), ent.start)
     if b and b.group(1)[0].isupper() and not not_a_name_word(b.group(1).lower()):
         found.append(Candidate("PERSON", b.start(1), ent.end, 0.6, "context"))
-    elif b and b.group(1).lower().rstrip(".") in PERSONAL_TITLES:
+    elif b and b.group(1).lower() in PERSONAL_TITLES:
         # after a title, the particle alone: "Dear Mr ap Rhys"
-        particle = (
-            b.end(1) + len(text[b.end(1) : ent.start]) - len(text[b.end(1) : ent.start].lstrip())
-        )
-        found.append(Candidate("PERSON", particle, ent.end, 0.6, "context"))
+        found.append(Candidate("PERSON", b.start(2), ent.end, 0.6, "context"))
     surname = _surname_after(text, ent)
     if surname is not None:
         found.append(Candidate("PERSON", ent.start, surname, 0.55, "context"))

@@ -70,8 +70,8 @@ _ORG_AFTER = re.compile(
     rf"|^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
     rf"{_ORG_WORDS}\b"
     # a school's kind between its name and its word: "Sir John Moores Catholic High School"
-    r"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+)?(?-i:(?:Catholic|RC|CE|C\s+of\s+E|Church\s+of\s+England|Community|Primary"
-    r"|Secondary|High|Grammar|Junior|Infant|Nursery|Memorial|Free)\s+){1,3}"
+    r"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+)?(?-i:(?:Catholic|RC|CE|C\s+of\s+E|Church\s+of\s+England"
+    r"|Community|Primary|Secondary|High|Grammar|Junior|Infant|Nursery|Memorial|Free)\s+){1,3}"
     r"(?i:school|academy|college)\b",
     re.IGNORECASE,
 )
@@ -564,8 +564,11 @@ _STREET_WORD_NEXT = re.compile(
 # A street word that is hardly ever a surname, in the case of the word before it: "Dale Street",
 # "DALE STREET" (not "Dale street-wise").
 _STREET_AFTER_NAME = re.compile(
-    r"\s(?:Street|St|Road|Rd|Avenue|Ave|Crescent|Terrace|Drive"
-    r"|STREET|ST|ROAD|RD|AVENUE|AVE|CRESCENT|TERRACE|DRIVE)\b(?![\-'’])"
+    r"\s(?:"
+    + "|".join(
+        f"{w.capitalize()}|{w.upper()}" for w in sorted(STREET_NOT_SURNAME - {"close", "way"})
+    )
+    + r")\b(?![\-'’])"
 )
 # A first name, its nickname in quotes, then the rest: 'Steven "Stevo" Grimmer'.
 _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
@@ -1300,7 +1303,9 @@ _COUNT_NEXT = re.compile(r"\s\d{1,3}(?=\s*[,;.)]|\s*$|\s+\()")
 _COUNTED_ITEM_BEFORE = re.compile(r"[A-Za-z]\s\d{1,3}[,;]\s*$")
 _COUNTED_ITEM_AFTER = re.compile(r"\s\d{1,3}[,;]\s*[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s\d{1,3}\b")
 # The joints of a town's hyphened name: "Clayton-le-Moors", "Ashton-on-Ribble".
-_TOWN_JOINT = r"\w-(?i:le|on|upon|under|by|in|en|sub|super|cum|next)-\w"
+# The words that join a place's names with hyphens: "Ross-on-Wye", "Clayton-le-Moors".
+_JOINT_WORDS = "on|upon|under|in|by|le|super|cum|next"
+_TOWN_JOINT = rf"\w-(?i:{_JOINT_WORDS}|en|sub)-\w"
 # A place, then the bracket the candidate opens: "Holyhead (Caergybi)".
 _PLACE_THEN_BRACKET = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?)\s\($")
 _CUSTODY_BEFORE = re.compile(r"\b(?i:custody)\s+$")
@@ -1404,7 +1409,7 @@ _RIVERS = (
     r"|nene|welland|witham|ure|aire|calder|don|derwent|dearne|wharfe|nidd|rother|medway|arun"
     r"|adur|wey|sea|solent|humber|clyde|tay|forth|spey|usk|taff|towy|teme|lugg|churnet|fosse)"
 )
-_JOINED_BY_HYPHENS = r"-(?:on|upon|under|in|by|le|super|cum|next)-[^\W\d_]"
+_JOINED_BY_HYPHENS = rf"-(?:{_JOINT_WORDS})-[^\W\d_]"
 _PLACE_JOINED_INSIDE = re.compile(_JOINED_BY_HYPHENS, re.IGNORECASE)
 # A place's words joined by a lower-case word, with spaces: "Sturton by Stow", "Kirby le Soken".
 _PLACE_JOINT_INSIDE = re.compile(
@@ -1889,7 +1894,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _RAG.search(text)
     ):
         return True  # "| Red |", "| Amber |": a RAG rating in a table's cell
-    if len(words) == 1 and words[0] in RAIL_LINES and _LINE_AFTER.match(text, cand.end):
+    if len(words) == 1 and transit_line(words[0], text, cand.end):
         return True  # "the Victoria line", "Elizabeth line staff", "the Mildmay line"
     if re.search(_TOWN_JOINT, span) or re.match(_TOWN_JOINT, text[cand.end - 1 : cand.end + 12]):
         return True  # "Clayton-le-Moors", "Ashton-on-Ribble": a town's name
@@ -2177,7 +2182,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         for c in found
         if not _place_joined(text, c)
         and not _an_operation(text, c)
-        and not transit_line(text, c.start, c.end)
+        and not transit_line(text[c.start : c.end].lower(), text, c.end)
         and not _end_of_a_place(text, c.start)
     ]
 
@@ -2186,10 +2191,10 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+|[A-Z]{3,})\s$")
 
 
-def transit_line(text: str, start: int, end: int) -> bool:
-    """text[start:end] is a railway line's name: a listed line's word before "line" ("the
-    Victoria line", "VICTORIA LINE", "on the Liberty line")."""
-    return text[start:end].lower() in RAIL_LINES and _LINE_AFTER.match(text, end) is not None
+def transit_line(word: str, text: str, end: int) -> bool:
+    """`word` (in lower case), ending at text[end], is a railway line's name: a listed line's
+    word before "line" ("the Victoria line", "VICTORIA LINE", "on the Liberty line")."""
+    return word in RAIL_LINES and _LINE_AFTER.match(text, end) is not None
 
 
 def _end_of_a_place(text: str, start: int) -> bool:

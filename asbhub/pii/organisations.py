@@ -50,11 +50,11 @@ _TYPES = frozenset(
 
 
 # A rank and a collar number, the Met's with its borough's letters: "PC 3346", "PS 622NA".
-_COLLAR = re.compile(r"(?:PC|PS|PCSO|DC|DS|Sgt|SGT|Insp|INSP|Supt|SUPT)\s?\d{2,5}(?:[A-Z]{2})?")
-_RANK_BEFORE = re.compile(
-    r"\b(?:PC|PS|PCSO|DC|DS|Sgt|SGT|Insp|INSP|Supt|SUPT|[Cc]onstable|CONSTABLE)\.?\s$"
-)
+_RANK = r"(?:PC|PS|PCSO|DC|DS|Sgt|SGT|Insp|INSP|Supt|SUPT)"
 _COLLAR_NUMBER = re.compile(r"\d{2,5}(?:[A-Z]{2})?")
+_COLLAR = re.compile(rf"{_RANK}\s?{_COLLAR_NUMBER.pattern}")
+_RANK_BEFORE = re.compile(rf"\b(?:{_RANK}|[Cc]onstable|CONSTABLE)\.?\s$")
+_COLLAR_TYPES = _TYPES | {"UK_POSTCODE"}
 
 
 def collar_number(text: str, start: int, end: int) -> bool:
@@ -63,9 +63,6 @@ def collar_number(text: str, start: int, end: int) -> bool:
         _COLLAR_NUMBER.fullmatch(text, start, end) is not None
         and _RANK_BEFORE.search(text, max(0, start - 12), start) is not None
     )
-
-
-_COLLAR_TYPES = _TYPES | {"UK_POSTCODE"}
 
 
 def registered_number(text: str, start: int, end: int) -> bool:

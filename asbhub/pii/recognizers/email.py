@@ -55,7 +55,8 @@ class OfflineEmailRecognizer(PatternMatching):
             # mail dot co dot uk"; a domain said as two words: "at example council dot gov")
             r"\b[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore|hyphen|dash)\s[\w\-]+)*"
             r"(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+)?"
-            r"\sat\s(?!(?:the|a|an|my|his|her)\s)[\w\-]+(?:\s(?!dot\b)[\w\-]+(?=\sdot\s))?(?:\s(?:dot|hyphen|dash)\s[\w\-]+)*"
+            r"\sat\s(?!(?:the|a|an|my|his|her)\s)[\w\-]+(?:\s(?!dot\b)[\w\-]+(?=\sdot\s))?"
+            r"(?:\s(?:dot|hyphen|dash)\s[\w\-]+)*"
             r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
             0.6,
         ),

@@ -75,11 +75,8 @@ class NameGazetteerRecognizer(EntityRecognizer):
             if used >= 2 and _STREET_AFTER.match(text, end):
                 i += used  # "ROBIN HOOD CHASE", "Nelson Mandela Way": a street named after one
                 continue
-            if (
-                used == 2
-                and text[start:end].lower().split()[0] in RAIL_LINES
-                and (text[start:end].lower().endswith(" line"))
-            ):
+            found = text[start:end].lower().split()
+            if used == 2 and found[0] in RAIL_LINES and found[-1] == "line":
                 i += used  # "VICTORIA LINE": a railway's line, not Victoria Line
                 continue
             results.append(self._result(start, end, score))

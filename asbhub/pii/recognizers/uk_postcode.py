@@ -49,9 +49,6 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             rf"\b(?-i:{_O_FOR_ZERO})\b|(?<=(?i:\b(?:{STREET_WORDS})\.?,?\s)){_O_FOR_ZERO}\b",
             0.6,
         ),
-        # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
-        # "on the a1 2 pm" stays prose.
-        # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
         # Typed wrong right after its street (and town) or its cue, in capitals: a letter for a
         # digit or a digit for a letter in its inward half, or a space inside it ("41 Catherine
         # Street LE4 6E B", "Moulsham Street CM2 O HX", "Cavell Drive, Edmonton, N9 O1Q").
@@ -64,6 +61,9 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             r"(?![\w\-/])",
             0.6,
         ),
+        # Typed with a space where none goes ("CM2 0 HA", "CM 20 1AB"): in capitals only, so
+        # "on the a1 2 pm" stays prose.
+        # In lower case too right after a street and its comma: "9 Brierley Road, s72 7 ap".
         Pattern(
             "UK postcode (odd spacing) after a street",
             # (the postcode's start first, so that the look back runs only there)
