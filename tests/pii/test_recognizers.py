@@ -7,6 +7,8 @@ import pytest
 from asbhub.pii.engine import RedactionEngine
 
 MATCH = [
+    # a CPS case's URN has letters among its digits: a reference, unlike a school's
+    ("POLICE_REFERENCE", "CPS URN 42YE1187324 for the file", "URN 42YE1187324"),
     ("PHONE_NUMBER", "mob 07700 900461 after 6", "07700 900461"),
     ("PHONE_NUMBER", "ring on 07700900461", "07700900461"),
     ("PHONE_NUMBER", "tel +44 (0)113 496 0000.", "+44 (0)113 496 0000"),
@@ -72,6 +74,15 @@ NEAR_MISSES = [
     # an organisation's landline, said so: the last-line check leaves it as the redactor does
     "Council switchboard 0117 496 0000 for general enquiries.",
     "school office 01632 960555 (main line, not direct)",
+    # an organisation's registration number after its cue, and an officer's collar number after
+    # an agency's letters: the last-line check leaves them as the redactor does
+    "Operator Amber Cars Ltd (company no. 07729145).",
+    "Street Pastors (charity no. 1127166) attended.",
+    "Broadfield Academy (URN 136844) reported it.",
+    "BTP PC 3346 attended the station.",
+    # a date its words give to an event, not a birth; a date alone after "incident"
+    "Tenancy start 07/07/2014 for the flat.",
+    "Security incident 15/07 1310 at the mall.",
 ]
 
 
