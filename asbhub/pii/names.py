@@ -183,7 +183,8 @@ _VERB_USE = re.compile(
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s|op|operator"
-    r"|inspector|sergeant|constable|superintendent|cons|const)\.?"
+    r"|inspector|sergeant|constable|superintendent|cons|const|judge|recorder|hhj|ddj"
+    r"|dj(?:\s?\(mc\))?)\.?"
     r"\s+(?:\d{2,5}\s+)?$",
     re.IGNORECASE,
 )
@@ -250,6 +251,8 @@ _LEADING = ROLE_WORDS | _wordset(
     # "Constable Rebecca Orr", "OM Sarah Jones", "Grandad Stan Sale"
     " constable sergeant inspector superintendent supt detective om grandad grandma grandpa granny"
     " grandmother grandfather auntie aunty uncle"
+    # the bench and its officers: "Judge Hussain", "HHJ Patel", "Verger Howard Pell"
+    " judge hhj ddj dj recorder magistrate verger sexton usher"
 )
 PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -390,9 +393,15 @@ _NOT_A_STREET_NAME = _wordset(
 def _named_place_before(text: str, start: int) -> bool:
     """A saint's, a lake's, a hill's or an island's word right before `start`: what follows
     names a place ("St Mirren", "Loch Lomond"), whoever else shares the word."""
-    return _NATURAL_PLACE_BEFORE.search(
-        text, max(0, start - 12), start
-    ) is not None or _saint_before(text, start)
+    return (
+        _NATURAL_PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _ESTABLISHMENT_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _saint_before(text, start)
+    )
+
+
+# A prison's or a station's letters: "HMP Altcourse", "HMYOI Wetherby", "RAF Cranwell".
+_ESTABLISHMENT_BEFORE = re.compile(r"\b(?i:hmp|hmyoi|hmp\s?[&/]\s?yoi|yoi|raf)\s+$")
 
 
 def _saint_before(text: str, start: int) -> bool:
@@ -485,6 +494,12 @@ def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
         words.pop(0)
 
 
+# A street's word, then a comma, inside a span: "High St, Morley", "Dale Road, Keyham".
+_STREET_THEN_COMMA = re.compile(
+    r"\s(?:" + "|".join(sorted(STREET_NOT_SURNAME - {"close", "way"})) + r")\.?,", re.IGNORECASE
+)
+# A council by its letters after its place: "Huntingdonshire DC", "Broxtowe BC", "Kent CC".
+_COUNCIL_LETTERS = re.compile(r"\s(?:DC|BC|RBC|MBC|CC|BDC|DBC)$")
 # Words that stand for a place or a thing, never for a person's name.
 _NEVER_A_NAME = _wordset(
     "there here where it this that what who whose everyone someone somebody anyone nobody"
@@ -655,6 +670,11 @@ def surname_first(text: str, start: int, end: int) -> bool:
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
+    bracket = text.find("(", cand.start, cand.end)
+    if bracket > cand.start and text.find(")", bracket, cand.end) < 0:
+        # "Beth Okafor (Clarion": the model ran on into the bracket that names her agency
+        end = len(text[cand.start : bracket].rstrip()) + cand.start
+        cand = Candidate(cand.type, cand.start, end, cand.score, cand.source)
     if surname_first(text, cand.start, cand.end):
         return cand
     team = _TEAM_AND_COMMA.match(text, cand.start, cand.end)
@@ -1013,7 +1033,7 @@ def _placed_as(text: str, cand: Candidate, span: str) -> bool:
     return False
 
 
-_PLACE_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_PLACE_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
 
 
 _ITEM = r"[A-Z][^\W\d_'’\-]*(?:[\-'’][^\W\d_]+)*(?:\s[A-Z][^\W\d_'’\-]*){0,2}"
@@ -1261,7 +1281,13 @@ def place_use_of_a_name(text: str, start: int, end: int) -> bool:
     Preston" or "in Preston's flat". The deny list and its last-line check ask this of a
     one-word match, which no model or context has looked at."""
     word = text[start:end]
-    if not word.isalpha() or word.lower() not in places():
+    if not word.isalpha():
+        return False
+    if _inside_a_longer_place(text, start, end) or _named_place_before(text, start):
+        return True  # "Stanley Common", "Church Gresley", "RAF Cranwell"
+    if _date_use(text, start, end):
+        return True  # Ashley March's surname in "FROM MARCH LAST YEAR": the month
+    if word.lower() not in places():
         return False
     return _a_town_by_its_neighbours(
         text, Candidate("PERSON", start, end, 1.0, "known"), [word.lower()]
@@ -1512,10 +1538,28 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if surname_first(text, cand.start, cand.end):
         return False  # "FARM, Tyrese", "MANOR, Jaden": a surname in capitals before its forename
     titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
+    if (
+        len(words) == 1
+        and not titled
+        and len(words[0]) >= 4  # (not "DP" owning an action: someone's initials)
+        and words[0] in _LEADING
+        and words[0] not in surnames()
+        and words[0] not in first_names()
+    ):
+        return True  # "Clerk's minute", "Verger's phone": a role alone, no one's name
+    if (
+        len(words) >= 2
+        and _COUNCIL_LETTERS.search(span)
+        and words[0] not in first_names()
+        and words[0] not in COMMON_WORD_NAMES
+    ):
+        return True  # "Huntingdonshire DC", "Broxtowe BC": a council by its letters
     if len(words) == 1 and words[0] in _NEVER_A_NAME:
         return True  # "there's lads smashing it": the sentence, not someone's lads
     if len(words[0]) == 1 and _GRADE_BEFORE.search(text, max(0, cand.start - 12), cand.start):
         return True  # "Grading B/2/P. Source reports", "Handling code P.": an intelligence grade
+    if _STREET_THEN_COMMA.search(span):
+        return True  # "High St, Morley": a street and its town, run together by the model
     if len(words) >= 2 and words[0] in STREET_NOT_SURNAME:
         return True  # "Bevan Street East", "St Blazey": a street's word never starts a name
     if len(words) == 1 and words[0] in _COMPASS and not titled:
@@ -1651,6 +1695,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         len(words) <= 3
         and (AGE_AFTER.match(text, cand.end) or DOB_AFTER.match(text, cand.end))
+        # (not a street's count of reports: "Dalton Road (7)")
+        and words[-1] not in STREET_NOT_SURNAME - {"close", "way"}
         and any(
             w in first_names() or w in COMMON_WORD_NAMES or not not_a_name_word(w) for w in words
         )
@@ -2115,13 +2161,16 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     capitalised = {w for w in capitalised if text.count(w) > inside.count(w)}
     exact = {w for w in exact if text.count(w) > inside.count(w)}
     found = []
-    if words:
-        names = "|".join(map(re.escape, sorted(words)))
-        # a family by its name: "a home visit to the Kershaws"
-        plural = re.compile(r"\b(?i:the)\s+((?:" + names + r"))(?:e?s)\b")
+    if words or capitalised:
+        # a family by its name, whatever else the name is: "a home visit to the Kershaws", "the
+        # Beestons at no. 4" (Beeston is a town; "the Beestons" are no place)
+        families = "|".join(map(re.escape, sorted(words | capitalised)))
+        plural = re.compile(r"\b(?i:the)\s+((?:" + families + r"))(?:e?s)\b")
         found += [
             Candidate("PERSON", m.start(1), m.end(), 0.6, "context") for m in plural.finditer(text)
         ]
+    if words:
+        names = "|".join(map(re.escape, sorted(words)))
         loose = re.compile(r"\b(?:" + names + r")\b", re.I)
         found += [
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
@@ -2174,6 +2223,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             Candidate("PERSON", m.start(), m.end(), 0.6, "context")
             for m in same.finditer(text)
             if not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            and not _date_use(text, m.start(), m.end())  # "FROM MARCH LAST YEAR"
         ]  # "a wasp nest", "the tank": the word, not the nickname
     # "Ross Pembridge" … "Ross-on-Wye"; "Grace Owusu" … "Op Grace": the place, the operation;
     # "Victoria Hale" … "the Victoria line", "Tottenham Hale": a railway's line, a place's end
@@ -2184,7 +2234,47 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         and not _an_operation(text, c)
         and not transit_line(text[c.start : c.end].lower(), text, c.end)
         and not _end_of_a_place(text, c.start)
+        and not _inside_a_longer_place(text, c.start, c.end)
     ]
+
+
+# Words that open a place's name before another's ("Church Gresley", "Market Bosworth", "King's
+# Lynn") and words that end one after it ("Stanley Common", "Bosworth Battlefield").
+_PLACE_OPENING = _wordset(
+    "church market great little long castle chapel kirk steeple nether upper lower high low"
+    " north south east west old new king's kings bishop's bishops abbots monks earls temple"
+    " port fort"
+)
+_PLACE_CLOSING = (
+    _PLACE_LAST
+    | _THOROUGHFARES
+    | _wordset("battlefield village parish magna parva regis spa junction marina")
+)
+_TITLED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:['’]s)?) $")
+_TITLED_WORDS_AFTER = re.compile(r"((?: [A-Z][a-z]+){1,3})(?![\w'’\-])")
+_PLACE_PARTICLE_AFTER = re.compile(r" (?:le|la|de la|en le|upon|cum) [A-Z][a-z]+")
+_NAMED_FOR_SOMEONE = _wordset("academy school college hospital house court centre hall")
+
+
+def _inside_a_longer_place(text: str, start: int, end: int) -> bool:
+    """A name's word found again inside a place named with it: "Callum Stanley" … "Stanley
+    Common", "Owen Gresley" … "Church Gresley". Capitalised as a name is, not in capitals."""
+    if not text[start : start + 1].isupper() or text[start:end].isupper():
+        return False
+    before = _TITLED_WORD_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None and before.group(1).lower() in _PLACE_OPENING:
+        return True
+    if _PLACE_PARTICLE_AFTER.match(text, end):
+        return True  # "Kirkby la Thorpe", "Stoke upon Tern": a village's joined name
+    after = _TITLED_WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    following = after.group(1).split()
+    # the place's last word next ("Stanley Common"), or a street, a school or a house named
+    # for someone two or three words on ("Edith Cavell Walk", "Winifred Holtby Academy")
+    return following[0].lower() in _PLACE_CLOSING or (
+        len(following) > 1 and following[-1].lower() in _THOROUGHFARES | _NAMED_FOR_SOMEONE
+    )
 
 
 # A capitalised word before, of a place in a list and no one's first name: "Tottenham" + "Hale".
@@ -2299,7 +2389,10 @@ def _lower_name_beside(word: str) -> bool:
 
 
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
-_DAY_OR_YEAR_AFTER = re.compile(r"\s+\d{1,4}(?:st|nd|rd|th)?\b")
+# (or the year it is in: "from MARCH LAST YEAR", "in May this year")
+_DAY_OR_YEAR_AFTER = re.compile(
+    r"\s+(?:\d{1,4}(?:st|nd|rd|th)?\b|(?i:last|this|next)\s+(?i:year)\b)"
+)
 
 
 # A place's policing team or county after its name, or a word saying where before it.

@@ -130,3 +130,36 @@ def test_a_name_that_is_its_town_stays_where_the_text_means_the_town(
     assert check.leftover_known("Spoke to Preston at home.", known) == ["PERSON"]
     keyed = KeyedDenyList(KEY, DenyList.of(known).keyed(KEY))
     assert engine.redact(note, keyed).text == redacted
+
+
+def test_a_name_inside_a_longer_place_stays_where_the_place_is_meant(
+    engine: RedactionEngine,
+) -> None:
+    """A record's own name found again inside a place named with it ("Stanley Common", "Church
+    Gresley", "Nelson Mandela Close", "RAF Cranwell") is the place, and a surname that is a month
+    is the month where it dates something; alone each is the person."""
+    from asbhub.minimise.narratives import NarrativeRedactor
+
+    known = {
+        "PERSON": [
+            "Callum Stanley",
+            "Owen Gresley",
+            "Nelson Okafor",
+            "Hannah Cranwell",
+            "Ashley March",
+        ]
+    }
+    note = (
+        "Callum Stanley rode on Stanley Common again. Owen Gresley's mum lives in Church Gresley."
+        " Nelson Okafor was punched outside Nelson Mandela Close. Hannah Cranwell works at RAF"
+        " Cranwell. Stanley says Nelson saw it. Ashley March was warned in March last year."
+    )
+    redacted = engine.redact(note, known).text
+    assert "in March last year" in redacted  # and a surname that is a month, dating something
+    for place in ("Stanley Common", "Church Gresley", "Nelson Mandela Close", "RAF Cranwell"):
+        assert place in redacted, (place, redacted)
+    assert "<PERSON> says <PERSON> saw it" in redacted
+    check = NarrativeRedactor.__new__(NarrativeRedactor)
+    assert check.leftover_known(redacted, known) == []
+    keyed = KeyedDenyList(KEY, DenyList.of(known).keyed(KEY))
+    assert engine.redact(note, keyed).text == redacted

@@ -151,12 +151,13 @@ _PAIR = re.compile(
 _LABELLED = re.compile(
     r"(?:^|(?<=[|;\t\n])|(?<=\\[nrt])|(?<=\S  ))[ \t]*"
     # its colon, or a printed form's leader dots: "SURNAME........ OKONKWO", "DOB.. 03 11 2009"
-    r"(?P<key>[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}?)[ \t]*(?::|\.{2,}:?)"
+    # (not a time's colon: "PCN WK411 issued 09:12 12 Feb")
+    r"(?P<key>[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}?)[ \t]*(?:(?!(?<=\d):\d):|\.{2,}:?)"
     # (the spaces after a value left to the next label's look back: "OKONKWO      FORENAME")
     r"[ \t]*(?P<val>[^|;\t\n\\]{1,120}?)(?=[ \t]*(?:[|;\t\n]|\\[nrt]|$)| {2,})"
 )
 _MACHINE_BREAK = re.compile(r"[|;\t\n]|\\[nrt]|\S  ")
-_LABEL_FIRST = re.compile(r"\s*[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}:")
+_LABEL_FIRST = re.compile(r"\s*[A-Za-z][A-Za-z0-9 _./()#'-]{0,30}:(?!(?<=\d:)\d)")
 # SQL's "INSERT INTO t (a, b) VALUES (1, 'x')": the column list is a header row.
 _SQL_INSERT = re.compile(
     r"\((?P<columns>[A-Za-z_][\w\s,]{0,400})\)\s*VALUES\s*\((?P<values>[^()]{1,2000})\)",

@@ -50,7 +50,7 @@ _INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME = (
     rf"{_NOT_NAME}{_CAPITALISED}(?:-{_CAPITALISED})?"
-    rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?"
+    rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?(?!\d)"  # (not "GL1022": a collar)
     rf"|\p{{Lu}}['’]\p{{Lu}}\p{{L}}+"  # O'ROURKE, D'Arcy
 )
 # "Mrs E M Lawson", and initials run together with their dots: "PC J.P. WHITLOCK"
@@ -63,6 +63,9 @@ _TITLE = (
     r"|(?:(?:Chief|Detective|Police|Temporary|Acting|Det\.?)\s+){0,2}"
     r"(?:Inspector|Sergeant|Constable|Superintendent|Chief\s+Superintendent)"
     r"|(?:CHIEF\s+|DETECTIVE\s+)?(?:INSPECTOR|SERGEANT|CONSTABLE|SUPERINTENDENT)"
+    # the bench: "DJ(MC) Ashworth", "District Judge Fairbairn", "HHJ Patel", "Recorder Lowe"
+    r"|(?:Deputy\s+)?District\s+Judge|(?:His|Her)\s+Honour\s+Judge|Judge|JUDGE|Recorder|RECORDER"
+    r"|(?:DJ|DDJ)(?:\s?\((?:MC|mc)\))?|HHJ"
 )
 # "known as", and where or to whom between: "known round the city centre as scouse dean"
 _KNOWN_AS = r"known(?:\s+(?!as\b|for\b)[a-z]+){0,4}?\s+as"

@@ -133,6 +133,17 @@ _NAMED_AFTER = (
 
 # A statute's last word and year, not an agency's letters and a number: "Serious Crime Act 2015".
 _ACT_AND_YEAR = re.compile(r"(?i:act)\s(?:1[89]|20)\d\d")
+# A map's grid reference: "(grid ref SK 359 870)", "NGR: SE 2915 3340".
+_GRID_REFERENCE_BEFORE = re.compile(
+    r"\b(?i:grid\s+ref(?:erence)?|os\s+(?:grid\s+)?ref|map\s+ref|ngr)\s*[.:]?\s*$"
+)
+# A street's furniture's number: "lamp post 114", "streetlight no. 44", "camera 12".
+_THINGS_NUMBER_BEFORE = re.compile(
+    r"\b(?i:lamp\s?post|lamppost|street\s?light|column|bin|camera|cam)"
+    r"\s*(?:no\.?|number|#)?\s*$"
+)
+# Words and a year alone after them: "still live till 2028", "UNDER EPA 1990".
+_WORDS_THEN_YEAR = re.compile(r"((?:[A-Za-z]+\s){1,3})(?:19|20)\d\d")
 # A date's day and month ("15/07"), or its month and year ("07/2026"), and nothing else.
 _DATE_ALONE = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/20\d\d")
 
@@ -459,10 +470,20 @@ class PoliceReferenceRecognizer(PatternMatching):
         """A day and month, or a month and year, alone after a cue is the date of the incident
         or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"; and a
         statute's "Act 2015" is no reference."""
-        return (
+        if (
             _DATE_ALONE.fullmatch(text, start, end) is not None
             or _ACT_AND_YEAR.fullmatch(text, start, end) is not None
-        )
+            or _GRID_REFERENCE_BEFORE.search(text, max(0, start - 24), start) is not None
+            or _THINGS_NUMBER_BEFORE.search(text, max(0, start - 24), start) is not None
+        ):
+            return True
+        words = _WORDS_THEN_YEAR.fullmatch(text, start, end)
+        if words is None:
+            return False
+        from asbhub.pii.gazetteers import common_english_words
+
+        # "CBO still live till 2028": the sentence and a year, not a system's letters
+        return any(w.lower() in common_english_words() for w in words.group(1).split())
 
     def __init__(self, supported_entity: str = "POLICE_REFERENCE") -> None:
         super().__init__(

@@ -148,7 +148,7 @@ _STREET = (
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
     # one word: "14 Ridgeway", "2 Kingsway" (not a school of that name: "8 Framwellgate School")
-    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate))(?![\w'])"
+    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate)|[A-Z]{3,}(?:WAY|GATE))(?![\w'])"
     rf"{_NOT_A_STREET_AFTER}"
     r"(?:\s(?i:north|south|east|west)\b(?!\s+of\b))?"  # "6 Kingsway West"
     r"|broadway(?![\w']))"
@@ -277,6 +277,15 @@ def _estate_street() -> str:
     )
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*\s$")
+_FLOOR_OR_FLAT = re.compile(r"\b(?i:flat|floor)\b")
+# Words that number things other than houses.
+_NUMBERED_BEFORE = re.compile(
+    r"\b(?i:(item|action|room|page|para|paragraph|point|section|route|bus|platform|gate|exit"
+    r"|stage|phase|option|appendix|annex|week|day|question|court|courtroom))\s+$"
+)
+
+
 class StreetAddressRecognizer(PatternMatching):
     """House number + street ("14a Moorside Rd"), flats ("Flat 3, 12 Kings Court") and buildings."""
 
@@ -326,7 +335,9 @@ class StreetAddressRecognizer(PatternMatching):
             # not a log's day and month: "CAD 6613 of 19/10, Oldfield Park"
             r"(?!(?<=\d\s(?i:of)\s)\d{1,2}/\d{1,2},)"
             rf"{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
-            rf"(?:,\s*(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
+            # its street after a comma, or with none after a block ("FLAT 6 LUMB HALL COURT
+            # BRUNTCLIFFE ROAD", "flat 6 wenlock court hulme high street")
+            rf"(?:(?:,\s*|(?<=(?i:{BUILDING_WORDS}))\s+)(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
             0.65,
         ),
         Pattern(
@@ -498,6 +509,21 @@ class StreetAddressRecognizer(PatternMatching):
         "home",
     ]
 
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        """A number that a word before it gives to something else: an agenda's item, a court
+        room, a page, a bus route ("Item 2 Morrisons car park", "COURT 3 BRISTOL MAGISTRATES'
+        COURT"), not a house."""
+        if not text[start : start + 1].isdigit():
+            return False
+        numbered = _NUMBERED_BEFORE.search(text, max(0, start - 16), start)
+        if numbered is None:
+            return False
+        # a court's room ("COURT 3", "in Court 1"), not a block's last word ("Claremont Court 44")
+        return numbered.group(1).lower() not in ("court", "courtroom") or (
+            _CAPITALISED_WORD_BEFORE.search(text, max(0, numbered.start() - 30), numbered.start())
+            is None
+        )
+
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """A single word before the street's comma that a list knows is a shop, a place or a
         word, not a house: "at Tesco, High Street", "of Leeds, Kirkgate Market"."""
@@ -514,6 +540,8 @@ class StreetAddressRecognizer(PatternMatching):
             return None
         if _SPOKEN_NUMBER_ALONE.fullmatch(first):
             return None  # a house's number read out, then a pause: "nine, Mulberry Gardens"
+        if _FLOOR_OR_FLAT.search(first):
+            return None  # "First Floor Flat, 62 Borough Road": a flat by its floor
         if " " in first:  # "Tesco Express, Portswood Road": a shop's or a place's name
             return True if first.split()[0].lower() in not_names() else None
         low = first.lower().removesuffix("'s").removesuffix("’s")

@@ -61,10 +61,18 @@ _ORGANISATIONS_LINE_AFTER = re.compile(
 )
 
 
+_ORGANISATIONS_RANGES = ("03", "080", "084", "087")
+
+
 def organisations_line(text: str, start: int, end: int) -> bool:
-    """A landline at text[start:end] that its words call an organisation's, not a person's."""
+    """A number at text[start:end] in the ranges given to organisations, or a landline that its
+    words call an organisation's, not a person's."""
     digits = re.sub(r"\D", "", text[start:end].translate(_LETTERS_AS_DIGITS))
     digits = "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
+    if digits.startswith(_ORGANISATIONS_RANGES):
+        # 03 numbers are given to public bodies and charities, 080 to freephone lines and 084
+        # and 087 to services: no one's own phone ("the council ASB line 0306 999 0867")
+        return len(digits) >= 10
     if not digits.startswith(("01", "02")):
         return False
     return (

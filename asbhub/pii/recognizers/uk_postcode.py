@@ -29,6 +29,14 @@ _FIRST_PART = r"first\s+part|part\s*(?:1|one)|1st\s+part|outward(?:\s+code)?"
 _SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 
 
+# An ordinal of two digits that ends the match: "30TH", "21st" (an inward code's digit is one).
+_TWO_DIGIT_ORDINAL = re.compile(
+    r"(?<![\w])(?:1[0-9](?i:th)|[2-9]1(?i:st)|[2-9]2(?i:nd)|[2-9]3(?i:rd)|[2-9][04-9](?i:th))$"
+)
+# A statute's name or initials and its year: "Act 1990 ", "EPA 1990 ", "ASBCPA 2014 ".
+_STATUTE_BEFORE = re.compile(r"\b(?:(?i:act)|[A-Z]{2,7})\s(?:1[89]|20)\d\d,?\s$")
+
+
 class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
     """Full postcodes at 0.75 in any case; an outward code alone ("LS6") is left alone."""
 
@@ -118,6 +126,14 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS)
         self.global_regex_flags = re.IGNORECASE
+
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        """An ordinal in capitals after a word of two letters ("MOVED BY 30TH"), or a section
+        after a statute's year ("EPA 1990 S33ZA"), is no postcode."""
+        return _TWO_DIGIT_ORDINAL.search(text, start, end) is not None or (
+            _STATUTE_BEFORE.search(text, max(0, start - 24), start) is not None
+            and text[start : start + 1] in ("S", "s")
+        )
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         # "the a1 2nd exit": a lower-case ordinal is a road direction, not an inward code.

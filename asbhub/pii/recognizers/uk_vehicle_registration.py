@@ -144,7 +144,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # The last characters a witness caught: "reg ends DZK", "plate ending in 4XK".
         Pattern(
             "End of a plate after 'ends'",
-            r"(?i:\b(?:reg(?:istration)?|plates?|vrm|index)\s+(?:ends?|ending)(?:\s+(?:in|with))?"
+            # (a word between: "partial reg only - ends in OKY")
+            r"(?i:\b(?:reg(?:istration)?|plates?|vrm|index)(?:\s+only)?[\s,:\-–]+(?:ends?|ending)"
+            r"(?:\s+(?:in|with))?"
             r"[\s:]+)\K(?-i:(?=[A-Z\d]*[A-Z])[A-Z\d]{2,4})(?![\w/])",
             0.7,
         ),
@@ -211,6 +213,14 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # spacing, and the shapes with no age letter: Northern Irish and dateless plates
         # ("KFZ 3390", "NXZ 7310") and the part of a plate a caller caught ("VK63", "ae19").
         Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
+        # A continental plate in parts between dashes after its cue: "reg 54-KTR-9", "B-MW-1234".
+        Pattern(
+            "Plate in dashed parts after its cue",
+            rf"{_PLATE_CUE}\K(?<![\w\-])(?=[A-Z\d\-]{{5,10}}(?![\w\-]))"
+            r"(?-i:(?=[A-Z\d\-]*\d)(?=[A-Z\d\-]*[A-Z])[A-Z\d]{1,4}"
+            r"(?:-[A-Z\d]{1,4}){2,3})(?![\w/\-])",
+            0.6,
+        ),
         Pattern(
             "VRN after a driving verb",
             rf"{_DRIVES}\K{_NOT_A_WORD}(?:(?:{_FULL_PLATE}|(?-i:{_NI_PLATE}))(?![\w/])"
