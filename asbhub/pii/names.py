@@ -26,7 +26,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 # Trades a firm is named for after its owner: "Rahman's Tandoori", "Kowalczyk Transport".
 _TRADES = (
     r"wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
-    r"|newsagents?|fisheries|heights"
+    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting"
 )
 _ORG_WORDS = (
     r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
@@ -46,11 +46,13 @@ _ORG_WORDS = (
     r"|town|meads?|end|gate|brothers|bros|co-?op|co|textiles|convenience|recovery|fish|food"
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency|practice"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
-    r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board)"
+    r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board|High|HIGH)"
     # landmarks and institutions named after people: "Royal Victoria Infirmary", "Adam Smith
     # Theatre", "Wallace Monument", "Queen's University"
     r"|infirmary|university|theatre|theater|museum|monument|statue|memorial|stadium|gallery"
     r"|cathedral|chapel|abbey|priory|nursery|chippy|hub|areas|residents"
+    # the faiths' houses and processions: "Shri Ram Mandir", "the Vaisakhi Nagar Kirtan"
+    r"|mandir|masjid|vihara?|kirtan|sangat"
     r"|pier|esplanade|lido|pines|marina|harbour|showground|heritage|coastguard"
     r"|institute|island|docks|towers|metro|nbt|loch|airport"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
@@ -253,6 +255,8 @@ _LEADING = ROLE_WORDS | _wordset(
     " grandmother grandfather auntie aunty uncle"
     # the bench and its officers: "Judge Hussain", "HHJ Patel", "Verger Howard Pell"
     " judge hhj ddj dj recorder magistrate verger sexton usher"
+    # a pilgrim's title: "Hajji Ghulam Rasool", "Alhaji Abdulrasheed Bello"
+    " hajji haji alhaji"
 )
 PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -276,6 +280,7 @@ _WELSH_FIRST_BEFORE = re.compile(
 # Trailing words a model span may carry ("Mark Witham DOB", "Ahmed PNC", "Sunil Mehta GP").
 _TRAILING = _wordset(
     "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp arr"
+    " dsl senco"  # a school's safeguarding lead after its name: "Oakfield High DSL"
 )
 
 
@@ -497,6 +502,11 @@ def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
 # A street's word, then a comma, inside a span: "High St, Morley", "Dale Road, Keyham".
 _STREET_THEN_COMMA = re.compile(
     r"\s(?:" + "|".join(sorted(STREET_NOT_SURNAME - {"close", "way"})) + r")\.?,", re.IGNORECASE
+)
+# A council or a force named for its place, after the place's word.
+_BODY_AFTER = re.compile(
+    r"\s+(?:(?i:city|borough|district|county|metropolitan|town|parish)\s+)?"
+    r"(?i:council|constabulary|police)\b"
 )
 # A council by its letters after its place: "Huntingdonshire DC", "Broxtowe BC", "Kent CC".
 _COUNCIL_LETTERS = re.compile(r"\s(?:DC|BC|RBC|MBC|CC|BDC|DBC)$")
@@ -1287,6 +1297,18 @@ def place_use_of_a_name(text: str, start: int, end: int) -> bool:
         return True  # "Stanley Common", "Church Gresley", "RAF Cranwell"
     if _date_use(text, start, end):
         return True  # Ashley March's surname in "FROM MARCH LAST YEAR": the month
+    if _BODY_AFTER.match(text, end):
+        return True  # "ENFIELD COUNCIL", "Reading Borough Council": the body of that place
+    if (
+        word[:1].isupper()
+        and not word.isupper()
+        and len(word) >= 4
+        and _mostly_lower_case(text)
+        and re.search(rf"(?<![\w'’\-]){re.escape(word.upper())}(?![\w'’\-])", text)
+    ):
+        # "IP Ruby CHATHAM … the Pentagon Centre in Chatham": where the note writes the
+        # person's surname in capitals, the same word capitalised is the place
+        return True
     if word.lower() not in places():
         return False
     return _a_town_by_its_neighbours(
@@ -1967,7 +1989,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         len(words) == 1
         and words[0] in COMMON_WORD_NAMES
-        and text[: cand.start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";")
+        and text[: cand.start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", "-", "–", "—", "/")
         and _VERB_USE.match(text, cand.end)
     ):
         return True  # "Mark the location", "Will you call back"; not "spoke to Bill the …"
@@ -2224,6 +2246,7 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in same.finditer(text)
             if not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
             and not _date_use(text, m.start(), m.end())  # "FROM MARCH LAST YEAR"
+            and not _BODY_AFTER.match(text, m.end())  # "ENFIELD COUNCIL"
         ]  # "a wasp nest", "the tank": the word, not the nickname
     # "Ross Pembridge" … "Ross-on-Wye"; "Grace Owusu" … "Op Grace": the place, the operation;
     # "Victoria Hale" … "the Victoria line", "Tottenham Hale": a railway's line, a place's end
@@ -2487,7 +2510,7 @@ def _date_use(text: str, start: int, end: int) -> bool:
 
 def _verb_use(text: str, start: int, end: int) -> bool:
     """ "Will you call back": a sentence-initial word-name used as a verb."""
-    initial = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";")
+    initial = text[:start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", "-", "–", "—", "/")
     return initial and _VERB_USE.match(text, end) is not None
 
 

@@ -163,3 +163,23 @@ def test_a_name_inside_a_longer_place_stays_where_the_place_is_meant(
     assert check.leftover_known(redacted, known) == []
     keyed = KeyedDenyList(KEY, DenyList.of(known).keyed(KEY))
     assert engine.redact(note, keyed).text == redacted
+
+
+def test_a_surname_the_note_writes_in_capitals_is_the_place_where_it_is_capitalised(
+    engine: RedactionEngine,
+) -> None:
+    """Where a note writes the person's surname in capitals ("Ruby CHATHAM"), the same word
+    capitalised ("in Chatham") is the place, and a council named for it is the council."""
+    from asbhub.minimise.narratives import NarrativeRedactor
+
+    known = {"PERSON": ["Ruby Chatham", "Rita Enfield"]}
+    note = (
+        "IP Ruby CHATHAM says he turns up at the Pentagon Centre in Chatham where she works."
+        " Panel of ENFIELD COUNCIL heard from Rita ENFIELD."
+    )
+    redacted = engine.redact(note, known).text
+    assert "in Chatham where" in redacted and "ENFIELD COUNCIL" in redacted
+    assert "CHATHAM" not in redacted and "Rita" not in redacted
+    assert "Rita ENFIELD" not in redacted and redacted.count("ENFIELD") == 1
+    check = NarrativeRedactor.__new__(NarrativeRedactor)
+    assert check.leftover_known(redacted, known) == []

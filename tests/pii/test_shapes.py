@@ -14,6 +14,43 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a shop, a garage or a banqueting hall named for someone ('Asante Hair & Beauty', 'Bello"
+        " Motors', 'Hajji's Banqueting Hall'), a shop before its street ('Sofia Bakery, Harrow"
+        " Road') and a temple ('Shri Ram Mandir') stay; the people named beside them go, a"
+        " pilgrim's title stays",
+        "Outside Asante Hair & Beauty, Rye Lane. Alhaji Abdulrasheed Bello, owner of Bello Motors,"
+        " reports damage. Georgi Petrov works at Sofia Bakery, Harrow Road. Walk from Shri Ram"
+        " Mandir. Hajji Ghulam Rasool of Hajji's Banqueting Hall.",
+        ["Abdulrasheed Bello", "Georgi Petrov", "Ghulam Rasool"],
+        [
+            "Asante Hair & Beauty",
+            "Bello Motors",
+            "Sofia Bakery, Harrow Road",
+            "Shri Ram Mandir",
+            "Hajji's Banqueting Hall",
+            "Alhaji",
+        ],
+    ),
+    (
+        "letters before a time are no plate ('RUI 21:35'), an age and a district in brackets are"
+        " no address ('(15, Beaumont Leys)'), 'Will you' after a dash is a question, and a"
+        " school's safeguarding lead after its name is no person ('Ribblesdale High DSL'); the"
+        " people go",
+        "DP released RUI 21:35. (1) Khalid Osman (15, Beaumont Leys): NRM. Hi Gemma -- Will you"
+        " be at tasking? Ribblesdale High DSL aware.",
+        ["Khalid Osman", "Gemma"],
+        ["RUI 21:35", "Beaumont Leys", "Will you", "Ribblesdale High DSL"],
+    ),
+    (
+        "a plate given a character at a time after its cue ('reg as r 3 g a n') and a gamer's"
+        " name on a console's network ('on PSN as VENOM-KID-07') go; letters after 'reg is'"
+        " with no digit stay",
+        "Caller gave the reg as r 3 g a n, private plate. Threats on PSN as VENOM-KID-07. The reg"
+        " is a b c and more.",
+        ["r 3 g a n", "VENOM-KID-07"],
+        ["is a b c and more"],
+    ),
+    (
         "a number in the ranges given to organisations (03, 080, 084, 087) stays whatever its"
         " words; a mobile and a landline given beside it go",
         "Passed to Environmental Enforcement on 0306 999 0142. Crimestoppers 0800 555 111. RP"

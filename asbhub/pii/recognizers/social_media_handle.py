@@ -12,7 +12,9 @@ from asbhub.pii.recognizers.matching import PatternMatching
 # The platform word ends at a word boundary: "sc" in "scene", "x" in "X30" are not platforms.
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|x|facebook|fb|threads|youtube"
-    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr)(?![\w@]|-\w)"
+    r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr"
+    # and the consoles' and games' networks where players message each other
+    r"|psn|xbox(?:\s+live)?|steam|roblox|fortnite)(?![\w@]|-\w)"
 )
 # A whole word: "acc" is not the start of "account".
 _ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)\b"

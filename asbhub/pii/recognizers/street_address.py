@@ -204,6 +204,9 @@ _NOT_A_HOUSE = (
     r"park|estate|centre|center|express|extra|local|superstore|nails|stores?|shop|market|hall"
     r"|halls|road|street|lane|vale|village|precinct|parade|academy|school|college|church"
     r"|wood|woods|moor|common|fields|valley"  # areas: "HOLME WOOD"
+    # shops and kitchens named like a house: "Sofia Bakery, Harrow Road", "Saigon Kitchen"
+    r"|bakery|kitchen|restaurant|cafe|café|takeaway|salon|barbers|motors|sweets|supermarket"
+    r"|mandir|gurdwara|mosque|masjid|temple"
 )
 # Last words that make a pub, a hotel or a club of a name, not a house.
 _NOT_A_HOUSE_END = r"arms|inn|tavern|hotel|club|bar|pub|social|institute|lounge|chapel"
@@ -277,6 +280,7 @@ def _estate_street() -> str:
     )
 
 
+_AGE_IN_BRACKETS = re.compile(r"\d{1,2},\s")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*\s$")
 _FLOOR_OR_FLAT = re.compile(r"\b(?i:flat|floor)\b")
 # Words that number things other than houses.
@@ -515,6 +519,8 @@ class StreetAddressRecognizer(PatternMatching):
         COURT"), not a house."""
         if not text[start : start + 1].isdigit():
             return False
+        if _AGE_IN_BRACKETS.match(text, start) and text[max(0, start - 1) : start] == "(":
+            return True  # "Khalid Osman (15, Beaumont Leys)": an age and a district
         numbered = _NUMBERED_BEFORE.search(text, max(0, start - 16), start)
         if numbered is None:
             return False

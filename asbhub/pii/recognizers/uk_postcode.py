@@ -137,5 +137,5 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         # "the a1 2nd exit": a lower-case ordinal is a road direction, not an inward code.
-        # "WV6 0ND" ends as no ordinal can ("0nd"), so it stays a postcode.
-        return re.search(r"(?<!\d)(?:1st|2nd|3rd|[04-9]th)$", pattern_text) is not None
+        # "WV6 0ND", "l4 0th" end as no ordinal can ("0nd", "0th"), so they stay postcodes.
+        return re.search(r"(?<!\d)(?:1st|2nd|3rd|[4-9]th)$", pattern_text) is not None

@@ -124,6 +124,9 @@ _PHONETIC_PLATE = (
 _NOT_LOG_WORD = r"(?!(?i:and|the|for|are|was|not|but|has|had|att|all|off|out|hrs|mph)\b)"
 
 
+_MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
+
+
 class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
 
@@ -213,6 +216,12 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # spacing, and the shapes with no age letter: Northern Irish and dateless plates
         # ("KFZ 3390", "NXZ 7310") and the part of a plate a caller caught ("VK63", "ae19").
         Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
+        # A plate given a character at a time after its cue: "gave the reg as r 3 g a n".
+        Pattern(
+            "Plate a character at a time after its cue",
+            rf"{_PLATE_CUE}\K(?=(?:\w\s){{1,6}}\d|\d)(?:[A-Za-z0-9]\s){{3,6}}[A-Za-z0-9](?!\w)",
+            0.6,
+        ),
         # A continental plate in parts between dashes after its cue: "reg 54-KTR-9", "B-MW-1234".
         Pattern(
             "Plate in dashed parts after its cue",
@@ -393,6 +402,11 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "End of a plate after its vehicle": r"(?i:\s(?:ending|ends)\s)",
         "Partial plate with '?' for what was not caught": r"[A-Z\d]\s?\?",
     }
+
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        """A plate that ends where a time's colon follows is letters and an hour ("RUI
+        21:35", "ETA 14:20")."""
+        return text[end - 1 : end].isdigit() and _MINUTES_AFTER.match(text, end) is not None
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)
