@@ -84,6 +84,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning42": SetRole.TUNED_ON,
     "tuning43": SetRole.TUNED_ON,
     "tuning44": SetRole.TUNED_ON,
+    "tuning45": SetRole.TUNED_ON,
+    "tuning46": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

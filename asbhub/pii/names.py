@@ -508,6 +508,12 @@ _BODY_AFTER = re.compile(
     r"\s+(?:(?i:city|borough|district|county|metropolitan|town|parish)\s+)?"
     r"(?i:council|constabulary|police)\b"
 )
+# Welsh words that run through a sentence and are never part of a name: its particles,
+# prepositions and verbs of being, and the words for when ("mis", "nos", "wythnos").
+_WELSH_SENTENCE_WORDS = _wordset(
+    "ar yn ym yng tu allan eu rydym roedd oedd mis nos wythnos dydd gyda gan neu hefyd"
+    " i'r o'r ydy ydyn annwyl diolch croeso ymwelwyd cais"
+)
 # A council by its letters after its place: "Huntingdonshire DC", "Broxtowe BC", "Kent CC".
 _COUNCIL_LETTERS = re.compile(r"\s(?:DC|BC|RBC|MBC|CC|BDC|DBC)$")
 # Words that stand for a place or a thing, never for a person's name.
@@ -1953,6 +1959,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Ysgol Gyfun Ystalyfera Bro Dur": the rest of a Welsh body's name
     if _WALES.search(span):
         return True  # "Cyfoeth Naturiol Cymru", "Cadwch Gymru'n Daclus": a body of Wales
+    if any(w in _WELSH_SENTENCE_WORDS for w in words) and not titled:
+        # "smocio tu allan", "ar Stryd Fawr", "mis Medi", "Nos Wener": a Welsh sentence's words,
+        # which no name holds (a name's "ap", "ab", "ferch" are not among them)
+        return True
     if len(words) == 1 and _RIVER_BEFORE.search(text, max(0, cand.start - 8), cand.start):
         return True  # "the River Alyn", "Afon Taf"
     if (

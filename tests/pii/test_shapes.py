@@ -14,6 +14,58 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a note in Welsh: its particles and words for when ('tu allan', 'ar Stryd Fawr', 'mis"
+        " Medi', 'nos Wener') and its common nouns ('Lluniau', 'Cynllun Mannau Cyhoeddus') are"
+        " no names; the people named in it go, 'ap' and all",
+        "Dau ddyn yn smocio tu allan i'r siop ar Stryd Fawr nos Wener. Lluniau wedi eu hanfon."
+        " Gethin ap Rhys (15) a Siân Llwyd. Cynllun Mannau Cyhoeddus, mis Medi. Ellie-Mae Dunn"
+        " hefyd.",
+        ["Gethin ap Rhys", "Siân Llwyd", "Ellie-Mae Dunn"],
+        [
+            "tu allan",
+            "ar Stryd Fawr",
+            "nos Wener",
+            "Lluniau",
+            "Cynllun Mannau Cyhoeddus",
+            "mis Medi",
+        ],
+    ),
+    (
+        "a log's number of a day by its ordinal or of today after the log's cue ('storm as 1884"
+        " of 21st', 'log 0071 of today') goes; a count of a battalion stays",
+        "txt from pcso 22:14 - 6 yth drinkin, put on storm as 1884 of 21st. will do a s.35."
+        " triage cat 2, police log 0071 of today. He served with 300 of the 5th battalion.",
+        ["1884", "of 21st", "0071", "of today"],
+        ["300 of the 5th battalion"],
+    ),
+    (
+        "a court's, a prison's and a council's numbers for a person after their cue ('indictment"
+        " T 2025 7119', 'VO 3381227', 'Blue Badge BB 8820 4417 1') go; a form's number and a"
+        " statute's section stay",
+        "Indictment T 2025 7119, plea to s.20 OAPA 1861. VO 3381227 cancelled. A Blue Badge BB"
+        " 8820 4417 1 was displayed. Statement on Form MG11.",
+        ["T 2025 7119", "3381227", "BB 8820 4417 1"],
+        ["s.20 OAPA 1861", "Form MG11"],
+    ),
+    (
+        "a pitch, a berth or a lodge by its number and its site ('mooring 22, Saul Junction',"
+        " 'pitch 9 at willowmead', 'PONTOON D, BERTH 31, CHICHESTER MARINA'), a Welsh flat in"
+        " its named court ('Fflat 3, Cwrt y Felin') and a Scottish main door flat go; a pitch"
+        " before a person's name, and the court named alone, stay",
+        "Lives on mooring 22, Saul Junction. Kids from pitch 9 at willowmead and others."
+        " PONTOON D, BERTH 31, CHICHESTER MARINA. Fflat 3, Cwrt y Felin. Main Door Flat, 9 Comely"
+        " Bank Row. The van on pitch 48, Gary Tuplin's. Youths outside Cwrt y Felin.",
+        [
+            "22, Saul Junction",
+            "9 at willowmead",
+            "BERTH 31",
+            "Fflat 3, Cwrt y Felin",
+            "Main Door Flat",
+            "Gary Tuplin",
+        ],
+        ["pitch 48", "outside Cwrt y Felin"],
+    ),
+    (
         "a shop, a garage or a banqueting hall named for someone ('Asante Hair & Beauty', 'Bello"
         " Motors', 'Hajji's Banqueting Hall'), a shop before its street ('Sofia Bakery, Harrow"
         " Road') and a temple ('Shri Ram Mandir') stay; the people named beside them go, a"

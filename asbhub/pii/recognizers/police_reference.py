@@ -29,6 +29,9 @@ _AGENCY_WORDS = (
     r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"
     r"|dvpn|dvpo|cbo|cpn|fac|sgc|emp|employee|payroll|prisoner|benefit|carrier|permit|membership|meter|invoice"
     r"|consignment|parcel|chassis|sim|rhif|cyf"  # Welsh: "Rhif WCCIS", "Cyf"
+    # a court's and a prison's numbers for a person: "ASN 25/13XY/01/004417J", "indictment T
+    # 2025 7119", "Libra case 2524110", a visiting order, a Blue Badge
+    r"|asn|indictment|libra|(?-i:VO)|blue\s+badge"
     # a licensed driver's badge, not an officer's: "PH driver badge PHD 04417", "taxi badge"
     r"|(?:driver|taxi|cab|hackney|ph|phv|hire)\s+badge"
     # or the badge a few words after the driver: "driver Mr Imran TALBOT badge HD 0442" (the
@@ -227,6 +230,13 @@ class PoliceReferenceRecognizer(PatternMatching):
             # or of a date in words with its year: "Linked 311 of 10 March 2025"
             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}}\b)",
             0.5,
+        ),
+        Pattern(
+            "Number of a day after a log's cue",  # "storm as 1884 of 21st", "log 0071 of today"
+            r"(?<=\b(?:log|storm|cad|incident|inc|occ|serial|niche|athena)\b[^.\n]{0,20})"
+            r"(?<![\d/£$.,])\d{3,5}\s+of\s+(?:(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)"
+            r"|today|yesterday)\b",
+            0.6,
         ),
         Pattern("Occurrence number", r"\b(?:occ|ref|urn)[\s:#]*\d{2}[A-Z]{1,2}\d{5,8}\b", 0.6),
         # Other agencies' and systems' references, from their cue words: "Custody no EX-24-1182",

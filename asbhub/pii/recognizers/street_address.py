@@ -68,8 +68,8 @@ _ONE_FLAT = (
     r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3})"
     # a flat's letter stands apart from its word: "Flat B", not the S of "UNITS ATTENDED"
     r"|\s+(?:(?-i:[GBT][LRM])(?![\w'’])|[A-Z](?![\w'’]))),?\s+"
-    r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?)"
-    r"\s+flat,?\s+"
+    r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?"
+    r"|main\s+door)\s+flat,?\s+"
     # a flat by its floor's initials ("TFF, 8 Cotham Vale") and a boat's mooring or berth
     r"|(?-i:[TGFSB]FF|BSMT),?\s+|(?:mooring|berth)\s*\d{1,4}[A-Za-z]?,?\s+"
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
@@ -282,6 +282,11 @@ def _estate_street() -> str:
 
 _AGE_IN_BRACKETS = re.compile(r"\d{1,2},\s")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*\s$")
+# The last word of a site that pitches, berths and lodges are numbered in.
+_SITE_WORDS = (
+    r"junction|marina|lodges|sands|park|pines|bay|site|farm|basin|wharf|quay|pool|lock|village"
+    r"|fields|common|moorings|haven|holidays"
+)
 _FLOOR_OR_FLAT = re.compile(r"\b(?i:flat|floor)\b")
 # Words that number things other than houses.
 _NUMBERED_BEFORE = re.compile(
@@ -343,6 +348,28 @@ class StreetAddressRecognizer(PatternMatching):
             # BRUNTCLIFFE ROAD", "flat 6 wenlock court hulme high street")
             rf"(?:(?:,\s*|(?<=(?i:{BUILDING_WORDS}))\s+)(?:{_STREET}|{_WELSH_NAMED_STREET}))?",
             0.65,
+        ),
+        Pattern(
+            # a pitch, a berth or a lodge by its number and its site, with no street word:
+            # "mooring 22, Saul Junction", "Lodge 27, Loch Ken Lodges", "pitch 9 at willowmead",
+            # "PONTOON D, BERTH 31, CHICHESTER MARINA"
+            "Numbered pitch, berth or lodge at its site",
+            r"\b(?:(?:pontoon|jetty)\s+[A-Z\d]{1,3},\s*)?"
+            r"(?:mooring|berth|pitch|chalet|lodge|croft)\s*[A-Z]?\d{1,4}[A-Z]?"
+            # after "at" or "on", the site's name; after a comma, a name that a site's word ends
+            # (not the person after it: "pitch 48, Gary Tuplin")
+            r"(?:\s+(?:at|on)\s+(?:the\s+)?(?!(?i:mr|mrs|ms|miss)\b)"
+            rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}"
+            r"(?=\s*(?:[,.;:()\n]|$)|\s+(?:and|where|since|who|which|with|on|in|at|for|near|by|[-–])\b)"
+            rf"|,\s*(?:{_NAME_WORD}\s+){{0,2}}(?:{_SITE_WORDS})(?![\w'’]))",
+            0.6,
+        ),
+        Pattern(
+            # a Welsh flat in its named court or street: "Fflat 3, Cwrt y Felin", "Flat 12, Bloc
+            # C, Llys Tudur", "Flat 5, Maes yr Haf"
+            "Flat in a Welsh named street",
+            rf"\b{_FLAT}{_WELSH_NAMED_STREET}",
+            0.6,
         ),
         Pattern(
             "Flat, named block and numbered street",
