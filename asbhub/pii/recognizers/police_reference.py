@@ -445,6 +445,7 @@ class PoliceReferenceRecognizer(PatternMatching):
     # where two numbers are joined; a value read out only where words are read as digits.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
         "Reference before its cue": rf"\s{_NAMED_AFTER}",
+        "Number of a day after a log's cue": r"(?i:\d\s+of\s+(?:the\s+)?(?:\d|today|yesterday))",
         "Body's letters, its kind of case and a number": (
             r"(?-i:\s(?:ASB|CASE|ENF|EH|HSG|TEN|CPN)\s\d)"
         ),

@@ -518,6 +518,10 @@ class StreetAddressRecognizer(PatternMatching):
         _FLAT_GATE,
     ) | {
         "Numbered Welsh street": rf"\b(?:{_WELSH_STREET}|{_WELSH_HYPHEN_WORDS})(?![\w'’])",
+        "Flat in a Welsh named street": rf"\b(?:{_WELSH_STREET})(?![\w'’])",
+        "Numbered pitch, berth or lodge at its site": (
+            r"(?i:mooring|berth|pitch|chalet|lodge|croft)"
+        ),
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
         "Named farm in lower case after a cue": (
             r"(?-i:\b(?:farm|farmhouse|cottage|cottages|barn|bungalow|croft|grange)\b)"

@@ -124,6 +124,7 @@ _PHONETIC_PLATE = (
 _NOT_LOG_WORD = r"(?!(?i:and|the|for|are|was|not|but|has|had|att|all|off|out|hrs|mph)\b)"
 
 
+_CUE_GATE = r"(?i:reg|vr[mn]|plate|index|partial|veh|personali[sz]ed|cherished)"
 _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 
 
@@ -390,6 +391,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "Part of a plate read out after its cue": rf"(?i:\b{PHONETIC})",
         "Dateless plate read out phonetically": rf"(?i:\b{PHONETIC})",
         "Foreign plate after its nationality": r"(?i:plate|reg|vrm)",  # "plated" too
+        # the plate's cue: "reg", "VRM", "plate", "index", "partial", "veh", a private plate
+        "Plate a character at a time after its cue": _CUE_GATE,
+        "Plate in dashed parts after its cue": _CUE_GATE,
         "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
         "Plate before its country's code": rf"\({_COUNTRY_CODE}\)",
         "Plate before its kind": r"\(\s?(?i:dateless|private|cherished|personali|old|prefix"
