@@ -1305,16 +1305,6 @@ def place_use_of_a_name(text: str, start: int, end: int) -> bool:
         return True  # Ashley March's surname in "FROM MARCH LAST YEAR": the month
     if _BODY_AFTER.match(text, end):
         return True  # "ENFIELD COUNCIL", "Reading Borough Council": the body of that place
-    if (
-        word[:1].isupper()
-        and not word.isupper()
-        and len(word) >= 4
-        and _mostly_lower_case(text)
-        and re.search(rf"(?<![\w'’\-]){re.escape(word.upper())}(?![\w'’\-])", text)
-    ):
-        # "IP Ruby CHATHAM … the Pentagon Centre in Chatham": where the note writes the
-        # person's surname in capitals, the same word capitalised is the place
-        return True
     if word.lower() not in places():
         return False
     return _a_town_by_its_neighbours(

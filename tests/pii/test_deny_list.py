@@ -165,21 +165,25 @@ def test_a_name_inside_a_longer_place_stays_where_the_place_is_meant(
     assert engine.redact(note, keyed).text == redacted
 
 
-def test_a_surname_the_note_writes_in_capitals_is_the_place_where_it_is_capitalised(
+def test_a_council_named_for_a_surname_stays_and_the_names_written_both_ways_go(
     engine: RedactionEngine,
 ) -> None:
-    """Where a note writes the person's surname in capitals ("Ruby CHATHAM"), the same word
-    capitalised ("in Chatham") is the place, and a council named for it is the council."""
+    """A council named for the town that is the record's surname ("ENFIELD COUNCIL") is the
+    council; the town after "in" is the town; but the name given both ways ("knows susp as
+    Stanley, full name STANLEY GODDARD") is the person both times, in the redaction and in the
+    feed's last-line check."""
     from asbhub.minimise.narratives import NarrativeRedactor
 
-    known = {"PERSON": ["Ruby Chatham", "Rita Enfield"]}
+    known = {"PERSON": ["Ruby Chatham", "Rita Enfield", "Stanley Goddard"]}
     note = (
         "IP Ruby CHATHAM says he turns up at the Pentagon Centre in Chatham where she works."
-        " Panel of ENFIELD COUNCIL heard from Rita ENFIELD."
+        " Panel of ENFIELD COUNCIL heard from Rita ENFIELD. IP knows susp as Stanley, full name"
+        " STANLEY GODDARD."
     )
     redacted = engine.redact(note, known).text
     assert "in Chatham where" in redacted and "ENFIELD COUNCIL" in redacted
     assert "CHATHAM" not in redacted and "Rita" not in redacted
     assert "Rita ENFIELD" not in redacted and redacted.count("ENFIELD") == 1
+    assert "Stanley" not in redacted and "STANLEY" not in redacted
     check = NarrativeRedactor.__new__(NarrativeRedactor)
     assert check.leftover_known(redacted, known) == []
