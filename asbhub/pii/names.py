@@ -2276,7 +2276,10 @@ _PLACE_CLOSING = (
 _TITLED_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:['’]s)?) $")
 _TITLED_WORDS_AFTER = re.compile(r"((?: [A-Z][a-z]+){1,3})(?![\w'’\-])")
 _PLACE_PARTICLE_AFTER = re.compile(r" (?:le|la|de la|en le|upon|cum) [A-Z][a-z]+")
-_NAMED_FOR_SOMEONE = _wordset("academy school college hospital house court centre hall")
+# A street, a school or a house named for someone ends in one of these, a word or two on.
+_NAMED_FOR_SOMEONE = _THOROUGHFARES | _wordset(
+    "academy school college hospital house court centre hall"
+)
 
 
 def _inside_a_longer_place(text: str, start: int, end: int) -> bool:
@@ -2296,7 +2299,7 @@ def _inside_a_longer_place(text: str, start: int, end: int) -> bool:
     # the place's last word next ("Stanley Common"), or a street, a school or a house named
     # for someone two or three words on ("Edith Cavell Walk", "Winifred Holtby Academy")
     return following[0].lower() in _PLACE_CLOSING or (
-        len(following) > 1 and following[-1].lower() in _THOROUGHFARES | _NAMED_FOR_SOMEONE
+        len(following) > 1 and following[-1].lower() in _NAMED_FOR_SOMEONE
     )
 
 
