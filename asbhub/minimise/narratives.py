@@ -98,12 +98,16 @@ class NarrativeRedactor:
         it as the town ("seen in Preston"); the whole name still is."""
         from asbhub.pii.deny_list import ENTITY_ORDER, DenyList
         from asbhub.pii.names import place_use_of_a_name
+        from asbhub.pii.recognizers.known_values import known_towns
 
         masked = mask_placeholders(text)
+        towns = known_towns(known)
         found = {
             m.entity_type
             for m in DenyList.of(known, common_word_names=False).spans(masked)
-            if not (m.entity_type == "PERSON" and place_use_of_a_name(masked, m.start, m.end))
+            if not (
+                m.entity_type == "PERSON" and place_use_of_a_name(masked, m.start, m.end, towns)
+            )
         }  # "in Preston" where the victim is Stanley Preston: the town the engine kept
         return [t for t in ENTITY_ORDER if t in found] + sorted(found - set(ENTITY_ORDER))
 

@@ -177,6 +177,7 @@ class RedactionEngine:
                 if span is not None:
                     candidates.append(Candidate(cand.type, *span, cand.score, cand.source))
         from asbhub.pii.beside import beside_names, listed_like, old_dates, tidy
+        from asbhub.pii.deny_list import KeyedDenyList
         from asbhub.pii.names import (
             clean_names,
             drop_straddling,
@@ -184,10 +185,12 @@ class RedactionEngine:
             not_a_name_word,
             repeat_names,
         )
+        from asbhub.pii.recognizers.known_values import known_towns
 
         candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
-        again = repeat_names(text, entities) + joined_names(text, entities)
+        towns = known_towns(known) if known and not isinstance(known, KeyedDenyList) else None
+        again = repeat_names(text, entities, towns or frozenset()) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities)
         again = _outside(plain, again)
@@ -204,7 +207,7 @@ class RedactionEngine:
             }
             if found:
                 named = [e for e in entities if e.type == "PERSON" and (e.start, e.end) in found]
-                more = _outside(plain, repeat_names(text, named))
+                more = _outside(plain, repeat_names(text, named, towns or frozenset()))
                 if more:
                     entities = settle(text, candidates + again + more)
         entities = without_organisations(text, tidy(text, entities))
@@ -227,7 +230,7 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
     """The record's own values found in its text: as written in the narrative
     (known_values.py) and in their normal forms, or by keyed digest only (deny_list.py)."""
     from asbhub.pii.deny_list import DenyList, KeyedDenyList
-    from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans
+    from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans, known_towns
 
     if not known:
         return []  # no values of its own: nothing to look for (the deny list would hash every run)
@@ -238,10 +241,11 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
         spans += [(m.entity_type, m.start, m.end) for m in DenyList.of(known).spans(text)]
     from asbhub.pii.names import place_use_of_a_name
 
+    towns = frozenset() if isinstance(known, KeyedDenyList) else known_towns(known)
     return [
         Candidate(t, start, end, KNOWN_SCORE, "known")
         for t, start, end in spans
-        if not (t == "PERSON" and place_use_of_a_name(text, start, end))
+        if not (t == "PERSON" and place_use_of_a_name(text, start, end, towns))
     ]
 
 

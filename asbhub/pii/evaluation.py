@@ -86,6 +86,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning44": SetRole.TUNED_ON,
     "tuning45": SetRole.TUNED_ON,
     "tuning46": SetRole.TUNED_ON,
+    "tuning47": SetRole.TUNED_ON,
+    "tuning48": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

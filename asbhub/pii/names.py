@@ -460,7 +460,14 @@ def drop_straddling(text: str, candidates: Sequence[Candidate]) -> list[Candidat
             for s in strong
             if s.start < c.end and c.start < s.end and not (s.start <= c.start and c.end <= s.end)
         ]
-        if c.type != "PERSON" or c.source != "ner" or not hits:
+        if (
+            c.type != "PERSON"
+            or c.source not in ("ner", "context")
+            or not hits
+            # a listed name runs on into an address only where the address began first
+            # ("WESTERTON STEADING, Tarland"; not "Sorcha Mac an Bhaird, 12 Lake Street")
+            or (c.source == "context" and any(s.start > c.start for s in hits))
+        ):
             out.append(c)
             continue
         if any(s.type == "UK_POSTCODE" or (s.type in _ADDRESS and s.end < c.end) for s in hits):
@@ -1291,14 +1298,20 @@ def _phonetic(word: str) -> bool:
     return _phonetic_alphabet().fullmatch(word) is not None
 
 
-def place_use_of_a_name(text: str, start: int, end: int) -> bool:
+def place_use_of_a_name(
+    text: str, start: int, end: int, towns: frozenset[str] = frozenset()
+) -> bool:
     """A record's own name found alone where it is the town of that name: the victim Stanley
     Preston's surname in "seen in Preston", "Preston NPT", "Preston (Lancs)"; not "spoke to
     Preston" or "in Preston's flat". The deny list and its last-line check ask this of a
-    one-word match, which no model or context has looked at."""
+    one-word match, which no model or context has looked at. `towns` are the towns of the
+    record's own addresses: a name that is one of them is the town wherever no title, verb or
+    possessive makes it the person ("Mr Stephen Halifax, 14 Savile Park Road, Halifax")."""
     word = text[start:end]
     if not word.isalpha():
         return False
+    if word.lower() in towns and not _a_person_by_its_neighbours(text, start, end):
+        return True
     if _inside_a_longer_place(text, start, end) or _named_place_before(text, start):
         return True  # "Stanley Common", "Church Gresley", "RAF Cranwell"
     if _date_use(text, start, end):
@@ -1309,6 +1322,31 @@ def place_use_of_a_name(text: str, start: int, end: int) -> bool:
         return False
     return _a_town_by_its_neighbours(
         text, Candidate("PERSON", start, end, 1.0, "known"), [word.lower()]
+    )
+
+
+# A title before a surname, with any initials: "Mrs I. Barrow", "MR S HALIFAX".
+_TITLE_AND_INITIALS_BEFORE = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|mx|dr|master)\.?\s+(?:[A-Z]\.?\s+)*$"
+)
+_PERSON_STATE_AFTER = re.compile(
+    r"\s+(?:is|was|has|had|states|stated|reports|reported|attended|agreed|refused|declined"
+    r"|came|left|herself|himself)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_person_by_its_neighbours(text: str, start: int, end: int) -> bool:
+    """A name the words about it make a person's: a title before ("Mr Halifax"), a verb that
+    takes a person ("spoke to Halifax"), a possessive, or what a person does after it."""
+    window = max(0, start - 24)
+    return (
+        _TITLE_AND_INITIALS_BEFORE.search(text, window, start) is not None
+        or _TITLE_BEFORE.search(text, window, start) is not None
+        or _PERSON_VERB_BEFORE.search(text, window, start) is not None
+        or text[end : end + 2] in ("'s", "’s")
+        or _PERSON_VERB_AFTER.match(text, end) is not None
+        or _PERSON_STATE_AFTER.match(text, end) is not None
     )
 
 
@@ -1665,9 +1703,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return True  # "The Admiral Rodney", "the Lord Rosebery" (the title in it): a pub
     if _named_place_before(text, cand.start) or (
-        len(words) >= 2 and words[0] in _NATURAL_PLACE_WORDS
+        words[0] in _NATURAL_PLACE_WORDS
+        and (len(words) >= 2 or _TITLED_WORDS_AFTER.match(text, cand.end) is not None)
     ):
-        return True  # "St Mirren", "Loch Ness", "Lough Erne": named for a saint or a lake
+        # "St Mirren", "Loch Ness", "Lough Erne" (or its first word alone): named for a saint
+        # or a lake
+        return True
     if not titled and _vehicle_model(text, cand, words):
         return True  # "Seat Leon", "Toyota Yaris": a vehicle
     if any(w in _INSTITUTION_WORDS for w in words):
@@ -2131,7 +2172,9 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
-def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+def repeat_names(
+    text: str, entities: Sequence[Entity], towns: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Other mentions of a name already found ("linda richardson" … "PCSO richardson").
 
     A name that is also a common word ("Rose", "Will") repeats only where it is capitalised.
@@ -2258,6 +2301,11 @@ def repeat_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         and not transit_line(text[c.start : c.end].lower(), text, c.end)
         and not _end_of_a_place(text, c.start)
         and not _inside_a_longer_place(text, c.start, c.end)
+        # the town of the record's own address, used as the town ("front counter Whitby")
+        and not (
+            text[c.start : c.end].lower() in towns
+            and not _a_person_by_its_neighbours(text, c.start, c.end)
+        )
     ]
 
 

@@ -187,3 +187,39 @@ def test_a_council_named_for_a_surname_stays_and_the_names_written_both_ways_go(
     assert "Stanley" not in redacted and "STANLEY" not in redacted
     check = NarrativeRedactor.__new__(NarrativeRedactor)
     assert check.leftover_known(redacted, known) == []
+
+
+def test_a_named_house_of_the_record_goes_and_its_town_stays_where_the_town_is_meant(
+    engine: RedactionEngine,
+) -> None:
+    """The record's house by its name alone ("HEATHERLEA") is its address; a surname that is
+    the town of the record's own address is the town where no title, verb or possessive makes
+    it the person ("front counter Whitby", "Whitby YO21"), and the person where one does."""
+    from asbhub.minimise.narratives import NarrativeRedactor
+
+    known = {
+        "PERSON": ["Gwen Whitby"],
+        "STREET_ADDRESS": ["Heatherlea, 9 Moor Lane, Whitby, YO21 1AB"],
+    }
+    note = (
+        "Front counter Whitby 10:05. Mrs Gwen Whitby of HEATHERLEA says lads ride past to the"
+        " harbour. Her post goes to Moor Lane, Whitby YO21 1AB. Spoke to Whitby at home;"
+        " Mrs Whitby's gate was open. Whitby said it was the third time."
+    )
+    redacted = engine.redact(note, known).text
+    assert "HEATHERLEA" not in redacted and "Gwen" not in redacted, redacted
+    assert "Front counter Whitby 10:05" in redacted and ", Whitby <" in redacted, redacted
+    assert "Spoke to <PERSON>" in redacted and "Mrs <PERSON>'s gate" in redacted, redacted
+    assert "<PERSON> said it was" in redacted, redacted
+    check = NarrativeRedactor.__new__(NarrativeRedactor)
+    assert check.leftover_known(redacted, known) == []
+    assert check.leftover_known("Spoke to Whitby at home.", known) == ["PERSON"]
+    assert check.leftover_known("He lives at Heatherlea.", known) == ["STREET_ADDRESS"]
+    # a house's name and a flat's place: the first piece of an address names the house only
+    # where it is a name
+    assert (
+        DenyList.of({"STREET_ADDRESS": ["Ground Floor Flat, 3 Tern Road"]}).spans(
+            "the ground floor flat"
+        )
+        == []
+    )

@@ -14,6 +14,59 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a Scottish farm by its mains ('MAINS OF DRUMTOCHTY') and a steading by its name go; a"
+        " farm named by what it is ('Neighbouring farm') and the town stay",
+        "Quad taken from MAINS OF DRUMTOCHTY by Laurencekirk; the tenant at Kirkton Steading"
+        " heard it. Neighbouring farm had the same.",
+        ["MAINS OF DRUMTOCHTY", "Kirkton Steading"],
+        ["Neighbouring farm", "Laurencekirk"],
+    ),
+    (
+        "a named house spelt with a circumflex or a grave accent ('Tŷ Mawr Farm', 'Àird Bheag"
+        " Cottage') goes; the town after it stays",
+        "Complaint from Tomos Pugh of Tŷ Mawr Farm, Llanuwchllyn. His brother's place is Àird Bheag"
+        " Cottage, Lochcarron.",
+        ["Tomos Pugh", "Tŷ", "Àird"],
+        ["Llanuwchllyn", "Lochcarron"],
+    ),
+    (
+        "an e-mail address said in words with an initial apart, a number after the name or a"
+        " '.example' ending goes; 'at the park' and a said '.com' after no address stay",
+        "email her on k okafor 21 at example dot org or admin hyphen team at moorlane surgery dot"
+        " example."
+        " We met at the park, dot com bubble talk.",
+        ["k okafor 21 at example dot org", "admin hyphen team at moorlane surgery dot example"],
+        ["met at the park", "dot com bubble"],
+    ),
+    (
+        "a meeting's ID and passcode number and a message export's timestamp stay; the council's"
+        " case reference beside them goes",
+        "Teams invite, case CE/ASB/25/114. Meeting ID: 481 220 937 16, conference ID: 552 019"
+        ' 88#. Export: "timestamp_ms": 1739912233000.',
+        ["CE/ASB/25/114"],
+        ["481 220 937 16", "552 019 88#", "1739912233000"],
+    ),
+    (
+        "a bus's route after its time ('the 07:40 X64') stays; an extension after a phone number"
+        " goes",
+        "The 07:40 X64 to Ipswich was stoned again; ring the depot on 01632 960 412 x 231.",
+        ["01632 960 412", "231"],
+        ["07:40 X64"],
+    ),
+    (
+        "a flat in a named block written short ('flat 11 lapwing hse') goes; the shops near it"
+        " stay",
+        "she stays at her gfs flat 11 lapwing hse near the shops on Tern Road most nights",
+        ["11 lapwing hse", "lapwing hse"],
+        ["near the shops", "Tern Road"],
+    ),
+    (
+        "a lake's first word found alone by the model ('Lough' of 'Lough Erne') is no name",
+        "Not a matter for Lough Erne wardens.",
+        [],
+        ["Lough Erne"],
+    ),
+    (
         "a note in Welsh: its particles and words for when ('tu allan', 'ar Stryd Fawr', 'mis"
         " Medi', 'nos Wener') and its common nouns ('Lluniau', 'Cynllun Mannau Cyhoeddus') are"
         " no names; the people named in it go, 'ap' and all",

@@ -15,6 +15,10 @@ _MAIL_PROVIDER = (
     r"|talktalk|virginmedia|protonmail|proton|gmx|mail|example)"
 )
 
+# An address's ending said in words: "dot com", "dot co dot uk", "dot example" (the ending kept
+# for examples, which a partner's test messages use).
+_SAID_ENDING = r"(?:com|co\sdot\suk|org|net|uk|gov|info|me|io|ie|example)"
+
 
 class OfflineEmailRecognizer(PatternMatching):
     """Plain addresses at 0.9 and 'name (at) domain (dot) com' spellings at 0.6."""
@@ -53,11 +57,13 @@ class OfflineEmailRecognizer(PatternMatching):
             # (a dot typed in the name part: "x.zhao at example dot org")
             # (a hyphen said, in the name or the domain: "tom hyphen birch at example hyphen
             # mail dot co dot uk"; a domain said as two words: "at example council dot gov")
-            r"\b[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore|hyphen|dash)\s[\w\-]+)*"
-            r"(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+)?"
+            # (an initial said apart, a number said after: "p nowak 77 at example dot net")
+            r"\b(?:[a-z]\s(?=[\w\-]+\s))?"
+            r"[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore|hyphen|dash)\s[\w\-]+)*"
+            r"(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+|\s\d{1,4})?"
             r"\sat\s(?!(?:the|a|an|my|his|her)\s)[\w\-]+(?:\s(?!dot\b)[\w\-]+(?=\sdot\s))?"
             r"(?:\s(?:dot|hyphen|dash)\s[\w\-]+)*"
-            r"\sdot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
+            rf"\sdot\s{_SAID_ENDING}\b",
             0.6,
         ),
         # "at" typed for the @, the domain's dots typed ("t.oyelaran77 at gmail.com"): the name
@@ -74,7 +80,7 @@ class OfflineEmailRecognizer(PatternMatching):
     ]
     # An address spelt out runs only where "dot" and an ending are.
     GATES: ClassVar[dict[str, str]] = {
-        "E-mail spelt out in words": r"dot\s(?:com|co\sdot\suk|org|net|uk|gov|info|me|io)\b",
+        "E-mail spelt out in words": rf"dot\s{_SAID_ENDING}\b",
         "E-mail with 'at' for its @": r"\sat\s[A-Za-z0-9\-]+\.",
     }
     CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]

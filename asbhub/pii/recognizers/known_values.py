@@ -112,7 +112,8 @@ def address_parts(value: str) -> tuple[list[str], list[str]]:
     postcodes: list[str] = []
     out: list[str] = []
     address: list[str] = []
-    for piece in (p.strip() for p in re.split(r"[,\n]+", value)):
+    pieces = [p.strip() for p in re.split(r"[,\n]+", value) if p.strip()]
+    for piece in pieces:
         postcode = _TRAILING_POSTCODE.search(piece)
         if postcode:
             postcodes.append(postcode.group(1))
@@ -134,9 +135,74 @@ def address_parts(value: str) -> tuple[list[str], list[str]]:
         elif _STREET_WORD.search(piece) and not any(w.lower() in places() for w in words):
             address.append(piece)
             out.append(piece)
+        elif not address and _house_name(words) and len(pieces) > 1:
+            address.append(piece)  # "Drumbeg House, Tempo", "Tigh na Mara, 4 Gress Road"
+            out.append(piece)
     if len(address) > 1:
         out.append(" ".join(address))
     return postcodes, out
+
+
+def known_towns(known: Mapping[str, Iterable[str]] | None) -> frozenset[str]:
+    """The towns of the record's own addresses, in lower case: "halifax" for "14 Savile Park
+    Road, Halifax, HX1 3EW". A name of the record's that is also its town's name is that town
+    where the text uses it alone ("Halifax HX1 3EW", "the Halifax Minster")."""
+    towns: set[str] = set()
+    for value in (known or {}).get("STREET_ADDRESS") or []:
+        if not isinstance(value, str):
+            continue
+        pieces = [p.strip() for p in re.split(r"[,\n]+", value) if p.strip()]
+        for index, piece in enumerate(pieces):
+            postcode = _TRAILING_POSTCODE.search(piece)
+            if postcode:
+                piece = piece[: postcode.start()].strip()
+            words = [w.lower() for w in re.findall(r"[^\W\d_][^\W\d_'’\-]*", piece)]
+            if any(c.isdigit() for c in piece) or _STREET_WORD.search(piece):
+                while words and words[-1] in places():
+                    towns.add(words.pop())  # "11 Priors Close Chelmsford"
+            elif index > 0 or all(w in places() for w in words):
+                towns.update(w for w in words if w not in NAME_STOP and len(w) > 2)
+    return frozenset(towns)
+
+
+# Words of a flat's or a floor's place in a building, not of a house's name.
+_PART_OF_A_BUILDING = frozenset(
+    [
+        "flat",
+        "apartment",
+        "apt",
+        "unit",
+        "floor",
+        "basement",
+        "rear",
+        "front",
+        "ground",
+        "first",
+        "second",
+        "third",
+        "top",
+        "upper",
+        "lower",
+        "annex",
+        "annexe",
+        "room",
+        "studio",
+        "maisonette",
+        "block",
+    ]
+)
+
+
+def _house_name(words: list[str]) -> bool:
+    """The first piece of an address is a house's name ("Drumbeg House", "Tigh na Mara",
+    "Glendun"): a capitalised name, not a town, nor a flat's or a floor's place."""
+    lows = [w.lower() for w in words]
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and not all(w in places() for w in lows)
+        and not any(w in _PART_OF_A_BUILDING for w in lows)
+    )
 
 
 def _phone_variants(value: str) -> list[str]:

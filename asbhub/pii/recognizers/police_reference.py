@@ -140,10 +140,13 @@ _ACT_AND_YEAR = re.compile(r"(?i:act)\s(?:1[89]|20)\d\d")
 _GRID_REFERENCE_BEFORE = re.compile(
     r"\b(?i:grid\s+ref(?:erence)?|os\s+(?:grid\s+)?ref|map\s+ref|ngr)\s*[.:]?\s*$"
 )
-# A street's furniture's number: "lamp post 114", "streetlight no. 44", "camera 12".
+# A street's furniture's number: "lamp post 114", "streetlight no. 44", "camera 12"; a
+# meeting's and a message's: "Meeting ID: 372 118 604 55", "conference ID: 918 736 45#",
+# "timestamp_ms": 1741562403000.
 _THINGS_NUMBER_BEFORE = re.compile(
-    r"\b(?i:lamp\s?post|lamppost|street\s?light|column|bin|camera|cam)"
-    r"\s*(?:no\.?|number|#)?\s*$"
+    r"\b(?i:lamp\s?post|lamppost|street\s?light|column|bin|camera|cam"
+    r"|(?:meeting|conference|webinar|zoom|teams)\s+id|timestamp(?:_ms|_s)?\W{0,3})"
+    r"\s*(?:no\.?|number|#|:)?\s*$"
 )
 # Words and a year alone after them: "still live till 2028", "UNDER EPA 1990".
 _WORDS_THEN_YEAR = re.compile(r"((?:[A-Za-z]+\s){1,3})(?:19|20)\d\d")

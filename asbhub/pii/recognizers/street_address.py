@@ -38,7 +38,7 @@ def _street_words() -> str:
 # "Drove", a fenland street ("Plot 6, Fen Drove"), only capitalised: "2 mates drove off".
 STREET_WORDS = _street_words() + "|(?-i:Drove|DROVE)"
 BUILDING_WORDS = (
-    "court|house|heights|tower|towers|mansions|lodge|block|point|flats|buildings|hall|halls"
+    "court|house|hse|heights|tower|towers|mansions|lodge|block|point|flats|buildings|hall|halls"
     "|site|marina"  # "Plot 6, Halfway Lane Traveller Site", "Mooring 22, Kingsley Wharf Marina"
 )
 # Words that end a street name run: "2 males on the road" is not an address.
@@ -171,16 +171,24 @@ _NOT_STREET_NAME = (
     r"|Sunday|Units?|Officers?|Calls?|Reports?|Incidents?|Occasions?|Of|And|The"
     r"|(?i:into|onto|at|in|on|to|from|behind|outside|opposite|near|by|of|and|the))\b)"
 )
-# (a capital first, so the long lookahead runs only where a capitalised word starts)
+# (a capital first, so the long lookahead runs only where a capitalised word starts; any
+# alphabet's letters: "Tŷ Gwyn Farm", "Dòmhnall")
 _CAP_WORD = (
-    rf"(?=[A-Z]){_NOT_STREET_NAME}"
-    r"(?:[A-Z][a-z'’]+(?:-(?:[a-z]{1,3}-)?[A-Z][a-z'’]+)?|[A-Z]{3,})"
+    rf"(?=\p{{Lu}}){_NOT_STREET_NAME}"
+    r"(?:\p{Lu}[\p{Ll}'’]+(?:-(?:\p{Ll}{1,3}-)?\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{3,})"
 )
 # A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
 _HOUSE_NAMES = (
     "Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Grange Farm|Mill House|Rectory|Vicarage"
-    "|Forge|Stables|Oast House|Coach House|Old School House|Chalet|Lodge"
+    "|Forge|Stables|Oast House|Coach House|Old School House|Chalet|Lodge|Steading|Manse|Bothy"
+    "|Schoolhouse"
+)
+# A Scottish farm's first word before "of": "Mains of Balgavies", "Mill of Towie", "Boat of
+# Garten". "Mains of" names a farm with or without a house word after it.
+_FARM_BEFORE_OF = (
+    "Mains|MAINS|Mill|MILL|Milton|MILTON|Kirkton|KIRKTON|Haugh|HAUGH|Hill|HILL|Bridge|BRIDGE"
+    "|Boat|BOAT|Burn|BURN|Braes|BRAES|Brae|BRAE|Bogs|BOGS|Crofts|CROFTS"
 )
 # Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
 _WELSH_STREET = (
@@ -382,8 +390,12 @@ class StreetAddressRecognizer(PatternMatching):
             # not an area named after a farm: "near Marsh Farm", "order covering Throstle Farm",
             # "Waterside Farm car park", "Broadwater Farm estate"
             r"(?<!\b(?:near|nr|covering|around|across|towards|toward)\s)"
-            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR|of)\s+)?){{1,3}}"
-            rf"(?i:{_HOUSE_NAMES}))\b"
+            # "of" joins a farm's first word ("Mill of Towie Farm"), not a person and where
+            # they live ("Tom Irvine of ROSSMORE COTTAGE")
+            rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR)\s+)?"
+            rf"|(?:{_FARM_BEFORE_OF})\s+(?:of|OF)\s+){{1,3}}"
+            # capitalised as the name is: not "Neighbouring farm", "Derelict barn"
+            rf"(?=[A-Z])(?i:{_HOUSE_NAMES}))\b"
             # (nor a school or a body named after one: "Ormiston Forge Academy")
             rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community|academy"
             r"|school|college|primary|surgery|practice|centre|trust|garage|inn|arms"
@@ -391,6 +403,11 @@ class StreetAddressRecognizer(PatternMatching):
             # section")
             r"|youths?|lads|kids|boys|girls|gang|group|section|ward|team|patch)\b)"
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
+            0.6,
+        ),
+        Pattern(
+            "Scottish farm by its mains",  # "MAINS OF BALGAVIES", "Mains of Corse"
+            rf"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\s+{_CAP_WORD}(?:\s+(?i:{_HOUSE_NAMES}))?)\b",
             0.6,
         ),
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
@@ -523,6 +540,7 @@ class StreetAddressRecognizer(PatternMatching):
             r"(?i:mooring|berth|pitch|chalet|lodge|croft)"
         ),
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
+        "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",
         "Named farm in lower case after a cue": (
             r"(?-i:\b(?:farm|farmhouse|cottage|cottages|barn|bungalow|croft|grange)\b)"
         ),
