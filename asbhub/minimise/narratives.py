@@ -98,13 +98,13 @@ class NarrativeRedactor:
         it as the town ("seen in Preston"); the whole name still is."""
         from asbhub.pii.deny_list import ENTITY_ORDER, DenyList
         from asbhub.pii.names import place_use_of_a_name
-        from asbhub.pii.recognizers.known_values import known_towns
 
         masked = mask_placeholders(text)
-        towns = known_towns(known)
+        deny = DenyList.of(known, common_word_names=False)
+        towns = deny.towns_in(masked)
         found = {
             m.entity_type
-            for m in DenyList.of(known, common_word_names=False).spans(masked)
+            for m in deny.spans(masked)
             if not (
                 m.entity_type == "PERSON" and place_use_of_a_name(masked, m.start, m.end, towns)
             )

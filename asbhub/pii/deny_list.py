@@ -22,9 +22,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from asbhub.pii.gazetteers import COMMON_WORD_NAMES
-from asbhub.pii.recognizers.known_values import DATE_FORMATS, NAME_STOP, TITLES, address_parts
+from asbhub.pii.recognizers.known_values import (
+    DATE_FORMATS,
+    NAME_STOP,
+    TITLES,
+    address_parts,
+    known_towns,
+)
 
 MAX_TOKENS = 8  # the longest run of words one value spans in text ("Flat 2 31 Barlow Road")
+# The digests of the towns of the record's own addresses, kept beside its values' so that a name
+# which is also its town is judged the same way once the detail is cleared; never redacted.
+TOWNS = "TOWNS"
 DIGEST_HEX = 32
 KEY_LABEL = b"asbhub/pii/deny-list"
 # The order types are tried in when one form belongs to several (a postcode in an address).
@@ -276,6 +285,7 @@ class DenyList(_Matcher):
     """A record's own values as forms, by entity type (held in memory, never stored)."""
 
     forms: Mapping[str, frozenset[str]]
+    towns: frozenset[str] = frozenset()  # folded: "halifax"
 
     @classmethod
     def of(
@@ -290,8 +300,13 @@ class DenyList(_Matcher):
                     for form in value_forms(entity_type, value, common_word_names)
                 )
                 for entity_type, values in (known or {}).items()
-            }
+            },
+            frozenset(fold(town) for town in known_towns(known)),
         )
+
+    def towns_in(self, text: str) -> frozenset[str]:
+        """The words of `text`, in lower case, that are towns of the record's own addresses."""
+        return frozenset(w.lower() for w in set(_TOKEN.findall(text)) if fold(w) in self.towns)
 
     def _entity_of(self, form: str) -> str | None:
         return next((t for t, forms in self._ordered if form in forms), None)
@@ -302,11 +317,14 @@ class DenyList(_Matcher):
 
     def keyed(self, key: bytes) -> dict[str, list[str]]:
         """The digests to keep in place of the values: by type, sorted, no value among them."""
-        return {
+        keyed = {
             entity_type: sorted({form_digest(key, form) for form in forms})
             for entity_type, forms in self.forms.items()
             if forms
         }
+        if self.towns:
+            keyed[TOWNS] = sorted({form_digest(key, _town_form(t)) for t in self.towns})
+        return keyed
 
 
 @dataclass(frozen=True)
@@ -324,8 +342,24 @@ class KeyedDenyList(_Matcher):
     @cached_property
     def _ordered(self) -> list[tuple[str, frozenset[str]]]:
         return sorted(
-            ((t, frozenset(d)) for t, d in self.digests.items()), key=lambda i: _rank(i[0])
+            ((t, frozenset(d)) for t, d in self.digests.items() if t != TOWNS),
+            key=lambda i: _rank(i[0]),
         )
+
+    def towns_in(self, text: str) -> frozenset[str]:
+        """The words of `text`, in lower case, whose digests are the record's towns'."""
+        held = frozenset(self.digests.get(TOWNS, ()))
+        if not held:
+            return frozenset()
+        return frozenset(
+            w.lower()
+            for w in set(_TOKEN.findall(text))
+            if form_digest(self.key, _town_form(fold(w))) in held
+        )
+
+
+def _town_form(folded: str) -> str:
+    return "t:" + folded
 
 
 def deny_key(secret: bytes) -> bytes:

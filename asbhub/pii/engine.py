@@ -189,8 +189,8 @@ class RedactionEngine:
 
         candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
-        towns = known_towns(known) if known and not isinstance(known, KeyedDenyList) else None
-        again = repeat_names(text, entities, towns or frozenset()) + joined_names(text, entities)
+        towns = known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
+        again = repeat_names(text, entities, towns) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities)
         again = _outside(plain, again)
@@ -207,7 +207,7 @@ class RedactionEngine:
             }
             if found:
                 named = [e for e in entities if e.type == "PERSON" and (e.start, e.end) in found]
-                more = _outside(plain, repeat_names(text, named, towns or frozenset()))
+                more = _outside(plain, repeat_names(text, named, towns))
                 if more:
                     entities = settle(text, candidates + again + more)
         entities = without_organisations(text, tidy(text, entities))
@@ -241,7 +241,7 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
         spans += [(m.entity_type, m.start, m.end) for m in DenyList.of(known).spans(text)]
     from asbhub.pii.names import place_use_of_a_name
 
-    towns = frozenset() if isinstance(known, KeyedDenyList) else known_towns(known)
+    towns = known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
     return [
         Candidate(t, start, end, KNOWN_SCORE, "known")
         for t, start, end in spans

@@ -88,6 +88,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning46": SetRole.TUNED_ON,
     "tuning47": SetRole.TUNED_ON,
     "tuning48": SetRole.TUNED_ON,
+    "tuning49": SetRole.TUNED_ON,
+    "tuning50": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -206,6 +206,15 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def places_abroad() -> frozenset[str]:
+    """Places abroad written as a person's name is ("hong kong", "sierra leone"): whole names,
+    lower case, their words joined by one space (data/places_abroad.txt)."""
+    text = resources.files("asbhub.pii").joinpath("data", "places_abroad.txt").read_text("utf-8")
+    lines = (line.strip().lower() for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(" ".join(line.split()) for line in lines if line)
+
+
+@functools.lru_cache(maxsize=1)
 def places_named_like_people() -> frozenset[str]:
     """GeoNames' UK places of 1,000 people or more whose one word is also a name ("barry",
     "shirley", "carlton"; tools/build_words.py): places only where the words around them say so."""

@@ -16,6 +16,7 @@ from asbhub.pii.gazetteers import (
     first_names,
     not_names,
     places,
+    places_abroad,
     places_named_like_people,
     surnames,
 )
@@ -1290,7 +1291,12 @@ def _phonetic_alphabet() -> re.Pattern[str]:
     return re.compile(PHONETIC)
 
 
-_CALL_SIGN_NUMBER = re.compile(r"[\s\-]?\d{1,3}\b")
+# A call sign's number, in digits or said in two or three: "Mike Sierra 12", "Whiskey Mike one
+# one" (not "Charlie one of the lads").
+_SAID_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner)"
+_CALL_SIGN_NUMBER = re.compile(
+    rf"[\s\-]?(?:\d{{1,3}}|(?i:{_SAID_DIGIT}(?:[\s\-]+{_SAID_DIGIT}){{1,2}}))\b"
+)
 
 
 def _phonetic(word: str) -> bool:
@@ -1564,6 +1570,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if len(words) >= 2 and " ".join(words) in places_abroad():
+        return True  # "from Hong Kong", "Sierra Leone": a place abroad, named like a person
     if (
         len(words) == 1
         and text[cand.end : cand.end + 1] not in ("'", "’")

@@ -53,6 +53,7 @@ GATED = [
     "OfflineEmail",
     "PersonContext",
     "PoliceReference",
+    "SocialMediaHandle",
     "StreetAddress",
     "TunedUkNino",
     "TunedUkPostcode",

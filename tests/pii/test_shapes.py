@@ -14,6 +14,39 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a social handle read out with its '@' said and an underscore ('at kx underscore blaze"
+        " twenty-one') goes; an e-mail said beside it goes as an e-mail, and 'at the park' stays",
+        "She read the account out as at kx underscore blaze twenty-one; mum's e-mail is t"
+        " underscore okoye at example dot com. They met at the park by the wall.",
+        ["kx underscore blaze twenty-one", "okoye at example dot com"],
+        ["met at the park by the wall"],
+    ),
+    (
+        "a flat's and a house's number said in words ('flat forty-one, Tennyson House, Marlowe"
+        " Road', 'lives at seventy-two Ashgrove Road') goes; two males on a street, a capitalised"
+        " place's number ('at Seven Sisters Road') stay",
+        "CLR: she's in flat forty-one, Tennyson House, Marlowe Road, and he lives at seventy-two"
+        " Ashgrove Road. Two males on Station Road, then the bus to Seven Sisters Road.",
+        ["forty-one, Tennyson House, Marlowe Road", "seventy-two Ashgrove Road"],
+        ["Two males on Station Road", "Seven Sisters Road"],
+    ),
+    (
+        "a postcode read out in the phonetic alphabet ('Whiskey Sierra nineteen, two Tango"
+        " Kilo') goes; call signs read out beside it ('Kilo Charlie two one') stay",
+        "CLR gave the postcode as Whiskey Sierra nineteen, two Tango Kilo. Kilo Charlie two one"
+        " and Kilo Charlie two four attended.",
+        ["Whiskey Sierra nineteen, two Tango Kilo"],
+        ["Kilo Charlie two one and Kilo Charlie two four attended"],
+    ),
+    (
+        "a place abroad named as a person is ('Hong Kong', 'Sierra Leone', 'Addis Ababa') stays;"
+        " the people from it go",
+        "Mrs Chow Mei Lin came from Hong Kong in 2022; her lodger Abebe Tadesse lived in Addis"
+        " Ababa, and his cousin Foday Kamara is from Sierra Leone.",
+        ["Chow Mei Lin", "Abebe Tadesse", "Foday Kamara"],
+        ["from Hong Kong", "in Addis Ababa", "from Sierra Leone"],
+    ),
+    (
         "a Scottish farm by its mains ('MAINS OF DRUMTOCHTY') and a steading by its name go; a"
         " farm named by what it is ('Neighbouring farm') and the town stay",
         "Quad taken from MAINS OF DRUMTOCHTY by Laurencekirk; the tenant at Kirkton Steading"

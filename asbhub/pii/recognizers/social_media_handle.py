@@ -74,6 +74,21 @@ class SocialMediaHandleRecognizer(PatternMatching):
             r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\d+)\b){0,2}",
             0.6,
         ),
+        # Read out with its "@" said, no platform needed where an underscore is said: "an
+        # account called at R D G underscore rats twenty-four", "handle at penhill underscore
+        # mandem" (an e-mail said aloud has its "at" after the name and "dot" after it).
+        Pattern(
+            "Handle read out with its at",
+            r"\bat\s+(?:[A-Za-z0-9]+\s+){0,3}?[A-Za-z0-9]+"
+            r"(?:\s+(?:dot|underscore)\s+[A-Za-z0-9]+)*\s+underscore\s+[A-Za-z0-9]+"
+            r"(?:\s+(?:dot|underscore)\s+[A-Za-z0-9]+)*"
+            r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+            r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|oh|zero|\d+)"
+            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b){0,2}"
+            # (and no address's "dot com" after it)
+            r"(?!\s+dot\s)",
+            0.6,
+        ),
         Pattern(
             "Any word after platform account word",
             rf"\b{_PLATFORM}\s+{_ACCOUNT_WORD}{_LINK}\K{_COMMON}[A-Za-z0-9_][\w.\-]{{2,29}}",
@@ -110,6 +125,10 @@ class SocialMediaHandleRecognizer(PatternMatching):
             0.5,
         ),
     ]
+    # A handle said with its "@" runs only where an underscore is said.
+    GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
+        "Handle read out with its at": r"\sunderscore\s",
+    }
     CONTEXT: ClassVar[list[str]] = [
         "snapchat",
         "snap",

@@ -154,6 +154,24 @@ _STREET = (
     r"|broadway(?![\w']))"
 )
 
+# A house's or a flat's number said in words, as a caller reads it out: "fourteen",
+# "thirty-three", "one hundred and four", "twelve-oh-three", "one-oh-nine".
+_UNITS_SAID = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_SAID = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_SAID = r"(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER_SAID = (
+    rf"(?:(?:{_UNITS_SAID}\s+hundred(?:\s+and)?\s+)?"
+    rf"(?:{_TENS_SAID}(?:[\s\-]{_UNITS_SAID})?|{_TEENS_SAID}|{_UNITS_SAID})"
+    rf"(?:-(?:oh|{_UNITS_SAID}|{_TEENS_SAID}|{_TENS_SAID}))*"
+    rf"|{_UNITS_SAID}\s+hundred)(?![\w'’\-])"
+)
+# Where a caller gives an address: "he lives at sixty Norton Road", "it's thirty-three and
+# thirty-five Priory Road", "address is two A Lark Lane".
+_SAID_ADDRESS_CUE = (
+    r"(?:at|address(?:\s+is)?|lives\s+at|it's|it’s|its|it\s+is|that's|that’s|of|from|outside"
+    r"|opposite|to)"
+)
+_BLOCK = rf"(?:the\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}"
 
 # Streets with no street word ("2 Fodderwick", "15 Long Riding", "12 TOWNGATE") count only
 # after a locative cue and when a comma, full stop, town or postcode follows.
@@ -514,6 +532,23 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
             0.6,
         ),
+        # A flat's and a house's number said in words, as a caller reads an address out:
+        # "flat thirty-two, Hartley House, Cranbrook Road", "room three, fourteen Park Street",
+        # "lives at sixty Norton Road", "thirty-three and thirty-five Priory Road".
+        Pattern(
+            "Flat said in words, and its street",
+            rf"\b(?:flat|apartment|room)\s+{_NUMBER_SAID},?\s+(?:(?!{_NUMBER_SAID}){_BLOCK},\s*)?"
+            rf"(?:(?:{_NUMBER_SAID}|\d{{1,3}}[A-Za-z]?)\s+)?{_STREET}",
+            0.6,
+        ),
+        Pattern(
+            "Number said in words and its street after a cue",
+            # (said, not a place's capitalised name: "at Seven Sisters Road", "Five Arches")
+            rf"\b{_SAID_ADDRESS_CUE}\s+\K(?-i:(?![A-Z][a-z])){_NUMBER_SAID}"
+            rf"(?:\s+(?:and|&)\s+{_NUMBER_SAID})?"
+            rf"(?:\s+(?-i:[A-H]))?\s+{_STREET}",
+            0.55,
+        ),
         Pattern(  # "Flat 12", and a Scottish flat by its floor and door: "Flat 0/2"
             "Flat alone",
             r"\b(?:flat|apartment|apt|maisonette)\s*(?:\d{1,2}/\d{1,2}\b|\d{1,4}[A-Za-z]?\b)",
@@ -541,6 +576,13 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
         "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",
+        # a number said in words runs only where one is
+        "Flat said in words, and its street": (
+            rf"\b(?:flat|apartment|room)\s+(?:{_UNITS_SAID}|{_TEENS_SAID}|{_TENS_SAID})"
+        ),
+        "Number said in words and its street after a cue": (
+            rf"\b(?:{_UNITS_SAID}|{_TEENS_SAID}|{_TENS_SAID})(?:\s|-)"
+        ),
         "Named farm in lower case after a cue": (
             r"(?-i:\b(?:farm|farmhouse|cottage|cottages|barn|bungalow|croft|grange)\b)"
         ),

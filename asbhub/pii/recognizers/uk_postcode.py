@@ -12,6 +12,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.street_address import STREET_WORDS
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
 
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?|[A-PR-UWYZ][0-9]{2}"
@@ -28,6 +29,22 @@ _O_FOR_ZERO = (
 _FIRST_PART = r"first\s+part|part\s*(?:1|one)|1st\s+part|outward(?:\s+code)?"
 _SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 
+# A postcode read out in the phonetic alphabet, its letters said as words or as letters and its
+# numbers as words or digits: "Sierra Echo twenty-two, nine Bravo Papa", "lima nine seven tango
+# romeo", "S L two, five A Golf".
+_LETTER_SAID = rf"(?:{PHONETIC}|(?-i:[A-Z]))"
+_DIGIT_SAID = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+_OUTWARD_NUMBER_SAID = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    rf"|seventeen|eighteen|nineteen|{_DIGIT_SAID}(?:\s{_DIGIT_SAID})?|\d{{1,2}})"
+)
+_POSTCODE_SAID = (
+    rf"\b{_LETTER_SAID}(?:[\s,]+{_LETTER_SAID})?[\s,]+{_OUTWARD_NUMBER_SAID}"
+    # (one of the inward letters said as a word: "five A Golf", not "5 A G")
+    rf"(?:[\s,]+{_LETTER_SAID})?,?\s+{_DIGIT_SAID}[\s,]+"
+    rf"(?:{PHONETIC}[\s,]+{_LETTER_SAID}|{_LETTER_SAID}[\s,]+{PHONETIC})\b"
+)
 
 # An ordinal of two digits that ends the match: "30TH", "21st" (an inward code's digit is one).
 _TWO_DIGIT_ORDINAL = re.compile(
@@ -109,6 +126,7 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             r"(?:(?-i:[ABD-HJLNP-UW-Z])\s(?-i:[ABD-HJLNP-UW-Z])|double\s(?-i:[ABD-HJLNP-UW-Z]))\b",
             0.6,
         ),
+        Pattern("UK postcode read out phonetically", _POSTCODE_SAID, 0.6),
         Pattern(
             "UK postcode (odd spacing)",
             # (a wrap's hyphen inside the inward code: "S5 8-  RX")
@@ -120,7 +138,9 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
 
     # A postcode read out runs only where two letters stand apart or one is doubled.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
-        "UK postcode read out": (r"(?-i:\b[A-Z]\s[A-Z]\b)", r"double\s")
+        "UK postcode read out": (r"(?-i:\b[A-Z]\s[A-Z]\b)", r"double\s"),
+        # and in the phonetic alphabet only where one of its words is
+        "UK postcode read out phonetically": rf"\b{PHONETIC}\b",
     }
 
     def __init__(self) -> None:
