@@ -66,6 +66,30 @@ def test_redact_many_keeps_order_in_one_and_two_processes(engine: RedactionEngin
     assert all(t.startswith(f"Report {i}:") for i, t in enumerate(single))
 
 
+def test_a_forked_worker_takes_the_parents_engine_only_when_built_the_same_way(
+    engine: RedactionEngine,
+) -> None:
+    """Workers start from the engine that started them, not a second engine built otherwise:
+    one sharing the force's own references keeps them on two processes, one that does not
+    redacts them, whichever ran first."""
+    from asbhub.pii import engine as module
+
+    module._PARENT["engine"] = engine
+    module._worker_init(engine.model, engine.score_threshold, engine.shared_reference)
+    assert module._WORKER["engine"] is engine
+    module._worker_init(engine.model, engine.score_threshold, r"42/\d{6}/\d{2}")
+    assert module._WORKER["engine"] is not engine
+    assert module._WORKER["engine"].shared_reference == r"42/\d{6}/\d{2}"
+
+    texts = [f"Log 42/00{i:04d}/26 shared; crime EX-24-{i:04d}." for i in range(24)]
+    sharing = RedactionEngine(engine.model, shared_reference=r"42/\d{6}/\d{2}")
+    plain = [r.text for r in engine.redact_many(texts, batch_size=4, n_process=2)]
+    shared = [r.text for r in sharing.redact_many(texts, batch_size=4, n_process=2)]
+    again = [r.text for r in engine.redact_many(texts, batch_size=4, n_process=2)]
+    assert all("42/00" not in t for t in plain) and plain == again
+    assert all(f"42/00{i:04d}/26" in t and "EX-24" not in t for i, t in enumerate(shared))
+
+
 def test_no_socket_is_opened(engine: RedactionEngine, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the redaction engine tried to reach the network")
