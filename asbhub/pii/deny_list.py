@@ -274,6 +274,13 @@ class _Matcher:
             if (entity_type := self._entity_of(form)) is not None
         ]
 
+    def _holds_town(self, folded: str) -> bool:
+        raise NotImplementedError
+
+    def towns_in(self, text: str) -> frozenset[str]:
+        """The words of `text`, in lower case, that are towns of the record's own addresses."""
+        return frozenset(w.lower() for w in set(_TOKEN.findall(text)) if self._holds_town(fold(w)))
+
     def entity_types_in(self, text: str) -> list[str]:
         """The types of the known values found in `text`, in ENTITY_ORDER."""
         found = {match.entity_type for match in self.spans(text)}
@@ -304,9 +311,8 @@ class DenyList(_Matcher):
             frozenset(fold(town) for town in known_towns(known)),
         )
 
-    def towns_in(self, text: str) -> frozenset[str]:
-        """The words of `text`, in lower case, that are towns of the record's own addresses."""
-        return frozenset(w.lower() for w in set(_TOKEN.findall(text)) if fold(w) in self.towns)
+    def _holds_town(self, folded: str) -> bool:
+        return folded in self.towns
 
     def _entity_of(self, form: str) -> str | None:
         return next((t for t, forms in self._ordered if form in forms), None)
@@ -346,16 +352,12 @@ class KeyedDenyList(_Matcher):
             key=lambda i: _rank(i[0]),
         )
 
-    def towns_in(self, text: str) -> frozenset[str]:
-        """The words of `text`, in lower case, whose digests are the record's towns'."""
-        held = frozenset(self.digests.get(TOWNS, ()))
-        if not held:
-            return frozenset()
-        return frozenset(
-            w.lower()
-            for w in set(_TOKEN.findall(text))
-            if form_digest(self.key, _town_form(fold(w))) in held
-        )
+    @cached_property
+    def _towns(self) -> frozenset[str]:
+        return frozenset(self.digests.get(TOWNS, ()))
+
+    def _holds_town(self, folded: str) -> bool:
+        return bool(self._towns) and form_digest(self.key, _town_form(folded)) in self._towns
 
 
 def _town_form(folded: str) -> str:

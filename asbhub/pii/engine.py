@@ -171,14 +171,14 @@ class RedactionEngine:
         candidates = _outside(
             plain, [Candidate(r.entity_type, r.start, r.end, r.score, _source(r)) for r in results]
         )
-        candidates += known_candidates(text, known)
+        towns = record_towns(text, known)
+        candidates += known_candidates(text, known, towns)
         if text != original:  # the record's own values as written, whatever the view undid
             for cand in known_candidates(original, known):
                 span = view.view_span(cand.start, cand.end)
                 if span is not None:
                     candidates.append(Candidate(cand.type, *span, cand.score, cand.source))
         from asbhub.pii.beside import beside_names, listed_like, old_dates, tidy
-        from asbhub.pii.deny_list import KeyedDenyList
         from asbhub.pii.names import (
             clean_names,
             drop_straddling,
@@ -186,11 +186,9 @@ class RedactionEngine:
             not_a_name_word,
             repeat_names,
         )
-        from asbhub.pii.recognizers.known_values import known_towns
 
         candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
-        towns = known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
         again = repeat_names(text, entities, towns) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities)
@@ -227,11 +225,23 @@ class RedactionEngine:
         ]
 
 
-def known_candidates(text: str, known: Known) -> list[Candidate]:
+def record_towns(text: str, known: Known) -> frozenset[str]:
+    """The words of `text` (lower case) that may be towns of the record's own addresses: from
+    its values, or from its keyed digests once the detail is cleared."""
+    from asbhub.pii.deny_list import KeyedDenyList
+    from asbhub.pii.recognizers.known_values import known_towns
+
+    return known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
+
+
+def known_candidates(
+    text: str, known: Known, towns: frozenset[str] | None = None
+) -> list[Candidate]:
     """The record's own values found in its text: as written in the narrative
-    (known_values.py) and in their normal forms, or by keyed digest only (deny_list.py)."""
+    (known_values.py) and in their normal forms, or by keyed digest only (deny_list.py).
+    `towns` are `record_towns(text, known)`, where the caller has them already."""
     from asbhub.pii.deny_list import DenyList, KeyedDenyList
-    from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans, known_towns
+    from asbhub.pii.recognizers.known_values import KNOWN_SCORE, known_spans
 
     if not known:
         return []  # no values of its own: nothing to look for (the deny list would hash every run)
@@ -242,7 +252,8 @@ def known_candidates(text: str, known: Known) -> list[Candidate]:
         spans += [(m.entity_type, m.start, m.end) for m in DenyList.of(known).spans(text)]
     from asbhub.pii.names import place_use_of_a_name
 
-    towns = known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
+    if towns is None:
+        towns = record_towns(text, known)
     return [
         Candidate(t, start, end, KNOWN_SCORE, "known")
         for t, start, end in spans

@@ -1316,7 +1316,7 @@ def place_use_of_a_name(
     word = text[start:end]
     if not word.isalpha():
         return False
-    if word.lower() in towns and not _a_person_by_its_neighbours(text, start, end):
+    if _the_records_town(text, start, end, towns):
         return True
     if _inside_a_longer_place(text, start, end) or _named_place_before(text, start):
         return True  # "Stanley Common", "Church Gresley", "RAF Cranwell"
@@ -1340,6 +1340,12 @@ _PERSON_STATE_AFTER = re.compile(
     r"|came|left|herself|himself)\b",
     re.IGNORECASE,
 )
+
+
+def _the_records_town(text: str, start: int, end: int, towns: frozenset[str]) -> bool:
+    """The word is a town of the record's own addresses and nothing about it makes it the
+    person: "Front counter Halifax" where the victim is Stephen Halifax of Halifax."""
+    return text[start:end].lower() in towns and not _a_person_by_its_neighbours(text, start, end)
 
 
 def _a_person_by_its_neighbours(text: str, start: int, end: int) -> bool:
@@ -2310,10 +2316,7 @@ def repeat_names(
         and not _end_of_a_place(text, c.start)
         and not _inside_a_longer_place(text, c.start, c.end)
         # the town of the record's own address, used as the town ("front counter Whitby")
-        and not (
-            text[c.start : c.end].lower() in towns
-            and not _a_person_by_its_neighbours(text, c.start, c.end)
-        )
+        and not _the_records_town(text, c.start, c.end, towns)
     ]
 
 
