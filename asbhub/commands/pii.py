@@ -64,6 +64,7 @@ def command_redact(
 
     engine = RedactionEngine()
     bad: list[str] = []
+    withheld: list[str] = []
     with ExitStack() as stack:
         source = stack.enter_context(in_file.open(encoding="utf-8")) if in_file else sys.stdin
         sink = stack.enter_context(out_file.open("w", encoding="utf-8")) if out_file else sys.stdout
@@ -81,12 +82,20 @@ def command_redact(
                 {"type": e.type, "start": e.start, "end": e.end, "score": e.score}
                 for e in red.entities
             ]
-            sink.write(
-                json.dumps({"id": ids[index], "text": red.text, "entities": entities}) + "\n"
-            )
+            line: dict[str, Any] = {"id": ids[index], "text": red.text, "entities": entities}
+            if red.withheld:
+                line["withheld"] = True
+                withheld.append(ids[index])
+                sys.stderr.write(f"error: id {ids[index]}: redaction failed; text withheld whole\n")
+            sink.write(json.dumps(line) + "\n")
             ids[index] = ""  # keep the id list from holding strings of a long stream
+    problems = []
     if bad:
-        raise DataError(f"{len(bad)} input line(s) were not valid and were skipped")
+        problems.append(f"{len(bad)} input line(s) were not valid and were skipped")
+    if withheld:
+        problems.append(f"{len(withheld)} narrative(s) could not be redacted and were withheld")
+    if problems:
+        raise DataError("; ".join(problems))
     hub_context(ctx)
 
 

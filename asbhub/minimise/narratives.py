@@ -29,6 +29,8 @@ class NarrativeRedactor:
         self._done: dict[str, tuple[str, str]] = {}
         # The identifiers the last-line scan found in a redacted narrative, by its text.
         self._leftovers: dict[str, list[Any]] = {}
+        # The incidents whose narrative the engine failed on: withheld whole, to be held back.
+        self.withheld: set[str] = set()
         self.seconds = 0.0  # time spent in the engine, for the run's stage timings
         self.narratives = 0
 
@@ -76,6 +78,8 @@ class NarrativeRedactor:
         )
         for (ref, payload), redaction in zip(missing, redactions, strict=True):
             self._done[ref] = (redaction.text, _keeping_force_references(payload, redaction))
+            if redaction.withheld:
+                self.withheld.add(ref)
         self.seconds += time.perf_counter() - started
         self.narratives += len(missing)
         return {ref: self._done[ref][1 if keep_force_references else 0] for ref in wanted}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
+import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -36,16 +38,25 @@ STRUCTURED_TYPES = (
 ALL_TYPES = ("PERSON", "STREET_ADDRESS", *STRUCTURED_TYPES)
 SCORE_THRESHOLD = 0.4
 
+log = logging.getLogger(__name__)
+
+# What a narrative the engine failed on becomes: withheld whole, never sent as it stands.
+WITHHELD = "<WITHHELD>"
+
 # The record's own values by entity type, or (once its detail is cleared) their keyed digests.
 Known: TypeAlias = "Mapping[str, Sequence[str]] | KeyedDenyList | None"
 
 
 @dataclass(frozen=True)
 class Redaction:
-    """A narrative with its personal data replaced, and where each replaced span was."""
+    """A narrative with its personal data replaced, and where each replaced span was.
+
+    `withheld`: the engine failed on this narrative, so the whole of it was replaced; a caller
+    that sends narratives on should hold the record back and say why."""
 
     text: str
     entities: list[Entity]
+    withheld: bool = False
 
 
 class RedactionEngine:
@@ -125,17 +136,29 @@ class RedactionEngine:
 
     def redact_batch(self, batch: Sequence[tuple[str, Known]]) -> list[Redaction]:
         """Redact one batch in this process: NER through spaCy's nlp.pipe, then each recognizer
-        over the whole batch (analysis.py)."""
+        over the whole batch (analysis.py).
+
+        One narrative can never stop the batch: a narrative the engine fails on is withheld
+        whole (see `Redaction.withheld`) and the failure logged without its text; where the
+        batch's analysis fails, each narrative is analysed again on its own."""
         from asbhub.pii.analysis import analyze_batch
 
         views = [plain_view(text) for text, _ in batch]
         texts = [view.text for view in views]
-        artifacts = list(self.nlp_engine.artifacts_for(texts, batch_size=max(1, len(texts))))
-        found = analyze_batch(self.analyzer, texts, artifacts, self.score_threshold)
-        return [
-            self._redact_with(text, known, view, results)
-            for (text, known), view, results in zip(batch, views, found, strict=True)
-        ]
+        try:
+            artifacts = list(self.nlp_engine.artifacts_for(texts, batch_size=max(1, len(texts))))
+            found = analyze_batch(self.analyzer, texts, artifacts, self.score_threshold)
+        except Exception as exc:
+            if len(batch) == 1:
+                return [_withheld(batch[0][0], exc)]
+            return [redaction for item in batch for redaction in self.redact_batch([item])]
+        redactions = []
+        for (text, known), view, results in zip(batch, views, found, strict=True):
+            try:
+                redactions.append(self._redact_with(text, known, view, results))
+            except Exception as exc:
+                redactions.append(_withheld(text, exc))
+        return redactions
 
     def find_structured_pii(self, text: str) -> list[Entity]:
         """Identifiers by pattern only (no model, no names): the fast last-line check."""
@@ -223,6 +246,18 @@ class RedactionEngine:
             for e in entities
             if not (e.type == "POLICE_REFERENCE" and shared.fullmatch(text[e.start : e.end]))
         ]
+
+
+def _withheld(text: str, exc: Exception) -> Redaction:
+    """The whole narrative replaced, and the failure logged by its kind and place only: an
+    exception's message may quote the text."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    log.error(
+        "redaction failed on a narrative (%s at %s); it is withheld whole",
+        type(exc).__name__,
+        f"{where.filename}:{where.lineno}" if where else "unknown place",
+    )
+    return Redaction(WITHHELD, [Entity("WITHHELD", 0, len(text), 1.0)], withheld=True)
 
 
 def record_towns(text: str, known: Known) -> frozenset[str]:

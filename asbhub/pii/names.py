@@ -715,6 +715,8 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     if intro and intro.end() < cand.end:
         cand = Candidate(cand.type, intro.end(), cand.end, cand.score, cand.source)
     words = list(_WORD.finditer(text, cand.start, cand.end))
+    if not words:
+        return None  # digits or marks alone ('"Deano" 07700 900949'): no one's name
     source = cand.source
     if _quoted(text, cand):
         return cand  # a nickname in quotes is a name as it stands: "the wee man", "Big Mike"

@@ -161,6 +161,10 @@ def project_referrals(
                 )
             )
             continue
+        if incident.incident_ref in hub.redactions.withheld:
+            reason = "its narrative could not be redacted (the engine failed on it)"
+            set_aside.append((index, _aside(referral, RecordCheck.PII_SCAN, reason)))
+            continue
         try:
             view = projector.project(
                 canonical_referral(incident.payload, referral),

@@ -110,3 +110,44 @@ def test_a_common_word_or_a_street_word_alone_is_not_the_records_value(
     assert code == 0, result
     assert result["partners"][0]["set_aside"] == []
     assert len(night.delivered(COUNCIL, "referrals", NIGHT)) == 3
+
+
+def test_a_narrative_the_engine_fails_on_is_held_back_and_the_rest_go(
+    make_night,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The engine failing on one narrative (any error in any part of it) neither stops the
+    night nor sends that narrative: its referral is set aside saying so, and the others go."""
+    from asbhub.pii import names
+
+    night: Night = make_night({COUNCIL})
+    shapes = [{"district": "Chelmsford", **VICTIM} for _ in range(3)]
+    shapes[1] = {
+        **shapes[1],
+        "victim_name": "Nerys Poisonwood",
+        "narrative": "Nerys Poisonwood of 31 Barlow Road reports youths kicking a ball.",
+    }
+    rows = write_incidents(night.landing, "incidents-20261125.jsonl", shapes)
+    failed = rows[1]["incident_ref"]
+    assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
+    real = names.clean_names
+
+    def fails_on_one(text, candidates):  # type: ignore[no-untyped-def]
+        if "Poisonwood" in text:
+            raise IndexError("list index out of range")
+        return real(text, candidates)
+
+    monkeypatch.setattr(names, "clean_names", fails_on_one)
+    code, result = run_night(night)
+    assert code == 1, "someone must look at the set-aside record"
+    [partner] = result["partners"]
+    [aside] = partner["set_aside"]
+    assert aside["check"] == "pii_scan"
+    assert "could not be redacted" in aside["reason"]
+    assert "poisonwood" not in str(result).lower()
+    sent = night.delivered(COUNCIL, "referrals", NIGHT)
+    assert sorted(r["incident_ref"] for r in sent) == sorted(
+        r["incident_ref"] for r in rows if r["incident_ref"] != failed
+    )
+    assert all("kicking a ball" in r["narrative"] for r in sent)
+    assert not any("Poisonwood" in str(r) or "WITHHELD" in str(r) for r in sent)

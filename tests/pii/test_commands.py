@@ -40,6 +40,39 @@ def test_redact_reports_bad_lines_and_carries_on(tmp_path: Path) -> None:
     assert {"type", "start", "end", "score"} <= set(rows[0]["entities"][0])
 
 
+def test_redact_withholds_a_narrative_it_fails_on_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from asbhub.pii import names
+
+    real = names.clean_names
+
+    def fails_on_one(text, candidates):  # type: ignore[no-untyped-def]
+        if "Poisonwood" in text:
+            raise IndexError("list index out of range")
+        return real(text, candidates)
+
+    monkeypatch.setattr(names, "clean_names", fails_on_one)
+    source = tmp_path / "in.jsonl"
+    texts = ["Mr Jones rang on 07700 900123", "Mrs Poisonwood rang", "Youths in Otley"]
+    source.write_text(
+        "".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["pii", "redact", "--in", str(source), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "id n1" in result.stderr and "withheld" in result.stderr
+    assert "Poisonwood" not in result.output + result.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r.get("withheld", False)) for r in rows] == [
+        ("n0", False),
+        ("n1", True),
+        ("n2", False),
+    ]
+    assert rows[1]["text"] == "<WITHHELD>" and rows[2]["text"] == "Youths in Otley"
+
+
 def test_evaluate_prints_scores() -> None:
     result = CliRunner().invoke(app, ["pii", "evaluate", str(FIXTURES / "dev.jsonl")])
     assert result.exit_code == 0, result.output

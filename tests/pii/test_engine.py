@@ -90,6 +90,64 @@ def test_a_forked_worker_takes_the_parents_engine_only_when_built_the_same_way(
     assert all(f"42/00{i:04d}/26" in t and "EX-24" not in t for i, t in enumerate(shared))
 
 
+@pytest.mark.parametrize("where", ["analysis", "after analysis"])
+def test_one_narrative_the_engine_fails_on_is_withheld_and_the_rest_go(
+    engine: RedactionEngine,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    where: str,
+) -> None:
+    """Whatever part of the engine fails on a narrative, that narrative is withheld whole and
+    said to be, the failure is logged without its text, and the batch around it is redacted."""
+    from asbhub.pii import analysis, names
+
+    def fails_on_poison(real):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            texts = [a for a in args if isinstance(a, str)]
+            texts += [t for a in args if isinstance(a, list) for t in a if isinstance(t, str)]
+            if any("Poisonwood" in t for t in texts):
+                raise IndexError("list index out of range")
+            return real(*args, **kwargs)
+
+        return run
+
+    if where == "analysis":  # the whole batch's analysis, then each narrative's on its own
+        monkeypatch.setattr(analysis, "analyze_batch", fails_on_poison(analysis.analyze_batch))
+    else:
+        monkeypatch.setattr(names, "clean_names", fails_on_poison(names.clean_names))
+    texts = [f"Report {i}: Mr Dale Hewitt rang from 07700 9004{i:02d}." for i in range(12)]
+    texts[5] = "Mrs Nerys Poisonwood of 9 Tanyard Lane rang from 07700 900777."
+    for n_process in (1, 2):
+        out = list(engine.redact_many(texts, batch_size=4, n_process=n_process))
+        assert [r.withheld for r in out] == [i == 5 for i in range(12)]
+        assert out[5].text == "<WITHHELD>"
+        assert [(e.type, e.start, e.end) for e in out[5].entities] == [
+            ("WITHHELD", 0, len(texts[5]))
+        ]
+        assert all(
+            r.text == f"Report {i}: Mr <PERSON> rang from <PHONE_NUMBER>."
+            for i, r in enumerate(out)
+            if i != 5
+        )
+    with caplog.at_level("ERROR"):
+        assert engine.redact(texts[5]).withheld
+    assert "IndexError" in caplog.text and "withheld" in caplog.text
+    assert "Poisonwood" not in caplog.text and "Tanyard" not in caplog.text
+
+
+def test_a_candidate_without_a_letter_is_no_name(engine: RedactionEngine) -> None:
+    """A nickname's phone number, taken for a street name before "(believed …)", once failed
+    the whole batch; digits alone are no one's name, and the number goes as a phone number."""
+    text = (
+        'contacts of note: "Tasha" 07700 900318; "Deano" 07700 900949 (believed Dean Squires '
+        "of Heavitree). Meeting at Belmont Park."
+    )
+    red = engine.redact(text)
+    assert not red.withheld
+    assert "900949" not in red.text and "Dean Squires" not in red.text
+    assert "<PHONE_NUMBER> (believed" in red.text and "Belmont Park" in red.text
+
+
 def test_no_socket_is_opened(engine: RedactionEngine, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the redaction engine tried to reach the network")

@@ -71,7 +71,10 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # after a street and its comma ("27 chatsworth rd, e5 olb"), not "the a5 old road".
         Pattern(
             "UK postcode with a letter O for a zero",
-            rf"\b(?-i:{_O_FOR_ZERO})\b|(?<=(?i:\b(?:{STREET_WORDS})\.?,?\s)){_O_FOR_ZERO}\b",
+            rf"\b(?-i:{_O_FOR_ZERO})\b"
+            # (the postcode's start first, so that the look back runs only there)
+            r"|(?<=\s)(?=[a-pr-uwyz][a-hk-y]?[0-9o])"
+            rf"(?<=(?i:\b(?:{STREET_WORDS})\.?,?\s)){_O_FOR_ZERO}\b",
             0.6,
         ),
         # Typed wrong right after its street (and town) or its cue, in capitals: a letter for a
