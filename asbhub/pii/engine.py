@@ -205,6 +205,7 @@ class RedactionEngine:
         from asbhub.pii.names import (
             clean_names,
             drop_straddling,
+            initials_of_names,
             joined_names,
             not_a_name_word,
             repeat_names,
@@ -214,7 +215,7 @@ class RedactionEngine:
         entities = settle(text, candidates)
         again = repeat_names(text, entities, towns) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
-        again += old_dates(text, entities)
+        again += old_dates(text, entities) + initials_of_names(text, entities)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)

@@ -1376,6 +1376,13 @@ def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
     if words[0] in places() and _AREA_AFTER.match(text, end):
         return True
     where = _WHERE_BEFORE.search(text, max(0, cand.start - 12), cand.start) is not None
+    if (
+        not where
+        and words[0] in places()
+        and words[0] not in first_names()
+        and not text[cand.start : end].isupper()
+    ):
+        where = _GOING_BEFORE.search(text, max(0, cand.start - 12), cand.start) is not None
     if not where or end != cand.end or text[end : end + 1] in ("'", "’"):
         return False
     if words[0] in places():
@@ -1927,6 +1934,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and (words[-1] in _BUILDING_LAST or words[-2] not in first_names())
     ):
         return True  # "Bernard Weatherill House", "Brandon Country Park"; not "Sarah Jane Hall"
+    if len(words) == 2 and not titled and words[1] in _BUILDING_LAST and span[:1].isupper():
+        return True  # "the windows of Kennedy House", "Victoria Library": a building
     if (
         len(words) == 1
         and not titled
@@ -2319,6 +2328,11 @@ def repeat_names(
         and not _inside_a_longer_place(text, c.start, c.end)
         # the town of the record's own address, used as the town ("front counter Whitby")
         and not _the_records_town(text, c.start, c.end, towns)
+        # a place placed by its area or team after it: "ROUNDHAY area", "Hyde SNT"
+        and not (
+            text[c.start : c.end].lower() in places()
+            and _a_town_by_its_neighbours(text, c, [text[c.start : c.end].lower()])
+        )
     ]
 
 
@@ -2492,13 +2506,22 @@ _TEAM_OR_COUNTY_AFTER = re.compile(
 )
 # After a listed place only, a ward, division, sector or beat in lower case ("Ward" and "ellis
 # ward" may be a surname).
-_AREA_AFTER = re.compile(r"\s(?:ward|division|sector|beat)\b")
+_AREA_AFTER = re.compile(
+    r"\s(?:ward|division|sector|beat|(?i:estate|area|custody|constabulary))\b(?!['’])"
+)
 # After a place named like a person: a surname ("in Barry Jones's car"), not a place of its own.
 _CAPITAL_WORD_NEXT = re.compile(r"\s+[A-Z][a-z]")
 # A town after a comma, the end of what is named there: "Shirley, Southampton." (not "Keith,
 # Leeds City Council").
 _TOWN_AFTER_COMMA = re.compile(r",\s*([A-Z][a-z]+)\b(?!\s+[A-Z][a-z]|[\-'’])")
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|towards|toward|around|outside)\s+$", re.IGNORECASE)
+# Words of going through or to a place, before a listed place that is no first name and not
+# in capitals ("walking home through Stonehouse", "the 330 back to Hyde"; "statement taken
+# from HULL" is the person).
+_GOING_BEFORE = re.compile(
+    r"\b(?:through|via|across|throughout|round|(?:back|over|down|up|out)\s+to|into|from)\s+$",
+    re.IGNORECASE,
+)
 # An operation's name: "Op Jasmine", "OP SEASHORE", "operation Summer Nights"; not a CAD log's
 # operator ("op 5512 HUSSAIN:", "op LEWIS K"), nor a timed entry's ("20:31 OP MWANGI:").
 _OPERATION_BEFORE = re.compile(
@@ -2610,8 +2633,66 @@ def _place_use(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12) : start].lower()
     prev = _PREV_WORD.search(text, max(0, start - 30), start)
     return (
-        re.search(r"\b(?:in|at|to|from|near|the|of|on|into|towards?)\s+$", before) is not None
+        re.search(
+            r"\b(?:in|at|to|from|near|the|of|on|into|towards?|through|via|across|around)\s+$",
+            before,
+        )
+        is not None
         or _ORG_AFTER.match(text[end : end + 40]) is not None
         or (prev is not None and _placed_landmark(text, [prev, *_WORD.finditer(text, start, end)]))
         or _named_place_before(text, start)
     )
+
+
+# Initials that are also ranks, roles, times or common abbreviations: never taken for a named
+# person's initials alone ("DS" may be Dean Smith, but more often a detective sergeant).
+_NOT_INITIALS = _wordset(
+    "pc ps dc ds di ci sc cs mp ms mr dr am pm tv id uk us ok it pe re gp cv dj pa pr hq eu"
+    " ip rp vp op no nb ps bt pcs asb nfa abc cpn cpw yot oic dob nhs cid cps gbh abh tic snt"
+    " npt ons ward mrs dci dsi acc csu dvd dna ooh acs bwv pnc cad rta rtc ctv ho"
+)
+# The words of a name that its initials leave out: particles ("de", "van", "bin", "ap").
+_PARTICLES = _wordset("de da di du la le van von der den bin bint ibn al el ap ab o mac st")
+# A named person's initials standing alone, as minutes and chronologies write them: "NR by
+# 31/03", "(DW)", "JB's mum"; not part of a code ("JB-112"), a rank before a name or number
+# ("DS Khan", "PS 2281"), or a time ("10 AM").
+_INITIALS_ALONE = re.compile(
+    r"(?<![\w/\-&.])(?<!\d\s)([A-Z]{2,3})(?![\w/\-&]|\.\w|\s*\d|\s+[A-Z][a-z])"
+)
+# A title and one letter standing for a person: "Mrs H is aged 81", "letter to Mr B".
+_TITLE_AND_LETTER = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z])(?![\w'’\-&/]|\.\s*[A-Z][a-z]"
+    r"|\.\w|\s+[A-Z][a-z]|\s*\d)"
+)
+
+
+def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """A named person's initials where they stand alone ("Daniel Whitby" … "warning letter to
+    DW"), and a title with one letter ("Mrs H"): both are how minutes, chronologies and case
+    notes refer to a person once named."""
+    found = [
+        Candidate("PERSON", m.start(1), m.end(1), 0.6, "context")
+        for m in _TITLE_AND_LETTER.finditer(text)
+    ]
+    initials: set[str] = set()
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        words = [w for w in _WORD.findall(text[ent.start : ent.end]) if w.lower() not in _PARTICLES]
+        if len(words) < 2:
+            continue
+        letters = [w[0].upper() for w in words]
+        initials.add(letters[0] + letters[-1])
+        if len(letters) == 3:
+            initials.add("".join(letters))
+    initials = {i for i in initials if i.isascii() and i.lower() not in _NOT_INITIALS}
+    if initials and not _mostly_lower_case(text):
+        # in a note written in capitals, a word is no one's initials: "ON RADIO AS KYLE"
+        initials = {i for i in initials if i.lower() not in english_words()}
+    if initials:
+        found += [
+            Candidate("PERSON", m.start(1), m.end(1), 0.6, "context")
+            for m in _INITIALS_ALONE.finditer(text)
+            if m.group(1) in initials
+        ]
+    return found

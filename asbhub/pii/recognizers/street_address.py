@@ -41,6 +41,11 @@ BUILDING_WORDS = (
     "court|house|hse|heights|tower|towers|mansions|lodge|block|point|flats|buildings|hall|halls"
     "|site|marina"  # "Plot 6, Halfway Lane Traveller Site", "Mooring 22, Kingsley Wharf Marina"
 )
+# Things counted after a number: "crim dam to 2 benches", "3 WINDOWS", "4 dogs seen".
+_COUNTED_WORDS = (
+    "windows|benches|bins|fences|panels|tyres|bottles|cans|eggs|stones|bricks|items|bags|dogs"
+    "|officers|units|fires|cameras|lights|signs|trees|gates|walls|sheds|phones"
+)
 # Words that end a street name run: "2 males on the road" is not an address.
 _NOT_STREET = (
     r"(?!(?:the|a|an|on|in|at|to|of|and|or|by|from|with|down|up|near|into|onto|outside|along"
@@ -48,8 +53,11 @@ _NOT_STREET = (
     r"|males?|females?|youths?|kids|lads|people|persons?|men|women|boys|girls|times|days"
     r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey"
     r"|schools|shops|pupils|students|residents|calls|reports|incidents|occasions|bikes|mopeds"
-    r"|incl|including|off|bike|jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)\b)"
+    r"|incl|including|off|bike|jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec"
+    rf"|{_COUNTED_WORDS})\b)"
 )
+# The same in capitals, where a capitalised word may be a street's: "CRIM DAM TO 2 BENCHES".
+_COUNTED = rf"(?!(?i:{_COUNTED_WORDS}|cars|vehicles|doors|males|females|youths|people)\b)"
 # A word of a street's name; a dot inside it or after a short one ("St. John's", "Gt.") but
 # not ending a longer one, where it ends a sentence ("6 March. Attendees PK").
 _NAME_WORD = (
@@ -69,7 +77,7 @@ _ONE_FLAT = (
     # a flat's letter stands apart from its word: "Flat B", not the S of "UNITS ATTENDED"
     r"|\s+(?:(?-i:[GBT][LRM])(?![\w'’])|[A-Z](?![\w'’]))),?\s+"
     r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?"
-    r"|main\s+door)\s+flat,?\s+"
+    r"|main\s+door)\s+(?:flat|maisonette),?\s+"
     # a flat by its floor's initials ("TFF, 8 Cotham Vale") and a boat's mooring or berth
     r"|(?-i:[TGFSB]FF|BSMT),?\s+|(?:mooring|berth)\s*\d{1,4}[A-Za-z]?,?\s+"
     # an Aberdeen or Dundee flat by its floor and side: "Top Floor Right, 41 Hutcheon Street"
@@ -89,7 +97,7 @@ _FLAT = rf"(?:{_ONE_FLAT}{{1,3}})"  # "Room 14, Flat 3, Block D, Hartwell Point"
 # floor and door before the number ("2/1, 14", not "12/03"); or a flat's word and its number
 # or letter. Four searches, as the module skips to each quickly and to all four slowly.
 _FLAT_GATE: tuple[str, ...] = (
-    r"flat|floor|mooring|berth",
+    r"flat|floor|mooring|berth|maisonette",
     r"(?-i:FF|BSMT|F\d)",
     r"\b(?:f|flt)\d{1,3}\s+\d",  # "f4 21 Foundation St"
     r"\d/(?:\d\d?|[LRlr])(?:,|\s+\d)|\d/(?-i:[A-Z][a-z])",
@@ -253,7 +261,7 @@ def _town() -> str:
 def _unmarked_street() -> str:
     town = _town()
     return (
-        rf"\b(?i:{_CUE})\s+\K(?-i:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+{_CAP_WORD}"
+        rf"\b(?i:{_CUE})\s+\K(?-i:(?:{_FLAT})?\d{{1,3}}[A-Za-z]?,?\s+{_COUNTED}{_CAP_WORD}"
         rf"(?:\s+(?!{town}){_CAP_WORD})?)"
         rf"(?=\s*(?:[,.;)]|$)|\s+(?:{town}|{_POSTCODE_AHEAD}))"
     )

@@ -10,8 +10,9 @@ from presidio_analyzer.predefined_recognizers import UkNinoRecognizer as Presidi
 from asbhub.pii.recognizers.matching import PatternMatching
 
 _PREFIX = r"(?!BG|GB|NK|KN|NT|TN)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-# in pairs, or in threes as some forms print it: "NX 528 316 D"
-_DIGITS = r"(?:[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}|[ \-]?\d{3}[ \-]?\d{3})[ \-]?"
+# in pairs, or in threes as some forms print it: "NX 528 316 D"; parted by dots too, as a
+# system exports it: "TR.12.08.49.B"
+_DIGITS = r"(?:[ \-.]?\d{2}[ \-.]?\d{2}[ \-.]?\d{2}|[ \-.]?\d{3}[ \-.]?\d{3})[ \-.]?"
 
 
 class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
@@ -31,7 +32,7 @@ class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
             r"|(?-i:\bNI\b))"
             r"\.?[\s:#\-]*\K"
             # its digits grouped any way, or broken by a wrap's hyphen: "ST 48 21 9- 0 A"
-            r"(?i:[A-Z]{2}(?:[ \-]{0,3}\d){6}(?:[ \-]{0,3}[A-Z])?)\b",
+            r"(?i:[A-Z]{2}(?:[ \-.]{0,3}\d){6}(?:[ \-.]{0,3}[A-Z])?)\b",
             0.7,
         ),
     ]
@@ -40,7 +41,7 @@ class TunedUkNinoRecognizer(PatternMatching, PresidioNino):
     # The numbers alone run only where six digits stand together, in pairs or in threes.
     GATES: ClassVar[dict[str, str]] = dict.fromkeys(
         ("NINO", "NINO (odd suffix)", "NINO (no suffix)"),
-        r"\d\d[ \-]?\d\d[ \-]?\d\d|\d\d\d[ \-]?\d\d\d",
+        r"\d\d[ \-.]?\d\d[ \-.]?\d\d|\d\d\d[ \-.]?\d\d\d",
     )
 
     def __init__(self) -> None:

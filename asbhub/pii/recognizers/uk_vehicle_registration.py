@@ -102,7 +102,8 @@ _MAKE = (
     r"|toyota|nissan|honda|kia|hyundai|peugeot|renault|citroen|fiat|skoda|volvo|tesla|lexus|mazda"
     r"|dacia|cupra|rover|ranger|hatchback|saloon|yamaha|kawasaki|suzuki|ktm|lexmoto|sinnis|piaggio"
     r"|escort|capri|cortina|granada|cavalier|montego|maestro|allegro"
-    r"|vespa|aprilia|ducati|triumph)[\s:]+)"
+    r"|vespa|aprilia|ducati|triumph|jag|jaguar|bentley|porsche|jeep|subaru|mitsubishi|chevrolet"
+    r"|alfa|saab|lotus|datsun|defender|landie)[\s:]+\(?)"  # ("Golf (rib1736)")
 )
 
 # A plate read out in the phonetic alphabet ("Yankee Hotel one nine, Kilo Foxtrot Papa"): two
@@ -217,6 +218,12 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # spacing, and the shapes with no age letter: Northern Irish and dateless plates
         # ("KFZ 3390", "NXZ 7310") and the part of a plate a caller caught ("VK63", "ae19").
         Pattern("VRN after its cue", rf"{_PLATE_CUE}\K{_ANY_PLATE}(?![\w/])", 0.7),
+        # A current plate with a letter too many, as a caller gave it: "reg as GU72 CXRR".
+        Pattern(
+            "VRN with a letter too many after its cue",
+            rf"{_PLATE_CUE}\K(?-i:[A-Z]{{2}}\d{{2}}\s{{0,2}}[A-Z]{{4}})(?![\w/])",
+            0.6,
+        ),
         # A plate given a character at a time after its cue: "gave the reg as r 3 g a n".
         Pattern(
             "Plate a character at a time after its cue",
