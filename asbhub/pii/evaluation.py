@@ -90,6 +90,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning48": SetRole.TUNED_ON,
     "tuning49": SetRole.TUNED_ON,
     "tuning50": SetRole.TUNED_ON,
+    "tuning51": SetRole.TUNED_ON,
+    "tuning52": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
