@@ -1322,6 +1322,8 @@ def place_use_of_a_name(
         return True
     if _inside_a_longer_place(text, start, end) or _named_place_before(text, start):
         return True  # "Stanley Common", "Church Gresley", "RAF Cranwell"
+    if _STREET_WORD_NEXT.match(text, end):
+        return True  # Victoria Bradshaw's first name in "on the way to Victoria Square"
     if _date_use(text, start, end):
         return True  # Ashley March's surname in "FROM MARCH LAST YEAR": the month
     if _BODY_AFTER.match(text, end):
@@ -1564,8 +1566,28 @@ def _feast_day(text: str, cand: Candidate) -> bool:
     )
 
 
+# A law named for the person it remembers: "Clare's Law", "Sarah's Law", "Martyn's Law".
+_LAW_AFTER = re.compile(r"['’]s\s+(?:Law|law|LAW)\b")
+_NAMED_LAW_BEFORE = re.compile(r"\w['’]s\s+$")
+
+
+def _a_named_law(text: str, cand: Candidate) -> bool:
+    """The name of a law that remembers someone, or its word "Law": "Clare's Law"."""
+    span = text[cand.start : cand.end]
+    return (
+        _LAW_AFTER.match(text, cand.end) is not None
+        or _LAW_AFTER.search(span) is not None
+        or (
+            span.lower() == "law"
+            and _NAMED_LAW_BEFORE.search(text, max(0, cand.start - 30), cand.start) is not None
+        )
+    )
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
+    if _a_named_law(text, cand):
+        return True  # "does not want Clare's Law disclosure": a scheme, not a person
     if _feast_day(text, cand):
         return True  # "New Year's Eve", "Valentine's Day": a day, not a person
     if _place_joined(text, cand):
@@ -2328,6 +2350,7 @@ def repeat_names(
         and not _inside_a_longer_place(text, c.start, c.end)
         # the town of the record's own address, used as the town ("front counter Whitby")
         and not _the_records_town(text, c.start, c.end, towns)
+        and not _a_named_law(text, c)  # "her sister Clare" … "a Clare's Law disclosure"
         # a place placed by its area or team after it: "ROUNDHAY area", "Hyde SNT"
         and not (
             text[c.start : c.end].lower() in places()

@@ -132,6 +132,28 @@ def test_a_name_that_is_its_town_stays_where_the_text_means_the_town(
     assert engine.redact(note, keyed).text == redacted
 
 
+def test_a_name_that_a_street_is_named_for_stays_where_the_street_is_meant(
+    engine: RedactionEngine,
+) -> None:
+    """The victim Victoria Bradshaw's first name stays in "Victoria Square" and her surname in
+    "Bradshaw Street"; each goes where it names her, by values and by digests, and the feed's
+    last-line check passes the street."""
+    from asbhub.minimise.narratives import NarrativeRedactor
+
+    known = {"PERSON": ["Victoria Bradshaw"]}
+    note = (
+        "Ms Victoria Bradshaw says pupils climb her fence on the way to Victoria Square and"
+        " throw bottles in Bradshaw Street. Victoria wants a call back."
+    )
+    redacted = engine.redact(note, known).text
+    assert "to Victoria Square" in redacted and "in Bradshaw Street" in redacted
+    assert "Ms <PERSON> says" in redacted and "<PERSON> wants a call back" in redacted
+    check = NarrativeRedactor.__new__(NarrativeRedactor)
+    assert check.leftover_known(redacted, known) == []
+    keyed = KeyedDenyList(KEY, DenyList.of(known).keyed(KEY))
+    assert engine.redact(note, keyed).text == redacted
+
+
 def test_a_name_inside_a_longer_place_stays_where_the_place_is_meant(
     engine: RedactionEngine,
 ) -> None:

@@ -14,6 +14,31 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a ward's statistical code after its ward ('Victoria ward (E05008953)') and a body-worn"
+        " camera's serials ('BWV serial X81023456', 'BWV X6A-00912 and X6A-00977') stay; a"
+        " passport after its cue and a crime reference go",
+        "Hotspots: Headland ward (E05008942) and Victoria ward (E05008953). BWV serial"
+        " X81023456 running; BWV X6A-00912 and X6A-00977 uploaded. Passport E05008961 seized,"
+        " crime ref CL-ASB-004417.",
+        ["E05008961", "CL-ASB-004417"],
+        ["(E05008942)", "(E05008953)", "X81023456", "X6A-00912 and X6A-00977"],
+    ),
+    (
+        "when a licence or an order runs to ('on licence until 04/2025') is no reference; the"
+        " offender's case reference after its cue goes",
+        "OM update: nDelius CRN N224519, on licence until 04/2025, curfew till 11/2025.",
+        ["N224519"],
+        ["until 04/2025", "till 11/2025"],
+    ),
+    (
+        "a law named for the person it remembers ('Clare's Law', 'Sarah's Law') stays; a person"
+        " of that name goes",
+        "Ms Nadia Karimi does not want a Clare's Law disclosure; Sarah's Law was explained to"
+        " her sister Clare.",
+        ["Nadia Karimi", "sister Clare"],
+        ["Clare's Law disclosure", "Sarah's Law was"],
+    ),
+    (
         "a named person's initials standing alone in minutes and chronologies ('Daniel Whitby'"
         " … 'warning letter to DW', '– NR by 31/03') go; a rank before a number ('PS 2281'),"
         " 'TV' and initials no one in the note has stay",

@@ -91,6 +91,8 @@ _NOT_A_SYSTEM = (
     r"|unit|units|collar|team|teams"
     # what a record says of the number: "licence shows 2000 but …", "log says 0915"
     r"|shows?|says|said|states|reads|gives|lists|notes"
+    # when it runs to: "on licence until 04/2025"
+    r"|until|till|til|expires?|expiring|expiry|valid|renewal"
     r"|hrs|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s)"
 )
@@ -145,9 +147,30 @@ _GRID_REFERENCE_BEFORE = re.compile(
 # "timestamp_ms": 1741562403000.
 _THINGS_NUMBER_BEFORE = re.compile(
     r"\b(?i:lamp\s?post|lamppost|street\s?light|column|bin|camera|cam"
-    r"|(?:meeting|conference|webinar|zoom|teams)\s+id|timestamp(?:_ms|_s)?\W{0,3})"
+    r"|(?:meeting|conference|webinar|zoom|teams)\s+id|timestamp(?:_ms|_s)?\W{0,3}"
+    # a body-worn camera's serial, or two: "BWV serial X81023456", "BWV X6A-00912 and …"
+    r"|(?:bwv|body[\s\-]?worn(?:\s+video)?)(?:\s+(?:serials?|camera))?"
+    r"(?:\s+[A-Z0-9\-]{4,12}\s*(?:and|&|,))?)"
     r"\s*(?:no\.?|number|#|:)?\s*$"
 )
+# A statistical geography's code (a ward's, a district's, an output area's: "E05008942"), after
+# the word for its area: "Victoria ward (E05008953)", "Eastwood ward E05001062".
+_GEOGRAPHY_CODE = re.compile(r"[ENSW]\d{8}")
+_AREA_BEFORE = re.compile(
+    r"\b(?i:wards?|lsoa|msoa|output\s+area|district|borough|constituency|gss|ons)\b\W{0,4}$"
+)
+
+
+def a_things_number(text: str, start: int, end: int) -> bool:
+    """A thing's number, not a person's: a camera's, a lamp post's, a meeting's ("BWV serial
+    X81023456"), or a ward's statistical code after its area's word ("Victoria ward
+    (E05008953)")."""
+    return _THINGS_NUMBER_BEFORE.search(text, max(0, start - 40), start) is not None or (
+        _GEOGRAPHY_CODE.fullmatch(text, start, end) is not None
+        and _AREA_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
+
+
 # Words and a year alone after them: "still live till 2028", "UNDER EPA 1990".
 _WORDS_THEN_YEAR = re.compile(r"((?:[A-Za-z]+\s){1,3})(?:19|20)\d\d")
 # A date's day and month ("15/07"), or its month and year ("07/2026"), and nothing else.
@@ -488,7 +511,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             _DATE_ALONE.fullmatch(text, start, end) is not None
             or _ACT_AND_YEAR.fullmatch(text, start, end) is not None
             or _GRID_REFERENCE_BEFORE.search(text, max(0, start - 24), start) is not None
-            or _THINGS_NUMBER_BEFORE.search(text, max(0, start - 24), start) is not None
+            or a_things_number(text, start, end)
         ):
             return True
         words = _WORDS_THEN_YEAR.fullmatch(text, start, end)

@@ -10,6 +10,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 )
 
 from asbhub.pii.recognizers.matching import PatternMatching
+from asbhub.pii.recognizers.police_reference import a_things_number
 
 
 class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
@@ -76,3 +77,8 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
 
     def __init__(self) -> None:
         super().__init__(patterns=self.PATTERNS, context=self.CONTEXT)
+
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        """A camera's serial ("BWV serial X81023456") or a ward's statistical code after its
+        area's word ("Victoria ward (E05008953)") is no passport."""
+        return a_things_number(text, start, end)
