@@ -1569,6 +1569,9 @@ def _feast_day(text: str, cand: Candidate) -> bool:
 # A law named for the person it remembers: "Clare's Law", "Sarah's Law", "Martyn's Law".
 _LAW_AFTER = re.compile(r"['’]s\s+(?:Law|law|LAW)\b")
 _NAMED_LAW_BEFORE = re.compile(r"\w['’]s\s+$")
+# "The" inside a sentence, then capitalised words: a pub's or a venue's name ("door staff at The
+# Woodrow Wilson", "behind The Sir Percy Florence Shelley").
+_VENUE_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\bThe\s+(?:[A-Z][a-z'’]+\s+){0,3}$")
 
 
 def _a_named_law(text: str, cand: Candidate) -> bool:
@@ -2351,6 +2354,8 @@ def repeat_names(
         # the town of the record's own address, used as the town ("front counter Whitby")
         and not _the_records_town(text, c.start, c.end, towns)
         and not _a_named_law(text, c)  # "her sister Clare" … "a Clare's Law disclosure"
+        # a pub or a venue named for someone ("Callum Wilson" … "at The Woodrow Wilson")
+        and not _VENUE_BEFORE.search(text, max(0, c.start - 40), c.start)
         # a place placed by its area or team after it: "ROUNDHAY area", "Hyde SNT"
         and not (
             text[c.start : c.end].lower() in places()
