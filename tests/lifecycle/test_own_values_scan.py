@@ -10,6 +10,7 @@ import re
 import pytest
 
 from asbhub.minimise.narratives import NarrativeRedactor
+from tests.failing_engine import fail_on
 from tests.lifecycle.conftest import NIGHT, Night, write_incidents
 
 COUNCIL = "chelmsford_council"
@@ -118,8 +119,6 @@ def test_a_narrative_the_engine_fails_on_is_held_back_and_the_rest_go(
 ) -> None:
     """The engine failing on one narrative (any error in any part of it) neither stops the
     night nor sends that narrative: its referral is set aside saying so, and the others go."""
-    from asbhub.pii import names
-
     night: Night = make_night({COUNCIL})
     shapes = [{"district": "Chelmsford", **VICTIM} for _ in range(3)]
     shapes[1] = {
@@ -130,14 +129,7 @@ def test_a_narrative_the_engine_fails_on_is_held_back_and_the_rest_go(
     rows = write_incidents(night.landing, "incidents-20261125.jsonl", shapes)
     failed = rows[1]["incident_ref"]
     assert night.cli("ingest", "run", "--from", str(night.landing))[0] == 0
-    real = names.clean_names
-
-    def fails_on_one(text, candidates):  # type: ignore[no-untyped-def]
-        if "Poisonwood" in text:
-            raise IndexError("list index out of range")
-        return real(text, candidates)
-
-    monkeypatch.setattr(names, "clean_names", fails_on_one)
+    fail_on(monkeypatch, "Poisonwood")
     code, result = run_night(night)
     assert code == 1, "someone must look at the set-aside record"
     [partner] = result["partners"]

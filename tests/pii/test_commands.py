@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from asbhub.cli import app
 from asbhub.pii.engine import RedactionEngine
 from asbhub.pii.evaluation import evaluate_engine, load_gold
+from tests.failing_engine import fail_on
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "pii"
 
@@ -43,16 +44,7 @@ def test_redact_reports_bad_lines_and_carries_on(tmp_path: Path) -> None:
 def test_redact_withholds_a_narrative_it_fails_on_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from asbhub.pii import names
-
-    real = names.clean_names
-
-    def fails_on_one(text, candidates):  # type: ignore[no-untyped-def]
-        if "Poisonwood" in text:
-            raise IndexError("list index out of range")
-        return real(text, candidates)
-
-    monkeypatch.setattr(names, "clean_names", fails_on_one)
+    fail_on(monkeypatch, "Poisonwood")
     source = tmp_path / "in.jsonl"
     texts = ["Mr Jones rang on 07700 900123", "Mrs Poisonwood rang", "Youths in Otley"]
     source.write_text(

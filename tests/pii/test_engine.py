@@ -7,6 +7,7 @@ import socket
 import pytest
 
 from asbhub.pii.engine import Entity, RedactionEngine
+from tests.failing_engine import fail_on
 
 NARRATIVE = (
     "Caller Mrs Janet Wilkins of 14 Moorside Road, Bramley LS13 2QJ reports youths outside "
@@ -98,23 +99,9 @@ def test_one_narrative_the_engine_fails_on_is_withheld_and_the_rest_go(
     where: str,
 ) -> None:
     """Whatever part of the engine fails on a narrative, that narrative is withheld whole and
-    said to be, the failure is logged without its text, and the batch around it is redacted."""
-    from asbhub.pii import analysis, names
-
-    def fails_on_poison(real):  # type: ignore[no-untyped-def]
-        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
-            texts = [a for a in args if isinstance(a, str)]
-            texts += [t for a in args if isinstance(a, list) for t in a if isinstance(t, str)]
-            if any("Poisonwood" in t for t in texts):
-                raise IndexError("list index out of range")
-            return real(*args, **kwargs)
-
-        return run
-
-    if where == "analysis":  # the whole batch's analysis, then each narrative's on its own
-        monkeypatch.setattr(analysis, "analyze_batch", fails_on_poison(analysis.analyze_batch))
-    else:
-        monkeypatch.setattr(names, "clean_names", fails_on_poison(names.clean_names))
+    said to be, the failure is logged without its text, and the batch around it is redacted
+    (where the whole batch's analysis fails, each narrative's is tried on its own)."""
+    fail_on(monkeypatch, "Poisonwood", where="analysis" if where == "analysis" else "names")
     texts = [f"Report {i}: Mr Dale Hewitt rang from 07700 9004{i:02d}." for i in range(12)]
     texts[5] = "Mrs Nerys Poisonwood of 9 Tanyard Lane rang from 07700 900777."
     for n_process in (1, 2):
