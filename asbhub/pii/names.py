@@ -2676,8 +2676,8 @@ def _place_use(text: str, start: int, end: int) -> bool:
 # person's initials alone ("DS" may be Dean Smith, but more often a detective sergeant).
 _NOT_INITIALS = _wordset(
     "pc ps dc ds di ci sc cs mp ms mr dr am pm tv id uk us ok it pe re gp cv dj pa pr hq eu"
-    " ip rp vp op no nb ps bt pcs asb nfa abc cpn cpw yot oic dob nhs cid cps gbh abh tic snt"
-    " npt ons ward mrs dci dsi acc csu dvd dna ooh acs bwv pnc cad rta rtc ctv ho"
+    " ip rp vp op no nb bt pcs asb nfa abc cpn cpw yot oic dob nhs cid cps gbh abh tic snt"
+    " npt ons mrs dci dsi acc csu dvd dna ooh acs bwv pnc cad rta rtc ctv ho"
 )
 # The words of a name that its initials leave out: particles ("de", "van", "bin", "ap").
 _PARTICLES = _wordset("de da di du la le van von der den bin bint ibn al el ap ab o mac st")

@@ -401,6 +401,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # the plate's cue: "reg", "VRM", "plate", "index", "partial", "veh", a private plate
         "Plate a character at a time after its cue": _CUE_GATE,
         "Plate in dashed parts after its cue": _CUE_GATE,
+        "VRN with a letter too many after its cue": _CUE_GATE,
         "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
         "Plate before its country's code": rf"\({_COUNTRY_CODE}\)",
         "Plate before its kind": r"\(\s?(?i:dateless|private|cherished|personali|old|prefix"
