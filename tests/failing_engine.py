@@ -11,11 +11,15 @@ import pytest
 
 def fail_on(monkeypatch: pytest.MonkeyPatch, word: str, where: str = "names") -> None:
     """Raise an IndexError wherever `word` is in what the engine's step is given: its name
-    cleaning (`where="names"`, once per narrative) or a whole batch's analysis ("analysis")."""
-    from asbhub.pii import analysis, names
+    cleaning (`where="names"`, once per narrative), a whole batch's analysis ("analysis") or
+    the plain view each narrative is read through ("plain view")."""
+    from asbhub.pii import analysis, engine, names
 
-    module: Any = analysis if where == "analysis" else names
-    attribute = "analyze_batch" if where == "analysis" else "clean_names"
+    module: Any
+    module, attribute = {
+        "analysis": (analysis, "analyze_batch"),
+        "plain view": (engine, "plain_view"),
+    }.get(where, (names, "clean_names"))
     real: Callable[..., Any] = getattr(module, attribute)
 
     def run(*args: Any, **kwargs: Any) -> Any:

@@ -143,9 +143,9 @@ class RedactionEngine:
         batch's analysis fails, each narrative is analysed again on its own."""
         from asbhub.pii.analysis import analyze_batch
 
-        views = [plain_view(text) for text, _ in batch]
-        texts = [view.text for view in views]
         try:
+            views = [plain_view(text) for text, _ in batch]
+            texts = [view.text for view in views]
             artifacts = list(self.nlp_engine.artifacts_for(texts, batch_size=max(1, len(texts))))
             found = analyze_batch(self.analyzer, texts, artifacts, self.score_threshold)
         except Exception as exc:

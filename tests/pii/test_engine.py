@@ -91,7 +91,7 @@ def test_a_forked_worker_takes_the_parents_engine_only_when_built_the_same_way(
     assert all(f"42/00{i:04d}/26" in t and "EX-24" not in t for i, t in enumerate(shared))
 
 
-@pytest.mark.parametrize("where", ["analysis", "after analysis"])
+@pytest.mark.parametrize("where", ["plain view", "analysis", "names"])
 def test_one_narrative_the_engine_fails_on_is_withheld_and_the_rest_go(
     engine: RedactionEngine,
     monkeypatch: pytest.MonkeyPatch,
@@ -101,7 +101,7 @@ def test_one_narrative_the_engine_fails_on_is_withheld_and_the_rest_go(
     """Whatever part of the engine fails on a narrative, that narrative is withheld whole and
     said to be, the failure is logged without its text, and the batch around it is redacted
     (where the whole batch's analysis fails, each narrative's is tried on its own)."""
-    fail_on(monkeypatch, "Poisonwood", where="analysis" if where == "analysis" else "names")
+    fail_on(monkeypatch, "Poisonwood", where=where)
     texts = [f"Report {i}: Mr Dale Hewitt rang from 07700 9004{i:02d}." for i in range(12)]
     texts[5] = "Mrs Nerys Poisonwood of 9 Tanyard Lane rang from 07700 900777."
     for n_process in (1, 2):
