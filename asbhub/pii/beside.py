@@ -241,6 +241,8 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue  # a cell of an export's row: '"St Blazey","Par Moor Road"', no nickname
         if LINE_NAME_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1):
             continue  # 'line name "Bando"': a drug line's brand
+        if _WORDS_WRITTEN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # graffiti 'GRASS', a note left "GRASS", a "grass": words, not a nickname
         covered = any(e.start <= inner_start and inner_end <= e.end for e in entities)
         # In a note that names someone, a name-like quoted word or two is a nickname, before or
         # after the name it belongs to ('called him "Deji"', '"Smudge" and his brother').
@@ -298,7 +300,36 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 stop = spaced
             found.append(Candidate(ent.type, start, stop, ent.score, "context"))
             end = stop
-    return found
+    return found + _same_system_again(text, entities)
+
+
+# A token of letters and digits (a slash or a hyphen between) standing alone.
+_TOKEN = re.compile(r"(?<![\w/\-])[^\W_](?:[\w/\-]*[^\W_])?(?![\w/\-])")
+
+
+def _same_system_again(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """A reference's sibling anywhere in the text: a token of the same shape, with a letter and
+    five digits in it at least, or a joint and eight, as a table's later rows or a note's "prev"
+    give them without the cue ("Job R0048812 | … || R0049107 | …", "incident no 2025-011873 …
+    (prev 2025-010944)")."""
+    shapes = {}
+    for e in entities:
+        value = text[e.start : e.end]
+        if e.type != "POLICE_REFERENCE" or not _TOKEN.fullmatch(value):
+            continue
+        digits = sum(ch.isdigit() for ch in value)
+        if digits >= 5 and (
+            any(ch.isalpha() for ch in value) or (digits >= 8 and any(c in "/-" for c in value))
+        ):
+            shapes[_shape(value)] = e
+    if not shapes:
+        return []
+    return [
+        Candidate("POLICE_REFERENCE", m.start(), m.end(), ent.score, "context")
+        for m in _TOKEN.finditer(text)
+        if (ent := shapes.get(_shape(m.group()))) is not None
+        and not any(e.start < m.end() and m.start() < e.end for e in entities)
+    ]
 
 
 # Leading words of letters before a number: a system's or agency's name.
@@ -757,6 +788,16 @@ def _between_name_parts(first: str, quoted: str, last: str) -> bool:
         )
     is_last = last_low in surnames() or (last[0].isupper() and not not_a_name_word(last_low))
     return is_first and is_last and (first[0].isupper() or not not_a_name_word(first_low))
+
+
+# What was written, or a word with its article before it, quoted: "graffiti 'GRASS' on door",
+# 'note left "GRASS"', 'called him a "grass"' (not 'called him "Deji"', nor 'says "Smudge" did
+# it', nor 'shouted "Tommo"': a name is shouted; nor 'contacts of note: "Big Man"').
+_WORDS_WRITTEN_BEFORE = re.compile(
+    r"\b(?i:graffiti(?:ed)?|spray(?:ed|[\s\-]?painted)|painted|wrote|written|scrawled|etched"
+    r"|scratched|carved|note\s+(?:left|saying|reading|read)|placard|banner|slogan|a|an)"
+    r"\s*[:,\-]?\s*$"
+)
 
 
 def _namelike(quoted: str) -> bool:

@@ -92,6 +92,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning50": SetRole.TUNED_ON,
     "tuning51": SetRole.TUNED_ON,
     "tuning52": SetRole.TUNED_ON,
+    "tuning53": SetRole.TUNED_ON,
+    "tuning54": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

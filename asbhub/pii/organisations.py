@@ -90,13 +90,89 @@ def firm_name(text: str, start: int, end: int) -> bool:
     )
 
 
-def without_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """The entities less the organisations' registration numbers, firms' names and officers'
-    collar numbers."""
+# A body's letters are a person's initials only by their place in minutes ("ACTION: WDH to
+# serve…", "ACTION: WH to request…"). The text says which they are where it uses the letters
+# elsewhere: as a body after someone's role ("Farah Qureshi (Neighbourhood Officer, KHT)"),
+# before one of the body's teams ("WDH Tenancy Enforcement"), or by spelling the body out
+# ("City of York Council" … "CYC"). A person's initials are a named person's ("Wendy Hartley").
+_LETTERS = re.compile(r"[A-Z]{2,6}")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+_TEAM_WORDS = (
+    r"Tenancy|Housing|Homes|Estates?|Neighbourhoods?|Enforcement|Safeguarding|Team|Unit|Officers?"
+    r"|Manager|Panel|Services?|Repairs|Lettings|Income|Legal|Licensing|Community|Partnership"
+)
+# Capitalised words in a run, "of", "and", "the", "for" among them: "City of York Council"
+# (not in capitals, where every run of words would spell someone's initials somewhere).
+_PHRASE = re.compile(
+    r"\b[A-Z][a-z][\w'’\-]*(?:\s+(?:(?:of|and|&|the|for|on)\s+)*[A-Z][a-z][\w'’\-]*)+"
+)
+# The last word of a body's name: "… Council", "… Housing Trust", "… Behaviour Unit".
+_BODY_LAST = re.compile(
+    r"Council|Trust|Housing|Homes|Association|Group|Unit|Team|Service|Services|Partnership"
+    r"|Police|Constabulary|Authority|Board|Agency|Department|Office|Centre|Project"
+)
+
+
+def _body_use(text: str, letters: str, persons: Sequence[Entity]) -> bool:
+    """`letters` name a body somewhere in `text` (a person's name spells no body's)."""
+    esc = re.escape(letters)
+    if re.search(
+        rf"(?:,\s*|\(){esc}\)|\b{esc}\s+(?:{_TEAM_WORDS})\b|\b(?:with|from)\s+(?:the\s+)?{esc}\b"
+        rf"(?!\s*\()",
+        text,
+    ):
+        return True
+    n = len(letters)
+    for phrase in _PHRASE.finditer(text):
+        if any(e.start < phrase.end() and phrase.start() < e.end for e in persons):
+            continue  # "MACKAY, Donald John (aka "DJ")"
+        words = [w for w in _NAME_WORD.findall(phrase.group()) if w[0].isupper()]
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if "".join(w[0] for w in run) == letters and (
+                i + n == len(words) or _BODY_LAST.fullmatch(run[-1])
+            ):
+                return True
+    return False
+
+
+def bodies_letters(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities less a body's letters read as a person's initials (see _body_use): letters
+    no named person's initials, that the text uses elsewhere for a body."""
+    from asbhub.pii.gazetteers import english_words, first_names, surnames
+
+    persons = [e for e in entities if e.type == "PERSON"]
+    initials: set[str] = set()
+    for ent in persons:
+        words = _NAME_WORD.findall(text[ent.start : ent.end])
+        if len(words) >= 2:
+            first = [w[0].upper() for w in words]
+            initials |= {first[0] + first[-1], "".join(first)}
     return [
         e
         for e in entities
-        if not (e.type in _TYPES and registered_number(text, e.start, e.end))
-        and not (e.type in _COLLAR_TYPES and collar_number(text, e.start, e.end))
-        and not (e.type == "PERSON" and firm_name(text, e.start, e.end))
+        if not (
+            e.type == "PERSON"
+            and _LETTERS.fullmatch(letters := text[e.start : e.end])
+            and letters not in initials
+            # (a name or a word in capitals is no body's letters: "JONES", "LEE", "ASH")
+            and not any(letters.lower() in words for words in (first_names(), surnames()))
+            and letters.lower() not in english_words()
+            and _body_use(text, letters, persons)
+        )
     ]
+
+
+def without_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The entities less the organisations' registration numbers, firms' names, a body's
+    letters and officers' collar numbers."""
+    return bodies_letters(
+        text,
+        [
+            e
+            for e in entities
+            if not (e.type in _TYPES and registered_number(text, e.start, e.end))
+            and not (e.type in _COLLAR_TYPES and collar_number(text, e.start, e.end))
+            and not (e.type == "PERSON" and firm_name(text, e.start, e.end))
+        ],
+    )

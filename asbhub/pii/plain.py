@@ -112,6 +112,9 @@ _DIGIT_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+[01](?:[^\W\d_]+[01])?[^\
 _LETTERS_FOR = {"0": ("o",), "1": ("l", "i")}
 _NO_DIGITS = str.maketrans("", "", "01")
 # A postcode with OCR's letters in its digits' places: "TRl4 8LW", "SW1A 1AA" stays.
+# An inward code "ll" after its outward code: "ch1  3ll".
+_INWARD_LL = re.compile(r"\dll")
+_OUTWARD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,2}\d[A-Za-z\d]?\s{1,2}$")
 _OCR_POSTCODE = re.compile(r"\b[A-Z]{1,2}([\dlIO][\dlIO]?)[A-Z]?\s([\dlIO])[A-Z]{2}\b")
 
 
@@ -289,6 +292,10 @@ def _same_length_view(text: str) -> str:
         run = match.group()
         if run.isdigit() or _INWARD_CODE.match(text, match.end()):
             continue  # "ol10 4qz": a postcode's area in lower case
+        if _INWARD_LL.fullmatch(run) and _OUTWARD_BEFORE.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
+            continue  # "ch1 3ll": an inward code's letters (no inward code ends in digits)
         if (
             _PREFIX_PLATE.fullmatch(run)
             and _PLATE_LETTERS.match(text, match.end())

@@ -34,6 +34,9 @@ _NOT_NAME = (
     r"|Details|Update|Note|Grade|ON|IN|AT|TO|OF|AND|OR|THE|IS|WAS|FROM|WITH|FOR|BY|HAS|HAD|HE"
     r"|SHE|THEY|WHO|BUT|NOT)\b)"
 )
+# Roles' letters: a licensed premises' supervisor, a school's safeguarding lead, a single point
+# of contact ("spoke to DPS at the Marquis of Granby").
+_ROLE_LETTERS = r"(?:DPS|DSL|SPOC)"
 # Agencies', roles' and forms' letters, which own actions in minutes but are not people's.
 _AGENCY_LETTERS = (
     r"(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP"
@@ -42,7 +45,8 @@ _AGENCY_LETTERS = (
     r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW"
     # processes and notices: a referral to the National Referral Mechanism, a notice of seeking
     # possession, release under investigation, a police investigation centre
-    r"|NRM|NOSP|RUI|PIC|SARI|CCE|CSE|FPN|SAR|EHCP|TAF|CIN|LAC|CLA)"
+    r"|NRM|NOSP|RUI|PIC|SARI|CCE|CSE|FPN|SAR|EHCP|TAF|CIN|LAC|CLA"
+    r"|DPS|DSL|SPOC)"
 )
 # A person's initials, a Gaelic prefix kept: "GH", "JMW", "CMcK", "AMcC".
 _INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
@@ -50,7 +54,8 @@ _INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME = (
     rf"{_NOT_NAME}{_CAPITALISED}(?:-{_CAPITALISED})?"
-    rf"|{_NOT_NAME}\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?(?!\d)"  # (not "GL1022": a collar)
+    # (not "GL1022": a collar, nor a role's letters: "spoke to DPS")
+    rf"|{_NOT_NAME}(?!{_ROLE_LETTERS}\b)\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?(?!\d)"
     rf"|\p{{Lu}}['’]\p{{Lu}}\p{{L}}+"  # O'ROURKE, D'Arcy
 )
 # "Mrs E M Lawson", and initials run together with their dots: "PC J.P. WHITLOCK"

@@ -23,7 +23,10 @@ _AGENCY_WORDS = (
     r"|account|acc|acct|a/c|fpn|frs|fire|agreement|microchip|chip|repair|job|injunction|index"
     # councils' case systems: "Uniform 24/01234/ENF", "Flare 24/00871", "Ctax acct 41188203"
     # ("in uniform", "doesn't connect" are prose: those systems are named with a capital)
-    r"|(?-i:Uniform|UNIFORM|Connect|CONNECT)|flare|ctax"
+    # (a council's CRM too, not in a web address: "crm.example.org/case/…")
+    r"|(?-i:Uniform|UNIFORM|Connect|CONNECT)|flare|ctax|crm(?!\.\w)"
+    # an intelligence log's letters, in capitals: "INT 25/EXP/0091"
+    r"|(?-i:INT)"
     # systems and records of other bodies: parcels, orders, handsets, vehicles' VINs, prisons,
     # hospitals' record numbers, firearms and shotgun certificates, risk panels and notices
     r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"

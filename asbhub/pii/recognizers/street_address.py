@@ -71,8 +71,8 @@ _NAME_WORD = (
 # A stair position ("PF2, 31 Great Junction Street", "2/L, 56 Victoria Road") and a static
 # caravan or pitch ("van 118,", "pitch C14,") count as flats too.
 _ONE_FLAT = (
-    r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan"
-    r"|static|van|plot|pitch)(?:\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
+    r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|rm|block|bloc|maisonette|chalet"
+    r"|caravan|static|van|plot|pitch)(?:\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
     r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3})"
     # a flat's letter stands apart from its word: "Flat B", not the S of "UNITS ATTENDED"
     r"|\s+(?:(?-i:[GBT][LRM])(?![\w'’])|[A-Z](?![\w'’]))),?\s+"
@@ -101,8 +101,8 @@ _FLAT_GATE: tuple[str, ...] = (
     r"(?-i:FF|BSMT|F\d)",
     r"\b(?:f|flt)\d{1,3}\s+\d",  # "f4 21 Foundation St"
     r"\d/(?:\d\d?|[LRlr])(?:,|\s+\d)|\d/(?-i:[A-Z][a-z])",
-    r"\b(?:apartment|apt|unit|studio|room|block|bloc|maisonette|chalet|caravan|static|van|plot"
-    r"|pitch)s?\s*(?:\d|[a-z]\d|[a-z](?![\w'’])|[gbtm]/|[gbt][lrm](?![\w'’]))",
+    r"\b(?:apartment|apt|unit|studio|room|rm|block|bloc|maisonette|chalet|caravan|static|van"
+    r"|plot|pitch)s?\s*(?:\d|[a-z]\d|[a-z](?![\w'’])|[gbtm]/|[gbt][lrm](?![\w'’]))",
 )
 # A flat given after the street: "45 Dumbarton Road, flat 0/2".
 _FLAT_AFTER = (
@@ -114,7 +114,8 @@ _FLAT_AFTER = (
 # Nor a camera's, a bus route's, a platform's or a bay's number before the street it watches or
 # serves: "cam 14 Westgate", "the 51 Albert Road" is a route only with its word.
 _NUMBER_START = (
-    r"(?<![\w/£$.:])(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
+    # (nor a code's last part: "site HUL-014 Clive Sullivan Way", a camera's)
+    r"(?<![\w/£$.:])(?<!\p{L}-)(?:(?<!\d,)|(?=\d{1,2}[A-Za-z]?\s))"
     # nor a count after a place's name in a list: "Derker 7, Fitton Hill 4"
     r"(?:(?<=(?i:flat|apt|apartment|unit|no|number|room|block|plot)\s)"
     r"|(?!(?<=(?-i:[A-Z][a-z]+)\s)\d{1,3},))"
@@ -315,6 +316,10 @@ def _estate_street() -> str:
 
 
 _AGE_IN_BRACKETS = re.compile(r"\d{1,2},\s")
+# A number, then a verb's or a word's -ing in lower case before a street's capitals: what the
+# number counts or dates is doing there ("3 crossing Loxley Road", "Fri 21/03 covering Albert
+# Park"), not a house in a street (which would be "3 Crossing Road" or "3 crossing road").
+_VERB_THEN_STREET = re.compile(r"[\d/]+[A-Za-z]?\s+[a-z]{2,}ing\s+[A-Z][a-z]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*\s$")
 # The last word of a site that pitches, berths and lodges are numbered in.
 _SITE_WORDS = (
@@ -396,6 +401,20 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}"
             r"(?=\s*(?:[,.;:()\n]|$)|\s+(?:and|where|since|who|which|with|on|in|at|for|near|by|[-–])\b)"
             rf"|,\s*(?:{_NAME_WORD}\s+){{0,2}}(?:{_SITE_WORDS})(?![\w'’]))",
+            0.6,
+        ),
+        Pattern(
+            # a boat lived on is a home by its name: "nb Drew's Folly", "the widebeam Summer
+            # Rain", "nb Kingfisher Lass, berth 23, Apsley Marina" (the cue left out; not "NB",
+            # nota bene: "NB Mrs Gainsborough has no link"; nor a narrowboat in an incident,
+            # which the gold sets mark both ways: "the narrowboat Lady Marjorie broke her
+            # moorings")
+            "Boat by its name",
+            r"(?:\b(?-i:nb|n/b|N/B)\.?|\b(?:wide\s?beam|house\s?boat))\s+"
+            r"(?:(?:called|named)\s+)?(?!(?:mr|mrs|ms|miss|dr)\b)\K"
+            rf"(?-i:{_CAP_WORD}(?:\s(?!(?i:at|on|in|moored|berthed|near|by)\b){_CAP_WORD}){{0,2}})"
+            r"(?:,\s*(?:berth|mooring|pontoon)\s*[A-Z]?\d{1,4}[A-Z]?"
+            rf"(?:,\s*(?-i:{_CAP_WORD}\s)?(?:marina|basin|wharf|moorings))?)?(?![\w'’])",
             0.6,
         ),
         Pattern(
@@ -582,6 +601,7 @@ class StreetAddressRecognizer(PatternMatching):
         "Numbered pitch, berth or lodge at its site": (
             r"(?i:mooring|berth|pitch|chalet|lodge|croft)"
         ),
+        "Boat by its name": r"(?i:\bnb\b|\bn/b\b|wide\s?beam|house\s?boat)",
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
         "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",
         # a number said in words runs only where one is
@@ -618,6 +638,8 @@ class StreetAddressRecognizer(PatternMatching):
         COURT"), not a house."""
         if not text[start : start + 1].isdigit():
             return False
+        if _VERB_THEN_STREET.match(text, start, end):
+            return True  # "3 crossing Loxley Road", "21/03 covering Albert Park": no house's
         if _AGE_IN_BRACKETS.match(text, start) and text[max(0, start - 1) : start] == "(":
             return True  # "Khalid Osman (15, Beaumont Leys)": an age and a district
         numbered = _NUMBERED_BEFORE.search(text, max(0, start - 16), start)

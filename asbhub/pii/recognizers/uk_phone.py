@@ -14,7 +14,12 @@ _SEP = r"\)?[ .\-]?"
 _TRUNK = r"(?:(?:\+|00)\s?44[\s.\-]?(?:\(0\)\s?)?|\(?0)"  # (dotted too: "+44.7700.900.566")
 _NOT_AFTER = r"(?<![\d/])"
 # A slash after a number ends it where a second number follows: "07700 900 140/07700 900 141".
-_ANOTHER_AFTER_A_SLASH = r"/\s?(?:\+44\s?|0)\d(?:[ .\-]?\d){8,9}(?![\d/])"
+# (or a mobile's last six digits, the rest shared: "07700 900123/900456")
+_ANOTHER_AFTER_A_SLASH = (
+    r"/\s?(?:(?:\+44\s?|0)\d(?:[ .\-]?\d){8,9}|(?<=7\d{3}\s?\d{3}\s?\d{3}\s?/\s?)\d{3}\s?\d{3})"
+    r"(?![\d/])"
+)
+_LAST_SIX = re.compile(r"[1-9]\d{2}\s?\d{3}")
 _NOT_BEFORE = rf"(?!\d|/(?!{_ANOTHER_AFTER_A_SLASH[1:]})|[.\-]\d)"
 # Between two digits of a number broken by a line's wrap or typed loosely: a hyphen with spaces
 # about it ("07700 900 - 562", "07700 9- 00 662") or two spaces ("01632960  733").
@@ -308,6 +313,12 @@ class CuedPhoneRecognizer(_PhoneMatching):
             r"(?<![\d/.])(?:\+44\s?(?:\(0\)\s?)?|0)[1-3]\d{1,3}[ \-]?\d{3,4}[ \-]?\d{2,5}(?![\d/])",
             0.5,
         ),
+        # A mobile's second number by its last six digits: "07700 900811 / 900812".
+        Pattern(
+            "Mobile's last digits after another and a slash",
+            r"(?<=(?<![\d/])(?:\+44\s?|0)7\d{3}\s?\d{3}\s?\d{3}\s?/\s?)\d{3}\s?\d{3}(?![\d/])",
+            0.6,
+        ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.
         Pattern(
             "Mobile a digit short or over",
@@ -328,6 +339,8 @@ class CuedPhoneRecognizer(_PhoneMatching):
     def validate_result(self, pattern_text: str) -> bool | None:
         if pattern_text[:1].lower() in ("e", "x"):
             return None  # the extension of a number just found
+        if _LAST_SIX.fullmatch(pattern_text):
+            return None  # a mobile's second number by its last digits, the rest shared
         pattern_text = _SPOKEN_EXTENSION.sub("", pattern_text)  # counted without its extension
         spoken = re.search(r"[a-z]", pattern_text, re.IGNORECASE) is not None
         if not spoken and "," in pattern_text:

@@ -130,6 +130,15 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             0.6,
         ),
         Pattern("UK postcode read out phonetically", _POSTCODE_SAID, 0.6),
+        # Dictated, its letters in lower case, after its cue: "postcode b d seven two j x",
+        # "postcode is c f fourteen one a b"
+        Pattern(
+            "UK postcode dictated after its cue",
+            r"\bpost\s?code\s*(?:is\s+|was\s+|:\s*)?\K[a-pr-uwyz](?:\s[a-hk-y])?\s"
+            rf"{_OUTWARD_NUMBER_SAID}(?:\s[a-hjkpstuw])?,?\s+{_DIGIT_SAID}\s+"
+            r"(?:[abd-hjlnp-uw-z]\s[abd-hjlnp-uw-z]|double\s[abd-hjlnp-uw-z])\b",
+            0.6,
+        ),
         Pattern(
             "UK postcode (odd spacing)",
             # (a wrap's hyphen inside the inward code: "S5 8-  RX")
@@ -144,6 +153,7 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         "UK postcode read out": (r"(?-i:\b[A-Z]\s[A-Z]\b)", r"double\s"),
         # and in the phonetic alphabet only where one of its words is
         "UK postcode read out phonetically": rf"\b{PHONETIC}\b",
+        "UK postcode dictated after its cue": r"\bpost\s?code\b",
     }
 
     def __init__(self) -> None:

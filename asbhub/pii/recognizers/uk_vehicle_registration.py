@@ -111,7 +111,7 @@ _MAKE = (
 # letters after its digits.
 PHONETIC = (
     r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
-    r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)"
+    r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x[\s\-]?ray|yankee|zulu)"
 )
 _SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d)"
 _SAID = r"(?:[\s,\-]+(?:(?:uh|er|erm|um)[\s,]+)?)"  # "one nine, uh, x-ray"
@@ -259,6 +259,16 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             0.6,
         ),
         Pattern("VRN read out phonetically", _PHONETIC_PLATE, 0.6),
+        # Dictated after its cue, a letter at a time and its age in words: "reg w r seven one x
+        # k l", "plate is l d twenty one b x p".
+        Pattern(
+            "Plate dictated after its cue",
+            rf"{_PLATE_CUE}\K(?i:[a-z]\s[a-z]\s(?:{_SPOKEN_DIGIT}\s{_SPOKEN_DIGIT}"
+            r"|(?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s\-](?:one|two|three|four|five"
+            r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+            r"|seventeen|eighteen|nineteen)\s[a-z]\s[a-z]\s[a-z])(?!\w)",
+            0.7,
+        ),
         # A dateless or Northern Irish plate read out: "delta kilo zulu three three one eight".
         Pattern(
             "Dateless plate read out phonetically",
@@ -402,6 +412,7 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "Plate a character at a time after its cue": _CUE_GATE,
         "Plate in dashed parts after its cue": _CUE_GATE,
         "VRN with a letter too many after its cue": _CUE_GATE,
+        "Plate dictated after its cue": _CUE_GATE,
         "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
         "Plate before its country's code": rf"\({_COUNTRY_CODE}\)",
         "Plate before its kind": r"\(\s?(?i:dateless|private|cherished|personali|old|prefix"
