@@ -300,7 +300,25 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 stop = spaced
             found.append(Candidate(ent.type, start, stop, ent.score, "context"))
             end = stop
-    return found + _same_system_again(text, entities)
+    return found + _same_system_again(text, entities) + _plates_in_cells(text, entities)
+
+
+# A table's cell that holds a plate and nothing else: "| HBN 492V |", "\tN904 DCL\t".
+_PLATE_CELL = re.compile(rf"(?:(?<=\|)|(?<=\|\s)|(?<=\t))\s?({_PLATE.pattern})(?=\s?(?:\||\t|$))")
+
+
+def _plates_in_cells(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """In a table where a plate was found, the other cells that hold a plate alone, of the
+    older formats too ("| KX66JBL | 22:41 | … | HBN 492V | … | N904 DCL |"): a camera's
+    export gives no cue for each."""
+    plates = [e for e in entities if e.type == "UK_VEHICLE_REGISTRATION"]
+    if not plates or ("|" not in text and "\t" not in text):
+        return []
+    return [
+        Candidate("UK_VEHICLE_REGISTRATION", m.start(1), m.end(1), plates[0].score, "context")
+        for m in _PLATE_CELL.finditer(text)
+        if not any(e.start < m.end(1) and m.start(1) < e.end for e in entities)
+    ]
 
 
 # A token of letters and digits (a slash or a hyphen between) standing alone.

@@ -83,10 +83,23 @@ _FIRM_AFTER = re.compile(rf"(?:\s+(?:&\s+)?[A-Z][\w'’\-]*){{0,3}}\s+{_FIRM_END
 _FIRM_LAST = re.compile(rf"\s{_FIRM_ENDING}\.?$")
 
 
+# A shop named for its owner, a trade's word right after the surname: "Patel News", "Sandhu's
+# Cash & Carry", "Lawton's Hardware" (the shop's name is on its sign; its owner, named as a
+# person elsewhere, still goes).
+_SHOP_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:News|Newsagents?|Pharmacy|Chemists?|Superstore|Stores?|Supermarket"
+    r"|Mini\s?[Mm]arket|Convenience|Hardware|Motors|Garage|Autos|Tyres|Butchers?|Bakery|Bakers"
+    r"|Caf[eé]|Takeaway|Kebabs?|Pizza|Fish\s+Bar|Off[\s\-]Licen[cs]e|Cash\s*(?:&|and)\s*Carry"
+    r"|Barbers?|Salon|Car\s+Wash|Furniture|Carpets|Jewellers|Removals|Launderette|Tailors)\b"
+)
+
+
 def firm_name(text: str, start: int, end: int) -> bool:
     """text[start:end], a name found, is a firm's name or the start of one."""
     return (
-        _FIRM_LAST.search(text, start, end) is not None or _FIRM_AFTER.match(text, end) is not None
+        _FIRM_LAST.search(text, start, end) is not None
+        or _FIRM_AFTER.match(text, end) is not None
+        or (" " not in text[start:end].strip() and _SHOP_AFTER.match(text, end) is not None)
     )
 
 
@@ -163,6 +176,23 @@ def bodies_letters(text: str, entities: Sequence[Entity]) -> list[Entity]:
     ]
 
 
+# A group's, a page's or a chat's name in quotes after its word is the group's, though it reads
+# as a name: "posted in group 'Gorton Community Noticeboard'", 'WhatsApp group "Beaumont Estate
+# Watch"'.
+_GROUP_NAME = re.compile(
+    r"\b(?i:group|page|chat|channel|forum)\s+(?i:(?:called|named)\s+)?[\"“'‘]"
+    r"([^\"”'’\n]{2,60})[\"”'’]"
+)
+
+
+def group_name(text: str, start: int, end: int) -> bool:
+    """text[start:end] lies in a group's, a page's or a chat's quoted name."""
+    return any(
+        m.start(1) <= start and end <= m.end(1)
+        for m in _GROUP_NAME.finditer(text, max(0, start - 80), min(len(text), end + 62))
+    )
+
+
 def without_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The entities less the organisations' registration numbers, firms' names, a body's
     letters and officers' collar numbers."""
@@ -174,5 +204,6 @@ def without_organisations(text: str, entities: Sequence[Entity]) -> list[Entity]
             if not (e.type in _TYPES and registered_number(text, e.start, e.end))
             and not (e.type in _COLLAR_TYPES and collar_number(text, e.start, e.end))
             and not (e.type == "PERSON" and firm_name(text, e.start, e.end))
+            and not (e.type == "PERSON" and group_name(text, e.start, e.end))
         ],
     )

@@ -14,6 +14,47 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a table parted by tabs whose rows are parted by two bars ('Forename<tab>Surname ||"
+        " Kacey<tab>Hunt || …') gives each cell under a name's column as a name; a school's"
+        " cell stays",
+        "Referrals || Forename\tSurname\tSchool\tYear || Kacey\tHunt\tOrmiston Academy\t9 ||"
+        " Brandon\tLane\tGrange Park\t10",
+        ["Kacey", "Hunt", "Brandon", "\tLane"],
+        ["Ormiston Academy", "Grange Park", "Forename\tSurname"],
+    ),
+    (
+        "a group's or a chat's name in quotes after its word ('WhatsApp group \"Beaumont Estate"
+        " Watch\"', \"posted in group 'Gorton Community Noticeboard'\") stays; the person who"
+        " posted goes",
+        'Export of WhatsApp group "Beaumont Estate Watch"; post in group \'Gorton Community'
+        " Noticeboard' by Lisa-Marie Doyle at 19:48.",
+        ["Lisa-Marie Doyle"],
+        ["Beaumont Estate Watch", "Gorton Community Noticeboard"],
+    ),
+    (
+        "a shop named for its owner, a trade's word after the surname ('Patel News', \"Sandhu's"
+        ' Cash & Carry", "Lawton\'s Hardware"), stays; the owner named as a person goes',
+        "Owner Mr Hitesh Patel (Patel News, Belgrave Road); youths behind Sandhu's Cash & Carry"
+        " and Lawton's Hardware.",
+        ["Hitesh Patel"],
+        ["Patel News", "Sandhu's Cash & Carry", "Lawton's Hardware"],
+    ),
+    (
+        "a vehicle's registered keeper after 'RK' or 'r/k' ('RK DARNELL ASHWORTH') goes; the"
+        " insurer's word stays",
+        "PNC: VW GOLF BLACK NO INSURANCE - RK DARNELL ASHWORTH OF LEEDS. r/k Mrs Joan Pike.",
+        ["DARNELL ASHWORTH", "Joan Pike"],
+        ["NO INSURANCE", "OF LEEDS"],
+    ),
+    (
+        "in a camera's table where a plate was found, older plates alone in their cells ('|"
+        " HBN 492V |', '| N904 DCL |') go; the camera's code and times stay",
+        "ANPR hits 12/05: | KX66JBL | 22:41 | cam HU-07 | | HBN 492V | 22:43 | cam HU-07 | |"
+        " N904 DCL | 22:58 | cam HU-11 |",
+        ["KX66JBL", "HBN 492V", "N904 DCL"],
+        ["cam HU-07", "22:43", "cam HU-11"],
+    ),
+    (
         "a body's letters owning an action in minutes ('ACTION: BVH to serve…') stay where the"
         " note uses them for a body elsewhere ('Housing Officer, BVH', 'BVH Tenancy Team',"
         " 'Calder Valley Council' … 'CVC'); a named person's initials beside them ('KM' for"

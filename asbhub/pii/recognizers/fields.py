@@ -166,7 +166,8 @@ _SQL_INSERT = re.compile(
 _ROW_BREAK = re.compile(r"\r?\n|\r|\\r\\n|\\[nr]|\s/\s")  # also "\n" written out
 # In a table whose cells are parted otherwise, a bar between spaces also ends a row, as rows
 # pasted onto one line are parted: "time,name,dob | 2114,KYLE DAWE,20030915 | …".
-_ROW_BREAK_OR_BAR = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\s")
+# (or two: "Forename<tab>Surname || Kacey<tab>Hunt || …")
+_ROW_BREAK_OR_BAR = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\|?\s")
 # In a table parted by bars, two bars end a row: "ref | area | reporter || RIV-24-08812 | …".
 _ROW_BREAK_OR_BARS = re.compile(rf"{_ROW_BREAK.pattern}|\s\|\|\s")
 # A row's first two cells that are one name, surname first: "Morgan-Jones, Tristan".

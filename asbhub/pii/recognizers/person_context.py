@@ -106,6 +106,8 @@ _ROLE = (
     r"|eldest|youngest"
     r"|stopped:?"
     r"|offender|landlord|landlady|carer|owner|occupier|spoke\s+to|speak\s+to|contacted|visited"
+    # a vehicle's registered keeper: "RK DARNELL ASHWORTH", "r/k Mrs Joan Pike"
+    r"|rk|r/k|registered\s+keeper"
     # whom a letter or a meeting is for, or chaired by: "FAO Kendal Rigby", "c/o Mrs Aoife
     # MacNamara", "chaired by Lincoln Hayes"
     r"|fao|f\.a\.o\.?|attn|c/o|chaired\s+by)"
