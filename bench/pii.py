@@ -54,7 +54,7 @@ def engine_version() -> dict[str, Any]:
     def git(*args: str) -> str:
         return subprocess.run(
             ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
-        ).stdout.strip()
+        ).stdout.rstrip("\n")  # (not strip: a porcelain line starts with its status's space)
 
     changed = git("status", "--porcelain", "--", "asbhub/pii").splitlines()
     return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted": [c[3:] for c in changed]}
