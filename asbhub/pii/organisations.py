@@ -152,9 +152,11 @@ def _body_use(text: str, letters: str, persons: Sequence[Entity]) -> bool:
 def bodies_letters(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The entities less a body's letters read as a person's initials (see _body_use): letters
     no named person's initials, that the text uses elsewhere for a body."""
+    persons = [e for e in entities if e.type == "PERSON"]
+    if not any(_LETTERS.fullmatch(text, e.start, e.end) for e in persons):
+        return list(entities)  # no person found in capitals alone (most narratives)
     from asbhub.pii.gazetteers import english_words, first_names, surnames
 
-    persons = [e for e in entities if e.type == "PERSON"]
     initials: set[str] = set()
     for ent in persons:
         words = _NAME_WORD.findall(text[ent.start : ent.end])

@@ -111,10 +111,10 @@ _DIGIT_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+[01](?:[^\W\d_]+[01])?[^\
 # The letters OCR reads as each digit.
 _LETTERS_FOR = {"0": ("o",), "1": ("l", "i")}
 _NO_DIGITS = str.maketrans("", "", "01")
-# A postcode with OCR's letters in its digits' places: "TRl4 8LW", "SW1A 1AA" stays.
 # An inward code "ll" after its outward code: "ch1  3ll".
 _INWARD_LL = re.compile(r"\dll")
 _OUTWARD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,2}\d[A-Za-z\d]?\s{1,2}$")
+# A postcode with OCR's letters in its digits' places: "TRl4 8LW", "SW1A 1AA" stays.
 _OCR_POSTCODE = re.compile(r"\b[A-Z]{1,2}([\dlIO][\dlIO]?)[A-Z]?\s([\dlIO])[A-Z]{2}\b")
 
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
-from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC, SAID_TEN_TO_NINETY_NINE
 
 _S = r"\s?[/\-]\s?"
 
@@ -111,17 +111,12 @@ _SAID_LETTER = (
     r"(?:\s+for(?:\s*(?:\.\.\.|…))?\s*[a-z\-]+)?)"
 )
 _SAID_SEP = r"(?:\s*,\s*|\s*(?:\.\.\.|…)\s*|\s+)"
-_SAID_TENS = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-](?:one|two|three"
-    r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)"
-)
 # Where a value is read out: two digits said together or a digit and a join ("four four",
 # "two, slash"), a doubled digit, a number and a join, or digits after a letter read out.
 _READ_OUT_GATE: tuple[str, ...] = (
     rf"\b{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}|{_SAID_JOIN}|double|treble|triple)\b",
     r"\b(?:double|treble|triple)[\s\-]",
-    rf"\b{_SAID_TENS}{_SAID_SEP}{_SAID_JOIN}",
+    rf"\b{SAID_TEN_TO_NINETY_NINE}{_SAID_SEP}{_SAID_JOIN}",
     # a letter read out before a digit, each where a word starts (a gate that tried every
     # letter of the text cost more than the pattern)
     rf"(?i:\b{PHONETIC}){_SAID_SEP}\d",
@@ -130,7 +125,7 @@ _READ_OUT_GATE: tuple[str, ...] = (
 )
 _SAID_UNIT = (
     rf"(?:(?:double|treble|triple)[\s\-])?(?:{_SAID_DIGIT}|{_SAID_LETTER})|{_SAID_JOIN}"
-    rf"|{_SAID_TENS}|\d{{1,4}}"
+    rf"|{SAID_TEN_TO_NINETY_NINE}|\d{{1,4}}"
 )
 # What names a reference after it: "is the marac no", "was her case ref".
 _NAMED_AFTER = (
@@ -435,7 +430,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             rf"(?!(?:oh|zero|nought)\b|seven{_SAID_SEP}(?:seven|double\s+seven)\b)"
             rf"(?:(?:(?:double|treble|triple)\s+)?{_SAID_DIGIT}{_SAID_SEP}(?:{_SAID_DIGIT}"
             rf"|{_SAID_JOIN}|(?:double|treble|triple)\s+{_SAID_DIGIT})"
-            rf"|{_SAID_TENS}(?={_SAID_SEP}{_SAID_JOIN})"
+            rf"|{SAID_TEN_TO_NINETY_NINE}(?={_SAID_SEP}{_SAID_JOIN})"
             rf"|(?:double|treble|triple)[\s\-]{_SAID_DIGIT})"
             # or digits typed between letters read out: "echo mike 67 bravo oscar kilo"
             rf"|(?:{_SAID_LETTER}{_SAID_SEP}){{1,4}}\d{{1,4}})"

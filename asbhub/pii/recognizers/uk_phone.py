@@ -14,9 +14,12 @@ _SEP = r"\)?[ .\-]?"
 _TRUNK = r"(?:(?:\+|00)\s?44[\s.\-]?(?:\(0\)\s?)?|\(?0)"  # (dotted too: "+44.7700.900.566")
 _NOT_AFTER = r"(?<![\d/])"
 # A slash after a number ends it where a second number follows: "07700 900 140/07700 900 141".
-# (or a mobile's last six digits, the rest shared: "07700 900123/900456")
+# (or a mobile's last six digits, the rest shared: "07700 900123/900456", which the pattern
+# "Mobile's last digits after another and a slash" then finds)
+_MOBILE_AND_SLASH = r"7\d{3}\s?\d{3}\s?\d{3}\s?/\s?"
+_LAST_SIX_DIGITS = r"\d{3}\s?\d{3}"
 _ANOTHER_AFTER_A_SLASH = (
-    r"/\s?(?:(?:\+44\s?|0)\d(?:[ .\-]?\d){8,9}|(?<=7\d{3}\s?\d{3}\s?\d{3}\s?/\s?)\d{3}\s?\d{3})"
+    rf"/\s?(?:(?:\+44\s?|0)\d(?:[ .\-]?\d){{8,9}}|(?<={_MOBILE_AND_SLASH}){_LAST_SIX_DIGITS})"
     r"(?![\d/])"
 )
 _LAST_SIX = re.compile(r"[1-9]\d{2}\s?\d{3}")
@@ -316,7 +319,7 @@ class CuedPhoneRecognizer(_PhoneMatching):
         # A mobile's second number by its last six digits: "07700 900811 / 900812".
         Pattern(
             "Mobile's last digits after another and a slash",
-            r"(?<=(?<![\d/])(?:\+44\s?|0)7\d{3}\s?\d{3}\s?\d{3}\s?/\s?)\d{3}\s?\d{3}(?![\d/])",
+            rf"(?<=(?<![\d/])(?:\+44\s?|0){_MOBILE_AND_SLASH}){_LAST_SIX_DIGITS}(?![\d/])",
             0.6,
         ),
         # A mobile is 07 and nine digits; one more or one fewer is still somebody's mobile.

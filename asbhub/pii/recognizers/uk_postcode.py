@@ -12,7 +12,11 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
 
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.street_address import STREET_WORDS
-from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+from asbhub.pii.recognizers.uk_vehicle_registration import (
+    PHONETIC,
+    SAID_TEN_TO_NINETY_NINE,
+    SAID_UNITS,
+)
 
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?|[A-PR-UWYZ][0-9]{2}"
@@ -34,11 +38,7 @@ _SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 # romeo", "S L two, five A Golf".
 _LETTER_SAID = rf"(?:{PHONETIC}|(?-i:[A-Z]))"
 _DIGIT_SAID = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
-_OUTWARD_NUMBER_SAID = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s\-](?:one|two|three"
-    r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    rf"|seventeen|eighteen|nineteen|{_DIGIT_SAID}(?:\s{_DIGIT_SAID})?|\d{{1,2}})"
-)
+_OUTWARD_NUMBER_SAID = rf"(?:{SAID_TEN_TO_NINETY_NINE}|{_DIGIT_SAID}(?:\s{_DIGIT_SAID})?|\d{{1,2}})"
 _POSTCODE_SAID = (
     rf"\b{_LETTER_SAID}(?:[\s,]+{_LETTER_SAID})?[\s,]+{_OUTWARD_NUMBER_SAID}"
     # (one of the inward letters said as a word: "five A Golf", not "5 A G")
@@ -121,10 +121,8 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # Read out on a call: "B D twenty-one, four Q T", "D D four, eight double E".
         Pattern(
             "UK postcode read out",
-            r"(?-i:\b[A-PR-UWYZ](?:\s[A-HK-Y])?)\s(?:(?:twenty|thirty|forty|fifty|sixty|seventy"
-            r"|eighty|ninety)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?|ten"
-            r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two"
-            r"|three|four|five|six|seven|eight|nine|zero|oh)(?:\s(?-i:[A-HJKPSTUW]))?,?\s+"
+            r"(?-i:\b[A-PR-UWYZ](?:\s[A-HK-Y])?)\s"
+            rf"(?:{SAID_TEN_TO_NINETY_NINE}|{SAID_UNITS}|zero|oh)(?:\s(?-i:[A-HJKPSTUW]))?,?\s+"
             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\s+"
             r"(?:(?-i:[ABD-HJLNP-UW-Z])\s(?-i:[ABD-HJLNP-UW-Z])|double\s(?-i:[ABD-HJLNP-UW-Z]))\b",
             0.6,

@@ -114,6 +114,12 @@ PHONETIC = (
     r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x[\s\-]?ray|yankee|zulu)"
 )
 _SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d)"
+# The words of a number from ten to ninety-nine, read out: "twenty-two", "seventy one",
+# "fourteen" (for a plate's age, a postcode's district, a reference's digits).
+SAID_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+SAID_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+SAID_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+SAID_TEN_TO_NINETY_NINE = rf"(?:{SAID_TENS}(?:[\s\-]{SAID_UNITS})?|{SAID_TEENS})"
 _SAID = r"(?:[\s,\-]+(?:(?:uh|er|erm|um)[\s,]+)?)"  # "one nine, uh, x-ray"
 _PHONETIC_PLATE = (
     rf"(?i:\b{PHONETIC}{_SAID}{PHONETIC}{_SAID}{_SPOKEN_DIGIT}(?:{_SAID}{_SPOKEN_DIGIT})?"
@@ -263,10 +269,10 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # k l", "plate is l d twenty one b x p".
         Pattern(
             "Plate dictated after its cue",
+            # (a plate's age in words is seventy-nine at most)
             rf"{_PLATE_CUE}\K(?i:[a-z]\s[a-z]\s(?:{_SPOKEN_DIGIT}\s{_SPOKEN_DIGIT}"
-            r"|(?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s\-](?:one|two|three|four|five"
-            r"|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-            r"|seventeen|eighteen|nineteen)\s[a-z]\s[a-z]\s[a-z])(?!\w)",
+            rf"|(?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s\-]{SAID_UNITS})?|{SAID_TEENS})"
+            r"\s[a-z]\s[a-z]\s[a-z])(?!\w)",
             0.7,
         ),
         # A dateless or Northern Irish plate read out: "delta kilo zulu three three one eight".
