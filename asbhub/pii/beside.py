@@ -24,8 +24,11 @@ from asbhub.pii.gazetteers import (
     surnames,
 )
 from asbhub.pii.names import (
+    ANONYMISED_LABEL,
     LINE_NAME_BEFORE,
+    MAKES,
     MONTH_WORDS,
+    NO_ONES_NAMES,
     PERSONAL_TITLES,
     PLACE_WORD_BEFORE,
     first_name_word,
@@ -291,6 +294,10 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             start = joint.end()
             stop = start + len(shape)
             if ent.type == "UK_VEHICLE_REGISTRATION" and (plate := _PLATE.match(text, start)):
+                if _MODEL_NUMBER.match(plate.group()) and (
+                    plate.group().split()[0].lower() in MAKES
+                ):
+                    break  # a make and its model's number: "SA71 EOU;BMW 330e"
                 stop = plate.end()  # another plate, spaced or cased its own way: "sn 21 lrx"
             elif _shape(text[start:stop]) != shape or text[stop : stop + 1].isalnum():
                 # the same letters and digits, spaced another way: "A0245671, A 024 7781"
@@ -303,6 +310,8 @@ def listed_like(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     return found + _same_system_again(text, entities) + _plates_in_cells(text, entities)
 
 
+# A make and a model's number, in a plate's shape: "BMW 330e", "KIA 3".
+_MODEL_NUMBER = re.compile(r"[A-Za-z]{2,3}\s\d")
 # A table's cell that holds a plate and nothing else: "| HBN 492V |", "\tN904 DCL\t".
 _PLATE_CELL = re.compile(rf"(?:(?<=\|)|(?<=\|\s)|(?<=\t))\s?({_PLATE.pattern})(?=\s?(?:\||\t|$))")
 
@@ -820,10 +829,14 @@ _WORDS_WRITTEN_BEFORE = re.compile(
 
 def _namelike(quoted: str) -> bool:
     """ "Lewy", "J-DOG", "Big Mike", "Paddy the Hat": capitalised words (a linking word
-    between them), not quoted speech ("ur dead")."""
+    between them), not quoted speech ("ur dead"), nor what lies between two quoted speeches in a
+    transcript ('…date of birth." CONTROL: "Licence valid…': a speaker's colon)."""
     words = quoted.split()
     return (
         0 < len(words) <= 3
+        and not quoted.rstrip().endswith((":", "?"))
+        and not ANONYMISED_LABEL.fullmatch(quoted)
+        and quoted.lower() not in NO_ONES_NAMES
         and words[0][0].isupper()
         and all(w[0].isupper() or w in ("the", "of", "da", "de", "la") for w in words[1:])
         and not any(c.isdigit() for c in quoted)

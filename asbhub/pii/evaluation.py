@@ -94,6 +94,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning52": SetRole.TUNED_ON,
     "tuning53": SetRole.TUNED_ON,
     "tuning54": SetRole.TUNED_ON,
+    "tuning55": SetRole.TUNED_ON,
+    "tuning56": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -249,8 +249,17 @@ def first_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Lower-case surnames from names-dataset by country (data/README.md)."""
-    return _words("surnames.txt")
+    """Lower-case surnames from names-dataset by country (data/README.md), and each Irish O'
+    surname written both ways, as the list holds some only with the apostrophe ("o'neill") and
+    some only without ("ohare"), and officers type both ("O'HARE", "Oneill")."""
+    listed = _words("surnames.txt")
+    both = set(listed)
+    for word in listed:
+        if word.startswith("o'"):
+            both.add("o" + word[2:])
+        elif len(word) >= 5 and word[1] not in "aeiouy'" and word[1:] in listed:
+            both.add("o'" + word[1:])  # "ohare": "hare" is a surname too
+    return frozenset(both)
 
 
 @functools.lru_cache(maxsize=1)

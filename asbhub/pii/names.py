@@ -29,6 +29,14 @@ _TRADES = (
     r"wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
     r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting"
 )
+# Contractors a council or a landlord sends, named for their owners: "Carrington Glazing",
+# "Milne Joinery", "CareWell Homecare", "Hartley Electrical".
+_CONTRACTORS = (
+    r"glazing|glass|joinery|homecare|electrical|electricians|decorators|decorating|fencing"
+    r"|landscaping|landscapes|windows|kitchens|drainage|locksmiths|skips|construction"
+    r"|contractors|maintenance|tree\s+surgeons?|pest\s+control"
+)
+_CONTRACTOR_LAST = re.compile(rf"\s(?:{_CONTRACTORS})$", re.IGNORECASE)
 _ORG_WORDS = (
     r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
     r"|police|trust|association|partnership|services|team|school|academy|college|group|centre"
@@ -69,6 +77,7 @@ _ORG_AFTER = re.compile(
     # Hand Car Wash", "Rahman's Tandoori", "Aram's Car Valeting", "Kowalczyk Transport"
     rf"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+){{0,2}}(?i:{_TRADES}|valet|kebabs?|pizza|grill|diner"
     r"|logistics|builders|plumbing|roofing|scaffolding|carpets|flooring|bakers"
+    rf"|{_CONTRACTORS}"
     r"|off[\s\-]licen[cs]e|mart|express)\b"
     rf"|^(?:['’]s)?\s*(?:(?:&|/)\s*(?-i:[A-Z][a-z]+|[A-Z]{{3,}})\b\s*)?(?-i:[A-Z][a-z]+\s+)?"
     rf"{_ORG_WORDS}\b"
@@ -179,10 +188,56 @@ _COMPASS = frozenset(
 STREET_NOT_SURNAME = frozenset(
     ["street", "st", "road", "rd", "avenue", "ave", "close", "drive", "crescent", "terrace", "way"]
 )
-# A common-word first name used as a verb: "Mark the location", "Will you call back".
+# A common-word first name used as a verb: "Mark the location", "Will you call back", "Mark as
+# closed", "Mark my words".
 _VERB_USE = re.compile(
-    r"\s+(?:the|a|an|you|we|i|they|it|this|that|these|those|be|not|he|she|someone|all|up)\b"
+    r"\s+(?:the|a|an|you|we|i|they|it|this|that|these|those|be|not|he|she|someone|all|up|as"
+    r"|my|your|his|her|our|their|me|him|them|us)\b"
 )
+# Names given that are nobody's: characters given as a false name at a stop, and the
+# placeholders of forms and examples.
+NO_ONES_NAMES = frozenset(
+    [
+        "mickey mouse",
+        "minnie mouse",
+        "donald duck",
+        "bugs bunny",
+        "bart simpson",
+        "homer simpson",
+        "peppa pig",
+        "harry potter",
+        "santa claus",
+        "father christmas",
+        "fred flintstone",
+        "scooby doo",
+        "spongebob squarepants",
+        "postman pat",
+        "bob the builder",
+        "ronald mcdonald",
+        "joe bloggs",
+        "john doe",
+        "jane doe",
+    ]
+)
+# The PNC's warning signals by their letters after their word: "warning markers VI and DR",
+# "markers: WE, SH".
+_WARNING_MARKERS_BEFORE = re.compile(
+    r"\b(?i:warning\s+(?:markers?|signals?|flags?)|markers?|signals?)\s*:?\s*"
+    r"(?:[A-Z]{2}(?:\s*(?:,|and|&|/)\s*))*$"
+)
+# A person's name already taken out of a report, by a label and its letter or number: "Child
+# A", "Youth 2", "Young Person B", "Adult C".
+ANONYMISED_LABEL = re.compile(
+    r"(?:Child|Adult|Person|Young\s+Person|YP|Subject|Victim|Suspect|Witness|Male|Female|Youth"
+    r"|Resident|Neighbour|Parent|Pupil|Tenant|Sibling|Nominal|Complainant|Perpetrator)"
+    r"\s+(?:[A-Z]|\d{1,2})"
+)
+# The words of a hashtag written in camel case: "SouthShields" -> "South", "Shields".
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
+# A radio operator's word for "received", as a speaker's first word in a transcript.
+_RADIO_WORDS = frozenset(["roger", "wilco"])
+_UTTERANCE_START = re.compile(r":\s*[\"“]?\s*$")
+_RADIO_WORD_AFTER = re.compile(r"\s*[,.!;]")
 # Ranks and titles: after one, a town-like word is a surname ("DC Chelmsford").
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|md|cllr|councillor|pc|pcso|ps|dc|ds|di|dci|sgt|insp|d/s|op|operator"
@@ -231,6 +286,10 @@ ROLE_WORDS = _wordset(
     " nan tenant resident occupant neighbour officer pcso anon staff owner driver rider keeper"
     " patient client landlord landlady concierge rp ip vp ap oic detainee dp reporter interpreter"
     " solicitor accused co-accused defendant respondent applicant"
+    # relations as a family calls them, in English, Welsh, Somali, Urdu and Polish: "Carer:
+    # gran", "Mam rang twice", "Taid said no", "Hooyo is scared"
+    " mam mammy mummy gran granny grandma grandad grandpa grandmother grandfather nain taid"
+    " mamgu tadcu hooyo aabo khala babcia dziadek"
 )
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
@@ -293,6 +352,9 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
         if cand.type != "PERSON" or cand.source not in ("ner", "context"):
             kept.append(cand)
             continue
+        if _phonetic_spelling().fullmatch(text, cand.start, cand.end):
+            kept.append(cand)  # "oscar romeo lima alpha": a name spelled, no word to trim
+            continue
         for piece in _pieces(text, cand):
             trimmed = _trim(text, piece)
             if trimmed is None:
@@ -335,8 +397,7 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
     """A model name is never a number and never crosses a spaced dash or a cell's edge: one
     that runs over a reference, a time, a dash or cells ("CUSTODY KX/20931/25 - DETAINEE BOGDAN
     MARINESCU ARR 0140HRS", "Smithdown Road - silver") is the runs of words between them, each
-    judged on its own. A
-    piece that is only a word or two left over is dropped there."""
+    judged on its own. A piece that is only a word or two left over is dropped there."""
     span = text[cand.start : cand.end]
     if cand.source != "ner" or not (
         any(ch.isdigit() for ch in span) or _DASH.search(span) or _CELL_EDGE.search(span)
@@ -425,10 +486,10 @@ def _saint_before(text: str, start: int) -> bool:
 
 
 # Vehicle makes: the word after one is a model ("Seat Leon", "Toyota Yaris", "Ford Transit").
-_MAKES = _wordset(
+MAKES = _wordset(
     "bmw audi merc vw volkswagen ford vauxhall toyota nissan honda hyundai peugeot renault citroen"
     " fiat skoda seat volvo tesla lexus mazda dacia cupra landrover mitsubishi suzuki yamaha"
-    " kawasaki ktm subaru porsche jeep chevrolet saab piaggio vespa aprilia ducati"
+    " kawasaki ktm subaru porsche jeep chevrolet saab piaggio vespa aprilia ducati kia mg"
 )
 _MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
@@ -436,10 +497,10 @@ _MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 def _vehicle_model(text: str, cand: Candidate, words: list[str]) -> bool:
     """ "a red Toyota Yaris", "black Seat Leon": a make and its model, or the model after its
     make, is no one's name."""
-    if len(words) >= 2 and words[0] in _MAKES and words[0] not in first_names():
+    if len(words) >= 2 and words[0] in MAKES and words[0] not in first_names():
         return True
     before = _MAKE_BEFORE.search(text, max(0, cand.start - 16), cand.start)
-    return before is not None and before.group(1).lower() in _MAKES
+    return before is not None and before.group(1).lower() in MAKES
 
 
 # Words a person's name never holds: "Merseyside Police IOM", "Heddlu Gogledd Cymru".
@@ -1287,6 +1348,16 @@ _SPELLED = re.compile(r"[A-Z](?:-(?:double\s)?[A-Z]){3,}|[A-Z](?:\s+for\s+[a-z]+
 
 
 @functools.cache
+def _phonetic_spelling() -> re.Pattern[str]:
+    """Four words of the phonetic alphabet or more, each alone or after its letter: a name
+    spelled ("oscar romeo lima alpha", "B for bravo, E echo, B bravo, B bravo")."""
+    from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+
+    word = rf"(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})"
+    return re.compile(rf"{word}(?:[\s,]+{word}){{3,}}")
+
+
+@functools.cache
 def _phonetic_alphabet() -> re.Pattern[str]:
     from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
 
@@ -1294,10 +1365,12 @@ def _phonetic_alphabet() -> re.Pattern[str]:
 
 
 # A call sign's number, in digits or said in two or three: "Mike Sierra 12", "Whiskey Mike one
-# one" (not "Charlie one of the lads").
+# one" (not "Charlie one of the lads"); one said alone where the call sign speaks or is called
+# ("OSCAR TWO: on scene", "Oscar Two to control").
 _SAID_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner)"
 _CALL_SIGN_NUMBER = re.compile(
-    rf"[\s\-]?(?:\d{{1,3}}|(?i:{_SAID_DIGIT}(?:[\s\-]+{_SAID_DIGIT}){{1,2}}))\b"
+    rf"[\s\-]?(?:\d{{1,3}}|(?i:{_SAID_DIGIT}(?:[\s\-]+{_SAID_DIGIT}){{1,2}})\b"
+    rf"|(?i:{_SAID_DIGIT})(?=\s*:|\s+(?i:to\s+control|from\s+control|receiving|received|over)\b))"
 )
 
 
@@ -1591,6 +1664,17 @@ def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     if _a_named_law(text, cand):
         return True  # "does not want Clare's Law disclosure": a scheme, not a person
+    if ANONYMISED_LABEL.fullmatch(span):
+        return True  # "Child A", "Youth 2", "Young Person B": a name already taken out
+    if text[cand.start - 1 : cand.start] == "#" and all(
+        w in english_words()
+        or w in common_word_names()
+        or w in places()
+        or w in not_names()
+        or w in _COMPASS
+        for w in (part.lower() for part in _CAMEL_PART.findall(span))
+    ):
+        return True  # "#SouthShields", "#StopTheNoise": a hashtag of places and words
     if _feast_day(text, cand):
         return True  # "New Year's Eve", "Valentine's Day": a day, not a person
     if _place_joined(text, cand):
@@ -1610,6 +1694,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(span)]
     if not words or (cand.source == "ner" and any(c.isdigit() for c in span)):
         return True
+    if " ".join(words) in NO_ONES_NAMES:
+        return True  # 'gave his name as "Mickey Mouse"': a false name that is nobody's
+    if len(words) == 1 and _WARNING_MARKERS_BEFORE.search(
+        text, max(0, cand.start - 40), cand.start
+    ):
+        return True  # "warning markers VI and DR": the PNC's warning signals, not initials
     if len(words) >= 2 and " ".join(words) in places_abroad():
         return True  # "from Hong Kong", "Sierra Leone": a place abroad, named like a person
     if (
@@ -2059,6 +2149,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Clayton-le-Moors", "Ashton-on-Ribble": a town's name
     if words[0] in _WELSH_STREET_WORDS or words[0] in ("st", "saint"):
         return True  # "Ffordd Las", "Heol Isaf": a street; "St Bede's", "St Austell"
+    if (
+        len(words) == 2
+        and not titled
+        and words[0] not in first_names()
+        and _CONTRACTOR_LAST.search(span)
+    ):
+        return True  # "McCluskey Glass quoted", "Milne Joinery fitted the door": a firm
     if _ORG_AFTER.match(text[cand.end : cand.end + 40]) and not _writer_and_organisation(
         text, cand, words
     ):
@@ -2080,10 +2177,18 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         len(words) == 1
         and words[0] in COMMON_WORD_NAMES
-        and text[: cand.start].rstrip()[-1:] in ("", ".", "!", "?", ":", ";", "-", "–", "—", "/")
+        and text[: cand.start].rstrip()[-1:]
+        in ("", ".", "!", "?", ":", ";", "-", "–", "—", "/", "|", '"', "“", "(")
         and _VERB_USE.match(text, cand.end)
     ):
         return True  # "Mark the location", "Will you call back"; not "spoke to Bill the …"
+    if (
+        len(words) == 1
+        and words[0] in _RADIO_WORDS
+        and _UTTERANCE_START.search(text, max(0, cand.start - 6), cand.start)
+        and _RADIO_WORD_AFTER.match(text, cand.end)
+    ):
+        return True  # 'SERGEANT: "Roger, hold the line"', "OSCAR TWO: Roger.": received
     # "storey block": lower-case model guesses need a known first name
     return (
         cand.source == "ner"

@@ -27,7 +27,9 @@ from asbhub.pii.resolve import Entity
 # no.", "reg. charity", "SRA no.", "VAT", "FRN".
 _REGISTRATION_CUE = re.compile(
     r"\b(?:compan(?:y|ies)(?:\s+house)?|co\.?|(?:registered\s+|reg\.?\s+)?charity"
-    r"|reg(?:istered|\.)?\s+(?:charity|company)|sra|vat|frn|fca)"
+    r"|reg(?:istered|\.)?\s+(?:charity|company)|sra|vat|frn|fca"
+    # a firm's footer: "Registered in England and Wales no. OC381204", "registered no. 08203717"
+    r"|registered(?:\s+in\s+[a-z]+(?:\s+(?:and|&)\s+[a-z]+)?)?(?=\s*(?:no\b|number|#)))"
     r"(?:\s+(?:reg(?:istration|istered|\.)?|id))?(?:\s*(?:no\.?|number|#))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )

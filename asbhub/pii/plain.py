@@ -11,8 +11,11 @@ recognizers that read values by their shape, and the NER model reads none of the
 it came from, so an entity found in the view is redacted in the original as written:
 * a written-out escape (backslashes and n, r or t) becomes spaces and the break it stands for,
   so a table's rows and cells stay apart;
-* a zero or a one inside a word of letters is the letter O, I or L where that makes a name or
-  a word ("M0HAMED", "Th0mpson", "Pr1tchard", "Fitzgera1d", "Dav1d"; not "ABC0DEF");
+* a zero, a one or a five in a word of letters is the letter O, I, L or S where that makes a
+  name or a word ("M0HAMED", "Th0mpson", "Pr1tchard", "Dav1d", "5HAW", "5ummers"; a five
+  last only where it makes a name, "R0BERT5"; not "ABC0DEF", "sum1" or "Flat5"), a zero
+  before an Irish surname's apostrophe is an O ("0'HARE"), and a lower-case l among capitals
+  is the I or L that makes a name or a word ("DANlEL", "WARNlNG");
 * in a word made only of digits and the letters O, l and I, those letters become digits
   ("2OO1" is "2001"); a lower-case o only between two digits ("9o8"). A word with any other
   letter keeps its letters ("SO15", "YO31", "No2"), as does one with no digit ("lol", "Il")
@@ -105,12 +108,18 @@ _QUICK = (
 # Kinds read where they stand, character by character (`_in_place`); the others are decoded.
 _IN_PLACE = frozenset({"boxed", "spaced", "joined", "digits"})
 _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
-# One or two zeros or ones inside a word of letters, four characters or more: "M0HAMED",
-# "Th0mpson", "Pr1tchard", "L0rraine".
-_DIGIT_IN_WORD = re.compile(r"(?<!\w)(?=\w{4})[^\W\d_]+[01](?:[^\W\d_]+[01])?[^\W\d_]+(?!\w)")
+# A zero, a one or a five in a word of letters, three characters or more: "M0HAMED",
+# "Th0mpson", "Pr1tchard", "L0rraine" inside it; "5HAW", "5ummers" first; "R0BERT5" last.
+_DIGIT_IN_WORD = re.compile(
+    r"(?<!\w)(?=[^\W\d_]{0,20}[015])(?=[015]?[^\W\d_])(?:[^\W\d_]|[015]){3,}(?!\w)"
+)
+# A zero for the O of an Irish surname: "MARK 0'HARE", "Ciarán 0'Neill".
+_ZERO_FOR_O = re.compile(r"(?<!\w)0(?=['’][^\W\d_]{2,})")
+# A lower-case l among capitals, OCR's for an I or an L: "DANlEL", "WARNlNG", "lQBAL".
+_L_IN_CAPITALS = re.compile(r"(?<!\w)(?=[A-Zl]*[A-Z]{2})[A-Z]*l[A-Zl]*(?!\w)")
 # The letters OCR reads as each digit.
-_LETTERS_FOR = {"0": ("o",), "1": ("l", "i")}
-_NO_DIGITS = str.maketrans("", "", "01")
+_LETTERS_FOR = {"0": ("o",), "1": ("l", "i"), "5": ("s",)}
+_NO_DIGITS = str.maketrans("", "", "015")
 # An inward code "ll" after its outward code: "ch1  3ll".
 _INWARD_LL = re.compile(r"\dll")
 _OUTWARD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,2}\d[A-Za-z\d]?\s{1,2}$")
@@ -269,6 +278,8 @@ def _same_length_view(text: str) -> str:
         "\\" not in text
         and not _has_confusable_run(text)
         and not _DIGIT_IN_WORD.search(text)
+        and not _ZERO_FOR_O.search(text)
+        and not _L_IN_CAPITALS.search(text)
         and not _ocr_postcodes(text)
     ):
         return text
@@ -283,7 +294,14 @@ def _same_length_view(text: str) -> str:
             upper = match.group().translate(_NO_DIGITS).isupper()  # "M0HAMED": in capitals
             for offset, char in enumerate(word):
                 if char != match.group()[offset]:
-                    chars[match.start() + offset] = char.upper() if upper else char
+                    # (a first letter of a name: "5ummers" is "Summers")
+                    chars[match.start() + offset] = char.upper() if upper or offset == 0 else char
+    for match in _ZERO_FOR_O.finditer(text):
+        chars[match.start()] = "O"
+    for match in _L_IN_CAPITALS.finditer(text):  # "DANlEL": OCR's l for a capital I or L
+        capitals = _capitals_for_l(match.group())
+        if capitals is not None:
+            chars[match.start() : match.end()] = list(capitals)
     for match in _ocr_postcodes(text):
         for group in (1, 2):
             for pos in range(match.start(group), match.end(group)):
@@ -328,20 +346,54 @@ def _ocr_postcodes(text: str) -> list[re.Match[str]]:
 
 def _letters_for_digits(word: str) -> str | None:
     """The name or word a word with OCR's digits in it was ("Pr1tchard" is "Pritchard"), in
-    lower case where the digits stood; None where no reading is a name or a word."""
+    lower case where the digits stood; None where no reading is a name or a word. A digit last
+    is a five that makes a name ("R0BERT5"; not "Flat5", a flat's number, or "sum1")."""
     digits = [i for i, char in enumerate(word) if char in _LETTERS_FOR]
+    if len(digits) > 2 or len(word) - len(digits) < 3:
+        return None
     readings = [word.lower()]
     for i in digits:
         readings = [
             r[:i] + letter + r[i + 1 :] for r in readings for letter in _LETTERS_FOR[word[i]]
         ]
+    last = digits[-1] == len(word) - 1
+    if last and word[-1] != "5":
+        return None  # "sum1", "any1", "no1": texting's "one", not a letter
     for reading in readings:
-        if _a_known_word(reading):
+        if _a_name(reading) if last else _a_known_word(reading):
             return "".join(reading[i] if i in digits else char for i, char in enumerate(word))
-    if word[0].isupper() and word[1:].translate(_NO_DIGITS).islower():
+    if (
+        digits[0] > 0
+        and not last
+        and len(word) >= 4
+        and all(word[i] in "01" for i in digits)
+        and word[0].isupper()
+        and word[1:].translate(_NO_DIGITS).islower()
+    ):
         # a name written with its capital ("M0rrish"), in no list: its first reading
         return "".join(readings[0][i] if i in digits else char for i, char in enumerate(word))
     return None
+
+
+def _capitals_for_l(word: str) -> str | None:
+    """A word in capitals with OCR's l in it, as the name or word it was ("DANlEL" is
+    "DANIEL", "lQBAL" is "IQBAL"); None where no reading is one."""
+    places = [i for i, char in enumerate(word) if char == "l"]
+    if len(places) > 2:
+        return None
+    readings = [word.lower()]
+    for i in places:
+        readings = [r[:i] + letter + r[i + 1 :] for r in readings for letter in ("i", "l")]
+    for reading in readings:
+        if _a_known_word(reading):
+            return reading.upper()
+    return None
+
+
+def _a_name(low: str) -> bool:
+    from asbhub.pii.gazetteers import first_names, surnames
+
+    return low in first_names() or low in surnames()
 
 
 def _a_known_word(low: str) -> bool:

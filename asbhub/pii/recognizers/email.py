@@ -15,6 +15,12 @@ _MAIL_PROVIDER = (
     r"|talktalk|virginmedia|protonmail|proton|gmx|mail|example)"
 )
 
+# A number's words as a caller says one in an address: "eighty eight", "double seven".
+_SAID_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|double|treble|triple)"
+)
 # An address's ending said in words: "dot com", "dot co dot uk", "dot example" (the ending kept
 # for examples, which a partner's test messages use).
 _SAID_ENDING = r"(?:com|co\sdot\suk|org|net|uk|gov|info|me|io|ie|example)"
@@ -61,6 +67,9 @@ class OfflineEmailRecognizer(PatternMatching):
             r"\b(?:[a-z]\s(?=[\w\-]+\s))?"
             r"[\w\-]+(?:\.[\w\-]+)*(?:\s(?:dot|underscore|hyphen|dash)\s[\w\-]+)*"
             r"(?:\s(?:dot|underscore)\s[\w\-]+\s[\w\-]+|\s\d{1,4})?"
+            # (letters and a number said after the name: "becky s eighty eight at outlook dot
+            # com", "trace o at dundeemail dot example")
+            rf"(?:\s(?:[a-z]|{_SAID_NUMBER_WORD})(?=\s)){{0,4}}"
             r"\sat\s(?!(?:the|a|an|my|his|her)\s)[\w\-]+(?:\s(?!dot\b)[\w\-]+(?=\sdot\s))?"
             r"(?:\s(?:dot|hyphen|dash)\s[\w\-]+)*"
             rf"\sdot\s{_SAID_ENDING}\b",

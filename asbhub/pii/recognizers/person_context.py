@@ -196,6 +196,7 @@ class PersonContextRecognizer(PatternMatching):
         "Name before an e-mail in brackets": r"<[^<>@\s]+@",
         "Name asked to do something": r"\s(?:can|could|would|will)\s+you\b",
         "Letters spelled one by one": (r"\b[A-Z],", r"\sfor\s", "-"),
+        "Name in the phonetic alphabet": rf"(?i:\b{PHONETIC})",
         "Name after 'my' before a verb": r"(?i:\bmy\s)",
         "Family name before its people": (
             r"(?i:\s(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)"
@@ -262,6 +263,15 @@ class PersonContextRecognizer(PatternMatching):
             # a run joined by dashes, then more: "A-L, dash, R-A-W-I", "M-A-C, capital L-E-O-D"
             rf"|[A-Z](?:-[A-Z])+(?:,\s*(?:{_SPELT_LETTER})(?![\w'’])){{1,}}"
             rf"|{_PHONETIC_CAPITAL}(?:-{_PHONETIC_CAPITAL}){{3,}})(?![\w'’\-])",
+            0.6,
+        ),
+        # A name spelled in the phonetic alphabet, four letters or more, each word alone or
+        # after its letter: "oscar romeo lima alpha", "Sierra Tango Oscar Kilo Echo Sierra",
+        # "B for bravo, E echo, B bravo, B bravo" (a plate or a postcode says digits too).
+        Pattern(
+            "Name in the phonetic alphabet",
+            rf"(?<![\w'’\-])(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})"
+            rf"(?:[\s,]+(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})){{3,}}(?![\w'’\-])",
             0.6,
         ),
         Pattern(

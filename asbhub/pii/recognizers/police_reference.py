@@ -144,28 +144,41 @@ _GRID_REFERENCE_BEFORE = re.compile(
 # meeting's and a message's: "Meeting ID: 372 118 604 55", "conference ID: 918 736 45#",
 # "timestamp_ms": 1741562403000.
 _THINGS_NUMBER_BEFORE = re.compile(
-    r"\b(?i:lamp\s?post|lamppost|street\s?light|column|bin|camera|cam"
+    r"\b(?i:lamp\s?post|lamppost|street\s?light|column|bin|camera|cam|dx"
+    # a planning application's, on the public register: "planning application 24/04117/FUL"
+    r"|planning(?:\s+(?:application|app|permission|ref(?:erence)?))?"
     r"|(?:meeting|conference|webinar|zoom|teams)\s+id|timestamp(?:_ms|_s)?\W{0,3}"
     # a body-worn camera's serial, or two: "BWV serial X81023456", "BWV X6A-00912 and …"
     r"|(?:bwv|body[\s\-]?worn(?:\s+video)?)(?:\s+(?:serials?|camera))?"
     r"(?:\s+[A-Z0-9\-]{4,12}\s*(?:and|&|,))?)"
     r"\s*(?:no\.?|number|#|:)?\s*$"
 )
+# A planning application's number by its kind's letters last: "24/04117/FUL", "23/0412/HOU".
+_PLANNING_APPLICATION = re.compile(
+    r"\d{2,4}/\d{3,6}/(?-i:FUL|FULL|FULM|OUT|OUTM|HOU|HH|LBC|ADV|TPO|TCA|REM|RM|RES|VAR|DIS"
+    r"|DISC|CLE|CLEUD|CLP|CLOPUD|COU|PNH|PRIOR|NMA|DEM|AGR)"
+)
 # A statistical geography's code (a ward's, a district's, an output area's: "E05008942"), after
-# the word for its area: "Victoria ward (E05008953)", "Eastwood ward E05001062".
+# the word for its area: "Victoria ward (E05008953)", "Eastwood ward E05001062", or later in its
+# list ("by ward - W05001019 (Butetown) 41, W05001022 (Cathays) 63").
 _GEOGRAPHY_CODE = re.compile(r"[ENSW]\d{8}")
 _AREA_BEFORE = re.compile(
-    r"\b(?i:wards?|lsoa|msoa|output\s+area|district|borough|constituency|gss|ons)\b\W{0,4}$"
+    r"\b(?i:wards?|lsoa|msoa|output\s+area|district|borough|constituency|gss|ons)\b"
+    r"(?:\W{0,4}|[^.\n]{0,60}[ENSW]\d{8}[^.\n]{0,30})$"
 )
 
 
 def a_things_number(text: str, start: int, end: int) -> bool:
     """A thing's number, not a person's: a camera's, a lamp post's, a meeting's ("BWV serial
-    X81023456"), or a ward's statistical code after its area's word ("Victoria ward
-    (E05008953)")."""
-    return _THINGS_NUMBER_BEFORE.search(text, max(0, start - 40), start) is not None or (
+    X81023456"), a solicitor's document exchange's ("DX 718200 Manchester 3"), a planning
+    application's ("24/04117/FUL"), or a ward's statistical code after its area's word
+    ("Victoria ward (E05008953)")."""
+    return (
+        _THINGS_NUMBER_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _PLANNING_APPLICATION.fullmatch(text, start, end) is not None
+    ) or (
         _GEOGRAPHY_CODE.fullmatch(text, start, end) is not None
-        and _AREA_BEFORE.search(text, max(0, start - 16), start) is not None
+        and _AREA_BEFORE.search(text, max(0, start - 120), start) is not None
     )
 
 

@@ -178,7 +178,9 @@ _NUMBER_SAID = (
 # thirty-five Priory Road", "address is two A Lark Lane".
 _SAID_ADDRESS_CUE = (
     r"(?:at|address(?:\s+is)?|lives\s+at|it's|it’s|its|it\s+is|that's|that’s|of|from|outside"
-    r"|opposite|to)"
+    r"|opposite|to"
+    # the answer to the question in a transcript: "OP: Address? CALLER: twelve B, …"
+    r"|address\?\s+(?:[A-Za-z]+\s+){0,2}[A-Za-z]+:)"
 )
 _BLOCK = rf"(?:the\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}"
 
@@ -318,9 +320,22 @@ def _estate_street() -> str:
 _AGE_IN_BRACKETS = re.compile(r"\d{1,2},\s")
 # A number, then a verb's or a word's -ing in lower case before a street's capitals: what the
 # number counts or dates is doing there ("3 crossing Loxley Road", "Fri 21/03 covering Albert
-# Park"), not a house in a street (which would be "3 Crossing Road" or "3 crossing road").
-_VERB_THEN_STREET = re.compile(r"[\d/]+[A-Za-z]?\s+[a-z]{2,}ing\s+[A-Z][a-z]")
+# Park"), not a house in a street (which would be "3 Crossing Road" or "3 crossing road"); so
+# does a past verb ("Romeo Charlie 14 attended Fir Vale": a call sign's number).
+_VERB_THEN_STREET = re.compile(r"[\d/]+[A-Za-z]?\s+(?:[a-z]{2,}ing|[a-z]{3,}ed)\s+[A-Z][a-z]")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*\s$")
+# A flat's number alone ("neighbours at Flat 2 and Flat 9", "noise from flat 0/2") places a
+# neighbour in a block, as a house's number alone does; it is an address only where the writer
+# gives it as where someone lives ("I'm at flat 5 same building", "lives in flat 12", "Address
+# as held: 40 Harehills Lane LS9 6QQ FLAT 3").
+_BARE_FLAT = re.compile(r"(?i:flat|apartment|apt|maisonette)\s*[\w/]+")
+# (a flat whose building or house and street follow is more than its number: "Flat 4, Tŷ Gwyn,
+# Heol Gwyrosydd", "Flat 6, 14 Graig Isaf")
+_BUILDING_OR_HOUSE_AFTER = re.compile(r",?\s+(?:\d|[A-ZÀ-Ý])")
+_HOME_BEFORE = re.compile(
+    r"\b(?i:address|addr|lives|living|live|resides|residing|reside|i'?m|i\s+am|we'?re"
+    r"|we\s+are|staying|stays|moved|home)\b[^.\n]{0,60}$"
+)
 # The last word of a site that pitches, berths and lodges are numbered in.
 _SITE_WORDS = (
     r"junction|marina|lodges|sands|park|pines|bay|site|farm|basin|wharf|quay|pool|lock|village"
@@ -573,7 +588,7 @@ class StreetAddressRecognizer(PatternMatching):
             # (said, not a place's capitalised name: "at Seven Sisters Road", "Five Arches")
             rf"\b{_SAID_ADDRESS_CUE}\s+\K(?-i:(?![A-Z][a-z])){_NUMBER_SAID}"
             rf"(?:\s+(?:and|&)\s+{_NUMBER_SAID})?"
-            rf"(?:\s+(?-i:[A-H]))?\s+{_STREET}",
+            rf"(?:\s+(?-i:[A-H]),?)?\s+{_STREET}",
             0.55,
         ),
         Pattern(  # "Flat 12", and a Scottish flat by its floor and door: "Flat 0/2"
@@ -636,6 +651,8 @@ class StreetAddressRecognizer(PatternMatching):
         """A number that a word before it gives to something else: an agenda's item, a court
         room, a page, a bus route ("Item 2 Morrisons car park", "COURT 3 BRISTOL MAGISTRATES'
         COURT"), not a house."""
+        if _BARE_FLAT.fullmatch(text, start, end) and not _BUILDING_OR_HOUSE_AFTER.match(text, end):
+            return _HOME_BEFORE.search(text, max(0, start - 90), start) is None
         if not text[start : start + 1].isdigit():
             return False
         if _VERB_THEN_STREET.match(text, start, end):

@@ -278,7 +278,9 @@ class CuedPhoneRecognizer(_PhoneMatching):
             # (not the police's own line's: "101 ext 32179"; nor a bus after its time: "the
             # 10:15 X30")
             r"(?<=\d)(?<!(?<![\d\-])(?:101|111|999))(?<!\b\d{1,2}[:.]\d{2})"
-            r"\s?\K(?:(?:ext|extn)\.?\s?\d{1,5}|x\.?\s?\d{2,5})\b",
+            # (or said, after a comma: "01632 960 871, extension two one four")
+            r",?\s?\K(?:(?:ext|extn)\.?\s?\d{1,5}|x\.?\s?\d{2,5}"
+            rf"|(?:extension|ext\.?|extn\.?)\s+(?:\d{{1,5}}|{_SPOKEN}(?:[\s,\-]+{_SPOKEN}){{0,4}}))\b",
             0.6,
         ),
         # Read out, digits and words mixed: "07700 900 six four one", "oh seven seven double oh

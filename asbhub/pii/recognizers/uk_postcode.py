@@ -37,7 +37,8 @@ _SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 # numbers as words or digits: "Sierra Echo twenty-two, nine Bravo Papa", "lima nine seven tango
 # romeo", "S L two, five A Golf".
 _LETTER_SAID = rf"(?:{PHONETIC}|(?-i:[A-Z]))"
-_DIGIT_SAID = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_SAID = rf"(?:{_DIGIT_WORD}|\d)"
 _OUTWARD_NUMBER_SAID = rf"(?:{SAID_TEN_TO_NINETY_NINE}|{_DIGIT_SAID}(?:\s{_DIGIT_SAID})?|\d{{1,2}})"
 _POSTCODE_SAID = (
     rf"\b{_LETTER_SAID}(?:[\s,]+{_LETTER_SAID})?[\s,]+{_OUTWARD_NUMBER_SAID}"
@@ -137,6 +138,18 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             r"(?:[abd-hjlnp-uw-z]\s[abd-hjlnp-uw-z]|double\s[abd-hjlnp-uw-z])\b",
             0.6,
         ),
+        # Spelled a character at a time, its letters alone and its digits said, joined by
+        # spaces, hyphens or commas, in any case: "B-S-five, six-P-H", "O-X-four, six-D-Y",
+        # "b h eight eight u a".
+        Pattern(
+            "UK postcode spelled with its digits said",
+            # (its digits said as words: spaced digits are a plate's or a code's as often)
+            r"(?<![\w'’])[a-pr-uwyz](?:[\s\-]+[a-hk-y])?[\s,\-]+"
+            rf"(?:{SAID_TEN_TO_NINETY_NINE}|{_DIGIT_WORD}(?:\s{_DIGIT_WORD})?)"
+            rf"(?:[\s\-]+[a-hjkpstuw])?[\s,\-]+{_DIGIT_WORD}[\s,\-]+"
+            r"(?:[abd-hjlnp-uw-z][\s\-]+[abd-hjlnp-uw-z]|double\s[abd-hjlnp-uw-z])(?![\w'’])",
+            0.6,
+        ),
         Pattern(
             "UK postcode (odd spacing)",
             # (a wrap's hyphen inside the inward code: "S5 8-  RX")
@@ -152,6 +165,10 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # and in the phonetic alphabet only where one of its words is
         "UK postcode read out phonetically": rf"\b{PHONETIC}\b",
         "UK postcode dictated after its cue": r"\bpost\s?code\b",
+        # (its inward code: a digit said, then two letters alone)
+        "UK postcode spelled with its digits said": (
+            r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]+[a-z][\s\-]+[a-z]\b"
+        ),
     }
 
     def __init__(self) -> None:

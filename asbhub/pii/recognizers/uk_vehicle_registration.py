@@ -135,6 +135,10 @@ _CUE_GATE = r"(?i:reg|vr[mn]|plate|index|partial|veh|personali[sz]ed|cherished)"
 _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 
 
+# "1ST", "2ND", "3RD", "11TH", "22ND": a count's ordinal, never a plate.
+_ORDINAL = re.compile(r"\d{0,2}(?:1ST|2ND|3RD|\dTH)", re.IGNORECASE)
+
+
 class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     """Current format (AB12 CDE) scores 0.6, 1.0 with a real age identifier; older need context."""
 
@@ -434,7 +438,10 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
 
     def refuted(self, text: str, start: int, end: int) -> bool:
         """A plate that ends where a time's colon follows is letters and an hour ("RUI
-        21:35", "ETA 14:20")."""
+        21:35", "ETA 14:20"); an ordinal written in capitals is a count ("2ND BIKE", "3RD
+        TIME")."""
+        if _ORDINAL.fullmatch(text, start, end):
+            return True
         return text[end - 1 : end].isdigit() and _MINUTES_AFTER.match(text, end) is not None
 
     def __init__(self) -> None:
