@@ -1351,10 +1351,9 @@ _SPELLED = re.compile(r"[A-Z](?:-(?:double\s)?[A-Z]){3,}|[A-Z](?:\s+for\s+[a-z]+
 def _phonetic_spelling() -> re.Pattern[str]:
     """Four words of the phonetic alphabet or more, each alone or after its letter: a name
     spelled ("oscar romeo lima alpha", "B for bravo, E echo, B bravo, B bravo")."""
-    from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+    from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC_SPELLING
 
-    word = rf"(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})"
-    return re.compile(rf"{word}(?:[\s,]+{word}){{3,}}")
+    return re.compile(PHONETIC_SPELLING)
 
 
 @functools.cache

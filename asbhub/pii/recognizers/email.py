@@ -8,6 +8,7 @@ from typing import ClassVar
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.recognizers.matching import PatternMatching
+from asbhub.pii.recognizers.uk_vehicle_registration import SAID_TEENS, SAID_TENS, SAID_UNITS
 
 # Domains of the mail services people give their addresses at.
 _MAIL_PROVIDER = (
@@ -16,11 +17,7 @@ _MAIL_PROVIDER = (
 )
 
 # A number's words as a caller says one in an address: "eighty eight", "double seven".
-_SAID_NUMBER_WORD = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|double|treble|triple)"
-)
+_SAID_NUMBER_WORD = rf"(?:zero|oh|{SAID_UNITS}|{SAID_TEENS}|{SAID_TENS}|double|treble|triple)"
 # An address's ending said in words: "dot com", "dot co dot uk", "dot example" (the ending kept
 # for examples, which a partner's test messages use).
 _SAID_ENDING = r"(?:com|co\sdot\suk|org|net|uk|gov|info|me|io|ie|example)"

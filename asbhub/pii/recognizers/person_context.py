@@ -21,7 +21,7 @@ from asbhub.pii.names import (
     THEIR_PEOPLE,
 )
 from asbhub.pii.recognizers.matching import PatternMatching
-from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC, PHONETIC_SPELLING
 
 # Capitalised words that follow roles but are not names.
 _NOT_NAME = (
@@ -270,8 +270,7 @@ class PersonContextRecognizer(PatternMatching):
         # "B for bravo, E echo, B bravo, B bravo" (a plate or a postcode says digits too).
         Pattern(
             "Name in the phonetic alphabet",
-            rf"(?<![\w'’\-])(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})"
-            rf"(?:[\s,]+(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})){{3,}}(?![\w'’\-])",
+            rf"(?<![\w'’\-]){PHONETIC_SPELLING}(?![\w'’\-])",
             0.6,
         ),
         Pattern(

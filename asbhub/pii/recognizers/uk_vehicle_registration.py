@@ -113,6 +113,10 @@ PHONETIC = (
     r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
     r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x[\s\-]?ray|yankee|zulu)"
 )
+# A name spelled in the phonetic alphabet, four letters or more, each word alone or after its
+# letter: "oscar romeo lima alpha", "B for bravo, E echo, B bravo, B bravo".
+_PHONETIC_LETTER = rf"(?:[A-Za-z]\s+(?:for\s+)?)?(?i:{PHONETIC})"
+PHONETIC_SPELLING = rf"{_PHONETIC_LETTER}(?:[\s,]+{_PHONETIC_LETTER}){{3,}}"
 _SPOKEN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|\d)"
 # The words of a number from ten to ninety-nine, read out: "twenty-two", "seventy one",
 # "fourteen" (for a plate's age, a postcode's district, a reference's digits).
