@@ -31,6 +31,8 @@ from asbhub.pii.names import (
     NO_ONES_NAMES,
     PERSONAL_TITLES,
     PLACE_WORD_BEFORE,
+    a_business_after,
+    a_places_name,
     first_name_word,
     leading_word,
     not_a_name_word,
@@ -244,6 +246,12 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue  # a cell of an export's row: '"St Blazey","Par Moor Road"', no nickname
         if LINE_NAME_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1):
             continue  # 'line name "Bando"': a drug line's brand
+        if a_places_name(inner.split()) and (
+            " " in inner.strip()
+            or _QUOTED_LIST_NEXT.match(text, m.end())
+            or _QUOTED_LIST_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        ):
+            continue  # '"Campbeltown", "Tobermory" and "Fort William" visits'; not '"Kenley"'
         if _WORDS_WRITTEN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # graffiti 'GRASS', a note left "GRASS", a "grass": words, not a nickname
         covered = any(e.start <= inner_start and inner_end <= e.end for e in entities)
@@ -578,9 +586,10 @@ def _old_in_words(date: str) -> bool:
 
 
 # A whole date (day, month and year) with no cue, far enough back that it is nobody's incident
-# or hearing: "Nuala Ní Bhriain, H&C no. 320 418 7726, 30/1/57, of 6 Glenard Brook".
+# or hearing: "Nuala Ní Bhriain, H&C no. 320 418 7726, 30/1/57, of 6 Glenard Brook". Its
+# parts are parted alike: "1. 01/10" is a list's first item and a day and month.
 _WHOLE_DATE = re.compile(
-    r"(?<![\w/.\-:£$])(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
+    r"(?<![\w/.\-:£$])(?:\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?(?:\d{4}|\d{2})"
     # year first, as a system exports it: "1994-08-30"
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\dT:]|\s\d{1,2}:)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -827,6 +836,11 @@ _WORDS_WRITTEN_BEFORE = re.compile(
 )
 
 
+# Quoted words in a list of them: '"Campbeltown", "Tobermory" and "Fort William"'.
+_QUOTED_LIST_NEXT = re.compile(r"\s*(?:,|and|&)\s*[\"“]")
+_QUOTED_LIST_BEFORE = re.compile(r"[\"”]\s*(?:,|and|&)\s*$")
+
+
 def _namelike(quoted: str) -> bool:
     """ "Lewy", "J-DOG", "Big Mike", "Paddy the Hat": capitalised words (a linking word
     between them), not quoted speech ("ur dead"), nor what lies between two quoted speeches in a
@@ -837,6 +851,7 @@ def _namelike(quoted: str) -> bool:
         and not quoted.rstrip().endswith((":", "?"))
         and not ANONYMISED_LABEL.fullmatch(quoted)
         and quoted.lower() not in NO_ONES_NAMES
+        and not a_business_after(quoted[len(words[0]) :])  # '"Frank's Fish Bar"', a shop
         and words[0][0].isupper()
         and all(w[0].isupper() or w in ("the", "of", "da", "de", "la") for w in words[1:])
         and not any(c.isdigit() for c in quoted)

@@ -217,7 +217,7 @@ def _dates(words: Sequence[str]) -> Iterator[dt.date]:
     """The dates a run of three or four words may write: 16/07/1962, 1962-07-16, 16.7.62,
     16th July 1962, 16th of July 1962, July 16 1962."""
     parts = [w for w in words if w != "of"]
-    if len(parts) != 3:
+    if len(parts) != 3 or words[-1] == "of":  # "(DOB 14/02/1997) of 27 Vicarage Road"
         return
     a, b, c = parts
     if a.isdigit() and len(a) == 4:

@@ -96,6 +96,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning54": SetRole.TUNED_ON,
     "tuning55": SetRole.TUNED_ON,
     "tuning56": SetRole.TUNED_ON,
+    "tuning57": SetRole.TUNED_ON,
+    "tuning58": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -56,6 +56,7 @@ _ORG_WORDS = (
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency|practice"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
     r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board|High|HIGH)"
+    r"|(?:tram|bus|metro|rail|train|coach)\s+(?:stop|station|stn|depot|shelter)"
     # landmarks and institutions named after people: "Royal Victoria Infirmary", "Adam Smith
     # Theatre", "Wallace Monument", "Queen's University"
     r"|infirmary|university|theatre|theater|museum|monument|statue|memorial|stadium|gallery"
@@ -83,15 +84,20 @@ _ORG_AFTER = re.compile(
     rf"{_ORG_WORDS}\b"
     # a school's kind between its name and its word: "Sir John Moores Catholic High School"
     r"|^(?:['’]s)?\s+(?-i:[A-Z][a-z]+\s+)?(?-i:(?:Catholic|RC|CE|C\s+of\s+E|Church\s+of\s+England"
-    r"|Community|Primary|Secondary|High|Grammar|Junior|Infant|Nursery|Memorial|Free)\s+){1,3}"
-    r"(?i:school|academy|college)\b",
+    r"|Community|Primary|Secondary|High|Grammar|Junior|Infant|Nursery|Memorial|Free"
+    r"|Girls['’]?|Boys['’]?)\s+){1,3}"
+    r"(?i:school|academy|college|grammar)\b"
+    # or its pupils' dress, or its kind in the plural: "in Carlton Bolling blazers", "St Aidan's
+    # & Grace Mary primaries"
+    r"|^(?:['’]s)?\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?i:uniforms?|blazers|primaries|schools"
+    r"|academies)\b",
     re.IGNORECASE,
 )
 _ORG_LAST = re.compile(rf"\b{_ORG_WORDS}$", re.IGNORECASE)
 # A street named after a preposition is a place: "youths on Rose Lane", "outside Hope Street".
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:on|in|at|along|off|near|nr|outside|opposite|from|to|down|up|via|into|behind|towards"
-    r"|toward|past|across|around|round|through|beside|by|j/w|jw|jct|junction\s+with)\s+$",
+    r"|toward|past|across|around|round|through|beside|by|under|j/w|jw|jct|junction\s+with)\s+$",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
@@ -286,6 +292,8 @@ ROLE_WORDS = _wordset(
     " nan tenant resident occupant neighbour officer pcso anon staff owner driver rider keeper"
     " patient client landlord landlady concierge rp ip vp ap oic detainee dp reporter interpreter"
     " solicitor accused co-accused defendant respondent applicant"
+    # and the people of a child's referral: "name of child: ruby-leigh", "Parent: Gemma"
+    " child parent carer pupil student"
     # relations as a family calls them, in English, Welsh, Somali, Urdu and Polish: "Carer:
     # gran", "Mam rang twice", "Taid said no", "Hooyo is scared"
     " mam mammy mummy gran granny grandma grandad grandpa grandmother grandfather nain taid"
@@ -359,7 +367,7 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
             trimmed = _trim(text, piece)
             if trimmed is None:
                 continue
-            if not _false_name(text, trimmed):
+            if not _false_name(text, trimmed) or _named_with_an_age(text, trimmed):
                 kept.append(trimmed)
             elif _district_named(text, trimmed):
                 districts.add(text[trimmed.start : trimmed.end].lower())
@@ -373,6 +381,26 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
         if not (c.type == "PERSON" and text[c.start : c.end].lower() in districts)
         or c.source not in ("ner", "context")
     ]
+
+
+# An age after a name, as a statement's or a referral's first line gives it: ", 11,", " (15)",
+# ", aged 9".
+_AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()\d{1,2}\s*(?:yrs|years?(?:\s+old)?)?[,)]")
+
+
+def _named_with_an_age(text: str, cand: Candidate) -> bool:
+    """A first name and a surname, capitalised, with an age after them: a person however much
+    the words look like a flower's and a town's ("Poppy Marsden, 11, Year 6")."""
+    words = text[cand.start : cand.end].split()
+    return (
+        len(words) in (2, 3)
+        and all(w[:1].isupper() and w[1:2].islower() for w in words)
+        and first_name_word(words[0].lower())
+        and not any(w.lower() in ROLE_WORDS or w.lower() in not_names() for w in words)
+        and not any(q in text[cand.start : cand.end] for q in ("'", "’"))
+        and words[-1].lower() not in english_words()  # "Sir John Deane's College (2)"
+        and _AGE_AFTER.match(text, cand.end) is not None
+    )
 
 
 def _district_named(text: str, cand: Candidate) -> bool:
@@ -446,7 +474,7 @@ _PUB_TITLE_BEFORE = re.compile(
 _SAINT_BEFORE = re.compile(r"(?:^|(\S+)\s+)(?:St|ST|Saint|SAINT|(st|saint))\.?\s+$")
 # A lake's, a mountain's or an island's word before a name makes a place of it: "Loch Ness",
 # "Lough Erne", "Llyn Padarn", "Mount Pleasant", "Isle of Bute" (capitalised or in capitals).
-_NATURAL_PLACE_WORDS = _wordset("loch lough llyn mount isle lake")
+_NATURAL_PLACE_WORDS = _wordset("loch lough llyn mount isle lake fort port")  # "Fort William"
 _NATURAL_PLACE_BEFORE = re.compile(
     r"\b(?:"
     + "|".join(f"{w.capitalize()}|{w.upper()}" for w in sorted(_NATURAL_PLACE_WORDS))
@@ -672,6 +700,59 @@ _STREET_AFTER_NAME = re.compile(
 )
 # A first name, its nickname in quotes, then the rest: 'Steven "Stevo" Grimmer'.
 _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
+
+
+# A place's word after a name, hardly ever a surname's next word: "Isla Murray" … "Murray
+# Place", "Shane Lincoln" … "the Lincoln Arms".
+_PLACES_WORD_NEXT = re.compile(
+    r"\s(?:Place|Arms|Inn|Tavern|Hotel|Castle|Gardens|Mews|Square|Parade|Yard|Quay|Wharf"
+    r"|PLACE|ARMS|INN|TAVERN|HOTEL|GARDENS|MEWS|SQUARE|PARADE)\b(?![\-'’])"
+)
+# A surname that is also the last word of a place's name: "Bill Lane" … "Wood Lane", "Penny
+# Church" … "St Mary's Church".
+_PLACES_LAST_WORDS = _wordset(
+    "lane hill place view walk row green park rise bank church chapel castle arms inn court grove"
+    " street road way close gardens brook wood field fields bridge mill cross gate"
+)
+_ROLES_BEFORE_A_NAME = _wordset(
+    "controller manager supervisor warden operator handler dispatcher councillor director chair"
+    " coordinator worker officer caller tenant resident neighbour witness victim suspect driver"
+    " landlord landlady complainant"
+)
+_PLACE_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][^\W\d_]*)(?:['’]s)?\s+$")
+# "down Dawn Lane", "at Penny Lane": a place, though its first word is a first name
+_PLACE_LEAD_IN = re.compile(
+    r"\b(?i:in|at|on|down|up|along|off|near|from|to|into|onto|outside|opposite|past|behind"
+    r"|via|top\s+of|end\s+of|corner\s+of)\s+$"
+)
+
+
+def _part_of_a_named_place(text: str, start: int, end: int) -> bool:
+    """A name's word found again as part of a place's name: before a place's word ("Murray
+    Place") or as its last word after another capitalised word that is no title or first
+    name ("Wood Lane", "St Mary's Church"; "down Dawn Lane" by its lead-in)."""
+    if _PLACES_WORD_NEXT.match(text, end):
+        return True
+    if text[start:end].lower() not in _PLACES_LAST_WORDS:
+        return False
+    before = _PLACE_NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    if before.group().rstrip()[-2:] in ("'s", "’s"):
+        return True  # "St Mary's Church", "Jack Straw's Castle"
+    if (
+        word in ROLE_WORDS
+        or word in _ROLES_BEFORE_A_NAME
+        or _TITLE_BEFORE.search(text, before.start(1), start)
+    ):
+        return False  # "Mr Lane", "PC Wood", "Sgt Hill", "Controller Green"
+    if word in first_names() or (word in surnames() and word not in common_word_names()):
+        # "Kane Lane", "Jordan Wood": a name in full, unless it is where something happened
+        return (
+            _PLACE_LEAD_IN.search(text, max(0, before.start(1) - 14), before.start(1)) is not None
+        )
+    return True
 
 
 def _mostly_lower_case(text: str, parts: int = 2) -> bool:
@@ -1659,6 +1740,15 @@ def _a_named_law(text: str, cand: Candidate) -> bool:
     )
 
 
+_PARTICIPLES = _wordset("given known unknown taken shown spelt written")
+_MODAL_NEXT = re.compile(r"\s+(?:be|not|have|need|continue|review|update|attend|chase)\b")
+_CHURCHMAN_BEFORE = re.compile(r"\b(?-i:Archbishop|Bishop|Cardinal|Pope)\s+$")
+_HEAD_ROLE_BEFORE = re.compile(r"\b(?i:deputy|assistant|acting|associate|executive)\s+$")
+_MONTHS_JOINED = re.compile(
+    rf"\b(?i:{'|'.join(sorted(MONTH_WORDS))})\s?[-–/]\s?(?i:{'|'.join(sorted(MONTH_WORDS))})\b"
+)
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     if _a_named_law(text, cand):
@@ -1695,6 +1785,43 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if " ".join(words) in NO_ONES_NAMES:
         return True  # 'gave his name as "Mickey Mouse"': a false name that is nobody's
+    churchman = (
+        _CHURCHMAN_BEFORE.search(text, max(0, cand.start - 14), cand.start)
+        if len(words) == 1
+        else None
+    )
+    if churchman is not None and (
+        text[cand.end : cand.end + 1] in ("'", "’")
+        or _LOCATIVE_BEFORE.search(text, max(0, churchman.start() - 12), churchman.start())
+        or re.search(
+            r"(?i:school)\W{1,3}$", text[max(0, churchman.start() - 12) : churchman.start()]
+        )
+    ):
+        # "kids from Bishop Challoner", "School: Archbishop Tenison's": a school named for one
+        # (not "Bishop Jones said")
+        return True
+    if words == ["head"] and (
+        _HEAD_ROLE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        or text[cand.end : cand.end + 4].lower() in (" of ", "teac")
+    ):
+        return True  # "Deputy Head", "Head of Year": a school's role
+    if (
+        len(words) == 1
+        and words[0] in MONTH_WORDS
+        and _MONTHS_JOINED.search(text[max(0, cand.start - 12) : cand.end + 12])
+    ):
+        return True  # "noise diary Jan-Mar 2025", "April–June": months, not a name
+    if (
+        cand.source == "context"
+        and len(words) == 1
+        and span.islower()
+        and words[0] in english_words()
+        and ((len(words[0]) >= 5 and words[0].endswith("ed")) or words[0] in _PARTICIPLES)
+        and not _mostly_lower_case(text, 40)  # capitals enough for names to have theirs
+    ):
+        # "real name checked, Earl Anthony Grey", "name given": a verb after the cue; not a
+        # nickname that is a word ("ghost n milky (both 17)")
+        return True
     if len(words) == 1 and _WARNING_MARKERS_BEFORE.search(
         text, max(0, cand.start - 40), cand.start
     ):
@@ -2168,6 +2295,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
                 and not _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start)
             )
             or words[-1] in STREET_NOT_SURNAME
+            or words[-1] == "place"  # "Murray Place, Perth": hardly ever a surname
             or not (_surname_word(words[-1]) and first_name_word(words[0]))
         )
     ):
@@ -2181,6 +2309,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _VERB_USE.match(text, cand.end)
     ):
         return True  # "Mark the location", "Will you call back"; not "spoke to Bill the …"
+    if (
+        words == ["will"]
+        and text[: cand.start].rstrip()[-1:] == ","
+        and _MODAL_NEXT.match(text, cand.end)
+    ):
+        return True  # "Agreed: letters home, Will be reviewed at half term"
     if (
         len(words) == 1
         and words[0] in _RADIO_WORDS
@@ -2279,6 +2413,20 @@ def leading_word(low: str) -> bool:
     """A title, a role or a greeting that comes before a name and is never part of it ("mr",
     "occupier", "dear")."""
     return low in _LEADING
+
+
+def a_business_after(rest: str) -> bool:
+    """What follows a name makes it a business's or a body's: "'s Fish Bar", " Arms",
+    " Kebabs", " House Primary"."""
+    return _ORG_AFTER.match(rest) is not None
+
+
+def a_places_name(words: Sequence[str]) -> bool:
+    """Words that name a place: each a town's ("Campbeltown"), or after a loch's, a fort's or
+    a mount's word ("Fort William", "Loch Ness")."""
+    return bool(words) and (
+        all(w.lower() in places() for w in words) or words[0].lower() in _NATURAL_PLACE_WORDS
+    )
 
 
 def not_a_name_word(low: str) -> bool:
@@ -2460,6 +2608,7 @@ def repeat_names(
         and not _a_named_law(text, c)  # "her sister Clare" … "a Clare's Law disclosure"
         # a pub or a venue named for someone ("Callum Wilson" … "at The Woodrow Wilson")
         and not _VENUE_BEFORE.search(text, max(0, c.start - 40), c.start)
+        and not _part_of_a_named_place(text, c.start, c.end)
         # a place placed by its area or team after it: "ROUNDHAY area", "Hyde SNT"
         and not (
             text[c.start : c.end].lower() in places()

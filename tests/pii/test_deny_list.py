@@ -80,6 +80,18 @@ def test_a_near_miss_is_not_found(lists: tuple[DenyList, KeyedDenyList], text: s
     assert keyed.spans(text) == []
 
 
+def test_a_date_of_birth_ends_with_its_year_not_the_word_after(
+    lists: tuple[DenyList, KeyedDenyList],
+) -> None:
+    # "of" joins a day to its month ("12th of March 1984"), never a year to what follows
+    text = "Respondent (DOB 12/03/1984) of 31 Barlow Close"
+    for deny in lists:
+        dates = [
+            text[m.start : m.end] for m in deny.spans(text) if m.entity_type == "DATE_OF_BIRTH"
+        ]
+        assert dates == ["12/03/1984"], type(deny).__name__
+
+
 def test_the_digests_hold_no_value_and_depend_on_the_key() -> None:
     plain = DenyList.of(KNOWN)
     digests = plain.keyed(KEY)

@@ -203,6 +203,7 @@ class PersonContextRecognizer(PatternMatching):
         ),
         "SURNAME with an apostrophe prefix in capitals": r"['’]",
         "SURNAME after an arrest or report verb in capitals": rf"{ARREST_VERBS}\s",
+        "Street nickname of 'Lil' and a letter or a name": r"(?i:\blil)",
         "Name after a sign-off": (
             r"(?i:thank|cheers|\bta\b|regards|best|yours|sincerely|speak|thx|rgds)"
         ),
@@ -331,6 +332,14 @@ class PersonContextRecognizer(PatternMatching):
             "Alias before a real name",
             rf"(?<![\w'’\-])\K(?:\p{{Lu}}[\p{{L}}'’\-]*\s)?[\p{{L}}\d'’\-]+(?={ALIAS_AFTER})",
             0.5,
+        ),
+        # A street nickname of "Lil" and a letter or a name: "Lil T", "lil t", "LIL MO", "Lil
+        # Jay" (and Lil as a woman's name is a person's all the same); not "a lil bit".
+        Pattern(
+            "Street nickname of 'Lil' and a letter or a name",
+            r"(?-i:\b(?:Lil|LIL|lil)['’]?\s+(?:[A-Z][a-z]{1,11}|[A-Z]{2,5}|[B-HJ-Z]|[b-hj-z])"
+            r"(?![\w'’\-]))",
+            0.6,
         ),
         # A transcribed chat's speaker at the start of each quoted line ('"mouse: me n kenzo"');
         # names.py keeps it only where the note quotes two or more such lines.

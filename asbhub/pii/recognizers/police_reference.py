@@ -151,7 +151,7 @@ _THINGS_NUMBER_BEFORE = re.compile(
     # a body-worn camera's serial, or two: "BWV serial X81023456", "BWV X6A-00912 and …"
     r"|(?:bwv|body[\s\-]?worn(?:\s+video)?)(?:\s+(?:serials?|camera))?"
     r"(?:\s+[A-Z0-9\-]{4,12}\s*(?:and|&|,))?)"
-    r"\s*(?:no\.?|number|#|:)?\s*$"
+    r"\s*(?:nos?\.?|numbers?|#|:)?\s*$"
 )
 # A planning application's number by its kind's letters last: "24/04117/FUL", "23/0412/HOU".
 _PLANNING_APPLICATION = re.compile(
@@ -164,7 +164,7 @@ _PLANNING_APPLICATION = re.compile(
 _GEOGRAPHY_CODE = re.compile(r"[ENSW]\d{8}")
 _AREA_BEFORE = re.compile(
     r"\b(?i:wards?|lsoa|msoa|output\s+area|district|borough|constituency|gss|ons)\b"
-    r"(?:\W{0,4}|[^.\n]{0,60}[ENSW]\d{8}[^.\n]{0,30})$"
+    r"(?:(?i:\s+code)?\W{0,4}|[^.\n]{0,60}[ENSW]\d{8}[^.\n]{0,30})$"
 )
 
 
@@ -210,6 +210,9 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K(?:[A-Z]{1,2}-?)?\d{3,6}\b",
             0.6,
         ),
+        # A county court's claim number needs no cue: its court's letters between a letter and
+        # two digits and three more digits, "in Bray (K01LU905)", "K00WB482".
+        Pattern("County court claim number", r"(?-i:\b[A-HJ-NP-Z]\d{2}[A-Z]{2}\d{3}\b)", 0.6),
         # A reference the writer introduces with a clause first: "Police ref she gave over the
         # phone: 1324 0077 190".
         Pattern(

@@ -73,7 +73,9 @@ _NAME_WORD = (
 _ONE_FLAT = (
     r"(?:(?:flats?|fflat|apartments?|apt|unit|studio|room|rm|block|bloc|maisonette|chalet"
     r"|caravan|static|van|plot|pitch)(?:\s*(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4})?"
-    r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3})"
+    r"|[0-9GBTMgbtm]/[LRFMlrfm]|[A-Z]\d{1,3}"
+    # an Edinburgh or a Glasgow stair's floor and door: "Flat 3F1", "Flat G/1"
+    r"|(?-i:[1-9PGB]F\d{1,2})|[GBTgbt]/\d{1,2})"
     # a flat's letter stands apart from its word: "Flat B", not the S of "UNITS ATTENDED"
     r"|\s+(?:(?-i:[GBT][LRM])(?![\w'’])|[A-Z](?![\w'’]))),?\s+"
     r"|(?:basement|garden|upper|lower|(?:lower\s+)?(?:ground|first|second|third|top)(?:\s+floor)?"
@@ -223,6 +225,7 @@ _FARM_BEFORE_OF = (
 _WELSH_STREET = (
     r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc|bryn|pant"
     r"|sràid|sraid|rathad"  # and Gaelic ones: "9 Sràid na h-Eaglais", "Rathad a' Chladaich"
+    r"|bóthar|bothar|sráid|páirc|pairc|ascaill|lána|plás|cearnóg"  # Irish: "24 Bóthar na Carraige"
 )
 # A Welsh street by its word and name, after a building's comma: "Flat 6, Heol Hir House, Heol
 # Hir", "8 Tŷ Gwyn Court, Ffordd Las".
@@ -479,7 +482,7 @@ class StreetAddressRecognizer(PatternMatching):
             # in lower case, an article may come first: "7 ffordd y llan", "3 heol y parc"
             rf"(?:(?-i:\s+(?:(?:y|yr)\s+)?{_NOT_STREET}[a-zŵŷâêîôû][\w'’\-]{{2,}}"
             rf"(?:\s+(?:(?:y|yr)\s+)?{_NOT_STREET}[a-z][\w'’\-]+)?)"
-            r"|(?-i:(?:\s+(?:Y'r|Yr|Y|y'r|yr|y|na|nan|an|h-[A-Z][\w'’\-]+|[A-Z][\w'’\-]+|[A-Z]{2,})"
+            r"|(?-i:(?:\s+(?:Y'r|Yr|Y|y'r|yr|y|na|nan|an|h-?[A-Z][\w'’\-]+|[A-Z][\w'’\-]+|[A-Z]{2,})"
             r"(?![\w'’])){1,3}))"
             rf"|{_WELSH_HYPHENED})",
             0.6,
