@@ -417,6 +417,12 @@ _REFERENCE_TAIL = re.compile(
 _THE_BEFORE_DATE = re.compile(r"\b(?i:the)\s+$")
 
 
+# A flat's word and number right before an address found without it.
+_FLAT_BEFORE_ADDRESS = re.compile(
+    r"\b(?i:flat|fflat|apartment|apt|maisonette|studio)\s*\d{1,4}[A-Za-z]?,?\s+$"
+)
+
+
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Whole words in names; no lone bracket in a phone number; a reference's further groups.
     An address keeps its "no." ("no.28 Whalebridge Close"): the writers of every gold set count
@@ -447,6 +453,10 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
         elif ent.type == "SOCIAL_MEDIA_HANDLE":
             while end > start + 1 and text[end - 1] in ".,;:":
                 end -= 1
+        elif ent.type == "STREET_ADDRESS" and (
+            flat := _FLAT_BEFORE_ADDRESS.search(text, max(0, start - 24), start)
+        ):
+            start = flat.start()  # "Flat 2, 19 Mount Pleasant": the flat is the home
         if (start, end) != (ent.start, ent.end):
             ent = Entity(ent.type, start, end, ent.score)
         out.append(ent)
@@ -735,7 +745,8 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _CALENDAR_WORDS = MONTH_WORDS | frozenset(
     ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
-_ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?![\w'’])")
+# (its possessive after it too: "mrs eileen" + " price's entries")
+_ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?!\w|['’](?!s\b))")
 
 
 _O_SURNAME_AFTER = re.compile(r" ([Oo]['’][^\W\d_]{2,})\b(?![\w'’])")

@@ -78,7 +78,7 @@ _CUE = (
     rf"(?i:named(?:\s+as)?|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)"
     rf"|names?\s*:|names\s+are|names?\s+given(?:\s+as)?\s*:|identified\s+as|believed\s+to\s+be"
     rf"|{NICKNAME_CUES}"
-    r"|gives?\s+(?:(?:his|her|their)\s+)?name\s+as|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
+    r"|gives?\s+(?:(?:his|her|their)\s+)?name(?:\s+as)?|gave\s+(?:(?:his|her|their)\s+)?name\s+as"
     r"|surname(?:\s+(?:is|was))?|first\s+name(?:\s+(?:is|was))?|forename"
     r"|(?:surname|forenames?|nominal|subject)\s*:"
     r"|kn(?:ows?|ew)\s+(?:(?:him|her|them)\s+)?(?:only\s+)?as"
@@ -128,7 +128,7 @@ _LOWER_WORD = (
     r"|install|arrange|update|review|check|return|ring|phone|do|go|make|send|look|follow|continue"
     r"|seek|take|provide|monitor|liaise|need|also|now|then|try|write|email|meet|discuss|refer"
     r"|pass|patrol|revisit|chase|keep|get|give|add|issue|serve|record|log|attend)\b)"
-    r"[a-z][a-z'’\-]+"
+    r"\p{Ll}[\p{Ll}'’\-]+"
 )
 
 
@@ -222,7 +222,8 @@ class PersonContextRecognizer(PatternMatching):
             rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"
             rf"(?:\s\d{{2,5}})?)"
             r"\s+\K(?!(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|mr|mrs|ms|miss|dr)\b)"
-            rf"(?:[a-z]\.?\s)?(?:(?:ap|ab|mc|mac|van|de|le|la|di|da)\s)?{_LOWER_WORD}"
+            # (an Irish surname's particle and its accents: "mrs ó ríordáin", "ms ní bhriain")
+            rf"(?:[a-z]\.?\s)?(?:(?:ap|ab|mc|mac|van|de|le|la|di|da|ó|ní|nic|uí)\s)?{_LOWER_WORD}"
             r"(?:\s[a-z]+-[a-z]+)?",  # "mrs penny rice-oduya", "pc r. ap gwilym"
             0.5,
         ),
