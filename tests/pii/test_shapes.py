@@ -25,8 +25,8 @@ SHAPES = [
     (
         "a flat's word and number before an address found without it ('Flat 2, 19 Mount"
         " Pleasant') go with it; a flat named alone in the same note stays",
-        "Our premises is residential - Flat 2, 19 Mount Pleasant, Redruth TR15 1AD. Neighbours at Flat 7 and"
-        " Flat 9 complained.",
+        "Our premises is residential - Flat 2, 19 Mount Pleasant, Redruth TR15 1AD. Neighbours"
+        " at Flat 7 and Flat 9 complained.",
         ["Flat 2,", "19 Mount Pleasant"],
         ["Redruth", "Flat 7 and Flat 9"],
     ),
