@@ -204,6 +204,7 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     for ent in people:
         found += _birth_date_after(text, ent)
         found += _name_rest(text, ent)
+        found += _spelling_offered_after(text, ent)
         found += _surname_in_capitals_before(text, ent)
         found += _word_spelled_after(text, ent)
     found += _initials_of_names(text, people)
@@ -246,6 +247,10 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue  # a cell of an export's row: '"St Blazey","Par Moor Road"', no nickname
         if LINE_NAME_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1):
             continue  # 'line name "Bando"': a drug line's brand
+        if inner.lower() in not_names() and _SAID_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # 'Witness said "Dziękuję"': a word said, not a nickname ('known as "Tel"')
         if a_places_name(inner.split()) and (
             " " in inner.strip()
             or _QUOTED_LIST_NEXT.match(text, m.end())
@@ -417,6 +422,10 @@ _REFERENCE_TAIL = re.compile(
 _THE_BEFORE_DATE = re.compile(r"\b(?i:the)\s+$")
 
 
+# The word a street nickname opens with, before a name found alone: "Big Mick", "wee Shug".
+_NICKNAME_WORD_BEFORE = re.compile(
+    r"(?<![\w'’\-])(?:Big|BIG|Wee|WEE|wee|Lil|LIL|lil|Little|Young|Fat|Mad|Daft|Auld|Skinny)\s$"
+)
 # A flat's word and number right before an address found without it.
 _FLAT_BEFORE_ADDRESS = re.compile(
     r"\b(?i:flat|fflat|apartment|apt|maisonette|studio)\s*\d{1,4}[A-Za-z]?,?\s+$"
@@ -444,6 +453,10 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
             md = _MD_BEFORE.search(text, max(0, start - 4), start)
             if md:
                 start = md.start()
+            if " " not in text[start:end] and (
+                big := _NICKNAME_WORD_BEFORE.search(text, max(0, start - 8), start)
+            ):
+                start = big.start()  # "Big Mick", "(Big Steve)", "wee Shug": the nickname whole
         elif ent.type == "DATE_OF_BIRTH" and (
             the := _THE_BEFORE_DATE.search(text, max(0, start - 5), start)
         ):
@@ -461,6 +474,25 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
             ent = Entity(ent.type, start, end, ent.score)
         out.append(ent)
     return out
+
+
+# Another spelling offered after a name: "Lee Hadfield or Hatfield", "Mr Hughes? Hewes?",
+# "Jodie or Jody".
+_SPELLING_OFFERED_AFTER = re.compile(
+    r"(?:\s+or\s+(?:maybe\s+|possibly\s+)?|\?\s+)([A-Z][a-z'’\-]{2,})(?=\?|[\s,.;:)]|$)"
+)
+
+
+def _spelling_offered_after(text: str, ent: Entity) -> list[Candidate]:
+    m = _SPELLING_OFFERED_AFTER.match(text, ent.end)
+    if m is None:
+        return []
+    low = m.group(1).lower()
+    same_kind = low in surnames() or low in first_names()
+    unknown = len(low) >= 4 and not _a_word(low) and low not in not_names()
+    if not (same_kind or unknown) or not_a_name_word(low) or low in common_word_names():
+        return []
+    return [Candidate("PERSON", m.start(1), m.end(1), 0.55, "context")]
 
 
 def _birth_date_after(text: str, ent: Entity) -> list[Candidate]:
@@ -847,6 +879,7 @@ _WORDS_WRITTEN_BEFORE = re.compile(
 )
 
 
+_SAID_BEFORE = re.compile(r"\b(?i:said|says|say|saying|shouted|shouting|replied|told\s+\w+)\s*$")
 # Quoted words in a list of them: '"Campbeltown", "Tobermory" and "Fort William"'.
 _QUOTED_LIST_NEXT = re.compile(r"\s*(?:,|and|&)\s*[\"“]")
 _QUOTED_LIST_BEFORE = re.compile(r"[\"”]\s*(?:,|and|&)\s*$")
@@ -863,7 +896,7 @@ def _namelike(quoted: str) -> bool:
         and not ANONYMISED_LABEL.fullmatch(quoted)
         and quoted.lower() not in NO_ONES_NAMES
         and not a_business_after(quoted[len(words[0]) :])  # '"Frank's Fish Bar"', a shop
-        and words[0][0].isupper()
+        and (words[0][0].isupper() or (words[0] in ("wee", "lil", "big") and len(words) > 1))
         and all(w[0].isupper() or w in ("the", "of", "da", "de", "la") for w in words[1:])
         and not any(c.isdigit() for c in quoted)
     )

@@ -98,6 +98,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning56": SetRole.TUNED_ON,
     "tuning57": SetRole.TUNED_ON,
     "tuning58": SetRole.TUNED_ON,
+    "tuning59": SetRole.TUNED_ON,
+    "tuning60": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

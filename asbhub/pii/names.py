@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from asbhub.pii.gazetteers import (
     COMMON_WORD_FIRST_NAMES,
     COMMON_WORD_NAMES,
+    MAKES,
     NICKNAME_WORDS,
     common_english_words,
     common_word_names,
@@ -298,6 +299,9 @@ ROLE_WORDS = _wordset(
     # gran", "Mam rang twice", "Taid said no", "Hooyo is scared"
     " mam mammy mummy gran granny grandma grandad grandpa grandmother grandfather nain taid"
     " mamgu tadcu hooyo aabo khala babcia dziadek"
+    # and the elders and brothers a community calls them, alone or with a name: "Aunty said",
+    # "Bibi Rasheeda Begum", "Bhai Harjinder Singh", "Ashraf Bhai"
+    " aunty auntie uncle bibi bhai"
 )
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
@@ -307,6 +311,9 @@ _LEADING = ROLE_WORDS | _wordset(
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
     " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
+    # honorifics of other languages a name may carry before or after it: "Pani Halina Zając",
+    # "Bibi Rasheeda Begum", "Bhai Harjinder Singh", "Hafiz Ahmed Patel", "Ashraf Bhai"
+    " pani baji hafiz haji hajji hajja sahib"
     " incl including"  # "youths incl tegan rowe"
     # the jobs and roles a note names someone by: "Barmaid Niamh O'Sullivan", "Keyworker Faith",
     # "LICENSEE ORLA MCKENNA" (no first name among them; trades that are surnames left out)
@@ -514,11 +521,6 @@ def _saint_before(text: str, start: int) -> bool:
 
 
 # Vehicle makes: the word after one is a model ("Seat Leon", "Toyota Yaris", "Ford Transit").
-MAKES = _wordset(
-    "bmw audi merc vw volkswagen ford vauxhall toyota nissan honda hyundai peugeot renault citroen"
-    " fiat skoda seat volvo tesla lexus mazda dacia cupra landrover mitsubishi suzuki yamaha"
-    " kawasaki ktm subaru porsche jeep chevrolet saab piaggio vespa aprilia ducati kia mg"
-)
 _MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
@@ -1742,6 +1744,30 @@ def _a_named_law(text: str, cand: Candidate) -> bool:
 
 _PARTICIPLES = _wordset("given known unknown taken shown spelt written")
 _MODAL_NEXT = re.compile(r"\s+(?:be|not|have|need|continue|review|update|attend|chase)\b")
+# Animals kept as pets, by kind and breed: a name beside one of these words is a pet's.
+_PET_WORDS = (
+    r"(?:dog|dogs|cat|cats|puppy|pup|kitten|staffy|staffie|staffies|husky|beagle|alsatian"
+    r"|rottweiler|rottie|bulldog|terrier|collie|spaniel|labrador|poodle|chihuahua|pitbull"
+    r"|bully|greyhound|lurcher|whippet|cockapoo|cavapoo|dachshund|shepherd|mastiff|akita"
+    r"|parrot|rabbit|pony|ferret|tomcat|moggy)"
+)
+# "his dog Rocco", "a big dog, Zeus,", "the dog called Tyson"
+_PET_BEFORE = re.compile(rf"\b(?i:{_PET_WORDS})(?:\s+(?:called|named))?,?\s+$")
+# "Luna (husky)", "Rupert, a beagle", "Bella (next doors cat", "Tyson, a staffy"
+_PET_AFTER = re.compile(
+    rf"\s*(?:\(|,)\s*(?:(?:a|an|the|our|their|his|her|my|next\s+doors?|next\s+door['’]s)\s+)?"
+    rf"(?:[\w'’\-]+\s+){{0,2}}?(?i:{_PET_WORDS})\b"
+)
+
+
+def _a_pets_name(text: str, start: int, end: int) -> bool:
+    """A name beside a pet's word: the animal's, not a person's."""
+    return (
+        _PET_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _PET_AFTER.match(text, end) is not None
+    )
+
+
 _CHURCHMAN_BEFORE = re.compile(r"\b(?-i:Archbishop|Bishop|Cardinal|Pope)\s+$")
 _HEAD_ROLE_BEFORE = re.compile(r"\b(?i:deputy|assistant|acting|associate|executive)\s+$")
 _MONTHS_JOINED = re.compile(
@@ -1826,6 +1852,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         text, max(0, cand.start - 40), cand.start
     ):
         return True  # "warning markers VI and DR": the PNC's warning signals, not initials
+    if len(words) == 1 and _a_pets_name(text, cand.start, cand.end):
+        return True  # "his dog Rocco", "(Luna, husky)", "Bella (next doors cat)": a pet
+    if any(w in MAKES and w not in surnames() and w not in first_names() for w in words):
+        return True  # "a pink Xiaomi", "Grey Honda PCX": a vehicle's make, not a name
     if len(words) >= 2 and " ".join(words) in places_abroad():
         return True  # "from Hong Kong", "Sierra Leone": a place abroad, named like a person
     if (

@@ -213,6 +213,13 @@ class PoliceReferenceRecognizer(PatternMatching):
         # A county court's claim number needs no cue: its court's letters between a letter and
         # two digits and three more digits, "in Bray (K01LU905)", "K00WB482".
         Pattern("County court claim number", r"(?-i:\b[A-HJ-NP-Z]\d{2}[A-Z]{2}\d{3}\b)", 0.6),
+        # A vehicle's identification number (VIN, a frame's number) needs no cue: seventeen
+        # capitals and digits with no I, O or Q, both kinds in it ("WF0AXXGCDA6K47725").
+        Pattern(
+            "Vehicle identification number",
+            r"(?-i:\b(?=[0-9]*[A-HJ-NPR-Z])(?=[A-Z]*[0-9])[A-HJ-NPR-Z0-9]{17}\b)",
+            0.6,
+        ),
         # A reference the writer introduces with a clause first: "Police ref she gave over the
         # phone: 1324 0077 190".
         Pattern(

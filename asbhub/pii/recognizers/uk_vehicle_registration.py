@@ -10,6 +10,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkVehicleRegistrationRecognizer as PresidioVrn,
 )
 
+from asbhub.pii.gazetteers import MAKES
 from asbhub.pii.recognizers.matching import PatternMatching
 
 # A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
@@ -139,6 +140,8 @@ _CUE_GATE = r"(?i:reg|vr[mn]|plate|index|partial|veh|personali[sz]ed|cherished)"
 _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_MORE_DIGITS_AFTER = re.compile(r"[\s\-]\d{3,4}(?:[\s\-]\d{3,4})+\b")
 # "1ST", "2ND", "3RD", "11TH", "22ND": a count's ordinal, never a plate.
 _ORDINAL = re.compile(r"\d{0,2}(?:1ST|2ND|3RD|\dTH)", re.IGNORECASE)
 
@@ -413,6 +416,14 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "personalised",
         "prefix",
         "suffix",
+        # an automatic reader's hit and the keeper it names: "ANPR B6265 Skipton - P927 MWE",
+        # "Y419 VGP keeper …"
+        "anpr",
+        "pnc",
+        "keeper",
+        # and the vehicle's make either side of its plate: "Rover 25 X614 FLN", "Y419 VGP
+        # Vauxhall Astra"
+        *sorted(MAKES),
     ]
 
     # A plate read out runs only where a phonetic word is; a foreign plate only where a word
@@ -443,8 +454,21 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
     def refuted(self, text: str, start: int, end: int) -> bool:
         """A plate that ends where a time's colon follows is letters and an hour ("RUI
         21:35", "ETA 14:20"); an ordinal written in capitals is a count ("2ND BIKE", "3RD
-        TIME")."""
+        TIME"); a code written solid right after a make is its model ("Honda CRF250R")."""
         if _ORDINAL.fullmatch(text, start, end):
+            return True
+        if _MORE_DIGITS_AFTER.match(text, end):
+            return True  # "SIA 1013 4471 2290 5518": the start of a longer number
+        make = _WORD_BEFORE.search(text, max(0, start - 16), start)
+        parts = text[start:end].split()
+        if (
+            make
+            and make.group(1).lower() in MAKES
+            and not parts[0].islower()  # (a plate in lower case: "ford lv18 hfp")
+            and (len(parts) == 1 or parts[-1].islower())
+        ):
+            # "Honda CRF250R", "Yamaha YZ125": a make's model, written solid; "Yamaha YZ85 kid":
+            # the model and a word
             return True
         return text[end - 1 : end].isdigit() and _MINUTES_AFTER.match(text, end) is not None
 
