@@ -568,9 +568,18 @@ def _surname_in_capitals_before(text: str, ent: Entity) -> list[Candidate]:
 # Initials given for a person where they are named, in minutes and logs: "Sgt Owain Lloyd (OL,
 # South Wales Police)", "DB – Dawn Brierley (Oldham Council)", "Farooq Ahmed – FA (GMP)". They
 # stand for that person wherever they recur ("OL summarised 6 reports").
-_INITIALS = r"[A-Z](?:[A-Z]|[a-z]?[A-Z]|['’][A-Z]){1,3}"
-_INITIALS_AFTER = re.compile(rf"\s*+(?:\(\s*|[–\-]\s*)({_INITIALS})(?=\s*[,)(]|\s*$|\s*;)")
-_INITIALS_BEFORE = re.compile(rf"(?<![\w'’])({_INITIALS})\s*[–\-:]\s*$")
+# (a last letter may stay small to tell two people apart: "Ste Rowntree (SRo)", "ABy")
+_INITIALS = r"[A-Z](?:[A-Z]|[a-z]?[A-Z]|['’][A-Z]){1,3}[a-z]?"
+# (or defined in words, "subject Darren Coulthard, hereafter DC", or written straight after the
+# name before its body: "Jane Colley JC (St Leger Homes)")
+_INITIALS_AFTER = re.compile(
+    rf"(?:\s*+(?:\(\s*|[–\-]\s*)|,?\s*+(?i:hereafter|henceforth|referred\s+to\s+as)\s+[\"“'‘]?"
+    rf"|\s(?={_INITIALS}\s[(\-–]))({_INITIALS})(?=\s*[,)(]|\s*$|\s*;|[\"”'’]|\s[\-–]\s)"
+)
+# (or before it, its name in brackets: "DR (Dev Raman) takes over")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w'’])({_INITIALS})(?:\s*[–\-:]|\s\()\s*$")
+# A lower-case note's initials in brackets after a lower-case name: "tyrone wilkes (tw)".
+_LOWER_INITIALS_AFTER = re.compile(r"\s*\(\s*([a-z]{2,3})\s*\)")
 
 
 def _initials_of_names(text: str, people: Sequence[Entity]) -> list[Candidate]:
@@ -580,11 +589,21 @@ def _initials_of_names(text: str, people: Sequence[Entity]) -> list[Candidate]:
         want = _initials(name)
         if len(want) < 2:
             continue
+        # "BROOKES, Aaron (AB)": a surname first, its initials as the name is said
+        wants = {want, _initials(" ".join(reversed(name.split(",", 1))))} if "," in name else {want}
         after = _INITIALS_AFTER.match(text, ent.end)
         before = _INITIALS_BEFORE.search(text, max(0, ent.start - 12), ent.start)
         for m in (after, before):
-            if m is not None and _initials(m.group(1), split=False) == want:
+            if m is not None and _initials(m.group(1), split=False) in wants:
                 defined.add(m.group(1))
+        lower = _LOWER_INITIALS_AFTER.match(text, ent.end) if name.islower() else None
+        if (
+            lower is not None
+            and lower.group(1) == want.lower()
+            and lower.group(1) not in english_words()
+            and lower.group(1) not in _FUNCTION_WORDS
+        ):
+            defined.add(lower.group(1))
     if not defined:
         return []
     every = re.compile(

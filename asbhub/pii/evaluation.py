@@ -100,6 +100,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning58": SetRole.TUNED_ON,
     "tuning59": SetRole.TUNED_ON,
     "tuning60": SetRole.TUNED_ON,
+    "tuning61": SetRole.TUNED_ON,
+    "tuning62": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -2312,8 +2312,18 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _CONTRACTOR_LAST.search(span)
     ):
         return True  # "McCluskey Glass quoted", "Milne Joinery fitted the door": a firm
-    if _ORG_AFTER.match(text[cand.end : cand.end + 40]) and not _writer_and_organisation(
-        text, cand, words
+    if (
+        _ORG_AFTER.match(text[cand.end : cand.end + 40])
+        and not _writer_and_organisation(text, cand, words)
+        # "Rachel Thorne Neighbourhood Housing Officer": a name, then the job of its team
+        and not (
+            len(words) >= 2
+            and first_name_word(words[0])
+            and (_JOB_TITLE_IN_LOWER_CASE if span.islower() else _JOB_TITLE_AFTER).match(
+                text, cand.end
+            )
+            is not None
+        )
     ):
         return True  # "the Jubilee play area", "Victoria station"
     if (
@@ -2443,6 +2453,37 @@ def leading_word(low: str) -> bool:
     """A title, a role or a greeting that comes before a name and is never part of it ("mr",
     "occupier", "dear")."""
     return low in _LEADING
+
+
+# A job's title right after a name, as a letter's signature runs on: "Yours sincerely, Rachel
+# Thorne Neighbourhood Housing Officer", "regards kate hindle housing officer".
+_JOB_TITLES = [
+    "officer",
+    "manager",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "co-ordinator",
+    "worker",
+    "lead",
+    "assistant",
+    "supervisor",
+    "director",
+    "clerk",
+    "caseworker",
+    "practitioner",
+    "specialist",
+    "warden",
+    "inspector",
+    "administrator",
+]
+JOB_TITLE_NEXT = rf"\s+(?:[A-Za-z&]+\s+){{0,3}}?(?i:{'|'.join(_JOB_TITLES)})\b"
+_JOB_TITLE_IN_LOWER_CASE = re.compile(JOB_TITLE_NEXT)
+# (capitalised as a signature's title is: "Neighbourhood Housing Officer", not "Denny High
+# school liaison officer")
+_JOB_TITLE_AFTER = re.compile(
+    rf"\s+(?:[A-Z][A-Za-z&]*\s+){{0,3}}?(?:{'|'.join(w.capitalize() for w in _JOB_TITLES)})\b"
+)
 
 
 def a_business_after(rest: str) -> bool:

@@ -14,6 +14,29 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a name signed over its job's title ('Yours sincerely, Rachel Thorne Neighbourhood"
+        " Housing Officer', 'regards kate hindle housing officer', 'Signed G R Pugh.') goes; a"
+        " school before its officer ('Denny High school liaison officer') and 'an ABC signed"
+        " Jan' stay",
+        "Denny High school liaison officer informed; an ABC signed Jan. Yours sincerely, Rachel"
+        " Thorne Neighbourhood Housing Officer. Signed G R Pugh. regards kate hindle housing"
+        " officer, leeds",
+        ["Rachel Thorne", "G R Pugh", "kate hindle"],
+        ["Denny High", "signed Jan"],
+    ),
+    (
+        "initials defined for a named person in words, after the name or before it ('hereafter"
+        " DC', 'Jane Colley JC (St Leger Homes)', 'DR (Dev Raman)', '(SRo)', 'BROOKES, Aaron"
+        " (AB)', lower-case '(tw)') go wherever they recur; initials that are a word ('(to)')"
+        " stay",
+        "Chronology (subject Darren Coulthard, hereafter DC): DC warned. Present: Jane Colley JC"
+        " (St Leger Homes). JC to serve. DR (Dev Raman) takes the chair; DR to report. Ste"
+        " Rowntree (SRo) of Thirteen: SRo to visit. Subject: BROOKES, Aaron (AB); AB reports."
+        " re tyrone wilkes (tw) and tom owens (to): tw is on an order, went to court.",
+        ["DC warned", "JC to serve", "DR to report", "SRo to visit", "AB reports", "tw is"],
+        ["went to court"],
+    ),
+    (
         "a prefix plate beside its vehicle's make or an automatic reader's hit ('Rover 25 X614"
         " FLN', 'Y419 VGP Vauxhall Astra', 'ANPR … P927 MWE') goes; a make's model written solid"
         " or with a word after it ('Honda CRF250R', 'Yamaha YZ85 kid') stays",

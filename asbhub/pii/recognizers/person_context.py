@@ -15,6 +15,7 @@ from asbhub.pii.names import (
     BOTH_BRACKET,
     CHAT_SPEAKER,
     CHAT_TIME,
+    JOB_TITLE_NEXT,
     NAME_ANSWER,
     NICKNAME_CUES,
     PEOPLE_JOIN,
@@ -139,9 +140,12 @@ _FEELING = (
 )
 # Words that close a message before the writer's name.
 _SIGN_OFF = (
-    r"(?i:thanks|thank\s+you|many\s+thanks|cheers|ta|regards|kind\s+regards|best\s+regards"
+    r"(?:(?i:thanks|thank\s+you|many\s+thanks|cheers|ta|regards|kind\s+regards|best\s+regards"
     r"|warm\s+regards|best\s+wishes|best|yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely"
     r"|speak\s+soon|thx|rgds)"
+    # and a signature's word, capitalised as a form prints it ("Signed G R Pugh"; not "an ABC
+    # signed Jan")
+    r"|(?-i:Signed|SIGNED)(?:\s+(?i:by))?:?)"
 )
 # Not a name, whatever the case: people, pronouns and kin ("boys and girls (ages 9 and 10)").
 _NOT_PEOPLE = (
@@ -205,7 +209,7 @@ class PersonContextRecognizer(PatternMatching):
         "SURNAME after an arrest or report verb in capitals": rf"{ARREST_VERBS}\s",
         "Street nickname of 'Lil' and a letter or a name": r"(?i:\blil)",
         "Name after a sign-off": (
-            r"(?i:thank|cheers|\bta\b|regards|best|yours|sincerely|speak|thx|rgds)"
+            r"(?i:thank|cheers|\bta\b|regards|best|yours|sincerely|speak|thx|rgds|signed)"
         ),
     }
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -349,8 +353,9 @@ class PersonContextRecognizer(PatternMatching):
         # | Manchester City Council", "Kind regards, Ffion Hedd / ASB Team", "cheers dan".
         Pattern(
             "Name after a sign-off",
-            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K(?:{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s))"
-            rf"|{_LOWER_WORD}(?=[\s.!]*$))",
+            rf"(?:^|[.!\s]){_SIGN_OFF},?\s+\K(?:{_NAMES}(?=\s*(?:$|[|/\n(\-–—]|,\s|\.\s)"
+            rf"|{JOB_TITLE_NEXT})"
+            rf"|{_LOWER_WORD}(?:\s{_LOWER_WORD})?(?={JOB_TITLE_NEXT})|{_LOWER_WORD}(?=[\s.!]*$))",
             0.55,
         ),
         # A person's initials in minutes, their body in brackets, then the action they own:
