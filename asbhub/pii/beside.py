@@ -25,6 +25,7 @@ from asbhub.pii.gazetteers import (
 )
 from asbhub.pii.names import (
     ANONYMISED_LABEL,
+    GRAFFITI_NOTE,
     LINE_NAME_BEFORE,
     MAKES,
     MONTH_WORDS,
@@ -247,6 +248,8 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             continue  # a cell of an export's row: '"St Blazey","Par Moor Road"', no nickname
         if LINE_NAME_BEFORE.search(text, max(0, m.start() - 24), m.start() + 1):
             continue  # 'line name "Bando"': a drug line's brand
+        if inner.isupper() and GRAFFITI_NOTE.search(text):
+            continue  # a note of graffiti: '"HOPE" and "LUV U NAN" painted on the wall', a tag
         if inner.lower() in not_names() and _SAID_BEFORE.search(
             text, max(0, m.start() - 12), m.start()
         ):

@@ -1742,6 +1742,9 @@ def _a_named_law(text: str, cand: Candidate) -> bool:
     )
 
 
+# A note about graffiti, where a quoted word in capitals is a tag, not a nickname.
+GRAFFITI_NOTE = re.compile(r"\b(?i:graffiti|tags?|tagged|tagging|sprayed|spray[\s\-]?paint\w*)\b")
+_PARTNERS_AFTER = re.compile(r"\s*(?:&|and)\s+(?i:partners|associates|sons|co)\b")
 _PARTICIPLES = _wordset("given known unknown taken shown spelt written")
 _MODAL_NEXT = re.compile(r"\s+(?:be|not|have|need|continue|review|update|attend|chase)\b")
 # Animals kept as pets, by kind and breed: a name beside one of these words is a pet's.
@@ -1811,6 +1814,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if " ".join(words) in NO_ONES_NAMES:
         return True  # 'gave his name as "Mickey Mouse"': a false name that is nobody's
+    if (
+        span.isupper()
+        and _quoted(text, cand)
+        and GRAFFITI_NOTE.search(text)
+        and _cue_before(text, cand.start) is None  # 'known as "TINY"' is a nickname still
+    ):
+        return True  # 'Graffiti on the bridge: MAGIK and "WILL" in blue': a tag
     churchman = (
         _CHURCHMAN_BEFORE.search(text, max(0, cand.start - 14), cand.start)
         if len(words) == 1
@@ -2042,6 +2052,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return False  # "Actions: GOD review CADs; MH closure notice": initials owning an action
     if titled and span.islower() and all(w in english_words() for w in words):
         return True  # "pc attended", "sgt on duty": a word, not a surname
+    if titled and _PARTNERS_AFTER.match(text, cand.end):
+        return True  # "Dr Bhatt & Partners", "Mr Patel & Sons": a practice's or a firm's name
     if titled and span[0].isupper():
         # "DC Chelmsford", "Mr Ford": a surname whatever else the word may be
         return all(w in not_names() and w not in surnames() for w in words)

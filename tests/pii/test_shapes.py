@@ -14,6 +14,22 @@ GAP = pytest.mark.xfail(strict=True, reason="a known gap in the engine (see the 
 # (class, text, gone, kept)
 SHAPES = [
     (
+        "a practice or a firm named for its titled owner ('Dr Bhatt & Partners', 'Mr Patel &"
+        " Sons') stays; the doctor who signs goes",
+        "GP: Dr Bhatt & Partners, Luton. Shop: Mr Patel & Sons. Yours faithfully, Dr F. Iqbal.",
+        ["F. Iqbal"],
+        ["Dr Bhatt & Partners", "Mr Patel & Sons"],
+    ),
+    (
+        'in a note about graffiti a quoted word in capitals is a tag (\'"HOPE" and "LUV U NAN"'
+        " painted', '\"WILL\" in blue'); a nickname after its cue ('known as \"TINY\"') still"
+        " goes",
+        'Graffiti: "HOPE" and "LUV U NAN" painted on the wall; MAGIK and "WILL" in blue. Done by'
+        ' a lad known as "TINY".',
+        ["TINY"],
+        ['"HOPE"', "LUV U NAN", '"WILL"'],
+    ),
+    (
         "a name signed over its job's title ('Yours sincerely, Rachel Thorne Neighbourhood"
         " Housing Officer', 'regards kate hindle housing officer', 'Signed G R Pugh.') goes; a"
         " school before its officer ('Denny High school liaison officer') and 'an ABC signed"
