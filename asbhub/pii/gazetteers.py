@@ -7,6 +7,7 @@ the name lists are built from names-dataset by tools/build_names.py (sources in 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from importlib import resources
 
@@ -128,6 +129,15 @@ MAKES = frozenset(
         "sur-ron",
     ]
 )
+_MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def make_before(text: str, start: int) -> bool:
+    """A vehicle's make is the word right before `start`: "Toyota Yaris", "Honda CRF250R"."""
+    before = _MAKE_BEFORE.search(text, max(0, start - 16), start)
+    return before is not None and before.group(1).lower() in MAKES
+
+
 NICKNAME_WORDS = frozenset(
     ["big", "little", "lil", "fat", "tall", "skinny", "mad", "young", "old", "scouse", "geordie"]
 )

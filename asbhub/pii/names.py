@@ -15,6 +15,7 @@ from asbhub.pii.gazetteers import (
     common_word_names,
     english_words,
     first_names,
+    make_before,
     not_names,
     places,
     places_abroad,
@@ -392,7 +393,7 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
 
 # An age after a name, as a statement's or a referral's first line gives it: ", 11,", " (15)",
 # ", aged 9".
-_AGE_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()\d{1,2}\s*(?:yrs|years?(?:\s+old)?)?[,)]")
+_AGE_GIVEN_AFTER = re.compile(r"(?:,\s*(?:aged\s+)?|\s*\()\d{1,2}\s*(?:yrs|years?(?:\s+old)?)?[,)]")
 
 
 def _named_with_an_age(text: str, cand: Candidate) -> bool:
@@ -406,7 +407,7 @@ def _named_with_an_age(text: str, cand: Candidate) -> bool:
         and not any(w.lower() in ROLE_WORDS or w.lower() in not_names() for w in words)
         and not any(q in text[cand.start : cand.end] for q in ("'", "’"))
         and words[-1].lower() not in english_words()  # "Sir John Deane's College (2)"
-        and _AGE_AFTER.match(text, cand.end) is not None
+        and _AGE_GIVEN_AFTER.match(text, cand.end) is not None
     )
 
 
@@ -521,16 +522,12 @@ def _saint_before(text: str, start: int) -> bool:
 
 
 # Vehicle makes: the word after one is a model ("Seat Leon", "Toyota Yaris", "Ford Transit").
-_MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
-
-
 def _vehicle_model(text: str, cand: Candidate, words: list[str]) -> bool:
     """ "a red Toyota Yaris", "black Seat Leon": a make and its model, or the model after its
     make, is no one's name."""
     if len(words) >= 2 and words[0] in MAKES and words[0] not in first_names():
         return True
-    before = _MAKE_BEFORE.search(text, max(0, cand.start - 16), cand.start)
-    return before is not None and before.group(1).lower() in MAKES
+    return make_before(text, cand.start)
 
 
 # Words a person's name never holds: "Merseyside Police IOM", "Heddlu Gogledd Cymru".
@@ -716,10 +713,10 @@ _PLACES_LAST_WORDS = _wordset(
     "lane hill place view walk row green park rise bank church chapel castle arms inn court grove"
     " street road way close gardens brook wood field fields bridge mill cross gate"
 )
+# (besides ROLE_WORDS: "Controller Green", "Manager Hill")
 _ROLES_BEFORE_A_NAME = _wordset(
     "controller manager supervisor warden operator handler dispatcher councillor director chair"
-    " coordinator worker officer caller tenant resident neighbour witness victim suspect driver"
-    " landlord landlady complainant"
+    " coordinator worker"
 )
 _PLACE_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][^\W\d_]*)(?:['’]s)?\s+$")
 # "down Dawn Lane", "at Penny Lane": a place, though its first word is a first name

@@ -10,7 +10,7 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: TID253
     UkVehicleRegistrationRecognizer as PresidioVrn,
 )
 
-from asbhub.pii.gazetteers import MAKES
+from asbhub.pii.gazetteers import MAKES, make_before
 from asbhub.pii.recognizers.matching import PatternMatching
 
 # A word that introduces a plate, then filler a caller puts between ("reg of one", "plate
@@ -140,7 +140,6 @@ _CUE_GATE = r"(?i:reg|vr[mn]|plate|index|partial|veh|personali[sz]ed|cherished)"
 _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 
 
-_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _MORE_DIGITS_AFTER = re.compile(r"[\s\-]\d{3,4}(?:[\s\-]\d{3,4})+\b")
 # "1ST", "2ND", "3RD", "11TH", "22ND": a count's ordinal, never a plate.
 _ORDINAL = re.compile(r"\d{0,2}(?:1ST|2ND|3RD|\dTH)", re.IGNORECASE)
@@ -459,11 +458,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             return True
         if _MORE_DIGITS_AFTER.match(text, end):
             return True  # "SIA 1013 4471 2290 5518": the start of a longer number
-        make = _WORD_BEFORE.search(text, max(0, start - 16), start)
         parts = text[start:end].split()
         if (
-            make
-            and make.group(1).lower() in MAKES
+            make_before(text, start)
             and not parts[0].islower()  # (a plate in lower case: "ford lv18 hfp")
             and (len(parts) == 1 or parts[-1].islower())
         ):
