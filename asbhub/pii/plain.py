@@ -113,6 +113,12 @@ _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
 _DIGIT_IN_WORD = re.compile(
     r"(?<!\w)(?=[^\W\d_]{0,20}[015])(?=[015]?[^\W\d_])(?:[^\W\d_]|[015]){3,}(?!\w)"
 )
+# A plate's cue right before a word: a private plate spells a name with its digits ("private
+# plate B1GGS", "reg: J0HNS").
+_PLATE_BEFORE = re.compile(
+    r"\b(?i:plates?|reg(?:istration)?|vr[mn]|index|private|cherished|personali[sz]ed)\b"
+    r"(?:\s+(?:no\.?|number|is|was|of|as|reads?))?[\s,:.#\-]*[\"“'‘]?$"
+)
 # A zero for the O of an Irish surname: "MARK 0'HARE", "Ciarán 0'Neill".
 _ZERO_FOR_O = re.compile(r"(?<!\w)0(?=['’][^\W\d_]{2,})")
 # A lower-case l among capitals, OCR's for an I or an L: "DANlEL", "WARNlNG", "lQBAL".
@@ -289,6 +295,8 @@ def _same_length_view(text: str) -> str:
             chars[pos] = " "
         chars[match.end() - 1] = _CONTROL[text[match.end() - 1]]
     for match in _DIGIT_IN_WORD.finditer(text):  # "M0HAMED", "Dav1d": OCR's digit for a letter
+        if _PLATE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # 'a private plate, "B1GGS"': a plate's digit, however like a name
         word = _letters_for_digits(match.group())
         if word is not None:
             upper = match.group().translate(_NO_DIGITS).isupper()  # "M0HAMED": in capitals

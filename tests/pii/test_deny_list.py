@@ -144,6 +144,25 @@ def test_a_name_that_is_its_town_stays_where_the_text_means_the_town(
     assert engine.redact(note, keyed).text == redacted
 
 
+def test_a_name_that_is_the_town_before_a_postcode_stays_where_the_town_is_meant(
+    engine: RedactionEngine,
+) -> None:
+    """Irene Batley's surname is the town her address names before its postcode: it stays there
+    and at "Batley bus station", and goes where a title or "I'm a" makes it her family's, by
+    values and by digests (the record's own address gives no town here)."""
+    known = {"PERSON": ["Irene Batley"]}
+    note = (
+        "RP Irene Batley of 7 Crown Street, Batley WF17 5AA says lads gather at Batley bus"
+        " station. Mrs Batley will keep a diary. \"I'm a Batley, I'm not moving,\" she said."
+    )
+    redacted = engine.redact(note, known).text
+    assert ", Batley <UK_POSTCODE>" in redacted and "at Batley bus station" in redacted
+    assert "Mrs <PERSON>" in redacted and "I'm a <PERSON>" in redacted
+    assert "Irene" not in redacted and "WF17" not in redacted
+    keyed = KeyedDenyList(KEY, DenyList.of(known).keyed(KEY))
+    assert engine.redact(note, keyed).text == redacted
+
+
 def test_a_name_that_a_street_is_named_for_stays_where_the_street_is_meant(
     engine: RedactionEngine,
 ) -> None:

@@ -4117,6 +4117,84 @@ SHAPES = [
         ["Lusted", "Glen Lord", "WP63 LXC", "Ellis Orr"],
         ["The Lord of the Manor pub"],
     ),
+    (
+        'a titled name before a word made with "co" ("co-operative"), which is no firm\'s'
+        ' "Co"; a co-op\'s name stays',
+        "Imam Yusuf Rahimi co-operative, agreed to close the doors by 22:00. The Midcounties"
+        " Co-op manager was told.",
+        ["Yusuf Rahimi"],
+        ["Midcounties Co-op"],
+    ),
+    (
+        "a first name opening a sentence, placed at a body or given a job in brackets; a town"
+        " in the same places stays",
+        "Oksana at the Whitfield Foundation says the flat is empty. Tamsin (support worker)"
+        " agrees. Sheffield at the weekend is busier.",
+        ["Oksana", "Tamsin"],
+        ["Whitfield Foundation", "Sheffield at the weekend", "(support worker)"],
+    ),
+    (
+        'a firm named for its owner by its trade\'s words ("Skip Hire", "& Co Removals"),'
+        " where the owner is named too; the owner still goes",
+        "Waste check: director Lee Brannigan produced papers for Brannigan Skip Hire. The van"
+        " belongs to Kapoor & Co Removals, director Anil Kapoor.",
+        ["Lee Brannigan", "Anil Kapoor"],
+        ["Brannigan Skip Hire", "Kapoor & Co Removals"],
+    ),
+    (
+        "a private plate after its cue spelling a name with a zero or a one; a name with a"
+        " digit for a letter, with no plate's cue, is still a name",
+        'Grey Audi on a private plate, "D0BBS", and a reg of M1LLS seen twice. Driver gave his'
+        " name as Pr1tchard. The plate light was out.",
+        ["D0BBS", "M1LLS", "Pr1tchard"],
+        ["The plate light was out"],
+    ),
+    (
+        "other countries' plates in a list, each right after its nationality; people by"
+        " their nationality and a count stay",
+        "Vans parked overnight: German HH-XY 2231, Spanish 7781 LKD and a Lithuanian GRT 551."
+        " Two Polish males and a Polish IC1 male spoken to.",
+        ["HH-XY 2231", "7781 LKD", "GRT 551"],
+        ["Two Polish males", "Polish IC1 male"],
+    ),
+    (
+        "the part of a plate a witness caught, after which part it is, once a plate is spoken"
+        " of; the last few nights stay",
+        "Witness saw the reg but only the first part YK19, and on the other car the last three"
+        " KJD. It has happened the last three nights.",
+        ["YK19", "KJD"],
+        ["the last three nights"],
+    ),
+    (
+        "a current plate with a zero typed for its letter O or a letter I for its age's one;"
+        " a road number and a time stay",
+        "Stolen from L068 RTV on the A61 at 22:10; the same gang used MX6I KLP last week.",
+        ["L068 RTV", "MX6I KLP"],
+        ["A61 at 22:10"],
+    ),
+    (
+        'a private plate before its word ("G4 ZZA plates"); a make\'s model before "plates" stays',
+        "A Golf with G4 ZZA plates and a Corsa on R3D UP plates were at the cruise beside a BMW"
+        " X5 with tinted plates.",
+        ["G4 ZZA", "R3D UP"],
+        ["BMW X5"],
+    ),
+    (
+        'shops and makers named like people ("Ted Baker", "Travis Perkins"); someone of'
+        " that name given as a suspect, with a title or an age, is still a person",
+        "Security at Ted Baker and Karen Millen detained a female; a Travis Perkins van was"
+        " blocking. Suspect Jack Wills, 19, and Mr John Lewis spoken to.",
+        ["Jack Wills", "John Lewis"],
+        ["Ted Baker", "Karen Millen", "Travis Perkins"],
+    ),
+    (
+        'places of two words with a name among them ("Barnard Castle", "Aston Clinton"),'
+        " written with spaces or dashes; a rider named like one is still a person",
+        "Off-road bikes from Barnard Castle to Aston Clinton and Ashton-in-Makerfield; rider"
+        " Shane Keynes detained.",
+        ["Shane Keynes"],
+        ["Barnard Castle", "Aston Clinton", "Ashton-in-Makerfield"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -35,6 +35,15 @@ from asbhub.pii.recognizers.street_address import STREET_WORDS
 _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)*(?:-[^\W\d_]['’\w]*)?")
 
 
+# Where a first name opening a sentence is placed as a person's: with a body after "at" or
+# "with" ("Zofia at the Archer Project"), or a job in brackets ("Bilal (key worker)").
+_PLACED_AFTER = re.compile(
+    r"\s+(?:at|with)\s+(?:the\s+)?[A-Z][a-z]+\s+[A-Z]"
+    r"|\s*\((?:[A-Za-z\-]+\s+){0,2}(?i:worker|officer|manager|lead|co-?ordinator|nurse|cpn"
+    r"|pcso|warden|caretaker|advocate|mentor|key\s+worker|navigator|volunteer|clerk)\)"
+)
+
+
 class NameGazetteerRecognizer(EntityRecognizer):
     """First name + surname-like word scores 0.6; a capitalised first name alone 0.45."""
 
@@ -238,8 +247,11 @@ class NameGazetteerRecognizer(EntityRecognizer):
             return None  # "ISA", "AB": a short word in capitals alone is an abbreviation
         sentence_start = text[: tokens[i].start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
         if low not in self.common:
-            if sentence_start and self._reports(text, tokens, i):
-                return tokens[i].start(), tokens[i].end(), 0.55, 1  # "Delyth says", "Kofi has"
+            if sentence_start and (
+                self._reports(text, tokens, i) or _PLACED_AFTER.match(text, tokens[i].end())
+            ):
+                # "Delyth says", "Kofi has"; "Zofia at the Archer Project", "Bilal (key worker)"
+                return tokens[i].start(), tokens[i].end(), 0.55, 1
             return tokens[i].start(), tokens[i].end(), 0.35 if sentence_start else 0.45, 1
         if low in COMMON_WORD_FIRST_NAMES and not sentence_start and self._alone(text, tokens, i):
             return tokens[i].start(), tokens[i].end(), 0.45, 1  # "ring Holly on", not "the Rose"

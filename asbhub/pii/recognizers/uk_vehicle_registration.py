@@ -80,6 +80,10 @@ _ANY_COUNTRY_PLATE = (
     r"(?-i:(?!(?:VEH|REG|VRM|VRN|CAR|VAN|HGV|LGV|PLATE|INDEX|UNIT|TRAILER)\s)"
     r"(?=[A-Z0-9\- ]{0,12}\d)[A-Z0-9]{1,4}(?:(?:\s|-)[A-Z0-9]{1,5}){1,3})(?![\w\-])"
 )
+# A group of a foreign plate: letters (three at most), digits, or the two mixed ("7K2N4").
+_PLATE_GROUP = (
+    r"(?:[A-Z]{1,3}|\d{1,5}|(?=[A-Z\d]{2,5}(?![A-Z\d]))[A-Z\d]*(?:[A-Z]\d|\d[A-Z])[A-Z\d]*)"
+)
 # The international codes a plate's country is given by: "WPR 4471K (PL)".
 _COUNTRY_CODE = (
     r"(?:PL|RO|LT|LV|EE|BG|F|D|NL|B|E|I|IRL|UA|CZ|SK|H|P|A|CH|DK|S|N|FIN|L|GR|TR|HR|SRB|AL|MD"
@@ -143,6 +147,10 @@ _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 _MORE_DIGITS_AFTER = re.compile(r"[\s\-]\d{3,4}(?:[\s\-]\d{3,4})+\b")
 # "1ST", "2ND", "3RD", "11TH", "22ND": a count's ordinal, never a plate.
 _ORDINAL = re.compile(r"\d{0,2}(?:1ST|2ND|3RD|\dTH)", re.IGNORECASE)
+
+
+_AS_LETTERS = str.maketrans("01", "OI")
+_AS_DIGITS = str.maketrans("OI", "01")
 
 
 class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
@@ -380,6 +388,42 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             0.6,
         ),
         Pattern("VRN Irish", rf"\b{_IRISH_PLATE}\b", 0.6),
+        # Another country's plate right after its nationality, in a list or a line: "German
+        # M-AB 4127, Dutch 12-KTV-8", "Lithuanian KRT 418" (not "Polish IC1 MALE", "DUTCH 2 MALES").
+        Pattern(
+            "Foreign plate right after its nationality",
+            # (not "Slovak ID 14. 3. 1978": a document's word, then a date)
+            rf"(?i:\b{_NATION})\s+\K(?-i:(?!IC\d|(?:ID|NO|REF|DOB|TEL|MOB|NI|PNC|DNI|NIE|PESEL|CNP|PIN)\b)"
+            rf"(?=[A-Z\d\- ]{{0,12}}\d)(?=[\d\- ]{{0,8}}[A-Z])"
+            rf"{_PLATE_GROUP}(?:[\s\-]{_PLATE_GROUP}){{1,3}})(?![\w\-]|[.,/:]\s?\d)",
+            0.6,
+        ),
+        # The part of a plate a witness caught, after which part it is: "only confirm the first
+        # part LR69", "last three XJE", "first half of the reg was YK19".
+        Pattern(
+            "Part of a plate after which part",
+            # (a plate spoken of before it, in the same note)
+            r"(?<=(?i:\b(?:reg|plates?|vr[mn]|index|partial|anpr|pnc)\b)[^\n]{0,400})"
+            r"(?i:\b(?:first|last|start|end)\s+(?:part|half|bit|two|three|four|few|letters?|numbers"
+            r"|digits|characters)(?:\s+of\s+(?:the\s+)?(?:reg|plate|vrm|index))?"
+            r"(?:\s+(?:was|is|as|were|are|only))?[\s:,\-\"“']+)\K"
+            r"(?-i:(?=[A-Z\d]{0,3}[A-Z])(?:[A-Z]{1,2}\d{1,2}|\d[A-Z]{2,3}|[A-Z]{3}))(?![\w/])",
+            0.6,
+        ),
+        # A current plate with a digit typed for one of its letters or a letter for a digit of
+        # its age: "S066 ZXR" (SO66), "GK7I FXE", "MAI2 PKE" (lifted by a real age only).
+        Pattern(
+            "VRN current, a letter and a digit confused",
+            r"\b(?:[A-Z][01]\d{2}|[A-Z]{2}(?:[OI]\d|\d[OI]))\s{0,2}[A-Z]{3}\b",
+            0.3,
+        ),
+        # A private plate before its word: "with R3V UP plates", "on B1G DAV plates".
+        Pattern(
+            "Private plate before its word",
+            r"(?-i:\b(?=[A-Z\d ]{0,7}\d)[A-Z]{1,3}\d{1,3}[A-Z]{0,3}(?:\s[A-Z]{1,3})?)"
+            r"(?=\s+(?i:plates?|reg)\b)",
+            0.6,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [  # type: ignore[misc]
         "vehicle",
@@ -439,6 +483,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         "Plate dictated after its cue": _CUE_GATE,
         "Plate after its country's vehicle": rf"(?i:\b{_NATION}[\s\-])",
         "Plate before its country's code": rf"\({_COUNTRY_CODE}\)",
+        "Foreign plate right after its nationality": rf"(?i:\b{_NATION}\s)",
+        "Part of a plate after which part": r"(?i:\b(?:first|last|start|end)\s)",
+        "Private plate before its word": r"\s(?i:plates?|reg)\b",
         "Plate before its kind": r"\(\s?(?i:dateless|private|cherished|personali|old|prefix"
         rf"|suffix|northern|{_NATION})",
         "Plate in a list of plates": r"(?i:(?:vrms|vrns|regs|registrations|plates|vehicles"
@@ -475,6 +522,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         plate = re.sub(r"[\s\-]", "", pattern_text).upper()
+        if len(plate) == 7:  # a digit typed for a letter, a letter for a digit: "S066 ZXR"
+            plate = plate[:2].translate(_AS_LETTERS) + plate[2:4].translate(_AS_DIGITS) + plate[4:]
         if len(plate) == 7 and plate[:2].isalpha() and plate[2:4].isdigit():
             age = int(plate[2:4])
             return True if (2 <= age <= 29 or 51 <= age <= 79) else None
