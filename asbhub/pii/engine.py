@@ -207,6 +207,7 @@ class RedactionEngine:
             drop_straddling,
             initials_of_names,
             joined_names,
+            names_a_thing,
             not_a_name_word,
             repeat_names,
         )
@@ -234,6 +235,8 @@ class RedactionEngine:
                 if more:
                     entities = settle(text, candidates + again + more)
         entities = without_organisations(text, tidy(text, entities))
+        # (an operation's or a storm's name, however a name was found: "Op Ivy", "Storm Arwen")
+        entities = [e for e in entities if e.type != "PERSON" or not names_a_thing(text, e)]
         entities = _in_original(view, self._unshared(text, entities))
         return Redaction(redact_text(original, entities), entities)
 

@@ -304,7 +304,7 @@ def _phrases(filename: str) -> re.Pattern[str]:
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     ]
     alternation = "|".join(
-        re.escape(e).replace("'", "['’]").replace(r"\ ", r"[\s\-]+")
+        re.escape(e).replace(r"\-", " ").replace(r"\ ", r"[\s\-]+").replace("'", "['’]")
         for e in sorted(entries, key=len, reverse=True)
     )
     return re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.IGNORECASE)

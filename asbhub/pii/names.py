@@ -15,6 +15,7 @@ from asbhub.pii.gazetteers import (
     common_word_names,
     english_words,
     first_names,
+    folded,
     make_before,
     named_like_people_around,
     not_names,
@@ -3000,6 +3001,76 @@ def _an_operation(text: str, cand: Candidate) -> bool:
         op = before.start()
     speaks = _SPEAKER_COLON.match(text, cand.end) and text[op : op + 2] in ("Op", "OP")
     return not (speaks and _ENTRY_START.search(text, max(0, op - 8), op))
+
+
+# A storm named by the Met Office, by a first name: "Storm Arwen", "STORM DARRAGH".
+_STORM = re.compile(r"(?:Storm|STORM)\s+([^\W\d_]+)")
+
+
+# A monument's word after a name or before it with "of": "the Sir Stanley Matthews statue",
+# "a Guy Fawkes effigy", "the statue of Captain Cook".
+_MONUMENT_AFTER = re.compile(
+    r"['’]?s?\s+(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|mosaic)s?\b"
+)
+_MONUMENT_OF_BEFORE = re.compile(
+    r"\b(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|portrait)s?\s+(?i:of)\s+"
+    r"(?:the\s+)?(?:(?:Captain|Sir|Lord|Lady|Queen|King|Admiral|General|Dr|St)\.?\s+)?$"
+)
+# A song's title in quotes, then its singer: '"Jolene" by Dolly Parton'.
+_SONG_BY_BEFORE = re.compile(r"[\"”'’]\s*(?i:by)\s+$")
+_SONG_TITLE = (re.compile(r"[\"“'‘]$"), re.compile(r"[\"”'’]\s+(?i:by)\s+[A-Z][a-z]"))
+_MUSIC = re.compile(
+    r"\b(?i:play(?:s|ed|ing)?|song|songs|track|music|sang|sung|sing(?:s|ing)?|album|tune|blast"
+    r"(?:s|ed|ing)?|on\s+repeat|karaoke)\b"
+)
+# The weather about a storm: "Storm Arwen brought down the fence".
+_WEATHER = re.compile(
+    r"\b(?i:winds?|gusts?|gales?|debris|fallen|blew|blown|flood(?:s|ing|ed)?|damaged?|weather"
+    r"|met\s+office|trees?|fences?|power\s+cuts?|roofs?|tiles|warnings?|rain|snow)\b"
+)
+
+
+def names_a_thing(text: str, ent: Entity | Candidate) -> bool:
+    """A PERSON found that names a thing, not someone in the note: an operation ("Op Ivy",
+    "Operation Florence"; not "Op HUSSAIN:" opening an operator's entry), a storm ("Storm
+    Arwen": a storm's name is a first name or no surname, so "Storm Hughes" is someone, and so
+    is one after a title or a role), a monument ("the Sir Bobby Robson statue", "the statue of
+    Captain Cook") or a song's singer ('"My Way" by Frank Sinatra')."""
+    if _an_operation(text, Candidate("PERSON", ent.start, ent.end, 1.0, "found")):
+        return True
+    if (
+        _MONUMENT_AFTER.match(text, ent.end)
+        or _MONUMENT_OF_BEFORE.search(text, max(0, ent.start - 20), ent.start)
+        or (
+            (
+                _SONG_BY_BEFORE.search(text, max(0, ent.start - 6), ent.start)
+                or (
+                    _SONG_TITLE[0].search(text, max(0, ent.start - 1), ent.start)
+                    and _SONG_TITLE[1].match(text, ent.end)
+                )
+            )
+            # (music played: not 'a post in "Gorton Noticeboard" by Lisa Doyle')
+            and _MUSIC.search(text, max(0, ent.start - 60), ent.start) is not None
+        )
+    ):
+        return True
+    storm = _STORM.fullmatch(text, ent.start, ent.end)
+    if storm is None:
+        storm = _STORM.fullmatch(text, max(0, ent.start - 6), ent.end)
+        if storm is None or storm.start(1) != ent.start:
+            return False
+    word = folded(storm.group(1).lower())
+    around = (max(0, storm.start() - 80), min(len(text), storm.end() + 80))
+    return (
+        (
+            word in first_names()
+            or word in COMMON_WORD_FIRST_NAMES
+            or (word not in surnames() and _WEATHER.search(text, *around) is not None)
+        )
+        and _KIN_BEFORE.search(text, max(0, storm.start() - 16), storm.start()) is None
+        and _TITLE_BEFORE.search(text, max(0, storm.start() - 16), storm.start()) is None
+        and _ROLE_WORD_BEFORE.search(text, max(0, storm.start() - 16), storm.start()) is None
+    )
 
 
 # Words before a month that say when: "since early June", "until May", "end of April".

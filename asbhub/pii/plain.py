@@ -348,7 +348,12 @@ def _ocr_postcodes(text: str) -> list[re.Match[str]]:
         if not m.group(1).isdigit()
         and any(c.isdigit() for c in m.group(1) + m.group(2))
         # a lone O, l or I in the outward code is a word's letter: "DOB 1ST JAN"
-        and (len(m.group(1)) == 2 or any(c.isdigit() for c in m.group(1)))
+        and (
+            len(m.group(1)) == 2
+            or any(c.isdigit() for c in m.group(1))
+            # or a lower-case l after an area's two capitals: "WFl 3DE"
+            or (m.group(1) == "l" and m.group().split()[0][:2].isupper() and m.group()[2] == "l")
+        )
     ]  # (a digit among them: "NO INS", "LOG INT" are words)
 
 

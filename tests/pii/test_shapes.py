@@ -4195,6 +4195,32 @@ SHAPES = [
         ["Shane Keynes"],
         ["Barnard Castle", "Aston Clinton", "Ashton-in-Makerfield"],
     ),
+    (
+        "a storm's or an operation's name, however the name was found; a storm's word before a"
+        " surname, or after a title, is someone",
+        "Fence down after Storm Arwen; STORM DARRAGH next week. Caller asked for Operation Ivy,"
+        " the Op Ivy team attended. Neighbour Arwen Hughes and Storm Hughes (14) spoke to us.",
+        ["Arwen Hughes", "Storm Hughes"],
+        ["Storm Arwen", "STORM DARRAGH", "Operation Ivy", "Op Ivy"],
+    ),
+    (
+        'a monument\'s name ("the Sir Tom Finney statue", "the statue of Captain Cook", "a'
+        ' Guy Fawkes effigy") and a song\'s singer or its title in quotes before "by"; a name'
+        ' in quotes before "by the" is someone',
+        "Youths meet at the Sir Tom Finney statue; the statue of Captain Cook had a cone on it; a"
+        ' Guy Fawkes effigy was burned. Music: "Jolene" by Dolly Parton on repeat. Jolene Pryce'
+        ' says her neighbour calls her "Kerry" by the bins.',
+        ["Jolene Pryce", "Kerry"],
+        ["Sir Tom Finney statue", "Captain Cook", "Guy Fawkes", '"Jolene" by Dolly Parton'],
+    ),
+    (
+        'a passport\'s nine digits a few words after its cue with "no." between; a lower-case'
+        " l for the one of a postcode's area; a place with its words joined by dashes",
+        "Counter 11:20: passport, GBR, no. 548 190 327 for Aisha Begum of 5 Westgate Close,"
+        " Wakefield, WFl 3DE. Helen Chester of Chester-le-Street also called.",
+        ["548 190 327", "WFl 3DE", "Aisha Begum", "Helen Chester"],
+        ["Chester-le-Street", "Counter 11:20"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

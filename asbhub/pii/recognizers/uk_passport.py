@@ -35,7 +35,8 @@ class TunedUkPassportRecognizer(PatternMatching, PresidioPassport):
         Pattern(
             "Passport digits a few words after its cue",
             # (or several: "Passports held by Yeovil station for safekeeping: 548100233")
-            r"(?i:\bpassports?\b[^.\n\d]{1,60}?)\K(?<![\d\-])"
+            # (a "no." between: "passport, GBR, no. 547 190 321")
+            r"(?i:\bpassports?\b(?:[^.\n\d]|(?<=\b(?:no|nr))\.){1,60}?)\K(?<![\d\-])"
             r"(?=(?:\d[ \-]?){8}\d\b)\d(?:[ \-]?\d){8}\b",
             0.6,
         ),
