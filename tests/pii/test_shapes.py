@@ -4221,6 +4221,27 @@ SHAPES = [
         ["548 190 327", "WFl 3DE", "Aisha Begum", "Helen Chester"],
         ["Chester-le-Street", "Counter 11:20"],
     ),
+    (
+        "a numbered caravan, plot or berth on its named site (a holiday village, smallholdings,"
+        " a harbour's pontoon); the site alone, and a lodge's number with no site, stay",
+        "Music from Caravan 18, Sandy Cove Holiday Village and Pontoon B, Berth 7, Penarth Yacht"
+        " Harbour until 02:00; goats loose from Plot 5, Hill Side Smallholdings. The Sandy Cove"
+        " Holiday Village office and Lodge 4 of the lodges were quiet.",
+        [
+            "Caravan 18, Sandy Cove Holiday Village",
+            "Pontoon B, Berth 7, Penarth Yacht Harbour",
+            "Plot 5, Hill Side Smallholdings",
+        ],
+        ["The Sandy Cove Holiday Village office", "Lodge 4 of the lodges"],
+    ),
+    (
+        'a phone number with its last digits not caught ("??", "xx", dots); opening hours'
+        " with dots and a freephone number stay",
+        "Source gave 07700 900 5?? for the burner; his landline 0114 496 07xx. Mum gave 07700"
+        " 900... then the line dropped. Shop open 0900...1700; the hotline is 0800 555 1??.",
+        ["07700 900 5", "0114 496 07", "07700 900."],
+        ["0900...1700", "0800 555 1??"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -468,6 +468,18 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))?",
             0.6,
         ),
+        # A numbered plot, caravan, pitch or berth on its site, named by the site's word:
+        # "Caravan 211, Sandy Gap Holiday Village", "Plot 60, Gwel y Mor Holiday Park",
+        # "Pontoon C, Berth 14, Mylor Yacht Harbour" (the site named alone locates an area).
+        Pattern(
+            "Numbered plot, caravan or berth on its site",
+            r"(?-i:\b(?:Pontoon\s+[A-Z\d]{1,2},\s*)?"
+            r"(?:Plot|Caravan|Static|Pitch|Berth|Chalet|Lodge|Mooring|Van|Cabin|Pod)\s+\d{1,4}[A-Z]?"
+            r",\s*(?:[A-Z][\w'’\-]*\s+(?:(?:y|yr|on|de|la|le|the|of)\s+)?){1,4}"
+            r"(?:Holiday\s+)?(?:Park|Village|Site|Harbour|Marina|Smallholdings|Estate|Quay|Wharf"
+            r"|Moorings|Haven|Camp|Campsite|Caravans|Leisure\s+Park))\b",
+            0.6,
+        ),
         Pattern(
             "Scottish farm by its mains",  # "MAINS OF BALGAVIES", "Mains of Corse"
             rf"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\s+{_CAP_WORD}(?:\s+(?i:{_HOUSE_NAMES}))?)\b",
@@ -621,6 +633,8 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         "Boat by its name": r"(?i:\bnb\b|\bn/b\b|wide\s?beam|house\s?boat)",
         "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
+        "Numbered plot, caravan or berth on its site": r"\b(?:Plot|Caravan|Static|Pitch|Berth"
+        r"|Chalet|Lodge|Mooring|Van|Cabin|Pod)\s+\d",
         "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",
         # a number said in words runs only where one is
         "Flat said in words, and its street": (

@@ -96,6 +96,9 @@ class _PhoneMatching(PatternMatching):
         return organisations_line(text, start, end)
 
 
+# What stands for digits not caught at a number's end: "07700 900 2??", "0113 496 07xx",
+# "07700 900...".
+_NOT_CAUGHT = re.compile(r"(?:\?+|[xX*]{2,4}|\.{2,}|…)$")
 # Letters typed for digits: O for a zero, l or I for a one, S for a five.
 _LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5"})
 
@@ -199,6 +202,14 @@ class UkPhoneRecognizer(_PhoneMatching):
             rf"[0Oo][\dOo](?:{_SEP}[\dOoIlS]){{8,9}}(?![\w/])",
             0.6,
         ),
+        # A number with its last digits not caught, marked as such: "07700 900 2??", "0113 496
+        # 07xx", "07700 900..." (a mobile's first eight digits at least, or a landline's).
+        Pattern(
+            "UK phone with its last digits not caught",
+            r"(?<![\w/])(?:07\d{3}[ \-]?\d{3}[ \-]?\d{0,2}|0\d{2,4}[ \-]?\d{3}[ \-]?\d{1,3})"
+            r"(?:\?{1,4}|[xX*]{2,4}(?![\w*])|\.{2,}|…)",
+            0.6,
+        ),
         Pattern(  # "+48 601 234 567", "00353 87 412 9930", "0040 (0) 722 418 903"
             "Foreign number",
             r"(?<![\w/])(?:\+(?!44)[1-9]\d{0,2}\s?(?:\(0\)\s?)?\d(?:[ .\-]?\d){6,11}"
@@ -237,6 +248,15 @@ class UkPhoneRecognizer(_PhoneMatching):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if _NOT_CAUGHT.search(pattern_text):
+            # the digits that were caught, seven at least, of no organisation's number
+            digits = re.sub(r"\D", "", pattern_text)
+            # (a whole number before a question or dots is no part: "landline 01632 960 412?")
+            return (
+                None
+                if 7 <= len(digits) <= 10 and not digits.startswith(_SERVICE_PREFIXES)
+                else False
+            )
         text = pattern_text.strip("( ").translate(_LETTERS_AS_DIGITS)
         digits = re.sub(r"\D", "", text)
         dialled = re.match(r"00([1-9]\d{0,2})\s", text)  # "00353 87 412 9930", not "0098 2231 77"
