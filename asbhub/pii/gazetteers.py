@@ -295,31 +295,49 @@ def places_named_like_people() -> frozenset[str]:
     return _words("uk_towns_named_like_people.txt")
 
 
-@functools.lru_cache(maxsize=2)
-def _phrases(filename: str) -> re.Pattern[str]:
-    """A list's phrases as one pattern, longest first ("sir robert mcalpine" before "robert
+_PHRASE_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> dict[str, re.Pattern[str]]:
+    """Each word of a phrase in brands_named_like_people.txt or uk_places_with_names.txt, with
+    a pattern of the phrases that hold it: longest first ("sir robert mcalpine" before "robert
     mcalpine"), either apostrophe, a space or a dash between words ("Ashton-in-Makerfield")."""
-    text = resources.files("asbhub.pii").joinpath("data", filename).read_text(encoding="utf-8")
-    entries = [
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
-    alternation = "|".join(
-        re.escape(e).replace(r"\-", " ").replace(r"\ ", r"[\s\-]+").replace("'", "['’]")
-        for e in sorted(entries, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.IGNORECASE)
+    entries: list[str] = []
+    for filename in ("brands_named_like_people.txt", "uk_places_with_names.txt"):
+        text = resources.files("asbhub.pii").joinpath("data", filename).read_text("utf-8")
+        entries += [
+            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        ]
+    by_word: dict[str, list[str]] = {}
+    for entry in sorted(set(entries), key=len, reverse=True):
+        for word in set(_PHRASE_WORD.findall(entry)):
+            by_word.setdefault(word, []).append(entry)
+    return {
+        word: re.compile(
+            r"(?<![\w&])(?:"
+            + "|".join(
+                re.escape(e).replace(r"\-", " ").replace(r"\ ", r"[\s\-]+").replace("'", "['’]")
+                for e in found
+            )
+            + r")(?![\w&])",
+            re.IGNORECASE,
+        )
+        for word, found in by_word.items()
+    }
 
 
 def named_like_people_around(text: str, start: int, end: int) -> bool:
     """text[start:end] lies within a brand named like a person ("John Lewis", "Ted Baker",
     "Travis Perkins"; brands_named_like_people.txt) or a place of two words or more with a name
     among them ("Kirkby Stephen", "Sheriff Hutton"; uk_places_with_names.txt)."""
+    phrases = _phrases()
+    word = _PHRASE_WORD.search(text, start, end)
+    pattern = phrases.get(word.group().lower()) if word is not None else None
+    if pattern is None:
+        return False
     window = (max(0, start - 30), min(len(text), end + 30))
-    return any(
-        m.start() <= start and end <= m.end()
-        for filename in ("brands_named_like_people.txt", "uk_places_with_names.txt")
-        for m in _phrases(filename).finditer(text, *window)
-    )
+    return any(m.start() <= start and end <= m.end() for m in pattern.finditer(text, *window))
 
 
 @functools.lru_cache(maxsize=1)

@@ -402,9 +402,11 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         # part LR69", "last three XJE", "first half of the reg was YK19".
         Pattern(
             "Part of a plate after which part",
-            # (a plate spoken of before it, in the same note)
-            r"(?<=(?i:\b(?:reg|plates?|vr[mn]|index|partial|anpr|pnc)\b)[^\n]{0,400})"
-            r"(?i:\b(?:first|last|start|end)\s+(?:part|half|bit|two|three|four|few|letters?|numbers"
+            # (a plate spoken of before it, in the same note: looked for once the word is found)
+            r"(?i:\b(?:first|last|start|end))"
+            r"(?<=(?i:\b(?:reg|plates?|vr[mn]|index|partial|anpr|pnc)\b)[^\n]{0,400}(?i:first|last"
+            r"|start|end))"
+            r"(?i:\s+(?:part|half|bit|two|three|four|few|letters?|numbers"
             r"|digits|characters)(?:\s+of\s+(?:the\s+)?(?:reg|plate|vrm|index))?"
             r"(?:\s+(?:was|is|as|were|are|only))?[\s:,\-\"“']+)\K"
             r"(?-i:(?=[A-Z\d]{0,3}[A-Z])(?:[A-Z]{1,2}\d{1,2}|\d[A-Z]{2,3}|[A-Z]{3}))(?![\w/])",
