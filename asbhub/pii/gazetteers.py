@@ -303,12 +303,7 @@ def _phrases() -> dict[str, re.Pattern[str]]:
     """Each word of a phrase in brands_named_like_people.txt or uk_places_with_names.txt, with
     a pattern of the phrases that hold it: longest first ("sir robert mcalpine" before "robert
     mcalpine"), either apostrophe, a space or a dash between words ("Ashton-in-Makerfield")."""
-    entries: list[str] = []
-    for filename in ("brands_named_like_people.txt", "uk_places_with_names.txt"):
-        text = resources.files("asbhub.pii").joinpath("data", filename).read_text("utf-8")
-        entries += [
-            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-        ]
+    entries = _lines("brands_named_like_people.txt") + _lines("uk_places_with_names.txt")
     by_word: dict[str, list[str]] = {}
     for entry in sorted(set(entries), key=len, reverse=True):
         for word in set(_PHRASE_WORD.findall(entry)):
@@ -394,7 +389,11 @@ def first_names_also_words() -> frozenset[str]:
     return _words("first_names_also_words.txt")
 
 
-def _words(filename: str) -> frozenset[str]:
+def _lines(filename: str) -> list[str]:
+    """A data file's lines, stripped, without its comments and blank lines."""
     text = resources.files("asbhub.pii").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(word for line in lines for word in line.lower().split())
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(filename: str) -> frozenset[str]:
+    return frozenset(word for line in _lines(filename) for word in line.lower().split())

@@ -524,9 +524,11 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         plate = re.sub(r"[\s\-]", "", pattern_text).upper()
-        if len(plate) == 7:  # a digit typed for a letter, a letter for a digit: "S066 ZXR"
-            plate = plate[:2].translate(_AS_LETTERS) + plate[2:4].translate(_AS_DIGITS) + plate[4:]
-        if len(plate) == 7 and plate[:2].isalpha() and plate[2:4].isdigit():
+        if len(plate) != 7:
+            return None
+        # a digit typed for a letter, a letter for a digit: "S066 ZXR"
+        plate = plate[:2].translate(_AS_LETTERS) + plate[2:4].translate(_AS_DIGITS) + plate[4:]
+        if plate[:2].isalpha() and plate[2:4].isdigit():
             age = int(plate[2:4])
             return True if (2 <= age <= 29 or 51 <= age <= 79) else None
         return None
