@@ -106,6 +106,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning64": SetRole.TUNED_ON,
     "tuning65": SetRole.TUNED_ON,
     "tuning66": SetRole.TUNED_ON,
+    "tuning67": SetRole.TUNED_ON,
+    "tuning68": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,
