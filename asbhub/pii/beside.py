@@ -653,7 +653,8 @@ def _old_in_words(date: str) -> bool:
 # or hearing: "Nuala Ní Bhriain, H&C no. 320 418 7726, 30/1/57, of 6 Glenard Brook". Its
 # parts are parted alike: "1. 01/10" is a list's first item and a day and month.
 _WHOLE_DATE = re.compile(
-    r"(?<![\w/.\-:£$])(?:\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?(?:\d{4}|\d{2})"
+    # (run into a name before it, as an export leaves it: "Dean COULSON22/11/1991")
+    r"(?<![\d_/.\-:£$])(?:\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?(?:\d{4}|\d{2})"
     # year first, as a system exports it: "1994-08-30"
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\dT:]|\s\d{1,2}:)"
     r"|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -947,3 +948,184 @@ def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
     ):
         end += 1
     return start, end
+
+
+# -- a value said again --------------------------------------------------------------------
+
+# On a call a value is often begun, dropped and said again, or said and then corrected; the
+# false start and the correction are parts of the same value ("fifty-s... fifty-seven
+# Leaventhorpe Lane", "BT48... BT48 9QE", "07700 900 671 corr. 716", "sixth... seventh of June,
+# fifty-nine... no, fifty-eight", "E-N-T-W-I-S-T... L-E").
+_SAID_AGAIN_TYPES = frozenset(
+    {
+        "PHONE_NUMBER",
+        "STREET_ADDRESS",
+        "UK_POSTCODE",
+        "DATE_OF_BIRTH",
+        "UK_VEHICLE_REGISTRATION",
+        "UK_NINO",
+        "UK_PASSPORT",
+        "UK_NHS",
+        "UK_DRIVING_LICENCE",
+        "PNC_ID",
+        "POLICE_REFERENCE",
+        "PERSON",  # spelled letter by letter only (see _value_token)
+    }
+)
+_NUMBER_WORD = re.compile(
+    r"(?i:zero|oh|nought|double|triple|one|two|three|four|five|six|seven|eight|nine|niner|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|first|second|third"
+    r"|fifth|eighth|ninth|twelfth|twentieth|thirtieth|wan|twa|twinty)(?:th)?"
+)
+_PHONETIC_WORD = re.compile(
+    r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
+    r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-ray|yankee|zulu)"
+)
+_SPELLED = re.compile(r"[A-Za-z](?:-[A-Za-z])+")
+_JOINING = frozenset({"of", "the", "and", "o'", "o’"})
+_SAID_TOKEN = re.compile(r"[\w'’\-/]+")
+# A hesitation or a correction between a false start and the value, or a value and its fix.
+_STUMBLE = (  # (each run of spaces taken whole: no backtracking into a padded line)
+    r"(?:\s*+(?:\.\.\.|…)(?:\s*+(?:no|sorry|er|erm|um|I\s+mean|hang\s+on|wait)\b[,.!]*+)*+"
+    r"(?:\s*+(?:\.\.\.|…))?"
+    r"|\s*+[,\-–]?\s*+(?:no,|no\s+sorry,?|no\s+wait,?|sorry,?|I\s+mean,?|corr(?:ection)?\.?:?)"
+    r"(?:\s*+(?:\.\.\.|…))?"
+    r"|\s*+(?:hang\s+on|wait|no|sorry)[,!]?\s*+(?:\.\.\.|…))\s*+"
+)
+_NUMBER_JOINED_BEFORE = re.compile(rf"(?<![\w\-])(?:{_NUMBER_WORD.pattern}-)+$")
+_STUMBLE_BEFORE = re.compile(rf"(?:{_STUMBLE})$", re.IGNORECASE)
+_STUMBLE_AFTER = re.compile(_STUMBLE, re.IGNORECASE)
+_ELLIPSIS_ONLY = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+
+
+def _kind(token: str) -> str:
+    """What a said token is: digits, a number's word, a spelled letter, or its first letter."""
+    if token[:1].isdigit():
+        return "digit"
+    if _NUMBER_WORD.fullmatch(token.split("-")[0]) and token.split("-")[0]:
+        return "number"
+    if _PHONETIC_WORD.fullmatch(token):
+        return "phonetic"
+    if len(token) == 1 or _SPELLED.fullmatch(token):
+        return "letter"
+    return token[:1].lower()
+
+
+def _value_token(token: str, value_words: set[str], person: bool) -> bool:
+    """A token that can be part of a value said aloud (or of a spelled name, for a person)."""
+    if person:
+        return len(token) == 1 or _SPELLED.fullmatch(token) is not None
+    if any(ch.isdigit() for ch in token) or _kind(token) in ("number", "phonetic", "letter"):
+        return True
+    low = token.lower()
+    return len(low) >= 3 and any(w.startswith(low) for w in value_words)
+
+
+def said_again(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """A value's false start before it and its correction after it, as the same value."""
+    found: list[Candidate] = []
+    for ent in entities:
+        if ent.type not in _SAID_AGAIN_TYPES:
+            continue
+        value = text[ent.start : ent.end]
+        tokens = _SAID_TOKEN.findall(value)
+        person = ent.type == "PERSON"
+        if not tokens or (person and not all(_value_token(t, set(), True) for t in tokens)):
+            continue
+        words = {t.lower() for t in tokens}
+        begin = ent.start
+        joined = _NUMBER_JOINED_BEFORE.search(text, max(0, begin - 24), begin)
+        if joined is not None:  # "four-<four Atlantic Avenue>": the whole said number
+            begin = joined.start()
+            tokens[0] = text[begin : ent.start] + tokens[0]
+        start = _false_start(text, begin, tokens[0], words, person)
+        end = _correction(text, ent.end, tokens[-1], words, person)
+        if start < ent.start or end > ent.end:
+            found.append(Candidate(ent.type, start, end, ent.score, "context"))
+    return found
+
+
+def _false_start(text: str, start: int, first: str, words: set[str], person: bool) -> int:
+    """Where the value's false starts begin ("EX4 1... EX2 9... EX2 9BQ"), or `start`."""
+    while True:
+        stumble = _STUMBLE_BEFORE.search(text, max(0, start - 40), start)
+        if stumble is None:
+            return start
+        begin = _said_fragment(text, stumble.start(), first, words, person)
+        if begin is None:
+            return start
+        head = _SAID_TOKEN.match(text, begin)
+        assert head is not None
+        start = begin
+        first = head.group()
+
+
+def _said_fragment(text: str, stop: int, first: str, words: set[str], person: bool) -> int | None:
+    """The start of the words of a value said before `stop`, where the value that follows
+    starts as they do: "fifty-s" before "fifty-seven Leaventhorpe Lane", or the same number
+    and a word more, "seventeen Balloo" before "seventeen Bexley Road"."""
+    run: list[re.Match[str]] = []  # the words right before, nearest first
+    for tok in reversed(list(_SAID_TOKEN.finditer(text, max(0, stop - 60), stop))):
+        gap = text[tok.end() : run[-1].start() if run else stop]
+        if gap.strip(" ,") or len(gap) > 2 or len(run) == 6:
+            break
+        run.append(tok)
+    begin = None
+    for tok in run:
+        if not _value_token(tok.group(), words, person) and tok.group().lower() not in _JOINING:
+            break
+        begin = tok.start()
+    while begin is not None:  # (a joining word cannot open it: "the second of…")
+        opening = _SAID_TOKEN.match(text, begin)
+        if opening is None or opening.group().lower() not in _JOINING:
+            break
+        nxt = _SAID_TOKEN.search(text, opening.end(), stop)
+        begin = nxt.start() if nxt else None
+    if begin is not None and _fragment_opens(text, begin):
+        head = _SAID_TOKEN.match(text, begin)
+        assert head is not None
+        a, b = _kind(head.group()), _kind(first)
+        # (any number's words go together: "wan-four… fourteen"; else the same first character)
+        if head.group()[:1].lower() == first[:1].lower() or (
+            a == b and a in ("number", "phonetic")
+        ):
+            return begin
+    for tok in run[:4]:  # the same number, then words of its own: "seventeen Balloo…"
+        if tok.group().lower() == first.lower() and _kind(first) in ("number", "digit"):
+            return tok.start() if _fragment_opens(text, tok.start()) else None
+    return None  # "aged 34... 07700 900123": not a false start
+
+
+def _fragment_opens(text: str, begin: int) -> bool:
+    """A value's words can open at `begin`: after a space, a bracket, a quote or a comma (not
+    inside a time or a code: "23:41... 23 Rose Lane")."""
+    return begin == 0 or text[begin - 1].isspace() or text[begin - 1] in "(\"'“,;"
+
+
+def _correction(text: str, end: int, last: str, words: set[str], person: bool) -> int:
+    """Where the value's correction after it ends ("… no, three one two"), or `end`."""
+    stumble = _STUMBLE_AFTER.match(text, end)
+    if (stumble is None or stumble.end() == end) and text[:end].endswith(("...", "…")):
+        stumble = re.compile(r"\s+").match(text, end)  # "07700 900 17... 900 170"
+    if stumble is None or stumble.end() == end:
+        return end
+    tail_end = None
+    pos = stumble.end()
+    first = None
+    for tok in _SAID_TOKEN.finditer(text, pos, min(len(text), pos + 60)):
+        gap = text[pos : tok.start()]
+        if (tail_end is None and gap) or gap.strip(" ,") or len(gap) > 2:
+            break
+        if not _value_token(tok.group(), words, person):
+            break
+        first = first or tok.group()
+        tail_end = pos = tok.end()
+    if tail_end is None or first is None or _kind(first) != _kind(last):
+        return end
+    bare = (
+        _ELLIPSIS_ONLY.fullmatch(text, end, stumble.end()) or not text[end : stumble.end()].strip()
+    )
+    if bare and not (_kind(first) in ("letter", "number", "phonetic") or len(first) >= 3):
+        return end  # "07700 900123... 3 youths": not a correction
+    return tail_end

@@ -201,7 +201,13 @@ class RedactionEngine:
                 span = view.view_span(cand.start, cand.end)
                 if span is not None:
                     candidates.append(Candidate(cand.type, *span, cand.score, cand.source))
-        from asbhub.pii.beside import beside_names, listed_like, old_dates, tidy
+        from asbhub.pii.beside import (
+            beside_names,
+            listed_like,
+            old_dates,
+            said_again,
+            tidy,
+        )
         from asbhub.pii.names import (
             clean_names,
             drop_straddling,
@@ -217,6 +223,7 @@ class RedactionEngine:
         again = repeat_names(text, entities, towns) + joined_names(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities) + initials_of_names(text, entities)
+        again += said_again(text, entities)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)
@@ -268,12 +275,13 @@ def record_towns(text: str, known: Known) -> frozenset[str]:
     """The words of `text` (lower case) that may be towns of the record's own addresses: from
     its values, or from its keyed digests once the detail is cleared."""
     from asbhub.pii.deny_list import KeyedDenyList
-    from asbhub.pii.names import towns_before_postcodes
+    from asbhub.pii.names import localities_before_towns, towns_before_postcodes
     from asbhub.pii.recognizers.known_values import known_towns
 
-    # and the towns the narrative writes before a postcode ("Troydale Lane, Morley LS27 9QX")
+    # and the towns the narrative writes before a postcode ("Troydale Lane, Morley LS27 9QX"),
+    # and the districts between a street and its town ("9 Chester Road, Bradley, Huddersfield")
     found = known.towns_in(text) if isinstance(known, KeyedDenyList) else known_towns(known)
-    return found | towns_before_postcodes(text)
+    return found | towns_before_postcodes(text) | localities_before_towns(text)
 
 
 def known_candidates(

@@ -31,8 +31,10 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 # Trades a firm is named for after its owner: "Rahman's Tandoori", "Kowalczyk Transport".
 _TRADES = (
     r"wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
-    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting"
+    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting|nails|barbers"
+    r"|salon|tattoos?|florists|launderette|grooming|vapes"
 )
+_SHOP_LAST = re.compile(r"\s(?:nails|barbers|salon|tattoos?|florists|launderette|vapes)$", re.I)
 # Contractors a council or a landlord sends, named for their owners: "Carrington Glazing",
 # "Milne Joinery", "CareWell Homecare", "Hartley Electrical".
 _CONTRACTORS = (
@@ -450,7 +452,11 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
     out = []
     for a, b in pieces:
         words = list(_WORD.finditer(text, a, b))
-        if words and _POSTCODE_NEXT.match(text, words[-1].end()):
+        if (
+            words
+            and _POSTCODE_NEXT.match(text, words[-1].end())
+            and not _a_persons_whole_name([w.group() for w in words])
+        ):
             continue  # "Cheetham Hill M8 0NR": the district before a postcode
         if words:
             out.append(Candidate(cand.type, words[0].start(), words[-1].end(), cand.score, "ner"))
@@ -843,6 +849,10 @@ def surname_first(text: str, start: int, end: int) -> bool:
 
 
 def _trim(text: str, cand: Candidate) -> Candidate | None:
+    code = _CODE_AT_END.search(text, cand.start, cand.end)
+    if cand.source == "ner" and code is not None and code.start() > cand.start:
+        # "Reece Coleman NG6": the model ran on into the postcode after the name
+        cand = Candidate(cand.type, cand.start, code.start(), cand.score, cand.source)
     bracket = text.find("(", cand.start, cand.end)
     if bracket > cand.start and text.find(")", bracket, cand.end) < 0:
         # "Beth Okafor (Clarion": the model ran on into the bracket that names her agency
@@ -999,7 +1009,11 @@ CHAT_TIME = (
 _SPEAKER_BEFORE = re.compile(rf"{CHAT_TIME}\s*$")
 _SPEAKER_AFTER = re.compile(r"\.?\s?:")
 _AGENCY_SPEAKER_AFTER = re.compile(r"\s\([^()\n]{2,30}\)\s?:")  # "Faith (Council): What times?"
-_NOT_SPEAKERS = _wordset("you me admin system operator caller agent council police team user")
+_NOT_SPEAKERS = _wordset(
+    "you me admin system operator caller agent council police team user"
+    # a family's words for its own, as a chat's speakers: "Mam: he's at the window again"
+    " mam mum mom mummy nan nana nanna gran granny grandma grandad dad daddy da bro sis"
+)
 # An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
 _ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}(?:/[A-Z](?:[a-z]?[A-Z]){1,3})?")
 ACTIONS_HEAD = r"(?i:actions?(?:\s+points?|\s+agreed)?)"
@@ -1020,6 +1034,21 @@ _BUILDING_LAST = _wordset("house centre center library academy school college ho
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _PLACE_PEOPLE_AFTER = re.compile(
     r"\s+(?:residents|tenants|locals|households|villagers|community|communities|estate)\b"
+)
+_NAME_IN_CAPITALS_AFTER = re.compile(r"\.?\s+[A-Z]{2}")
+# A comma or a bracket, then "near" and a place: "Bradley, nr Bilston".
+_NEAR_A_PLACE_AFTER = re.compile(r"\s*[,(]\s*(?i:nr\.?|near)\s+([A-Z][\w'’\-]+)")
+# What a place's name is put before, never a person's: "Alexandra Park patrols continue".
+_PLACE_USE_AFTER = re.compile(
+    r"\s+(?:(?i:patrols?|residents|tenants|estate|shops|car\s+park|playing\s+fields?|entrance"
+    r"|toilets|bandstand|pavilion|skate\s+park|play\s+area|allotments?|junction|bus\s+stop)\b"
+    r"|(?-i:PSPOs?|CCTV|ASB|NPT|SNT)\b)"
+)
+# A street's word and "and" before the name: the second of two streets, never a person.
+_STREET_AND_BEFORE = re.compile(
+    r"\b(?i:between|on|at|along|off|near|nr|outside|from|down|up)\s+(?:[\w'’\-]+\s+){1,3}"
+    r"(?i:road|street|lane|avenue|way|drive|close|crescent|park|square|place|rd|st|ln|ave)\.?"
+    r"\s+(?:and|&|or|to|/)\s+$"
 )
 _MODALS = _wordset("will may can must might should would could shall")
 # What a person then does, right after their name: "mum faith said", "daughter hope gets them".
@@ -1370,7 +1399,20 @@ def _town_before_postcode(text: str, cand: Candidate) -> bool:
         return False
     if _BUILDING_BEFORE.search(text, max(0, cand.start - 24), cand.start):
         return False  # "Flat 9 Kestrel House Ladywood Middleway, B16 8HA": the block's street
+    if m.start() >= cand.end and _a_persons_whole_name(_WORD.findall(text, cand.start, cand.end)):
+        return False  # "stopped Reece Coleman NG6 8AU": a name, then where he lives
     return text[cand.end : m.start()].strip(" ,") == ""
+
+
+def _a_persons_whole_name(words: Sequence[str]) -> bool:
+    """A listed first name and a listed surname, and no place's word among them."""
+    low = [w.lower() for w in words]
+    return (
+        len(low) >= 2
+        and low[0] in first_names()
+        and low[-1] in surnames()
+        and not any(w in places() or w in english_words() for w in low)
+    )
 
 
 # A house number and its street, ending at what may follow it: "3 Pit Lane ", "12 Heol Hir, ".
@@ -1413,7 +1455,8 @@ _LINE_TO_POSTCODE = re.compile(
     rf"\s*+,?\s*+(?:[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+)?,?\s+){{0,2}}{_POSTCODE}",
     re.IGNORECASE,
 )
-_LINE_TO_TOWN = re.compile(r",\s*([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)\s*(?:[,.;)]|$)")
+# (or the sentence going on after the town: "9 Chester Road, Bradley, Huddersfield reports")
+_LINE_TO_TOWN = re.compile(r",\s*([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)\s*(?:[,.;)]|$|\s(?=[a-z]))")
 
 
 def _district_in_an_address(text: str, cand: Candidate) -> bool:
@@ -1528,9 +1571,34 @@ def _towns_of_addresses(text: str, entities: Sequence[Entity]) -> frozenset[str]
             town = _TOWN_BEFORE_POSTCODE.search(text, max(0, ent.start - 30), ent.start)
         else:
             continue
-        if town is not None and town.group(1).lower() in places():
+        if town is None:
+            continue
+        then = _LINE_TO_TOWN.match(text, town.end()) if ent.type == "STREET_ADDRESS" else None
+        if town.group(1).lower() in places() or (
+            then is not None and then.group(1).lower() in places()
+        ):
+            # (a locality no list knows, before its town: "9 Chester Road, Bradley, Huddersfield")
             found.add(town.group(1).lower())
     return frozenset(found)
+
+
+_CODE_AT_END = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?$")  # a postcode's outward code
+_STREET_SHORT = frozenset({"rd", "st", "ave", "ln", "dr", "cl", "cres", "gdns", "sq", "ter"})
+_LOCALITY_AND_TOWN = re.compile(
+    r"(?<![\w/])\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){1,2}"
+    rf"(?i:{'|'.join(sorted(_PLACE_LAST | _PLACE_CONTINUES | _STREET_SHORT))})\.?,\s*"
+    r"([A-Z][a-z]+),\s*([A-Z][a-z]+)\b"
+)
+
+
+def localities_before_towns(text: str) -> frozenset[str]:
+    """The words a narrative writes between a numbered street and a listed town ("9 Chester
+    Road, Bradley, Huddersfield"), in lower case: a district of an address in the note."""
+    return frozenset(
+        m.group(1).lower()
+        for m in _LOCALITY_AND_TOWN.finditer(text)
+        if m.group(2).lower() in places()
+    )
 
 
 _TOWN_AND_POSTCODE = re.compile(r"\b([A-Z][a-z]+),?\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
@@ -1877,6 +1945,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True
     if " ".join(words) in NO_ONES_NAMES:
         return True  # 'gave his name as "Mickey Mouse"': a false name that is nobody's
+    if all(w.rstrip(".") in PERSONAL_TITLES for w in words) and (
+        not span.isupper() or _NAME_IN_CAPITALS_AFTER.match(text, cand.end)
+    ):
+        # "Tenant Mr" (the model's, its role trimmed): a title, no one's name (not the initials
+        # "DR" owning an action: "DR to chase legal")
+        return True
     if (
         span.isupper()
         and _quoted(text, cand)
@@ -2059,6 +2133,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "of Shirley, Southampton", "Raffles, Carlisle": a district
     if _agency_of_an_attendee(text, cand) and not (len(words) >= 2 and words[0] in first_names()):
         return True  # "Present: … Moira Leckie (Clwyd Alyn)": her organisation
+    near = _NEAR_A_PLACE_AFTER.match(text, cand.end)
+    if (
+        near is not None
+        and not titled
+        and near.group(1).lower() in places()
+        and _PERSON_VERB_BEFORE.search(text, max(0, cand.start - 24), cand.start) is None
+    ):
+        return True  # "Bradley, nr Bilston", "Lowton (near Leigh)": a place by the place near it
     if _town_after_address(text, cand, words):
         return True  # "3 Pit Lane Shirley", "12 Heol Hir, Llanishen, Cardiff": its locality
     if _town_before_postcode(text, cand):
@@ -2412,10 +2494,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
             or words[-1] in STREET_NOT_SURNAME
             or words[-1] == "place"  # "Murray Place, Perth": hardly ever a surname
             or not (_surname_word(words[-1]) and first_name_word(words[0]))
+            # "Alexandra Park patrols", "Kingsley Park PSPO": the place the next word is of
+            or _PLACE_USE_AFTER.match(text, cand.end) is not None
+            # "between Chester Road and Bradley Lane": the second of two streets
+            or _STREET_AND_BEFORE.search(text, max(0, cand.start - 60), cand.start) is not None
         )
     ):
         # "Estuary Homes", "Victoria Avenue", "on Rose Lane"; but "Rose Lane rang" is a person
         return True
+    if len(words) >= 2 and not titled and _SHOP_LAST.search(span):
+        return True  # "owner of Lily Nails": a shop, whatever its words
     if (
         len(words) == 1
         and words[0] in COMMON_WORD_NAMES
@@ -3010,8 +3098,19 @@ _STORM = re.compile(r"(?:Storm|STORM)\s+([^\W\d_]+)")
 # A monument's word after a name or before it with "of": "the Sir Stanley Matthews statue",
 # "a Guy Fawkes effigy", "the statue of Captain Cook".
 _MONUMENT_AFTER = re.compile(
+    # (or the last of two: "the Sir Bobby Robson and Alf Ramsey statues", "the Clough and
+    # Taylor statue")
+    r"(?:\s+(?:and|&)\s+(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)?[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+){0,2})?"
     r"['’]?s?\s+(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|mosaic)s?\b"
 )
+# Named for someone, after "the": "the Elton John stand", "the Jane Austen festival", "the
+# Howard Winstone boxing club".
+_NAMED_THING_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?i:stand|suite|lounge|festival|trophy|cup|lecture|wing|club|gym"
+    r"|foundation|fund|centre|center|building|library)\b"
+)
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)?$")
 _MONUMENT_OF_BEFORE = re.compile(
     r"\b(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|portrait)s?\s+(?i:of)\s+"
     r"(?:the\s+)?(?:(?:Captain|Sir|Lord|Lady|Queen|King|Admiral|General|Dr|St)\.?\s+)?$"
@@ -3041,6 +3140,10 @@ def names_a_thing(text: str, ent: Entity | Candidate) -> bool:
     if (
         _MONUMENT_AFTER.match(text, ent.end)
         or _MONUMENT_OF_BEFORE.search(text, max(0, ent.start - 20), ent.start)
+        or (
+            _THE_BEFORE.search(text, max(0, ent.start - 14), ent.start)
+            and _NAMED_THING_AFTER.match(text, ent.end)
+        )
         or (
             (
                 _SONG_BY_BEFORE.search(text, max(0, ent.start - 6), ent.start)
@@ -3161,6 +3264,8 @@ _PARTICLES = _wordset("de da di du la le van von der den bin bint ibn al el ap a
 _INITIALS_ALONE = re.compile(
     r"(?<![\w/\-&.])(?<!\d\s)([A-Z]{2,3})(?![\w/\-&]|\.\w|\s*\d|\s+[A-Z][a-z])"
 )
+# Initials as a person's name: "JB", "SMcK", "DMcC".
+_INITIALS_AS_NAME = re.compile(r"[A-Z](?:[A-Z]|Ma?c[A-Z]){1,2}")
 # A title and one letter standing for a person: "Mrs H is aged 81", "letter to Mr B".
 _TITLE_AND_LETTER = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z])(?![\w'’\-&/]|\.\s*[A-Z][a-z]"
@@ -3188,6 +3293,19 @@ def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         if len(letters) == 3:
             initials.add("".join(letters))
     initials = {i for i in initials if i.isascii() and i.lower() not in _NOT_INITIALS}
+    # initials found as someone's ("Present: JB (ASB Officer)") stand for them throughout
+    for ent in entities:
+        value = text[ent.start : ent.end]
+        if (
+            ent.type == "PERSON"
+            and _INITIALS_AS_NAME.fullmatch(value)
+            and value.lower() not in _NOT_INITIALS
+            and not not_a_name_word(value.lower())  # (not a word or a place in capitals)
+        ):
+            found += [
+                Candidate("PERSON", m.start(), m.end(), 0.6, "context")
+                for m in re.finditer(rf"(?<![\w'’\-]){re.escape(value)}(?![\w'’\-])", text)
+            ]
     if initials and not _mostly_lower_case(text):
         # in a note written in capitals, a word is no one's initials: "ON RADIO AS KYLE"
         initials = {i for i in initials if i.lower() not in english_words()}

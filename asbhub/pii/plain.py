@@ -60,6 +60,11 @@ _PLATE_LETTERS = re.compile(r" [A-Za-z]{3}\b")
 _PLATE_START = re.compile(r"\b[A-Z]{2} $")
 _INWARD_CODE = re.compile(r"\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 # What is decoded or joined, each giving the characters that stand for it in the view.
+# A form's field labels, which an export may run into the value before them.
+_GLUED_LABELS = (
+    "Tenant|Addr|Address|Officer|Case|Tel|Mob|Mobile|Phone|Email|Name|Ref|Contact|Postcode"
+    "|Landlord|Complainant|Victim|Suspect|Perp|Occupier|Caller|Witness"
+)
 _ENCODED = re.compile(
     r"(?P<percent>(?:%(?:25)?[0-9A-Fa-f]{2})+)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});)"
@@ -79,6 +84,12 @@ _ENCODED = re.compile(
     # (not a national insurance number's, its letters apart too: "J K 6 2 8 1 0 4 B")
     r"|(?P<digits>(?<![\d.,:])(?<!\d )(?<!\b[A-Za-z] [A-Za-z] )\d(?: \d){3,}(?! ?\d)"
     r"(?![.,:]\d))"
+    # a field's label, a labelled code or a phone number run into the word before it, as
+    # exports leave them: a space goes between ("abuseOfficer:Gary", "LeePNC06/228814R",
+    # "JohnSK7730152A", "HARDING07700900587"; not "F0122340524", a code's letter)
+    r"|(?P<glued>(?<=[a-z])(?=(?:PNC|NHS|CRO|CRN|DOB|NI)\s?[\d:]|[A-Z]{2}\d{6}[A-D]\b)[A-Z]"
+    rf"|(?<=[a-z0-9]{{2}})(?=(?:{_GLUED_LABELS})\s?:)[A-Z]"
+    r"|(?<=[A-Za-z]{2})0(?=[1-9]\d{8,9}(?!\d)))"
     # letters typed apart, words two spaces or more apart: "B r o n w e n  H u g h e s"
     r"|(?P<spaced>(?<![^\W\d_] )(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_]"
     r"(?: {2,4}(?:[^\W\d_] )+[^\W\d_])*(?!\w)(?! [^\W\d_]\b))"
@@ -97,6 +108,9 @@ _QUICK = (
     ("\\", re.compile(r"\\u[0-9A-Fa-f]{4}")),
     ("+", re.compile(r"[^\W\d_]\+[^\W\d_]")),
     ("~~", re.compile(r"~~[^~\n]{1,40}~~")),
+    ("", re.compile(rf"[a-z](?:PNC|NHS|CRO|CRN|DOB|NI|{_GLUED_LABELS})")),
+    ("", re.compile(r"[A-Za-z]{2}0[1-9]\d{8}")),
+    ("", re.compile(r"[a-z][A-Z]{2}\d{6}[A-D]\b|\d(?:" + _GLUED_LABELS + r")\s?:")),
     ("/ ", re.compile(r"\w ?/ \w")),
     (" /", re.compile(r"\w /\w")),
     (" -", re.compile(r"\w -\w")),
@@ -225,6 +239,8 @@ def _decode(kind: str | None, unit: str) -> str | None:
         return chr(int(unit[2:], 16))
     if kind == "plus":
         return " "
+    if kind == "glued":
+        return " " + unit
     if kind == "broken":
         return ""
     if kind == "struck":

@@ -25,6 +25,8 @@ from asbhub.pii.plain import plain_view
         ("SO15 3FP, YO31 0RA, No2, no.2, NO.2, lol, Il, PK7O ZXR, ol10 4qz, ll18 5hw", None),
         ("C:\\new\\tom and 2o", None),
         ("codes ABC0DEF, SW1A 0AA, AB0 1CD", None),
+        # a code's letter before its digits, and a label in its word, are not run together
+        ("log F0122340524, NHSmail, iPhone: ok", None),
     ],
 )
 def test_the_view_undoes_what_a_machine_did_offset_for_offset(text: str, view: str | None) -> None:
@@ -67,6 +69,10 @@ def test_the_view_undoes_what_a_machine_did_offset_for_offset(text: str, view: s
             "Ailsa Drummond",
             "A i l s a  D r u m m o n d",
         ),
+        # a label, a labelled code or a phone run into the word before it: a space between
+        ("GRIFFITHS LeePNC06/228814R", "GRIFFITHS Lee PNC06/228814R", "Lee", "Lee"),
+        ("abuseOfficer:Gary Thorne", "abuse Officer:Gary Thorne", "Gary Thorne", "Gary Thorne"),
+        ("mum HARDING07700900587//", "mum HARDING 07700900587//", "07700900587", "07700900587"),
     ],
 )
 def test_decoded_values_map_back_to_what_was_written(

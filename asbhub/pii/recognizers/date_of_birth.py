@@ -132,7 +132,7 @@ _LINK = (
 # A birth word and what links it to its date, not inside a word but after an underscore
 # ("person_dob=").
 # A key in quotes closes before its link: '"dob": "1988-02-29"'.
-_BIRTH_GATE = rf"(?:\b|(?<=_)){_BIRTH}"
+_BIRTH_GATE = rf"(?:\b|(?<=_)|(?<=\d)){_BIRTH}"  # (or run into a value: "PP:5334128907DOB:")
 _BIRTH_CUE = rf"{_BIRTH_GATE}[\"”']?{_LINK}"
 # Words before a date that make it the day of something else: "Meeting | 12/05/25".
 _NOT_BEFORE_DATE = (

@@ -448,9 +448,11 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Initials in an attendance list",
             rf"(?:\b{ATTENDANCE_HEAD}\s*[:\-–]?\s*"
-            rf"|[;,]\s*(?<=\b{ATTENDANCE_HEAD}\b[^.\n]{{0,300}}))\K"
-            rf"(?!{_AGENCY_LETTERS}\b){_INITIALS}\b(?=\s?\()",
-            0.55,
+            rf"|(?:[;,&]|\band)\s*(?<=\b{ATTENDANCE_HEAD}\b[^.\n]{{0,300}}))\K"
+            # (several before one bracket: "AR, DMcC & FH (Police Scotland Tayside)")
+            rf"(?!{_AGENCY_LETTERS}\b){_INITIALS}\b"
+            rf"(?=\s?\(|(?:\s*(?:,|&|and)\s*(?!{_AGENCY_LETTERS}\b){_INITIALS}\b)+\s?\()",
+            0.65,  # (above a name list's reading of two: "AR, DMcC")
         ),
         # A Gaelic surname with its article, in any case, and a forename after it: "Catrìona Nic
         # an t-Saoir", "Iain Mac a' Ghobhainn", "MAC AN T-SAOIR, Seumas".

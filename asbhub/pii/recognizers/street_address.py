@@ -90,7 +90,8 @@ _ONE_FLAT = (
     # a flat by its letter and number, or its number and a slash, before its block: "F12
     # Kennedy House", "12/Cedar House, Commercial Way"
     r"|(?-i:F)\d{1,3}\s+(?=(?-i:[A-Z][a-z]))|\d{1,3}/(?=(?-i:[A-Z][a-z]))"
-    r"|(?:\d{1,2}/\d{1,2}|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d))"
+    # (a door of one digit: "14/03, Caia Park" is a day and a month)
+    r"|(?:\d{1,2}/\d(?!\d)|\d{1,2}/[LRlr]|(?-i:PF|[1-9]F)\d{1,2})(?:,\s*|\s+(?=\d))"
     # a flat shortened to its letter before the house number: "f4 21 Foundation St"
     r"|(?i:f|flt)\d{1,3}\s+(?=\d))"
 )
@@ -156,7 +157,9 @@ _NOT_A_STREET_AFTER = (
 # At least one name word before the street word ("10 flats" is a count), unless "The Green".
 _STREET = (
     rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
-    rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})(?![\w'])"  # "Prince of Wales Road"
+    rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})"  # "Prince of Wales Road"
+    # (or run into the next field's capital: "9 Dudley RoadM16 8BW", "41 Loughborough RoadBelgrave")
+    r"(?:(?![\w'])|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
     # one word: "14 Ridgeway", "2 Kingsway" (not a school of that name: "8 Framwellgate School")
     r"|(?-i:[A-Z][a-z]{2,}(?:way|gate)|[A-Z]{3,}(?:WAY|GATE))(?![\w'])"

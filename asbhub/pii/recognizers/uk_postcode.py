@@ -30,6 +30,8 @@ _O_FOR_ZERO = (
     rf"(?:[A-PR-UWYZ][A-HK-Y]O\s{{0,2}}(?!(?i:1st|2nd|3rd|[04-9]th)\b){_INWARD}"
     rf"|{_OUTWARD}\s{{1,2}}O[ABD-HJLNP-UW-Z]{{2}}(?!\s+(?i:{STREET_WORDS})\b))"
 )
+# A field's label typed straight after the value before it: "BS5 0QBDOB:", "PP:5334128907DOB".
+_GLUED_LABEL = r"(?:DOB|D\.O\.B|TEL|Tel|MOB|Mob|PH|Ph|NI|NHS|EMAIL|Email|FF[OÔ]N|Ff[oô]n)"
 _FIRST_PART = r"first\s+part|part\s*(?:1|one)|1st\s+part|outward(?:\s+code)?"
 _SECOND_PART = r"second\s+part|part\s*(?:2|two)|2nd\s+part|inward(?:\s+code)?"
 
@@ -157,6 +159,14 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
             r"|[A-PR-UWYZ][A-HK-Y]?\s[0-9][0-9A-HJKPSTUW]?\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2})\b",
             0.6,
         ),
+        # Run into the word before or after it, as exports and hurried typing leave it, in
+        # capitals: "Stapleton RoadBS5 0QB", "LS27 0AFtel", "G51 3LQrefused", "BS5 0QBDOB:".
+        Pattern(
+            "UK postcode run into a word",
+            rf"(?-i:(?<=[a-z]){_OUTWARD}\s{{0,2}}{_INWARD}(?:(?![A-Z0-9])|(?={_GLUED_LABEL}))"
+            rf"|\b{_OUTWARD}\s{{0,2}}{_INWARD}(?=[a-z]|{_GLUED_LABEL}))",
+            0.6,
+        ),
     ]
 
     # A postcode read out runs only where two letters stand apart or one is doubled.
@@ -165,6 +175,11 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # and in the phonetic alphabet only where one of its words is
         "UK postcode read out phonetically": rf"\b{PHONETIC}\b",
         "UK postcode dictated after its cue": r"\bpost\s?code\b",
+        # (a capital after a small letter, or a word right after its inward code)
+        "UK postcode run into a word": (
+            r"(?-i:[a-z][A-Z]{1,2}\d)",
+            rf"(?-i:\d[ABD-HJLNP-UW-Z]{{2}}(?:[a-z]|{_GLUED_LABEL}))",
+        ),
         # (its inward code: a digit said, then two letters alone)
         "UK postcode spelled with its digits said": (
             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]+[a-z][\s\-]+[a-z]\b"
