@@ -3110,7 +3110,7 @@ _NAMED_THING_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?i:stand|suite|lounge|festival|trophy|cup|lecture|wing|club|gym"
     r"|foundation|fund|centre|center|building|library)\b"
 )
-_THE_BEFORE = re.compile(r"\b(?i:the)\s+(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)?$")
+_THE_HONOURED_BEFORE = re.compile(r"\b(?i:the)\s+(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)?$")
 _MONUMENT_OF_BEFORE = re.compile(
     r"\b(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|portrait)s?\s+(?i:of)\s+"
     r"(?:the\s+)?(?:(?:Captain|Sir|Lord|Lady|Queen|King|Admiral|General|Dr|St)\.?\s+)?$"
@@ -3141,7 +3141,7 @@ def names_a_thing(text: str, ent: Entity | Candidate) -> bool:
         _MONUMENT_AFTER.match(text, ent.end)
         or _MONUMENT_OF_BEFORE.search(text, max(0, ent.start - 20), ent.start)
         or (
-            _THE_BEFORE.search(text, max(0, ent.start - 14), ent.start)
+            _THE_HONOURED_BEFORE.search(text, max(0, ent.start - 14), ent.start)
             and _NAMED_THING_AFTER.match(text, ent.end)
         )
         or (
