@@ -997,13 +997,15 @@ _NUMBER_JOINED_BEFORE = re.compile(rf"(?<![\w\-])(?:{_NUMBER_WORD.pattern}-)+$")
 _STUMBLE_BEFORE = re.compile(rf"(?:{_STUMBLE})$", re.IGNORECASE)
 _STUMBLE_AFTER = re.compile(_STUMBLE, re.IGNORECASE)
 _ELLIPSIS_ONLY = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_SPACES = re.compile(r"\s+")
 
 
 def _kind(token: str) -> str:
     """What a said token is: digits, a number's word, a spelled letter, or its first letter."""
     if token[:1].isdigit():
         return "digit"
-    if _NUMBER_WORD.fullmatch(token.split("-")[0]) and token.split("-")[0]:
+    head = token.split("-")[0]
+    if head and _NUMBER_WORD.fullmatch(head):
         return "number"
     if _PHONETIC_WORD.fullmatch(token):
         return "phonetic"
@@ -1107,7 +1109,7 @@ def _correction(text: str, end: int, last: str, words: set[str], person: bool) -
     """Where the value's correction after it ends ("… no, three one two"), or `end`."""
     stumble = _STUMBLE_AFTER.match(text, end)
     if (stumble is None or stumble.end() == end) and text[:end].endswith(("...", "…")):
-        stumble = re.compile(r"\s+").match(text, end)  # "07700 900 17... 900 170"
+        stumble = _SPACES.match(text, end)  # "07700 900 17... 900 170"
     if stumble is None or stumble.end() == end:
         return end
     tail_end = None

@@ -29,12 +29,13 @@ from asbhub.pii.resolve import Candidate, Entity
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 # An organisation or a place follows: "Estuary Homes", "Nelson Road", "Basildon Hospital".
 # Trades a firm is named for after its owner: "Rahman's Tandoori", "Kowalczyk Transport".
+# Shops whose last word makes them a shop however like a person the rest: "Lily Nails".
+_SHOPS = r"nails|barbers|salon|tattoos?|florists|launderette|vapes"
 _TRADES = (
     r"wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
-    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting|nails|barbers"
-    r"|salon|tattoos?|florists|launderette|grooming|vapes"
+    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting|grooming|" + _SHOPS
 )
-_SHOP_LAST = re.compile(r"\s(?:nails|barbers|salon|tattoos?|florists|launderette|vapes)$", re.I)
+_SHOP_LAST = re.compile(rf"\s(?:{_SHOPS})$", re.I)
 # Contractors a council or a landlord sends, named for their owners: "Carrington Glazing",
 # "Milne Joinery", "CareWell Homecare", "Hartley Electrical".
 _CONTRACTORS = (
@@ -3097,10 +3098,12 @@ _STORM = re.compile(r"(?:Storm|STORM)\s+([^\W\d_]+)")
 
 # A monument's word after a name or before it with "of": "the Sir Stanley Matthews statue",
 # "a Guy Fawkes effigy", "the statue of Captain Cook".
+# An honour before a name a thing is named for: "the Sir Bobby Robson statue".
+_HONOUR = r"(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)"
 _MONUMENT_AFTER = re.compile(
     # (or the last of two: "the Sir Bobby Robson and Alf Ramsey statues", "the Clough and
     # Taylor statue")
-    r"(?:\s+(?:and|&)\s+(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)?[A-Z][\w'’\-]+"
+    rf"(?:\s+(?:and|&)\s+{_HONOUR}?[A-Z][\w'’\-]+"
     r"(?:\s+[A-Z][\w'’\-]+){0,2})?"
     r"['’]?s?\s+(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|mosaic)s?\b"
 )
@@ -3110,7 +3113,7 @@ _NAMED_THING_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?i:stand|suite|lounge|festival|trophy|cup|lecture|wing|club|gym"
     r"|foundation|fund|centre|center|building|library)\b"
 )
-_THE_HONOURED_BEFORE = re.compile(r"\b(?i:the)\s+(?:(?:Sir|Dame|Lord|Lady|Captain|St)\.?\s+)?$")
+_THE_HONOURED_BEFORE = re.compile(rf"\b(?i:the)\s+{_HONOUR}?$")
 _MONUMENT_OF_BEFORE = re.compile(
     r"\b(?i:statue|mural|memorial|plaque|bust|effigy|sculpture|portrait)s?\s+(?i:of)\s+"
     r"(?:the\s+)?(?:(?:Captain|Sir|Lord|Lady|Queen|King|Admiral|General|Dr|St)\.?\s+)?$"
