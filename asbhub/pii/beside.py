@@ -39,6 +39,8 @@ from asbhub.pii.names import (
     not_a_name_word,
 )
 from asbhub.pii.recognizers.date_of_birth import DATE, WORDS_DATE
+from asbhub.pii.recognizers.street_address import BUILDING_WORDS, HOUSE_NAMES, STREET_WORDS
+from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC
 from asbhub.pii.resolve import Candidate, Entity
 
 # A birth year at least this many years back: an incident, a hearing or a review is recent.
@@ -435,6 +437,27 @@ _FLAT_BEFORE_ADDRESS = re.compile(
 )
 
 
+# A flat in its block, or a named house, whose street a form puts on the next line: "Flat 9,
+# Mersey View | Church Street", "Hawthorn Cottage | Chapel Lane".
+_FLAT_IN_A_BLOCK = re.compile(
+    r"(?i:flat|fflat|apartment|apt|maisonette|studio|room)\s*\d{1,4}[A-Za-z]?,?\s+\D+"
+)
+_HOUSE_OR_BLOCK_END = re.compile(rf"(?i:{BUILDING_WORDS}|{HOUSE_NAMES})")
+_STREET_ON_THE_NEXT_LINE = re.compile(
+    rf"\s*\|\s*(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{STREET_WORDS})(?![\w'’])"
+)
+
+
+def _street_on_the_next_line(text: str, start: int, end: int) -> int:
+    """Where an address found without its street ends, its street on the next line taken in."""
+    found = text[start:end]
+    last = found.rsplit(None, 1)[-1] if found.strip() else ""
+    if not (_FLAT_IN_A_BLOCK.fullmatch(found) or _HOUSE_OR_BLOCK_END.fullmatch(last)):
+        return end
+    street = _STREET_ON_THE_NEXT_LINE.match(text, end)
+    return street.end() if street else end
+
+
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Whole words in names; no lone bracket in a phone number; a reference's further groups.
     An address keeps its "no." ("no.28 Whalebridge Close"): the writers of every gold set count
@@ -469,10 +492,10 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
         elif ent.type == "SOCIAL_MEDIA_HANDLE":
             while end > start + 1 and text[end - 1] in ".,;:":
                 end -= 1
-        elif ent.type == "STREET_ADDRESS" and (
-            flat := _FLAT_BEFORE_ADDRESS.search(text, max(0, start - 24), start)
-        ):
-            start = flat.start()  # "Flat 2, 19 Mount Pleasant": the flat is the home
+        elif ent.type == "STREET_ADDRESS":
+            if flat := _FLAT_BEFORE_ADDRESS.search(text, max(0, start - 24), start):
+                start = flat.start()  # "Flat 2, 19 Mount Pleasant": the flat is the home
+            end = _street_on_the_next_line(text, start, end)
         if (start, end) != (ent.start, ent.end):
             ent = Entity(ent.type, start, end, ent.score)
         out.append(ent)
@@ -978,10 +1001,7 @@ _NUMBER_WORD = re.compile(
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|first|second|third"
     r"|fifth|eighth|ninth|twelfth|twentieth|thirtieth|wan|twa|twinty)(?:th)?"
 )
-_PHONETIC_WORD = re.compile(
-    r"(?i:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
-    r"|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-ray|yankee|zulu)"
-)
+_PHONETIC_WORD = re.compile(rf"(?i:{PHONETIC})")
 _SPELLED = re.compile(r"[A-Za-z](?:-[A-Za-z])+")
 _JOINING = frozenset({"of", "the", "and", "o'", "o’"})
 _SAID_TOKEN = re.compile(r"[\w'’\-/]+")

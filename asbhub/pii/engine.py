@@ -212,18 +212,21 @@ class RedactionEngine:
             clean_names,
             drop_straddling,
             initials_of_names,
+            initials_where_a_person_stands,
             joined_names,
             names_a_thing,
             not_a_name_word,
+            quoted_names_listed,
             repeat_names,
         )
 
         candidates = drop_straddling(text, clean_names(text, candidates))
         entities = settle(text, candidates)
         again = repeat_names(text, entities, towns) + joined_names(text, entities)
+        again += quoted_names_listed(text, entities)
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities) + initials_of_names(text, entities)
-        again += said_again(text, entities)
+        again += said_again(text, entities) + initials_where_a_person_stands(text)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)

@@ -108,6 +108,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning66": SetRole.TUNED_ON,
     "tuning67": SetRole.TUNED_ON,
     "tuning68": SetRole.TUNED_ON,
+    "tuning69": SetRole.TUNED_ON,
+    "tuning70": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

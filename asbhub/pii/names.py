@@ -2981,6 +2981,40 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
     return found
 
 
+# A nickname in quotes listed with people ("jonty, \"tank\" and a lad", "reece, tj and
+# \"shorty\"", "\"Stacks\" & Dean"): one item between them at most, itself a name then.
+_QUOTED_WORD = r"[\"“]([^\W\d_][^\W\d_'’\-]*(?:\s[^\W\d_][^\W\d_'’\-]*)?)[\"”]"
+_ITEM = r"([^\W\d_][^\W\d_'’\-]*)"
+_QUOTED_LISTED_AFTER = re.compile(
+    rf"(?:{_JOIN}|,\s*)(?:{_ITEM}(?:{_JOIN}|,\s*))?{_QUOTED_WORD}(?=\s*(?:[,;.&)/|]|and\b|$))"
+)
+_QUOTED_LISTED_BEFORE = re.compile(rf"{_QUOTED_WORD}(?:{_JOIN}|,\s*)(?:{_ITEM}(?:{_JOIN}|,\s*))?$")
+_NOT_A_NICKNAME = _wordset("yes no ok okay sorry please help stop what why who the a an and or")
+
+
+def quoted_names_listed(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """A nickname in quotes in a list of people, whatever the word ("\"Tank\"", "\"shorty\"");
+    an item between it and the person is a name too ("tj")."""
+    found = []
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        after = _QUOTED_LISTED_AFTER.match(text, ent.end)
+        before = _QUOTED_LISTED_BEFORE.search(text, max(0, ent.start - 60), ent.start)
+        for m in (after, before):
+            if m is None:
+                continue
+            nickname, item = (m.group(2), m.group(1)) if m is after else (m.group(1), m.group(2))
+            if nickname.split()[0].lower() in _NOT_A_NICKNAME:
+                continue
+            start = m.start(2) if m is after else m.start(1)
+            found.append(Candidate("PERSON", start, start + len(nickname), 0.55, "context"))
+            if item is not None and not not_a_name_word(item.lower()):
+                at = m.start(1) if m is after else m.start(2)
+                found.append(Candidate("PERSON", at, at + len(item), 0.5, "context"))
+    return found
+
+
 _LIST_WORDS = re.compile(r"(?:[^\W\d_][^\W\d_'’\-]*\s*(?:,|&|/|\s(?:and|n|or)\s)\s*){1,4}$")
 
 
@@ -3252,6 +3286,17 @@ def _place_use(text: str, start: int, end: int) -> bool:
     )
 
 
+# Agencies', roles' and forms' letters, which own actions in minutes but are not people's.
+AGENCY_LETTERS = (
+    r"(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP"
+    r"|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS"
+    r"|CPT|NHPT|BCU|JAG|ASBIT|NIHE|PSNI|PCSP|HMO|AWP|ASC|EH|ALL|ANY|NB|TBA|RSPCA|DVLA|MARAC"
+    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW"
+    # processes and notices: a referral to the National Referral Mechanism, a notice of seeking
+    # possession, release under investigation, a police investigation centre
+    r"|NRM|NOSP|RUI|PIC|SARI|CCE|CSE|FPN|SAR|EHCP|TAF|CIN|LAC|CLA"
+    r"|DPS|DSL|SPOC)"
+)
 # Initials that are also ranks, roles, times or common abbreviations: never taken for a named
 # person's initials alone ("DS" may be Dean Smith, but more often a detective sergeant).
 _NOT_INITIALS = _wordset(
@@ -3274,6 +3319,94 @@ _TITLE_AND_LETTER = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?\s+([A-Z])(?![\w'’\-&/]|\.\s*[A-Z][a-z]"
     r"|\.\w|\s+[A-Z][a-z]|\s*\d)"
 )
+
+
+# Initials standing for a person in the body of a note, where a person stands: before their
+# age or their role in brackets ("AH (14)", "LP (mum)", "DM (caller, no. 9)", "MK (CALLER'S
+# BROTHER)"), before a kin word of theirs ("JK's lad"), before a verb of speech ("WM says"),
+# after "spoke to" ("Spoke to DM, who says") and after a person's word ("an older lad, JJ,").
+_BODY_INITIALS = r"([A-Z](?:[a-z]?[A-Z]){1,2})(?![\w\-/&@]|\.\w|['’](?!s\b))"
+_PEOPLE_OF_SOMEONE = (
+    r"mum|mother|dad|father|caller|complainer|complainant|victim|tenant|neighbour|brother|sister"
+    r"|son|daughter|resident|witness|nan|gran|grandmother|grandad|grandfather|grandson"
+    r"|granddaughter|uncle|aunt|auntie|cousin|partner|boyfriend|girlfriend|wife|husband|friend"
+    r"|owner|occupier|suspect|susp|perpetrator|perp|subject|carer|lodger|stepdad|stepmum"
+)
+_INITIALS_IN_A_PERSONS_PLACE = (
+    re.compile(
+        rf"(?<![\w'’\-/&.@])"
+        r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Tt]his\s)(?<!\b[Tt]hat\s)"
+        rf"{_BODY_INITIALS}"
+        rf"(?=\s?\((?:\d{{1,2}}(?:\s?(?:yrs?|years?|y/?o))?\)|(?i:{_PEOPLE_OF_SOMEONE}|ip|rp|vp)\b"
+        # or their job: "Owner: AK (ASB Manager)"
+        r"|[\w&'’ ]{0,30}\b(?i:officer|manager|lead|worker|co-?ordinator|chair|caseworker)\))"
+        rf"|['’]s\s+(?i:{_PEOPLE_OF_SOMEONE}|lad|boy|girl|kids?|children|mates?|house|flat)\b)"
+    ),
+    # (before a verb of speech, two letters or a Gaelic pair only: "NIR advised", "PPN said" are
+    # bodies' and forms')
+    re.compile(
+        r"(?<![\w'’\-/&.@])([A-Z](?:Ma?c)?[A-Z])(?![\w\-/&@]|\.\w|['’](?!s\b))"
+        r"(?=\s+(?:says|said|states|stated|reports|reported|confirmed|told|advised|admitted|denied"
+        r"|claims|claimed|agreed|explained|alleges|alleged)\b)"
+    ),
+    # (in brackets after their organisation: "MHS Homes (KJ) to visit")
+    re.compile(
+        r"\b(?i:homes|housing|council|police|trust|association|partnership|team|service|services"
+        rf"|group|fire|probation)\s\({_BODY_INITIALS}\)"
+    ),
+    re.compile(
+        r"\b(?i:spoke|spoken|speak|speaking|talked|talking|chatted)\s+(?i:to|with)\s"
+        rf"{_BODY_INITIALS}(?=[\s,.;:\-–]|['’]s\b|$)"
+    ),
+    re.compile(
+        r"\b(?i:lad|girl|man|woman|boy|male|female|neighbour|friend|cousin|brother|sister|son"
+        rf"|daughter|youth|lass|teenager|mate),\s{_BODY_INITIALS}(?=,)"
+    ),
+)
+# Letters no one's: an agency's, a council's ("LCC", "WMBC", "KCC"), a thing's.
+_NOT_SOMEONES_LETTERS = re.compile(
+    rf"{AGENCY_LETTERS}|[A-Z]{{1,2}}(?:CC|BC|DC)|[A-Z]MBC|(?:ID|TV|UK|US|EU|AM|PM|OK|IT|HR|SLT"
+    r"|CEO|BBC|ITV|HMRC|IOPC|ICO|BT|EE|MOT|SIM|PIN|DJ|MC|VIP|ATM|AKA|SEN|ADHD|PTSD|OCD|LGBT"
+    r"|DP|RK|XL)"  # a detained person, a registered keeper, a dog's size
+)
+
+
+def _acronym_of_words_before(text: str, start: int, value: str) -> bool:
+    """The letters are the first letters of the words right before them, in order."""
+    words = re.findall(r"[A-Za-z][\w'’\-]*", text[max(0, start - 80) : start])[-8:]
+    letters = "".join(w[0] for w in words if w[0].isupper())
+    return value.upper() in letters
+
+
+_PEOPLES_WORDS = _wordset("lad lads man men boy guy kid son mum dad nan gran pal sis bro")
+
+
+def initials_where_a_person_stands(text: str) -> list[Candidate]:
+    """Initials standing for a person in a note's body, where a person stands, wherever they
+    recur: "Spoke to DM (caller, no. 9), who says JK's lad was back … DM to ring back". In a
+    note in capitals, a word is no one's initials ("THE MAN (CALLER) SAYS")."""
+    found: set[str] = set()
+    for pattern in _INITIALS_IN_A_PERSONS_PLACE:
+        for m in pattern.finditer(text):
+            value, low = m.group(1), m.group(1).lower()
+            if low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value):
+                continue
+            if len(value) == 3 and value.isupper() and low in english_words():
+                continue  # a word in capitals for its weight: "are NOT told", "ALL agreed"
+            if _acronym_of_words_before(text, m.start(1), value):
+                continue  # "Hyde Neighbourhood Action Group (NAG)": a body's own letters
+            if not _mostly_lower_case(text[max(0, m.start() - 40) : m.end() + 40]) and (
+                low in english_words() or low in _PEOPLES_WORDS or not_a_name_word(low)
+            ):
+                continue
+            found.add(value)
+    if not found:
+        return []
+    every = re.compile(
+        rf"(?<![\w'’\-/&.@])(?:{'|'.join(map(re.escape, sorted(found)))})"
+        r"(?![\w\-/&@]|\.\w|['’](?!s\b))"
+    )
+    return [Candidate("PERSON", m.start(), m.end(), 0.55, "context") for m in every.finditer(text)]
 
 
 def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:

@@ -4318,6 +4318,65 @@ SHAPES = [
         ["07700 900 5", "0114 496 07", "07700 900."],
         ["0900...1700", "0800 555 1??"],
     ),
+    (
+        "a phone number read out in another language, digit by digit; a Welsh phrase with a"
+        " digit's word in it stays",
+        "Interp relayed the callback in Turkish: sıfır yedi yedi sıfır sıfır, dokuz sıfır sıfır,"
+        " iki bir altı. His cousin gave hers in Farsi, sefr haft haft sefr sefr, noh sefr sefr,"
+        " chahar yek do. The Welsh class is dim ond saith o'r gloch, Tuesdays.",
+        ["sıfır yedi yedi", "iki bir altı", "sefr haft haft", "chahar yek do"],
+        ["dim ond saith", "Welsh class"],
+    ),
+    (
+        "a phone number read out with a group said again after a break, from the false start;"
+        " a count corrected after a break stays",
+        "Ring back on oh seven seven oh oh, nine oh oh... nine oh oh, three one two. Her mum's is"
+        " zero one six three two... sorry, oh one six three two, nine six oh, four four one."
+        " Kids out from nine... ten o'clock, about seven or eight of them.",
+        ["oh seven seven oh oh", "three one two", "zero one six three two", "four four one"],
+        ["nine... ten o'clock", "seven or eight of them"],
+    ),
+    (
+        "initials standing for a person where a person stands: before their age or role in"
+        " brackets, after 'spoke to', before their kin, between commas after a person's word,"
+        " and wherever they recur; a body's own letters and a registered keeper stay",
+        "Spoke to GH (caller, flat 3), who says TR's lad and his mate, PB, were on the roof."
+        " GH to ring back. WM (15) was with them. Hyde Neighbourhood Action Group (NAG)"
+        " informed; the XL's owner is not known, nor the RK's car.",
+        ["GH", "TR", "PB", "WM"],
+        ["(NAG)", "the XL's owner", "the RK's car"],
+    ),
+    (
+        "initials standing for a person by their job or their organisation in brackets; a"
+        " body's own letters in brackets stay",
+        "Owner: RB (ASB Caseworker). Pennine Homes (KS) to visit nos. 4 and 6. Tameside"
+        " Community Safety Partnership (CSP) to review in May.",
+        ["RB", "KS"],
+        ["(CSP)", "ASB Caseworker", "Pennine Homes"],
+    ),
+    (
+        "a nickname in quotes listed with people, whatever the word, and a name between them;"
+        " an answer in quotes after a name stays",
+        'Names given: kyle, "spud" and a lass from the flats. Also Dean, jj and "Tiny".'
+        ' Officer asked Kyle, "yes or no" and he walked off.',
+        ["spud", "jj", "Tiny"],
+        ['"yes or no"', "lass from the flats"],
+    ),
+    (
+        "a first name set between commas after a person's relation; a day between commas stays",
+        "Her nephew, Bogdan, rang it in; their daughter, Selam, was at school. Her carer,"
+        " Mondays, comes at nine.",
+        ["Bogdan", "Selam"],
+        ["Mondays", "Her carer"],
+    ),
+    (
+        "a flat in its block or a named house with its street on the form's next line; a"
+        " public building over a line break stays",
+        "Address: Flat 12, Linden Court | Brook Street | Bury. Mother at Ivy Cottage"
+        " | Moor Lane | Clitheroe. Panel at Bury Town Hall | Knowsley Street.",
+        ["Linden Court", "Brook Street", "Ivy Cottage", "Moor Lane"],
+        ["Bury Town Hall | Knowsley Street", "Clitheroe"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

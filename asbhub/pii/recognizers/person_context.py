@@ -21,6 +21,9 @@ from asbhub.pii.names import (
     PEOPLE_JOIN,
     THEIR_PEOPLE,
 )
+from asbhub.pii.names import (
+    AGENCY_LETTERS as _AGENCY_LETTERS,
+)
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC, PHONETIC_SPELLING
 
@@ -38,17 +41,6 @@ _NOT_NAME = (
 # Roles' letters: a licensed premises' supervisor, a school's safeguarding lead, a single point
 # of contact ("spoke to DPS at the Marquis of Granby").
 _ROLE_LETTERS = r"(?:DPS|DSL|SPOC)"
-# Agencies', roles' and forms' letters, which own actions in minutes but are not people's.
-_AGENCY_LETTERS = (
-    r"(?:PC|DC|DS|DI|PS|RP|IP|VP|GP|SW|HO|HA|LA|OIC|SLO|EHO|YOT|YOS|CSP|NPT|SNT|RSL|ASB|DWP"
-    r"|CMHT|MASH|NHS|CPS|BTP|FRS|DBS|CCTV|PCSO|NHT|LPT|ABC|CBO|AOB|TBC|NFA|ISA|MP|CID|IOM|YJS"
-    r"|CPT|NHPT|BCU|JAG|ASBIT|NIHE|PSNI|PCSP|HMO|AWP|ASC|EH|ALL|ANY|NB|TBA|RSPCA|DVLA|MARAC"
-    r"|MAPPA|CAMHS|SARC|IDVA|ISVA|CPN|TRA|RTA|MET|GMP|WMP|SYP|WYP|BID|CSU|LSO|PSPO|CPW"
-    # processes and notices: a referral to the National Referral Mechanism, a notice of seeking
-    # possession, release under investigation, a police investigation centre
-    r"|NRM|NOSP|RUI|PIC|SARI|CCE|CSE|FPN|SAR|EHCP|TAF|CIN|LAC|CLA"
-    r"|DPS|DSL|SPOC)"
-)
 # A person's initials, a Gaelic prefix kept: "GH", "JMW", "CMcK", "AMcC".
 _INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
 # Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
@@ -101,7 +93,7 @@ _ROLE = (
     r"|wife|ex|neighbour|neighbor|friend|nephew|niece|cousin|grandson|granddaughter|uncle|aunt"
     r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
     r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
-    r"|detainee|dp|reporter|interpreter|solicitor|pal|mate|lodger|sibling|nan|nana|nanna|gran"
+    r"|detainee|dp|reporter|interpreter|interp|solicitor|pal|mate|lodger|sibling|nan|nana|nanna|gran"
     r"|granny|grandma|grandad|grandmother|grandfather|auntie|stepdad|stepmum|stepfather"
     r"|stepmother|guardian|fiance|fiancée|fiancee"
     r"|eldest|youngest"
@@ -330,6 +322,12 @@ class PersonContextRecognizer(PatternMatching):
             0.5,
         ),
         Pattern("Role then name", rf"\b{_ROLE}\s+\K{_NAMES}", 0.45),
+        # (between commas after a person's relation: "Her grandson, Artyom, lives in Hessle")
+        Pattern(
+            "Name set between commas after a relation",
+            rf"\b(?i:his|her|their|my|our)\s+{_ROLE},\s+\K{_NAMES}(?=,)",
+            0.45,
+        ),
         Pattern("Relation of a named person", rf"\b{_KIN_OF}\s+of\s+\K{_NAMES}", 0.45),
         # A street name or nickname given before the person's real one: "Little D (real name
         # Dwayne)", "KAYZO (believed Kayode Balogun)", "says scrappy is really Leon".

@@ -213,7 +213,7 @@ _CAP_WORD = (
 )
 # A house known by its name: an address with or without its street ("Rose Cottage, Mill Lane").
 # "House" is not among them: "Brunel House" is a block, and a block without a flat locates an area.
-_HOUSE_NAMES = (
+HOUSE_NAMES = (
     "Cottage|Cottages|Farm|Farmhouse|Barn|Bungalow|Grange Farm|Mill House|Rectory|Vicarage"
     "|Forge|Stables|Oast House|Coach House|Old School House|Chalet|Lodge|Steading|Manse|Bothy"
     "|Schoolhouse"
@@ -461,7 +461,7 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?-i:\b(?:(?:The|THE)\s+)?(?:{_CAP_WORD}\s+(?:(?:y|yr|Y|YR)\s+)?"
             rf"|(?:{_FARM_BEFORE_OF})\s+(?:of|OF)\s+){{1,3}}"
             # capitalised as the name is: not "Neighbouring farm", "Derelict barn"
-            rf"(?=[A-Z])(?i:{_HOUSE_NAMES}))\b"
+            rf"(?=[A-Z])(?i:{HOUSE_NAMES}))\b"
             # (nor a school or a body named after one: "Ormiston Forge Academy")
             rf"(?!\s+(?:{STREET_WORDS}|car\s+park|estate|area|residents|shops|community|academy"
             r"|school|college|primary|surgery|practice|centre|trust|garage|inn|arms"
@@ -485,7 +485,7 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Scottish farm by its mains",  # "MAINS OF BALGAVIES", "Mains of Corse"
-            rf"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\s+{_CAP_WORD}(?:\s+(?i:{_HOUSE_NAMES}))?)\b",
+            rf"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\s+{_CAP_WORD}(?:\s+(?i:{HOUSE_NAMES}))?)\b",
             0.6,
         ),
         Pattern("Number and unmarked street after a cue", _unmarked_street(), 0.5),
@@ -635,7 +635,7 @@ class StreetAddressRecognizer(PatternMatching):
             r"(?i:mooring|berth|pitch|chalet|lodge|croft)"
         ),
         "Boat by its name": r"(?i:\bnb\b|\bn/b\b|wide\s?beam|house\s?boat)",
-        "Named house or farm": rf"\b(?:{_HOUSE_NAMES})\b",
+        "Named house or farm": rf"\b(?:{HOUSE_NAMES})\b",
         "Numbered plot, caravan or berth on its site": r"\b(?:Plot|Caravan|Static|Pitch|Berth"
         r"|Chalet|Lodge|Mooring|Van|Cabin|Pod)\s+\d",
         "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",

@@ -105,20 +105,32 @@ _LETTERS_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S":
 
 # Words for digits as a number is read out; "double", "triple" repeat the next, "hundred" is
 # two zeros.
-# Digits read out in the languages callers here most often give a number in besides English:
-# Welsh, Polish, Romanian, and Urdu, Hindi and Punjabi as written in Latin letters (one word a
-# digit; their words for hundreds and tens are not read).
+# Digits read out in the languages callers here give a number in besides English, as an
+# interpreter or an officer writes them down in Latin letters (one word a digit; their words
+# for tens and hundreds are not read): Welsh, Irish and Scottish Gaelic; Polish, Slovak, Czech,
+# Lithuanian, Romanian, Albanian, Russian and Ukrainian; Portuguese, Spanish, Italian, French
+# and German; Turkish, Kurdish, Farsi and Arabic; Urdu, Hindi, Punjabi, Gujarati and Bengali;
+# Somali; Cantonese and Mandarin. A word two languages share for different digits counts once:
+# only how many digits a number holds is checked.
 _FOREIGN_DIGITS = {
-    "0": "dim sifar shoonya",
-    "1": "un jeden unu ek",
-    "2": "dau dwy dwa doi două doua do",
-    "3": "tri tair trzy trei teen tin",
-    "4": "pedwar pedair cztery patru chaar char",
-    "5": "pump pięć piec cinci paanch panch",
-    "6": "chwech sześć szesc șase şase sase chhe che",
-    "7": "saith siedem șapte şapte sapte saat",
-    "8": "wyth osiem opt aath",
-    "9": "naw dziewięć dziewiec nouă noua nau",
+    "0": "dim sifar shoonya shunya shunno sefr sifr sifir sıfır ling nula nulis nol nul null"
+    " cero zéro náid neoni eber",
+    "1": "un jeden jedna unu ek ikk një nje bir yek yat uno vienas wahid kow odin eins aon",
+    "2": "dau dwy dwa doi două doua do dva dy iki du yi dois dos due deux laba zwei dó dhà dui be",
+    "3": "tri tair trzy trei teen tin tre üç uc saam trys três tres trois talata saddex sê se"
+    " drei trí trì tran",
+    "4": "pedwar pedair cztery patru chaar char štyri stiri čtyři katër dört dort chahar sei"
+    " quatro cuatro quattro quatre keturi arba afar çar chetyre vier ceathair ceithir",
+    "5": "pump pięć piec cinci paanch panch päť pät pět pesë pese beş bes panj ng wu penki"
+    " cinco cinque cinq khamsa shan pênc fünf funf cúig còig pyat",
+    "6": "chwech sześć szesc șase şase sase chhe che chha chhoy šesť sest gjashtë gjashte altı"
+    " alti shesh luk liu šeši sesi seis sitta lix şeş sechs sé sia shest",
+    "7": "saith siedem șapte şapte sapte saat sedem shtatë shtate yedi haft chat qi septyni"
+    " sete siete sette sept saba toddoba heft sieben seacht seachd satt sem",
+    "8": "wyth osiem opt aath osem tetë tete sekiz hasht baat aštuoni astuoni oito ocho otto"
+    " huit tamanya siddeed heşt acht ocht ochd atth vosem",
+    "9": "naw dziewięć dziewiec nouă noua nau deväť devat nëntë nente dokuz noh gau jiu devyni"
+    " nove nueve neuf tisa sagaal neh neun naoi nav noy devyat",
 }
 _DIGIT_WORDS = "one two three four five six seven eight nine"
 _SPOKEN_DIGITS = (
@@ -132,12 +144,40 @@ _SPOKEN = (
     + "|".join(sorted(" ".join(_FOREIGN_DIGITS.values()).split(), key=len, reverse=True))
     + ")"
 )
+_FOREIGN_ZERO = "(?:" + "|".join(_FOREIGN_DIGITS["0"].split()) + ")"
+# Where a number read out starts: a zero's word, in English or another language ("dim saith
+# saith", "sefr haft haft"); a mobile without its 0 ("seven seven zero zero nine"); the country's
+# code said ("plus four four, seven seven double oh").
+_SAID_START = (
+    r"(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b)"
+    rf"|{_FOREIGN_ZERO}"
+    r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b)"
+    r"|plus\s+four\s+four)"
+)
+_SAID_GROUP_WORD = rf"(?:\d{{1,10}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})"
 _REPEATS = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_EXTENSION = re.compile(r",?\s+(?:extension|ext)\s.*$", re.IGNORECASE | re.DOTALL)
 
 
-def _spoken_digits(text: str) -> str:
-    """The digits a number read out stands for: "oh seven seven double oh" is "07700"."""
+# A break where a caller stops and says part of a number again: "nine oh oh... nine oh oh",
+# "dwa... sorry, two six one".
+_SAID_AGAIN = re.compile(r"\s*+(?:\.{2,3}|…)[\s,]*+(?:(?:sorry|no|I\s+mean)\b[\s,]*+)?", re.I)
+
+
+def _spoken_digits(text: str, corrected: bool = True) -> str:
+    """The digits a number read out stands for: "oh seven seven double oh" is "07700". Where
+    the caller breaks off and goes on ("nine double oh, three... three three eight"), the group
+    said before the break is the false start and the one after it stands; `corrected=False`
+    counts both."""
+    groups: list[str] = []
+    for n, said in enumerate(_SAID_AGAIN.split(text)):
+        if n and corrected and groups:
+            groups.pop()
+        groups += [digits for part in said.split(",") if (digits := _digits_said(part))]
+    return "".join(groups)
+
+
+def _digits_said(text: str) -> str:
     digits, repeat = [], 1
     for token in re.findall(r"\d+|[^\W\d_]+", text.lower()):
         if token in _REPEATS:
@@ -309,17 +349,23 @@ class CuedPhoneRecognizer(_PhoneMatching):
         Pattern(
             "Number read out in words",
             # "o" read for a zero needs a digit's word after it: "o seven eight two o, nine …"
-            rf"(?<![\w/])(?:0\d*|oh|zero|nought|o(?=\s+(?:seven|one|two|three|eight)\b)"
-            # a mobile read out without its 0: "seven seven zero zero nine …"
-            r"|seven(?=[\s,\-]+(?:seven|double\s+seven)\b)"
-            # or with the country's code said: "plus four four, seven seven double oh …"
-            r"|plus\s+four\s+four)"
+            rf"(?<![\w/]){_SAID_START}"
             # (letters O among its digits too: "oh 7 7 oo 9oo 6 4 6"; a pause said between its
             # groups: "nine hundred, and then seven two four")
-            rf"(?:[\s,\-]+(?:(?:and\s+)?then\s+)?"
-            rf"(?:\d{{1,10}}|[\dO]{{0,4}}\d[\dO]{{0,4}}|O{{2,4}}|{_SPOKEN})\b){{3,16}}"
+            rf"(?:[\s,\-]+(?:(?:and\s+)?then\s+)?{_SAID_GROUP_WORD}\b){{3,16}}"
             # and its extension read out: ", extension two one four"
             rf"(?:,?\s+(?:extension|ext)\s+{_SPOKEN}(?:[\s,\-]+{_SPOKEN}){{0,5}}\b)?",
+            0.6,
+        ),
+        # The same with a group said again after a break, from the false start to the end:
+        # "nine oh oh... nine oh oh, five three nine", "dwa... sorry, two six one" (apart, so
+        # that a number said again whole after its false start is still found by the one above)
+        Pattern(
+            "Number read out in words, a group said again",
+            # (each word taken whole, once: a run of digits split every way would backtrack)
+            rf"(?<![\w/]){_SAID_START}(?:[\s,\-]++(?>{_SAID_GROUP_WORD}\b)){{0,12}}"
+            rf"{_SAID_AGAIN.pattern}(?>{_SAID_GROUP_WORD}\b)"
+            rf"(?:(?:[\s,\-]++|{_SAID_AGAIN.pattern})(?>{_SAID_GROUP_WORD}\b)){{0,12}}",
             0.6,
         ),
         # A landline grouped as one is written, with a digit too many: "01633 496 0119",
@@ -370,7 +416,10 @@ class CuedPhoneRecognizer(_PhoneMatching):
         spoken = re.search(r"[a-z]", pattern_text, re.IGNORECASE) is not None
         if not spoken and "," in pattern_text:
             return False  # cells of a table's row, "03,2025-03-05 01": no number typed in digits
-        digits = _spoken_digits(pattern_text) if spoken else re.sub(r"\D", "", pattern_text)
+        if not spoken:
+            digits = re.sub(r"\D", "", pattern_text)
+        elif not 10 <= len(digits := _spoken_digits(pattern_text)) <= 12:
+            digits = _spoken_digits(pattern_text, corrected=False)  # a pause, not a correction
         if digits.startswith(_SERVICE_PREFIXES):
             return False  # an organisation's number, in digits or read out
         return None if (10 if spoken else 9) <= len(digits) <= 12 else False
