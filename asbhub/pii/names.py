@@ -3325,44 +3325,61 @@ _TITLE_AND_LETTER = re.compile(
 # age or their role in brackets ("AH (14)", "LP (mum)", "DM (caller, no. 9)", "MK (CALLER'S
 # BROTHER)"), before a kin word of theirs ("JK's lad"), before a verb of speech ("WM says"),
 # after "spoke to" ("Spoke to DM, who says") and after a person's word ("an older lad, JJ,").
-_BODY_INITIALS = r"([A-Z](?:[a-z]?[A-Z]){1,2})(?![\w\-/&@]|\.\w|['’](?!s\b))"
+# A capitalised pair or three of letters standing alone ("DM", "JMcC"): the candidates, each
+# then tried against the words around it (one scan of the text, then a few short matches).
+_CAPITALS_TOKEN = re.compile(
+    r"(?=[A-Z])(?<![\w'’\-/&.@])[A-Z](?:[a-z]?[A-Z]){1,2}(?![\w\-/&@]|\.\w|['’](?!s\b))"
+)
 _PEOPLE_OF_SOMEONE = (
     r"mum|mother|dad|father|caller|complainer|complainant|victim|tenant|neighbour|brother|sister"
     r"|son|daughter|resident|witness|nan|gran|grandmother|grandad|grandfather|grandson"
     r"|granddaughter|uncle|aunt|auntie|cousin|partner|boyfriend|girlfriend|wife|husband|friend"
     r"|owner|occupier|suspect|susp|perpetrator|perp|subject|carer|lodger|stepdad|stepmum"
 )
-_INITIALS_IN_A_PERSONS_PLACE = (
-    re.compile(
-        rf"(?<![\w'’\-/&.@])"
-        r"(?<!\b[Tt]he\s)(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?<!\b[Tt]his\s)(?<!\b[Tt]hat\s)"
-        rf"{_BODY_INITIALS}"
-        rf"(?=\s?\((?:\d{{1,2}}(?:\s?(?:yrs?|years?|y/?o))?\)|(?i:{_PEOPLE_OF_SOMEONE}|ip|rp|vp)\b"
-        # or their job: "Owner: AK (ASB Manager)"
-        r"|[\w&'’ ]{0,30}\b(?i:officer|manager|lead|worker|co-?ordinator|chair|caseworker)\))"
-        rf"|['’]s\s+(?i:{_PEOPLE_OF_SOMEONE}|lad|boy|girl|kids?|children|mates?|house|flat)\b)"
-    ),
-    # (before a verb of speech, two letters or a Gaelic pair only: "NIR advised", "PPN said" are
-    # bodies' and forms')
-    re.compile(
-        r"(?<![\w'’\-/&.@])([A-Z](?:Ma?c)?[A-Z])(?![\w\-/&@]|\.\w|['’](?!s\b))"
-        r"(?=\s+(?:says|said|states|stated|reports|reported|confirmed|told|advised|admitted|denied"
-        r"|claims|claimed|agreed|explained|alleges|alleged)\b)"
-    ),
-    # (in brackets after their organisation: "MHS Homes (KJ) to visit")
-    re.compile(
-        r"\b(?i:homes|housing|council|police|trust|association|partnership|team|service|services"
-        rf"|group|fire|probation)\s\({_BODY_INITIALS}\)"
-    ),
-    re.compile(
-        r"\b(?i:spoke|spoken|speak|speaking|talked|talking|chatted)\s+(?i:to|with)\s"
-        rf"{_BODY_INITIALS}(?=[\s,.;:\-–]|['’]s\b|$)"
-    ),
-    re.compile(
-        r"\b(?i:lad|girl|man|woman|boy|male|female|neighbour|friend|cousin|brother|sister|son"
-        rf"|daughter|youth|lass|teenager|mate),\s{_BODY_INITIALS}(?=,)"
-    ),
+# After the letters: their age, role or job in brackets ("AH (14)", "LP (mum)", "AK (ASB
+# Manager)"), or a kin word of theirs ("JK's lad").
+_THEIRS_AFTER = re.compile(
+    rf"\s?\((?:\d{{1,2}}(?:\s?(?:yrs?|years?|y/?o))?\)|(?i:{_PEOPLE_OF_SOMEONE}|ip|rp|vp)\b"
+    r"|[\w&'’ ]{0,30}\b(?i:officer|manager|lead|worker|co-?ordinator|chair|caseworker)\))"
+    rf"|['’]s\s+(?i:{_PEOPLE_OF_SOMEONE}|lad|boy|girl|kids?|children|mates?|house|flat)\b"
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s$")
+# Before a verb of speech: two letters or a Gaelic pair only ("NIR advised", "PPN said" are
+# bodies' and forms').
+_TWO_LETTERS = re.compile(r"[A-Z](?:Ma?c)?[A-Z]")
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:says|said|states|stated|reports|reported|confirmed|told|advised|admitted|denied"
+    r"|claims|claimed|agreed|explained|alleges|alleged)\b"
+)
+# In brackets after their organisation: "MHS Homes (KJ) to visit".
+_ORGANISATION_BRACKET_BEFORE = re.compile(
+    r"\b(?i:homes|housing|council|police|trust|association|partnership|team|service|services"
+    r"|group|fire|probation)\s\($"
+)
+_SPOKE_TO_BEFORE = re.compile(
+    r"\b(?i:spoke|spoken|speak|speaking|talked|talking|chatted)\s+(?i:to|with)\s$"
+)
+_SPOKE_TO_AFTER = re.compile(r"[\s,.;:\-–]|['’]s\b|$")
+# Between commas after a person's word: "an older lad, JJ, with a moped".
+_PERSONS_WORD_COMMA_BEFORE = re.compile(
+    r"\b(?i:lad|girl|man|woman|boy|male|female|neighbour|friend|cousin|brother|sister|son"
+    r"|daughter|youth|lass|teenager|mate),\s$"
+)
+
+
+def _where_a_person_stands(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 24) : start]
+    if _THEIRS_AFTER.match(text, end):
+        return _ARTICLE_BEFORE.search(before) is None  # not "the XL's owner"
+    if _TWO_LETTERS.fullmatch(text, start, end) and _SPEECH_AFTER.match(text, end):
+        return True
+    if text[end : end + 1] == ")" and _ORGANISATION_BRACKET_BEFORE.search(before):
+        return True
+    if _SPOKE_TO_BEFORE.search(before) and _SPOKE_TO_AFTER.match(text, end):
+        return True
+    return text[end : end + 1] == "," and _PERSONS_WORD_COMMA_BEFORE.search(before) is not None
+
+
 # Letters no one's: an agency's, a council's ("LCC", "WMBC", "KCC"), a thing's.
 _NOT_SOMEONES_LETTERS = re.compile(
     rf"{AGENCY_LETTERS}|[A-Z]{{1,2}}(?:CC|BC|DC)|[A-Z]MBC|(?:ID|TV|UK|US|EU|AM|PM|OK|IT|HR|SLT"
@@ -3386,20 +3403,21 @@ def initials_where_a_person_stands(text: str) -> list[Candidate]:
     recur: "Spoke to DM (caller, no. 9), who says JK's lad was back … DM to ring back". In a
     note in capitals, a word is no one's initials ("THE MAN (CALLER) SAYS")."""
     found: set[str] = set()
-    for pattern in _INITIALS_IN_A_PERSONS_PLACE:
-        for m in pattern.finditer(text):
-            value, low = m.group(1), m.group(1).lower()
-            if low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value):
-                continue
-            if len(value) == 3 and value.isupper() and low in english_words():
-                continue  # a word in capitals for its weight: "are NOT told", "ALL agreed"
-            if _acronym_of_words_before(text, m.start(1), value):
-                continue  # "Hyde Neighbourhood Action Group (NAG)": a body's own letters
-            if not _mostly_lower_case(text[max(0, m.start() - 40) : m.end() + 40]) and (
-                low in english_words() or low in _PEOPLES_WORDS or not_a_name_word(low)
-            ):
-                continue
-            found.add(value)
+    for m in _CAPITALS_TOKEN.finditer(text):
+        value, low = m.group(), m.group().lower()
+        if value in found or not _where_a_person_stands(text, m.start(), m.end()):
+            continue
+        if low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value):
+            continue
+        if len(value) == 3 and value.isupper() and low in english_words():
+            continue  # a word in capitals for its weight: "are NOT told", "ALL agreed"
+        if _acronym_of_words_before(text, m.start(), value):
+            continue  # "Hyde Neighbourhood Action Group (NAG)": a body's own letters
+        if not _mostly_lower_case(text[max(0, m.start() - 40) : m.end() + 40]) and (
+            low in english_words() or low in _PEOPLES_WORDS or not_a_name_word(low)
+        ):
+            continue
+        found.add(value)
     if not found:
         return []
     every = re.compile(

@@ -49,6 +49,7 @@ def test_gated_recognizers_exist(engine: RedactionEngine) -> None:
 
 
 GATED = [
+    "CuedPhone",
     "DateOfBirth",
     "OfflineEmail",
     "PersonContext",

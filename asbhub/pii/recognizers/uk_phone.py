@@ -325,6 +325,9 @@ class UkPhoneRecognizer(_PhoneMatching):
 class CuedPhoneRecognizer(_PhoneMatching):
     """After "tel", "mob" or "contact", a number a digit short or over still identifies."""
 
+    # (a group said again needs its break: an ellipsis)
+    GATES: ClassVar[dict[str, str]] = {"Number read out in words, a group said again": r"\.\.|…"}
+
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "Number after a phone cue",
