@@ -2984,11 +2984,14 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
 # A nickname in quotes listed with people ("jonty, \"tank\" and a lad", "reece, tj and
 # \"shorty\"", "\"Stacks\" & Dean"): one item between them at most, itself a name then.
 _QUOTED_WORD = r"[\"“]([^\W\d_][^\W\d_'’\-]*(?:\s[^\W\d_][^\W\d_'’\-]*)?)[\"”]"
-_ITEM = r"([^\W\d_][^\W\d_'’\-]*)"
+_LISTED_ITEM = r"([^\W\d_][^\W\d_'’\-]*)"
 _QUOTED_LISTED_AFTER = re.compile(
-    rf"(?:{_JOIN}|,\s*)(?:{_ITEM}(?:{_JOIN}|,\s*))?{_QUOTED_WORD}(?=\s*(?:[,;.&)/|]|and\b|$))"
+    rf"(?:{_JOIN}|,\s*)(?:{_LISTED_ITEM}(?:{_JOIN}|,\s*))?{_QUOTED_WORD}"
+    r"(?=\s*(?:[,;.&)/|]|and\b|$))"
 )
-_QUOTED_LISTED_BEFORE = re.compile(rf"{_QUOTED_WORD}(?:{_JOIN}|,\s*)(?:{_ITEM}(?:{_JOIN}|,\s*))?$")
+_QUOTED_LISTED_BEFORE = re.compile(
+    rf"{_QUOTED_WORD}(?:{_JOIN}|,\s*)(?:{_LISTED_ITEM}(?:{_JOIN}|,\s*))?$"
+)
 _NOT_A_NICKNAME = _wordset("yes no ok okay sorry please help stop what why who the a an and or")
 
 
