@@ -3004,17 +3004,14 @@ def quoted_names_listed(text: str, entities: Sequence[Entity]) -> list[Candidate
             continue
         after = _QUOTED_LISTED_AFTER.match(text, ent.end)
         before = _QUOTED_LISTED_BEFORE.search(text, max(0, ent.start - 60), ent.start)
-        for m in (after, before):
-            if m is None:
+        # (the nickname's group and the item's: the item comes first after the person, last
+        # before them)
+        for m, nickname, item in ((after, 2, 1), (before, 1, 2)):
+            if m is None or m.group(nickname).split()[0].lower() in _NOT_A_NICKNAME:
                 continue
-            nickname, item = (m.group(2), m.group(1)) if m is after else (m.group(1), m.group(2))
-            if nickname.split()[0].lower() in _NOT_A_NICKNAME:
-                continue
-            start = m.start(2) if m is after else m.start(1)
-            found.append(Candidate("PERSON", start, start + len(nickname), 0.55, "context"))
-            if item is not None and not not_a_name_word(item.lower()):
-                at = m.start(1) if m is after else m.start(2)
-                found.append(Candidate("PERSON", at, at + len(item), 0.5, "context"))
+            found.append(Candidate("PERSON", *m.span(nickname), 0.55, "context"))
+            if m.group(item) is not None and not not_a_name_word(m.group(item).lower()):
+                found.append(Candidate("PERSON", *m.span(item), 0.5, "context"))
     return found
 
 
@@ -3383,11 +3380,11 @@ def _where_a_person_stands(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] == "," and _PERSONS_WORD_COMMA_BEFORE.search(before) is not None
 
 
-# Letters no one's: an agency's, a council's ("LCC", "WMBC", "KCC"), a thing's.
+# Letters no one's, beside _NOT_INITIALS: an agency's, a council's ("LCC", "KCC", "WBC"), a
+# thing's (three capitals at most: no longer run is taken for initials).
 _NOT_SOMEONES_LETTERS = re.compile(
-    rf"{AGENCY_LETTERS}|[A-Z]{{1,2}}(?:CC|BC|DC)|[A-Z]MBC|(?:ID|TV|UK|US|EU|AM|PM|OK|IT|HR|SLT"
-    r"|CEO|BBC|ITV|HMRC|IOPC|ICO|BT|EE|MOT|SIM|PIN|DJ|MC|VIP|ATM|AKA|SEN|ADHD|PTSD|OCD|LGBT"
-    r"|DP|RK|XL)"  # a detained person, a registered keeper, a dog's size
+    rf"{AGENCY_LETTERS}|[A-Z](?:CC|BC|DC)|(?:HR|SLT|CEO|BBC|ITV|ICO|EE|MOT|SIM|PIN|MC|VIP|ATM"
+    r"|AKA|SEN|OCD|DP|RK|XL)"  # (a detained person, a registered keeper, a dog's size)
 )
 
 
@@ -3408,9 +3405,9 @@ def initials_where_a_person_stands(text: str) -> list[Candidate]:
     found: set[str] = set()
     for m in _CAPITALS_TOKEN.finditer(text):
         value, low = m.group(), m.group().lower()
-        if value in found or not _where_a_person_stands(text, m.start(), m.end()):
+        if value in found or low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value):
             continue
-        if low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value):
+        if not _where_a_person_stands(text, m.start(), m.end()):
             continue
         if len(value) == 3 and value.isupper() and low in english_words():
             continue  # a word in capitals for its weight: "are NOT told", "ALL agreed"

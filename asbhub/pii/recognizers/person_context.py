@@ -21,9 +21,7 @@ from asbhub.pii.names import (
     PEOPLE_JOIN,
     THEIR_PEOPLE,
 )
-from asbhub.pii.names import (
-    AGENCY_LETTERS as _AGENCY_LETTERS,
-)
+from asbhub.pii.names import AGENCY_LETTERS as _AGENCY_LETTERS
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC, PHONETIC_SPELLING
 
@@ -93,8 +91,8 @@ _ROLE = (
     r"|wife|ex|neighbour|neighbor|friend|nephew|niece|cousin|grandson|granddaughter|uncle|aunt"
     r"|stepson|stepdaughter|victim|suspect|caller|informant|complainant|witness|tenant|resident"
     r"|occupant|youth|male|female|lad|girl|boy|child|vp|ip|rp|ap|sus|subject|perpetrator"
-    r"|detainee|dp|reporter|interpreter|interp|solicitor|pal|mate|lodger|sibling|nan|nana|nanna|gran"
-    r"|granny|grandma|grandad|grandmother|grandfather|auntie|stepdad|stepmum|stepfather"
+    r"|detainee|dp|reporter|interpreter|interp|solicitor|pal|mate|lodger|sibling|nan|nana|nanna"
+    r"|gran|granny|grandma|grandad|grandmother|grandfather|auntie|stepdad|stepmum|stepfather"
     r"|stepmother|guardian|fiance|fiancée|fiancee"
     r"|eldest|youngest"
     r"|stopped:?"
