@@ -110,6 +110,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning68": SetRole.TUNED_ON,
     "tuning69": SetRole.TUNED_ON,
     "tuning70": SetRole.TUNED_ON,
+    "tuning71": SetRole.TUNED_ON,
+    "tuning72": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

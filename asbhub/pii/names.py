@@ -363,6 +363,7 @@ _WELSH_FIRST_BEFORE = re.compile(
 _TRAILING = _wordset(
     "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp arr"
     " dsl senco"  # a school's safeguarding lead after its name: "Oakfield High DSL"
+    " sia"  # a door supervisor's licence after their name: "Josh Hadley SIA 1014 2256 8890 1123"
 )
 
 
@@ -1028,7 +1029,8 @@ _DESCRIBING = _wordset(
     "little young younger older old eldest youngest big small tall short other same new two three"
     " four five six local main oldest biggest smallest skinny ginger blonde quiet loud naughty"
 )
-_FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan)\b")
+_FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan|household)\b")
+_THE_AND_COUNT_BEFORE = re.compile(r"\b(?i:the)\s+(?:(?i:two|three|four|both)\s+)?$")
 
 
 _BUILDING_LAST = _wordset("house centre center library academy school college hospital surgery")
@@ -1068,7 +1070,7 @@ def _family_of(text: str, cand: Candidate, words: list[str]) -> bool:
         return False
     if text[cand.start].islower() and words[0] in english_words():
         return False  # "the young lad"
-    if not _THE_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+    if not _THE_AND_COUNT_BEFORE.search(text, max(0, cand.start - 12), cand.start):
         return False
     if _FAMILY_AFTER.match(text, cand.end):
         return True
@@ -1899,6 +1901,14 @@ _MONTHS_JOINED = re.compile(
 )
 
 
+# A risk assessment's colour after its rating: "Risk rating Amber", "RAG: Red", "rated Green".
+_RAG_RATING_BEFORE = re.compile(
+    r"\b(?i:rag(?:\s+rat(?:ing|ed))?|rating|rated|risk(?:\s+level)?|(?:up|down)\s+from)"
+    r"\s*(?::|-|–|=|\bis\b|\bas\b|\bto\b|\bat\b)?\s*$"
+)
+_RAG_COLOURS = re.compile(r"(?i:amber|red|green|black|blue|white)")
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     if _a_named_law(text, cand):
@@ -2035,6 +2045,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Op Jasmine", "Operation Summer Nights": a police operation's name
     if surname_first(text, cand.start, cand.end):
         return False  # "FARM, Tyrese", "MANOR, Jaden": a surname in capitals before its forename
+    if len(words) == 1 and _quoted(text, cand) and _cue_before(text, cand.start) == "strong":
+        return False  # "an older male known only as 'Uncle'": a nickname, whatever the word
     titled = _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
     if (
         len(words) == 1
@@ -2983,16 +2995,22 @@ def joined_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
 
 # A nickname in quotes listed with people ("jonty, \"tank\" and a lad", "reece, tj and
 # \"shorty\"", "\"Stacks\" & Dean"): one item between them at most, itself a name then.
-_QUOTED_WORD = r"[\"“]([^\W\d_][^\W\d_'’\-]*(?:\s[^\W\d_][^\W\d_'’\-]*)?)[\"”]"
+# (in single quotes too, an apostrophe only inside a word: "known as 'Biggs' and 'T-Bone'")
+_QUOTED_NAME_WORD = r"[^\W\d_](?:[^\W\d_\-]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
+_QUOTED_WORD = rf"[\"“'‘]({_QUOTED_NAME_WORD}(?:\s{_QUOTED_NAME_WORD})?)[\"”'’]"
 _LISTED_ITEM = r"([^\W\d_][^\W\d_'’\-]*)"
 _QUOTED_LISTED_AFTER = re.compile(
-    rf"(?:{_JOIN}|,\s*)(?:{_LISTED_ITEM}(?:{_JOIN}|,\s*))?{_QUOTED_WORD}"
+    # (a closing quote only before "and", "&" or "/": '"Ebony Lowes","NFA"' are a row's cells)
+    rf"(?:[\"”'’]?{_JOIN}|,\s*)(?:{_LISTED_ITEM}(?:{_JOIN}|,\s*))?{_QUOTED_WORD}"
     r"(?=\s*(?:[,;.&)/|]|and\b|$))"
 )
 _QUOTED_LISTED_BEFORE = re.compile(
-    rf"{_QUOTED_WORD}(?:{_JOIN}|,\s*)(?:{_LISTED_ITEM}(?:{_JOIN}|,\s*))?$"
+    rf"{_QUOTED_WORD}(?:{_JOIN}|,\s*)(?:{_LISTED_ITEM}(?:{_JOIN}|,\s*))?(?:(?<!,)[\"“'‘])?$"
 )
-_NOT_A_NICKNAME = _wordset("yes no ok okay sorry please help stop what why who the a an and or")
+_NOT_A_NICKNAME = _wordset(
+    "yes no ok okay sorry please help stop what why who the a an and or"
+    " say said pronounced like"  # how a spelt-out name is said: '(W-O-J-C-I-E-C-H, "say Voy-chek")'
+)
 
 
 def quoted_names_listed(text: str, entities: Sequence[Entity]) -> list[Candidate]:
@@ -3171,9 +3189,14 @@ def names_a_thing(text: str, ent: Entity | Candidate) -> bool:
     "Operation Florence"; not "Op HUSSAIN:" opening an operator's entry), a storm ("Storm
     Arwen": a storm's name is a first name or no surname, so "Storm Hughes" is someone, and so
     is one after a title or a role), a monument ("the Sir Bobby Robson statue", "the statue of
-    Captain Cook") or a song's singer ('"My Way" by Frank Sinatra')."""
+    Captain Cook"), a song's singer ('"My Way" by Frank Sinatra') or a risk's colour after its
+    rating ("Risk rating Amber", wherever else Amber is someone's name)."""
     if _an_operation(text, Candidate("PERSON", ent.start, ent.end, 1.0, "found")):
         return True
+    if _RAG_RATING_BEFORE.search(text, max(0, ent.start - 24), ent.start) and (
+        _RAG_COLOURS.fullmatch(text, ent.start, ent.end) is not None
+    ):
+        return True  # "Risk rating Amber, up from Green", "rated Red": a risk's colour
     if (
         _MONUMENT_AFTER.match(text, ent.end)
         or _MONUMENT_OF_BEFORE.search(text, max(0, ent.start - 20), ent.start)

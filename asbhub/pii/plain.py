@@ -78,6 +78,11 @@ _ENCODED = re.compile(
     # (a dash with a space each side is the sentence's: "42/18774/24 - car meet")
     r"|(?P<joined>(?<![\w/\-])[A-Za-z0-9]{1,12}(?:(?: ?/ ?| -|- |-)[A-Za-z0-9]{1,12}){2,5}"
     r"(?![\w/\-])(?! \d\b))"  # (its last part no digit of a number typed apart: "/ 0 5 5 7")
+    # a labelled value a form wrapped over its next cell, its first part short of a value:
+    # "Tel: 07700 | 900318", "Date of birth: 14/ | 02/1979", "PNCID: 03/22 | 7719C" (not a
+    # whole value and the next cell's: "DOB: 14/02/1979 | 07700 900318", "Time: 0930 | Grade")
+    r"|(?P<wrapped>(?:(?<=: )|(?<=:))(?:0\d{3,5}|(?:\d{1,4}[/\-.]){1,2}|\d{2}/\d{1,5}) \| "
+    r"\d[\dA-Z]{0,9}(?:[/\-.][\dA-Z]{1,6}){0,2}(?= \||$))"
     # characters written into a form's boxes: "|S|A|N|D|H|U| | |", "|W|V|1|0| |9|Q|L|"
     r"|(?P<boxed>\|(?:[^|\n]\|){4,})"
     # digits typed apart, four or more: "crime 36/ 9 1 2 0 4 /24", "HB ref PCC-HB 4 4 1 2 0 9"
@@ -116,11 +121,12 @@ _QUICK = (
     (" -", re.compile(r"\w -\w")),
     ("- ", re.compile(r"\w- \w")),
     ("|", re.compile(r"\|[^|\n]\|[^|\n]\|[^|\n]\|[^|\n]\|")),
+    ("|", re.compile(r":\s?\d[\d/\-.]{0,5} \| \d")),
     (" ", re.compile(r"(?:^| )[^\W\d_] [^\W\d_] [^\W\d_](?: |$)")),
     (" ", re.compile(r"\d \d \d \d")),
 )
 # Kinds read where they stand, character by character (`_in_place`); the others are decoded.
-_IN_PLACE = frozenset({"boxed", "spaced", "joined", "digits"})
+_IN_PLACE = frozenset({"boxed", "spaced", "joined", "digits", "wrapped"})
 _DIGIT_BESIDE_LETTER = re.compile(r"\d[OolI]|[OolI]\d")
 # A zero, a one or a five in a word of letters, three characters or more: "M0HAMED",
 # "Th0mpson", "Pr1tchard", "L0rraine" inside it; "5HAW", "5ummers" first; "R0BERT5" last.
@@ -264,6 +270,10 @@ def _in_place(kind: str, unit: str) -> list[tuple[int, str]] | None:
         return [*kept, (len(unit) - 1, " ")]
     if kind == "digits":
         return [(i, ch) for i, ch in enumerate(unit) if ch != " "]
+    if kind == "wrapped":  # a phone's groups keep a space; a date's or a code's parts none
+        cut = unit.index(" | ")
+        gone = {cut, cut + 1} if re.fullmatch(r"0\d{3,5}", unit[:cut]) else {cut, cut + 1, cut + 2}
+        return [(i, ch) for i, ch in enumerate(unit) if i not in gone]
     if kind == "spaced":
         return [
             (i, ch)

@@ -4377,6 +4377,84 @@ SHAPES = [
         ["Linden Court", "Brook Street", "Ivy Cottage", "Moor Lane"],
         ["Bury Town Hall | Knowsley Street", "Clitheroe"],
     ),
+    (
+        "a labelled value a form wrapped over its next cell; a time and a grade in the next"
+        " cells stay",
+        "Caller: Dennis | Tel: 07700 | 900412 | DOB: 03/ | 11/1984 | PNC ID: 09/41 | 2277K"
+        " | Time: 0930 | Grade 2",
+        ["900412", "11/1984", "2277K"],
+        ["Time: 0930 | Grade 2"],
+    ),
+    (
+        "a family by its surname after a count or before its household; a town's lads stay",
+        "Noise from the Pickersgill household again, and the two Ormerod lads on bikes; the two"
+        " Leeds lads were not involved.",
+        ["Pickersgill", "Ormerod"],
+        ["the two Leeds lads"],
+    ),
+    (
+        "a risk assessment's colour after its rating stays; a person of that name does not",
+        "Risk rating Amber, down from Red. Amber Clarke said she feels safer.",
+        ["Amber Clarke"],
+        ["Risk rating Amber", "down from Red"],
+    ),
+    (
+        "a door supervisor's licence letters after their name stay outside the name",
+        "Head door Liam Petch SIA 1014 5521 7783 0092 refused him entry.",
+        ["Liam Petch", "1014 5521 7783 0092"],
+        ["SIA"],
+    ),
+    (
+        "an office's out-of-hours number after a reference's cue word stays",
+        "I rang the out of hours number 0113 496 0777 and gave my tenancy number HX/0041827.",
+        ["HX/0041827"],
+        ["0113 496 0777"],
+    ),
+    (
+        "a system's letters and a short number after its cue; a section and a page stay",
+        "Pubwatch ban KPW-207 runs until May; see section 59 and page 112.",
+        ["KPW-207"],
+        ["section 59", "page 112"],
+    ),
+    (
+        "a log's number of a day and month run together in capitals; a count of a size stays",
+        "Linked to 0418 of 22NOV. Ordered 1200 of 14MM bolts.",
+        ["0418 of 22NOV"],
+        ["1200 of 14MM"],
+    ),
+    (
+        "a username before its platform, or an unknown word right after it; the platform's"
+        " sentence stays",
+        "He sells as tyz.vapes on snap and through snap drillkidz; sent it on snap yesterday.",
+        ["tyz.vapes", "drillkidz"],
+        ["on snap yesterday"],
+    ),
+    (
+        "a nickname in single quotes listed after another; a word in quotes after a list stays",
+        "Friends round known as 'Biggs' and 'T-Bone'. Sam and 'stop' were all he said.",
+        ["Biggs", "T-Bone", "Sam"],
+        ["'stop'"],
+    ),
+    (
+        "a kin word in quotes after a strong nickname cue; one in quotes with no cue stays",
+        "Runs for an older male known only as 'Uncle'. Her 'uncle' is no relation.",
+        ["'Uncle'"],
+        ["Her 'uncle'"],
+    ),
+    (
+        "the emergency number opening a call log's entry, or the non-emergency one after its"
+        " time, is no house's; a house numbered 101 on its street is",
+        "999 Moss Side Manchester | caller reports a fight. 19:02 101 Tile Hill Coventry | youths"
+        " again. Caller lives at 101 Coventry Road.",
+        ["101 Coventry Road"],
+        ["999 Moss Side", "101 Tile Hill"],
+    ),
+    (
+        "a unit's call sign in the phonetic alphabet before a place is no house's number",
+        "19:40 Lima 14 Newcastle West End attending; RP lives at 22 Mill Road.",
+        ["22 Mill Road"],
+        ["Lima 14 Newcastle West End"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -193,7 +193,7 @@ class PersonContextRecognizer(PatternMatching):
         "Name in the phonetic alphabet": rf"(?i:\b{PHONETIC})",
         "Name after 'my' before a verb": r"(?i:\bmy\s)",
         "Family name before its people": (
-            r"(?i:\s(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)"
+            r"(?i:\s(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids|household)\b)"
         ),
         "SURNAME with an apostrophe prefix in capitals": r"['’]",
         "SURNAME after an arrest or report verb in capitals": rf"{ARREST_VERBS}\s",
@@ -490,11 +490,12 @@ class PersonContextRecognizer(PatternMatching):
             0.5,
         ),
         # A family named by "the" or "that" and its people: "the Pickering lad", "the jenkins
-        # boys", "that Polglase boy".
+        # boys", "that Polglase boy", "the two Keeling lads", "the Keeling household".
         Pattern(
             "Family name before its people",
-            r"(?i:\b(?:the|that|those))\s+\K(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
-            r"(?=\s+(?i:lads?|boys?|girls?|brothers|sisters|twins|family|kids)\b)",
+            r"(?i:\b(?:the|that|those)(?:\s+(?:two|three|four|both))?)\s+\K"
+            r"(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
+            r"(?=\s+(?i:lads?|boys?|girls?|brothers|sisters|twins|family|kids|household)\b)",
             0.45,
         ),
         # A relation then a lower-case name: "his mum dawn", "my mate kyle" (the cleaning keeps

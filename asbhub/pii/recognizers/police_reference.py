@@ -168,6 +168,20 @@ _AREA_BEFORE = re.compile(
 )
 
 
+def _an_organisations_line(text: str, start: int, end: int) -> bool:
+    """A landline its words give to an office ("the out of hours number 0113 496 0999") is
+    neither a person's phone nor a system's reference."""
+    from asbhub.pii.recognizers.uk_phone import said_to_be_an_organisations
+
+    return _PHONE_SHAPED.fullmatch(text, start, end) is not None and said_to_be_an_organisations(
+        text, start, end
+    )
+
+
+# A landline's shape: "0113 496 0999", "01632 960555", "020 7946 0000".
+_PHONE_SHAPED = re.compile(r"0\d{2,4} ?\d{3,4} ?\d{3,4}")
+
+
 def a_things_number(text: str, start: int, end: int) -> bool:
     """A thing's number, not a person's: a camera's, a lamp post's, a meeting's ("BWV serial
     X81023456"), a solicitor's document exchange's ("DX 718200 Manchester 3"), a planning
@@ -275,7 +289,10 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Number of a date",
             r"(?<![\d/£$.,])\d{3,5}\s+of\s+(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
             # or of a date in words with its year: "Linked 311 of 10 March 2025"
-            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}}\b)",
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+\d{{4}}\b"
+            # or of a day and its month run together in capitals, as a log writes it: "1022 of
+            # 14SEP"
+            r"|(?-i:\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC))(?![\w/]))",
             0.5,
         ),
         Pattern(
@@ -294,6 +311,8 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Reference after an agency's cue",
             rf"{_AGENCY_CUE}\K(?:{_IDENTIFIER}"
             r"|(?-i:[A-Z]{2,6}(?:[/\-][A-Z]{2,6}){1,3}[/\-]\d{3,})\b"
+            # or a system's letters and a short number, joined: "ban BPW-112", "ref HMO/118"
+            r"|(?-i:[A-Z]{2,5}[/\-]\d{3})\b"
             # a code of three parts or more with two digits in it: "ref KL-PR19-F4"
             r"|(?-i:(?=[A-Z0-9/\-]{0,40}\d[A-Z0-9/\-]{0,40}\d)[A-Z]{1,6}(?:[/\-][A-Z0-9]{1,8}){2,4})"
             r"(?![\w/\-]))",
@@ -533,6 +552,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             or _ACT_AND_YEAR.fullmatch(text, start, end) is not None
             or _GRID_REFERENCE_BEFORE.search(text, max(0, start - 24), start) is not None
             or a_things_number(text, start, end)
+            or _an_organisations_line(text, start, end)
         ):
             return True
         words = _WORDS_THEN_YEAR.fullmatch(text, start, end)

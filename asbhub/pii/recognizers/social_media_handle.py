@@ -32,6 +32,9 @@ _COMMON = (
 _HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*(?:[\d_]|\.\w))[\w.\-]{1,29}(?<![.\-])"
 
 
+_PLATFORM_RIGHT_BEFORE = re.compile(
+    r"(?-i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok)\s+(?:is\s+|as\s+|:\s*)?)$"
+)
 _FILE_ENDINGS = (
     "csv|xls|xlsx|pdf|doc|docx|txt|json|xml|jpg|jpeg|png|zip|yaml|yml|mov|mp4|heic|gif|msg|eml"
 )
@@ -58,6 +61,23 @@ class SocialMediaHandleRecognizer(PatternMatching):
             "Username after platform",
             rf"\b{_PLATFORM}(?:\s+{_ACCOUNT_WORD})?{_LINK}\K{_COMMON}{_HANDLE_WITH_MARK}",
             0.7,
+        ),
+        # A username with its marks, then the platform it is on: "kmoney.cro on snap",
+        # "lil_t.b on insta" (not a file: "clip.mp4 on snap").
+        Pattern(
+            "Username before its platform",
+            rf"(?<![\w.@]){_COMMON}{_HANDLE_WITH_MARK}"
+            rf"(?<!\.(?:{_FILE_ENDINGS}))(?=\s+(?:on|via)\s+{_PLATFORM})",
+            0.6,
+        ),
+        # A word no dictionary or name list holds, in lower case, right after a platform:
+        # "selling vapes through snap jesvapez" (the recognizer's `refuted` drops known words:
+        # "on snap yesterday", "tiktok videos").
+        Pattern(
+            "Unknown word after platform",
+            r"(?-i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok)\s+(?:is\s+|as\s+|:\s*)?"
+            r"\K[a-z][a-z0-9]{4,29})\b(?![.@\-])",
+            0.5,
         ),
         # A Discord name with its four-digit tag: "messaged by discord nightcrawler#4471".
         Pattern(
@@ -140,6 +160,22 @@ class SocialMediaHandleRecognizer(PatternMatching):
         "handle",
         "username",
     ]
+
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        """A plain lower-case word after a platform that a dictionary, a place or a name list
+        holds is the sentence's ("on snap yesterday"), not a username."""
+        word = text[start:end]
+        if (
+            not (word.isalpha() and word.islower())
+            or _PLATFORM_RIGHT_BEFORE.search(text, max(0, start - 16), start) is None
+        ):
+            return False
+        from asbhub.pii.gazetteers import english_words, first_names, not_names, places, surnames
+
+        return any(
+            word in words
+            for words in (english_words(), not_names(), places(), first_names(), surnames())
+        ) or (word.endswith("s") and word[:-1] in english_words())
 
     def __init__(self, supported_entity: str = "SOCIAL_MEDIA_HANDLE") -> None:
         super().__init__(

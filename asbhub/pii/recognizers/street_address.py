@@ -324,6 +324,11 @@ def _estate_street() -> str:
 
 
 _AGE_IN_BRACKETS = re.compile(r"\d{1,2},\s")
+# The emergency and the non-emergency numbers a call log opens an entry with: "999 Moss Side
+# Manchester" (at the text's or a cell's start), "19:02 101 Coventry Tile Hill" (after a time;
+# a form's cell may hold a house 101: "| 101 Church Street |").
+_CALL_NUMBER = re.compile(r"999\b|(?:101|111|105)\b(?<=\d{2}[:.]\d{2}\s\d{3})")
+_LOG_LINE_START = re.compile(r"(?:^|[|\n]|\b\d{1,2}[:.]\d{2}(?:hrs)?)\s*$")
 # A number, then a verb's or a word's -ing in lower case before a street's capitals: what the
 # number counts or dates is doing there ("3 crossing Loxley Road", "Fri 21/03 covering Albert
 # Park"), not a house in a street (which would be "3 Crossing Road" or "3 crossing road"); so
@@ -352,6 +357,9 @@ _FLOOR_OR_FLAT = re.compile(r"\b(?i:flat|floor)\b")
 _NUMBERED_BEFORE = re.compile(
     r"\b(?i:(item|action|room|page|para|paragraph|point|section|route|bus|platform|gate|exit"
     r"|stage|phase|option|appendix|annex|week|day|question|court|courtroom))\s+$"
+    # a unit's call sign in the phonetic alphabet: "Lima 14 Newcastle West End", "Tango 3"
+    r"|\b(Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|India|Juliet|Kilo|Lima|Mike"
+    r"|November|Oscar|Papa|Quebec|Romeo|Sierra|Tango|Uniform|Victor|Whiskey|Yankee|Zulu)\s+$"
 )
 
 
@@ -679,11 +687,15 @@ class StreetAddressRecognizer(PatternMatching):
             return True  # "3 crossing Loxley Road", "21/03 covering Albert Park": no house's
         if _AGE_IN_BRACKETS.match(text, start) and text[max(0, start - 1) : start] == "(":
             return True  # "Khalid Osman (15, Beaumont Leys)": an age and a district
+        if _CALL_NUMBER.match(text, start) and _LOG_LINE_START.search(
+            text, max(0, start - 12), start
+        ):
+            return True  # "999 Moss Side Manchester | caller…": a call, not a house
         numbered = _NUMBERED_BEFORE.search(text, max(0, start - 16), start)
         if numbered is None:
             return False
         # a court's room ("COURT 3", "in Court 1"), not a block's last word ("Claremont Court 44")
-        return numbered.group(1).lower() not in ("court", "courtroom") or (
+        return (numbered.group(1) or "").lower() not in ("court", "courtroom") or (
             _CAPITALISED_WORD_BEFORE.search(text, max(0, numbered.start() - 30), numbered.start())
             is None
         )

@@ -83,6 +83,12 @@ def organisations_line(text: str, start: int, end: int) -> bool:
         return len(digits) >= 10
     if not digits.startswith(("01", "02")):
         return False
+    return said_to_be_an_organisations(text, start, end)
+
+
+def said_to_be_an_organisations(text: str, start: int, end: int) -> bool:
+    """Whether the words beside text[start:end] give it to an organisation: "the out of hours
+    number", "switchboard", "(main)"."""
     return (
         _ORGANISATIONS_LINE_BEFORE.search(text, max(0, start - 40), start) is not None
         or _ORGANISATIONS_LINE_AFTER.match(text, end) is not None
