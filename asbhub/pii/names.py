@@ -316,6 +316,7 @@ _LEADING = ROLE_WORDS | _wordset(
     " dci sgt insp cons const nurse reg registered the farmer manager caretaker warden guard"
     " shopkeeper"
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
+    " annwyl syr madam"  # Welsh "dear" and "sir": "Annwyl Mrs Eirlys Parry,", "Annwyl Syr/Madam"
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
     " pastor deacon deaconess imam rabbi reverend revd fr bishop vicar canon sheikh"
     # honorifics of other languages a name may carry before or after it: "Pani Halina Zając",

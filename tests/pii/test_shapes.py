@@ -4455,6 +4455,26 @@ SHAPES = [
         ["22 Mill Road"],
         ["Lima 14 Newcastle West End"],
     ),
+    (
+        'a name after the Welsh "dear" and a title in a letter\'s greeting',
+        "Annwyl Mrs Eirlys Parry, diolch am eich galwad. Annwyl Syr/Madam, the meeting is at"
+        " Caernarfon.",
+        ["Eirlys Parry"],
+        ["Annwyl Syr/Madam", "Caernarfon"],
+    ),
+    (
+        "a house's number written out with capitals and its hyphen; a street named with a"
+        " number's word stays",
+        "Tenant of Twenty-Three Copson Street, Manchester; youths gather on Seven Sisters Road.",
+        ["Twenty-Three Copson Street"],
+        ["Seven Sisters Road"],
+    ),
+    (
+        "a licensed cab's plate number; a bus route's number stays",
+        "00:40 hackney plate 212, driver badge 3391; he took the 212 bus home.",
+        ["plate 212,"],
+        ["the 212 bus"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -218,6 +218,14 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?<![\w/.\-+£$])(?!0[1-9]\d{8,9}(?!\d)|00[1-9]|44\d{10}(?!\d))\d{10,16}(?![\w/]|\.\d)",
             0.5,
         ),
+        # A licensed cab's plate, its council's number for the proprietor: "hackney plate 212",
+        # "PH plate no. 0417" (not the cab's registration: "taxi plate AB12 CDE").
+        Pattern(
+            "Licensed cab's plate number",
+            r"\b(?:hackney|taxi|cab|ph|phv|private\s+hire)\s+(?:licence\s+)?plate"
+            r"\s*(?:no\.?|number|#)?\s*:?\s*\K(?-i:[A-Z]{1,3}\s?-?)?\d{2,5}\b(?!\s?[A-Z]{3}\b)",
+            0.6,
+        ),
         # A licensed driver's or vendor's badge: "driver badge 0456", "Big Issue badge 3381".
         Pattern(
             "Badge number",

@@ -148,6 +148,12 @@ _SPOKEN_WORDS = (
     rf"|(?:{_UNITS})\s+hundred(?:\s+and)?(?:\s+(?:{_UNITS}))?|(?!one\b)(?:{_UNITS}))"
 )
 _SPOKEN_NUMBER = rf"{_SPOKEN_WORDS}\s+"
+# Written out with capitals, a house's number only with its hyphen ("Twenty-Three Copson
+# Street"): "Seven Sisters Road", "Nine Elms Lane" are streets' own names.
+_TITLED_NUMBER = (
+    r"(?-i:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)"
+    r"-(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine))\s+"
+)
 _SPOKEN_NUMBER_ALONE = re.compile(_SPOKEN_WORDS, re.IGNORECASE)
 # What follows a name that makes it a school's or a station's, not a street's: "a group of 8
 # Framwellgate School age kids".
@@ -393,7 +399,7 @@ class StreetAddressRecognizer(PatternMatching):
             # in capitals only after "number" ("NUMBER SEVEN BURGESS ROAD"; "ON FORTY FOOT BANK"
             # is a road's name); before a Welsh street too ("twenty-seven Heol y Felin")
             rf"\b(?<!(?i:the|a|an|about|some|for)\s)"
-            rf"(?:(?-i:{_SPOKEN_NUMBER})|(?<=(?i:number|no\.?)\s)(?!(?-i:[A-Z][a-z]))"
+            rf"(?:(?-i:{_SPOKEN_NUMBER})|{_TITLED_NUMBER}|(?<=(?i:number|no\.?)\s)(?!(?-i:[A-Z][a-z]))"
             # (after "number", a caller's pause: "number twelve, Saxon Walk")
             rf"(?:{_SPOKEN_WORDS},?\s+))(?:{_STREET}|{_WELSH_NAMED_STREET})",
             0.55,
