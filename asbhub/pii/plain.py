@@ -27,6 +27,8 @@ it came from, so an entity found in the view is redacted in the original as writ
   four or more single letters typed one space apart are one word ("D r u m m o n d"), and
   characters written one to a box are read together ("|W|V|1|0| |9|Q|L|" is "WV10 9QL");
 * four or more digits typed one space apart are one number ("36/ 9 1 2 0 4 /24");
+* a labelled value a form wrapped over its next cell is read together, its first part short of
+  a value ("Tel: 07700 | 900318", "Date of birth: 14/ | 02/1979", "PNCID: 03/22 | 7719C");
 * a code's joints lose the spaces a form or a hand put beside them ("GWP/INT/ 25 /00981",
   "slc / asb / 2024 / 118"), where the code holds four digits or more;
 * a correction struck through is left out and goes with the value after it: "960 ~~413~~ 431"
