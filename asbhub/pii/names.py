@@ -1902,14 +1902,6 @@ _MONTHS_JOINED = re.compile(
 )
 
 
-# A risk assessment's colour after its rating: "Risk rating Amber", "RAG: Red", "rated Green".
-_RAG_RATING_BEFORE = re.compile(
-    r"\b(?i:rag(?:\s+rat(?:ing|ed))?|rating|rated|risk(?:\s+level)?|(?:up|down)\s+from)"
-    r"\s*(?::|-|–|=|\bis\b|\bas\b|\bto\b|\bat\b)?\s*$"
-)
-_RAG_COLOURS = re.compile(r"(?i:amber|red|green|black|blue|white)")
-
-
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     if _a_named_law(text, cand):
@@ -3183,6 +3175,14 @@ _WEATHER = re.compile(
     r"\b(?i:winds?|gusts?|gales?|debris|fallen|blew|blown|flood(?:s|ing|ed)?|damaged?|weather"
     r"|met\s+office|trees?|fences?|power\s+cuts?|roofs?|tiles|warnings?|rain|snow)\b"
 )
+
+
+# A risk assessment's colour after its rating: "Risk rating Amber", "RAG: Red", "rated Green".
+_RAG_RATING_BEFORE = re.compile(
+    r"\b(?i:rag(?:\s+rat(?:ing|ed))?|rating|rated|risk(?:\s+level)?|(?:up|down)\s+from)"
+    r"\s*(?::|-|–|=|\bis\b|\bas\b|\bto\b|\bat\b)?\s*$"
+)
+_RAG_COLOURS = re.compile(r"(?i:amber|red|green|black|blue|white)")
 
 
 def names_a_thing(text: str, ent: Entity | Candidate) -> bool:

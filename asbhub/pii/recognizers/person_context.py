@@ -80,6 +80,8 @@ _STRONG_CUE = (
     rf"(?i:named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|names?\s+(?:is|was|of|given\s+as)|names?\s*:"
     rf"|names\s+are|names?\s+given(?:\s+as)?\s*:|{NICKNAME_CUES})"
 )
+# A family's people after its name: "the Pickering lad", "the Keeling household".
+_FAMILYS_PEOPLE = r"(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids|household)"
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
     rf"(?i:called|named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
@@ -192,9 +194,7 @@ class PersonContextRecognizer(PatternMatching):
         "Letters spelled one by one": (r"\b[A-Z],", r"\sfor\s", "-"),
         "Name in the phonetic alphabet": rf"(?i:\b{PHONETIC})",
         "Name after 'my' before a verb": r"(?i:\bmy\s)",
-        "Family name before its people": (
-            r"(?i:\s(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids|household)\b)"
-        ),
+        "Family name before its people": (rf"(?i:\s{_FAMILYS_PEOPLE}\b)"),
         "SURNAME with an apostrophe prefix in capitals": r"['’]",
         "SURNAME after an arrest or report verb in capitals": rf"{ARREST_VERBS}\s",
         "Street nickname of 'Lil' and a letter or a name": r"(?i:\blil)",
@@ -495,7 +495,7 @@ class PersonContextRecognizer(PatternMatching):
             "Family name before its people",
             r"(?i:\b(?:the|that|those)(?:\s+(?:two|three|four|both))?)\s+\K"
             r"(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
-            r"(?=\s+(?i:lads?|boys?|girls?|brothers|sisters|twins|family|kids|household)\b)",
+            rf"(?=\s+(?i:{_FAMILYS_PEOPLE})\b)",
             0.45,
         ),
         # A relation then a lower-case name: "his mum dawn", "my mate kyle" (the cleaning keeps

@@ -32,9 +32,9 @@ _COMMON = (
 _HANDLE_WITH_MARK = r"[A-Za-z0-9_](?=[\w.\-]*(?:[\d_]|\.\w))[\w.\-]{1,29}(?<![.\-])"
 
 
-_PLATFORM_RIGHT_BEFORE = re.compile(
-    r"(?-i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok)\s+(?:is\s+|as\s+|:\s*)?)$"
-)
+# A platform named in lower case right before a word: "through snap jesvapez", "insta is …".
+_PLATFORM_SAID = r"(?-i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok)\s+(?:is\s+|as\s+|:\s*)?)"
+_PLATFORM_RIGHT_BEFORE = re.compile(rf"{_PLATFORM_SAID}$")
 _FILE_ENDINGS = (
     "csv|xls|xlsx|pdf|doc|docx|txt|json|xml|jpg|jpeg|png|zip|yaml|yml|mov|mp4|heic|gif|msg|eml"
 )
@@ -75,8 +75,7 @@ class SocialMediaHandleRecognizer(PatternMatching):
         # "on snap yesterday", "tiktok videos").
         Pattern(
             "Unknown word after platform",
-            r"(?-i:\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok)\s+(?:is\s+|as\s+|:\s*)?"
-            r"\K[a-z][a-z0-9]{4,29})\b(?![.@\-])",
+            rf"{_PLATFORM_SAID}\K(?-i:[a-z][a-z0-9]{{4,29}})\b(?![.@\-])",
             0.5,
         ),
         # A Discord name with its four-digit tag: "messaged by discord nightcrawler#4471".
