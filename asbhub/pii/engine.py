@@ -211,6 +211,7 @@ class RedactionEngine:
         from asbhub.pii.names import (
             clean_names,
             drop_straddling,
+            families_by_plural,
             initials_of_names,
             initials_where_a_person_stands,
             joined_names,
@@ -218,6 +219,7 @@ class RedactionEngine:
             not_a_name_word,
             quoted_names_listed,
             repeat_names,
+            without_pets,
         )
 
         candidates = drop_straddling(text, clean_names(text, candidates))
@@ -227,6 +229,7 @@ class RedactionEngine:
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities) + initials_of_names(text, entities)
         again += said_again(text, entities) + initials_where_a_person_stands(text)
+        again += families_by_plural(text)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)
@@ -247,6 +250,7 @@ class RedactionEngine:
         entities = without_organisations(text, tidy(text, entities))
         # (an operation's or a storm's name, however a name was found: "Op Ivy", "Storm Arwen")
         entities = [e for e in entities if e.type != "PERSON" or not names_a_thing(text, e)]
+        entities = without_pets(text, entities)
         entities = _in_original(view, self._unshared(text, entities))
         return Redaction(redact_text(original, entities), entities)
 

@@ -112,6 +112,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning70": SetRole.TUNED_ON,
     "tuning71": SetRole.TUNED_ON,
     "tuning72": SetRole.TUNED_ON,
+    "tuning73": SetRole.TUNED_ON,
+    "tuning74": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -115,7 +115,13 @@ _PERSON_VERB_BEFORE = re.compile(
     # (not "relating to", "visits to", "allocated to": they take places and teams as often)
     r"|given|handed|referred|introduced|engaged|chatted|linked|married|belongs?|belonging"
     r"|registered|lent|leased|let|issued|served|lives|living|stays|staying)"
-    r"\s+(?:to|with)\s+$",
+    r"\s+(?:to|with)\s+$"
+    # and what someone made, before "by": "Facebook post by Kayleigh Marsh", "statement taken by
+    # Jo Hill" (not "parked by Rose Hill")
+    r"|\b(?:post|posts|posted|comment|comments|commented|tweet|tweeted|message|messages|video"
+    r"|shared|uploaded|written|wrote|sent|signed|made|taken|given|reported|logged|recorded"
+    r"|filmed|statement|letter|e-?mail|complaint|referral|raised|completed|authored|note|notes)"
+    r"\s+by\s+$",
     re.IGNORECASE,
 )
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
@@ -1287,6 +1293,8 @@ def _placed_landmark(text: str, words: list[re.Match[str]]) -> bool:
     first, last = words[0].group().lower(), words[-1].group().lower()
     if text[words[-1].end() : words[-1].end() + 1] in ("'", "’"):
         return False  # "attended Holly Green's flat": hers
+    if _PERSON_VERB_BEFORE.search(text, max(0, words[0].start() - 30), words[0].start()):
+        return False  # "a Facebook post by Kayleigh Marsh (Grimsby)", "spoke to Rose Hill"
     placed = _AT_PLACE_BEFORE.search(text, max(0, words[0].start() - 14), words[0].start())
     if (
         placed
@@ -1873,26 +1881,75 @@ _PARTICIPLES = _wordset("given known unknown taken shown spelt written")
 _MODAL_NEXT = re.compile(r"\s+(?:be|not|have|need|continue|review|update|attend|chase)\b")
 # Animals kept as pets, by kind and breed: a name beside one of these words is a pet's.
 _PET_WORDS = (
-    r"(?:dog|dogs|cat|cats|puppy|pup|kitten|staffy|staffie|staffies|husky|beagle|alsatian"
-    r"|rottweiler|rottie|bulldog|terrier|collie|spaniel|labrador|poodle|chihuahua|pitbull"
-    r"|bully|greyhound|lurcher|whippet|cockapoo|cavapoo|dachshund|shepherd|mastiff|akita"
-    r"|parrot|rabbit|pony|ferret|tomcat|moggy)"
+    r"(?:(?:dog|cat|pup|kitten|staffy|staffie|husk|beagle|alsatian|rottweiler|rottie|bulldog"
+    r"|terrier|collie|spaniel|labrador|poodle|chihuahua|pitbull|bully|bullie|greyhound|lurcher"
+    r"|whippet|cockapoo|cavapoo|dachshund|shepherd|mastiff|akita|parrot|rabbit|pony|ponie"
+    r"|ferret|tomcat|moggy|puppie|huskie|cockerel|rooster|hen|goat|horse|dug)s?|puppy|husky"
+    r"|ponies|puppies|huskies)"
 )
-# "his dog Rocco", "a big dog, Zeus,", "the dog called Tyson"
-_PET_BEFORE = re.compile(rf"\b(?i:{_PET_WORDS})(?:\s+(?:called|named))?,?\s+$")
-# "Luna (husky)", "Rupert, a beagle", "Bella (next doors cat", "Tyson, a staffy"
+_DETERMINER = r"(?:a|an|the|our|their|his|her|my|your|next\s+doors?|next\s+door['’]s)"
+# A pet's word that names a job or a thing of dogs, not the animal: "JR, Dog Warden", "dog fouling"
+_NOT_THE_ANIMAL = (
+    r"(?!\s+(?i:wardens?|officers?|units?|teams?|section|handlers?|walkers?|fouling|attacks?"
+    r"|bites?|mess|control|licen[cs]es?|groomers?|kennels)\b)"
+)
+# "his dog Rocco", "a big dog, Zeus,", "the dog called Tyson", "lurcher \"Tess\"", "a loose pony
+# (Bracken)", and the second of two: "his dogs Roxy and Alan", "lurchers \"Bess\" and \"Jet\""
+# (not a list's next item: "fireworks at peoples dogs, dai n rhodri"), and after its owner's
+# name: "Declan Rooney's brown lurcher, Bruno"
+_PET_BEFORE = re.compile(
+    rf"(?:(?:\b{_DETERMINER}|['’]s)\s+(?:[\w'’\-]+\s+){{0,2}}(?i:{_PET_WORDS}),\s*"
+    rf"|\b(?i:{_PET_WORDS})(?:\s+(?:called|named))?\s*(?:\(\s*)?)[\"'“‘]?"
+    r"(?:[A-Z][\w'’\-]+[\"'”’]?\s+(?:and|&)\s+[\"'“‘]?)?$"
+)
+# "the cockerel (they call him Gerry)", "a husky - guests call them Luna and Max"
+_PET_CALLED_BEFORE = re.compile(
+    rf"\b(?i:{_PET_WORDS})\b[^.;\n]{{0,40}}\b(?:call|calls|called|named)\s+(?:him|her|it|them)\s+"
+    r"(?:[A-Z][\w'’\-]+\s+(?:and|&)\s+)?$"
+)
+# "Luna (husky)", "Bella (next doors cat", "Rupert, a beagle", "Tyson, a staffy", "(Luna,
+# husky)", "Kevin is the dog" (not "Mark, walking his dog", "JR, Dog Warden", "Kevin is the
+# dog's owner")
 _PET_AFTER = re.compile(
-    rf"\s*(?:\(|,)\s*(?:(?:a|an|the|our|their|his|her|my|next\s+doors?|next\s+door['’]s)\s+)?"
-    rf"(?:[\w'’\-]+\s+){{0,2}}?(?i:{_PET_WORDS})\b"
+    rf"(?:\s*\(\s*(?:{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,2}}?|(?:[\w'’\-]+\s+)??)"
+    rf"|\s*,\s*{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,2}}?"
+    rf"|\s*,\s*(?=(?i:{_PET_WORDS})\s*\))"
+    rf"|\s+(?:is|was)\s+(?:a|an|the|our|their|his|her|my)\s+(?:[\w'’\-]+\s+)??)"
+    rf"(?i:{_PET_WORDS})(?![\w'’]){_NOT_THE_ANIMAL}"
 )
 
 
 def _a_pets_name(text: str, start: int, end: int) -> bool:
     """A name beside a pet's word: the animal's, not a person's."""
     return (
-        _PET_BEFORE.search(text, max(0, start - 30), start) is not None
+        _PET_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _PET_CALLED_BEFORE.search(text, max(0, start - 80), start) is not None
         or _PET_AFTER.match(text, end) is not None
     )
+
+
+def without_pets(text: str, entities: list[Entity]) -> list[Entity]:
+    """Leave out a one-word PERSON that is a pet's name, wherever it was found from: beside a
+    pet's word ("his dogs Roxy and Alan"), or the same word again where the note names no one
+    of that name ("Kevin (a staffy) … he says Kevin only barks"); and a pet's word taken for a
+    name at a sentence's start ("Lurchers \"Bess\" and \"Jet\" forfeited")."""
+    people = [e for e in entities if e.type == "PERSON"]
+    alone = [e for e in people if re.fullmatch(r"[^\W\d_][\w'’\-]*", text[e.start : e.end])]
+    pets = {text[e.start : e.end] for e in alone if _a_pets_name(text, e.start, e.end)}
+    # (a word of someone's full name is theirs: "Kevin" after "your son Kevin Wong")
+    in_full_names = {
+        w for e in people if e not in alone for w in re.findall(r"[\w'’\-]+", text[e.start : e.end])
+    }
+    pets -= in_full_names
+    return [
+        e
+        for e in entities
+        if e not in alone
+        or (
+            text[e.start : e.end] not in pets
+            and not re.fullmatch(_PET_WORDS, text[e.start : e.end], re.I)
+        )
+    ]
 
 
 _CHURCHMAN_BEFORE = re.compile(r"\b(?-i:Archbishop|Bishop|Cardinal|Pope)\s+$")
@@ -2020,7 +2077,18 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         "_" in span
         or _machine_value_of(text, cand.start, cand.end)
-        or _PLACE_LABEL_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+        or (
+            (label := _PLACE_LABEL_BEFORE.search(text, max(0, cand.start - 30), cand.start))
+            # (a listed first name and surname, neither a word, is a private landlord's:
+            # "Landlord: Bartosz Zieliński"; not a venue's: "Venue: Molly Malone's")
+            and not (
+                "landlord" in label.group().lower()
+                and len(words) == 2
+                and words[0] in first_names()
+                and words[1] in surnames()
+                and not any(not_a_name_word(w) for w in words)
+            )
+        )
     ):
         return True  # '"tenancy_ref":', '"landlord": "Clarion Housing"', "RENT_ACC="
     if (2 <= len(words) <= 3 or _CALL_SIGN_NUMBER.match(text, cand.end)) and all(
@@ -2549,7 +2617,9 @@ _QUOTES = "\"“”‘’'"
 NICKNAME_CUES = (
     r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we|he|she)\s+"
     r"(?:all\s+)?(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?"
-    r"|calls\s+(?:him|her)self|known\s+\w+ly\s+as|called\s+(?:him|her)"
+    r"|call(?:s|ed)?\s+(?:him|her|them)sel(?:f|ves)|known\s+\w+ly\s+as|called\s+(?:him|her)"
+    # a profile's name beside its handle: "(display name 'Skyy B')"
+    r"|display\s+name(?:\s+(?:is|was|as|shows?|reads?))?"
     r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+(?:is\s+|was\s+)?called"
     r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
     r"|real\s+name(?:\s+(?:is|believed(?:\s+to\s+be)?|possibly|maybe|probably))?"
@@ -2559,8 +2629,10 @@ NAME_ANSWER = (
     # the question: "name?", "your name sir?", "surname please?", "who am I speaking to?"
     r"(?:(?:sur|fore|first\s+|full\s+)?name(?:\s+(?:please|sir|madam|love|mate|pal))?"
     r"|who\s+am\s+i\s+(?:speaking|talking)\s+to)\s*\?+\s*"
+    # a chat's next line and its time: "What's your name? | 22:03 User: lily"
+    r"(?:\|\s*)?(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?\s+)?"
     # the one who answers: a caller, or any speaker's label in capitals ("FEMALE", "MALE 2")
-    r"(?:c|caller|user|customer|visitor|rp|resident|(?-i:[A-Z]{2,12}(?:\s\d{1,2})?))\s*:"
+    r"(?:c|caller|user|customer|visitor|guest|rp|resident|(?-i:[A-Z]{2,12}(?:\s\d{1,2})?))\s*:"
     r"\s*(?:(?:it'?s|its|my\s+name\s+is|my\s+name'?s|i'?m|yes,?|yeah,?|er,?|erm,?|um,?)\s+)?"
 )
 _STRONG_CUES = rf"nicknamed|known\s+as|aka|a\.k\.a\.?|{NICKNAME_CUES}|{NAME_ANSWER}"
@@ -3026,6 +3098,43 @@ def quoted_names_listed(text: str, entities: Sequence[Entity]) -> list[Candidate
     return found
 
 
+# A family by its surname in the plural: "(the Kellys)", "the Dohertys next door", "the O'Hares
+# at 15 Carnagat Park", where what follows is what people do or where they are (not "the Symes
+# centre", "the Calders lot", "the Nowells and the Ashtons": places, as some cities name rows of
+# streets), and not after a word that places it ("at the Calders.").
+_FAMILY_PLURAL = re.compile(
+    r"\b(?:the|The|THE)\s+"
+    r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+|c[A-Z][a-z]+|ac[A-Z][a-z]+))(?:e?s)(?=['’]?"
+    r"(?:\s*(?:[,;.:)!?\"“”|]|$)|\s+(?:at|from|on|in|next|across|opposite|over|up|down|round"
+    r"|are|were|have|had|has|say|said|says|who|kids|boys|girls|lads|family|house|household"
+    r"|children|again|themselves|both|all|still|moved|keep|kept|get|got|they|ther|their|thier"
+    r"|been|is|was|do|did|dont|don['’]t|never|always)\b))"
+)
+
+_PLACING_BEFORE = re.compile(r"\b(?i:at|in|on|near|round|around|behind|outside|past|by)\s+$")
+
+
+def families_by_plural(text: str) -> list[Candidate]:
+    """A family named by its surname in the plural ("the Kellys", "the Pascoes"), where the
+    singular is a listed surname and the plural no word, place or shop ("the Wards", "the
+    Morrisons" are left)."""
+    found = []
+    for m in _FAMILY_PLURAL.finditer(text):
+        if _PLACING_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        word = text[m.start(1) : m.end()].rstrip("'’")
+        low = word.lower()
+        if any(low in words for words in (english_words(), places(), not_names())):
+            continue
+        stems = (low[:-1], low[:-2]) if low.endswith("es") else (low[:-1],)
+        # (a singular that is also a place's name may be streets named after it: "the Ashtons")
+        if any(stem in surnames() for stem in stems) and not any(
+            stem in places() for stem in stems
+        ):
+            found.append(Candidate("PERSON", m.start(1), m.start(1) + len(word), 0.55, "context"))
+    return found
+
+
 _LIST_WORDS = re.compile(r"(?:[^\W\d_][^\W\d_'’\-]*\s*(?:,|&|/|\s(?:and|n|or)\s)\s*){1,4}$")
 
 
@@ -3390,9 +3499,19 @@ _PERSONS_WORD_COMMA_BEFORE = re.compile(
     r"|daughter|youth|lass|teenager|mate),\s$"
 )
 
+# Who wrote a note, by their initials where it ends: "case note by DW, Public Protection", "notes
+# GJ", "worker ND" (not "notes NFA": _NOT_INITIALS).
+_WRITER_BEFORE = re.compile(
+    r"\b(?i:(?:case\s+)?notes?(?:\s+by)?|(?:logged|written|recorded|completed|updated|entered"
+    r"|signed|typed|minuted)\s+by|worker|author)\s*:?\s+$"
+)
+_NOTE_ENDS_AFTER = re.compile(r"\s*(?:[,.;|]|$)")
+
 
 def _where_a_person_stands(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 24) : start]
+    if _WRITER_BEFORE.search(before) and _NOTE_ENDS_AFTER.match(text, end):
+        return True
     if _THEIRS_AFTER.match(text, end):
         return _ARTICLE_BEFORE.search(before) is None  # not "the XL's owner"
     if _TWO_LETTERS.fullmatch(text, start, end) and _SPEECH_AFTER.match(text, end):

@@ -4475,6 +4475,144 @@ SHAPES = [
         ["plate 212,"],
         ["the 212 bus"],
     ),
+    (
+        "a reference with a year between a body's letters and its court's or office's",
+        "PPS file PPS/23/NEW/20417; warrant SDM/23/W/00412; planning application 24/04117/FUL.",
+        ["PPS/23/", "SDM/23/W"],
+        ["24/04117/FUL"],
+    ),
+    (
+        "a year after its year-of-birth cue; a search's year stays",
+        "PND search SURNAME=KOVAC YOB=1991, run in 2024 for Stoke.",
+        ["1991"],
+        ["2024"],
+    ),
+    (
+        "a CRO or Scottish SCRO number after its cue, without a check letter; a cell's stays",
+        "DOB: 12/12/1972 | SCRO: 118274/90 | placed in cell 12/4.",
+        ["12/12/1972", "118274/90"],
+        ["cell 12/4"],
+    ),
+    (
+        "a PNC id with its slash left out after its cue; a collar number stays",
+        "pnc 11450927m checked by collar 4471.",
+        ["11450927m"],
+        ["collar 4471"],
+    ),
+    (
+        "two pets named after their kind's word; a person beside them goes",
+        "His dogs Nelson and Dora bark all day, says neighbour Sandra.",
+        ["Sandra"],
+        ["Nelson and Dora"],
+    ),
+    (
+        "a pet the note says people call by a name; its owner goes",
+        "The goat - the kids call her Gladys - got out again; owner Fiona rang.",
+        ["Fiona"],
+        ["Gladys"],
+    ),
+    (
+        "a pet's name said again where no one of the name is in the note",
+        "Our neighbour's staffy, Rocco, howls. Rocco is the dog, not the lodger Dean.",
+        ["Dean"],
+        ["Rocco is the dog"],
+    ),
+    (
+        "an organisation's account by a word of its name; a person's handle goes",
+        "Shared by @HullCityCouncil and @NYPolice_Ops; first posted by @jaz_kid99.",
+        ["@jaz_kid99"],
+        ["@HullCityCouncil", "@NYPolice_Ops"],
+    ),
+    (
+        "a house named by the Welsh word for a cottage after 'of'; an estate of a house's name"
+        " stays",
+        "Complainant Ffion Rees of Bwthyn Glan Llyn, near Bala; youths from the Tŷ Coch estate.",
+        ["Bwthyn Glan Llyn"],
+        ["Tŷ Coch estate", "Bala"],
+    ),
+    (
+        "a house named by the Cornish word for a house before its street; the town stays",
+        "Mrs Trevail, Chy an Dowr, Penwith Road, St Ives, reported it.",
+        ["Chy an Dowr"],
+        ["St Ives"],
+    ),
+    (
+        "a Scottish farm named by its mains last; a street of the name stays",
+        "Sheep taken from Balgonie Mains by Markinch; Niddrie Mains Road quiet.",
+        ["Balgonie Mains"],
+        ["Niddrie Mains Road"],
+    ),
+    (
+        "a house's name alone before its street and postcode; a shop's stays",
+        "Write to Eilidh Ross, Craigmore, Strathearn Road, PH7 3AB; meet at Tesco, Station"
+        " Road, PH7 4XY.",
+        ["Craigmore"],
+        ["Tesco"],
+    ),
+    (
+        "a name after what they made and 'by', whatever its last word; a place by 'by' stays",
+        "Facebook post by Shannon Marsh (Hull) shared widely; youths gather by Windmill Hill.",
+        ["Shannon Marsh"],
+        ["Windmill Hill"],
+    ),
+    (
+        "a surname after PSNI's 'Cst'; a collar number stays",
+        "Out of hours (Fri/Sat). Joint visit with PSNI Neighbourhood Cst Orr 11:00 26/02. PCSO"
+        " 4471 present.",
+        ["Orr"],
+        ["PCSO 4471", "11:00 26/02"],
+    ),
+    (
+        "a chat's reply to its question for a name; a refusal stays",
+        "Agent: What's your name? | User: lily | Agent: And your surname? | User: prefer not"
+        " to say",
+        ["User: lily"],
+        ["prefer not to say"],
+    ),
+    (
+        "a family by its surname in the plural; places named so stay",
+        "The Gallaghers next door again; fly-tipping at the Calders; leaflets to the Ashtons.",
+        ["Gallaghers"],
+        ["Calders", "Ashtons"],
+    ),
+    (
+        "a private landlord's name after the landlord's label; a venue's after its label stays",
+        "Private Landlord Registration - ASB Notice | Landlord: Tomasz Nowak, registration no"
+        " 118842/260/22190 | Venue: Nellie Dean's, Dean Street",
+        ["Tomasz Nowak"],
+        ["Nellie Dean's"],
+    ),
+    (
+        "initials of a note's writer where the note ends; an outcome's letters stay",
+        "Visit booked for 12/03 at Hulme Library, outcome NFA so far. notes KT",
+        ["notes KT"],
+        ["NFA"],
+    ),
+    (
+        "a farm's register numbers after their cues; a count of its stock stays",
+        "Holding CPH 41/207/0019, flock mark UK 0 744120; 40 ewes taken.",
+        ["41/207/0019", "UK 0 744120"],
+        ["40 ewes"],
+    ),
+    (
+        "an identifier 'given as' after its cue; the time stays",
+        "Drone operator ID given as GBR-OP-4KD9W2XR7P1M, flown at 14:00.",
+        ["4KD9W2XR7P1M"],
+        ["14:00"],
+    ),
+    (
+        "a username after a platform and 'from'; a word after the platform stays",
+        "She showed me a snap from kai.b_07 about it; the snap from yesterday too.",
+        ["kai.b_07"],
+        ["snap from yesterday"],
+    ),
+    (
+        "a nickname after 'call himself' and a display name in quotes; 'called' as a verb stays",
+        "man who did it call himself 'Brick', white, about 20, then called the police; messages"
+        " from j.w_9 (display name 'Storm') at 21:03",
+        ["'Brick'", "'Storm'"],
+        ["called the police"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -282,6 +282,13 @@ class DateOfBirthRecognizer(PatternMatching):
             r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?\b",
             0.6,
         ),
+        # A search's or a form's year of birth: "YOB=1985", "Year of birth: 1979", "Y.O.B 2008".
+        Pattern(
+            "Year after its year-of-birth cue",
+            r"\b(?:yob|y\.o\.b\.?|year\s+of\s+birth|birth\s+year)\s*[:=\-]?\s*\K"
+            r"(?:19[2-9]\d|20[0-2]\d)\b",
+            0.6,
+        ),
         Pattern("Year after 'b.'", r"(?<![\w.])b\.\s?\K(?:19[3-9]\d|20[01]\d)\b", 0.6),
         # or two digits ("his cousin Reece born 88"), unless a count follows ("born 10 weeks
         # early")

@@ -53,8 +53,9 @@ _NAME = (
 _NAMES = rf"(?:\p{{Lu}}\.?\s|\p{{Lu}}\.(?=\p{{Lu}}\.)){{0,3}}(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
-    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse|Cons|CONS|Const|CONST)"
-    r"\.?(?:\s\d{2,5})?"  # "Cons Ward", "Const. McKnight": a constable (PSNI's shorthand)
+    r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse|Cons|CONS|Const|CONST|Cst|CST)"
+    # "Cons Ward", "Const. McKnight", "Cst Orr": a constable (PSNI's shorthand)
+    r"\.?(?:\s\d{2,5})?"
     # ranks written out: "Chief Inspector Holt", "Detective Sergeant Ashby", "Superintendent Lee"
     r"|(?:(?:Chief|Detective|Police|Temporary|Acting|Det\.?)\s+){0,2}"
     r"(?:Inspector|Sergeant|Constable|Superintendent|Chief\s+Superintendent)"
@@ -84,7 +85,8 @@ _STRONG_CUE = (
 _FAMILYS_PEOPLE = r"(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids|household)"
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
-    rf"(?i:called|named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|goes\s+by|calls\s+(?:him|her)self"
+    rf"(?i:called|named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|goes\s+by"
+    r"|call(?:s|ed)?\s+(?:him|her|them)sel(?:f|ves)|display\s+name(?:\s+(?:is|was|as))?"
     r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)(?:sel(?:f|ves))?"
     r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
@@ -405,7 +407,9 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Answer to a name question",
             rf"(?i:\b{NAME_ANSWER})\K"
-            r"(?!(?i:no|not|why|what|sorry|i|it|can|do)\b)\p{L}[\p{L}'’\-]+(?:\s\p{L}[\p{L}'’\-]+)?",
+            # (not a refusal: "prefer not to say", "rather not", "anon")
+            r"(?!(?i:no|not|why|what|sorry|i|it|can|do|prefer|rather|dont|don['’]t|nope|nah|anon"
+            r"|anonymous)\b)\p{L}[\p{L}'’\-]+(?:\s\p{L}[\p{L}'’\-]+)?",
             0.6,
         ),
         # A CAD log's operator before each entry, in any case: "// 19:02 op 5512 HUSSAIN:",

@@ -40,6 +40,19 @@ class PncIdRecognizer(PatternMatching):
             0.85,
         ),
         Pattern("CRO number", r"(?<![\d/])\d{1,6}/\d{2}[A-Z](?![\w/])", 0.3),
+        # After its cue, a CRO number or a Scottish one (SCRO), which has no check letter:
+        # "SCRO 022918/16", "CRO no: 118274/90J".
+        Pattern(
+            "CRO number after its cue",
+            r"(?i:\bs?cro(?:\s?(?:no\.?|number))?\s*[:#]?\s*)\K\d{1,6}\s?/\s?\d{2}[A-Z]?(?![\w/])",
+            0.85,
+        ),
+        # After its cue, an id with its slash left out: "pnc 09330118k", "PNC ID 2012 0441873D".
+        Pattern(
+            "PNC id without its slash after its cue",
+            r"(?i:\bpnc(?:\s?id)?(?:\s?no\.?)?[\s:#]*)\K(?:19|20)?\d{2}\s?\d{5,7}[A-Z](?![\w/])",
+            0.85,
+        ),
         Pattern("PNC id read out", _READ_OUT, 0.85),
     ]
     CONTEXT: ClassVar[list[str]] = ["pnc", "cro", "pncid", "id"]

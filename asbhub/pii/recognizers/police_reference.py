@@ -32,6 +32,9 @@ _AGENCY_WORDS = (
     r"|tracking|order(?=\s*(?:#|no\b|number|ref))|oyster|mrn|nomis|imei|vin|application|marac"
     r"|dvpn|dvpo|cbo|cpn|fac|sgc|emp|employee|payroll|prisoner|benefit|carrier|permit|membership|meter|invoice"
     r"|consignment|parcel|chassis|sim|rhif|cyf"  # Welsh: "Rhif WCCIS", "Cyf"
+    # a farm's registers, which lead to its keeper: "Holding CPH 54/123/0045", "flock mark UK
+    # 0 581723", "herd mark"
+    r"|cph|(?:flock|herd)\s+mark"
     # a court's and a prison's numbers for a person: "ASN 25/13XY/01/004417J", "indictment T
     # 2025 7119", "Libra case 2524110", a visiting order, a Blue Badge
     r"|asn|indictment|libra|(?-i:VO)|blue\s+badge"
@@ -58,7 +61,8 @@ _AGENCY_CUE = (
     _AGENCY_CUE_START
     + r"(?:\s+(?:case|claim|record|rec|reg|log|note|notes|file|book|person|enforcement|enf"
     r"|acct|account))?[\s.]*"
-    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*(?:(?:was|is|as)\s+)?"
+    r"(?:(?:no|nos|number|numbers|num|ref(?:erence)?|ids?)\b\.?|#)?[\s:#.=]*"
+    r"(?:(?:was|is|as|given\s+as)\s+)?"  # "Drone operator ID given as GBR-OP-7HX2Q4NCKT3M"
     # the system's name in brackets: "Social services ref (WCCIS) 1128834", "Ticket (TOR) HU 004"
     r"(?:\((?-i:[A-Z][A-Za-z0-9]{1,9})\)[\s:#.=]*)?"
     # or the number in brackets after its cue: "Ruby's UC claim (UC 4402 1178 01)"
@@ -373,7 +377,8 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?-i:(?=[A-Z0-9/\- ]{0,60}? [A-Z0-9/])(?=(?:[A-Z/\- ]{0,12}\d){5})"
             # (its first part a number or joined to the next: not the cue's own word in a
             # log written in capitals, "INTEL LOG 25/INT/004412", "CASE REF LCC/…")
-            r"(?:(?=[A-Z]{0,9}\d)[A-Z0-9]{1,10}|[A-Z]{1,6}(?=[/\-]))"
+            # (or a country's letters apart: a flock mark "UK 0 581723")
+            r"(?:(?=[A-Z]{0,9}\d)[A-Z0-9]{1,10}|[A-Z]{1,6}(?=[/\-])|(?:UK|GB|IE)(?= \d))"
             # (a dash with a space before it is the sentence's: "42/324646/26 - ASB nuisance";
             # a date or a time is no part: "CAD 4471 22/03/2025 21:14")
             r"(?:[/\-] ?[A-Z0-9]{1,8}| / ?\d{1,8}"
@@ -416,7 +421,10 @@ class PoliceReferenceRecognizer(PatternMatching):
             "Prefixed reference",  # and a system's letters after: "MH-0007731-ASB"
             # (a station's code may start with digits: "CRI/06RR/0009712/24")
             # (an ampersand in a force's letters: "D&C-INT-25-07713")
-            r"(?-i:\b[A-Z](?:[A-Z0-9]|&(?=[A-Z])){1,5}(?:[/\-](?=[A-Z0-9]{0,4}[A-Z])[A-Z0-9]{1,5}){0,2}[/\-]"
+            # (one letter before a system's letters: "W/BHM/24/03318"; a year between a body's
+            # letters and its court's: "PPS/24/BEL/18830", "SDM/24/W/00773")
+            r"(?-i:\b[A-Z](?:(?:[A-Z0-9]|&(?=[A-Z])){1,5}|(?=[/\-][A-Z]{2}))"
+            r"(?:[/\-](?:(?=[A-Z0-9]{0,4}[A-Z])[A-Z0-9]{1,5}|\d{2,4}(?=[/\-][A-Z]))){0,2}[/\-]"
             r"(?=(?:[/\-]?\d){4})\d+"
             r"(?:[/\-]\d+){0,3}(?:[/\-][A-Z]{2,5}|[A-Z](?![\w/\-]))?)\b",
             0.5,

@@ -20,7 +20,8 @@ _PLATFORM = (
 # A whole word: "acc" is not the start of "account".
 _ACCOUNT_WORD = r"(?:name|handle|user\s?name|user|account|acc|acct|profile|page|id|tag|@)\b"
 _LINK = (
-    r"\s*(?:is|was|called|named|of|as|by|under|(?:he|she|they|it)(?:['’]s|\s+is)|its|:|-|=|,)?"
+    r"\s*(?:is|was|called|named|of|as|by|under|from|to|(?:he|she|they|it)(?:['’]s|\s+is)|its|:|-"
+    r"|=|,)?"
     r"\s*[(\"“‘']?"  # in brackets or quotes: 'Snapchat account "leamlane.lads"'
 )
 _COMMON = (
@@ -50,6 +51,66 @@ _FIELD_WORDS = (
     r"|sys|niche|job|summary|suspect|subject|occurred|nino|vrm|crm|tel|addr|compl|officer|loc"
     r"|location|tags|found|next|sync|action|field|value|ecins|mobile|person|guardian|stop|opened"
 )
+
+# Words of an organisation's name, as its account spells them: "@BoltonCouncil", "@SYPOperations",
+# "@S11_residents", "@WMFireService", "@TheCornerCafeLeek", "@ladybarnPCSOs" (a person's
+# "…_official" or "…_watcher" is still theirs).
+_ORGANISATION_WORDS = frozenset(
+    [
+        "council",
+        "police",
+        "service",
+        "services",
+        "ambulance",
+        "nhs",
+        "operations",
+        "residents",
+        "pcsos",
+        "pcso",
+        "npt",
+        "snt",
+        "csp",
+        "cafe",
+        "café",
+        "travel",
+        "buses",
+        "railway",
+        "trains",
+        "library",
+        "museum",
+        "housing",
+        "homes",
+        "community",
+        "parish",
+        "church",
+        "mosque",
+        "trust",
+        "charity",
+        "centre",
+        "center",
+        "constabulary",
+        "btp",
+        "gmp",
+    ]
+)
+# A handle's words: in capitals ("SYP", "PCSOs"), capitalised, lower case, or digits.
+_HANDLE_WORDS = re.compile(r"[A-Z]{2,}s?(?![a-z])|[A-Z]?[a-zà-ÿ]+|[A-Z]+|\d+")
+
+
+def _an_organisations(handle: str) -> bool:
+    """A handle of an organisation's account, by a word of its name; a word run together with a
+    place's in lower case too ("@waltonresidents", "@oldhamcouncil"). All in lower case, only
+    its last word tells: "@walton_residents", not "@kez_police_hater"."""
+    words = [w.lower() for w in _HANDLE_WORDS.findall(handle)]
+    if handle.islower():
+        words = words[-1:]
+    return any(
+        w in _ORGANISATION_WORDS
+        or any(
+            w.endswith(end) and len(w) > len(end) + 2 for end in ("residents", "council", "police")
+        )
+        for w in words
+    )
 
 
 class SocialMediaHandleRecognizer(PatternMatching):
@@ -162,8 +223,11 @@ class SocialMediaHandleRecognizer(PatternMatching):
 
     def refuted(self, text: str, start: int, end: int) -> bool:
         """A plain lower-case word after a platform that a dictionary, a place or a name list
-        holds is the sentence's ("on snap yesterday"), not a username."""
+        holds is the sentence's ("on snap yesterday"), not a username; and an @handle with a
+        word of an organisation's name is the organisation's account ("@BoltonCouncil")."""
         word = text[start:end]
+        if word.startswith("@") and _an_organisations(word):
+            return True  # "@BoltonCouncil", "@SYPOperations": an organisation's account
         if (
             not (word.isalpha() and word.islower())
             or _PLATFORM_RIGHT_BEFORE.search(text, max(0, start - 16), start) is None

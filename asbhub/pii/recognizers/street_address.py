@@ -248,6 +248,17 @@ _WELSH_HYPHENED = (
     r"|(?-i:\s+yr?\s+[A-Z][\w'’\-]*))"  # or spaced: "3-4 Tan y Bryn"
 )
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
+# The Welsh, Cornish and Gaelic words a house's name starts with: a house (Tŷ, Chy, Tigh,
+# Taigh), a cottage (Bwthyn) or a farm (Fferm). "Ty" without its accent is a first name too.
+_HOUSE_HEADS = (
+    r"Tŷ['’][nr]|TŶ['’][NR]|Ty['’][nr]|Tŷ|TŶ|Bwthyn|BWTHYN|Fferm|FFERM|Chy|CHY|Tigh|TIGH|Taigh"
+    r"|TAIGH"
+)
+_HOUSE_BY_ITS_WORD = (
+    rf"(?-i:(?:{_HOUSE_HEADS})(?:[\s\-]+(?:y|yr|an|na|nan|a['’]|[A-Z][\w'’\-]*)){{1,3}})"
+    r"(?<![\s\-](?:y|yr|an|na|nan|a['’]))(?![\w'’])"
+    r"(?!\s+(?i:flats|estate|area|residents|shops|community|centre|school|farm\s+shop)\b)"
+)
 # Second words that make a place, a shop or a block of a name, not a house.
 _NOT_A_HOUSE = (
     r"park|estate|centre|center|express|extra|local|superstore|nails|stores?|shop|market|hall"
@@ -262,6 +273,12 @@ _NOT_A_HOUSE_END = r"arms|inn|tavern|hotel|club|bar|pub|social|institute|lounge|
 # A form's or an export's field for an address: "Address line 2", "PROP", "Cyfeiriad" (Welsh).
 _ADDRESS_LABEL = (
     r"(?:address(?:\s+(?:line\s*\d|as))?|addr\.?|home\s+address|property|prop|cyfeiriad)"
+)
+
+# A house's street after its name and comma: Welsh ("Heol y Felin") or English ("Keppoch Road").
+_ITS_STREET = (
+    rf"(?:(?:{_WELSH_STREET})(?-i:(?:\s+(?:y|yr|[A-Z][\w'’\-]*)){{1,2}})"
+    rf"|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))"
 )
 
 
@@ -524,6 +541,44 @@ class StreetAddressRecognizer(PatternMatching):
             rf"|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))",
             0.6,
         ),
+        # A house named by the Welsh, Cornish or Gaelic word for a house, a cottage or a farm,
+        # after where someone is, with or without its street: "of Tŷ Mawr, Llansawel", "at Fferm
+        # Pant Glas", "of Bwthyn Glan Môr", "of Chy an Gwel", "Tigh na Coille, Keppoch Road"; or
+        # anywhere before its street: "Dear Mr Price, Chy an Mor, Trelawney Road" (not an estate
+        # or flats of the name: "from the Tŷ Coch estate", "visit to Tŷ Mawr flats").
+        Pattern(
+            "House by its Welsh, Cornish or Gaelic word after a cue",
+            r"\b(?:of|at|from|to|lives\s+at|living\s+at|resides\s+at|address(?:\s+(?:is|as))?:?)"
+            rf"\s+\K{_HOUSE_BY_ITS_WORD}(?:,\s*{_ITS_STREET})?",
+            0.6,
+        ),
+        Pattern(
+            "House by its Welsh, Cornish or Gaelic word and its street",
+            rf"(?<![\w'’]){_HOUSE_BY_ITS_WORD},\s*{_ITS_STREET}",
+            0.6,
+        ),
+        # A Scottish farm named by its mains last: "at Whitehaugh Mains by Kelso", "theft from
+        # Auchencairn Mains" (not a district's: "Davidson's Mains"; nor its street: "Niddrie Mains
+        # Road"; nor a pipe's: "Water Mains").
+        Pattern(
+            "Scottish farm by its mains last",
+            r"(?-i:\b(?!(?:Water|Gas|Sewer|Power|Electric|Electricity|Cold|Hot)\s)"
+            r"[A-Z][a-z]{3,}(?<!['’]s)\s+(?:Mains|MAINS))\b"
+            rf"(?!\s+(?:{STREET_WORDS}|of|OF|road|ROAD)\b)",
+            0.6,
+        ),
+        # A house's name alone before its street, where the town and postcode close them: "Orla
+        # McCartan, Ashgrove, Ballyskeagh Road, BT17 9LQ" (after a comma or a line's start: not
+        # the surname of the name before it, nor the last word of a longer house name; nor a
+        # shop, a place or a word: see invalidate_result).
+        Pattern(
+            "House name before its street and postcode",
+            r"(?<![\w'’\-.]\s)(?<![\w'’\-.])"
+            rf"(?-i:\b{_CAP_WORD}),\s*(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])"
+            r"(?=\s*,\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*,?\s*){0,2}"
+            rf"{_POSTCODE_AHEAD})",
+            0.55,
+        ),
         Pattern(  # "The Willows, 2 Coleview Crescent", "Lough View, Bare Lane"
             "Named house and its street",  # not a pub: "THE STERLING ARMS, LINTHORPE ROAD"
             rf"(?-i:\b(?!(?:The|THE)\s+(?:{_CAP_WORD}\s+)?(?i:{_NOT_A_HOUSE_END})\b)"
@@ -653,6 +708,15 @@ class StreetAddressRecognizer(PatternMatching):
         "Numbered plot, caravan or berth on its site": r"\b(?:Plot|Caravan|Static|Pitch|Berth"
         r"|Chalet|Lodge|Mooring|Van|Cabin|Pod)\s+\d",
         "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",
+        "Scottish farm by its mains last": r"(?-i:\s(?:Mains|MAINS)\b)",
+        "House name before its street and postcode": rf"(?-i:{_POSTCODE_AHEAD})",
+        **dict.fromkeys(
+            (
+                "House by its Welsh, Cornish or Gaelic word after a cue",
+                "House by its Welsh, Cornish or Gaelic word and its street",
+            ),
+            rf"(?-i:\b(?:{_HOUSE_HEADS})[\s\-])",
+        ),
         # a number said in words runs only where one is
         "Flat said in words, and its street": (
             rf"\b(?:flat|apartment|room)\s+(?:{_UNITS_SAID}|{_TEENS_SAID}|{_TENS_SAID})"
