@@ -1037,7 +1037,9 @@ _DESCRIBING = _wordset(
     " four five six local main oldest biggest smallest skinny ginger blonde quiet loud naughty"
 )
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan|household)\b")
-_THE_AND_COUNT_BEFORE = re.compile(r"\b(?i:the)\s+(?:(?i:two|three|four|both)\s+)?$")
+# How many of a family a note counts before their name: "the two Keeling lads".
+FAMILY_COUNT = r"two|three|four|both"
+_THE_AND_COUNT_BEFORE = re.compile(rf"\b(?i:the)\s+(?:(?i:{FAMILY_COUNT})\s+)?$")
 
 
 _BUILDING_LAST = _wordset("house centre center library academy school college hospital surgery")
@@ -1934,7 +1936,7 @@ def without_pets(text: str, entities: list[Entity]) -> list[Entity]:
     of that name ("Kevin (a staffy) … he says Kevin only barks"); and a pet's word taken for a
     name at a sentence's start ("Lurchers \"Bess\" and \"Jet\" forfeited")."""
     people = [e for e in entities if e.type == "PERSON"]
-    alone = [e for e in people if re.fullmatch(r"[^\W\d_][\w'’\-]*", text[e.start : e.end])]
+    alone = {e for e in people if re.fullmatch(r"[^\W\d_][\w'’\-]*", text[e.start : e.end])}
     pets = {text[e.start : e.end] for e in alone if _a_pets_name(text, e.start, e.end)}
     # (a word of someone's full name is theirs: "Kevin" after "your son Kevin Wong")
     in_full_names = {
@@ -2612,14 +2614,16 @@ def _false_name(text: str, cand: Candidate) -> bool:
 _QUOTES = "\"“”‘’'"
 # A cue for a name or nickname just before the span: after a strong one even an ordinary word
 # is a nickname ("aka tiny", "known as Spider"); after a weak one it is not ("called one").
+# Someone naming themself ("calls himself Tazz") and a profile's name beside its handle
+# ("(display name 'Skyy B')"): cues for a nickname here and for a quoted one in person_context.
+SELF_NAMING = r"call(?:s|ed)?\s+(?:him|her|them)sel(?:f|ves)"
+DISPLAY_NAME = r"display\s+name(?:\s+(?:is|was|as|shows?|reads?))?"
 # Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER"); the
 # person_context recognizer proposes names after them and this module keeps them.
 NICKNAME_CUES = (
     r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we|he|she)\s+"
     r"(?:all\s+)?(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?"
-    r"|call(?:s|ed)?\s+(?:him|her|them)sel(?:f|ves)|known\s+\w+ly\s+as|called\s+(?:him|her)"
-    # a profile's name beside its handle: "(display name 'Skyy B')"
-    r"|display\s+name(?:\s+(?:is|was|as|shows?|reads?))?"
+    rf"|{SELF_NAMING}|known\s+\w+ly\s+as|called\s+(?:him|her)|{DISPLAY_NAME}"
     r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+(?:is\s+|was\s+)?called"
     r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
     r"|real\s+name(?:\s+(?:is|believed(?:\s+to\s+be)?|possibly|maybe|probably))?"

@@ -15,10 +15,13 @@ from asbhub.pii.names import (
     BOTH_BRACKET,
     CHAT_SPEAKER,
     CHAT_TIME,
+    DISPLAY_NAME,
+    FAMILY_COUNT,
     JOB_TITLE_NEXT,
     NAME_ANSWER,
     NICKNAME_CUES,
     PEOPLE_JOIN,
+    SELF_NAMING,
     THEIR_PEOPLE,
 )
 from asbhub.pii.names import AGENCY_LETTERS as _AGENCY_LETTERS
@@ -86,7 +89,7 @@ _FAMILYS_PEOPLE = r"(?:lads?|boys?|girls?|brothers|sisters|twins|family|kids|hou
 # A quoted word after "called"/"known as" is a name or nickname: called "Tanner", aka "Fen".
 _QUOTED_CUE = (
     rf"(?i:called|named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|goes\s+by"
-    r"|call(?:s|ed)?\s+(?:him|her|them)sel(?:f|ves)|display\s+name(?:\s+(?:is|was|as))?"
+    rf"|{SELF_NAMING}|{DISPLAY_NAME}"
     r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)(?:sel(?:f|ves))?"
     r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
 )
@@ -497,7 +500,7 @@ class PersonContextRecognizer(PatternMatching):
         # boys", "that Polglase boy", "the two Keeling lads", "the Keeling household".
         Pattern(
             "Family name before its people",
-            r"(?i:\b(?:the|that|those)(?:\s+(?:two|three|four|both))?)\s+\K"
+            rf"(?i:\b(?:the|that|those)(?:\s+(?:{FAMILY_COUNT}))?)\s+\K"
             r"(?:\p{Lu}[\p{L}'’\-]+|\p{Ll}[\p{Ll}'’\-]+)"
             rf"(?=\s+(?i:{_FAMILYS_PEOPLE})\b)",
             0.45,

@@ -11,6 +11,9 @@ from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC, SAID_TEN_TO_NINETY_NINE
 
 _S = r"\s?[/\-]\s?"
+# The words for a licensed cab or its trade, before its driver's badge or its plate: "taxi
+# badge", "PH plate no. 0417", "private hire badge".
+_CAB = r"taxi|cabbie|cab|hackney|phv|ph|hire"
 
 
 # A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
@@ -39,10 +42,10 @@ _AGENCY_WORDS = (
     # 2025 7119", "Libra case 2524110", a visiting order, a Blue Badge
     r"|asn|indictment|libra|(?-i:VO)|blue\s+badge"
     # a licensed driver's badge, not an officer's: "PH driver badge PHD 04417", "taxi badge"
-    r"|(?:driver|taxi|cab|hackney|ph|phv|hire)\s+badge"
+    rf"|(?:driver|{_CAB})\s+badge"
     # or the badge a few words after the driver: "driver Mr Imran TALBOT badge HD 0442" (the
     # word first, so that the look back runs only where "badge" is)
-    r"|badge(?<=\b(?:driver|taxi|cabbie|hackney|hire)\b[^.\n;]{1,40}?badge)"
+    rf"|badge(?<=\b(?:driver|{_CAB})\b[^.\n;]{{1,40}}?badge)"
     # a reference misspelt: "refernce", "refrence", "cusody rec"
     r"|ref(?:ernce|rence|erance|fence)|cus(?:o?dy|tdy)|custidy)s?(?:['’]s)?\b|pubwatch\b|exclusion\b"
 )
@@ -226,7 +229,7 @@ class PoliceReferenceRecognizer(PatternMatching):
         # "PH plate no. 0417" (not the cab's registration: "taxi plate AB12 CDE").
         Pattern(
             "Licensed cab's plate number",
-            r"\b(?:hackney|taxi|cab|ph|phv|private\s+hire)\s+(?:licence\s+)?plate"
+            rf"\b(?:{_CAB})\s+(?:licence\s+)?plate"
             r"\s*(?:no\.?|number|#)?\s*:?\s*\K(?-i:[A-Z]{1,3}\s?-?)?\d{2,5}\b(?!\s?[A-Z]{3}\b)",
             0.6,
         ),

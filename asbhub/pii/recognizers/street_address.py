@@ -276,10 +276,7 @@ _ADDRESS_LABEL = (
 )
 
 # A house's street after its name and comma: Welsh ("Heol y Felin") or English ("Keppoch Road").
-_ITS_STREET = (
-    rf"(?:(?:{_WELSH_STREET})(?-i:(?:\s+(?:y|yr|[A-Z][\w'’\-]*)){{1,2}})"
-    rf"|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))"
-)
+_ITS_STREET = rf"(?:{_WELSH_NAMED_STREET}|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))"
 
 
 @functools.cache
@@ -537,8 +534,7 @@ class StreetAddressRecognizer(PatternMatching):
             "Welsh named house and its street",  # "Bryn Awel, Heol y Banc", "Ty Gwyn, Port Road"
             r"(?-i:\b(?:Tŷ'r|Ty'r|TŶ'R|TY'R|Ty'n|TY'N|Tŷ|Ty|TŶ|TY|Bryn|BRYN|Pen-y|Pen|PEN|Plas|PLAS|Hafod"
             r"|Bron|Cae|Nant|Glan|Bod|Gwel|Tan)[\s\-]+(?:[A-Z][\w'’\-]*|y|yr)(?:\s+[A-Z][\w'’\-]*)?)"
-            rf",\s*(?:(?:{_WELSH_STREET})(?:\s+(?:y|yr|[A-Z][\w'’\-]*)){{1,2}}"
-            rf"|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))",
+            rf",\s*{_ITS_STREET}",
             0.6,
         ),
         # A house named by the Welsh, Cornish or Gaelic word for a house, a cottage or a farm,
@@ -602,8 +598,7 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?:\s+(?!(?i:{BUILDING_WORDS}|{_NOT_A_HOUSE})\b)[A-Z][\w'’]+)?)"
             # "Rosedene, 4 Church Lane", "Rosedene, 4-6 Station Approach"
             rf",\s*(?:(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,3}}[A-Za-z]?)?\s+)?"
-            rf"(?:(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])"
-            rf"|(?:{_WELSH_STREET})(?-i:(?:\s+(?:yr|y|[A-Z][\w'’\-]*)(?![\w'’])){{1,2}}))",
+            rf"{_ITS_STREET}",
             0.55,
         ),
         # What a form's or an export's address field holds, up to its town or postcode, even
