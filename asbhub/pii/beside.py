@@ -595,15 +595,21 @@ def _surname_in_capitals_before(text: str, ent: Entity) -> list[Candidate]:
 # South Wales Police)", "DB – Dawn Brierley (Oldham Council)", "Farooq Ahmed – FA (GMP)". They
 # stand for that person wherever they recur ("OL summarised 6 reports").
 # (a last letter may stay small to tell two people apart: "Ste Rowntree (SRo)", "ABy")
-_INITIALS = r"[A-Z](?:[A-Z]|[a-z]?[A-Z]|['’][A-Z]){1,3}[a-z]?"
+# (with Latin letters beyond A to Z: "Łukasz Grzybowski (ŁG)"; _initials checks they are capitals)
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
+_INITIALS = rf"{_CAPITAL}(?:{_CAPITAL}|[a-z]?{_CAPITAL}|['’]{_CAPITAL}){{1,3}}[a-z]?"
 # (or defined in words, "subject Darren Coulthard, hereafter DC", or written straight after the
 # name before its body: "Jane Colley JC (St Leger Homes)")
 _INITIALS_AFTER = re.compile(
     rf"(?:\s*+(?:\(\s*|[–\-]\s*)|,?\s*+(?i:hereafter|henceforth|referred\s+to\s+as)\s+[\"“'‘]?"
     rf"|\s(?={_INITIALS}\s[(\-–]))({_INITIALS})(?=\s*[,)(]|\s*$|\s*;|[\"”'’]|\s[\-–]\s)"
 )
-# (or before it, its name in brackets: "DR (Dev Raman) takes over")
-_INITIALS_BEFORE = re.compile(rf"(?<![\w'’])({_INITIALS})(?:\s*[–\-:]|\s\()\s*$")
+# (or before it, its name in brackets: "DR (Dev Raman) takes over"; or a key's: "AB = PC Amy
+# Bretherton (Lancashire Police)")
+_INITIALS_BEFORE = re.compile(
+    rf"(?<![\w'’])({_INITIALS})(?:\s*[–\-:=]|\s\()\s*"
+    r"(?:(?:PC|PS|DC|DS|Sgt|Insp|Cllr|Mr|Mrs|Ms|Miss|Dr|PCSO|Cst)\.?\s+(?:\d{2,5}\s+)?)?$"
+)
 # A lower-case note's initials in brackets after a lower-case name: "tyrone wilkes (tw)".
 _LOWER_INITIALS_AFTER = re.compile(r"\s*\(\s*([a-z]{2,3})\s*\)")
 
@@ -618,7 +624,7 @@ def _initials_of_names(text: str, people: Sequence[Entity]) -> list[Candidate]:
         # "BROOKES, Aaron (AB)": a surname first, its initials as the name is said
         wants = {want, _initials(" ".join(reversed(name.split(",", 1))))} if "," in name else {want}
         after = _INITIALS_AFTER.match(text, ent.end)
-        before = _INITIALS_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+        before = _INITIALS_BEFORE.search(text, max(0, ent.start - 24), ent.start)
         for m in (after, before):
             if m is not None and _initials(m.group(1), split=False) in wants:
                 defined.add(m.group(1))
@@ -632,10 +638,14 @@ def _initials_of_names(text: str, people: Sequence[Entity]) -> list[Candidate]:
             defined.add(lower.group(1))
     if not defined:
         return []
-    every = re.compile(
-        r"(?<![\w'’\-/@.])(?:" + "|".join(map(re.escape, sorted(defined))) + r")(?![\w'’\-/@])"
-    )
-    return [Candidate("PERSON", m.start(), m.end(), 0.55, "context") for m in every.finditer(text)]
+    # wherever they recur, alone or joined by a slash to others defined: "ŁG/HB joint visit"
+    one = "(?:" + "|".join(map(re.escape, sorted(defined))) + ")"
+    every = re.compile(rf"(?<![\w'’\-/@.]){one}(?:\s?/\s?{one})*(?![\w'’\-/@])")
+    return [
+        Candidate("PERSON", m.start() + part.start(), m.start() + part.end(), 0.55, "context")
+        for m in every.finditer(text)
+        for part in re.finditer(r"[^\s/]+", m.group())
+    ]
 
 
 def _initials(value: str, split: bool = True) -> str:

@@ -114,6 +114,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning72": SetRole.TUNED_ON,
     "tuning73": SetRole.TUNED_ON,
     "tuning74": SetRole.TUNED_ON,
+    "tuning75": SetRole.TUNED_ON,
+    "tuning76": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

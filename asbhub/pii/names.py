@@ -120,7 +120,10 @@ _PERSON_VERB_BEFORE = re.compile(
     # Jo Hill" (not "parked by Rose Hill")
     r"|\b(?:post|posts|posted|comment|comments|commented|tweet|tweeted|message|messages|video"
     r"|shared|uploaded|written|wrote|sent|signed|made|taken|given|reported|logged|recorded"
-    r"|filmed|statement|letter|e-?mail|complaint|referral|raised|completed|authored|note|notes)"
+    r"|filmed|statement|letter|e-?mail|complaint|referral|raised|completed|authored|note|notes"
+    # and who rang or came: "Warden phoned by Bridget Ward", "visited by Rose Hill"
+    r"|phoned|rung|called|contacted|visited|approached|emailed|texted|messaged|threatened"
+    r"|assaulted|attacked|abused|harassed)"
     r"\s+by\s+$",
     re.IGNORECASE,
 )
@@ -1037,6 +1040,24 @@ _DESCRIBING = _wordset(
     " four five six local main oldest biggest smallest skinny ginger blonde quiet loud naughty"
 )
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan|household)\b")
+# A cell of an actions table that holds its owners' initials alone: "| JN / CH |", "| BW |".
+_OWNER_CELL_BEFORE = re.compile(r"\|\s?(?:[A-Z][A-Z]\s?/\s?)?$")
+_OWNER_CELL_AFTER = re.compile(r"\s?(?:/\s?[A-Z][A-Z]\s?)?\|")
+_ACTIONS_TABLE_BEFORE = re.compile(r"\b(?i:actions?|owner|tasking)\b")
+# A log's or a form's label for the staff on it, before their names: "Staff on: Gary, Shona,
+# Nabeel", "Team: Ruth, Glenys, Ike", "Operator: Eilidh", "Marshal: Nina".
+STAFF_LABEL = (
+    r"(?i:staff(?:\s+on(?:\s+duty)?|\s+present)?|team|on\s+duty|operator|marshals?|controller"
+    r"|handler|supervisor|stewards?|minute\s+taker|minutes|duty\s+manager|door\s+(?:team|staff)"
+    r"|(?:youth\s+)?workers?|leaders?|volunteers?|crew)"
+)
+# The label, then the names listed before this one: "Team: Ruth, Glenys, "
+_STAFF_LIST_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?=[A-Z]){STAFF_LABEL}\s*:\s*"  # (a label as typed: "Team:", "TEAM:")
+    r"(?:[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?\s*(?:,|&|\band\b)\s*){0,8}$"
+)
+_LISTED_NEXT = re.compile(r"\s*(?:,|&|\band\b)\s*[A-Z]")
+_STAFF_LIST_AFTER = re.compile(r"\s*(?:[,.;&(|]|\band\b|$)")
 # How many of a family a note counts before their name: "the two Keeling lads".
 FAMILY_COUNT = r"two|three|four|both"
 _THE_AND_COUNT_BEFORE = re.compile(rf"\b(?i:the)\s+(?:(?i:{FAMILY_COUNT})\s+)?$")
@@ -1921,13 +1942,21 @@ _PET_AFTER = re.compile(
 )
 
 
-def _a_pets_name(text: str, start: int, end: int) -> bool:
-    """A name beside a pet's word: the animal's, not a person's."""
-    return (
-        _PET_BEFORE.search(text, max(0, start - 40), start) is not None
-        or _PET_CALLED_BEFORE.search(text, max(0, start - 80), start) is not None
-        or _PET_AFTER.match(text, end) is not None
+_PET_WORD = re.compile(rf"\b(?i:{_PET_WORDS})\b")
+
+
+def _a_pets_name(text: str, start: int, end: int, people: Sequence[Entity] = ()) -> bool:
+    """A name beside a pet's word: the animal's, not a person's. A pet's word inside someone's
+    name before it is theirs: "Tom Shepherd (TS)" are his initials."""
+    before = _PET_BEFORE.search(text, max(0, start - 40), start) or _PET_CALLED_BEFORE.search(
+        text, max(0, start - 80), start
     )
+    if before is not None:
+        kinds = list(_PET_WORD.finditer(text, before.start(), start))
+        at = kinds[-1].start() if kinds else before.start()
+        if not any(p.start <= at < p.end and " " in text[p.start : p.end].strip() for p in people):
+            return True
+    return _PET_AFTER.match(text, end) is not None
 
 
 def without_pets(text: str, entities: list[Entity]) -> list[Entity]:
@@ -1937,7 +1966,7 @@ def without_pets(text: str, entities: list[Entity]) -> list[Entity]:
     name at a sentence's start ("Lurchers \"Bess\" and \"Jet\" forfeited")."""
     people = [e for e in entities if e.type == "PERSON"]
     alone = {e for e in people if re.fullmatch(r"[^\W\d_][\w'’\-]*", text[e.start : e.end])}
-    pets = {text[e.start : e.end] for e in alone if _a_pets_name(text, e.start, e.end)}
+    pets = {text[e.start : e.end] for e in alone if _a_pets_name(text, e.start, e.end, people)}
     # (a word of someone's full name is theirs: "Kevin" after "your son Kevin Wong")
     in_full_names = {
         w for e in people if e not in alone for w in re.findall(r"[\w'’\-]+", text[e.start : e.end])
@@ -2089,6 +2118,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
                 and words[0] in first_names()
                 and words[1] in surnames()
                 and not any(not_a_name_word(w) for w in words)
+            )
+            # (nor a team's people, first names listed: "Team: Ruth, Glenys, Ike")
+            and not (
+                "team" in label.group().lower()
+                and len(words) == 1
+                and words[0] in first_names()
+                and _LISTED_NEXT.match(text, cand.end) is not None
             )
         )
     ):
@@ -2271,6 +2307,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
         text, max(0, cand.start - 320), cand.start
     ):
         return False  # "Actions: GOD review CADs; MH closure notice": initials owning an action
+    if (
+        _TWO_LETTERS.fullmatch(span)
+        and words[0] not in _NOT_INITIALS
+        and words[0] not in not_names()
+        and _OWNER_CELL_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        and _OWNER_CELL_AFTER.match(text, cand.end)
+        and _ACTIONS_TABLE_BEFORE.search(text, max(0, cand.start - 800), cand.start)
+    ):
+        return False  # "| A17 | JN / CH | Castle Square …": an actions table's owners
     if titled and span.islower() and all(w in english_words() for w in words):
         return True  # "pc attended", "sgt on duty": a word, not a surname
     if titled and _PARTNERS_AFTER.match(text, cand.end):
@@ -2360,6 +2405,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and (not any(w in first_names() for w in words) or all(w in _MODALS for w in words))
     ):
         return True  # "his mum innit", "her son will": after a relation, a listed name
+    if (
+        len(words) <= 2
+        and words[0] in first_names()
+        and not span.isupper()
+        and _STAFF_LIST_BEFORE.search(text, max(0, cand.start - 120), cand.start)
+        and _STAFF_LIST_AFTER.match(text, cand.end)
+    ):
+        return False  # "Team: Ruth, Glenys, Ike": a listed first name in the staff on a log
     strong_one = cue == "strong" and len(words) == 1
     if (
         not quoted
@@ -2569,7 +2622,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
             )
             or words[-1] in STREET_NOT_SURNAME
             or words[-1] == "place"  # "Murray Place, Perth": hardly ever a surname
-            or not (_surname_word(words[-1]) and first_name_word(words[0]))
+            # (an initial with its stop makes a surname of the word: "Signed: G. Ferry")
+            or not (
+                _surname_word(words[-1])
+                and (
+                    first_name_word(words[0])
+                    # ("B. CASTLE" in capitals is as often a town cut short: Barnard Castle)
+                    or (_INITIAL.match(span) and not span.isupper())
+                )
+            )
             # "Alexandra Park patrols", "Kingsley Park PSPO": the place the next word is of
             or _PLACE_USE_AFTER.match(text, cand.end) is not None
             # "between Chester Road and Bradley Lane": the second of two streets
@@ -3477,6 +3538,8 @@ _PEOPLE_OF_SOMEONE = (
 # Manager)"), or a kin word of theirs ("JK's lad").
 _THEIRS_AFTER = re.compile(
     rf"\s?\((?:\d{{1,2}}(?:\s?(?:yrs?|years?|y/?o))?\)|(?i:{_PEOPLE_OF_SOMEONE}|ip|rp|vp)\b"
+    # (or a worker's letters: "SJ (SW):" a social worker, "(HV)", "(FSW)", "(DSL)", "(SLO)")
+    r"|(?-i:SW|HV|FSW|DSL|SLO)\)"
     r"|[\w&'’ ]{0,30}\b(?i:officer|manager|lead|worker|co-?ordinator|chair|caseworker)\))"
     rf"|['’]s\s+(?i:{_PEOPLE_OF_SOMEONE}|lad|boy|girl|kids?|children|mates?|house|flat)\b"
 )
@@ -3486,7 +3549,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s$")
 _TWO_LETTERS = re.compile(r"[A-Z](?:Ma?c)?[A-Z]")
 _SPEECH_AFTER = re.compile(
     r"\s+(?:says|said|states|stated|reports|reported|confirmed|told|advised|admitted|denied"
-    r"|claims|claimed|agreed|explained|alleges|alleged)\b"
+    r"|claims|claimed|agreed|explained|alleges|alleged|rang|phoned|emailed|e-mailed|texted)\b"
 )
 # In brackets after their organisation: "MHS Homes (KJ) to visit".
 _ORGANISATION_BRACKET_BEFORE = re.compile(
@@ -3507,9 +3570,20 @@ _PERSONS_WORD_COMMA_BEFORE = re.compile(
 # GJ", "worker ND" (not "notes NFA": _NOT_INITIALS).
 _WRITER_BEFORE = re.compile(
     r"\b(?i:(?:case\s+)?notes?(?:\s+by)?|(?:logged|written|recorded|completed|updated|entered"
-    r"|signed|typed|minuted)\s+by|worker|author)\s*:?\s+$"
+    r"|signed|typed|minuted|triaged|reviewed|received|allocated|actioned|approved)\s+by|worker"
+    r"|author)\s*:?\s+$"
 )
-_NOTE_ENDS_AFTER = re.compile(r"\s*(?:[,.;|]|$)")
+# (where the note or its field ends, or its time or date follows: "TRIAGED BY JH 09:40")
+_NOTE_ENDS_AFTER = re.compile(r"\s*(?:[,.;|]|$|\d{1,2}[:.]\d\d\b|\d{1,2}/\d{1,2}\b)")
+# A body in brackets after the letters, which are not its own: "KP (Community Protection
+# Unit)", "KL (Gloucestershire Constabulary) follow-up call" (not "DWP (Department for Work and
+# Pensions)": the body's letters).
+_NOT_IN_A_BODYS_NAME = _wordset("to by at in on with from via reported referred passed sent")
+_BODY_BRACKET_AFTER = re.compile(
+    r"\s?\(((?:[\w&'’\-]+\s+){0,5}(?i:police|constabulary|council|unit|team|service|services"
+    r"|housing|homes|trust|governance|probation|fire|rescue|partnership|association|group"
+    r"|authority|hub))\)"
+)
 
 
 def _where_a_person_stands(text: str, start: int, end: int) -> bool:
@@ -3518,6 +3592,16 @@ def _where_a_person_stands(text: str, start: int, end: int) -> bool:
         return True
     if _THEIRS_AFTER.match(text, end):
         return _ARTICLE_BEFORE.search(before) is None  # not "the XL's owner"
+    body = _BODY_BRACKET_AFTER.match(text, end)
+    if body is not None:
+        words = re.findall(r"[A-Za-z][\w'’\-]*", body.group(1))
+        letters = "".join(w[0] for w in words)
+        return (
+            text[start:end].upper() not in letters.upper()
+            # (a body's name, not a sentence about one: "AN HCA (REPORTED TO SOUTH WALES POLICE)")
+            and not any(w.lower() in _NOT_IN_A_BODYS_NAME for w in words)
+            and not _ARTICLE_BEFORE.search(before.lower())
+        )
     if _TWO_LETTERS.fullmatch(text, start, end) and _SPEECH_AFTER.match(text, end):
         return True
     if text[end : end + 1] == ")" and _ORGANISATION_BRACKET_BEFORE.search(before):

@@ -4613,6 +4613,126 @@ SHAPES = [
         ["'Brick'", "'Storm'"],
         ["called the police"],
     ),
+    (
+        "a postcode in lower case with its inward code's digit apart, after a town; two letters "
+        "that are a word after a road's number and a digit stay",
+        "my address is 10 orchard rise pontypool np4 8 jj incase, or glasgow g41  2 pd, and "
+        "Peckham SE15   5 NU; they come off the m6 2 at a time.",
+        ["np4 8 jj", "g41  2 pd", "SE15   5 NU"],
+        ["m6 2 at a time"],
+    ),
+    (
+        "a licensed cab's plate number a few words after the cab's word, or its letters and "
+        "number straight after it; a London district after 'Hackney' stays",
+        "hackney driver Hawre Karimi badge SW 0662 plate 118 to the council. Hackney HC 077 "
+        "refused the fare; vehicle: hackney, plate B&H 391. Rank in Hackney N16 is busy.",
+        ["118", "HC 077", "B&H 391"],
+        ["Hackney N16"],
+    ),
+    (
+        "a person whose surname is a pet's word, then their initials: the initials are theirs; "
+        "a pet named beside its kind stays",
+        "Present: Will Shepherd (WS) Derbyshire Constabulary. Actions: WS to liaise. Her dog "
+        "Shep (a shepherd) barked all night.",
+        ["WS"],
+        ["Shep"],
+    ),
+    (
+        "initials defined after a name, with a letter beyond A to Z, and joined by a slash "
+        "where they recur; the week's date with its slash stays",
+        "Present: Łukasz Grzybowski (ŁG) Slough Borough Council, chair; Harjit Bains (HB) "
+        "Thames Valley Police. Actions: ŁG/HB joint visit w/c 20/05.",
+        ["ŁG", "HB"],
+        ["w/c 20/05", "Slough Borough Council"],
+    ),
+    (
+        "initials defined in a key by '=' before a name and its rank; a key for a colour code "
+        "stays",
+        "| 4.2 | Joint visit | AB/TJ | 15/03 | open || Key: AB = PC Amy Bretherton (Lancashire "
+        "Police); TJ = Tom Jeffs (LFRS); RAG = Red Amber Green.",
+        ["AB/", "TJ |", "Amy Bretherton"],
+        ["RAG = Red Amber Green", "LFRS"],
+    ),
+    (
+        "a house named by its Welsh or Gaelic word before its village, town and postcode, with "
+        "no street; an estate of that name stays",
+        "Dear Mr Pritchard, Tŷ Newydd, Rhiw, Pwllheli LL53 8AB. Tenant: Calum MacLeod, Tigh na "
+        "Mara, Achiltibuie, Ullapool IV26  2YG. Youths from the Tŷ Coch estate, Cardiff.",
+        ["Tŷ Newydd", "Tigh na Mara"],
+        ["Tŷ Coch estate"],
+    ),
+    (
+        "a notice's, a unit's, a judge's or a firm's letters before or after a name, and "
+        "'unknown' in capitals, are no one's; the names beside them go",
+        "Re: PCN HG-40077219, appeal from Mr Rupert Ffitch-Hargreaves. ANOTHER MORGAN (SURNAME "
+        "UNK). Frankie (Impact PRU). Before DDJ Fairweather. Helen Fenwick, Tyne Wear Legal "
+        "LLP.",
+        ["Rupert Ffitch-Hargreaves", "Fairweather", "Helen Fenwick", "Frankie"],
+        ["Re: PCN", "SURNAME UNK", "Impact PRU", "DDJ", "Legal LLP"],
+    ),
+    (
+        "an initial and a surname that is also a place's word, after 'Signed:'; a place of that "
+        "word stays",
+        "Radio alert to Collingwood Street venues. Signed: G. Ferry (duty manager). Next "
+        "crossing from Woolwich Ferry at 09:00.",
+        ["G. Ferry"],
+        ["Woolwich Ferry"],
+    ),
+    (
+        "first names listed after a log's staff label, a word-name or one no list holds among "
+        "them; a team's name after its label stays",
+        "Bottle thrown near Bridge Street. Team: Ruth, Glenys, Ike. Staff on: Gary, Shona, "
+        "Nabeel. Operator: Eilidh. Referred to Team: Neighbourhood Enforcement.",
+        ["Ruth", "Nabeel", "Eilidh"],
+        ["Neighbourhood Enforcement"],
+    ),
+    (
+        "initials before a worker's letters in brackets, or before 'rang'; a body's letters "
+        "before 'rang' stay",
+        "10:04 SJ (SW): call from PSNI North Belfast. 13:00 HG rang again about Alfie. 14:00 GP "
+        "rang back.",
+        ["SJ", "HG"],
+        ["GP rang back", "PSNI North Belfast"],
+    ),
+    (
+        "initials before their body in brackets, anywhere in a note; a body's own letters "
+        "before its name in brackets stay",
+        "Received 08/02/2024 by KP (Community Protection Unit). KL (Gloucestershire "
+        "Constabulary) follow-up call within 7 days. Referred to CGL (Change Grow Live).",
+        ["KP", "KL"],
+        ["CGL (Change Grow Live)"],
+    ),
+    (
+        "initials after 'triaged by' and before the time; the time stays",
+        "SELF-REFERRAL, KIDS ON E-SCOOTERS IN RAFFLES -> RAM REQUIRED || TRIAGED BY JH 09:40",
+        ["JH"],
+        ["09:40", "RAM REQUIRED"],
+    ),
+    (
+        "initials alone in the owner's cell of an actions table, two joined by a slash; an "
+        "agency's or a council's letters in that cell stay",
+        "Open actions at 01/11 || A17 | JN / CH | Castle Square begging | ongoing || A19 | BW | "
+        "CPW served 24/10 | complete || A20 | LCC | lighting | open || A21 | SYP | patrols |",
+        ["JN", "CH", "BW"],
+        ["LCC", "SYP"],
+    ),
+    (
+        "a name after who rang or came and 'by', whatever its last word names; a place after a "
+        "verb of going and 'by' stays",
+        "18:05 Warden phoned by Bridget Ward, reporting a tipper across the access. Youths "
+        "walked by Castle Ward at 19:00.",
+        ["Bridget Ward"],
+        ["Castle Ward"],
+    ),
+    (
+        "an address split across a form's fields, its number in one and its block and street in "
+        "the next; a street's field with no number's field before it stays",
+        "TENANCY AUDIT | Flat no: 6 | Block: Kestrel House | Street: Coalbrook Road | Town: "
+        "Sheffield || House No: 72 | Road: Beechcroft Avenue | District: Hartcliffe || Location "
+        "of ASB | Street: Lister Road | Town: Bradford",
+        ["6 |", "Kestrel House", "Coalbrook Road", "72", "Beechcroft Avenue"],
+        ["Lister Road", "Hartcliffe", "Sheffield"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -22,6 +22,7 @@ from asbhub.pii.names import (
     NICKNAME_CUES,
     PEOPLE_JOIN,
     SELF_NAMING,
+    STAFF_LABEL,
     THEIR_PEOPLE,
 )
 from asbhub.pii.names import AGENCY_LETTERS as _AGENCY_LETTERS
@@ -206,6 +207,8 @@ class PersonContextRecognizer(PatternMatching):
         "Name after a sign-off": (
             r"(?i:thank|cheers|\bta\b|regards|best|yours|sincerely|speak|thx|rgds|signed)"
         ),
+        "Names in a log's staff list": rf"{STAFF_LABEL}\s*:",
+        "Initials owning a cell of an actions table": r"(?i:action|owner|tasking)",
     }
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
@@ -444,6 +447,29 @@ class PersonContextRecognizer(PatternMatching):
             r"|[;,]\s*(?<=\b(?i:actions?)\b[^.\n]{0,300}))\K"
             rf"(?!{_AGENCY_LETTERS}\b){_INITIALS}(?:/(?!{_AGENCY_LETTERS}\b){_INITIALS})?\b"
             r"(?=\s+to\s|\s*[–—\-]\s|\s+\p{Ll}|\s+\p{Lu}{2,}\s+\p{Ll}|\s?\()",
+            0.55,
+        ),
+        # The staff on a log or a session, by their first names after the label: "Staff on: Gary,
+        # Shona, Nabeel", "Operator: Eilidh.", "Marshal: Nina (City of York Council)". names.py
+        # keeps a listed first name there, whatever else the word is ("Team: Ruth, Glenys").
+        Pattern(
+            "Names in a log's staff list",
+            rf"(?:(?<![\w'’\-])(?=\p{{Lu}}){STAFF_LABEL}\s*:\s*"
+            rf"|(?:,|&|\band)\s*(?<=(?<![\w'’\-])(?=\p{{Lu}}){STAFF_LABEL}\s*:[^.\n:;]{{0,100}}))"
+            r"\K(?-i:\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?)"
+            r"(?=\s*(?:[,.;&(|]|\band\b|$))",
+            0.5,
+        ),
+        # The owners of an action, by their initials alone in a cell of an actions table: "||
+        # A17 | JN / CH | Castle Square – begging | ongoing ||", "| 4.2 | Joint visit | AB/TJ |".
+        Pattern(
+            "Initials owning a cell of an actions table",
+            r"(?:(?<=\|\s?)|(?<=\|\s?\p{Lu}\p{Lu}\s?/\s?))"
+            r"(?<=\b(?i:actions?|owner|tasking)\b[^\n]{0,800})"
+            # (two letters: three or more in a cell are as often a body's, a word's or a
+            # rating's, "| SWP |", "| RAG |", "| ASAP |"; nor an agency's: "| SW |")
+            rf"\K(?!{_AGENCY_LETTERS}\b)\p{{Lu}}\p{{Lu}}"
+            rf"(?=\s?(?:/\s?(?!{_AGENCY_LETTERS}\b)\p{{Lu}}\p{{Lu}}\s?)?\|)",
             0.55,
         ),
         # Who was there, each by initials and their agency: "Present: SP (police), HM (Leicester

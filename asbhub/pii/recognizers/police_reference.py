@@ -226,11 +226,22 @@ class PoliceReferenceRecognizer(PatternMatching):
             0.5,
         ),
         # A licensed cab's plate, its council's number for the proprietor: "hackney plate 212",
-        # "PH plate no. 0417" (not the cab's registration: "taxi plate AB12 CDE").
+        # "PH plate no. 0417", "hackney, plate B&H 391", or a few words on: "hackney driver
+        # Hawre Karimi badge SW 0662 plate 118" (not the cab's registration: "taxi plate AB12
+        # CDE").
         Pattern(
             "Licensed cab's plate number",
-            rf"\b(?:{_CAB})\s+(?:licence\s+)?plate"
-            r"\s*(?:no\.?|number|#)?\s*:?\s*\K(?-i:[A-Z]{1,3}\s?-?)?\d{2,5}\b(?!\s?[A-Z]{3}\b)",
+            rf"\b(?:{_CAB})\b(?:[^.\n;]{{0,60}}?\s)?(?:licence\s+)?plate"
+            r"\s*(?:no\.?|number|#)?\s*:?\s*\K(?-i:[A-Z]{1,3}(?:&[A-Z])?\s?-?)?\d{2,5}\b"
+            r"(?!\s?[A-Z]{3}\b)",
+            0.6,
+        ),
+        # Or its letters and number straight after the cab's word: "Hackney HC 077", "hackney
+        # BH 419" (spaced: "Hackney N16" is a district).
+        Pattern(
+            "Licensed cab's plate number after its word",
+            r"\b(?:hackney|taxi|cab|phv|ph)\s+\K(?-i:[A-Z]{1,3}(?:&[A-Z])?\s\d{2,5})\b"
+            r"(?!\s?[A-Z]{2,3}\b|[:.]\d|\s?(?i:am|pm|hrs)\b)",
             0.6,
         ),
         # A licensed driver's or vendor's badge: "driver badge 0456", "Big Issue badge 3381".

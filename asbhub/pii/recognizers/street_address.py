@@ -275,6 +275,10 @@ _ADDRESS_LABEL = (
     r"(?:address(?:\s+(?:line\s*\d|as))?|addr\.?|home\s+address|property|prop|cyfeiriad)"
 )
 
+# A form's field for a house's or a flat's number, and for its block or street, each with
+# its label: "House No: 72", "Flat no: 6", "Block: Kestrel House", "Road: Beechcroft Avenue".
+_NUMBER_FIELD = r"(?i:house|flat|property|door)\s*(?i:no|number|num|#)\.?\s*[:=]\s*"
+_STREET_FIELD = r"(?i:block|building|road|street|st)(?:\s*(?i:name))?\s*[:=]\s*"
 # A house's street after its name and comma: Welsh ("Heol y Felin") or English ("Keppoch Road").
 _ITS_STREET = rf"(?:{_WELSH_NAMED_STREET}|(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w']))"
 
@@ -553,6 +557,16 @@ class StreetAddressRecognizer(PatternMatching):
             rf"(?<![\w'’]){_HOUSE_BY_ITS_WORD},\s*{_ITS_STREET}",
             0.6,
         ),
+        # or before its village, its town and its postcode, where there is no street: "Dear Mr
+        # Pritchard, Tŷ Newydd, Rhiw, Pwllheli LL53 8AB", "Tigh na Mara, Achiltibuie, Ullapool
+        # IV26 2YG"
+        Pattern(
+            "House by its Welsh, Cornish or Gaelic word before its postcode",
+            rf"(?<![\w'’]){_HOUSE_BY_ITS_WORD}"
+            r"(?=\s*,\s*(?:(?-i:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*,?\s*){1,3}"
+            r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s{0,3}\d[A-Z]{2})\b)",
+            0.6,
+        ),
         # A Scottish farm named by its mains last: "at Whitehaugh Mains by Kelso", "theft from
         # Auchencairn Mains" (not a district's: "Davidson's Mains"; nor its street: "Niddrie Mains
         # Road"; nor a pipe's: "Water Mains").
@@ -604,6 +618,21 @@ class StreetAddressRecognizer(PatternMatching):
         # What a form's or an export's address field holds, up to its town or postcode, even
         # with no street word or number: "Address line 2: Wrens Hill Road Town:",
         # "PROP=12A LOWER HILLGATE SK1 3AL", "Address: Apt 7 / Rathfern Court / 2 Doagh Road /".
+        # An address split across a form's fields, its number in one and its block or street
+        # in the next: "Flat no: 6 | Block: Kestrel House | Street: Coalbrook Road", "House No:
+        # 72 | Road: Beechcroft Avenue" (a street's field alone names an area, not a home).
+        Pattern(
+            "House number in a form's field before its street's",
+            rf"\b{_NUMBER_FIELD}\K\d{{1,4}}[A-Za-z]?(?=\s*[|;\n]\s*{_STREET_FIELD})",
+            0.55,
+        ),
+        Pattern(
+            "Block or street in a form's field after its number's",
+            rf"(?<=\b{_NUMBER_FIELD}\d{{1,4}}[A-Za-z]?\s*[|;\n]\s*"
+            rf"(?:{_STREET_FIELD}[^|;\n]{{1,40}}[|;\n]\s*)?){_STREET_FIELD}"
+            r"\K(?-i:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})(?=\s*(?:[|;\n]|$))",
+            0.55,
+        ),
         Pattern(
             "Street in an address field",
             rf"\b{_ADDRESS_LABEL}\s*(?:/\s*\p{{L}}+\s*)?[:=]\s*\K"
@@ -694,6 +723,8 @@ class StreetAddressRecognizer(PatternMatching):
         _FLAT_GATE,
     ) | {
         "Numbered Welsh street": rf"\b(?:{_WELSH_STREET}|{_WELSH_HYPHEN_WORDS})(?![\w'’])",
+        "House number in a form's field before its street's": _NUMBER_FIELD,
+        "Block or street in a form's field after its number's": _NUMBER_FIELD,
         "Flat in a Welsh named street": rf"\b(?:{_WELSH_STREET})(?![\w'’])",
         "Numbered pitch, berth or lodge at its site": (
             r"(?i:mooring|berth|pitch|chalet|lodge|croft)"

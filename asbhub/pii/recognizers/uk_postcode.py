@@ -23,6 +23,16 @@ _OUTWARD = (
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]?|[A-PR-UWYZ][A-HK-Y][0-9]{2})"
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+# The postcode areas, Royal Mail's letters for them: a lower-case code is trusted only with one.
+_AREAS = (
+    "ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy"
+    " e ec eh en ex fk fy g gl gu gy ha hd hg hp hr hs hu hx ig im ip iv je ka kt kw ky l la ld"
+    " le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr rg rh rm s sa se sg"
+    " sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv yo ze"
+)
+_AREA = "(?:" + "|".join(sorted(_AREAS.split(), key=len, reverse=True)) + ")"
+# Two letters after a digit that are a word, not an inward code's: "b1 2 as", "m1 2 at".
+_WORD_OF_TWO = r"(?:as|at|be|by|he|we|up|us|ye|ya|eh|uh)"
 # A postcode with a letter O for a zero: in a two-letter area's digit ("CRO 2JA"), or for the
 # inward code's digit ("SE18 OBU"); never both, so some digit is real.
 _O_FOR_ZERO = (
@@ -155,8 +165,16 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         Pattern(
             "UK postcode (odd spacing)",
             # (a wrap's hyphen inside the inward code: "S5 8-  RX")
-            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,2}[0-9]-?\s{1,2}[ABD-HJLNP-UW-Z]{2}"
+            r"\b(?-i:(?:[A-PR-UWYZ][A-HK-Y]?\s?[0-9][0-9A-HJKPSTUW]?)\s{1,3}[0-9]-?\s{1,3}[ABD-HJLNP-UW-Z]{2}"
             r"|[A-PR-UWYZ][A-HK-Y]?\s[0-9][0-9A-HJKPSTUW]?\s{0,2}[0-9][ABD-HJLNP-UW-Z]{2})\b",
+            0.6,
+        ),
+        # In lower case, its inward code's digit apart too, with a postcode area's letters:
+        # "pontypool np4 8 jj", "glasgow g41  2 pd" (not "b1 2 as": two letters that are a word).
+        Pattern(
+            "UK postcode in lower case, its inward code spaced",
+            rf"(?-i:(?<![\w'’\-/.]){_AREA}[0-9][0-9a-hjkpstuw]?\s{{1,3}}[0-9]\s{{1,2}}"
+            rf"(?!{_WORD_OF_TWO}\b)[abd-hjlnp-uw-z]{{2}})(?![\w'’\-])",
             0.6,
         ),
         # Run into the word before or after it, as exports and hurried typing leave it, in
@@ -175,6 +193,8 @@ class TunedUkPostcodeRecognizer(PatternMatching, PresidioUkPostcodeRecognizer):
         # and in the phonetic alphabet only where one of its words is
         "UK postcode read out phonetically": rf"\b{PHONETIC}\b",
         "UK postcode dictated after its cue": r"\bpost\s?code\b",
+        # (a digit, a space, a digit, a space and two small letters)
+        "UK postcode in lower case, its inward code spaced": r"(?-i:\d\s{1,3}\d\s{1,2}[a-z]{2}\b)",
         # (a capital after a small letter, or a word right after its inward code)
         "UK postcode run into a word": (
             r"(?-i:[a-z][A-Z]{1,2}\d)",
