@@ -631,6 +631,9 @@ _WELSH_SENTENCE_WORDS = _wordset(
     "ar yn ym yng tu allan eu rydym roedd oedd mis nos wythnos dydd gyda gan neu hefyd"
     " i'r o'r ydy ydyn annwyl diolch croeso ymwelwyd cais"
 )
+# A Welsh verb in lower case, as a sentence starts ("mae", "roedd", "bydd"): no name's first word
+# (though "Mae" with its capital is one).
+_WELSH_VERB_FIRST = re.compile(r"(?:mae|roedd|oedd|bydd|byddai|does|nid)\s")
 # A council by its letters after its place: "Huntingdonshire DC", "Broxtowe BC", "Kent CC".
 _COUNCIL_LETTERS = re.compile(r"\s(?:DC|BC|RBC|MBC|CC|BDC|DBC)$")
 # Words that stand for a place or a thing, never for a person's name.
@@ -1027,7 +1030,9 @@ _NOT_SPEAKERS = _wordset(
     " mam mum mom mummy nan nana nanna gran granny grandma grandad dad daddy da bro sis"
 )
 # An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
-_ACTION_OWNER = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}(?:/[A-Z](?:[a-z]?[A-Z]){1,3})?")
+_ACTION_OWNER = re.compile(
+    r"[A-Z](?:[a-z]?[A-Z]|['’](?!S\b)[A-Z]){1,3}(?:/[A-Z](?:[a-z]?[A-Z]|['’](?!S\b)[A-Z]){1,3})?"
+)
 ACTIONS_HEAD = r"(?i:actions?(?:\s+points?|\s+agreed)?)"
 ATTENDANCE_HEAD = r"(?i:present|attendees|attending|in\s+attendance|apologies|attended\s+by)"
 _ACTIONS_BEFORE = re.compile(
@@ -1040,6 +1045,11 @@ _DESCRIBING = _wordset(
     " four five six local main oldest biggest smallest skinny ginger blonde quiet loud naughty"
 )
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan|household)\b")
+# A person's word, then "called" or "named": "a lad called Chester" (not "a town called …").
+_PERSON_CALLED_BEFORE = re.compile(
+    r"\b(?i:lad|male|female|girl|boy|bloke|woman|man|kid|youth|son|daughter|brother|sister"
+    r"|friend|mate|fella|lass)\s+(?:(?i:is|was)\s+)?(?i:called|named)\s+[\"'“‘]?$"
+)
 # A cell of an actions table that holds its owners' initials alone: "| JN / CH |", "| BW |".
 _OWNER_CELL_BEFORE = re.compile(r"\|\s?(?:[A-Z][A-Z]\s?/\s?)?$")
 _OWNER_CELL_AFTER = re.compile(r"\s?(?:/\s?[A-Z][A-Z]\s?)?\|")
@@ -2065,6 +2075,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         # "kids from Bishop Challoner", "School: Archbishop Tenison's": a school named for one
         # (not "Bishop Jones said")
         return True
+    if words[-2:] in (["deputy", "head"], ["assistant", "head"], ["acting", "head"]):
+        return True  # "Deputy Head": a school's role, found whole
     if words == ["head"] and (
         _HEAD_ROLE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
         or text[cand.end : cand.end + 4].lower() in (" of ", "teac")
@@ -2368,6 +2380,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and AGE_AFTER.match(text, cand.end)
     ):
         return False  # "her son Bentley (11)": a child named like a place, by its age
+    if (
+        len(words) <= 2
+        and span[:1].isupper()
+        and not span.isupper()  # (not "YOUTH NAMED AS …")
+        and _PERSON_CALLED_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    ):
+        return False  # "a lad called Chester", "a girl named Paris": a person named like a place
     # whom a letter is for or who chairs is a person, whatever places their words name: "FAO
     # Kendal Rigby", "chaired by Lincoln Hayes"
     addressee = (
@@ -2572,6 +2591,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Ysgol Gyfun Ystalyfera Bro Dur": the rest of a Welsh body's name
     if _WALES.search(span):
         return True  # "Cyfoeth Naturiol Cymru", "Cadwch Gymru'n Daclus": a body of Wales
+    if _WELSH_VERB_FIRST.match(span) and all(w in not_names() for w in words[1:]):
+        # "mae Gorchymyn Diogelu …" (there is a protection order): a Welsh sentence of a
+        # body's words (not "mae Kelvin Price yn byw": he lives there)
+        return True
     if any(w in _WELSH_SENTENCE_WORDS for w in words) and not titled:
         # "smocio tu allan", "ar Stryd Fawr", "mis Medi", "Nos Wener": a Welsh sentence's words,
         # which no name holds (a name's "ap", "ab", "ferch" are not among them)

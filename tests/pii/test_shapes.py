@@ -4733,6 +4733,45 @@ SHAPES = [
         ["6 |", "Kestrel House", "Coalbrook Road", "72", "Beechcroft Avenue"],
         ["Lister Road", "Hartcliffe", "Sheffield"],
     ),
+    (
+        "a person named like a place after a person's word and 'called' or 'named'; a town "
+        "'called' so stays",
+        "Arguing all night over a lad called Chester. We drove on to a town called Buxton after.",
+        ["lad called Chester"],
+        ["town called Buxton"],
+    ),
+    (
+        "a date of birth with its month's letters run between day and year, as a system prints "
+        "it, after its cue; the day of the stop in that form stays",
+        "Railcard in name K Hallworth, dob 12MAR01; second male DOB: 03JUN1991. Stop on 12MAR25 "
+        "at 14:00.",
+        ["12MAR01", "03JUN1991"],
+        ["12MAR25"],
+    ),
+    (
+        "initials with an apostrophe owning an action; a word with one in capitals stays",
+        "Actions: RO'K to offer mediation via CRJI; CD to arrange a CCTV survey. IT'S to be "
+        "agreed at the next panel.",
+        ["RO'K", "CD to"],
+        ["IT'S to be agreed"],
+    ),
+    (
+        "a Welsh job's title after a name or a verb of action, and a deputy head found whole; "
+        "the name before it goes",
+        "Parents are being invited in by Pennaeth Blwyddyn 9. Diolch, Gareth Rowlands, "
+        "Arweinydd Diogelu. Paul Harcourt, Deputy Head. Hysbysiad: mae Gorchymyn Diogelu Mannau "
+        "Cyhoeddus mewn grym.",
+        ["Gareth Rowlands", "Paul Harcourt"],
+        ["Pennaeth Blwyddyn", "Arweinydd Diogelu", "Deputy Head", "mae Gorchymyn Diogelu"],
+    ),
+    (
+        "contractors, case systems and charities partners name are no one's; the person beside "
+        "them goes",
+        "Property secured with Sitex boards 13/10; record on Civica and refer to Humankind. "
+        "Logged by Dawn Mills.",
+        ["Dawn Mills"],
+        ["Sitex boards", "Civica", "Humankind"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

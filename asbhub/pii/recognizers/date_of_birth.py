@@ -25,6 +25,8 @@ DATE = (
     rf"|{_DAY_MONTH}(?:19|20)\d{{2}}(?!\d)"  # "04071990", day first
     rf"|{_DAY}(?:\s+of)?(?:[\s\-]+|\s?/\s?){_MONTH}\.?,?(?:[\s\-]+|\s?/\s?)(?:\d{{4}}|'?\d{{2}})"
     rf"|{_MONTH}\.?\s+{_DAY},?\s+\d{{4}}"
+    # run together, as a system prints it: "12MAR01", "03JUN1991"
+    rf"|\d{{1,2}}{_MONTH}(?:\d{{4}}|\d{{2}})(?!\d)"
     r"|\d{1,2}[\s/.\-]?\d{2}[\s/.\-]?\d{2}(?!\d)"
     r"|\d{1,2}\s\d{1,2}\s(?:(?:19|20)\d{2}|\d{2})(?!\d)"  # "07 07 1981", "dob 3 9 11"
     r"|\d{4}年\d{1,2}月\d{1,2}日"  # as a Chinese document writes it

@@ -44,7 +44,8 @@ _NOT_NAME = (
 # of contact ("spoke to DPS at the Marquis of Granby").
 _ROLE_LETTERS = r"(?:DPS|DSL|SPOC)"
 # A person's initials, a Gaelic prefix kept: "GH", "JMW", "CMcK", "AMcC".
-_INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}){1,3}"
+# (an apostrophe's too: "RO'K" for Ryan O'Kane; not a word's: "IT'S")
+_INITIALS = r"\p{Lu}(?:\p{Ll}?\p{Lu}|['’](?!S\b)\p{Lu}){1,3}"
 # Letters of any Latin script, so "Élodie", "D'Souza", "McDonald" are whole names.
 _CAPITALISED = r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?"
 _NAME = (
