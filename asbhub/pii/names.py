@@ -1045,10 +1045,12 @@ _DESCRIBING = _wordset(
     " four five six local main oldest biggest smallest skinny ginger blonde quiet loud naughty"
 )
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan|household)\b")
-# A person's word, then "called" or "named": "a lad called Chester" (not "a town called …").
+# A person's word, then "called" or "named": "a lad called Chester" (not "a town called …");
+# the first few are a nickname's cue too ("one lad is called Tank": NICKNAME_CUES).
+_CALLED_PEOPLE = r"lad|male|female|girl|boy|bloke|woman|man|kid"
 _PERSON_CALLED_BEFORE = re.compile(
-    r"\b(?i:lad|male|female|girl|boy|bloke|woman|man|kid|youth|son|daughter|brother|sister"
-    r"|friend|mate|fella|lass)\s+(?:(?i:is|was)\s+)?(?i:called|named)\s+[\"'“‘]?$"
+    rf"\b(?i:{_CALLED_PEOPLE}|youth|son|daughter|brother|sister|friend|mate|fella|lass)"
+    r"\s+(?:(?i:is|was)\s+)?(?i:called|named)\s+[\"'“‘]?$"
 )
 # A cell of an actions table that holds its owners' initials alone: "| JN / CH |", "| BW |".
 _OWNER_CELL_BEFORE = re.compile(r"\|\s?(?:[A-Z][A-Z]\s?/\s?)?$")
@@ -2708,7 +2710,7 @@ NICKNAME_CUES = (
     r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we|he|she)\s+"
     r"(?:all\s+)?(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?"
     rf"|{SELF_NAMING}|known\s+\w+ly\s+as|called\s+(?:him|her)|{DISPLAY_NAME}"
-    r"|(?:one|lad|male|female|girl|boy|bloke|woman|man|kid|1)\s+(?:is\s+|was\s+)?called"
+    rf"|(?:one|{_CALLED_PEOPLE}|1)\s+(?:is\s+|was\s+)?called"
     r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
     r"|real\s+name(?:\s+(?:is|believed(?:\s+to\s+be)?|possibly|maybe|probably))?"
 )
@@ -3574,11 +3576,13 @@ _SPEECH_AFTER = re.compile(
     r"\s+(?:says|said|states|stated|reports|reported|confirmed|told|advised|admitted|denied"
     r"|claims|claimed|agreed|explained|alleges|alleged|rang|phoned|emailed|e-mailed|texted)\b"
 )
-# In brackets after their organisation: "MHS Homes (KJ) to visit".
-_ORGANISATION_BRACKET_BEFORE = re.compile(
-    r"\b(?i:homes|housing|council|police|trust|association|partnership|team|service|services"
-    r"|group|fire|probation)\s\($"
+# The last word of a body's name: "Riverside Homes", "Gloucestershire Constabulary".
+_BODY_LAST_WORDS = (
+    r"homes|housing|council|police|constabulary|trust|association|partnership|team|service"
+    r"|services|group|fire|rescue|probation|unit|governance|authority|hub"
 )
+# In brackets after their organisation: "MHS Homes (KJ) to visit".
+_ORGANISATION_BRACKET_BEFORE = re.compile(rf"\b(?i:{_BODY_LAST_WORDS})\s\($")
 _SPOKE_TO_BEFORE = re.compile(
     r"\b(?i:spoke|spoken|speak|speaking|talked|talking|chatted)\s+(?i:to|with)\s$"
 )
@@ -3602,11 +3606,7 @@ _NOTE_ENDS_AFTER = re.compile(r"\s*(?:[,.;|]|$|\d{1,2}[:.]\d\d\b|\d{1,2}/\d{1,2}
 # Unit)", "KL (Gloucestershire Constabulary) follow-up call" (not "DWP (Department for Work and
 # Pensions)": the body's letters).
 _NOT_IN_A_BODYS_NAME = _wordset("to by at in on with from via reported referred passed sent")
-_BODY_BRACKET_AFTER = re.compile(
-    r"\s?\(((?:[\w&'’\-]+\s+){0,5}(?i:police|constabulary|council|unit|team|service|services"
-    r"|housing|homes|trust|governance|probation|fire|rescue|partnership|association|group"
-    r"|authority|hub))\)"
-)
+_BODY_BRACKET_AFTER = re.compile(rf"\s?\(((?:[\w&'’\-]+\s+){{0,5}}(?i:{_BODY_LAST_WORDS}))\)")
 
 
 def _where_a_person_stands(text: str, start: int, end: int) -> bool:
