@@ -1030,9 +1030,8 @@ _NOT_SPEAKERS = _wordset(
     " mam mum mom mummy nan nana nanna gran granny grandma grandad dad daddy da bro sis"
 )
 # An item of an actions list, owned by initials: "Actions: MH closure notice; GOD review …".
-_ACTION_OWNER = re.compile(
-    r"[A-Z](?:[a-z]?[A-Z]|['’](?!S\b)[A-Z]){1,3}(?:/[A-Z](?:[a-z]?[A-Z]|['’](?!S\b)[A-Z]){1,3})?"
-)
+_OWNER = r"[A-Z](?:[a-z]?[A-Z]|['’](?!S\b)[A-Z]){1,3}"
+_ACTION_OWNER = re.compile(rf"{_OWNER}(?:/{_OWNER})?")
 ACTIONS_HEAD = r"(?i:actions?(?:\s+points?|\s+agreed)?)"
 ATTENDANCE_HEAD = r"(?i:present|attendees|attending|in\s+attendance|apologies|attended\s+by)"
 _ACTIONS_BEFORE = re.compile(
@@ -1055,7 +1054,9 @@ _PERSON_CALLED_BEFORE = re.compile(
 # A cell of an actions table that holds its owners' initials alone: "| JN / CH |", "| BW |".
 _OWNER_CELL_BEFORE = re.compile(r"\|\s?(?:[A-Z][A-Z]\s?/\s?)?$")
 _OWNER_CELL_AFTER = re.compile(r"\s?(?:/\s?[A-Z][A-Z]\s?)?\|")
-_ACTIONS_TABLE_BEFORE = re.compile(r"\b(?i:actions?|owner|tasking)\b")
+# (the words that make a table an actions table, here and in person_context)
+ACTIONS_TABLE_WORDS = r"actions?|owner|tasking"
+_ACTIONS_TABLE_BEFORE = re.compile(rf"\b(?i:{ACTIONS_TABLE_WORDS})\b")
 # A log's or a form's label for the staff on it, before their names: "Staff on: Gary, Shona,
 # Nabeel", "Team: Ruth, Glenys, Ike", "Operator: Eilidh", "Marshal: Nina".
 STAFF_LABEL = (

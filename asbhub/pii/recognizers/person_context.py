@@ -8,6 +8,7 @@ from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
 from asbhub.pii.names import (
     ACTIONS_HEAD,
+    ACTIONS_TABLE_WORDS,
     ALIAS_AFTER,
     ALIAS_GATE,
     ARREST_VERBS,
@@ -209,7 +210,7 @@ class PersonContextRecognizer(PatternMatching):
             r"(?i:thank|cheers|\bta\b|regards|best|yours|sincerely|speak|thx|rgds|signed)"
         ),
         "Names in a log's staff list": rf"{STAFF_LABEL}\s*:",
-        "Initials owning a cell of an actions table": r"(?i:action|owner|tasking)",
+        "Initials owning a cell of an actions table": rf"(?i:{ACTIONS_TABLE_WORDS})",
     }
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("Title then name", rf"\b(?:{_TITLE})\s+\K{_NAMES}", 0.7),
@@ -466,7 +467,7 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Initials owning a cell of an actions table",
             r"(?:(?<=\|\s?)|(?<=\|\s?\p{Lu}\p{Lu}\s?/\s?))"
-            r"(?<=\b(?i:actions?|owner|tasking)\b[^\n]{0,800})"
+            rf"(?<=\b(?i:{ACTIONS_TABLE_WORDS})\b[^\n]{{0,800}})"
             # (two letters: three or more in a cell are as often a body's, a word's or a
             # rating's, "| SWP |", "| RAG |", "| ASAP |"; nor an agency's: "| SW |")
             rf"\K(?!{_AGENCY_LETTERS}\b)\p{{Lu}}\p{{Lu}}"

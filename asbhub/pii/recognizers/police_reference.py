@@ -13,7 +13,9 @@ from asbhub.pii.recognizers.uk_vehicle_registration import PHONETIC, SAID_TEN_TO
 _S = r"\s?[/\-]\s?"
 # The words for a licensed cab or its trade, before its driver's badge or its plate: "taxi
 # badge", "PH plate no. 0417", "private hire badge".
-_CAB = r"taxi|cabbie|cab|hackney|phv|ph|hire"
+# (the vehicle's own words first: a plate's letters and number follow them straight)
+_CAB_VEHICLE = r"hackney|taxi|cab|phv|ph"
+_CAB = rf"{_CAB_VEHICLE}|cabbie|hire"
 
 
 # A cue naming a system or agency, then a word for its number: "custody no", "BTP ref", "case".
@@ -240,7 +242,7 @@ class PoliceReferenceRecognizer(PatternMatching):
         # BH 419" (spaced: "Hackney N16" is a district).
         Pattern(
             "Licensed cab's plate number after its word",
-            r"\b(?:hackney|taxi|cab|phv|ph)\s+\K(?-i:[A-Z]{1,3}(?:&[A-Z])?\s\d{2,5})\b"
+            rf"\b(?:{_CAB_VEHICLE})\s+\K(?-i:[A-Z]{{1,3}}(?:&[A-Z])?\s\d{{2,5}})\b"
             r"(?!\s?[A-Z]{2,3}\b|[:.]\d|\s?(?i:am|pm|hrs)\b)",
             0.6,
         ),
