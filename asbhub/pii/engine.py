@@ -209,6 +209,7 @@ class RedactionEngine:
             tidy,
         )
         from asbhub.pii.names import (
+            case_parties,
             clean_names,
             drop_straddling,
             families_by_plural,
@@ -219,6 +220,7 @@ class RedactionEngine:
             not_a_name_word,
             quoted_names_listed,
             repeat_names,
+            signing_initials,
             without_pets,
         )
 
@@ -229,7 +231,7 @@ class RedactionEngine:
         again += beside_names(text, entities) + listed_like(text, entities)
         again += old_dates(text, entities) + initials_of_names(text, entities)
         again += said_again(text, entities) + initials_where_a_person_stands(text)
-        again += families_by_plural(text)
+        again += families_by_plural(text) + case_parties(text) + signing_initials(text)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)

@@ -116,6 +116,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning74": SetRole.TUNED_ON,
     "tuning75": SetRole.TUNED_ON,
     "tuning76": SetRole.TUNED_ON,
+    "tuning77": SetRole.TUNED_ON,
+    "tuning78": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -265,6 +265,11 @@ COMMON_WORD_OTHER_NAMES = frozenset(
 COMMON_WORD_NAMES = COMMON_WORD_FIRST_NAMES | COMMON_WORD_OTHER_NAMES
 
 
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written in a line apart: "asb team npt"."""
+    return frozenset(words.split())
+
+
 def folded(word: str) -> str:
     """The word without its accents ("mária" -> "maria"; "ł" -> "l"), as the lists also hold
     names and as officers often type them."""

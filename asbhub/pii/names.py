@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -24,6 +25,7 @@ from asbhub.pii.gazetteers import (
     places_named_like_people,
     surnames,
 )
+from asbhub.pii.gazetteers import wordset as _wordset
 from asbhub.pii.resolve import Candidate, Entity
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
@@ -290,10 +292,6 @@ def _street_next() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{STREET_WORDS}|{BUILDING_WORDS})\b", re.IGNORECASE)
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Months that are also first names ("May said", "June Askew").
 MONTHS_THAT_ARE_NAMES = _wordset("april may june august")
 # Every month's name and its short forms: "Sat 5 Oct", "12 Jan 2024".
@@ -349,6 +347,8 @@ _LEADING = ROLE_WORDS | _wordset(
     " judge hhj ddj dj recorder magistrate verger sexton usher"
     # a pilgrim's title: "Hajji Ghulam Rasool", "Alhaji Abdulrasheed Bello"
     " hajji haji alhaji"
+    # care's roles by their letters: "HCA Blessing", "CPN Ruth", "AMHP Dev Patel"
+    " hca cpn amhp rgn rmn hcsw ecp pharmacist"
 )
 PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -374,6 +374,9 @@ _TRAILING = _wordset(
     "dob pnc nhs gp is was ni nino tel mob aka id ref cro has and or vrm ip rp arr"
     " dsl senco"  # a school's safeguarding lead after its name: "Oakfield High DSL"
     " sia"  # a door supervisor's licence after their name: "Josh Hadley SIA 1014 2256 8890 1123"
+    # letters after a name for a registration or a degree: "Olivia Marsh RGN", "Ceri Morgan
+    # MRPharmS", "Dr McAteer GMC 7291055"
+    " rgn rmn rn mrpharms mbchb mbbs mrcgp frcp frcs llb kc qc mbe obe rsw gmc nmc hcpc gphc"
 )
 
 
@@ -894,6 +897,12 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
     source = cand.source
     if _quoted(text, cand):
         return cand  # a nickname in quotes is a name as it stands: "the wee man", "Big Mike"
+    if (
+        len(words) > 1
+        and words[0].group() == "ED"
+        and _DEPARTMENT_AFTER.match(text, words[0].end())
+    ):
+        words.pop(0)  # "ED Safeguarding Nurse Rhiannon Evans": the department, then her job
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
         if words.pop(0).group().lower() in PERSONAL_TITLES:
             source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname
@@ -1021,8 +1030,14 @@ CHAT_TIME = (
     r"(?:\[[^\]\n]{0,12}\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[apAP][mM])?\]"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[-–])"
 )
-_SPEAKER_BEFORE = re.compile(rf"{CHAT_TIME}\s*$")
-_SPEAKER_AFTER = re.compile(r"\.?\s?:")
+# A bare time opening a pasted chat's line or cell, or with a colon of its own, before a
+# capitalised speaker: "| 21:50 Blessing 💯: nah", "NPT group 19:52: Gavin: youths on the roof"
+# (a log's time before what happened: "| 18:20 Caller rang back: …").
+BARE_CHAT_TIME = r"(?:(?:(?<=[|\n])|(?<=\|\s))\s*\d{1,2}:\d{2}(?=\s)|\b\d{1,2}:\d{2}:(?=\s))"
+_SPEAKER_BEFORE = re.compile(rf"(?:{CHAT_TIME}|{BARE_CHAT_TIME})\s*$")
+# (an emoji or two may follow a speaker's display name: "Blessing 💯:")
+SPEAKER_EMOJI = "(?:\\s?[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]{1,4})?"
+_SPEAKER_AFTER = re.compile(rf"{SPEAKER_EMOJI}\.?\s?:")
 _AGENCY_SPEAKER_AFTER = re.compile(r"\s\([^()\n]{2,30}\)\s?:")  # "Faith (Council): What times?"
 _NOT_SPEAKERS = _wordset(
     "you me admin system operator caller agent council police team user"
@@ -1062,7 +1077,7 @@ _ACTIONS_TABLE_BEFORE = re.compile(rf"\b(?i:{ACTIONS_TABLE_WORDS})\b")
 STAFF_LABEL = (
     r"(?i:staff(?:\s+on(?:\s+duty)?|\s+present)?|team|on\s+duty|operator|marshals?|controller"
     r"|handler|supervisor|stewards?|minute\s+taker|minutes|duty\s+manager|door\s+(?:team|staff)"
-    r"|(?:youth\s+)?workers?|leaders?|volunteers?|crew)"
+    r"|(?:youth\s+)?workers?|leaders?|volunteers?|crew|(?:guards?|security)(?:\s+on\s+duty)?)"
 )
 # The label, then the names listed before this one: "Team: Ruth, Glenys, "
 _STAFF_LIST_BEFORE = re.compile(
@@ -2003,8 +2018,52 @@ _MONTHS_JOINED = re.compile(
 )
 
 
+# A hospital's emergency department by its letters, which spell a name: "ED LIAISON", "in ED
+# waiting room", "attended ED", "ED Safeguarding Nurse" (not "ED SAID HE SAW", "spoke to ED").
+_DEPARTMENT_AFTER = re.compile(
+    r"\s+(?i:liaison|waiting|nurse|nurses|staff|department|doctor|dr|consultant|triage|reception"
+    r"|safeguarding|attendance|attendances|cubicle|majors|minors|resus|security|clinician|team"
+    r"|corridor|admission|discharge|records?)\b"
+)
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?i:in|to|at|from|left|attended|attending|via|into|through|the|our|their|his|her)\s+$"
+)
+
+
+_HOME_NAME_LAST = re.compile(
+    r"\b(?i:house|lodge|court|manor|hall|grange|view|gardens|villa|place|mews|cottage|croft"
+    r"|mount|towers?)$"
+)
+# What a named building is when it is no one's home: a care home, a hostel, a refuge
+# ("Oakleigh Lodge nursing home", "St Anne's House supported housing").
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?i:(?:care|nursing|residential|children['’]s)\s+home|supported\s+(?:housing|living"
+    r"|accommodation)|hostel|hospice|refuge|day\s+centre|extra\s+care)\b"
+)
+
+
+def _emergency_department(text: str, cand: Candidate) -> bool:
+    return text[cand.start : cand.end] == "ED" and (
+        _DEPARTMENT_AFTER.match(text, cand.end) is not None
+        or _DEPARTMENT_BEFORE.search(text, max(0, cand.start - 12), cand.start) is not None
+    )
+
+
+def _not_a_speaker(word: str) -> bool:
+    """A chat speaker's word that names no one: "Update", "Mam"; not "Blessing", a name too."""
+    return (
+        word in _NOT_SPEAKERS
+        or (word in english_words() and word not in first_names())
+        or word in ROLE_WORDS
+    )
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
+    if _emergency_department(text, cand):
+        return True
+    if _HOME_NAME_LAST.search(span) and INSTITUTION_AFTER.match(text, cand.end):
+        return True  # "Oakleigh Lodge nursing home": a home's name, not its owner's
     if _a_named_law(text, cand):
         return True  # "does not want Clare's Law disclosure": a scheme, not a person
     if ANONYMISED_LABEL.fullmatch(span):
@@ -2292,9 +2351,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         _SPEAKER_BEFORE.search(text, max(0, cand.start - 40), cand.start)
         and _SPEAKER_AFTER.match(text, cand.end)
-        and not all(w in _NOT_SPEAKERS or w in english_words() or w in ROLE_WORDS for w in words)
+        and not all(
+            w in _NOT_SPEAKERS
+            or (w in english_words() and w not in first_names())
+            or w in ROLE_WORDS
+            for w in words
+        )
     ):
-        return False  # "[09/05 23:02] Mags: anyone else…": a chat message's speaker
+        # "[09/05 23:02] Mags: anyone else…", "21:50 Blessing 💯: nah": a chat message's speaker
+        return False
     if _quoted_chat_speaker(text, cand):
         # '"dizzy: who out tnite" / "mouse: me n kenzo"': a screenshot's speakers, any word
         return all(w in _NOT_SPEAKERS or w in ROLE_WORDS or w in not_names() for w in words)
@@ -3563,7 +3628,8 @@ _PEOPLE_OF_SOMEONE = (
 # After the letters: their age, role or job in brackets ("AH (14)", "LP (mum)", "AK (ASB
 # Manager)"), or a kin word of theirs ("JK's lad").
 _THEIRS_AFTER = re.compile(
-    rf"\s?\((?:\d{{1,2}}(?:\s?(?:yrs?|years?|y/?o))?\)|(?i:{_PEOPLE_OF_SOMEONE}|ip|rp|vp)\b"
+    rf"\s?\((?:(?i:aged?)\s+)?(?:\d{{1,2}}(?:\s?(?:yrs?|years?|y/?o))?\)"
+    rf"|(?i:{_PEOPLE_OF_SOMEONE}|ip|rp|vp)\b"
     # (or a worker's letters: "SJ (SW):" a social worker, "(HV)", "(FSW)", "(DSL)", "(SLO)")
     r"|(?-i:SW|HV|FSW|DSL|SLO)\)"
     r"|[\w&'’ ]{0,30}\b(?i:officer|manager|lead|worker|co-?ordinator|chair|caseworker)\))"
@@ -3610,8 +3676,19 @@ _NOT_IN_A_BODYS_NAME = _wordset("to by at in on with from via reported referred 
 _BODY_BRACKET_AFTER = re.compile(rf"\s?\(((?:[\w&'’\-]+\s+){{0,5}}(?i:{_BODY_LAST_WORDS}))\)")
 
 
+# Whom an order keeps someone from: "not to associate with AL", "in the company of TO",
+# "no contact with JB".
+_COMPANY_BEFORE = re.compile(
+    r"\b(?i:associat(?:e|ing)|contact|company|together)\s+(?i:with|of)\s+$"
+)
+# Initials in a list after initials already standing for someone: "AL, CF or ZM".
+_LIST_JOINT = re.compile(r"\s*(?:,|&|/)\s*|\s+(?:and|or|&)\s+")
+
+
 def _where_a_person_stands(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 24) : start]
+    if _COMPANY_BEFORE.search(before):
+        return True
     if _WRITER_BEFORE.search(before) and _NOTE_ENDS_AFTER.match(text, end):
         return True
     if _THEIRS_AFTER.match(text, end):
@@ -3675,11 +3752,120 @@ def initials_where_a_person_stands(text: str) -> list[Candidate]:
         found.add(value)
     if not found:
         return []
+    tokens = list(_CAPITALS_TOKEN.finditer(text))
+    for before, after in itertools.pairwise(tokens):
+        value = after.group()
+        if (
+            before.group() in found
+            and value not in found
+            and _LIST_JOINT.fullmatch(text, before.end(), after.start())
+            and value.lower() not in _NOT_INITIALS
+            and not _NOT_SOMEONES_LETTERS.fullmatch(value)
+            and not (len(value) == 3 and value.lower() in english_words())
+        ):
+            found.add(value)  # "not to associate with AL, CF or ZM"
     every = re.compile(
         rf"(?<![\w'’\-/&.@])(?:{'|'.join(map(re.escape, sorted(found)))})"
         r"(?![\w\-/&@]|\.\w|['’](?!s\b))"
     )
     return [Candidate("PERSON", m.start(), m.end(), 0.55, "context") for m in every.finditer(text)]
+
+
+# A note signed with its writer's initials where it ends: two letters in lower case after a
+# full stop or a dash, with their office after them at most ("… trial wrexham magistrates
+# 29/07. dh", "return date 02/10 - kt hartlepool county crt", "- lh cps south west"); or
+# capitals after a full stop and before a comma and their firm ("Trial 30/07. AMW, Moore
+# Whitlock Solicitors."). Capitals alone at the end are as often a body's ("Covent Garden. MPS.",
+# "RCT noise team"), three lower-case letters too ("nwp rhyl NPT").
+_SIGNED_AT_END = re.compile(
+    r"(?:[.!?)]\s{1,3}(?:[-–—]\s?)?|\s[-–—]\s?)(?P<initials>[a-z]{2})"
+    r"(?:\s+(?P<office>[^\W\d_][^\d\n]{1,50}?))?\s*\.?\s*$"
+    r"|[.!?]\s{1,3}(?P<capitals>[A-Z]{2,3}),\s+(?P<firm>[^\W\d_][^\d\n]{1,50}?)\s*\.?\s*$"
+)
+_TWO_LETTER_WORDS = _wordset(
+    "he me we to in on at it is as be by do go if my no of or so up us an am"
+)
+_OFFICE_WORDS = _wordset(
+    "solicitors solicitor cps council police court crt team ltd llp chambers housing homes"
+    " probation service services yjs yos asb npt office legal magistrates constabulary"
+)
+
+
+def signing_initials(text: str) -> list[Candidate]:
+    """The initials a note is signed with where it ends (see _SIGNED_AT_END)."""
+    m = _SIGNED_AT_END.search(text, max(0, len(text) - 70))
+    if m is None:
+        return []
+    group = "initials" if m.group("initials") else "capitals"
+    value = m.group(group)
+    low = value.lower()
+    if low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value.upper()):
+        return []
+    if low in english_words() or low in common_english_words() or low in not_names():
+        return []  # "- ok", "… again. no", "- RED."
+    if low in _TWO_LETTER_WORDS:
+        return []  # ". he doesnt want police to knock", ") to add the van to the NPT briefing"
+    office = m.group("office") or m.group("firm")
+    if office is not None:
+        words = [w.lower() for w in _WORD.findall(office)]
+        if len(words) > 4:
+            return []  # a sentence, not an office
+        if not any(w in _OFFICE_WORDS for w in words) and not all(w in places() for w in words):
+            return []  # "- ok thanks", "MH to call back"
+    return [Candidate("PERSON", m.start(group), m.end(group), 0.55, "context")]
+
+
+# A case's title names its parties: a body or the Crown, "v", then the people it is brought
+# against, by name or by initials where the court withholds a young person's name: "R v MH &
+# TO", "Hartlepool Borough Council v TW", "City of Wolverhampton Council and Chief Constable of
+# West Midlands Police v DB, KS and R.O'C.", "London Borough of Croydon v Marcia Elaine
+# Bailey-Thompson", "Stockport MBC v Hollis". (Not a match's teams, "Villa v Wolves": no body's
+# word before the "v".)
+_CLAIMANT_LAST = re.compile(
+    r"(?:\b(?-i:R|Regina|Crown|PF|DPP|CPS)|\b(?i:council|mbc|bc|dc|cc|police|constabulary"
+    r"|constable|homes|housing|trust|association|group|ltd|limited|authority|executive|borough"
+    r"|partnership|plc|llp|fiscal)(?:\s+(?i:of|for)(?:\s+[A-Z][\w'’\-]*){1,3})?)\s+v\.?\s+"
+)
+_PARTY = re.compile(
+    r"(?:[A-Z]\.(?:\s?[A-Z](?:['’][A-Z])?\.?){1,3}|[A-Z](?:['’]?[A-Z]){1,3}(?![\w'’])"
+    r"|[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,3})"
+)
+_PARTIES_JOINED = re.compile(r",\s*|\s+(?:&|and)\s+")
+# A case cited for what it decided, not one in hand: "refers to Birmingham City Council v
+# Shafi", "following Manchester City Council v Lawler", "referred to R v Smith and DPP v Orum",
+# "in line with R v Jogee", "R v Brown [1994]".
+_CITED_BEFORE = re.compile(
+    r"\b(?i:refers?|referred|referring|following|with|see|per|applying|citing|cited|under|in"
+    r"|cf)\s+(?:to\s+)?(?:(?:[A-Z][\w'’\-]*|of|and|for|the|&|v)\s+){0,8}$"
+)
+_CITATION_AFTER = re.compile(r"\s*[\[(]\d{4}[\])]")
+_NO_PARTY = _wordset("persons person unknown others other occupiers occupier owner owners the")
+
+
+def case_parties(text: str) -> list[Candidate]:
+    """The people a case's title names after its "v" (see _CLAIMANT_LAST)."""
+    if " v" not in text:
+        return []
+    found = []
+    for m in _CLAIMANT_LAST.finditer(text):
+        if _CITED_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+            continue
+        at = m.end()
+        while (party := _PARTY.match(text, at)) is not None:
+            value = party.group()
+            words = [w.lower() for w in _WORD.findall(value)]
+            if any(w in _NO_PARTY for w in words) or _ORG_LAST.search(value):
+                break
+            if _NOT_SOMEONES_LETTERS.fullmatch(value) or value.lower() in _NOT_INITIALS:
+                break
+            if _CITATION_AFTER.match(text, party.end()):
+                break
+            found.append(Candidate("PERSON", party.start(), party.end(), 0.6, "context"))
+            joint = _PARTIES_JOINED.match(text, party.end())
+            if joint is None:
+                break
+            at = joint.end()
+    return found
 
 
 def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:

@@ -32,7 +32,9 @@ it came from, so an entity found in the view is redacted in the original as writ
 * a code's joints lose the spaces a form or a hand put beside them ("GWP/INT/ 25 /00981",
   "slc / asb / 2024 / 118"), where the code holds four digits or more;
 * a correction struck through is left out and goes with the value after it: "960 ~~413~~ 431"
-  reads "960 431", and a value found there covers the struck digits too.
+  reads "960 431", and a value found there covers the struck digits too;
+* in a scan that broke words at spaces ("writ ing to comp lain about the fami ly"), a name, a
+  place or a word broken so is joined again: "Ry an Pr itchard", "Hal ifax", "Dar ren".
 
 The common narrative has none of these, and its view is the text itself at the cost of a few
 searches.
@@ -46,6 +48,8 @@ import html
 import re
 import urllib.parse
 from dataclasses import dataclass
+
+from asbhub.pii.gazetteers import wordset
 
 _ESCAPE = re.compile(r"\\+[nrt](?![a-z])|\\+[nrt](?=[A-Z0-9])")
 _CONTROL = {"n": "\n", "r": "\r", "t": "\t"}
@@ -183,6 +187,82 @@ class View:
 def plain_view(text: str) -> View:
     """What a machine did to `text` undone, with the way back to its offsets (kept for the
     last few texts: a batch reads each twice, for the model and for the recognizers)."""
+    return _rejoined(_decoded_view(text))
+
+
+# Two pieces of a word a scan broke with a space: "Ry an Pr itchard", "comp lain", "Wrex ham"
+# (each pair where its second piece starts; pairs overlap: "Gre gory" and "gory ...").
+# (a letter alone first only as a capital, not "a" or "I": "L eah"; the second piece two letters
+# at least: "May a" is no "Maya")
+_PIECES = re.compile(
+    r"(?<![\w'’.@])(?=((?!A\s|I\s)[^\W\d_a-z]|[^\W\d_]{2,9}) ([^\W\d_A-Z]{2,9})(?![\w'’@]))"
+)
+# A scan is read as broken where this many words at least come apart, each into pieces not
+# both words ("writ ing", "fami ly", "Behav iour"); prose has one or two at most ("a gate",
+# "every day": both words already, or a word made of two).
+_BROKEN_WORDS = 3
+
+
+def _rejoined(view: View) -> View:
+    """The view with the words a scan broke at a space joined again, where the scan broke
+    enough words to say so (see _BROKEN_WORDS): "Ry an Pr itchard" is "Ryan Pritchard". A word
+    joins where its pieces make a word, a name or a place and are not both words: "to day" in
+    a scan stays two words, but "comp lain", "Dar ren" and "Hal ifax" are one."""
+    pairs = list(_PIECES.finditer(view.text))
+    if len(pairs) < _BROKEN_WORDS:
+        return view
+    words = _words()
+    broken = 0
+    for m in pairs:
+        first, second = m.group(1).lower(), m.group(2)
+        joined = first + second
+        if len(joined) >= 5 and joined in words and not (first in words and second in words):
+            broken += 1
+    if broken < _BROKEN_WORDS:
+        return view
+    known = _words_names_and_places()
+    gaps: set[int] = set()
+    done = -1
+    for m in pairs:
+        if m.start(1) < done:
+            continue  # the first piece is the last one's second: "Gre gory", not "gory Ke"
+        first, second = m.group(1).lower(), m.group(2)
+        joined = first + second
+        if len(joined) >= 4 and joined in known and not (first in words and second in words):
+            gaps.add(m.end(1))
+            done = m.end(2)
+    if not gaps:
+        return view
+    text = view.text
+    kept = [i for i in range(len(text)) if i not in gaps]
+    starts = view.starts or tuple(range(len(text)))
+    ends = view.ends or tuple(range(1, len(text) + 1))
+    return View(
+        "".join(text[i] for i in kept), tuple(starts[i] for i in kept), tuple(ends[i] for i in kept)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from asbhub.pii.gazetteers import common_english_words, english_words
+
+    return english_words() | common_english_words() | _CALENDAR
+
+
+_CALENDAR = wordset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _words_names_and_places() -> frozenset[str]:
+    from asbhub.pii.gazetteers import first_names, places, surnames
+
+    return _words() | first_names() | surnames() | places()
+
+
+def _decoded_view(text: str) -> View:
     same_length = _same_length_view(text)
     if not any(mark in same_length and quick.search(same_length) for mark, quick in _QUICK):
         return View(same_length)
@@ -354,8 +434,11 @@ def _same_length_view(text: str) -> str:
             _PREFIX_PLATE.fullmatch(run)
             and _PLATE_LETTERS.match(text, match.end())
             and not _PLATE_START.search(text, max(0, match.start() - 3), match.start())
+            and not _DATE_JOINT_BEFORE.search(text, max(0, match.start() - 2), match.start())
         ):
-            continue  # "l33 lee": a plate's first letter (not "WM l9 XTP": its age)
+            # "l33 lee": a plate's first letter (not "WM l9 XTP": its age; nor "O9/O2/l997
+            # Ref": a date's year)
+            continue
         check_letter = _CHECK_LETTER.search(run)  # "99/688162O": a PNC's check letter
         for offset, char in enumerate(run):
             if check_letter is not None and offset >= check_letter.start(1):
@@ -374,7 +457,12 @@ def _ocr_postcodes(text: str) -> list[re.Match[str]]:
         m
         for m in _OCR_POSTCODE.finditer(text)
         if not m.group(1).isdigit()
-        and any(c.isdigit() for c in m.group(1) + m.group(2))
+        # a digit among them ("NO INS", "LOG INT" are words), or lower-case l's alone among
+        # capitals: "FKl lLD"
+        and (
+            any(c.isdigit() for c in m.group(1) + m.group(2))
+            or set(m.group(1) + m.group(2)) == {"l"}
+        )
         # a lone O, l or I in the outward code is a word's letter: "DOB 1ST JAN"
         and (
             len(m.group(1)) == 2
@@ -382,7 +470,7 @@ def _ocr_postcodes(text: str) -> list[re.Match[str]]:
             # or a lower-case l after an area's two capitals: "WFl 3DE"
             or (m.group(1) == "l" and m.group().split()[0][:2].isupper() and m.group()[2] == "l")
         )
-    ]  # (a digit among them: "NO INS", "LOG INT" are words)
+    ]
 
 
 def _letters_for_digits(word: str) -> str | None:

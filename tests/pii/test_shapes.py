@@ -4772,6 +4772,162 @@ SHAPES = [
         ["Dawn Mills"],
         ["Sitex boards", "Civica", "Humankind"],
     ),
+    (
+        "a clinician's number in their professional register after its letters; the "
+        "letters after a name stay",
+        "Diolch, Ceri Morgan, Pharmacist, GPhC 2071486. Olivia Marsh RGN, NMC PIN "
+        "09H2241E; Tom Westlake, HCPC PA41822.",
+        ["2071486", "09H2241E", "PA41822", "Ceri Morgan", "Olivia Marsh"],
+        ["RGN", "Pharmacist"],
+    ),
+    (
+        "a team's shared mailbox and line stay; a person's address and mobile go",
+        "Reply to asb.team@leeds.gov.example or "
+        "cardiff.asb@southwales.police.example, team line 01632 960871; or to me at "
+        "r.kowalski@leeds.gov.example, mob 07700 900417.",
+        ["r.kowalski@leeds.gov.example", "07700 900417"],
+        ["asb.team@leeds.gov.example", "cardiff.asb@southwales.police.example", "01632 960871"],
+    ),
+    (
+        "the people a case's title names after its 'v', by initials or by name; a "
+        "match's teams stay",
+        "Listed: R v MH & TO; Hartlepool Borough Council v TW; London Borough of "
+        "Croydon v Marcia Bailey-Thompson. Villa v Wolves kicks off at 3.",
+        ["R v MH", "& TO", "v TW", "Marcia Bailey-Thompson"],
+        ["Villa v Wolves", "Hartlepool Borough Council"],
+    ),
+    (
+        "initials an order keeps someone from, listed, and initials before an age "
+        "with 'aged'; letters that are things stay",
+        "Prohibition 2: not to associate with AL, CF or ZM. LM (aged 15) attended "
+        "with mum. The TV or CCTV was off.",
+        ["AL,", "CF or", "ZM.", "LM (aged"],
+        ["TV or CCTV"],
+    ),
+    (
+        "initials signing a note where it ends, in lower case, with their office after them",
+        "DJ granted the injunction for 6 months, serve personally by fri, return "
+        "date 02/10 - kt hartlepool county crt",
+        ["- kt"],
+        ["hartlepool county crt", "return date 02/10"],
+    ),
+    (
+        "initials signing a court note before their firm; a note ending in a word stays",
+        "Bail granted, condition to reside in Ipswich. Trial 30/07. AMW, Moore "
+        "Whitlock Solicitors.",
+        ["AMW"],
+        ["Moore Whitlock Solicitors", "Trial 30/07"],
+    ),
+    (
+        "a chat's speaker after a bare time, with an emoji after the name or a "
+        "colon after the time; a log's label stays",
+        "NPT group 19:52: Gavin: youths on the roof again | 21:50 Blessing 💯: nah "
+        "do the old mans house | 22:05 Update: all quiet",
+        ["Gavin", "Blessing"],
+        ["Update: all quiet"],
+    ),
+    (
+        "a person after a care worker's letters; a service's and a safeguard's "
+        "letters and the emergency department stay",
+        "HCA Blessing was verbally abused. Home to review DoLS. Plan: Helen Cho "
+        "(HIU nurse). In ED waiting room he threw a chair.",
+        ["Blessing", "Helen Cho"],
+        ["DoLS", "HIU nurse", "ED waiting room"],
+    ),
+    (
+        "a named care home or supported housing is a place, not an address; a named "
+        "house as a home goes",
+        "Report from Oakleigh Lodge nursing home, Margate; resident of St Anne's "
+        "House supported housing. His sister lives at Rose Cottage, Mill Lane.",
+        ["Rose Cottage"],
+        ["Oakleigh Lodge nursing home", "St Anne's House supported housing"],
+    ),
+    (
+        "a numbered caravan or bay on its named site, the caravan's number with a "
+        "letter; a hospital's bay stays",
+        "Met Kathleen McDonagh at Bay 4, Drumgor Serviced Site; male staying at "
+        "Caravan B17, Kingfisher Bay Holiday Village. Patient moved to Bay 3, Ward "
+        "7.",
+        ["Bay 4, Drumgor", "Caravan B17"],
+        ["Bay 3, Ward 7"],
+    ),
+    (
+        "a Welsh smallholding by its word before its lane, and a house before a Pembrokeshire lane",
+        "Farmer Dafydd ap Rhys, Tyddyn Isaf, Lôn Pin, Llanengan. Complaints about "
+        "the holiday let Tŷ Gwyn, Feidr Pen-y-bont on the Parrog.",
+        ["Tyddyn Isaf", "Lôn Pin", "Feidr Pen-y-bont"],
+        ["on the Parrog"],
+    ),
+    (
+        "a Gaelic house name after 're'",
+        "Short-term let complaint re Taigh na Mara, Isleornsay, Sleat: guests lit a fire.",
+        ["Taigh na Mara"],
+        ["Isleornsay", "Sleat"],
+    ),
+    (
+        "a Northern Irish health and care number after its letters; the trust's letters stay",
+        "Male Delroy Campbell, h&c 604 559 2218, known to Southern HSC Trust.",
+        ["604 559 2218"],
+        ["Southern HSC Trust"],
+    ),
+    (
+        "a guard's first name after a log's staff label; a contractor stays",
+        "00:30 bar closed early. Guard on duty: Vytautas. Security: Mitie guards on site.",
+        ["Vytautas"],
+        ["Mitie guards"],
+    ),
+    (
+        "an IP address after its letters or in a mail header's brackets; an app's version stays",
+        "Submitted from IP 203.0.113.57 via mail.example.com ([203.0.113.14]) on "
+        "app version 1.2.3.4.",
+        ["203.0.113.57", "203.0.113.14"],
+        ["1.2.3.4"],
+    ),
+    (
+        "names a scan broke at spaces, in a scan that broke words; a month broken so stays",
+        "I am writ ing to comp lain about the fami ly next door. Since Octo ber the "
+        "son Ry an Pr itchard and Dar ren have been sitt ing in cars outside.",
+        ["Ry an", "Pr itchard", "Dar ren"],
+        ["Octo ber"],
+    ),
+    (
+        "a doctor's surname in lower case after 'dr' where a drive's cannot be",
+        "no injuries. seen by dr okonkwo (GMC 7104382), MHA assessment booked "
+        "02:00. Youths ran down park dr towards the shops, then to dr surgery.",
+        ["okonkwo"],
+        ["MHA assessment", "park dr towards", "dr surgery"],
+    ),
+    (
+        "a scan's date of birth with OCR's letters in its year after a slash, and a "
+        "postcode with lower-case l's for ones; the notice's date stays",
+        "To: Shane Ackroyd, 12 Arlington Street, Falkirk FKl lLD. Date of birth: "
+        "O9/O2/l997 Ref: CPW/HCC/2O24/O38. Served 14/O3/2O24.",
+        ["O9/O2/l997", "FKl lLD"],
+        ["Served 14/O3/2O24", "Falkirk"],
+    ),
+    (
+        "a room in a named home before its number and Welsh street, as one address; "
+        "a meeting room stays",
+        "Adult at risk: Glenys Price, Room 12, Tŷ Gwyn, 48 Heol Derwen, Swansea. "
+        "Strategy meeting in Room 4, County Hall.",
+        ["Room 12", "Tŷ Gwyn", "48 Heol Derwen"],
+        ["Room 4, County Hall", "Swansea"],
+    ),
+    (
+        "a channel's one-word name in quotes after its platform; a group's name of "
+        "several words stays",
+        "YouTube channel 'BrightonPrankzTV' posted the clip, shared in the Facebook "
+        "group 'Gorton Community Noticeboard'.",
+        ["BrightonPrankzTV"],
+        ["Gorton Community Noticeboard"],
+    ),
+    (
+        "initials given a court's condition after a comma; an agency's letters stay",
+        "Adjourned to 14/03 for trial, bail continued, KT to comply with curfew "
+        "19:00-07:00, PC to attend.",
+        ["KT to comply"],
+        ["PC to attend"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
+from asbhub.pii.gazetteers import wordset
 from asbhub.pii.recognizers.matching import PatternMatching
 from asbhub.pii.recognizers.uk_vehicle_registration import SAID_TEENS, SAID_TENS, SAID_UNITS
 
@@ -21,6 +22,73 @@ _SAID_NUMBER_WORD = rf"(?:zero|oh|{SAID_UNITS}|{SAID_TEENS}|{SAID_TENS}|double|t
 # An address's ending said in words: "dot com", "dot co dot uk", "dot example" (the ending kept
 # for examples, which a partner's test messages use).
 _SAID_ENDING = r"(?:com|co\sdot\suk|org|net|uk|gov|info|me|io|ie|example)"
+
+
+# A shared mailbox is a team's, not a person's: its name is made of a service's words and a
+# place's ("cardiff.asb@…", "asb.hub@…", "communitysafety@…", "TorryCPT@…", "cctv.control@…"),
+# often run together, and names no one. Partners give it so that replies reach the team; it
+# stays. One word at least must be a service's (not only a place's or a direction's), and no part
+# may be anything else: a name, an initial or a number makes the mailbox someone's
+# ("pc2291.ingram@…", "j.ward@…", "ruth.asb@…"), and so does a personal mail service's domain.
+_SERVICE_WORDS = wordset(
+    "asb asbu team teams npt snt cpt nht nst safeguarding safeguard hub cctv control room"
+    " licensing licence taxi enquiries enquiry info information admin clerk clerc rangers ranger"
+    " office reception communitysafety housing contact contacts mash referrals referral duty legal"
+    " parking services service helpdesk crime crimes noise customer customers tenancy requests"
+    " request complaints complaint casework cases case review pubwatch shopwatch council police"
+    " intel intelligence unit lettings repairs enforcement planning foi dpo travelsafe wildlife"
+    " ruralcrime community safety partnership partnerships neighbourhood neighbourhoods policing"
+    " streetscene environmental envhealth cleansing trading standards tradingstandards earlyhelp"
+    " yot yjs mailbox asc adult adults childrens social care estates estate support victims"
+    " witness disclosure antisocial behaviour secretary parish"
+)
+_PLACE_SIDE_WORDS = wordset("north south east west central city the and of")
+# Mail services people hold their own addresses at (and the examples' stand-ins for them).
+_PERSONAL_DOMAIN = re.compile(
+    rf"(?:{_MAIL_PROVIDER}|[a-z\-]*(?:mail|post|box|inbox|web)[a-z\-]*)\.", re.IGNORECASE
+)
+
+
+def team_mailbox(value: str) -> bool:
+    """`value` is a team's shared address (see _SERVICE_WORDS), not a person's."""
+    local, _, domain = value.partition("@")
+    if not domain or _PERSONAL_DOMAIN.match(domain) or any(ch.isdigit() for ch in local):
+        return False
+    from asbhub.pii.gazetteers import first_names, places, surnames
+
+    service = False
+    for piece in re.split(r"[._\-]+", local.lower()):
+        if not piece:
+            continue
+        named = piece in first_names() or piece in surnames()
+        if named and piece not in _SERVICE_WORDS and piece not in places():
+            return False
+        words = _segmented(piece, places())
+        if words is None:
+            return False
+        service = service or any(w in _SERVICE_WORDS for w in words)
+    return service
+
+
+def _segmented(piece: str, place_names: frozenset[str]) -> list[str] | None:
+    """`piece` as a run of service words, side words and places ("asbcasereview", "torrycpt"),
+    fewest words first; None where it is no such run."""
+    best: list[list[str] | None] = [None] * (len(piece) + 1)
+    best[0] = []
+    for end in range(1, len(piece) + 1):
+        for start in range(max(0, end - 24), end):
+            head = best[start]
+            if head is None:
+                continue
+            word = piece[start:end]
+            known = (
+                word in _SERVICE_WORDS
+                or word in _PLACE_SIDE_WORDS
+                or (len(word) >= 4 and word in place_names)
+            )
+            if known and (best[end] is None or len(head) + 1 < len(best[end] or [])):
+                best[end] = [*head, word]
+    return best[len(piece)]
 
 
 class OfflineEmailRecognizer(PatternMatching):
@@ -90,6 +158,9 @@ class OfflineEmailRecognizer(PatternMatching):
         "E-mail with 'at' for its @": r"\sat\s[A-Za-z0-9\-]+\.",
     }
     CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
+
+    def refuted(self, text: str, start: int, end: int) -> bool:
+        return team_mailbox(text[start:end])
 
     def __init__(self, supported_entity: str = "EMAIL_ADDRESS") -> None:
         super().__init__(

@@ -13,6 +13,7 @@ from asbhub.pii.names import (
     ALIAS_GATE,
     ARREST_VERBS,
     ATTENDANCE_HEAD,
+    BARE_CHAT_TIME,
     BOTH_BRACKET,
     CHAT_SPEAKER,
     CHAT_TIME,
@@ -23,6 +24,7 @@ from asbhub.pii.names import (
     NICKNAME_CUES,
     PEOPLE_JOIN,
     SELF_NAMING,
+    SPEAKER_EMOJI,
     STAFF_LABEL,
     THEIR_PEOPLE,
 )
@@ -111,7 +113,10 @@ _ROLE = (
     r"|rk|r/k|registered\s+keeper"
     # whom a letter or a meeting is for, or chaired by: "FAO Kendal Rigby", "c/o Mrs Aoife
     # MacNamara", "chaired by Lincoln Hayes"
-    r"|fao|f\.a\.o\.?|attn|c/o|chaired\s+by)"
+    r"|fao|f\.a\.o\.?|attn|c/o|chaired\s+by"
+    # who cares for someone, by their job: "HCA Blessing", "keyworker Faith", "CPN Ruth"
+    r"|(?-i:HCA|CPN|AMHP|RGN|RMN|HCSW)|keyworker|key\s+worker|support\s+worker|care\s+worker"
+    r"|paramedic|nurse)"
 )
 # "mother of Summer", "carer of Mr Hughes": a relation's person (not "owner of Kim's Café").
 _KIN_OF = (
@@ -224,7 +229,9 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Title then lower-case surname",
             rf"\b(?:(?i:mr|mrs|ms|miss)\.?|(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|worker)\.?"
-            rf"(?:\s\d{{2,5}})?)"
+            rf"(?:\s\d{{2,5}})?"
+            # a doctor, where "dr" cannot be a drive's: "seen by dr okonkwo" (not "3 park dr")
+            r"|(?<=\b(?i:by|to|saw|see|seen|with|from|and|gp|named|called)\s)(?i:dr)\.?)"
             r"\s+\K(?!(?i:pcso|pc|sgt|dc|ps|ds|di|insp|officer|mr|mrs|ms|miss|dr)\b)"
             # (an Irish surname's particle and its accents: "mrs ó ríordáin", "ms ní bhriain")
             rf"(?:[a-z]\.?\s)?(?:(?:ap|ab|mc|mac|van|de|le|la|di|da|ó|ní|nic|uí)\s)?{_LOWER_WORD}"
@@ -433,11 +440,13 @@ class PersonContextRecognizer(PatternMatching):
         # tenancy; RM to serve a warning". Agencies' and roles' letters are not people's.
         Pattern(
             "Initials given an action",
-            r"(?:^|[;:.]\s*|\band\s+)\K(?=[A-Z]{2,3}\s+to\s)"
+            r"(?:^|[;:.,]\s*|\band\s+)\K(?=[A-Z]{2,3}\s+to\s)"
             rf"(?!{_AGENCY_LETTERS}\b)[A-Z]{{2,3}}"
             r"(?=\s+to\s+(?:check|serve|review|refer|complete|contact|visit|arrange|update|speak"
             r"|chase|write|send|share|liaise|follow|book|make|offer|consider|confirm|request"
-            r"|monitor|attend|feed|raise|seek|provide|discuss|invite|circulate)\b)",
+            r"|monitor|attend|feed|raise|seek|provide|discuss|invite|circulate"
+            # or a court's conditions on them: "bail cont, RD to comply w/ curfew"
+            r"|comply|reside|abide|surrender|observe)\b)",
             0.55,
         ),
         # Inside an "Actions:" list every item starts with its owner's initials, whatever
@@ -498,8 +507,9 @@ class PersonContextRecognizer(PatternMatching):
         # "12/05/2025, 21:04 - Jo M: …", "[09/05 23:02] Mags: …".
         Pattern(
             "Speaker of a chat message",
-            rf"{CHAT_TIME}\s*\K"
-            r"\p{L}[\p{L}'’\-]*(?:\s\p{L}[\p{L}'’\-]*\.?){0,2}(?=\s?:)",
+            rf"(?:{CHAT_TIME}\s*\K\p{{L}}[\p{{L}}'’\-]*(?:\s\p{{L}}[\p{{L}}'’\-]*\.?){{0,2}}"
+            rf"|{BARE_CHAT_TIME}\s*\K\p{{Lu}}[\p{{L}}'’\-]*(?:\s\p{{Lu}}[\p{{L}}'’\-]*\.?){{0,2}})"
+            rf"(?={SPEAKER_EMOJI}\s?:)",
             0.6,
         ),
         # A speaker named with their agency, opening what they said: "Faith (Council): What

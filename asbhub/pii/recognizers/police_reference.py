@@ -40,6 +40,9 @@ _AGENCY_WORDS = (
     # a farm's registers, which lead to its keeper: "Holding CPH 54/123/0045", "flock mark UK
     # 0 581723", "herd mark"
     r"|cph|(?:flock|herd)\s+mark"
+    # a clinician's or a social worker's entry in their professional register, which names
+    # them: "GPhC 2071486", "NMC PIN 09H2241E", "HCPC PA41822", "SWE SW118204"
+    r"|gmc|gphc|nmc(?:\s+pin)?|hcpc|gdc|goc|swe|sssc|niscc"
     # a court's and a prison's numbers for a person: "ASN 25/13XY/01/004417J", "indictment T
     # 2025 7119", "Libra case 2524110", a visiting order, a Blue Badge
     r"|asn|indictment|libra|(?-i:VO)|blue\s+badge"
@@ -250,6 +253,16 @@ class PoliceReferenceRecognizer(PatternMatching):
         Pattern(
             "Badge number",
             r"\bbadge\s*(?:no\.?|number|#)?\s*:?\s*\K(?:[A-Z]{1,2}-?)?\d{3,6}\b",
+            0.6,
+        ),
+        # An IP address, which a web form or a platform logs against whoever sent from it, after
+        # its name or in a mail header's brackets: "Submitted … from IP 203.0.113.57", "received
+        # from mail.example.com ([203.0.113.14])" (not an app's version, "1.2.3.4").
+        Pattern(
+            "IP address",
+            r"(?:\b(?i:ip)(?:\s+(?i:address))?\s*[:=#]?\s*|\[)\K"
+            r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}"
+            r"(?!\w|\.\d)",
             0.6,
         ),
         # A county court's claim number needs no cue: its court's letters between a letter and
@@ -548,6 +561,7 @@ class PoliceReferenceRecognizer(PatternMatching):
             r"(?-i:\s(?:ASB|CASE|ENF|EH|HSG|TEN|CPN)\s\d)"
         ),
         "Value read out": _READ_OUT_GATE,
+        "IP address": r"\d\.\d{1,3}\.\d{1,3}\.\d",
         # a second reference needs two numbers joined: "1187 and 1190", "3312/14FEB, 5540/02MAR"
         "Second reference after an agency's cue": (
             r"\d[\w/\-*.]{0,80}\s*(?:and|&|,)\s*(?:[A-Z]{2,6}\s)?[\w/\-*.]{0,80}\d"

@@ -175,6 +175,15 @@ class SocialMediaHandleRecognizer(PatternMatching):
             rf"\b{_PLATFORM}\s+{_ACCOUNT_WORD}{_LINK}\K{_COMMON}[A-Za-z0-9_][\w.\-]{{2,29}}",
             0.5,
         ),
+        # A channel's name in quotes, one word with no space, which its owner goes by: "YouTube
+        # channel 'BrightonPrankzTV'" (not a group's or a page's name of several words: "channel
+        # 'Gorton Community Noticeboard'").
+        Pattern(
+            "Channel's name in quotes",
+            rf"\b{_PLATFORM}\s+(?i:channel)\s*(?:(?i:called|named)\s*)?[\"“‘']\K"
+            r"[A-Za-z0-9_][\w.\-]{2,29}(?=[\"”’'])",
+            0.6,
+        ),
         Pattern(
             "Username after an account word",
             rf"\b(?:user\s?name|user|handle|account|profile)\s*(?:is|was|called|named|:|-)?\s*\K"
@@ -209,6 +218,7 @@ class SocialMediaHandleRecognizer(PatternMatching):
     # A handle said with its "@" runs only where an underscore is said.
     GATES: ClassVar[dict[str, str | tuple[str, ...]]] = {
         "Handle read out with its at": r"\sunderscore\s",
+        "Channel's name in quotes": r"(?i:channel)",
     }
     CONTEXT: ClassVar[list[str]] = [
         "snapchat",

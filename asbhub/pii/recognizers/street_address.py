@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern  # noqa: TID253 - loaded lazily
 
+from asbhub.pii.names import INSTITUTION_AFTER
 from asbhub.pii.recognizers.matching import PatternMatching
 
 # Thoroughfare words of UK addresses and their common abbreviations, our own list (Royal Mail
@@ -230,9 +231,10 @@ _FARM_BEFORE_OF = (
     "Mains|MAINS|Mill|MILL|Milton|MILTON|Kirkton|KIRKTON|Haugh|HAUGH|Hill|HILL|Bridge|BRIDGE"
     "|Boat|BOAT|Burn|BURN|Braes|BRAES|Brae|BRAE|Bogs|BOGS|Crofts|CROFTS"
 )
-# Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las".
+# Welsh thoroughfare words come first: "14 Cwrt Y Coed", "6 Heol Isaf", "2 Ffordd Las", "Feidr
+# Pen-y-bont" (a lane, in Pembrokeshire).
 _WELSH_STREET = (
-    r"heol|cwrt|ffordd|lôn|lon|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc|bryn|pant"
+    r"heol|cwrt|ffordd|lôn|lon|feidr|stryd|rhodfa|llys|clos|teras|cilgant|rhes|maes|parc|bryn|pant"
     r"|sràid|sraid|rathad"  # and Gaelic ones: "9 Sràid na h-Eaglais", "Rathad a' Chladaich"
     r"|bóthar|bothar|sráid|páirc|pairc|ascaill|lána|plás|cearnóg"  # Irish: "24 Bóthar na Carraige"
 )
@@ -249,10 +251,11 @@ _WELSH_HYPHENED = (
 )
 _POSTCODE_AHEAD = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 # The Welsh, Cornish and Gaelic words a house's name starts with: a house (Tŷ, Chy, Tigh,
-# Taigh), a cottage (Bwthyn) or a farm (Fferm). "Ty" without its accent is a first name too.
+# Taigh), a cottage (Bwthyn), a farm (Fferm) or a smallholding (Tyddyn). "Ty" without its
+# accent is a first name too.
 _HOUSE_HEADS = (
     r"Tŷ['’][nr]|TŶ['’][NR]|Ty['’][nr]|Tŷ|TŶ|Bwthyn|BWTHYN|Fferm|FFERM|Chy|CHY|Tigh|TIGH|Taigh"
-    r"|TAIGH"
+    r"|TAIGH|Tyddyn|TYDDYN"
 )
 _HOUSE_BY_ITS_WORD = (
     rf"(?-i:(?:{_HOUSE_HEADS})(?:[\s\-]+(?:y|yr|an|na|nan|a['’]|[A-Z][\w'’\-]*)){{1,3}})"
@@ -371,6 +374,11 @@ _HOME_BEFORE = re.compile(
     r"\b(?i:address|addr|lives|living|live|resides|residing|reside|i'?m|i\s+am|we'?re"
     r"|we\s+are|staying|stays|moved|home)\b[^.\n]{0,60}$"
 )
+# Not a meeting room: "Room 4, County Hall", "Room 3, Oldbury Council House".
+_NOT_A_MEETING_ROOM = (
+    r"(?!room\s*\d{1,4}[A-Za-z]?,?\s+(?:\p{L}+\s+)?(?:council|county|town|civic|guild"
+    r"|village|church|community|committee)\s+(?:house|hall|offices|centre|chambers)\b)"
+)
 # The last word of a site that pitches, berths and lodges are numbered in.
 _SITE_WORDS = (
     r"junction|marina|lodges|sands|park|pines|bay|site|farm|basin|wharf|quay|pool|lock|village"
@@ -430,9 +438,7 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Flat in a named building",
-            # not a meeting room: "Room 4, County Hall", "Room 3, Oldbury Council House"
-            r"\b(?!room\s*\d{1,4}[A-Za-z]?,?\s+(?:\p{L}+\s+)?(?:council|county|town|civic|guild"
-            r"|village|church|community|committee)\s+(?:house|hall|offices|centre|chambers)\b)"
+            rf"\b{_NOT_A_MEETING_ROOM}"
             # not a log's day and month: "CAD 6613 of 19/10, Oldfield Park"
             r"(?!(?<=\d\s(?i:of)\s)\d{1,2}/\d{1,2},)"
             rf"{_FLAT}(?:{_NAME_WORD}\s+){{1,3}}(?:{BUILDING_WORDS}|{STREET_WORDS})(?![\w'])"
@@ -479,8 +485,10 @@ class StreetAddressRecognizer(PatternMatching):
         ),
         Pattern(
             "Flat, named block and numbered street",
-            rf"\b{_FLAT}(?:the\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},\s*(?:no\.?\s*)?"
-            rf"\d{{1,3}}[A-Za-z]?\s+(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])",
+            # (the street Welsh too: "Room 12, Tŷ Gwyn, 48 Heol Derwen")
+            rf"\b{_NOT_A_MEETING_ROOM}{_FLAT}(?:the\s+)?(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD},"
+            rf"\s*(?:no\.?\s*)?\d{{1,3}}[A-Za-z]?\s+(?:(?:{_NAME_WORD}\s+){{1,3}}(?:{STREET_WORDS})(?![\w'])"
+            rf"|{_WELSH_NAMED_STREET})",
             0.65,
         ),
         Pattern(
@@ -504,12 +512,14 @@ class StreetAddressRecognizer(PatternMatching):
             0.6,
         ),
         # A numbered plot, caravan, pitch or berth on its site, named by the site's word:
-        # "Caravan 211, Sandy Gap Holiday Village", "Plot 60, Gwel y Mor Holiday Park",
+        # "Caravan 211, Sandy Gap Holiday Village", "Plot 60, Gwel y Mor Holiday Park", "Caravan
+        # B17, Kingfisher Bay Holiday Village", "Bay 4, Drumgor Serviced Site",
         # "Pontoon C, Berth 14, Mylor Yacht Harbour" (the site named alone locates an area).
         Pattern(
             "Numbered plot, caravan or berth on its site",
             r"(?-i:\b(?:Pontoon\s+[A-Z\d]{1,2},\s*)?"
-            r"(?:Plot|Caravan|Static|Pitch|Berth|Chalet|Lodge|Mooring|Van|Cabin|Pod)\s+\d{1,4}[A-Z]?"
+            r"(?:Plot|Caravan|Static|Pitch|Berth|Chalet|Lodge|Mooring|Van|Cabin|Pod|Bay)\s+[A-Z]?"
+            r"\d{1,4}[A-Z]?"
             r",\s*(?:[A-Z][\w'’\-]*\s+(?:(?:y|yr|on|de|la|le|the|of)\s+)?){1,4}"
             r"(?:Holiday\s+)?(?:Park|Village|Site|Harbour|Marina|Smallholdings|Estate|Quay|Wharf"
             r"|Moorings|Haven|Camp|Campsite|Caravans|Leisure\s+Park))\b",
@@ -548,7 +558,7 @@ class StreetAddressRecognizer(PatternMatching):
         # or flats of the name: "from the Tŷ Coch estate", "visit to Tŷ Mawr flats").
         Pattern(
             "House by its Welsh, Cornish or Gaelic word after a cue",
-            r"\b(?:of|at|from|to|lives\s+at|living\s+at|resides\s+at|address(?:\s+(?:is|as))?:?)"
+            r"\b(?:of|at|from|to|re|lives\s+at|living\s+at|resides\s+at|address(?:\s+(?:is|as))?:?)"
             rf"\s+\K{_HOUSE_BY_ITS_WORD}(?:,\s*{_ITS_STREET})?",
             0.6,
         ),
@@ -732,7 +742,7 @@ class StreetAddressRecognizer(PatternMatching):
         "Boat by its name": r"(?i:\bnb\b|\bn/b\b|wide\s?beam|house\s?boat)",
         "Named house or farm": rf"\b(?:{HOUSE_NAMES})\b",
         "Numbered plot, caravan or berth on its site": r"\b(?:Plot|Caravan|Static|Pitch|Berth"
-        r"|Chalet|Lodge|Mooring|Van|Cabin|Pod)\s+\d",
+        r"|Chalet|Lodge|Mooring|Van|Cabin|Pod|Bay)\s+[A-Z]?\d",
         "Scottish farm by its mains": r"(?-i:\b(?:Mains|MAINS)\s+(?:of|OF)\b)",
         "Scottish farm by its mains last": r"(?-i:\s(?:Mains|MAINS)\b)",
         "House name before its street and postcode": rf"(?-i:{_POSTCODE_AHEAD})",
@@ -778,7 +788,9 @@ class StreetAddressRecognizer(PatternMatching):
         if _BARE_FLAT.fullmatch(text, start, end) and not _BUILDING_OR_HOUSE_AFTER.match(text, end):
             return _HOME_BEFORE.search(text, max(0, start - 90), start) is None
         if not text[start : start + 1].isdigit():
-            return False
+            # a named home that is a care home, a hostel or a refuge, and not one person's:
+            # "Oakleigh Lodge nursing home", "St Anne's House supported housing"
+            return INSTITUTION_AFTER.match(text, end) is not None
         if _VERB_THEN_STREET.match(text, start, end):
             return True  # "3 crossing Loxley Road", "21/03 covering Albert Park": no house's
         if _AGE_IN_BRACKETS.match(text, start) and text[max(0, start - 1) : start] == "(":

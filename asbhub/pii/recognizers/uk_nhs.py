@@ -17,10 +17,12 @@ class TunedUkNhsRecognizer(PatternMatching, NhsRecognizer):
     # Presidio declares these without ClassVar, so mypy takes them for instance variables.
     PATTERNS: ClassVar[list[Pattern]] = [  # type: ignore[misc]
         Pattern("NHS number", r"(?<![\d/])\d{3}[ .\-]?\d{3}[ .\-]?\d{4}(?![\d/])", 0.2),
-        # Grouped another way or with two spaces, after its own name: "nhs=640 1177  492".
+        # Grouped another way or with two spaces, after its own name: "nhs=640 1177  492"; or
+        # after the names Scotland and Northern Ireland give theirs: "CHI", "H&C 604 559 2218".
         Pattern(
             "NHS number after its name",
-            r"(?i:\b(?:nhs|chi)\b(?:\s+(?:no|number))?\.?[\s:#=]*)\K"
+            r"(?i:\b(?:nhs|chi|h\s?&\s?c|health\s+(?:and|&)\s+care)\b(?:\s+(?:no|number))?\.?"
+            r"[\s:#=]*)\K"
             r"\d(?:[ \-]{0,2}\d){9}(?![\d/])",  # any grouping: "856 308 37 16"
             0.6,
         ),

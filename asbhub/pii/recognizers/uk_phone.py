@@ -52,12 +52,15 @@ _SERVICE_PREFIXES = (
 
 
 # An organisation's landline, said so beside it: "Council switchboard 0117 496 0000", "school
-# office 01632 960555", "T: 01632 960 500 (main)", "Bashir & Co tel 0117 496 0300 (firm)". A
-# mobile stays somebody's, and so does a direct line ("DD: 01632 960 526").
+# office 01632 960555", "T: 01632 960 500 (main)", "Bashir & Co tel 0117 496 0300 (firm)", "team
+# line 01632 960114". A mobile stays somebody's, and so does a direct line ("DD: 01632 960 526").
 _ORGANISATIONS_LINE = (
     r"(?:switchboard|reception|general\s+enquiries|enquiries\s+line|helpline"
     r"|main\s+(?:line|number|no\.?|office|desk|reception)|practice\s+line"
-    r"|out[\s\-]+of[\s\-]+hours\s+(?:line|number|service)|(?:school|head)\s+office)"
+    r"|out[\s\-]+of[\s\-]+hours\s+(?:line|number|service)|(?:school|head)\s+office"
+    # a team's shared line, which whoever is on duty answers: "team line 01632 960871", "duty
+    # line", "ward phone", "control room"
+    r"|(?:team|duty|office|ward|desk)\s+(?:line|number|no\.?|phone)|control\s+room)"
 )
 _ORGANISATIONS_LINE_BEFORE = re.compile(
     rf"\b{_ORGANISATIONS_LINE}(?:\s*(?:line|number|no\.?|tel\.?|t\.?|on|is|:|-|–|\()){{0,3}}\s*$",
