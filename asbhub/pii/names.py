@@ -1033,7 +1033,9 @@ CHAT_TIME = (
 # A bare time opening a pasted chat's line or cell, or with a colon of its own, before a
 # capitalised speaker: "| 21:50 Blessing 💯: nah", "NPT group 19:52: Gavin: youths on the roof"
 # (a log's time before what happened: "| 18:20 Caller rang back: …").
-BARE_CHAT_TIME = r"(?:(?:(?<=[|\n])|(?<=\|\s))\s*\d{1,2}:\d{2}(?=\s)|\b\d{1,2}:\d{2}:(?=\s))"
+# (spaces and tabs only before the time: "\s*" there would run over every blank line after
+# each line's start, in time that grows with the square of the run)
+BARE_CHAT_TIME = r"(?:(?<=[|\n])[ \t]*\d{1,2}:\d{2}(?=\s)|\b\d{1,2}:\d{2}:(?=\s))"
 _SPEAKER_BEFORE = re.compile(rf"(?:{CHAT_TIME}|{BARE_CHAT_TIME})\s*$")
 # (an emoji or two may follow a speaker's display name: "Blessing 💯:")
 SPEAKER_EMOJI = "(?:\\s?[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]{1,4})?"
@@ -2351,12 +2353,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         _SPEAKER_BEFORE.search(text, max(0, cand.start - 40), cand.start)
         and _SPEAKER_AFTER.match(text, cand.end)
-        and not all(
-            w in _NOT_SPEAKERS
-            or (w in english_words() and w not in first_names())
-            or w in ROLE_WORDS
-            for w in words
-        )
+        and not all(_not_a_speaker(w) for w in words)
     ):
         # "[09/05 23:02] Mags: anyone else…", "21:50 Blessing 💯: nah": a chat message's speaker
         return False
@@ -3735,7 +3732,8 @@ def initials_where_a_person_stands(text: str) -> list[Candidate]:
     recur: "Spoke to DM (caller, no. 9), who says JK's lad was back … DM to ring back". In a
     note in capitals, a word is no one's initials ("THE MAN (CALLER) SAYS")."""
     found: set[str] = set()
-    for m in _CAPITALS_TOKEN.finditer(text):
+    tokens = list(_CAPITALS_TOKEN.finditer(text))
+    for m in tokens:
         value, low = m.group(), m.group().lower()
         if value in found or low in _NOT_INITIALS or _NOT_SOMEONES_LETTERS.fullmatch(value):
             continue
@@ -3752,7 +3750,6 @@ def initials_where_a_person_stands(text: str) -> list[Candidate]:
         found.add(value)
     if not found:
         return []
-    tokens = list(_CAPITALS_TOKEN.finditer(text))
     for before, after in itertools.pairwise(tokens):
         value = after.group()
         if (

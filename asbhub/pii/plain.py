@@ -212,23 +212,20 @@ def _rejoined(view: View) -> View:
     if len(pairs) < _BROKEN_WORDS:
         return view
     words = _words()
-    broken = 0
+    apart = []  # each pair whose pieces are not both words, with what they make together
     for m in pairs:
         first, second = m.group(1).lower(), m.group(2)
-        joined = first + second
-        if len(joined) >= 5 and joined in words and not (first in words and second in words):
-            broken += 1
-    if broken < _BROKEN_WORDS:
+        if not (first in words and second in words):
+            apart.append((m, first + second))
+    if sum(len(joined) >= 5 and joined in words for _, joined in apart) < _BROKEN_WORDS:
         return view
     known = _words_names_and_places()
     gaps: set[int] = set()
     done = -1
-    for m in pairs:
+    for m, joined in apart:
         if m.start(1) < done:
             continue  # the first piece is the last one's second: "Gre gory", not "gory Ke"
-        first, second = m.group(1).lower(), m.group(2)
-        joined = first + second
-        if len(joined) >= 4 and joined in known and not (first in words and second in words):
+        if len(joined) >= 4 and joined in known:
             gaps.add(m.end(1))
             done = m.end(2)
     if not gaps:
@@ -242,17 +239,17 @@ def _rejoined(view: View) -> View:
     )
 
 
+_CALENDAR = wordset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday"
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
     from asbhub.pii.gazetteers import common_english_words, english_words
 
     return english_words() | common_english_words() | _CALENDAR
-
-
-_CALENDAR = wordset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday"
-)
 
 
 @functools.lru_cache(maxsize=1)
