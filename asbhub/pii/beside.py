@@ -458,6 +458,10 @@ def _street_on_the_next_line(text: str, start: int, end: int) -> int:
     return street.end() if street else end
 
 
+# A records system's name or a log's word before the number it gives: outside the reference.
+_SYSTEM_BEFORE_NUMBER = re.compile(r"(?i:urn|cad|log|storm|niche|athena|occ|serial)\s+(?=\d)")
+
+
 def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Whole words in names; no lone bracket in a phone number; a reference's further groups.
     An address keeps its "no." ("no.28 Whalebridge Close"): the writers of every gold set count
@@ -467,6 +471,8 @@ def tidy(text: str, entities: Sequence[Entity]) -> list[Entity]:
     for ent in entities:
         start, end = ent.start, ent.end
         if ent.type == "POLICE_REFERENCE":
+            if system := _SYSTEM_BEFORE_NUMBER.match(text, start, end):
+                start = system.end()  # "CRIS 4419937/24", "URN 06MD0412724": the system's name
             limit = next((s for s in starts if s >= ent.end), len(text))
             while (tail := _REFERENCE_TAIL.match(text, end)) and tail.end() <= limit:
                 end = tail.end()

@@ -220,7 +220,9 @@ class RedactionEngine:
             not_a_name_word,
             quoted_names_listed,
             repeat_names,
+            signed_messages,
             signing_initials,
+            user_names,
             without_pets,
         )
 
@@ -232,6 +234,7 @@ class RedactionEngine:
         again += old_dates(text, entities) + initials_of_names(text, entities)
         again += said_again(text, entities) + initials_where_a_person_stands(text)
         again += families_by_plural(text) + case_parties(text) + signing_initials(text)
+        again += user_names(text) + signed_messages(text)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)

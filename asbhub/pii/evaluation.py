@@ -118,6 +118,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning76": SetRole.TUNED_ON,
     "tuning77": SetRole.TUNED_ON,
     "tuning78": SetRole.TUNED_ON,
+    "tuning79": SetRole.TUNED_ON,
+    "tuning80": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -35,7 +35,11 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’]*")
 _SHOPS = r"nails|barbers|salon|tattoos?|florists|launderette|vapes"
 _TRADES = (
     r"wash|valeting|tandoori|balti|pizzeria|transport|haulage|removals|tyres|autos|butchers"
-    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting|grooming|" + _SHOPS
+    r"|newsagents?|fisheries|heights|motors|hair|beauty|sweets|banqueting|grooming"
+    # a takeaway's or a grocer's kind: "Ali Baba Kebab", "Mr Wu's Noodle House", "Al-Noor Halal
+    # Meat"
+    r"|kebab|noodle|noodles|halal|chippy|chippie|takeaway|shisha|bakery|patisserie|deli|grocers?"
+    r"|supermarket|minimarket|cafe|café|restaurant|bistro|brasserie|" + _SHOPS
 )
 _SHOP_LAST = re.compile(rf"\s(?:{_SHOPS})$", re.I)
 # Contractors a council or a landlord sends, named for their owners: "Carrington Glazing",
@@ -320,8 +324,8 @@ ROLE_WORDS = _wordset(
 # Leading words that a model span may carry but a name never starts with.
 _LEADING = ROLE_WORDS | _wordset(
     "mr mrs ms miss mx dr master sir dame lady lord rev cllr councillor prof pc pcso ps dc ds di"
-    " dci sgt insp cons const nurse reg registered the farmer manager caretaker warden guard"
-    " shopkeeper"
+    " dci sgt insp cons const cst ch friend nurse reg registered the farmer manager caretaker"
+    " warden guard shopkeeper"
     " keyholder ranger rangers steward marshal agent occupier dear hi hiya hello morning"
     " annwyl syr madam"  # Welsh "dear" and "sir": "Annwyl Mrs Eirlys Parry,", "Annwyl Syr/Madam"
     " afternoon evening thanks cheers regards where's what's who's how's here's there's bwv marac"
@@ -343,6 +347,8 @@ _LEADING = ROLE_WORDS | _wordset(
     # "Constable Rebecca Orr", "OM Sarah Jones", "Grandad Stan Sale"
     " constable sergeant inspector superintendent supt detective om grandad grandma grandpa granny"
     " grandmother grandfather auntie aunty uncle"
+    # a form's labels a printout runs into its values: "SURNAME: RASHID FORENAMES: NADIA"
+    " surname surnames forename forenames firstname lastname"
     # the bench and its officers: "Judge Hussain", "HHJ Patel", "Verger Howard Pell"
     " judge hhj ddj dj recorder magistrate verger sexton usher"
     # a pilgrim's title: "Hajji Ghulam Rasool", "Alhaji Abdulrasheed Bello"
@@ -377,6 +383,8 @@ _TRAILING = _wordset(
     # letters after a name for a registration or a degree: "Olivia Marsh RGN", "Ceri Morgan
     # MRPharmS", "Dr McAteer GMC 7291055"
     " rgn rmn rn mrpharms mbchb mbbs mrcgp frcp frcs llb kc qc mbe obe rsw gmc nmc hcpc gphc"
+    " surname surnames forename forenames firstname lastname"  # "MAGUIRE FORENAME: SEÁN"
+    " mp msp mla mep"  # an elected member's letters after their name: "Ayesha Qureshi MP"
 )
 
 
@@ -384,6 +392,14 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """Trim model and context names to the name itself, then drop the ones that are not names."""
     kept = []
     districts: set[str] = set()
+    candidates = list(candidates)
+    # (numbered addresses: after a named house, the writers count the locality in its address)
+    address_ends = {
+        c.end
+        for c in candidates
+        if c.type == "STREET_ADDRESS" and _HOUSE_NUMBER_AND_STREET.search(text, c.start, c.end)
+    }
+    person_ends = {c.end for c in candidates if c.type == "PERSON"}
     for cand in candidates:
         if cand.type != "PERSON" or cand.source not in ("ner", "context"):
             kept.append(cand)
@@ -396,6 +412,10 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
             if trimmed is None:
                 continue
             if not _false_name(text, trimmed) or _named_with_an_age(text, trimmed):
+                if _locality_after_an_address(
+                    text, trimmed, address_ends
+                ) or _where_from_in_brackets(text, trimmed, person_ends):
+                    continue
                 kept.append(trimmed)
             elif _district_named(text, trimmed):
                 districts.add(text[trimmed.start : trimmed.end].lower())
@@ -409,6 +429,54 @@ def clean_names(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
         if not (c.type == "PERSON" and text[c.start : c.end].lower() in districts)
         or c.source not in ("ner", "context")
     ]
+
+
+_HOUSE_NUMBER_AND_STREET = re.compile(r"\d[A-Za-z]?,?\s+[A-Z]")
+# After an address and its comma, a word or two and then the line's end, a comma, a postcode
+# or the sentence going on in lower case: the address's district ("14 Dumbryden Gardens, Wester
+# Hailes, re noise", "6 Meeting Street, Moira, reports", "29 Heol-y-Nant, Gurnos, Merthyr").
+_ADDRESS_COMMA = re.compile(r",\s*")
+_DISTRICT_ENDS = re.compile(
+    r"(?:\s?(?:[,;|.)]|$)|\n|\s[a-z]|\s[A-Z]{1,2}\d{1,2}[A-Z]?\s?\d[A-Z]{2}\b)"
+)
+
+
+def _locality_after_an_address(text: str, cand: Candidate, address_ends: set[int]) -> bool:
+    comma = _ADDRESS_COMMA.search(text, max(0, cand.start - 3), cand.start)
+    if comma is None or comma.end() != cand.start or comma.start() not in address_ends:
+        return False
+    words = _WORD.findall(text, cand.start, cand.end)
+    return (
+        1 <= len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        # (not a person's name: "40a Cuddesdon Way, Scott Hedges, who …", "…, Abdiqani Farah")
+        and not any(w.lower() in first_names() for w in words)
+        and not (len(words) == 2 and words[1].lower() in surnames())
+        and _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is None
+        and _DISTRICT_ENDS.match(text, cand.end) is not None
+    )
+
+
+_CAPITAL_WORD_NEXT = re.compile(r"\s*[A-Z]")
+
+
+def _where_from_in_brackets(text: str, cand: Candidate, person_ends: set[int]) -> bool:
+    """One word in brackets straight after a person's name, in no name list: where they are
+    from or who they are with ("Mrs Rosaleen Toal (Taghnevan)"), not another person."""
+    if text[cand.start - 1 : cand.start] != "(" or text[cand.end : cand.end + 1] != ")":
+        return False
+    before = cand.start - 1
+    while before > 0 and text[before - 1] == " ":
+        before -= 1
+    word = text[cand.start : cand.end].lower()
+    return (
+        before in person_ends
+        and word.isalpha()
+        and not _CAPITAL_WORD_NEXT.match(text, cand.end + 1)  # "Kenneth (Ka-Chun) Lau"
+        and word not in first_names()
+        and word not in surnames()
+        and word not in NICKNAME_WORDS
+    )
 
 
 # An age after a name, as a statement's or a referral's first line gives it: ", 11,", " (15)",
@@ -958,11 +1026,23 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and words[-1].group()[:1].isupper()
         and _DETAILS_AFTER.match(text, cand.end) is not None
     )
+    # a letter's signature after its closing words: "Yours sincerely, Peter Moult, Complaints
+    # Resolution Manager" (a surname that is also a word, as "moult" is)
+    signed_pair = (
+        len(words) == 2
+        and _SIGNED_BEFORE.search(text, max(0, words[0].start() - 24), words[0].start()) is not None
+        and text[words[0].end() : words[1].start()] == " "
+        and words[0].group().istitle()
+        and words[0].group().lower() in first_names()
+        and words[-1].group().istitle()
+        and words[-1].group().lower() not in ROLE_WORDS
+    )
     while (
         len(words) > 1
         and not quoted
         and not titled_pair
         and not detailed
+        and not signed_pair
         and _ordinary(words[-1].group())
         and not _surname_by_its_form(text, words)
     ):
@@ -989,6 +1069,8 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?i:police|(?:isle|muir|kyle|bridge|mull|firth|sound|vale|forest|port|holy|city"
     r"|county|bay|braes?|head|council|borough|district|university)\s+of|pob\s*:?"
     r"|place\s+of\s+birth\s*:?|townland|village\s+of|hamlet\s+of)"
+    # a council's wards by name: "Dundee wards Whitfield and Ardler"
+    r"|\b(?i:wards|(?:electoral\s+)?ward\s+of)"
     r"|\b(?:An|Na|Am|Yr|Loch|Lough|Llyn|Glen|Mount|Afon|River|Lake|Isle|Cape|Youth)"
     # a Gaelic or Welsh article after a place's word ("Baile nan", "Pen y"), not a relation
     # after a pronoun ("His nan Glenys")
@@ -2060,6 +2142,21 @@ def _not_a_speaker(word: str) -> bool:
     )
 
 
+# Words for someone unnamed: "one lad", "the other male".
+_SOMEONE_WORDS = _wordset(
+    "one two three the other another a an lad lads boy boys girl girls male males female females"
+    " man men woman women youth youths someone somebody person kid kids everyone everybody anyone"
+    " anybody"
+)
+_CAPITALISED_AFTER_POSSESSIVE = re.compile(r"['’]s\s+[A-Z]")
+_ANYONE = _wordset("everyone everybody someone somebody anyone anybody")
+# A measure's unit in lower case, where a number comes right before it: "15 min", "30 mph".
+_UNIT_AFTER_A_NUMBER = re.compile(
+    r"(?:min|mins|hr|hrs|sec|secs|mph|kph|km|kg|ft|yds|m|cm|mm|ml|ltr)\b(?:\s[a-z]+)?$"
+)
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     if _emergency_department(text, cand):
@@ -2081,6 +2178,24 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "#SouthShields", "#StopTheNoise": a hashtag of places and words
     if _feast_day(text, cand):
         return True  # "New Year's Eve", "Valentine's Day": a day, not a person
+    possessive = re.search(r"['’]s\s(?=[A-Z])", span)
+    if (possessive and a_business_after(span[possessive.start() :])) or (
+        # (its trade capitalised, as a business's name is: not "Mr Yilmaz's street trading")
+        _CAPITALISED_AFTER_POSSESSIVE.match(text, cand.end)
+        and a_business_after(text[cand.end : cand.end + 40])
+    ):
+        return True  # "Mr Wu's Noodle House", "Florin's Hand Car Wash": a business by its owner
+    someone = span.lower().split()
+    if (
+        someone
+        and all(w in _SOMEONE_WORDS for w in someone)
+        and ((len(someone) > 1 and span.islower()) or someone[0] in _ANYONE)
+    ):
+        return True  # "named one lad only as …", "Everybody cries him …": someone, not a name
+    if _UNIT_AFTER_A_NUMBER.match(span) and _NUMBER_BEFORE.search(
+        text, max(0, cand.start - 8), cand.start
+    ):
+        return True  # "attend 15 min urban", "20 mins": a measure after its number
     if (
         named_like_people_around(text, cand.start, cand.end)
         and _TITLE_BEFORE.search(text, max(0, cand.start - 16), cand.start) is None
@@ -2770,8 +2885,15 @@ DISPLAY_NAME = r"display\s+name(?:\s+(?:is|was|as|shows?|reads?))?"
 # Cues that name a person or a nickname next, whatever the word ("goes by the name SNIPER"); the
 # person_context recognizer proposes names after them and this module keeps them.
 NICKNAME_CUES = (
-    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|we|he|she)\s+"
-    r"(?:all\s+)?(?:call|calls|cry)(?:\s+(?:him|her|them|one\s+of\s+them))?"
+    r"goes\s+by\s+the\s+name(?:\s+of)?|goes\s+by|(?:they|people|everyone|everybody|we|he|she)"
+    r"\s+(?:all\s+)?(?:call|calls|cry|cries)(?:\s+(?:him|her|them|one\s+of\s+them))?"
+    # whoever does the calling, as Ulster and Scots say it: "the wee ones cry him Skelly"
+    r"|cr(?:y|ies|ied)\s+(?:him|her|them)"
+    # who knows someone by a name, or names one only by it: "I know him as Doc", "named one
+    # lad only as 'Mousey'"
+    r"|(?:i|we|they|everyone|everybody|people)\s+(?:only\s+)?knows?\s+(?:him|her|them)\s+"
+    r"(?:only\s+)?as|named\s+(?:one|him|her|the\s+other)(?:\s+(?:lad|boy|girl|male|female|man"
+    r"|woman|youth))?\s+only\s+as"
     rf"|{SELF_NAMING}|known\s+\w+ly\s+as|called\s+(?:him|her)|{DISPLAY_NAME}"
     rf"|(?:one|{_CALLED_PEOPLE}|1)\s+(?:is\s+|was\s+)?called"
     r"|(?:hi|hello|hiya|hey)[\s,!]+(?:its|it['’]s|this\s+is|i['’]m|im|i\s+am)|\bme\s*="
@@ -3907,4 +4029,86 @@ def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
             for m in _INITIALS_ALONE.finditer(text)
             if m.group(1) in initials
         ]
+    return found
+
+
+# Who a records system says did something, by their user name: "USER: kmcdermott",
+# "user=n.islam", "by:'a.oyelowo'", "UPDATE BY OKONKWO_C:", "analyst=c.pugh", "merged … by
+# rkhan3", and an audit line's user between its time and what they did ("08:02:19 jlyons (ASB
+# Officer) READ", "09:14:02 14-Nov-2024 MACKENZIE.R created"). After a plain "by", only a name
+# joined by a dot or an underscore, or with a number, is a user's ("picked up by male" is not).
+_MARKED_USER_NAME = (
+    r"(?:[a-z]{1,20}[._][a-z]{1,20}(?:[._][a-z]{1,20})?|[A-Z]{1,20}[._][A-Z]{1,20}"
+    r"(?:[._][A-Z]{1,20})?)\d{0,3}|[a-z]{3,20}\d{1,3}"
+)
+_USER_NAME = rf"(?:{_MARKED_USER_NAME}|[a-z]{{4,20}})(?![\w@.\-])"
+_USER_NAMED = re.compile(
+    r"(?:\b(?i:user(?:[ _]?(?:name|id))?|by|analyst|operator|author|owner|assignee)\s*[:=]\s*"
+    r"|[\"']by[\"']\s*:\s*)[\"']?(" + _USER_NAME + r")"
+    r"|\b(?i:by)\s+(" + _MARKED_USER_NAME + r")(?![\w@.\-])"
+    r"|(?:\d\d:\d\d(?::\d\d)?Z?|\d\d[-/ ](?:\d\d|[A-Z][a-z]{2})[-/ ]\d{2,4})\s+("
+    + _USER_NAME
+    + r")(?=\s+(?:\([^()\n]{1,40}\)\s+)?(?i:viewed?|edit(?:ed)?|read|add(?:ed)?|created?"
+    r"|updated?|export(?:ed)?|deleted?|merged?|amended?|closed?|opened?|print(?:ed)?|assigned?"
+    r"|linked?|changed?|logged|accessed?)\b)"
+    # or the author of a log's entry, after its time: "18/08/2024 01:20 OKONKWO_C: tasked MN12"
+    r"|\d\d:\d\d(?::\d\d)?\s+(" + _MARKED_USER_NAME + r")(?=:\s)"
+)
+_SYSTEM_ACCOUNT = _wordset(
+    "system admin administrator auto automatic sys svc service etl root api batch import bot"
+    " robot scheduler noreply integration workflow interface portal web online app migration"
+    " sync job cron test user guest default public anonymous unknown"
+    # a host's name, not a user's: "by mx.example.org"
+    " com org net uk gov example io co ac nhs police mail mx smtp www"
+)
+
+
+def user_names(text: str) -> list[Candidate]:
+    """The user names a records system's audit trail or export gives (see _USER_NAMED)."""
+    found = []
+    for m in _USER_NAMED.finditer(text):
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        value = m.group(group)
+        parts = [p for p in re.split(r"[._\d]+", value.lower()) if p]
+        if any(p in _SYSTEM_ACCOUNT for p in parts):
+            continue
+        if len(parts) == 1 and not value[-1].isdigit():
+            # "kmcdermott", "jlyons": an initial or two run into a listed surname
+            word = parts[0]
+            if (
+                any(
+                    word in words
+                    for words in (english_words(), first_names(), surnames(), common_word_names())
+                )
+                or word in not_names()
+            ):
+                continue
+            if not (word[1:] in surnames() or (len(word) > 5 and word[2:] in surnames())):
+                continue
+        elif len(parts) > 1 and all(
+            len(p) < 3 or (p in english_words() and p not in surnames() and p not in first_names())
+            for p in parts
+        ):
+            continue  # "complainant_phone", "social_media": a field's or a system's words
+        found.append(Candidate("PERSON", m.start(group), m.end(group), 0.55, "context"))
+    return found
+
+
+# A message quoted in a note, signed with its writer's first name where it ends: "… its 2am.
+# Huw'", "… ma wean got chased. Shona'".
+_SIGNED_QUOTE = re.compile(r"(?<=[.!?]) {1,2}([A-Z][a-z]{1,15})(?=['’\"”](?:\s|$|[|>,;]))")
+
+
+def signed_messages(text: str) -> list[Candidate]:
+    """The first name a quoted message is signed with (see _SIGNED_QUOTE)."""
+    found = []
+    for m in _SIGNED_QUOTE.finditer(text):
+        word = m.group(1).lower()
+        if (
+            word in first_names()
+            and word not in english_words()
+            and word not in common_word_names()
+            and word not in places()
+        ):
+            found.append(Candidate("PERSON", m.start(1), m.end(1), 0.55, "context"))
     return found

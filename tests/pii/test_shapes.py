@@ -4928,6 +4928,122 @@ SHAPES = [
         ["KT to comply"],
         ["PC to attend"],
     ),
+    (
+        "a letter's signature whose surname is also a word, after its closing words; "
+        "the sender's office stays",
+        "We will write again after the panel. Yours sincerely, Derek Plume, Tenancy "
+        "Enforcement Manager, Halton Housing",
+        ["Derek Plume"],
+        ["Tenancy Enforcement Manager", "Halton Housing"],
+    ),
+    (
+        "user names in an audit trail, after the user's label, between a time and what "
+        "they did, and after 'by'; a system's own account and a car 'driven by' stay",
+        "2025-01-09 10:02:11 | USER: tbarraclough | VIEWED case KIR-ASB-0912; "
+        "10:04:57 g.wojcik (Housing) EDITED; merged by HALL_M; user=batch_import "
+        "action=MERGE; car driven by male",
+        ["tbarraclough", "g.wojcik", "HALL_M"],
+        ["batch_import", "driven by male", "Housing"],
+    ),
+    (
+        "the author of a log's entry after its time, with a colon; the unit tasked stays",
+        "22/03/2025 23:41 DOYLE_K: tasked BX21 to Kelvin Way, Stoke Gifford Housing informed.",
+        ["DOYLE_K"],
+        ["BX21", "Kelvin Way", "Stoke Gifford Housing"],
+    ),
+    (
+        "an audit line's old and new values of a name field; its reason stays",
+        "EDIT | FIELD: Forename | OLD: Siobhan | NEW: Siobhán | REASON: spelling | "
+        "FIELD: Status | OLD: Open | NEW: Closed",
+        ["Siobhan", "Siobhán"],
+        ["REASON: spelling", "Open", "Closed"],
+    ),
+    (
+        "seconds since 1970 after a time's key stay, where a reference's number goes",
+        "ts=1719830400 event=SMS_OUT ref=WMP-ASB-44120 ; ingest_ts:1719830455",
+        ["WMP-ASB-44120"],
+        ["1719830400", "1719830455"],
+    ),
+    (
+        "a body's mailbox after its name in a mail header stays; a person's beside it goes",
+        "From: Dudley Council Safer Communities <safer.streets@dudley.example> | To: "
+        "Kerry Bright <kerry.bright@dudley.example> | Cc: noreply@dudley.example",
+        ["kerry.bright@dudley.example"],
+        ["safer.streets@dudley.example", "noreply@dudley.example"],
+    ),
+    (
+        "a printout's name labels inside its value; the caller's name goes without them",
+        "CALLER: SURNAME: OYELARAN FORENAMES: BISOLA TEMITOPE | ADDR: 4 ELM ROW",
+        ["OYELARAN", "BISOLA TEMITOPE", "4 ELM ROW"],
+        ["SURNAME:", "FORENAMES:"],
+    ),
+    (
+        "an elected member's letters after their name stay, the name goes",
+        "Kind regards, Gareth Pryce-Jenkins MS, and copied to Anwen Lloyd MP.",
+        ["Gareth Pryce-Jenkins", "Anwen Lloyd"],
+        ["MP."],
+    ),
+    (
+        "a nickname after 'knows him as' and after 'cries him'; who knows him stays",
+        "Neighbour says everyone knows him as Chops, and the wee ones cry him Skelly. "
+        "Everybody on the estate is scared.",
+        ["Chops", "Skelly"],
+        ["Everybody on the estate"],
+    ),
+    (
+        "a district after a numbered address and its comma, where the sentence goes on; "
+        "a person there by name still goes",
+        "CPT to Flat 3, 9 Crathie Gardens, Easter Drylaw, re noise. Neighbour at 11 Crathie "
+        "Gardens, Duncan Reid, confirms.",
+        ["9 Crathie Gardens", "Duncan Reid"],
+        ["Easter Drylaw"],
+    ),
+    (
+        "a takeaway named for its owner stays; the owner named alone goes",
+        "Youths gathered outside Mr Lam's Noodle Bar; owner Ahmed Rashid called 101.",
+        ["Ahmed Rashid"],
+        ["Mr Lam's Noodle Bar"],
+    ),
+    (
+        "a team's line in a letter's 'please call the … team on' and an out-of-hours "
+        "line stay; a named officer's mobile goes",
+        "To report noise out of hours please call 01632 960410, or call the Community "
+        "Safety team on 01632 960411. Your officer Jade Wren: 07700 900412.",
+        ["07700 900412", "Jade Wren"],
+        ["01632 960410", "01632 960411"],
+    ),
+    (
+        "a control room's staff number after OPR or CALL TAKER; the callsign stays",
+        "INC 0412 | OPR KB40219 | CALL TAKER CT5521 | CALLSIGN NK12 | GRADE 2",
+        ["KB40219", "CT5521"],
+        ["NK12", "GRADE 2"],
+    ),
+    (
+        "a quoted message signed with a first name where it ends; a word-name there stays",
+        "Text from resident: 'bins on fire again by the garages. Ffion' | later 'gone quiet "
+        "now. Rose'.",
+        ["Ffion"],
+        ["Rose"],
+    ),
+    (
+        "a name in a JSON object's first and last; a day under 'last' stays",
+        '{"contact":{"first":"Delphine","last":"Okorafor-Waite","mobile":"07700900162"},'
+        '"seen":{"first":"2025-02-01","last":"Saturday"}}',
+        ["Delphine", "Okorafor-Waite", "07700900162"],
+        ["Saturday", "2025-02-01"],
+    ),
+    (
+        "a records system's name before a reference's number stays outside it; the number goes",
+        "Statement (MG11) | URN 14KD0719925 | Statement of: Witness B | Age: over 18",
+        ["14KD0719925"],
+        ["URN ", "Witness B"],
+    ),
+    (
+        "a measure's unit after its number; a person after a wait still goes",
+        "Response SOP: attend 15 min urban / 20 min rural. Waited 40 mins for Tom Seddon.",
+        ["Tom Seddon"],
+        ["15 min urban", "20 min rural"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

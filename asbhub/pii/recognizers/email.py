@@ -41,8 +41,10 @@ _SERVICE_WORDS = wordset(
     " streetscene environmental envhealth cleansing trading standards tradingstandards earlyhelp"
     " yot yjs mailbox asc adult adults childrens social care estates estate support victims"
     " witness disclosure antisocial behaviour secretary parish"
+    # a system's own sender: "noreply@…", "no-reply@…", "notifications@…"
+    " noreply donotreply reply notifications notification alerts alert"
 )
-_PLACE_SIDE_WORDS = wordset("north south east west central city the and of")
+_PLACE_SIDE_WORDS = wordset("north south east west central city the and of no do not")
 # Mail services people hold their own addresses at (and the examples' stand-ins for them).
 _PERSONAL_DOMAIN = re.compile(
     rf"(?:{_MAIL_PROVIDER}|[a-z\-]*(?:mail|post|box|inbox|web)[a-z\-]*)\.", re.IGNORECASE
@@ -68,6 +70,33 @@ def team_mailbox(value: str) -> bool:
             return False
         service = service or any(w in _SERVICE_WORDS for w in words)
     return service
+
+
+# A mail header's sender or recipient that is a body, its address in angle brackets: "From:
+# Gwent Police Civil Orders Unit <civilorders@…>", "To: DG ASB Partnership <dgasb@…>".
+_ORGANISATION_SENDER = re.compile(
+    r"(?:^|[|:;,\n]\s*)[A-Za-z0-9&'’ .\-]{0,60}\b(?i:police|council|constabulary|unit|team"
+    r"|partnership|services?|housing|safety|mbc|borough|trust|association|homes|authority"
+    r"|department|office|hub|centre|center|group|ltd|management|agency|rescue|executive|desk"
+    r"|panel|board|forum|network|communities)\b[A-Za-z0-9&'’ .\-]{0,40}<$"
+)
+
+
+def _nobodys(value: str) -> bool:
+    """An address whose name part holds no one's name, initial or number ("civilorders",
+    "community.trigger", "dgasb"), so a body's display name is what it is."""
+    from asbhub.pii.gazetteers import english_words, first_names, surnames
+
+    local, _, domain = value.lower().partition("@")
+    if any(ch.isdigit() for ch in local) or _PERSONAL_DOMAIN.match(domain):
+        return False
+    pieces = [p for p in re.split(r"[._\-]+", local) if p]
+    return bool(pieces) and all(
+        len(p) > 1
+        and p not in first_names()
+        and (p not in surnames() or p in english_words())  # "safer.streets@"
+        for p in pieces
+    )
 
 
 def _segmented(piece: str, place_names: frozenset[str]) -> list[str] | None:
@@ -160,7 +189,11 @@ class OfflineEmailRecognizer(PatternMatching):
     CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
 
     def refuted(self, text: str, start: int, end: int) -> bool:
-        return team_mailbox(text[start:end])
+        value = text[start:end]
+        return team_mailbox(value) or (
+            _ORGANISATION_SENDER.search(text, max(0, start - 80), start) is not None
+            and _nobodys(value)
+        )
 
     def __init__(self, supported_entity: str = "EMAIL_ADDRESS") -> None:
         super().__init__(

@@ -96,7 +96,7 @@ _TYPES: dict[str, str] = {
             "occurrence occurrenceno incidentid incidentno incidentref logno cad cadno claimno "
             "badge badgeno intelref referenceno yourref ourref tenancyref accountref req acct "
             "account accountno cris crisno crimenumber crime casenumber caseref logref serial "
-            "storm niche athena pcn pcnno claim claimref"
+            "storm niche athena pcn pcnno claim claimref opr operator calltaker staffid staffno"
         ),
         "POLICE_REFERENCE",
     ),
@@ -228,6 +228,8 @@ def field_type(key: str) -> str | None:
     whole = "".join(words)
     if whole in _TYPES:
         return _TYPES[whole]
+    if whole in ("first", "last"):
+        return "PERSON"  # a contact's "first" and "last" (not "first_seen", "last_contact")
     if whole == "id":
         return "POLICE_REFERENCE"  # a table's or a record's own key; not "camera_id"
     if words[0] in _NOT_PERSONAL_FIRST:
@@ -289,11 +291,37 @@ def field_values(text: str) -> list[tuple[str, int, int]]:
             span = _value_span(text, entity_type, start, end)
             if span is not None:
                 found.add((entity_type, *span))
-    for entity_type, start, end in [*_table_cells(text), *_sql_values(text)]:
+    for entity_type, start, end in [
+        *_table_cells(text),
+        *_sql_values(text),
+        *_changed_values(text),
+    ]:
         span = _value_span(text, entity_type, start, end)
         if span is not None:
             found.add((entity_type, *span))
     return sorted(found, key=lambda f: (f[1], f[2]))
+
+
+# An audit line's change to a named field, its old value and its new: "FIELD: Surname | OLD:
+# Treloar | NEW: Treloar-Pascoe", "Field 'Perp DOB' changed from '' to '2006-11-21'".
+_CHANGE = re.compile(
+    r"\b(?i:field)\s*[:=]?\s*['\"]?(?P<key>[A-Za-z][A-Za-z _]{1,30}?)['\"]?\s*[|;,]?\s*"
+    r"(?:(?i:changed)\s+)?(?i:old(?:\s+value)?\s*[:=]|from)\s*['\"]?(?P<old>[^|'\";\n]{0,60}?)['\"]?"
+    r"\s*[|;,]?\s*(?i:new(?:\s+value)?\s*[:=]|to)\s*['\"]?(?P<new>[^|'\";\n]{1,60}?)['\"]?"
+    r"\s*(?=[|;\n]|$)"
+)
+
+
+def _changed_values(text: str) -> Iterator[tuple[str, int, int]]:
+    if "field" not in text.lower():
+        return
+    for m in _CHANGE.finditer(text):
+        entity_type = field_type(m["key"])
+        if entity_type is None:
+            continue
+        for group in ("old", "new"):
+            if m.start(group) < m.end(group):
+                yield entity_type, m.start(group), m.end(group)
 
 
 def _tabular(text: str) -> bool:
@@ -337,14 +365,25 @@ def _table_cells(text: str) -> Iterator[tuple[str, int, int]]:
 
 def plain_cells(text: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table with a header under a column that holds no personal
-    data ("town", "agency", "action_date", "cam"): what is found there is not a person's."""
+    data ("town", "agency", "action_date", "cam"): what is found there is not a person's; and
+    a machine's clock, seconds since 1970 after a time's key ("ts=1709251200", "t=1718402335").
+    """
+    times = [m.span(1) for m in _EPOCH_SECONDS.finditer(text)] if "=" in text or ":" in text else []
     if not _tabular(text):
-        return []
-    return [
+        return times
+    return times + [
         (start, end)
         for name, entity_type, start, end in _table_columns(text)
         if entity_type is None and _plain_column(name) and _one_value(text[start:end])
     ]
+
+
+# Seconds (or milliseconds) since 1970 under a time's key: "ingest_ts=1709251200", "ts:1672531200",
+# '"created_epoch": 1704067200'; 2001 to 2033, as a log writes them.
+_EPOCH_SECONDS = re.compile(
+    r"(?<![\w])(?i:t|ts|\w{1,20}_ts|time(?:stamp)?|\w{1,20}_time|epoch|\w{1,20}_epoch|unix(?:_?time)?)"
+    r"[\"']?\s*[=:]\s*[\"']?(1\d{9}(?:\d{3})?)(?![\d.])"
+)
 
 
 def _one_value(cell: str) -> bool:
@@ -510,6 +549,9 @@ def _value_span(text: str, entity_type: str, start: int, end: int) -> tuple[int,
         return None
     if entity_type == "STREET_ADDRESS":
         return _address_part(text, start, end)
+    if entity_type == "POLICE_REFERENCE" and (system := _SYSTEM_NAMED.match(value)):
+        start += system.end()  # "Your ref: CRIS 4419937/24", "URN 06MD0412724": the system's name
+        value = text[start:end]
     cut = re.search(r"\s+(?:\(|-\s)", value)  # "CN18 TYW (towing van)", "L. Whitcombe (Team)"
     if cut is not None:
         end = start + cut.start()
@@ -524,6 +566,17 @@ def _value_span(text: str, entity_type: str, start: int, end: int) -> tuple[int,
         if title is not None:  # "Mr", "PCSO": outside the name
             start += title.end()
             value = text[start:end]
+        # a printout's labels inside the value: "CALLER: SURNAME: RASHID FORENAMES: NADIA" (the
+        # forenames' own label is read as its own field)
+        label = _NAME_LABEL.match(value)
+        if label is not None:
+            start += label.end()
+            value = text[start:end]
+        if (label := _NAME_LABEL.search(value, 1)) is not None and value[label.start() - 1] == " ":
+            end = start + label.start() - 1
+            value = text[start:end]
+        if not value:
+            return None
         comma = value.find(",")
         if comma > 0 and _a_place_or_prose(value[comma + 1 :]):
             end = start + comma  # "Jo Bloggs, Leeds": the town stays
@@ -531,7 +584,24 @@ def _value_span(text: str, entity_type: str, start: int, end: int) -> tuple[int,
         return (start, end) if _name_shaped(_decoded(value)) else None
     if not _SHAPES[entity_type](_decoded(value)):
         return None
+    if entity_type == "PHONE_NUMBER":
+        from asbhub.pii.recognizers.uk_phone import organisations_line
+
+        if organisations_line(text, start, end):
+            return None  # "Out of hours: 01632 960999", "Work tel: 0118 496 0000 (control room)"
     return start, end
+
+
+# A records system or a number's kind named before the number in a reference's field.
+_SYSTEM_NAMED = re.compile(
+    r"(?i:urn|cris|cad|log|crime|ref|occ|occurrence|incident|case|storm|niche|athena|custody"
+    r"|nicheref|serial|no)\.?:?\s+(?=\d)"
+)
+# A name's part named as a form labels it: "SURNAME:", "FORENAME(S)", "First name:".
+_NAME_LABEL = re.compile(
+    r"\b(?i:surnames?|forenames?|first\s?names?|last\s?name|family\s?name|given\s?names?)\b"
+    r"(?-i:(?<=[A-Z])(?=[\s:])|(?<=\w)(?=\s*:))\s*:?\s*"
+)
 
 
 def _decoded(value: str) -> str:
@@ -544,10 +614,21 @@ def _a_place_or_prose(value: str) -> bool:
     return value.lower() in places() or len(value.split()) > 2
 
 
+_DAYS_AND_MONTHS = frozenset(
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april"
+        " may june july august september october november december mon tue tues wed thu thur"
+        " thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"
+    )
+)
+
+
 def _name_shaped(value: str) -> bool:
     words = re.findall(r"[^\W\d_]+", value)
     if not words or len(words) > 6 or any(ch.isdigit() for ch in value) or "@" in value:
         return False
+    if all(w.lower() in _DAYS_AND_MONTHS for w in words):
+        return False  # "last": "Monday"
     if _ORGANISATION.search(value) or value.strip().lower() in places():
         return False  # "name": "Ipswich Borough Council"
     names, common = _names(), common_english_words()

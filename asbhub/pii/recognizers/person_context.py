@@ -96,7 +96,8 @@ _QUOTED_CUE = (
     rf"(?i:called|named|nicknamed|{_KNOWN_AS}|aka|a\.k\.a\.?|goes\s+by"
     rf"|{SELF_NAMING}|{DISPLAY_NAME}"
     r"|kn(?:ows?|ew)\s+(?:him|her|them)\s+as|calling\s+(?:him|her|them)(?:sel(?:f|ves))?"
-    r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her))"
+    r"|(?:they|people|everyone|others)\s+call(?:\s+(?:him|her|them))?|call\s+(?:him|her)"
+    r"|named\s+(?:one|him|her)(?:\s+[a-z]+)?\s+only\s+as)"  # "named one lad only as 'Mousey'"
 )
 _ROLE = (
     r"(?i:son|daughter|brother|sister|mum|mother|dad|father|partner|boyfriend|girlfriend|husband"

@@ -22,6 +22,8 @@ _CAB = rf"{_CAB_VEHICLE}|cabbie|hire"
 _AGENCY_WORDS = (
     r"(?:custody|crime|intel(?:ligence)?|btp|council|case|claim|occurrence|occ|urn|niche"
     r"|athena|storm|cad|log|ref(?:erence)?|ir|dwp|hmrc|nfa\s+ref|incident|serial|cris|job"
+    # a control room's staff by their number: "OPR CH40871", "CALL TAKER CT7734"
+    r"|(?-i:OPR|CALL\s+TAKER)|call[\s\-]taker"
     r"|clip|datix|referral|report|court|ban|notice|upn|uln|rio|mosaic|liquidlogic"
     r"|asb(?=s?\b)|tenancy|ticket|policy|scn|swift|eclipse|carefirst|hospital|pcn|licen[cs]e"
     r"|lcs|emis|crn|pupil|student|yj|yjs|submission|complaint|booking|registration|inc"

@@ -113,6 +113,10 @@ def _an_organisations(handle: str) -> bool:
     )
 
 
+# Where a machine writes a value: after a key's "=" or a field's name in an audit line.
+_MACHINE_VALUE_BEFORE = re.compile(r"(?:\w=|(?i:field)\s+['\"])$")
+
+
 class SocialMediaHandleRecognizer(PatternMatching):
     """@handles at 0.75; after a platform word, a username-looking token 0.7, any word 0.5."""
 
@@ -238,6 +242,22 @@ class SocialMediaHandleRecognizer(PatternMatching):
         word = text[start:end]
         if word.startswith("@") and _an_organisations(word):
             return True  # "@BoltonCouncil", "@SYPOperations": an organisation's account
+        if "_" in word and _MACHINE_VALUE_BEFORE.search(text, max(0, start - 12), start):
+            from asbhub.pii.gazetteers import (
+                common_english_words,
+                english_words,
+                first_names,
+                surnames,
+            )
+
+            parts = [p for p in re.split(r"[_\d.]+", word.lower()) if len(p) >= 3]
+            if parts and all(
+                (p in common_english_words() or p in english_words())
+                and p not in first_names()
+                and p not in surnames()
+                for p in parts
+            ):
+                return True  # "user=batch_import", "field 'complainant_phone'": a system's words
         if (
             not (word.isalpha() and word.islower())
             or _PLATFORM_RIGHT_BEFORE.search(text, max(0, start - 16), start) is None

@@ -57,13 +57,18 @@ _SERVICE_PREFIXES = (
 _ORGANISATIONS_LINE = (
     r"(?:switchboard|reception|general\s+enquiries|enquiries\s+line|helpline"
     r"|main\s+(?:line|number|no\.?|office|desk|reception)|practice\s+line"
-    r"|out[\s\-]+of[\s\-]+hours\s+(?:line|number|service)|(?:school|head)\s+office"
+    r"|out[\s\-]+of[\s\-]+hours(?:\s+(?:line|number|service|team)|(?=\s+please\s+(?:call|ring)))"
+    r"|(?:school|head|parish|church)\s+office"
+    # a body's own office or team, as a letter asks to be called there: "please call the
+    # Community Safety team on", "Constituency office:"
+    r"|constituency\s+office|(?:call|ring|contact)\s+the\s+(?:[A-Za-z&]+\s+){0,4}team(?=\s+on\b)"
     # a team's shared line, which whoever is on duty answers: "team line 01632 960871", "duty
     # line", "ward phone", "control room"
     r"|(?:team|duty|office|ward|desk)\s+(?:line|number|no\.?|phone)|control\s+room)"
 )
 _ORGANISATIONS_LINE_BEFORE = re.compile(
-    rf"\b{_ORGANISATIONS_LINE}(?:\s*(?:line|number|no\.?|tel\.?|t\.?|on|is|:|-|–|\()){{0,3}}\s*$",
+    rf"\b{_ORGANISATIONS_LINE}(?:\s*(?:line|number|no\.?|tel\.?|t\.?|on|is|:|-|–|\(|please"
+    r"|call|ring|phone|contact|us)){0,4}\s*$",
     re.IGNORECASE,
 )
 _ORGANISATIONS_LINE_AFTER = re.compile(
@@ -93,7 +98,7 @@ def said_to_be_an_organisations(text: str, start: int, end: int) -> bool:
     """Whether the words beside text[start:end] give it to an organisation: "the out of hours
     number", "switchboard", "(main)"."""
     return (
-        _ORGANISATIONS_LINE_BEFORE.search(text, max(0, start - 40), start) is not None
+        _ORGANISATIONS_LINE_BEFORE.search(text, max(0, start - 64), start) is not None
         or _ORGANISATIONS_LINE_AFTER.match(text, end) is not None
     )
 
