@@ -457,9 +457,6 @@ def _locality_after_an_address(text: str, cand: Candidate, address_ends: set[int
     )
 
 
-_CAPITAL_WORD_NEXT = re.compile(r"\s*[A-Z]")
-
-
 def _where_from_in_brackets(text: str, cand: Candidate, person_ends: set[int]) -> bool:
     """One word in brackets straight after a person's name, in no name list: where they are
     from or who they are with ("Mrs Rosaleen Toal (Taghnevan)"), not another person."""
