@@ -368,7 +368,9 @@ def plain_cells(text: str) -> list[tuple[int, int]]:
     data ("town", "agency", "action_date", "cam"): what is found there is not a person's; and
     a machine's clock, seconds since 1970 after a time's key ("ts=1709251200", "t=1718402335").
     """
-    times = [m.span(1) for m in _EPOCH_SECONDS.finditer(text)] if "=" in text or ":" in text else []
+    # (the key's alternatives are tried at every word: only where a clock's ten digits are)
+    clock = ("=" in text or ":" in text) and _TEN_DIGITS.search(text) is not None
+    times = [m.span(1) for m in _EPOCH_SECONDS.finditer(text)] if clock else []
     if not _tabular(text):
         return times
     return times + [
@@ -380,6 +382,7 @@ def plain_cells(text: str) -> list[tuple[int, int]]:
 
 # Seconds (or milliseconds) since 1970 under a time's key: "ingest_ts=1709251200", "ts:1672531200",
 # '"created_epoch": 1704067200'; 2001 to 2033, as a log writes them.
+_TEN_DIGITS = re.compile(r"1\d{9}")
 _EPOCH_SECONDS = re.compile(
     r"(?<![\w])(?i:t|ts|\w{1,20}_ts|time(?:stamp)?|\w{1,20}_time|epoch|\w{1,20}_epoch|unix(?:_?time)?)"
     r"[\"']?\s*[=:]\s*[\"']?(1\d{9}(?:\d{3})?)(?![\d.])"
