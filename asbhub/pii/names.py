@@ -508,8 +508,13 @@ def _district_named(text: str, cand: Candidate) -> bool:
 _DASH = re.compile(r"\s[-–—]\s")
 # Nor over the edge of a quoted or piped cell: '"Par Moor Road","Fly-tipping","Zoë Hill"'.
 # (not a list of nicknames in prose: '"Wee Stevie", "Mouse" and Lamb')
-_CELL_EDGE = re.compile(r"[\"”][,;|\t][\"“]|\s\|\s|\t")
-_BREAK = re.compile(rf"\S*\d\S*|{_DASH.pattern}|{_CELL_EDGE.pattern}")
+# (and cells run together with no space: "r7;noise;Aisha Mahmood;Flat 2", "4471|Dwayne")
+_CELL_EDGE = re.compile(r"[\"”][,;|\t][\"“]|\s\|\s|\t|(?<=\w)[;|](?=\w)")
+# (a number's word stops at a cell's edge: "r7;noise" is the number "r7", then "noise")
+_BREAK = re.compile(rf"[^\s;|]*\d[^\s;|]*|{_DASH.pattern}|{_CELL_EDGE.pattern}")
+# A cell's edge with no space about it, and the next word of the same cell
+_GLUED_EDGE = re.compile(r"[;|]")
+_CELL_GOES_ON = re.compile(r"(?:['’]s\b)?[ \t]*\w")
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _POSTCODE_NEXT = re.compile(rf",?\s*{_POSTCODE}", re.IGNORECASE)
 
@@ -524,14 +529,17 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
         any(ch.isdigit() for ch in span) or _DASH.search(span) or _CELL_EDGE.search(span)
     ):
         return [cand]
-    pieces, start = [], cand.start
+    pieces, start, glued = [], cand.start, False
     for m in _BREAK.finditer(text, cand.start, cand.end):
-        pieces.append((start, m.start()))
+        pieces.append((start, m.start(), glued))
         start = m.end()
-    pieces.append((start, cand.end))
+        glued = _GLUED_EDGE.fullmatch(m.group()) is not None
+    pieces.append((start, cand.end, glued))
     out = []
-    for a, b in pieces:
+    for a, b, after_glued_edge in pieces:
         words = list(_WORD.finditer(text, a, b))
+        if words and after_glued_edge and _CELL_GOES_ON.match(text, words[-1].end()):
+            continue  # "|23:10|Parker's Piece|": the model stopped inside a cell's words
         if (
             words
             and _POSTCODE_NEXT.match(text, words[-1].end())
@@ -2530,7 +2538,9 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and (_BOTH_AFTER.match(text, cand.end) or _PEOPLE_OF.match(text, cand.end))
     ):
         return False  # "ghost n milky (both approx 17)", "with tank's lot": whatever the word
-    if all(w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words):
+    if all(
+        w in not_names() or w in ROLE_WORDS or w in ("and", "the") for w in words
+    ) and not _listed_name_after_a_person(text, cand, words):
         return True
     parts = span.split()
     if (
@@ -2615,6 +2625,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not addressee
         and ordinary
         and (cue != "strong" or (span.isupper() and not strong_one))
+        and not _listed_name_after_a_person(text, cand, words)
     ):
         return True  # "PLAYING LOUD MUSIC", "Community Trigger", "NO NAMED INDIVIDUALS AT THIS"
     role = _ROLE_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
@@ -2941,6 +2952,26 @@ _ROLE_WORD_BEFORE = re.compile(
     r"|ppo)\s+$",
     re.IGNORECASE,
 )
+
+
+def _listed_name_after_a_person(text: str, cand: Candidate, words: Sequence[str]) -> bool:
+    """A listed first name or surname that is also shorthand or a shop's name, written as a
+    name and right after a person's relation or role: "neighbour Rui", "victim Rui Costa"
+    (not "released RUI", "outside Costa")."""
+    parts = text[cand.start : cand.end].split()
+    return (
+        1 <= len(words) <= 3
+        and len(parts) == len(words)
+        and all(p[:1].isupper() and not p.isupper() for p in parts)
+        and all(w in first_names() or w in surnames() for w in words)
+        and any(w in not_names() for w in words)
+        and not any(w in ROLE_WORDS for w in words)
+        and not a_business_after(text[cand.end : cand.end + 40])
+        and (
+            _KIN_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
+            or _ROLE_WORD_BEFORE.search(text, max(0, cand.start - 16), cand.start) is not None
+        )
+    )
 
 
 def _role_then_unlisted_name(text: str, cand: Candidate, words: Sequence[str]) -> bool:

@@ -5044,6 +5044,24 @@ SHAPES = [
         ["Tom Seddon"],
         ["15 min urban", "20 min rural"],
     ),
+    (
+        "a listed name that is also shorthand or a shop, after a role; the shorthand stays",
+        "Spoke to neighbour Rui Costa at 22:10. Suspect released RUI, then seen outside Costa.",
+        ["Rui Costa"],
+        ["released RUI", "outside Costa"],
+    ),
+    (
+        "a numbered street in an export's quotes; a street's possessive stays a street's",
+        "export rows {v:'44 Cowley Road',t:'noise'} and the Cowley Road's lights were out",
+        ["44 Cowley Road"],
+        ["the Cowley Road's lights", "'noise'"],
+    ),
+    (
+        "a name in cells run together by semicolons, after a cell with a number",
+        "r7;noise;Aisha Mahmood;Flat 2, 9 Orchard Street;open\nr8;23:10;Parker's Piece;fight",
+        ["Aisha", "Mahmood", "9 Orchard Street"],
+        ["noise", "open", "Parker's Piece"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

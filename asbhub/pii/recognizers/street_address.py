@@ -165,14 +165,15 @@ _NOT_A_STREET_AFTER = (
 _STREET = (
     rf"(?:(?:the\s+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}}"
     rf"(?:of\s+(?:the\s+)?{_NAME_WORD}\s+)?)(?:{STREET_WORDS})"  # "Prince of Wales Road"
+    # (and a value's closing quote after it, not a possessive's: "{v:'12 Harcourt Road'}")
     # (or run into the next field's capital: "9 Dudley RoadM16 8BW", "41 Loughborough RoadBelgrave")
-    r"(?:(?![\w'])|(?-i:(?<=[a-z])(?=[A-Z])))"
+    r"(?:(?!\w|'\w)|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:\s(?i:north|south|east|west|central)\b(?!\s+of\b))?"  # "Newhampton Road West"
     # one word: "14 Ridgeway", "2 Kingsway" (not a school of that name: "8 Framwellgate School")
-    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate)|[A-Z]{3,}(?:WAY|GATE))(?![\w'])"
+    r"|(?-i:[A-Z][a-z]{2,}(?:way|gate)|[A-Z]{3,}(?:WAY|GATE))(?!\w|'\w)"
     rf"{_NOT_A_STREET_AFTER}"
     r"(?:\s(?i:north|south|east|west)\b(?!\s+of\b))?"  # "6 Kingsway West"
-    r"|broadway(?![\w']))"
+    r"|broadway(?!\w|'\w))"
 )
 
 # A house's or a flat's number said in words, as a caller reads it out: "fourteen",
