@@ -512,8 +512,7 @@ _DASH = re.compile(r"\s[-–—]\s")
 _CELL_EDGE = re.compile(r"[\"”][,;|\t][\"“]|\s\|\s|\t|(?<=\w)[;|](?=\w)")
 # (a number's word stops at a cell's edge: "r7;noise" is the number "r7", then "noise")
 _BREAK = re.compile(rf"[^\s;|]*\d[^\s;|]*|{_DASH.pattern}|{_CELL_EDGE.pattern}")
-# A cell's edge with no space about it, and the next word of the same cell
-_GLUED_EDGE = re.compile(r"[;|]")
+# The next word of the same cell (after a possessive's "'s")
 _CELL_GOES_ON = re.compile(r"(?:['’]s\b)?[ \t]*\w")
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
 _POSTCODE_NEXT = re.compile(rf",?\s*{_POSTCODE}", re.IGNORECASE)
@@ -523,7 +522,9 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
     """A model name is never a number and never crosses a spaced dash or a cell's edge: one
     that runs over a reference, a time, a dash or cells ("CUSTODY KX/20931/25 - DETAINEE BOGDAN
     MARINESCU ARR 0140HRS", "Smithdown Road - silver") is the runs of words between them, each
-    judged on its own. A piece that is only a word or two left over is dropped there."""
+    judged on its own. A piece that is only a word or two left over is dropped there, and so is
+    a piece after cells run together ("23:10;Parker's Piece") where the model stopped before
+    its cell's last word."""
     span = text[cand.start : cand.end]
     if cand.source != "ner" or not (
         any(ch.isdigit() for ch in span) or _DASH.search(span) or _CELL_EDGE.search(span)
@@ -533,7 +534,7 @@ def _pieces(text: str, cand: Candidate) -> list[Candidate]:
     for m in _BREAK.finditer(text, cand.start, cand.end):
         pieces.append((start, m.start(), glued))
         start = m.end()
-        glued = _GLUED_EDGE.fullmatch(m.group()) is not None
+        glued = m.group() in (";", "|")  # a cell's edge with no space about it
     pieces.append((start, cand.end, glued))
     out = []
     for a, b, after_glued_edge in pieces:
