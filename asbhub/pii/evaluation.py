@@ -120,6 +120,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning78": SetRole.TUNED_ON,
     "tuning79": SetRole.TUNED_ON,
     "tuning80": SetRole.TUNED_ON,
+    "tuning81": SetRole.TUNED_ON,
+    "tuning82": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

@@ -127,6 +127,18 @@ MAKES = frozenset(
         "segway",
         "talaria",
         "sur-ron",
+        # vans, lorries and the rest of the road ("DAF" and "Bentley" left out: they are
+        # people's names too, "Daf Pugh", "Bentley Harris")
+        "mercedes",
+        "scania",
+        "iveco",
+        "isuzu",
+        "ldv",
+        "polestar",
+        "byd",
+        "ssangyong",
+        "chrysler",
+        "cadillac",
     ]
 )
 _MAKE_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")

@@ -50,6 +50,7 @@ _CONTRACTORS = (
     r"|contractors|maintenance|tree\s+surgeons?|pest\s+control|skip\s+hire|plant\s+hire"
     r"|clearances?|groundworks|demolition|recycling|waste\s+management"
 )
+_LOWER_TRADE_NEXT = re.compile(rf"\s+(?:{_CONTRACTORS})\b")
 _CONTRACTOR_LAST = re.compile(rf"\s(?:{_CONTRACTORS})$", re.IGNORECASE)
 _ORG_WORDS = (
     r"(?:city\s+|borough\s+|district\s+|county\s+|metropolitan\s+)?(?:council|housing|homes"
@@ -79,6 +80,9 @@ _ORG_WORDS = (
     r"|mandir|masjid|vihara?|kirtan|sangat"
     r"|pier|esplanade|lido|pines|marina|harbour|showground|heritage|coastguard"
     r"|institute|island|docks|towers|metro|nbt|loch|airport"
+    # a ground's stand, a building's room or suite named after someone, with its capital:
+    # "the Sir Alf Ramsey Stand", "Gerald Ashworth Room" (not "Costel, room 5")
+    r"|(?-i:Stand|STAND|Room|ROOM|Suite|SUITE|Pavilion|PAVILION)(?!\s*\d)"
     # shops in other languages: Polish, Romanian, Turkish, Urdu and Bengali
     r"|sklep|delikatesy|magazin|bakkal|market|dukan|supermarket"
     rf"|{_TRADES}|place)"
@@ -130,7 +134,9 @@ _PERSON_VERB_BEFORE = re.compile(
     # and who rang or came: "Warden phoned by Bridget Ward", "visited by Rose Hill"
     r"|phoned|rung|called|contacted|visited|approached|emailed|texted|messaged|threatened"
     r"|assaulted|attacked|abused|harassed)"
-    r"\s+by\s+$",
+    r"\s+by\s+$"
+    # and a notice served on its recipient: "abatement notice served on John-Joe Ward"
+    r"|\b(?:served|imposed)\s+on\s+$",
     re.IGNORECASE,
 )
 # Before a district: "in Darnall", "around Foleshill" (not "to" or "from": "spoke to Darnell").
@@ -355,6 +361,8 @@ _LEADING = ROLE_WORDS | _wordset(
     " hajji haji alhaji"
     # care's roles by their letters: "HCA Blessing", "CPN Ruth", "AMHP Dev Patel"
     " hca cpn amhp rgn rmn hcsw ecp pharmacist"
+    # a council's enforcement officers by their letters: "EO K. Marsh", "CEO Darren Pike"
+    " eo ceo"
 )
 PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -682,6 +690,34 @@ _DETAILS_AFTER = re.compile(
 )
 
 
+def _double_first_name_then_one(span: str) -> bool:
+    """ "Mary-Kate Ward": two listed first names joined by a hyphen, then one word."""
+    tokens = span.split()
+    return (
+        len(tokens) == 2
+        and "-" in tokens[0]
+        and all(part.lower() in first_names() for part in tokens[0].split("-"))
+    )
+
+
+def _streets_then_district(span: str) -> bool:
+    """Streets named without a number, then words that begin no one's name: the place they
+    are in, run together by the model. A street's word that is also a surname, after a first
+    name, is someone's ("Josh Lane Bradford")."""
+    run = _STREETS_THEN_MORE.match(span)
+    if run is None:
+        return False
+    rest = re.findall(r"[^\W\d_][\w'’\-]*", span[run.end() :])
+    if not rest or rest[0].lower() in first_names():
+        return False
+    streets = re.findall(r"[^\W\d_][\w'’\-]*", span[: run.end()])
+    return not (
+        len(streets) == 2
+        and streets[0].lower() in first_names()
+        and streets[1].lower() in surnames()
+    )
+
+
 def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
     """ "Queen's Park Bolton", "Brick Lane/Spitalfields", "Whitehawk Way Fridays": where a span
     begins inside a place's name, its first word ends the place and is no part of a name."""
@@ -697,6 +733,14 @@ def _drop_place_ending(text: str, words: list[re.Match[str]]) -> None:
 _STREET_THEN_COMMA = re.compile(
     r"\s(?:" + "|".join(sorted(STREET_NOT_SURNAME - {"close", "way"})) + r")\.?,", re.IGNORECASE
 )
+# Streets run together with the district after them, each street's word in its name's case
+# (the district's words begin no one's name): "Tudor St Cardiff", "GREENFIELD LANE BALBY",
+# "Broad St / Bridge St Birmingham" (not "Kevin St Clair", "Josh Lane").
+_STREET_WORDS_RUN = "Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Terrace"
+_STREETS_THEN_MORE = re.compile(
+    r"(?:[\s/&,]*(?:(?:[A-Z][a-z'’\-]+\s+)+(?:" + _STREET_WORDS_RUN + r")"
+    r"|(?:[A-Z][A-Z'’\-]+\s+)+(?:" + _STREET_WORDS_RUN.upper() + r"))\.?(?=\s))+\s+(?=\S)"
+)
 # A council or a force named for its place, after the place's word.
 _BODY_AFTER = re.compile(
     r"\s+(?:(?i:city|borough|district|county|metropolitan|town|parish)\s+)?"
@@ -707,6 +751,22 @@ _BODY_AFTER = re.compile(
 _WELSH_SENTENCE_WORDS = _wordset(
     "ar yn ym yng tu allan eu rydym roedd oedd mis nos wythnos dydd gyda gan neu hefyd"
     " i'r o'r ydy ydyn annwyl diolch croeso ymwelwyd cais"
+)
+# Welsh nouns, verbs and adjectives of notices, events and letters, with the mutated forms a
+# sentence gives them ("tref", "y dref"): the model reads a phrase of them as a name ("Noson
+# Tân Gwyllt", "Calon Lân", "Grŵp Cynghori"). Words that are also English words or listed
+# names ("car", "plant", "tim", "ras") are left out.
+_WELSH_COMMON_WORDS = _wordset(
+    "grŵp grwp cynghori ymgynghori noson tân dân gwyllt gerddi gardd calon lân glân ffonio"
+    " ffoniwch iaith ynglŷn ynglyn canolfan ganolfan cloc tref dref calan gaeaf llythyr rhieni"
+    " diogelwch ddiogelwch digwyddiad digwyddiadau hysbysiad rhybudd rybudd cosb gosb ymddygiad"
+    " gwrthgymdeithasol swyddog swyddogion gwasanaeth gwasanaethau cymuned cymunedol pobl ifanc"
+    " tafarn tafarndai stadiwm parcio pentref neuadd llyfrgell traeth harbwr gorsaf heno heddiw"
+    " ddoe yfory blwyddyn sŵn sbwriel tipio anghyfreithlon cŵn ceffyl ceir beiciau modur difrod"
+    " troseddol trosedd cyffuriau yfed meddw tanau tanio gŵyl gwyl cerddoriaeth cyngerdd gêm"
+    " pêl-droed rygbi cefnogwyr cefnogwr stiwardiaid stiward cofion gorau gywir llawer neges"
+    " cyfeiriad dyddiad amser lleoliad adroddiad achos cyfeirnod cymraeg saesneg dwyieithog"
+    " newyddion gwybodaeth cymorth helpu cysylltu cysylltwch"
 )
 # A Welsh verb in lower case, as a sentence starts ("mae", "roedd", "bydd"): no name's first word
 # (though "Mae" with its capital is one).
@@ -1143,6 +1203,9 @@ _ACTIONS_BEFORE = re.compile(
     rf"(?:\b(?:{ACTIONS_HEAD}|{ATTENDANCE_HEAD})\s*[:\-–]?\s*"
     rf"|\b(?:(?i:actions?)|{ATTENDANCE_HEAD})\b[^.\n]{{0,300}}[;,]\s*)$"
 )
+# An action's head right before its owner's name, and the action after it.
+_ACTION_HEAD_BEFORE = re.compile(rf"\b{ACTIONS_HEAD}\s*[:\-–]\s*$")
+_ACTION_VERB_NEXT = re.compile(r"\s+to\s+[a-z]+")
 # Words that describe the people after them: "the little lad", "the older boys".
 _DESCRIBING = _wordset(
     "little young younger older old eldest youngest big small tall short other same new two three"
@@ -1167,7 +1230,8 @@ _ACTIONS_TABLE_BEFORE = re.compile(rf"\b(?i:{ACTIONS_TABLE_WORDS})\b")
 STAFF_LABEL = (
     r"(?i:staff(?:\s+on(?:\s+duty)?|\s+present)?|team|on\s+duty|operator|marshals?|controller"
     r"|handler|supervisor|stewards?|minute\s+taker|minutes|duty\s+manager|door\s+(?:team|staff)"
-    r"|(?:youth\s+)?workers?|leaders?|volunteers?|crew|(?:guards?|security)(?:\s+on\s+duty)?)"
+    r"|(?:youth\s+)?workers?|leaders?|volunteers?|crew|(?:guards?|security)(?:\s+on\s+duty)?"
+    r"|tech|technician|engineer|operatives?)"
 )
 # The label, then the names listed before this one: "Team: Ruth, Glenys, "
 _STAFF_LIST_BEFORE = re.compile(
@@ -2025,7 +2089,9 @@ _PET_WORDS = (
     r"(?:(?:dog|cat|pup|kitten|staffy|staffie|husk|beagle|alsatian|rottweiler|rottie|bulldog"
     r"|terrier|collie|spaniel|labrador|poodle|chihuahua|pitbull|bully|bullie|greyhound|lurcher"
     r"|whippet|cockapoo|cavapoo|dachshund|shepherd|mastiff|akita|parrot|rabbit|pony|ponie"
-    r"|ferret|tomcat|moggy|puppie|huskie|cockerel|rooster|hen|goat|horse|dug)s?|puppy|husky"
+    r"|ferret|tomcat|moggy|puppie|huskie|cockerel|rooster|hen|goat|horse|dug|corso|doberman"
+    r"|dobermann|retriever|springer|schnauzer|malamute|weimaraner|vizsla|malinois|pug)s?|puppy|husky"
+    r"|xl(?=\s+(?:bully\s+)?type)"
     r"|ponies|puppies|huskies)"
 )
 _DETERMINER = r"(?:a|an|the|our|their|his|her|my|your|next\s+doors?|next\s+door['’]s)"
@@ -2040,12 +2106,15 @@ _NOT_THE_ANIMAL = (
 # name: "Declan Rooney's brown lurcher, Bruno"
 _PET_BEFORE = re.compile(
     rf"(?:(?:\b{_DETERMINER}|['’]s)\s+(?:[\w'’\-]+\s+){{0,2}}(?i:{_PET_WORDS}),\s*"
-    rf"|\b(?i:{_PET_WORDS})(?:\s+(?:called|named))?\s*(?:\(\s*)?)[\"'“‘]?"
+    rf"|\b(?i:{_PET_WORDS})(?:\s+type)?(?:\s+(?:called|named))?\s*(?:\(\s*)?)[\"'“‘]?"
     r"(?:[A-Z][\w'’\-]+[\"'”’]?\s+(?:and|&)\s+[\"'“‘]?)?$"
 )
-# "the cockerel (they call him Gerry)", "a husky - guests call them Luna and Max"
+# "the cockerel (they call him Gerry)", "a husky - guests call them Luna and Max", "a bull
+# terrier answering to the name Tyson", "a lurcher that goes by Dot"
 _PET_CALLED_BEFORE = re.compile(
-    rf"\b(?i:{_PET_WORDS})\b[^.;\n]{{0,40}}\b(?:call|calls|called|named)\s+(?:him|her|it|them)\s+"
+    rf"\b(?i:{_PET_WORDS})\b[^.;\n]{{0,40}}\b(?:(?:call|calls|called|named)\s+(?:him|her|it|them)"
+    r"|(?i:answer(?:s|ing|ed)?\s+to|go(?:es|ing)?\s+by|went\s+by)(?:\s+the\s+name(?:\s+of)?)?"
+    r"|by\s+the\s+name(?:\s+of)?)\s+[\"'“‘]?"
     r"(?:[A-Z][\w'’\-]+\s+(?:and|&)\s+)?$"
 )
 # "Luna (husky)", "Bella (next doors cat", "Rupert, a beagle", "Tyson, a staffy", "(Luna,
@@ -2055,7 +2124,9 @@ _PET_AFTER = re.compile(
     rf"(?:\s*\(\s*(?:{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,2}}?|(?:[\w'’\-]+\s+)??)"
     rf"|\s*,\s*{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,2}}?"
     rf"|\s*,\s*(?=(?i:{_PET_WORDS})\s*\))"
-    rf"|\s+(?:is|was)\s+(?:a|an|the|our|their|his|her|my)\s+(?:[\w'’\-]+\s+)??)"
+    rf"|\s+(?:is|was)\s+(?:a|an|the|our|their|his|her|my)\s+(?:[\w'’\-]+\s+)??"
+    # the question put to its owner: "Is Simba your dog?"
+    rf"|\s+your\s+(?:[\w'’\-]+\s+)??)"
     rf"(?i:{_PET_WORDS})(?![\w'’]){_NOT_THE_ANIMAL}"
 )
 
@@ -2366,6 +2437,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "Grading B/2/P. Source reports", "Handling code P.": an intelligence grade
     if _STREET_THEN_COMMA.search(span):
         return True  # "High St, Morley": a street and its town, run together by the model
+    if not titled and _streets_then_district(span):
+        return True  # "Tudor St Cardiff", "GREENFIELD LANE BALBY": streets and a district
     if len(words) >= 2 and words[0] in STREET_NOT_SURNAME:
         return True  # "Bevan Street East", "St Blazey": a street's word never starts a name
     if len(words) == 1 and words[0] in _COMPASS and not titled:
@@ -2620,6 +2693,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _STAFF_LIST_AFTER.match(text, cand.end)
     ):
         return False  # "Team: Ruth, Glenys, Ike": a listed first name in the staff on a log
+    if (
+        len(words) <= 2
+        and words[0] in first_names()
+        and not span.isupper()
+        and _ACTION_HEAD_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        and _ACTION_VERB_NEXT.match(text, cand.end)
+    ):
+        return False  # "ACTION: Hywel to write": a listed first name owning an action
     strong_one = cue == "strong" and len(words) == 1
     if (
         not quoted
@@ -2697,6 +2778,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _ORG_LAST.search(span)
         and "-" not in span.split()[-1]  # a double-barrelled surname: "Siân Llewellyn-Ward"
         and (words[-1] in _BUILDING_LAST or words[-2] not in first_names())
+        # (nor a double first name and a surname: "Mary-Kate Ward", "John-Joe Hall")
+        and not _double_first_name_then_one(span)
     ):
         return True  # "Bernard Weatherill House", "Brandon Country Park"; not "Sarah Jane Hall"
     if len(words) == 2 and not titled and words[1] in _BUILDING_LAST and span[:1].isupper():
@@ -2788,6 +2871,12 @@ def _false_name(text: str, cand: Candidate) -> bool:
         # "smocio tu allan", "ar Stryd Fawr", "mis Medi", "Nos Wener": a Welsh sentence's words,
         # which no name holds (a name's "ap", "ab", "ferch" are not among them)
         return True
+    if (
+        any(w in _WELSH_COMMON_WORDS for w in words)
+        and not titled
+        and not any(w in first_names() for w in words)
+    ):
+        return True  # "Noson Calan Gaeaf", "Calon Lân", "Grŵp Cynghori": Welsh words, no name
     if len(words) == 1 and _RIVER_BEFORE.search(text, max(0, cand.start - 8), cand.start):
         return True  # "the River Alyn", "Afon Taf"
     if (
@@ -2813,6 +2902,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         _ORG_AFTER.match(text[cand.end : cand.end + 40])
         and not _writer_and_organisation(text, cand, words)
+        # (a contractor's word in lower case after a capitalised name is what happened, not
+        # a firm's name: "Abimbola Adeyemi glass to wrist", "Tom Jones windows smashed"; a
+        # shop's stays one: "Lost Mary vapes")
+        and not (span[:1].isupper() and _LOWER_TRADE_NEXT.match(text, cand.end))
         # "Rachel Thorne Neighbourhood Housing Officer": a name, then the job of its team
         and not (
             len(words) >= 2

@@ -5062,6 +5062,76 @@ SHAPES = [
         ["Aisha", "Mahmood", "9 Orchard Street"],
         ["noise", "open", "Parker's Piece"],
     ),
+    (
+        "streets named without a number, run together with their district; a name stays a name",
+        "Car repairs again on Tudor St Cardiff. 1530 HRS ATT GREENFIELD LANE BALBY RE BURNT OUT "
+        "CAR. Witness Kevin St Clair and Kyle Brennan shouting outside Dale Road.",
+        ["Kevin St Clair", "Kyle Brennan"],
+        ["Tudor St Cardiff", "GREENFIELD LANE BALBY", "Dale Road"],
+    ),
+    (
+        "a stand or a room named after someone, with its capital; a tenant beside his room goes",
+        "Fan Hafsa Iqbal (wheelchair bay, Ronnie Haig Stand) says coins came from the Harold "
+        "Bessant Stand. Panel met in the Edna Pullman Room. Tenant Marek Zielinski, room 4, "
+        "complained.",
+        ["Hafsa Iqbal", "Marek Zielinski"],
+        ["Ronnie Haig Stand", "Harold Bessant Stand", "Edna Pullman Room"],
+    ),
+    (
+        "a pet's name after 'answering to', a breed and 'type', or 'your dog'; its owner goes",
+        "A tan bull terrier answering to the name Marley fouled the verge. Grey XL type 'Rocco' "
+        "came through the gate; owner Shane Pryce. Q: Is Bella your dog? A: Yes, Akita.",
+        ["Shane Pryce"],
+        ["Marley", "Rocco", "Bella"],
+    ),
+    (
+        "Welsh words of a notice taken for a name; a Welsh name beside them goes",
+        "Noson Tân Gwyllt / Bonfire Night: Grŵp Cynghori ar Ddiogelwch met on Friday. "
+        "Cysylltwch â Gwenllian Pritchard.",
+        ["Gwenllian Pritchard"],
+        ["Noson Tân Gwyllt", "Grŵp Cynghori"],
+    ),
+    (
+        "a first name owning an action after its head, and a technician's after the label",
+        "Minutes: ACTION: Hywel to write to Ch Insp. Action: Chair to write to the council.\n"
+        "Job PC-118 | Charge: £0 | Tech: Dwayne",
+        ["Hywel", "Dwayne"],
+        ["Chair to write", "Charge: £0"],
+    ),
+    (
+        "a name after an enforcement officer's letters; the letters stay",
+        "Fly-tip searched 3 sacks w/ EO K. Marsh (ID 117) present; EO attended again on Friday.",
+        ["K. Marsh"],
+        ["EO attended", "ID 117"],
+    ),
+    (
+        "a model's trim after its make and model; a plate after them, or after its make, goes",
+        "a black Mercedes A45 AMG ran the lights, plate FY18 KLM; polish Scania WGM 48LT moved "
+        "on. Victim Bentley Harris, 14.",
+        ["FY18 KLM", "48LT", "Bentley Harris"],
+        ["Mercedes A45 AMG", "Scania"],
+    ),
+    (
+        "chains the model reads as people; a person beside them goes",
+        "Youths outside Krispy Kreme and the Deliveroo riders by Dunelm; damage to Toby Carvery "
+        "windows, said manager Kelly Rourke.",
+        ["Kelly Rourke"],
+        ["Krispy Kreme", "Deliveroo", "Dunelm", "Toby Carvery"],
+    ),
+    (
+        "a double first name and a surname that is also a word, after a notice served on them",
+        "Abatement notice served on John-Joe Ward of The Stables, Hollins Lane; leaflets left on "
+        "Rose Lane.",
+        ["John-Joe", "Ward"],
+        ["Rose Lane"],
+    ),
+    (
+        "a trade's word in lower case after a name is what happened; a firm's capital keeps it",
+        "GMP log 2214 of 21/12. 2nd victim female Abimbola Adeyemi glass to wrist; quote from "
+        "Milne Glass for the door.",
+        ["Abimbola Adeyemi"],
+        ["Milne Glass"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

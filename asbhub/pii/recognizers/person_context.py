@@ -191,6 +191,7 @@ class PersonContextRecognizer(PatternMatching):
         "Operator of a log entry": r"(?i:\bop)",
         "Initials given an action": r"\sto\s",
         "Initials owning an item of an actions list": r"(?i:action)",
+        "Name given an action": r"(?i:action)",
         "Initials in an attendance list": ATTENDANCE_HEAD,
         "Speaker of a quoted chat line": r"[\"“]",
         "Quoted nickname beside a person's word": r"[\"“]",
@@ -448,6 +449,15 @@ class PersonContextRecognizer(PatternMatching):
             r"|monitor|attend|feed|raise|seek|provide|discuss|invite|circulate"
             # or a court's conditions on them: "bail cont, RD to comply w/ curfew"
             r"|comply|reside|abide|surrender|observe)\b)",
+            0.55,
+        ),
+        # Or by a name, right after the head: "ACTION: Hywel to write to Ch Insp", "Actions:
+        # Sian Roberts to chase the landlord" (names.py keeps a listed first name there, not a
+        # role: "Action: Chair to write").
+        Pattern(
+            "Name given an action",
+            rf"\b{ACTIONS_HEAD}\s*[:\-–]\s*\K\p{{Lu}}[\p{{Ll}}'’\-]+(?:\s\p{{Lu}}[\p{{Ll}}'’\-]+)?"
+            r"(?=\s+to\s+\p{Ll}+)",
             0.55,
         ),
         # Inside an "Actions:" list every item starts with its owner's initials, whatever

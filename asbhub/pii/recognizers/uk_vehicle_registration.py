@@ -145,6 +145,32 @@ _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 
 
 _MORE_DIGITS_AFTER = re.compile(r"[\s\-]\d{3,4}(?:[\s\-]\d{3,4})+\b")
+# The makes as a pattern's words, longest first: "polish Scania WGM 48LT".
+_MAKE_WORDS = "|".join(re.escape(m) for m in sorted(MAKES, key=len, reverse=True))
+# A model's trim or its engine after the model: "A45 AMG", "Golf GTI", "Fiesta ST", "Passat TDI".
+_TRIMS = frozenset(
+    [
+        "AMG",
+        "GTI",
+        "GTD",
+        "GTE",
+        "TDI",
+        "TSI",
+        "TFSI",
+        "CDI",
+        "HDI",
+        "TDCI",
+        "ST",
+        "RS",
+        "GT",
+        "SE",
+        "SRI",
+        "VXR",
+        "CUPRA",
+        "FR",
+        "SPORT",
+    ]
+)
 # "1ST", "2ND", "3RD", "11TH", "22ND": a count's ordinal, never a plate.
 _ORDINAL = re.compile(r"\d{0,2}(?:1ST|2ND|3RD|\dTH)", re.IGNORECASE)
 
@@ -393,7 +419,9 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         Pattern(
             "Foreign plate right after its nationality",
             # (not "Slovak ID 14. 3. 1978": a document's word, then a date)
-            rf"(?i:\b{_NATION})\s+\K(?-i:(?!IC\d|(?:ID|NO|REF|DOB|TEL|MOB|NI|PNC|DNI|NIE|PESEL|CNP|PIN)\b)"
+            # (or its make between: "polish Scania WGM 48LT")
+            rf"(?i:\b{_NATION})\s+(?:(?i:{_MAKE_WORDS})\s+)?"
+            r"\K(?-i:(?!IC\d|(?:ID|NO|REF|DOB|TEL|MOB|NI|PNC|DNI|NIE|PESEL|CNP|PIN)\b)"
             rf"(?=[A-Z\d\- ]{{0,12}}\d)(?=[\d\- ]{{0,8}}[A-Z])"
             rf"{_PLATE_GROUP}(?:[\s\-]{_PLATE_GROUP}){{1,3}})(?![\w\-]|[.,/:]\s?\d)",
             0.6,
@@ -508,6 +536,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
         if _MORE_DIGITS_AFTER.match(text, end):
             return True  # "SIA 1013 4471 2290 5518": the start of a longer number
         parts = text[start:end].split()
+        if make_before(text, start) and len(parts) > 1 and parts[-1].upper() in _TRIMS:
+            return True  # "Mercedes A45 AMG", "VW Golf R32 GTI": a model and its trim
         if (
             make_before(text, start)
             and not parts[0].islower()  # (a plate in lower case: "ford lv18 hfp")
