@@ -2689,18 +2689,20 @@ def _false_name(text: str, cand: Candidate) -> bool:
         len(words) <= 2
         and words[0] in first_names()
         and not span.isupper()
-        and _STAFF_LIST_BEFORE.search(text, max(0, cand.start - 120), cand.start)
-        and _STAFF_LIST_AFTER.match(text, cand.end)
+        and (
+            (
+                _STAFF_LIST_BEFORE.search(text, max(0, cand.start - 120), cand.start)
+                and _STAFF_LIST_AFTER.match(text, cand.end)
+            )
+            or (
+                _ACTION_HEAD_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+                and _ACTION_VERB_NEXT.match(text, cand.end)
+            )
+        )
     ):
-        return False  # "Team: Ruth, Glenys, Ike": a listed first name in the staff on a log
-    if (
-        len(words) <= 2
-        and words[0] in first_names()
-        and not span.isupper()
-        and _ACTION_HEAD_BEFORE.search(text, max(0, cand.start - 12), cand.start)
-        and _ACTION_VERB_NEXT.match(text, cand.end)
-    ):
-        return False  # "ACTION: Hywel to write": a listed first name owning an action
+        # "Team: Ruth, Glenys, Ike": a listed first name in the staff on a log; "ACTION: Hywel
+        # to write": one owning an action
+        return False
     strong_one = cue == "strong" and len(words) == 1
     if (
         not quoted
