@@ -754,7 +754,7 @@ _WELSH_SENTENCE_WORDS = _wordset(
 )
 # Welsh nouns, verbs and adjectives of notices, events and letters, with the mutated forms a
 # sentence gives them ("tref", "y dref"): the model reads a phrase of them as a name ("Noson
-# Tân Gwyllt", "Calon Lân", "Grŵp Cynghori"). Words that are also English words or listed
+# Tân Gwyllt", "Y Ganolfan", "Grŵp Cynghori"). Words that are also English words or listed
 # names ("car", "plant", "tim", "ras") are left out.
 _WELSH_COMMON_WORDS = _wordset(
     "grŵp grwp cynghori ymgynghori noson tân dân gwyllt gerddi gardd calon lân glân ffonio"
@@ -2878,7 +2878,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and not titled
         and not any(w in first_names() for w in words)
     ):
-        return True  # "Noson Calan Gaeaf", "Calon Lân", "Grŵp Cynghori": Welsh words, no name
+        return True  # "Noson Calan Gaeaf", "Y Ganolfan", "Grŵp Cynghori": Welsh words, no name
     if len(words) == 1 and _RIVER_BEFORE.search(text, max(0, cand.start - 8), cand.start):
         return True  # "the River Alyn", "Afon Taf"
     if (
