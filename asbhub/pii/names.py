@@ -736,10 +736,14 @@ _STREET_THEN_COMMA = re.compile(
 # Streets run together with the district after them, each street's word in its name's case
 # (the district's words begin no one's name): "Tudor St Cardiff", "GREENFIELD LANE BALBY",
 # "Broad St / Bridge St Birmingham" (not "Kevin St Clair", "Josh Lane").
-_STREET_WORDS_RUN = "Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Terrace"
+# (the street words hardly ever a surname, as `_STREET_AFTER_NAME` takes them, and "Lane")
+_STREET_WORDS_RUN = sorted((STREET_NOT_SURNAME - {"close", "way"}) | {"lane"})
 _STREETS_THEN_MORE = re.compile(
-    r"(?:[\s/&,]*(?:(?:[A-Z][a-z'’\-]+\s+)+(?:" + _STREET_WORDS_RUN + r")"
-    r"|(?:[A-Z][A-Z'’\-]+\s+)+(?:" + _STREET_WORDS_RUN.upper() + r"))\.?(?=\s))+\s+(?=\S)"
+    r"(?:[\s/&,]*(?:(?:[A-Z][a-z'’\-]+\s+)+(?:"
+    + "|".join(w.capitalize() for w in _STREET_WORDS_RUN)
+    + r")|(?:[A-Z][A-Z'’\-]+\s+)+(?:"
+    + "|".join(w.upper() for w in _STREET_WORDS_RUN)
+    + r"))\.?(?=\s))+\s+(?=\S)"
 )
 # A council or a force named for its place, after the place's word.
 _BODY_AFTER = re.compile(
