@@ -32,6 +32,7 @@ from asbhub.pii.names import (
     NO_ONES_NAMES,
     PERSONAL_TITLES,
     PLACE_WORD_BEFORE,
+    SHORT_FORENAME,
     a_business_after,
     a_places_name,
     first_name_word,
@@ -172,9 +173,22 @@ _SURNAME_AND_INITIALS = re.compile(
     r"(?:[A-Z]\.\s?){1,3}(?=[\s,;/).]|$)"
 )
 # A first name in capitals before a surname found in capitals ("RP MARIA D'SOUZA"), or an
-# initial before a capitalised one ("T Adams-Kelly").
+# initial or a short forename before a capitalised one ("T Adams-Kelly", "Ll. Parry").
 _CAPITALS_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][A-Z'’\-]+)\s$")
-_INITIAL_BEFORE = re.compile(r"(?<![\w'’.\-])([A-Z])\.?\s$")
+_INITIAL_BEFORE = re.compile(rf"(?<![\w'’.\-])([A-Z]\.?|{SHORT_FORENAME})\s$")
+
+
+# A name written in Chinese, Japanese or Korean beside its romanised form: "陈思远 (CHEN
+# Siyuan)", "Kim Min-jun (김민준)" (the model reads the Latin letters only).
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,6}"
+_OWN_SCRIPT_BEFORE = re.compile(rf"({_CJK})\s*[(（]\s*$")
+_OWN_SCRIPT_AFTER = re.compile(rf"\s*[(（]\s*({_CJK})\s*[)）]")
+
+
+def _name_in_its_own_script(text: str, ent: Entity) -> list[Candidate]:
+    before = _OWN_SCRIPT_BEFORE.search(text, max(0, ent.start - 12), ent.start)
+    after = _OWN_SCRIPT_AFTER.match(text, ent.end)
+    return [Candidate("PERSON", *m.span(1), 0.6, "context") for m in (before, after) if m]
 
 
 def _first_name_or_initial_before(text: str, people: Sequence[Entity]) -> list[Candidate]:
@@ -194,8 +208,8 @@ def _first_name_or_initial_before(text: str, people: Sequence[Entity]) -> list[C
             ):
                 found.append(Candidate("PERSON", m.start(1), ent.end, 0.6, "context"))
         elif span[:1].isupper() and span[1:2].islower():
-            m = _INITIAL_BEFORE.search(text, max(0, ent.start - 3), ent.start)
-            if m and m.group(1) not in ("A", "I"):
+            m = _INITIAL_BEFORE.search(text, max(0, ent.start - 6), ent.start)
+            if m and m.group(1).rstrip(".") not in ("A", "I"):
                 found.append(Candidate("PERSON", m.start(1), ent.end, 0.55, "context"))
     return found
 
@@ -210,6 +224,7 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         found += _spelling_offered_after(text, ent)
         found += _surname_in_capitals_before(text, ent)
         found += _word_spelled_after(text, ent)
+        found += _name_in_its_own_script(text, ent)
     found += _initials_of_names(text, people)
     found += _first_name_or_initial_before(text, people)
     if "," in text or "." in text:
@@ -220,6 +235,7 @@ def beside_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
                 or low in not_names()
                 or low in places()
                 or low in PERSONAL_TITLES  # "RP MRS I. McCALLUM": a title, then her initial
+                or leading_word(low)  # "LICENCE HOLDER A. FERREIRA": a role, then an initial
             ):
                 found.append(Candidate("PERSON", m.start(), m.end(), 0.6, "context"))
     for ent in entities:
@@ -411,7 +427,8 @@ def _spaced_like(text: str, start: int, shape: str) -> int | None:
 _REFERENCE_TAIL = re.compile(
     # (a word in capitals after a spaced slash only where the clause ends: " / DL: …" and
     # " / ASB case …" are the next fields of a line)
-    r"\s?/\s?\d{1,6}\b(?![/\-]\w)|/(?=\d{0,4}[A-Z])[A-Z0-9]{2,8}\b(?![/\-]\w)"
+    # (nor a log's next time: "student ID 11238807 / 00:31 s.afolabi")
+    r"\s?/\s?\d{1,6}\b(?![/\-]\w|[:.]\d)|/(?=\d{0,4}[A-Z])[A-Z0-9]{2,8}\b(?![/\-]\w)"
     r"|\s?/\s?[A-Z]{2,8}(?=[.,;)]|$)"
     r"|\s(?:\d{5,6}|\d{3}|\d{4}(?=\s\d{3,6}\b))\b(?![/:.\-]\d)"
     # (a group of four closing the clause is no time of day: "DE-1432 0087.", not "2215.")
@@ -843,6 +860,7 @@ _CALENDAR_WORDS = MONTH_WORDS | frozenset(
 _ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?!\w|['’](?!s\b))")
 
 
+_PERSONAL_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr)\.?\s+$")
 _O_SURNAME_AFTER = re.compile(r" ([Oo]['’][^\W\d_]{2,})\b(?![\w'’])")
 _NICKNAME_IN_BRACKETS = re.compile(r"\s?\((?-i:[A-Z][a-z]+)\)")
 
@@ -857,7 +875,12 @@ def _surname_after(text: str, ent: Entity) -> int | None:
         return None
     last = words[-1].lower()
     double = "-" in last and all(part in first_names() for part in last.split("-"))
-    if last not in first_names() and last not in _MIDDLE and not double:
+    # (a first name that is also a word, after a title: "mrs ivy" + " cartwright's")
+    titled = len(words) == 1 and _PERSONAL_TITLE_BEFORE.search(
+        text, max(0, ent.start - 6), ent.start
+    )
+    worded = bool(titled) and last in common_word_names()
+    if last not in first_names() and last not in _MIDDLE and not double and not worded:
         return None  # (a first name of two joined: "kayleigh-ann" + " venner")
     # "Bernadette (Bernie) Quirke": the surname after the nickname
     nickname = _NICKNAME_IN_BRACKETS.match(text, ent.end)
@@ -882,6 +905,8 @@ def _surname_after(text: str, ent: Entity) -> int | None:
         and low not in not_names()
         and low not in first_names()
     )
+    if worded and low in english_words():
+        return None  # "mrs rose said no": the sentence's word
     return m.end(1) if (listed or unknown) and low not in places() else None
 
 

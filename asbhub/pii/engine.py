@@ -220,6 +220,7 @@ class RedactionEngine:
             not_a_name_word,
             quoted_names_listed,
             repeat_names,
+            short_forenames,
             signed_messages,
             signing_initials,
             user_names,
@@ -234,7 +235,7 @@ class RedactionEngine:
         again += old_dates(text, entities) + initials_of_names(text, entities)
         again += said_again(text, entities) + initials_where_a_person_stands(text)
         again += families_by_plural(text) + case_parties(text) + signing_initials(text)
-        again += user_names(text) + signed_messages(text)
+        again += user_names(text) + signed_messages(text) + short_forenames(text, entities)
         again = _outside(plain, again)
         if again:
             entities = settle(text, candidates + again)

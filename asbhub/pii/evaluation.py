@@ -122,6 +122,8 @@ GOLD_SETS: dict[str, SetRole] = {
     "tuning80": SetRole.TUNED_ON,
     "tuning81": SetRole.TUNED_ON,
     "tuning82": SetRole.TUNED_ON,
+    "tuning83": SetRole.TUNED_ON,
+    "tuning84": SetRole.TUNED_ON,
     "blind_seen": SetRole.SEEN,
     "blind_earlier": SetRole.SEEN,
     "blind": SetRole.BLIND,

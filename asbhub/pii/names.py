@@ -57,7 +57,7 @@ _ORG_WORDS = (
     r"|police|trust|association|partnership|services|team|school|academy|college|group|centre"
     r"|center|hospital|road|rd|street|st|lane|avenue|ave|estate|park|station|fire|nhs(?!\s*(?:no\b|number|\d))|mind|care"
     r"|ltd|surgery|pub|hotel|shop|club|church|library|leisure|court|house|close|way|drive"
-    r"|crescent|gardens|square|parade|green|field|fields|interchange|bridge|retail|mall"
+    r"|crescent|gardens|gdns|square|sq|parade|green|field|fields|interchange|bridge|retail|mall"
     r"|precinct|services|car\s+park|play\s+area|playing\s+fields?|shirt|top|fans?"
     r"|npt|snt|nht|lpt|csu|cid|cmht|yot|yos|uhb|nte|constabulary|barbers?|salon|takeaway|cafe|triage"
     r"|shopping|superstore|stores?|market|clinic|pharmacy|chemist|garage|motors|magistrates|café"
@@ -120,6 +120,9 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
 # A verb that takes a person, before "to"/"with": "spoke to Bridget Ward" is a person.
+_OF_A_NAME_AFTER = re.compile(r"\s+of\s+[A-Z]")
+# A person's own title, in lower case as in capitals: "mr", "mrs", "ms", "miss", "mx".
+_PERSONAL_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+$")
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:spoke|speak|speaking|talked|talking|told|rang|phoned|emailed|wrote|sent|passed"
     # (not "relating to", "visits to", "allocated to": they take places and teams as often)
@@ -156,6 +159,8 @@ DOB_AFTER = re.compile(
 AGE_AFTER = re.compile(
     r"\s?\((?:[mfMF]\s?,\s?)?(?:aged?\s)?\d{1,2}s?(?:\s?(?:yrs?|years?|y/?o))?"
     r"(?:\s?,\s?[mfMF]\b)?\s?[),]"
+    # who they are, then their age: "Bridget Ward (Irish Traveller, 34)"
+    r"|\s?\((?:[A-Za-z][A-Za-z\-]{2,}\s?){1,3},\s?(?:aged?\s)?\d{1,2}(?:\s?(?:yrs?|years?|y/?o))?\)"
     r"|\s?\([^()\n]{0,25}\bsurname\b[^()\n]{0,25}\)"
     # or that nothing more is known of the person: "Shwan (no further details)", "Dev (NFD)"
     r"|\s?\((?i:nfd|no\s+(?:further|other|more)\s+(?:details|info(?:rmation)?)"
@@ -221,7 +226,10 @@ _COMPASS = frozenset(
 # Street words that are hardly ever surnames: "Joy Street", "Rose Close" are streets, whereas
 # "Rose Lane", "Holly Green" may be people.
 STREET_NOT_SURNAME = frozenset(
-    ["street", "st", "road", "rd", "avenue", "ave", "close", "drive", "crescent", "terrace", "way"]
+    [
+        *("street", "st", "road", "rd", "avenue", "ave", "close", "drive", "crescent", "terrace"),
+        *("way", "sq", "gdns"),
+    ]
 )
 # A common-word first name used as a verb: "Mark the location", "Will you call back", "Mark as
 # closed", "Mark my words".
@@ -302,8 +310,21 @@ def _street_next() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{STREET_WORDS}|{BUILDING_WORDS})\b", re.IGNORECASE)
 
 
+@functools.cache
+def _street_last() -> re.Pattern[str]:
+    """A street word ending a span: "Yorkshire Street", "Victoria Rd"."""
+    from asbhub.pii.recognizers.street_address import STREET_WORDS
+
+    return re.compile(rf"\b(?:{STREET_WORDS})$", re.IGNORECASE)
+
+
 # Months that are also first names ("May said", "June Askew").
 MONTHS_THAT_ARE_NAMES = _wordset("april may june august")
+# A forename shortened to more than its initial, written with its stop before a surname: Welsh
+# initials of two letters ("Rh. Jenkins", "Ll. Parry", "Ff. Lewis") and old abbreviations
+# ("Wm. Hughes", "Chas. Dawson", "Thos. Bevan").
+SHORT_FORENAMES = _wordset("Rh Ll Ff Wm Jas Chas Thos Geo Robt Edw Saml Benj Jno")
+SHORT_FORENAME = "(?:" + "|".join(sorted(SHORT_FORENAMES)) + r")\."
 # Every month's name and its short forms: "Sat 5 Oct", "12 Jan 2024".
 MONTH_WORDS = MONTHS_THAT_ARE_NAMES | _wordset(
     "january february march july september october november december jan feb mar apr jun jul"
@@ -363,6 +384,9 @@ _LEADING = ROLE_WORDS | _wordset(
     " hca cpn amhp rgn rmn hcsw ecp pharmacist"
     # a council's enforcement officers by their letters: "EO K. Marsh", "CEO Darren Pike"
     " eo ceo"
+    # who shares a home, holds a licence or answers an alarm: "Flatmate Lim Jia Hui", "Occupiers
+    # QUINN and McCANN", "LICENCE HOLDER A. FERREIRA", "Responder Gordon"
+    " flatmate flatmates housemate housemates occupiers holder responder"
 )
 PERSONAL_TITLES = _wordset("mr mrs ms miss mx dr")
 # Last words of a street's or a place's name that no name starts with, and a capitalised word
@@ -781,8 +805,9 @@ _COUNCIL_LETTERS = re.compile(r"\s(?:DC|BC|RBC|MBC|CC|BDC|DBC)$")
 _NEVER_A_NAME = _wordset(
     "there here where it this that what who whose everyone someone somebody anyone nobody"
 )
-# Where an intelligence log grades its source and its handling: "B/2/P", "Handling code C".
-_GRADE_BEFORE = re.compile(r"(?:\b[A-E1-5]/[1-5]/|\b(?i:code|grading|graded|grade)\s+)$")
+# Where an intelligence log grades its source and its handling: "B/2/P", "2/B/P" (3x5x2: the
+# source by its number, the intelligence by its letter), "Handling code C".
+_GRADE_BEFORE = re.compile(r"(?:\b[A-E1-5]/[A-E1-5]/|\b(?i:code|grading|graded|grade)\s+)$")
 _COMPASS_ADJECTIVES = _wordset("northern southern eastern western")
 # A place named for someone, by their possessive: "Chandler's Ford", "Harold's Cross".
 # And a law named for someone: "Clare's Law", "Sarah's Law".
@@ -1041,6 +1066,12 @@ def _trim(text: str, cand: Candidate) -> Candidate | None:
         and _DEPARTMENT_AFTER.match(text, words[0].end())
     ):
         words.pop(0)  # "ED Safeguarding Nurse Rhiannon Evans": the department, then her job
+    if (
+        len(words) > 2
+        and words[0].group().lower() in ("v", "vs")
+        and words[1].group().lower() in PERSONAL_TITLES
+    ):
+        words.pop(0)  # "mr hamilton v mrs irvine": one side against the other, then a title
     while len(words) > 1 and words[0].group().lower().removesuffix("'s") in _LEADING:
         if words.pop(0).group().lower() in PERSONAL_TITLES:
             source = "context"  # "mrs a. begum": after a title, a lower-case word is a surname
@@ -1218,11 +1249,22 @@ _DESCRIBING = _wordset(
 _FAMILY_AFTER = re.compile(r"\s+(?i:lad|boy|girl|brothers|sisters|twins|family|clan|household)\b")
 # A person's word, then "called" or "named": "a lad called Chester" (not "a town called …");
 # the first few are a nickname's cue too ("one lad is called Tank": NICKNAME_CUES).
-_CALLED_PEOPLE = r"lad|male|female|girl|boy|bloke|woman|man|kid"
+_CALLED_PEOPLE = (
+    r"lad|male|female|girl|boy|bloke|woman|man|kid|lady|gent|guy|chap|lass|fella|youth|teenager"
+    r"|friend|pal|mate|neighbour|tenant|lodger|carer"
+)
 _PERSON_CALLED_BEFORE = re.compile(
-    rf"\b(?i:{_CALLED_PEOPLE}|youth|son|daughter|brother|sister|friend|mate|fella|lass)"
+    rf"\b(?i:{_CALLED_PEOPLE}|son|daughter|brother|sister)"
     r"\s+(?:(?i:is|was)\s+)?(?i:called|named)\s+[\"'“‘]?$"
 )
+# What "called" takes as a verb after a person's word: a time, a service, or insults ("the man
+# called earlier", "a male called security", "the lad called racist names"); a lower-case
+# nickname stays one ("a lad called tank").
+_CALLED_VERB_WORDS = _wordset(
+    "today tonight earlier later twice again yesterday security police ambulance council housing"
+    " management staff reception control concierge warden"
+)
+_NAMES_NEXT = re.compile(r"\s+names\b")
 # A cell of an actions table that holds its owners' initials alone: "| JN / CH |", "| BW |".
 _OWNER_CELL_BEFORE = re.compile(r"\|\s?(?:[A-Z][A-Z]\s?/\s?)?$")
 _OWNER_CELL_AFTER = re.compile(r"\s?(?:/\s?[A-Z][A-Z]\s?)?\|")
@@ -1894,6 +1936,15 @@ def _a_town_by_its_neighbours(text: str, cand: Candidate, words: list[str]) -> b
 # Fields", "Queen Elizabeth II Law Courts".
 _REGNAL_AFTER = re.compile(r"\s+(?:I{1,3}|IV|VI{0,3}|IX|X)\b")
 _REGNAL_END = re.compile(r"\s(?:I{1,3}|IV|VI{0,3}|IX|X)$")
+# A venue's word capitalised before its name: "Bar Ivy", "Club Tropicana", "Café Rouge".
+_VENUE_WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?:Bar|Club|Café|Cafe|Bistro|Lounge|Casa)\s$")
+# A vehicle by its make, its model or its kind, after its colour.
+_VEHICLE_AFTER = re.compile(
+    r"\s+(?:" + "|".join(sorted(MAKES, key=len, reverse=True)) + r"|transit|sprinter|van|car"
+    r"|hatchback|saloon|suv|4x4|pick-?up|motorbike|moped|scooter|lorry|taxi|corsa|fiesta|golf"
+    r"|astra|focus|polo|clio|qashqai|juke|range\s+rover|land\s+rover)\b",
+    re.IGNORECASE,
+)
 _COLOURS = _wordset(
     "black white silver grey gray red blue green dark light navy maroon yellow orange gold"
     " bronze purple beige"
@@ -2238,6 +2289,42 @@ _UNIT_AFTER_A_NUMBER = re.compile(
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
 
 
+# A Welsh place's, street's or house's name joined by hyphens around its article or a
+# preposition: "Pen-y-Bryn", "Tal-y-bont", "Heol-yr-Ysgol", "Bryn-ar-Lan" (no one's name runs so;
+# "Jean-Luc", "Mary-Jo" and "Ann-Marie" have no joining word, and a name spelled out,
+# "M-A-H-O-N", has no word of two letters).
+_WELSH_COMPOUND = re.compile(
+    r"[^\W\d_]{2,}(?:-(?i:y|yr|r|ar|a|o|dan|is|uwch)-[^\W\d_]{2,})+", re.IGNORECASE
+)
+_WORD_WITH_HYPHENS = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+
+
+# A body of the Crown by its "HM": "HM Land Registry", "HM Courts & Tribunals Service", "HM
+# Revenue and Customs", "HM Passport Office", "HM Coastguard".
+_CROWN_BODY = re.compile(
+    r"\bHM\s+(?:[A-Z][a-z]+\s+(?:(?:&|and)\s+)?){0,3}(?:Registry|Service|Coastguard|Prisons?"
+    r"|Courts|Revenue|Customs|Treasury|Inspectorate|Government|Office|Constabulary)\b"
+)
+
+
+def _within(pattern: re.Pattern[str], text: str, cand: Candidate) -> bool:
+    """The candidate inside one of the pattern's matches near it."""
+    for m in pattern.finditer(text, max(0, cand.start - 40), min(len(text), cand.end + 60)):
+        if m.start() <= cand.start and cand.end <= m.end():
+            return True
+    return False
+
+
+def _in_welsh_compound(text: str, cand: Candidate) -> bool:
+    """Every word of the span inside a Welsh joined name (see _WELSH_COMPOUND)."""
+    for m in _WORD_WITH_HYPHENS.finditer(
+        text, max(0, cand.start - 30), min(len(text), cand.end + 30)
+    ):
+        if m.start() <= cand.start and cand.end <= m.end():
+            return _WELSH_COMPOUND.fullmatch(m.group()) is not None
+    return False
+
+
 def _false_name(text: str, cand: Candidate) -> bool:
     span = text[cand.start : cand.end]
     if _emergency_department(text, cand):
@@ -2248,6 +2335,10 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "does not want Clare's Law disclosure": a scheme, not a person
     if ANONYMISED_LABEL.fullmatch(span):
         return True  # "Child A", "Youth 2", "Young Person B": a name already taken out
+    if _within(_CROWN_BODY, text, cand):
+        return True  # "from HM Land Registry", "HM Courts & Tribunals Service": the Crown's body
+    if _in_welsh_compound(text, cand):
+        return True  # "Neighbours at Pen-y-Bryn", "3 Heol-y-Dderwen": a place's name, joined
     if text[cand.start - 1 : cand.start] == "#" and all(
         w in english_words()
         or w in common_word_names()
@@ -2429,6 +2520,15 @@ def _false_name(text: str, cand: Candidate) -> bool:
     ):
         return True  # "Clerk's minute", "Verger's phone": a role alone, no one's name
     if (
+        len(words) == 1
+        and not titled
+        and span.isupper()
+        and len(span) == 3
+        and (words[0] in _LEADING or words[0] == "nok")  # (next of kin; "Nok" is a name)
+        and words[0] not in surnames()
+    ):
+        return True  # "Only NOK son Lee Dunn", "CPN visited": a role's letters, no one's
+    if (
         len(words) >= 2
         and _COUNCIL_LETTERS.search(span)
         and words[0] not in first_names()
@@ -2490,6 +2590,19 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and words[1] not in surnames()
     ):
         return True  # "Silver Passat", "Black BMW X5": a vehicle by its colour
+    if (
+        not titled
+        and len(words) == 1
+        and _VENUE_WORD_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    ):
+        return True  # "walking home from Bar Ivy", "Club Tropicana": a venue's name
+    if (
+        not titled
+        and len(words) == 1
+        and words[0] in _COLOURS
+        and _VEHICLE_AFTER.match(text, cand.end)
+    ):
+        return True  # "STATES WHITE TRANSIT WP16 UHF", "a black Corsa": the vehicle's colour
     if (
         len(words) == 1
         and words[0] not in first_names()
@@ -2591,6 +2704,13 @@ def _false_name(text: str, cand: Candidate) -> bool:
         and _ACTIONS_TABLE_BEFORE.search(text, max(0, cand.start - 800), cand.start)
     ):
         return False  # "| A17 | JN / CH | Castle Square …": an actions table's owners
+    if (
+        span.islower()
+        and not any(w in english_words() for w in words)
+        and _PERSONAL_TITLE_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+    ):
+        # "mr hamilton v mrs irvine", "spoke to mr stanley": a surname, whatever town it names
+        return all(w in not_names() and w not in surnames() for w in words)
     if titled and span.islower() and all(w in english_words() for w in words):
         return True  # "pc attended", "sgt on duty": a word, not a surname
     if titled and _PARTNERS_AFTER.match(text, cand.end):
@@ -2669,6 +2789,14 @@ def _false_name(text: str, cand: Candidate) -> bool:
     cue = _cue_before(text, cand.start)
     cued = cue is not None
     ordinary = all(not_a_name_word(w) for w in words)
+    if (
+        cue == "strong"
+        and not quoted
+        and span.islower()
+        and (words[0] in _CALLED_VERB_WORDS or _NAMES_NEXT.match(text, cand.end))
+        and _PERSON_CALLED_BEFORE.search(text, max(0, cand.start - 24), cand.start)
+    ):
+        return True  # "the man called today", "a lad called racist names": the verb's, no name
     kin = _KIN_BEFORE.search(text, max(0, cand.start - 24), cand.start) is not None
     if kin and len(words) == 1 and span[0].isupper() and not span.isupper():
         return False  # "his pal Ally", "brother Rich": a word-name after a person's relation
@@ -2926,6 +3054,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         _ORG_LAST.search(span)
         and not by_form
+        # "Bridget Ward (Irish Traveller, 34)"; not a street's count: "Yorkshire Street (3)"
+        and not (AGE_AFTER.match(text, cand.end) and not _street_last().search(span))
         and (
             (
                 _LOCATIVE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
@@ -2933,6 +3063,8 @@ def _false_name(text: str, cand: Candidate) -> bool:
             )
             or words[-1] in STREET_NOT_SURNAME
             or words[-1] == "place"  # "Murray Place, Perth": hardly ever a surname
+            # a church of a body or a faith: "the Redeemed Christian Church of God hall"
+            or (words[-1] == "church" and _OF_A_NAME_AFTER.match(text, cand.end) is not None)
             # (an initial with its stop makes a surname of the word: "Signed: G. Ferry")
             or not (
                 _surname_word(words[-1])
@@ -2999,7 +3131,7 @@ NICKNAME_CUES = (
     r"|cr(?:y|ies|ied)\s+(?:him|her|them)"
     # who knows someone by a name, or names one only by it: "I know him as Doc", "named one
     # lad only as 'Mousey'"
-    r"|(?:i|we|they|everyone|everybody|people)\s+(?:only\s+)?knows?\s+(?:him|her|them)\s+"
+    r"|(?:i|we|you|he|she|they|everyone|everybody|people)\s+(?:only\s+)?knows?\s+(?:him|her|them)\s+"
     r"(?:only\s+)?as|named\s+(?:one|him|her|the\s+other)(?:\s+(?:lad|boy|girl|male|female|man"
     r"|woman|youth))?\s+only\s+as"
     rf"|{SELF_NAMING}|known\s+\w+ly\s+as|called\s+(?:him|her)|{DISPLAY_NAME}"
@@ -3022,7 +3154,7 @@ _STRONG_CUES = rf"nicknamed|known\s+as|aka|a\.k\.a\.?|{NICKNAME_CUES}|{NAME_ANSW
 _CUE_BEFORE = re.compile(
     rf"\b(?:(?P<strong>{_STRONG_CUES})|named(?:\s+as)?|called|names?\s+(?:is|was|given\s+as)"
     r"|(?:sur|fore|first\s+)?names?\s*:|nominal\s*:)"
-    r"\s*[\"“‘']?\s*$",
+    r"\s*:?\s*[\"“‘']?\s*$",
     re.IGNORECASE,
 )
 
@@ -3217,6 +3349,10 @@ def repeat_names(
                 # works at"); "Stainforth" else in the same note is the place
                 exact.add(w)
                 personal.add(w[0] + w[1:].lower())
+                continue
+            if low in places() and w.islower() and low not in common_word_names():
+                # a surname typed in lower case that is also a place is the place elsewhere:
+                # "mr hamilton v mrs irvine … up the Low Waters, Hamilton"
                 continue
             if low in common_word_names() or low in places() or _ordinary(w):
                 capitalised.add(w[0].upper() + w[1:].lower())
@@ -3501,12 +3637,47 @@ def quoted_names_listed(text: str, entities: Sequence[Entity]) -> list[Candidate
     return found
 
 
+# A first name cut short once the whole name is given: "Mr Reginald Tait … Reg reports",
+# "Christopher Dean … Chris says" (a listed name itself, capitalised, three letters or more).
+# (alone: not the first word of another name, "Johnny Price" … "John Frost Square")
+_SHORT_FORENAME = re.compile(r"(?<![\w'’\-])[A-Z][a-z]{2,5}(?![\w\-]|['’][a-rt-z]|\s+[A-Z])")
+
+
+def short_forenames(text: str, entities: Sequence[Entity]) -> list[Candidate]:
+    """The first name of a person found, said again by its start (see _SHORT_FORENAME)."""
+    firsts = set()
+    for ent in entities:
+        if ent.type == "PERSON":
+            span = text[ent.start : ent.end]
+            words = _WORD.findall(span)
+            if (
+                len(words) >= 2
+                and len(words[0]) >= 5
+                and words[0].lower() in first_names()
+                and not _ORG_LAST.search(span)  # (not a park the model took: "Victoria Park")
+            ):
+                firsts.add(words[0].lower())
+    if not firsts:
+        return []
+    found = []
+    for m in _SHORT_FORENAME.finditer(text):
+        low = m.group().lower()
+        if (
+            low not in _MODALS
+            and low in first_names()
+            and any(first != low and first.startswith(low) for first in firsts)
+        ):
+            found.append(Candidate("PERSON", m.start(), m.end(), 0.55, "context"))
+    return found
+
+
 # A family by its surname in the plural: "(the Kellys)", "the Dohertys next door", "the O'Hares
 # at 15 Carnagat Park", where what follows is what people do or where they are (not "the Symes
 # centre", "the Calders lot", "the Nowells and the Ashtons": places, as some cities name rows of
 # streets), and not after a word that places it ("at the Calders.").
 _FAMILY_PLURAL = re.compile(
-    r"\b(?:the|The|THE)\s+"
+    # (or counted: "2 MacLeods on the street", "both Kellys were")
+    r"\b(?:the|The|THE|both|two|three|2|3)\s+"
     r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+|c[A-Z][a-z]+|ac[A-Z][a-z]+))(?:e?s)(?=['’]?"
     r"(?:\s*(?:[,;.:)!?\"“”|]|$)|\s+(?:at|from|on|in|next|across|opposite|over|up|down|round"
     r"|are|were|have|had|has|say|said|says|who|kids|boys|girls|lads|family|house|household"
@@ -4134,6 +4305,9 @@ def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
         initials.add(letters[0] + letters[-1])
         if len(letters) == 3:
             initials.add("".join(letters))
+        last = text[ent.start : ent.end].split()[-1]
+        if "-" in last.strip("-"):
+            initials.add(letters[0] + last[0].upper())  # "Folasade Adebayo-Williams": FA
     initials = {i for i in initials if i.isascii() and i.lower() not in _NOT_INITIALS}
     # initials found as someone's ("Present: JB (ASB Officer)") stand for them throughout
     for ent in entities:
@@ -4164,7 +4338,8 @@ def initials_of_names(text: str, entities: Sequence[Entity]) -> list[Candidate]:
 # "user=n.islam", "by:'a.oyelowo'", "UPDATE BY OKONKWO_C:", "analyst=c.pugh", "merged … by
 # rkhan3", and an audit line's user between its time and what they did ("08:02:19 jlyons (ASB
 # Officer) READ", "09:14:02 14-Nov-2024 MACKENZIE.R created"). After a plain "by", only a name
-# joined by a dot or an underscore, or with a number, is a user's ("picked up by male" is not).
+# joined by a dot or an underscore, or with a number, is a user's ("picked up by male" is not);
+# after "logged by" and its like, an initial run into a listed surname is one ("dwaterhouse").
 _MARKED_USER_NAME = (
     r"(?:[a-z]{1,20}[._][a-z]{1,20}(?:[._][a-z]{1,20})?|[A-Z]{1,20}[._][A-Z]{1,20}"
     r"(?:[._][A-Z]{1,20})?)\d{0,3}|[a-z]{3,20}\d{1,3}"
@@ -4179,8 +4354,13 @@ _USER_NAMED = re.compile(
     + r")(?=\s+(?:\([^()\n]{1,40}\)\s+)?(?i:viewed?|edit(?:ed)?|read|add(?:ed)?|created?"
     r"|updated?|export(?:ed)?|deleted?|merged?|amended?|closed?|opened?|print(?:ed)?|assigned?"
     r"|linked?|changed?|logged|accessed?)\b)"
-    # or the author of a log's entry, after its time: "18/08/2024 01:20 OKONKWO_C: tasked MN12"
+    # or the author of a log's entry, after its time: "18/08/2024 01:20 OKONKWO_C: tasked MN12",
+    # "23:41 jbrennan - call from Owens Park RA"
     r"|\d\d:\d\d(?::\d\d)?\s+(" + _MARKED_USER_NAME + r")(?=:\s)"
+    r"|\d\d:\d\d(?::\d\d)?\s+(" + _USER_NAME + r")(?=\s[-–]\s)"
+    # or whoever a system says logged or raised a job: "job WS-778120 logged by dwaterhouse"
+    r"|\b(?i:(?:logged|created|raised|entered|updated|amended|closed|actioned|input|submitted)"
+    r"\s+by)\s+(" + _USER_NAME + r")"
 )
 _SYSTEM_ACCOUNT = _wordset(
     "system admin administrator auto automatic sys svc service etl root api batch import bot"
@@ -4195,7 +4375,7 @@ def user_names(text: str) -> list[Candidate]:
     """The user names a records system's audit trail or export gives (see _USER_NAMED)."""
     found = []
     for m in _USER_NAMED.finditer(text):
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g))
         value = m.group(group)
         parts = [p for p in re.split(r"[._\d]+", value.lower()) if p]
         if any(p in _SYSTEM_ACCOUNT for p in parts):

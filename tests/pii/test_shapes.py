@@ -5132,6 +5132,224 @@ SHAPES = [
         ["Abimbola Adeyemi"],
         ["Milne Glass"],
     ),
+    (
+        "a forename shortened to more than its initial, with its stop, before a surname (Welsh "
+        "'Rh.', 'Ll.', old 'Wm.'); a rank's short form with a stop stays",
+        "Letters sent to Rh. Jenkins, Ll. Parry and Wm. Hughes re noise; Ch. Supt Evans told.",
+        ["Rh. Jenkins", "Ll. Parry", "Wm. Hughes", "Evans"],
+        ["Ch. Supt"],
+    ),
+    (
+        "a lower-case name after a person's word and 'called' (lady, friend, neighbour); the "
+        "verb's time, service or insults after 'called' stay",
+        "a lady called sue at the flats says her friend called jade saw it. The man called "
+        "earlier, a male called security and the lad called racist names.",
+        ["sue", "jade"],
+        ["called earlier", "called security", "called racist names"],
+    ),
+    (
+        "who someone is, then their age, in brackets after a name that is also a street's "
+        "('Bridget Ward (Irish Traveller, 34)'); a place with a zone and a number stays",
+        "Welfare visit to Bridget Ward (Irish Traveller, 34). Patrol to Victoria Park (Zone B, "
+        "12) after.",
+        ["Bridget Ward"],
+        ["Victoria Park"],
+    ),
+    (
+        "a role before a name that shares a home, holds a licence or answers an alarm "
+        "(flatmate, occupiers, licence holder, responder, NOK) stays outside the name",
+        "Flatmate Lim Jia Hui agreed. Occupiers QUINN and McCANN warned. HMO LICENCE HOLDER A. "
+        "FERREIRA. Responder Gordon attended. Only NOK son Lee Dunn.",
+        ["Lim Jia Hui", "QUINN", "McCANN", "A. FERREIRA", "Gordon", "Lee Dunn"],
+        ["Flatmate", "Occupiers", "HOLDER", "Responder", "NOK"],
+    ),
+    (
+        "a nickname after a form's 'KNOWN AS:', after 'she only knows them as', and one of a "
+        "letter and a word ('T-Bone'); a level and a phone company stay",
+        "NAME: Margaret Kerr | KNOWN AS: Peggy | Says she only knows them as Skinny. Runner "
+        "known as T-Bone. A-Level pupils outside the T-Mobile shop.",
+        ["Peggy", "Skinny", "T-Bone"],
+        ["A-Level", "T-Mobile"],
+    ),
+    (
+        "a reference's number does not run over a log's next time after a slash",
+        "00:06 - host Liam Costello-Hart, student ID 11238807 / 00:31 - cleared by security.",
+        ["11238807", "Liam Costello-Hart"],
+        ["/ 00:31"],
+    ),
+    (
+        "a records system's user name before a dash after a log's time, and after 'logged by'; "
+        "a system's account and a way of logging stay",
+        "23:41 jbrennan - call from RA / 00:06 s.afolabi - cleared / 00:32 sys_autonotify - "
+        "closed. Job WS-778120 logged by dwaterhouse 07:52; repeat logged by telephone.",
+        ["jbrennan", "s.afolabi", "dwaterhouse"],
+        ["sys_autonotify", "logged by telephone"],
+    ),
+    (
+        "a family counted by its surname in the plural ('2 MacLeods'); a counted chain stays",
+        "Hedge owner at no.8 (2 MacLeods on the street). 3 Greggs are open late.",
+        ["MacLeods"],
+        ["3 Greggs"],
+    ),
+    (
+        "a person's initials where the surname is double-barrelled ('FA' for Folasade "
+        "Adebayo-Williams); a body's letters stay",
+        "Party A Folasade Adebayo-Williams; Party B Huw Bevan. FA tearful, HB apologetic. RSPCA "
+        "aware.",
+        ["Folasade Adebayo-Williams", "FA", "HB"],
+        ["RSPCA"],
+    ),
+    (
+        "a Welsh place's name joined by hyphens around its article ('Pen-y-Bryn', "
+        "'Tal-y-bont'); double first names stay names",
+        "Neighbours at Pen-y-Bryn have made up; Tal-y-bont rally passed. Jean-Luc and Mary-Jo "
+        "moved in.",
+        ["Jean-Luc", "Mary-Jo"],
+        ["Pen-y-Bryn", "Tal-y-bont"],
+    ),
+    (
+        "a surname typed in lower case after 'mr' or 'mrs' that is also a town, the side "
+        "against them after 'v'; the town capitalised later stays",
+        "mr hamilton v mrs irvine again up the Low Waters, Hamilton. spoke to mr stanley.",
+        ["hamilton", "irvine", "stanley"],
+        ["Low Waters, Hamilton", " v "],
+    ),
+    (
+        "bodies read as people: a church of a faith ('Christian Church of God'), the Crown's "
+        "'HM' bodies, a statutory scheme and a doorbell camera; a person beside them goes",
+        "Pastor Emeka Nwosu of the Redeemed Christian Church of God; title from HM Land "
+        "Registry; a High Hedges complaint and a Ring doorbell clip.",
+        ["Emeka Nwosu"],
+        ["Christian Church of God", "HM Land Registry", "High Hedges", "Ring doorbell"],
+    ),
+    (
+        "a university's and a licensing team's mailboxes stay ('studentconduct@', "
+        "'wellbeing@', 'hmo@'); a student's and an officer's own go",
+        "To: studentconduct@lboro.ac.uk, wellbeing@dmu.ac.uk, hmo@bathnes.gov.uk; cc "
+        "o.stamp2@student.lboro.ac.uk and rachel_denning@bathnes.gov.uk.",
+        ["o.stamp2@student.lboro.ac.uk", "rachel_denning@bathnes.gov.uk"],
+        ["studentconduct@lboro.ac.uk", "wellbeing@dmu.ac.uk", "hmo@bathnes.gov.uk"],
+    ),
+    (
+        "an intelligence log's grading in 3x5x2 and 5x5x5 order stays ('2/B/P', 'E/2/4'); a "
+        "crime number goes",
+        "INT LOG / 2/B/P. Subject Stevie REID. INT E/2/4 HULL. Crime 22/0045/24.",
+        ["Stevie REID", "22/0045/24"],
+        ["2/B/P", "E/2/4"],
+    ),
+    (
+        "a count after a times sign is no handle on X ('cats x 14'); a handle on X goes",
+        "Hoarding (cats x 14); son on X as jaybird22.",
+        ["jaybird22"],
+        ["cats x 14"],
+    ),
+    (
+        "a first name said again by its start once the whole name is given ('Reginald' … "
+        "'Reg'), and a name before its birthday ('Megan's 21st'); a vehicle's reg and a saint's "
+        "day stay",
+        "Home visit to Mr Reginald Tait. Reg reports youths; vehicle reg checked. Party for "
+        "Megan's 21st on St Patrick's Day.",
+        ["Reginald Tait", "Reg reports", "Megan"],
+        ["vehicle reg", "St Patrick's Day"],
+    ),
+    (
+        "a thing before a bracket of someone's real name is no nickname ('the road (real name "
+        "…)'); a nickname there goes",
+        "Ms Kendal says 'Smudge' from over the road (real name Darren Smith); bazza (real name "
+        "Barry Aldous).",
+        ["Kendal", "Smudge", "Darren Smith", "bazza", "Barry Aldous"],
+        ["the road"],
+    ),
+    (
+        "a vehicle's colour in capitals before its model, and its make before a foreign plate, "
+        "stay outside names and plates; a person with a colour's surname goes",
+        "STATES WHITE TRANSIT WP16 UHF PARKS NIGHTLY. Romanian-plated BMW B 123 XYZ. Mr Green "
+        "car parked.",
+        ["WP16 UHF", "B 123 XYZ", "Green"],
+        ["WHITE TRANSIT", "BMW"],
+    ),
+    (
+        "a street named without a number by 'Sq' or 'Gdns'; a numbered one goes",
+        "Taxi rank at Dalton Sq busy from 02:30; met at Victoria Gdns; lives at 7 mill lne.",
+        ["7 mill lne"],
+        ["Dalton Sq", "Victoria Gdns"],
+    ),
+    (
+        "a count of complaints or a block already named after a number is no address",
+        "Party B: Paul Marsh, flat 5 same block; nothing done after 3 complaints re garden "
+        "parties at 17 Faulkland Road.",
+        ["Paul Marsh", "17 Faulkland Road"],
+        ["flat 5 same block", "3 complaints re garden parties"],
+    ),
+    (
+        "a handset's maker before its IMEI, a caller's line identity and a careline's service "
+        "stay; the IMEI goes",
+        "Alcatel IMEI 353918102774561 seized. No CLI. Careline rang Mrs Cope.",
+        ["353918102774561", "Cope"],
+        ["Alcatel", "No CLI", "Careline"],
+    ),
+    (
+        "a name in Chinese or Korean script beside its romanised form; a sign in Chinese stays",
+        "Signs reading 禁止吸烟 were torn down. Resident 陈思远 (CHEN Siyuan) and Kim Min-jun "
+        "(김민준) report it.",
+        ["陈思远", "CHEN Siyuan", "김민준", "Kim Min-jun"],
+        ["禁止吸烟"],
+    ),
+    (
+        "a service's line with its service between ('out of hours noise line') and a body's "
+        "line by its name ('contact … Community Safety on'); a person's line goes",
+        "Ring the out of hours noise line 01632 960 000 or contact Renfrewshire Community Safety "
+        "on 0141 496 0900; or contact Dave Smith on 0141 496 0901.",
+        ["Dave Smith", "0141 496 0901"],
+        ["01632 960 000", "0141 496 0900"],
+    ),
+    (
+        "a first name signing a note at its end with the writer's team; the town and the team stay",
+        "Diary sheets attached, Cardiff noise most nights. Kev, Tenancy Enforcement",
+        ["Kev"],
+        ["Cardiff", "Tenancy Enforcement"],
+    ),
+    (
+        "a venue's word capitalised before a word that is also a name ('Bar Ivy'); the bar's "
+        "staff by name go",
+        "Male targeting students walking home from Bar Ivy. Bar staff Holly Penrose saw him.",
+        ["Holly Penrose"],
+        ["Bar Ivy"],
+    ),
+    (
+        "a copy sent after an officer's word is no lower-case surname ('officer cc'd'); a "
+        "surname there goes",
+        "PCSO spoke to all three, HMO officer cc'd; housing officer okafor attended.",
+        ["okafor"],
+        ["officer cc'd"],
+    ),
+    (
+        "a record's label after Police Scotland's 'PS' is no sergeant's name ('PS INC "
+        "PS-2026…'); a sergeant's name goes",
+        "PS INC PS-20260926-0044 // NATURE: NOISE - PARTY // PS HUGHES ATT 01:05.",
+        ["PS-20260926-0044", "HUGHES"],
+        ["PS INC"],
+    ),
+    (
+        "a surname after a lower-case first name that is also a word, after a title ('mrs ivy "
+        "cartwright's'); a verb after a title's surname stays",
+        "mrs ivy cartwright's daughter rang; mrs jones will call back.",
+        ["ivy", "cartwright"],
+        ["will call back"],
+    ),
+    (
+        "a mobile cut short after 'ring me on' in a message; a time after 'call me at' stays",
+        "Answerphone: 'can you ring me on 07700 9006' - rest lost. Earlier: 'call me at 10:30'.",
+        ["07700 9006"],
+        ["10:30"],
+    ),
+    (
+        "a whole reference with its dash does not take the incident's date after it; a log's "
+        "number with its date stays one reference",
+        "Incident 13260914-2207 14/09/26 23:52 hrs, loud party; log 1187 23/11/24 refers.",
+        ["13260914-2207", "1187 23/11/24"],
+        ["14/09/26 23:52"],
+    ),
     pytest.param(
         "a nickname with no cue word",
         "Tiny was back on the estate with Marcus near Pitsea station.",

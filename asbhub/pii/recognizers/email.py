@@ -41,6 +41,9 @@ _SERVICE_WORDS = wordset(
     " streetscene environmental envhealth cleansing trading standards tradingstandards earlyhelp"
     " yot yjs mailbox asc adult adults childrens social care estates estate support victims"
     " witness disclosure antisocial behaviour secretary parish"
+    # a university's and a landlord licensing team's: "studentconduct@…", "wellbeing@…", "hmo@…"
+    " student students conduct wellbeing welfare hmo accommodation residence residences security"
+    " advice studentlife"
     # a system's own sender: "noreply@…", "no-reply@…", "notifications@…"
     " noreply donotreply reply notifications notification alerts alert"
 )

@@ -27,6 +27,7 @@ from asbhub.pii.names import (
     MONTHS_THAT_ARE_NAMES,
     PLACE_WORD_BEFORE,
     RAIL_LINES,
+    SHORT_FORENAMES,
     STREET_NOT_SURNAME,
 )
 from asbhub.pii.recognizers.street_address import STREET_WORDS
@@ -95,7 +96,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
     def _name_at(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
         word = tokens[i].group()
         low = word.lower()
-        if len(word) == 1 and word.isupper() and i + 1 < len(tokens):
+        if ((len(word) == 1 and word.isupper()) or word in SHORT_FORENAMES) and i + 1 < len(tokens):
             initialled = self._initial_and_surname(text, tokens, i)
             if initialled is not None:
                 return initialled
@@ -258,16 +259,18 @@ class NameGazetteerRecognizer(EntityRecognizer):
         return None
 
     def _initial_and_surname(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple | None:
-        """An initial, then a listed surname that is no word and no place: "Signed: L
-        Fitzgerald", "letter from K Morrison" (an A or an I only with its full stop: "A. Begum";
-        not "C Wing", "B Shift", "J Block")."""
+        """An initial or a short forename, then a listed surname that is no word and no place:
+        "Signed: L Fitzgerald", "letter from K Morrison", "Rh. Jenkins" (an A or an I only with
+        its full stop: "A. Begum"; not "C Wing", "B Shift", "J Block")."""
         word, nxt = tokens[i].group(), tokens[i + 1]
         start = tokens[i].start()
         if start > 0 and text[start - 1] not in " \t\n(\"'“:,;":
             return None  # "the 9A. Driver", "A2B Cars", "D/S Louise": not an initial
         between = text[tokens[i].end() : nxt.start()]
-        if between not in (" ", ". ", ".") or (word in "AI" and not between.startswith(".")):
-            return None
+        if between not in (" ", ". ", ".") or (
+            (word in ("A", "I") or len(word) > 1) and not between.startswith(".")
+        ):
+            return None  # (an A, an I and a short forename only with the stop: "Rh. Jenkins")
         surname = nxt.group()
         low = surname.lower()
         if not (surname[0].isupper() and surname[1:].islower() and len(surname) >= 3):

@@ -24,6 +24,7 @@ from asbhub.pii.names import (
     NICKNAME_CUES,
     PEOPLE_JOIN,
     SELF_NAMING,
+    SHORT_FORENAME,
     SPEAKER_EMOJI,
     STAFF_LABEL,
     THEIR_PEOPLE,
@@ -41,7 +42,8 @@ _NOT_NAME = (
     r"|Street|Road|Lane|Avenue|Close|Drive|Park|Estate|School|Station|Shop|Centre|Is"
     r"|ID|DOB|NFA|PNC|RP|IP|VRM|OIC|CAD|NHS|GP|MH|DA|ABC|CBO|CPW|NI|Tel|Mob|Email|Contact|Loc"
     r"|Details|Update|Note|Grade|ON|IN|AT|TO|OF|AND|OR|THE|IS|WAS|FROM|WITH|FOR|BY|HAS|HAD|HE"
-    r"|SHE|THEY|WHO|BUT|NOT)\b)"
+    r"|SHE|THEY|WHO|BUT|NOT"
+    r"|INC|REF|URN)\b)"  # a record's label after Police Scotland's "PS": "PS INC PS-2026…"
 )
 # Roles' letters: a licensed premises' supervisor, a school's safeguarding lead, a single point
 # of contact ("spoke to DPS at the Marquis of Granby").
@@ -56,9 +58,14 @@ _NAME = (
     # (not "GL1022": a collar, nor a role's letters: "spoke to DPS")
     rf"|{_NOT_NAME}(?!{_ROLE_LETTERS}\b)\p{{Lu}}{{2,}}(?:['’\-]\p{{Lu}}{{2,}})?(?!\d)"
     rf"|\p{{Lu}}['’]\p{{Lu}}\p{{L}}+"  # O'ROURKE, D'Arcy
+    rf"|\p{{Lu}}-{_CAPITALISED}"  # a letter and a word, as street names go: "T-Bone", "J-Dog"
 )
-# "Mrs E M Lawson", and initials run together with their dots: "PC J.P. WHITLOCK"
-_NAMES = rf"(?:\p{{Lu}}\.?\s|\p{{Lu}}\.(?=\p{{Lu}}\.)){{0,3}}(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
+# "Mrs E M Lawson", initials run together with their dots ("PC J.P. WHITLOCK") and a short
+# forename ("Mr Rh. Jenkins")
+_NAMES = (
+    rf"(?:\p{{Lu}}\.?\s|\p{{Lu}}\.(?=\p{{Lu}}\.)|{SHORT_FORENAME}\s?){{0,3}}"
+    rf"(?:{_NAME})(?:\s(?:{_NAME})){{0,2}}"
+)
 _TITLE = (
     r"(?i:mr|mrs|ms|miss|mx|dr|md|master|sir|dame|lady|lord|cllr|councillor|rev|prof)\.?"
     r"|(?:PC|PCSO|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Officer|OFFICER|Nurse|Cons|CONS|Const|CONST|Cst|CST)"
@@ -129,7 +136,8 @@ _LOWER_WORD = (
     r"(?!(?:the|a|an|and|he|she|they|him|her|them|his|is|was|to|of|on|in|at|by|for|police"
     r"|back|again|out|round|over|up|down|him|me|us|it|that|this|because|but|so|as|another"
     r"|someone|somebody|everyone|anyone|names|off|in|abt|about|just|ok|okay|sorry|u|ur|not"
-    r"|really|still|only|gonna|going|been|being|having|believed|probably|possibly|maybe)\b"
+    r"|really|still|only|gonna|going|been|being|having|believed|probably|possibly|maybe"
+    r"|cc|bcc)\b"  # (a copy sent: "HMO officer cc'd")
     # a modal before its verb: "officer will install", "pcso may attend"
     r"|(?:will|may|can|would|could|should|must)\s+(?:not|be|have|attend|call|contact|visit|speak"
     r"|install|arrange|update|review|check|return|ring|phone|do|go|make|send|look|follow|continue"
@@ -240,7 +248,8 @@ class PersonContextRecognizer(PatternMatching):
             r"(?:\s[a-z]+-[a-z]+)?",  # "mrs penny rice-oduya", "pc r. ap gwilym"
             0.5,
         ),
-        Pattern("Cue then name", rf"\b{_CUE}\s+\K{_NAMES}", 0.7),
+        # (a form's label too: "KNOWN AS: Peggy")
+        Pattern("Cue then name", rf"\b{_CUE}(?:\s*:)?\s+\K{_NAMES}", 0.7),
         # The value of an export's name field, in any case: "subj_surname=o'neill",
         # "forename: ryan", "full_name=Leigh Dunn".
         Pattern(
@@ -350,8 +359,26 @@ class PersonContextRecognizer(PatternMatching):
         # Dwayne)", "KAYZO (believed Kayode Balogun)", "says scrappy is really Leon".
         Pattern(
             "Alias before a real name",
-            rf"(?<![\w'’\-])\K(?:\p{{Lu}}[\p{{L}}'’\-]*\s)?[\p{{L}}\d'’\-]+(?={ALIAS_AFTER})",
+            # (not a thing the sentence has: "from over the road (real name Darren Smith)")
+            rf"(?<![\w'’\-])(?<!\b(?i:the|a|an|my|his|her|their|our)\s)\K"
+            rf"(?-i:\p{{Lu}}[\p{{L}}'’\-]*\s)?[\p{{L}}\d'’\-]+(?={ALIAS_AFTER})",
             0.5,
+        ),
+        # A note signed at its end by a first name and the writer's team: "… diary sheets
+        # attached. Kev, Tenancy Enforcement", "Sian, ASB Team".
+        Pattern(
+            "First name and team signing a note",
+            r"(?-i:(?<=[.!?]\s{1,2})\p{Lu}\p{Ll}{1,14}(?=,\s+(?:[A-Z][A-Za-z&]*\s+){0,4}"
+            r"(?:Team|Enforcement|Officer|Unit|Housing|Services?|Safety|Hub|Partnership|Council"
+            r"|Police|Support|Manager|Coordinator|Co-ordinator|Lead)\.?\s*$))",
+            0.5,
+        ),
+        # Whose birthday or do it is: "a few people round for Megan's 21st", "Kayden's party"
+        Pattern(
+            "Name before its birthday or party",
+            r"(?-i:(?<![\w'’\-])\p{Lu}\p{Ll}{2,14}(?=['’]s\s+(?:\d{1,2}(?:st|nd|rd|th)\b"
+            r"|(?i:birthday|bday|b['’]day|party|funeral|wake|wedding|christening|leaving\s+do)\b)))",
+            0.45,
         ),
         # A street nickname of "Lil" and a letter or a name: "Lil T", "lil t", "LIL MO", "Lil
         # Jay" (and Lil as a woman's name is a person's all the same); not "a lil bit".
@@ -532,10 +559,12 @@ class PersonContextRecognizer(PatternMatching):
             0.6,
         ),
         # A word before a bracket about its surname or real name is a name or nickname: "rio
-        # (wudnt give surname)", "bazza (real name barry aldous)".
+        # (wudnt give surname)", "bazza (real name barry aldous)"; not a thing after its article
+        # or its owner ("from over the road (real name Darren Smith)").
         Pattern(
             "Name before a bracket about the person's name",
-            r"\b\p{L}[\p{L}'’\-]{1,40}(?=\s?\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name)))",
+            r"\b(?<!\b(?i:the|a|an|my|his|her|their|our|your)\s)\p{L}[\p{L}'’\-]{1,40}"
+            r"(?=\s?\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name)))",
             0.5,
         ),
         # "my Ellie-May says": a capitalised name after "my" before what that person did.

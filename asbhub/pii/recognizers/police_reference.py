@@ -97,7 +97,8 @@ _IDENTIFIER = (
     r"(?=(?:[A-Z/\-*.]*\d){4})"
     # dotted too ("PK.1168.5518"), but never stopping short of a dotted part: "T.GRANTdob…"
     # and a slash with a space beside it, as a form wrapped it: "MW/00773 /25", "FH/0077/ 412"
-    r"[A-Z0-9]{1,20}(?:(?:[/\-*_.]|\s/\s?(?=\d{2})|/\s(?=\d{2}))[A-Z0-9]{1,12}){0,4}\b"
+    # (not a log's next time: "student ID 11238807 / 00:31 s.afolabi")
+    r"[A-Z0-9]{1,20}(?:(?:[/\-*_.]|\s/\s?(?=\d{2}(?![:.]\d\d))|/\s(?=\d{2}))[A-Z0-9]{1,12}){0,4}\b"
     r"(?![.][A-Z0-9])"
 )
 # Words before a number that are no system's letters: "update 1745", "call 2208", "Sgt 1992".
@@ -214,6 +215,10 @@ def a_things_number(text: str, start: int, end: int) -> bool:
 _WORDS_THEN_YEAR = re.compile(r"((?:[A-Za-z]+\s){1,3})(?:19|20)\d\d")
 # A date's day and month ("15/07"), or its month and year ("07/2026"), and nothing else.
 _DATE_ALONE = re.compile(r"(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/20\d\d")
+
+
+# An intelligence log's grading of its source, its content and its handling: "E/2/4", "2/B/P".
+_INTELLIGENCE_GRADING = re.compile(r"[A-E1-5]/[A-E1-5]/[1-5PC]", re.IGNORECASE)
 
 
 class PoliceReferenceRecognizer(PatternMatching):
@@ -392,7 +397,9 @@ class PoliceReferenceRecognizer(PatternMatching):
             # a system's letters before the number ("swc asb 24 1182"), not a word or a cue
             rf"(?:{_NOT_A_SYSTEM}[A-Z][A-Z\-]{{0,5}}\s){{0,3}}"
             r"(?!\d{1,2}/\d{1,2}(?:[/.\-]\d{2,4})?(?![\w/])|\d{1,2}[.\-]\d{1,2}[.\-]\d{2,4}(?![\w/])"
-            r"|\d{1,2}\s\d{1,2}\s(?:19|20)\d\d(?![\w/]))"  # nor a date spaced: "02 12 2024"
+            r"|\d{1,2}\s\d{1,2}\s(?:19|20)\d\d(?![\w/])"  # nor a date spaced: "02 12 2024"
+            # nor a whole reference and the date after it: "Incident 13260914-2207 14/09/26"
+            r"|\d{6,}-\d+\s\d{1,2}/\d{1,2}/\d{2,4}(?![\w/]))"
             # (nor a team's phone number: "Council ASB Team 01632 960 418")
             r"(?!(?:0\d{4}\s\d{3}\s?\d{3}|0\d{3}\s\d{3}\s?\d{4})(?![\d/]))"
             r"\d{2,6}(?:\s?(?:[/\-]\s?)?\d{1,6}(?:/\d{2,4})?){1,4}(?![\w/:]|\.\d)",
@@ -593,10 +600,11 @@ class PoliceReferenceRecognizer(PatternMatching):
 
     def refuted(self, text: str, start: int, end: int) -> bool:
         """A day and month, or a month and year, alone after a cue is the date of the incident
-        or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"; and a
-        statute's "Act 2015" is no reference."""
+        or the notice, not its number: "security incident 15/07 1310", "CPN 07/2026"; a
+        statute's "Act 2015" is no reference, nor an intelligence log's grading ("INT E/2/4")."""
         if (
             _DATE_ALONE.fullmatch(text, start, end) is not None
+            or _INTELLIGENCE_GRADING.fullmatch(text, start, end) is not None
             or _ACT_AND_YEAR.fullmatch(text, start, end) is not None
             or _GRID_REFERENCE_BEFORE.search(text, max(0, start - 24), start) is not None
             or a_things_number(text, start, end)

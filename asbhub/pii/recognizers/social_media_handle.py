@@ -11,8 +11,9 @@ from asbhub.pii.recognizers.matching import PatternMatching
 
 # The platform word ends at a word boundary: "sc" in "scene", "x" in "X30" are not platforms.
 _PLATFORM = (
-    # (not a count's "x": "3 x IC1 youths", "2x")
-    r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|(?<!\d\s?)x|facebook|fb|threads|youtube"
+    # (not a count's "x": "3 x IC1 youths", "2x", "cats x 14")
+    r"(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tt|twitter|(?<!\d\s?)x(?!\s\d{1,4}\b(?![\w.]))"
+    r"|facebook|fb|threads|youtube"
     r"|discord|telegram|whats\s?app|kik|twitch|reddit|onlyfans|linkedin|grindr"
     # and the consoles' and games' networks where players message each other
     r"|psn|xbox(?:\s+live)?|steam|roblox|fortnite)(?![\w@]|-\w)"

@@ -27,7 +27,7 @@ _UK_STREET_WORDS = (
     "|middleway"  # Birmingham's ring road streets: "Ladywood Middleway"
     "|wlk|grv|crt|clo"  # shortened as some systems write them: "3 Hawthorn Wlk", "9 Elm Grv"
     # the commonest slips of a hurried hand: "8 Thames Raod", "12 Kirk Steet"
-    "|raod|roda|steet|sreet|stret|strete|cresent|crecent|terace|avenu|avnue|clsoe|drvie"
+    "|raod|roda|steet|sreet|stret|strete|cresent|crecent|terace|avenu|avnue|clsoe|drvie|lne"
 )
 
 
@@ -54,6 +54,9 @@ _NOT_STREET = (
     r"|males?|females?|youths?|kids|lads|people|persons?|men|women|boys|girls|times|days"
     r"|weeks|months|years|mins|minutes|hours|hrs|cars|vehicles|houses|doors|floors?|storey"
     r"|schools|shops|pupils|students|residents|calls|reports|incidents|occasions|bikes|mopeds"
+    # what a note counts ("after 3 complaints re garden parties") and a block or a close it has
+    # named already ("flat 5 same block", "1/1 same close")
+    r"|complaints|visits|warnings|letters|attempts|nights|parties|same|this|that"
     r"|incl|including|off|bike|jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec"
     rf"|{_COUNTED_WORDS})\b)"
 )

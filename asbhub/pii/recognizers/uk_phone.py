@@ -57,11 +57,16 @@ _SERVICE_PREFIXES = (
 _ORGANISATIONS_LINE = (
     r"(?:switchboard|reception|general\s+enquiries|enquiries\s+line|helpline"
     r"|main\s+(?:line|number|no\.?|office|desk|reception)|practice\s+line"
-    r"|out[\s\-]+of[\s\-]+hours(?:\s+(?:line|number|service|team)|(?=\s+please\s+(?:call|ring)))"
+    # (with its service between: "the out of hours noise line")
+    r"|out[\s\-]+of[\s\-]+hours(?:(?:\s+[a-z]+)?\s+(?:line|number|service|team)"
+    r"|(?=\s+please\s+(?:call|ring)))"
     r"|(?:school|head|parish|church)\s+office"
     # a body's own office or team, as a letter asks to be called there: "please call the
     # Community Safety team on", "Constituency office:"
     r"|constituency\s+office|(?:call|ring|contact)\s+the\s+(?:[A-Za-z&]+\s+){0,4}team(?=\s+on\b)"
+    # or by its name: "please contact Renfrewshire Community Safety on"
+    r"|(?:call|ring|contact)\s+(?:[A-Za-z&]+\s+){1,4}(?:safety|partnership|unit|hub|services?"
+    r"|council)(?=\s+on\b)"
     # a team's shared line, which whoever is on duty answers: "team line 01632 960871", "duty
     # line", "ward phone", "control room"
     r"|(?:team|duty|office|ward|desk)\s+(?:line|number|no\.?|phone)|control\s+room)"
@@ -346,7 +351,8 @@ class CuedPhoneRecognizer(_PhoneMatching):
         Pattern(
             "Number after a phone cue",
             r"\b(?:tel|telephone|mob|mobile|phone|ph|contact|landline|ring|call|called|rang|text"
-            r"|txt|whatsapp|number)\.?(?:\s?no\.?)?(?:\s+(?:on|him|her|them))*[\s:=\-]*\K"
+            # (who is to be rung too: "can you ring me on 07700 9006' - rest lost")
+            r"|txt|whatsapp|number)\.?(?:\s?no\.?)?(?:\s+(?:on|me|us|him|her|them))*[\s:=\-]*\K"
             r"(?:\+44\s?|0\s?)[1-9](?:[ \-]?\d){7,10}(?![\d/])",
             0.6,
         ),

@@ -147,6 +147,7 @@ _MINUTES_AFTER = re.compile(r"[:.][0-5]\d(?!\d)")
 _MORE_DIGITS_AFTER = re.compile(r"[\s\-]\d{3,4}(?:[\s\-]\d{3,4})+\b")
 # The makes as a pattern's words, longest first: "polish Scania WGM 48LT".
 _MAKE_WORDS = "|".join(re.escape(m) for m in sorted(MAKES, key=len, reverse=True))
+_MAKE_UPPER = "|".join(re.escape(m.upper()) for m in sorted(MAKES, key=len, reverse=True))
 # A model's trim or its engine after the model: "A45 AMG", "Golf GTI", "Fiesta ST", "Passat TDI".
 _TRIMS = frozenset(
     [
@@ -379,6 +380,8 @@ class TunedUkVehicleRegistrationRecognizer(PatternMatching, PresidioVrn):
             "Plate after its country's vehicle",
             rf"(?i:\b{_NATION}(?:[\s\-]+(?:reg(?:istered|istration)?|plated)|\s+(?:car|van|lorry"
             r"|truck|hgv|vehicle|motorbike|motorhome|caravan|trailer|tractor\s+unit|coach|minibus)))"
+            # (a make in capitals first: "Romanian-plated BMW B 123 XYZ")
+            rf"(?:\s+(?-i:{_MAKE_UPPER}))?"
             r"(?:\s+(?-i:[A-Z][a-z]+|[a-z]{2,})){0,2}?\s+\K"
             rf"{_ANY_COUNTRY_PLATE}",
             0.7,
