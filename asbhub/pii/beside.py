@@ -30,6 +30,7 @@ from asbhub.pii.names import (
     MAKES,
     MONTH_WORDS,
     NO_ONES_NAMES,
+    PERSONAL_TITLE_BEFORE,
     PERSONAL_TITLES,
     PLACE_WORD_BEFORE,
     SHORT_FORENAME,
@@ -860,7 +861,6 @@ _CALENDAR_WORDS = MONTH_WORDS | frozenset(
 _ONE_WORD_AFTER = re.compile(rf" ({_WORD})\b(?!\w|['’](?!s\b))")
 
 
-_PERSONAL_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr)\.?\s+$")
 _O_SURNAME_AFTER = re.compile(r" ([Oo]['’][^\W\d_]{2,})\b(?![\w'’])")
 _NICKNAME_IN_BRACKETS = re.compile(r"\s?\((?-i:[A-Z][a-z]+)\)")
 
@@ -876,7 +876,7 @@ def _surname_after(text: str, ent: Entity) -> int | None:
     last = words[-1].lower()
     double = "-" in last and all(part in first_names() for part in last.split("-"))
     # (a first name that is also a word, after a title: "mrs ivy" + " cartwright's")
-    titled = len(words) == 1 and _PERSONAL_TITLE_BEFORE.search(
+    titled = len(words) == 1 and PERSONAL_TITLE_BEFORE.search(
         text, max(0, ent.start - 6), ent.start
     )
     worded = bool(titled) and last in common_word_names()

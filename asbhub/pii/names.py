@@ -122,7 +122,7 @@ _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]")
 # A verb that takes a person, before "to"/"with": "spoke to Bridget Ward" is a person.
 _OF_A_NAME_AFTER = re.compile(r"\s+of\s+[A-Z]")
 # A person's own title, in lower case as in capitals: "mr", "mrs", "ms", "miss", "mx".
-_PERSONAL_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+$")
+PERSONAL_TITLE_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx)\.?\s+$")
 _PERSON_VERB_BEFORE = re.compile(
     r"\b(?:spoke|speak|speaking|talked|talking|told|rang|phoned|emailed|wrote|sent|passed"
     # (not "relating to", "visits to", "allocated to": they take places and teams as often)
@@ -2707,7 +2707,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
     if (
         span.islower()
         and not any(w in english_words() for w in words)
-        and _PERSONAL_TITLE_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+        and PERSONAL_TITLE_BEFORE.search(text, max(0, cand.start - 8), cand.start)
     ):
         # "mr hamilton v mrs irvine", "spoke to mr stanley": a surname, whatever town it names
         return all(w in not_names() and w not in surnames() for w in words)
