@@ -2307,22 +2307,21 @@ _CROWN_BODY = re.compile(
 )
 
 
-def _within(pattern: re.Pattern[str], text: str, cand: Candidate) -> bool:
-    """The candidate inside one of the pattern's matches near it."""
-    for m in pattern.finditer(text, max(0, cand.start - 40), min(len(text), cand.end + 60)):
+def _match_around(
+    pattern: re.Pattern[str], text: str, cand: Candidate, before: int, after: int
+) -> re.Match[str] | None:
+    """The pattern's match that holds the candidate, looked for from `before` characters
+    before it to `after` characters after it."""
+    for m in pattern.finditer(text, max(0, cand.start - before), min(len(text), cand.end + after)):
         if m.start() <= cand.start and cand.end <= m.end():
-            return True
-    return False
+            return m
+    return None
 
 
 def _in_welsh_compound(text: str, cand: Candidate) -> bool:
     """Every word of the span inside a Welsh joined name (see _WELSH_COMPOUND)."""
-    for m in _WORD_WITH_HYPHENS.finditer(
-        text, max(0, cand.start - 30), min(len(text), cand.end + 30)
-    ):
-        if m.start() <= cand.start and cand.end <= m.end():
-            return _WELSH_COMPOUND.fullmatch(m.group()) is not None
-    return False
+    word = _match_around(_WORD_WITH_HYPHENS, text, cand, 30, 30)
+    return word is not None and _WELSH_COMPOUND.fullmatch(word.group()) is not None
 
 
 def _false_name(text: str, cand: Candidate) -> bool:
@@ -2335,7 +2334,7 @@ def _false_name(text: str, cand: Candidate) -> bool:
         return True  # "does not want Clare's Law disclosure": a scheme, not a person
     if ANONYMISED_LABEL.fullmatch(span):
         return True  # "Child A", "Youth 2", "Young Person B": a name already taken out
-    if _within(_CROWN_BODY, text, cand):
+    if _match_around(_CROWN_BODY, text, cand, 40, 60) is not None:
         return True  # "from HM Land Registry", "HM Courts & Tribunals Service": the Crown's body
     if _in_welsh_compound(text, cand):
         return True  # "Neighbours at Pen-y-Bryn", "3 Heol-y-Dderwen": a place's name, joined

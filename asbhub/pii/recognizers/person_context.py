@@ -45,6 +45,9 @@ _NOT_NAME = (
     r"|SHE|THEY|WHO|BUT|NOT"
     r"|INC|REF|URN)\b)"  # a record's label after Police Scotland's "PS": "PS INC PS-2026…"
 )
+# An article or an owner before a word, which makes a thing of it ("the road", "her lot"); the
+# patterns that refuse a name after one add what else they refuse ("your", "this").
+_ARTICLE_OR_OWNER = r"the|a|an|my|his|her|their|our"
 # Roles' letters: a licensed premises' supervisor, a school's safeguarding lead, a single point
 # of contact ("spoke to DPS at the Marquis of Granby").
 _ROLE_LETTERS = r"(?:DPS|DSL|SPOC)"
@@ -360,7 +363,7 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Alias before a real name",
             # (not a thing the sentence has: "from over the road (real name Darren Smith)")
-            rf"(?<![\w'’\-])(?<!\b(?i:the|a|an|my|his|her|their|our)\s)\K"
+            rf"(?<![\w'’\-])(?<!\b(?i:{_ARTICLE_OR_OWNER})\s)\K"
             rf"(?-i:\p{{Lu}}[\p{{L}}'’\-]*\s)?[\p{{L}}\d'’\-]+(?={ALIAS_AFTER})",
             0.5,
         ),
@@ -563,7 +566,7 @@ class PersonContextRecognizer(PatternMatching):
         # or its owner ("from over the road (real name Darren Smith)").
         Pattern(
             "Name before a bracket about the person's name",
-            r"\b(?<!\b(?i:the|a|an|my|his|her|their|our|your)\s)\p{L}[\p{L}'’\-]{1,40}"
+            rf"\b(?<!\b(?i:{_ARTICLE_OR_OWNER}|your)\s)\p{{L}}[\p{{L}}'’\-]{{1,40}}"
             r"(?=\s?\((?:[^()\n]{0,25}\b(?i:surname)\b|\s*(?i:real\s+name)))",
             0.5,
         ),
@@ -630,7 +633,7 @@ class PersonContextRecognizer(PatternMatching):
         Pattern(
             "Name before their people",
             rf"(?<![\w'’])(?=[\p{{L}}\-]{{2,26}}['’]s\s+{THEIR_PEOPLE})"
-            r"(?<!\b(?i:the|a|an|his|her|their|our|your|my|that|this|its)\s)"
+            rf"(?<!\b(?i:{_ARTICLE_OR_OWNER}|your|that|this|its)\s)"
             rf"{_NOT_PEOPLE}\p{{L}}[\p{{L}}\-]{{1,25}}(?=['’]s\s)",
             0.5,
         ),
